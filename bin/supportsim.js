@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI lives in src/cli (compiled to dist/ by `npm ci` / `npm run build`).
+import { main } from "../dist/cli/main.js";
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err) => { process.stderr.write(`supportsim: internal error: ${err && err.stack ? err.stack : err}\n`); process.exitCode = 1; },
+);
