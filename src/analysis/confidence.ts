@@ -1,0 +1,40 @@
+/**
+ * Confidence intervals from independent replications: the sample mean of the
+ * replication values ± t(0.975, n−1) · s/√n (Student-t, two-sided 95%).
+ */
+import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { Tally } from "../engine/statistics.js";
+
+/** A metric estimated over replications, as reported: `ci95` is null with fewer than two values. */
+export interface Estimate {
+  mean: number | null;
+  ci95: [number, number] | null;
+}
+
+/** Two-sided Student-t critical value for a (1 − alpha) interval with n − 1 degrees of freedom. */
+export function tCritical(n: number, alpha = 0.05): number {
+  return tQuantile(1 - alpha / 2, n - 1);
+}
+
+/** Half-width of the 95% interval of a mean from `n` values with sample sd `sd`. */
+export function halfWidth(n: number, sd: number): number {
+  if (n < 2) return NaN;
+  return sd === 0 ? 0 : (tCritical(n) * sd) / Math.sqrt(n);
+}
+
+/**
+ * Estimate from replication values; nulls (a metric undefined in a replication, e.g.
+ * ASA when nothing was answered) are left out.
+ */
+export function estimate(values: readonly (number | null)[]): Estimate {
+  const t = new Tally();
+  for (const v of values) if (v !== null && Number.isFinite(v)) t.add(v);
+  return fromTally(t);
+}
+
+export function fromTally(t: Tally): Estimate {
+  if (t.count === 0) return { mean: null, ci95: null };
+  if (t.count === 1) return { mean: t.mean, ci95: null };
+  const h = halfWidth(t.count, t.sd);
+  return { mean: t.mean, ci95: [t.mean - h, t.mean + h] };
+}

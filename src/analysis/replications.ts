@@ -1,0 +1,134 @@
+/**
+ * Independent replications of a model and their summary: every metric as a mean over
+ * replications with a Student-t 95% interval, per tier and in total, overall and per
+ * reporting interval. Replication k draws from streams seeded by (seed, k), so any
+ * replication can be rerun alone and results do not depend on the order they run in;
+ * they are always combined in replication order, so the output is byte-identical.
+ */
+import { RandomStreams } from "../engine/random.js";
+import { Tally } from "../engine/statistics.js";
+import { simulateReplication, type ModelConfig, type ReplicationResult, type TraceSink } from "../model/contactCenter.js";
+import { METRICS, addRaw, emptyRaw, metricsFrom, type MetricName, type Metrics, type RawCounts } from "../model/kpis.js";
+import { estimate, halfWidth, type Estimate } from "./confidence.js";
+
+export type MetricEstimates = Record<MetricName, Estimate>;
+
+/** Per-replication values of every metric, per tier and in total. */
+export interface ReplicationSummary {
+  tiers: Metrics[];
+  total: Metrics;
+  events: number;
+  arrivals: number;
+  leftInSystem: number;
+}
+
+/** Summarise one replication's counters into metrics. */
+export function summariseReplication(r: ReplicationResult): ReplicationSummary {
+  const total = emptyRaw();
+  const tiers = r.tiers.map((c) => {
+    addRaw(total, c.total);
+    return metricsFrom(c.total);
+  });
+  return { tiers, total: metricsFrom(total), events: r.events, arrivals: r.arrivals, leftInSystem: r.leftInSystem };
+}
+
+/**
+ * Per-interval metric values across replications, kept as running means/variances in
+ * typed arrays (memory does not grow with the number of replications).
+ */
+export class IntervalAccumulator {
+  private readonly n: Float64Array;
+  private readonly mean: Float64Array;
+  private readonly m2: Float64Array;
+  constructor(readonly intervals: number, readonly series: number) {
+    const size = intervals * series * METRICS.length;
+    this.n = new Float64Array(size);
+    this.mean = new Float64Array(size);
+    this.m2 = new Float64Array(size);
+  }
+  add(interval: number, series: number, m: Metrics): void {
+    const base = (interval * this.series + series) * METRICS.length;
+    for (let k = 0; k < METRICS.length; k++) {
+      const v = m[METRICS[k]];
+      if (v === null || !Number.isFinite(v)) continue;
+      const i = base + k;
+      const n = ++this.n[i];
+      const d = v - this.mean[i];
+      this.mean[i] += d / n;
+      this.m2[i] += d * (v - this.mean[i]);
+    }
+  }
+  get(interval: number, series: number, metric: number): Estimate {
+    const i = (interval * this.series + series) * METRICS.length + metric;
+    const n = this.n[i];
+    if (n === 0) return { mean: null, ci95: null };
+    const mean = this.mean[i];
+    if (n === 1) return { mean, ci95: null };
+    const h = halfWidth(n, Math.sqrt(this.m2[i] / (n - 1)));
+    return { mean, ci95: [mean - h, mean + h] };
+  }
+}
+
+export interface ReplicationRun {
+  /** Per-replication summaries, in replication order. */
+  replications: ReplicationSummary[];
+  /** Tier names, in scenario order. */
+  tierNames: string[];
+  tiers: Record<string, MetricEstimates>;
+  total: MetricEstimates;
+  /** Per interval (tiers in order, then the total as the last series). */
+  intervals: IntervalAccumulator;
+  /** Index of the first interval that overlaps the observation window. */
+  firstInterval: number;
+}
+
+export interface ReplicationOptions {
+  seed: number | string;
+  replications: number;
+  /** A trace sink for replication k, or null for none. */
+  trace?: (replication: number) => TraceSink | null;
+  /** Called after each replication (for progress). */
+  onReplication?: (done: number, total: number) => void;
+}
+
+export function estimates(values: readonly Metrics[]): MetricEstimates {
+  const out = {} as MetricEstimates;
+  for (const m of METRICS) out[m] = estimate(values.map((v) => v[m]));
+  return out;
+}
+
+export function runReplications(config: ModelConfig, opts: ReplicationOptions): ReplicationRun {
+  if (!Number.isInteger(opts.replications) || opts.replications < 1) throw new RangeError(`replications must be an integer >= 1, got ${opts.replications}`);
+  const tierNames = config.tiers.map((t) => t.name);
+  const nIntervals = Math.ceil(config.horizon / config.intervalLength);
+  const firstInterval = Math.floor(config.warmup / config.intervalLength);
+  const acc = new IntervalAccumulator(nIntervals, tierNames.length + 1);
+  const summaries: ReplicationSummary[] = [];
+  for (let k = 0; k < opts.replications; k++) {
+    const streams = new RandomStreams(opts.seed, k);
+    const r = simulateReplication(config, streams, opts.trace ? opts.trace(k) : null);
+    summaries.push(summariseReplication(r));
+    for (let i = firstInterval; i < nIntervals; i++) {
+      const total: RawCounts = emptyRaw();
+      r.tiers.forEach((c, t) => {
+        const raw = c.interval(i);
+        addRaw(total, raw);
+        acc.add(i, t, metricsFrom(raw));
+      });
+      acc.add(i, tierNames.length, metricsFrom(total));
+    }
+    opts.onReplication?.(k + 1, opts.replications);
+  }
+  const tiers: Record<string, MetricEstimates> = {};
+  tierNames.forEach((name, t) => {
+    tiers[name] = estimates(summaries.map((s) => s.tiers[t]));
+  });
+  return { replications: summaries, tierNames, tiers, total: estimates(summaries.map((s) => s.total)), intervals: acc, firstInterval };
+}
+
+/** Mean of a per-replication number (e.g. events). */
+export function meanOf(xs: readonly number[]): number {
+  const t = new Tally();
+  for (const x of xs) t.add(x);
+  return t.mean;
+}

@@ -1,0 +1,44 @@
+/**
+ * The command line: one file per command; this file wires them into yargs and maps
+ * failures to exit codes (2: bad input or usage, one line, no stack; 1: internal error).
+ */
+import yargs from "yargs";
+import { ScenarioError } from "../scenario/load.js";
+import { AtomicWriter } from "../report/files.js";
+import { erlangCommand } from "./erlang.js";
+import { UsageError } from "./errors.js";
+import { runCommand } from "./run.js";
+import { schemaCommand } from "./schema.js";
+
+export async function main(argv: string[]): Promise<number> {
+  process.exitCode = 0;
+  let parser = yargs(argv)
+    .scriptName("supportsim")
+    .usage("supportsim — support-demand and workforce simulation\n\nUsage: $0 <command> [options]")
+    .strict()
+    .demandCommand(1, "Give a command: run, erlang or schema (see --help)")
+    .recommendCommands()
+    .help()
+    .alias("h", "help")
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      if (err) throw err;
+      throw new UsageError(msg);
+    });
+  parser = runCommand(parser);
+  parser = erlangCommand(parser);
+  parser = schemaCommand(parser);
+  try {
+    await parser.parseAsync();
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (e) {
+    AtomicWriter.abortAll();
+    if (e instanceof ScenarioError || e instanceof UsageError) {
+      process.stderr.write(`supportsim: ${e.message.split("\n").join("\nsupportsim: ")}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * `supportsim run [FILE]`: run a scenario's replications and print the KPI table
+ * (or, with --json, the result object).
+ */
+import { relative } from "node:path";
+import type { Argv } from "yargs";
+import { intervalRows, runScenario } from "../analysis/run.js";
+import { intervalsCsv, TRACE_HEADER, traceSink } from "../report/csv.js";
+import { AtomicWriter, writeFileAtomic } from "../report/files.js";
+import { kpiTable } from "../report/table.js";
+import { loadScenarioFile } from "../scenario/load.js";
+import { DEFAULT_SCENARIO } from "./paths.js";
+import { UsageError } from "./errors.js";
+
+export interface RunArgs {
+  file?: string;
+  json: boolean;
+  replications?: number;
+  seed?: number;
+  trace?: string;
+  intervals?: string;
+}
+
+export function runCommand(y: Argv) {
+  return y.command<RunArgs>(
+    "run [file]",
+    "Run a scenario (default: the shipped default scenario) and print its KPIs",
+    (a) =>
+      a
+        .positional("file", { type: "string", describe: "scenario JSON file" })
+        .option("json", { type: "boolean", default: false, describe: "print the result object as JSON instead of the table" })
+        .option("replications", { type: "number", describe: "number of replications (overrides the file)" })
+        .option("seed", { type: "number", describe: "random seed (overrides the file)" })
+        .option("trace", { type: "string", describe: "write one CSV row per contact to this file" })
+        .option("intervals", { type: "string", describe: "write per-interval KPIs (CSV) to this file" })
+        .example("$0 run", "run the default scenario")
+        .example("$0 run scenarios/mmc-abandon.json --replications 5 --json", "five replications, JSON output")
+        .example("$0 run my.json --trace trace.csv", "also write a per-contact trace"),
+    async (args) => {
+      const code = execRun(args);
+      process.exitCode = code;
+    },
+  );
+}
+
+export function execRun(args: RunArgs): number {
+  if (args.replications !== undefined && (!Number.isInteger(args.replications) || args.replications < 1)) {
+    throw new UsageError(`--replications: expected an integer >= 1, got ${args.replications}`);
+  }
+  if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0)) {
+    throw new UsageError(`--seed: expected an integer >= 0, got ${args.seed}`);
+  }
+  const file = args.file ?? (relative(process.cwd(), DEFAULT_SCENARIO) || DEFAULT_SCENARIO);
+  const scenario = loadScenarioFile(file);
+  const trace = args.trace ? new AtomicWriter(args.trace) : null;
+  const progress = !args.json && process.stderr.isTTY;
+  try {
+    trace?.write(TRACE_HEADER);
+    const tierNames = scenario.tiers.map((t) => t.name);
+    const out = runScenario(scenario, {
+      seed: args.seed,
+      replications: args.replications,
+      trace: trace ? (k) => traceSink(trace, k, tierNames) : undefined,
+      onReplication: progress ? (done, total) => process.stderr.write(`\rreplication ${done}/${total}${done === total ? "\r\x1b[K" : ""}`) : undefined,
+    });
+    if (args.intervals) writeFileAtomic(args.intervals, intervalsCsv(intervalRows(out)));
+    trace?.commit();
+    process.stdout.write(args.json ? JSON.stringify(out.result, null, 2) + "\n" : kpiTable(out.result));
+    return 0;
+  } catch (e) {
+    trace?.abort();
+    throw e;
+  }
+}

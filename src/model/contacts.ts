@@ -1,0 +1,77 @@
+/**
+ * Contacts in the system, kept column-wise in typed arrays (no object per contact).
+ *
+ * A contact id is a slot index; slots are recycled when a contact leaves, so memory
+ * is bounded by the number of contacts in the system at once, not by the number of
+ * arrivals over the horizon.
+ */
+
+export const enum ContactState {
+  Free = 0,
+  Waiting = 1,
+  InService = 2,
+}
+
+export class ContactStore {
+  arrival: Float64Array;      // arrival time
+  serviceStart: Float64Array; // time its service started
+  handle: Float64Array;       // handle time drawn for it
+  patience: Float64Array;     // patience drawn for it (Infinity: waits forever)
+  abandonEvent: Float64Array; // calendar handle of its pending abandonment, or -1
+  agent: Int32Array;          // agent serving it, or -1
+  tier: Int32Array;           // tier it is at
+  interval: Int32Array;       // interval of its arrival, or -1 if it is not counted
+  state: Uint8Array;
+  private free: Int32Array;
+  private freeTop = 0;
+  private used = 0;
+  /** Contacts currently in the system. */
+  inSystem = 0;
+
+  constructor(capacity = 1024) {
+    this.arrival = new Float64Array(capacity);
+    this.serviceStart = new Float64Array(capacity);
+    this.handle = new Float64Array(capacity);
+    this.patience = new Float64Array(capacity);
+    this.abandonEvent = new Float64Array(capacity);
+    this.agent = new Int32Array(capacity);
+    this.tier = new Int32Array(capacity);
+    this.interval = new Int32Array(capacity);
+    this.state = new Uint8Array(capacity);
+    this.free = new Int32Array(capacity);
+  }
+
+  get capacity(): number {
+    return this.state.length;
+  }
+
+  /** A fresh contact id (fields to be set by the caller). */
+  allocate(): number {
+    this.inSystem++;
+    if (this.freeTop > 0) return this.free[--this.freeTop];
+    if (this.used === this.state.length) this.grow();
+    return this.used++;
+  }
+
+  release(id: number): void {
+    this.state[id] = ContactState.Free;
+    this.free[this.freeTop++] = id;
+    this.inSystem--;
+  }
+
+  private grow(): void {
+    const n = this.state.length * 2;
+    const f64 = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
+    const i32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
+    this.arrival = f64(this.arrival);
+    this.serviceStart = f64(this.serviceStart);
+    this.handle = f64(this.handle);
+    this.patience = f64(this.patience);
+    this.abandonEvent = f64(this.abandonEvent);
+    this.agent = i32(this.agent);
+    this.tier = i32(this.tier);
+    this.interval = i32(this.interval);
+    this.free = i32(this.free);
+    const s = new Uint8Array(n); s.set(this.state); this.state = s;
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The KPI table printed by `supportsim run`.
+ */
+import type { RunResult } from "../analysis/run.js";
+import { METRICS } from "../model/kpis.js";
+import { METRIC_INFO, formatEstimate } from "./format.js";
+
+/** Lay out rows of cells in columns (first column left-aligned, the rest right-aligned). */
+export function layout(rows: string[][], header: string[]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? "").length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("   ").trimEnd();
+  const rule = widths.map((w) => "─".repeat(w)).join("───");
+  return [line(header), rule, ...rows.map(line)].join("\n");
+}
+
+export function kpiTable(r: RunResult): string {
+  const tierNames = Object.keys(r.tiers);
+  const columns: [string, RunResult["total"]][] = tierNames.map((n) => [n, r.tiers[n]] as [string, RunResult["total"]]);
+  if (tierNames.length > 1) columns.push(["Total", r.total]);
+  const header = ["Metric"];
+  for (const [name] of columns) header.push(`${name} mean`, "95% CI");
+  const rows = METRICS.map((m) => {
+    const info = METRIC_INFO[m];
+    const row = [info.label];
+    for (const [, est] of columns) {
+      const f = formatEstimate(est[m], info.unit);
+      row.push(f.mean, f.ci);
+    }
+    return row;
+  });
+  const title = `${r.scenario}`;
+  const sub = `${r.replications} replication${r.replications === 1 ? "" : "s"} · seed ${r.seed} · ${r.horizonHours} h horizon (warm-up ${r.warmupHours} h) · service level = answered within ${r.thresholdSeconds} s / offered`;
+  return `${title}\n${sub}\n\n${layout(rows, header)}\n`;
+}

@@ -1,0 +1,147 @@
+/**
+ * Reading a scenario file: JSON parsing, validation against the schema, and error
+ * messages of one line each that name the field path and what was expected.
+ */
+import { readFileSync } from "node:fs";
+import type { z } from "zod";
+import { ScenarioSchema, type Scenario } from "./schema.js";
+
+/** A problem with a scenario file (bad input, not a bug): reported without a stack, exit code 2. */
+export class ScenarioError extends Error {
+  constructor(readonly problems: string[], readonly file?: string) {
+    super(problems.map((p) => (file ? `${file}: ${p}` : p)).join("\n"));
+    this.name = "ScenarioError";
+  }
+}
+
+/** ["tiers", 0, "handleTime"] → "tiers[0].handleTime" */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const p of path) {
+    if (typeof p === "number") out += `[${p}]`;
+    else out += out === "" ? String(p) : `.${String(p)}`;
+  }
+  return out === "" ? "(top level)" : out;
+}
+
+/** Levenshtein distance, for "did you mean" on misspelled field names. */
+function distance(a: string, b: string): number {
+  const m = a.length, n = b.length;
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[n];
+}
+
+export function closest(word: string, options: readonly string[]): string | undefined {
+  let best: string | undefined, bestD = Infinity;
+  for (const o of options) {
+    const d = distance(word, o);
+    if (d < bestD) { bestD = d; best = o; }
+  }
+  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/** The fields an object schema at `path` allows (for listing them on an unknown field). */
+function allowedKeys(path: readonly PropertyKey[], input: unknown): string[] {
+  let schema: unknown = ScenarioSchema;
+  let value: unknown = input;
+  const unwrap = (s: any): any => {
+    for (;;) {
+      const def = s?._zod?.def;
+      if (!def) return s;
+      if (def.type === "optional" || def.type === "default" || def.type === "nullable" || def.type === "pipe") s = def.innerType ?? def.in;
+      else return s;
+    }
+  };
+  for (const p of path) {
+    const s = unwrap(schema);
+    const def = s?._zod?.def;
+    value = (value as any)?.[p as any];
+    if (def?.type === "object") schema = def.shape[p as string];
+    else if (def?.type === "array") schema = def.element;
+    else return [];
+  }
+  let s = unwrap(schema);
+  if (s?._zod?.def?.type === "union") {
+    const disc = (value as any)?.dist;
+    s = s._zod.def.options.find((o: any) => o._zod.def.shape?.dist?._zod?.def?.values?.includes(disc)) ?? s;
+  }
+  const shape = s?._zod?.def?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+/** One line per problem. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string[] {
+  const out: string[] = [];
+  for (const iss of issues) {
+    const path = formatPath(iss.path);
+    if (iss.code === "unrecognized_keys") {
+      const allowed = allowedKeys(iss.path, input);
+      for (const k of iss.keys) {
+        const guess = closest(k, allowed);
+        const at = formatPath([...iss.path, k]);
+        out.push(`${at}: unknown field${guess ? ` (did you mean "${guess}"?)` : ""}; expected one of ${allowed.join(", ")}`);
+      }
+    } else if (iss.code === "invalid_union" && (iss as any).discriminator) {
+      const opts: string[] = ((iss as any).options ?? []).map(String);
+      let got: unknown = input;
+      for (const p of iss.path) got = (got as any)?.[p as any];
+      if (got === undefined) out.push(`${path}: missing: expected one of ${opts.join(", ")}`);
+      else {
+        const guess = typeof got === "string" ? closest(got, opts) : undefined;
+        out.push(`${path}: unknown value ${JSON.stringify(got)}${guess ? ` (did you mean "${guess}"?)` : ""}; expected one of ${opts.join(", ")}`);
+      }
+    } else {
+      out.push(`${path}: ${iss.message}`);
+    }
+  }
+  return out;
+}
+
+/** Parse JSON text, reporting the line and column of a syntax error. */
+export function parseJson(textIn: string, file?: string): unknown {
+  try {
+    return JSON.parse(textIn);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    let where = "";
+    if (m) {
+      const pos = Number(m[1]);
+      const before = textIn.slice(0, pos);
+      const line = before.split("\n").length;
+      const col = pos - before.lastIndexOf("\n");
+      where = ` at line ${line}, column ${col}`;
+    }
+    const reason = msg.replace(/ in JSON at position \d+.*$/, "").replace(/^JSON\.parse: /, "");
+    throw new ScenarioError([`not valid JSON${where}: ${reason}`], file);
+  }
+}
+
+/** Validate a parsed scenario; throws ScenarioError listing every problem. */
+export function validateScenario(input: unknown, file?: string): Scenario {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw new ScenarioError([`expected a JSON object at the top level, got ${Array.isArray(input) ? "a list" : input === null ? "null" : typeof input}`], file);
+  }
+  const r = ScenarioSchema.safeParse(input);
+  if (!r.success) throw new ScenarioError(describeIssues(r.error.issues, input), file);
+  return r.data;
+}
+
+/** Read, parse and validate a scenario file. */
+export function loadScenarioFile(file: string): Scenario {
+  let textIn: string;
+  try {
+    textIn = readFileSync(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ScenarioError([code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, expected a scenario file" : `cannot read: ${(e as Error).message}`], file);
+  }
+  return validateScenario(parseJson(textIn, file), file);
+}
