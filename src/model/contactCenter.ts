@@ -124,6 +124,7 @@ export function simulateReplication(config: ModelConfig, streams: RandomStreams,
         busy.add(now, 1);
         startService(id, now, pool.seize());
       } else {
+        if (iv >= 0) counters.countDelayed(iv);
         contacts.state[id] = ContactState.Waiting;
         contacts.agent[id] = -1;
         line.join(id);

@@ -15,6 +15,8 @@ export interface RawCounts {
   offered: number;
   answered: number;
   abandoned: number;
+  /** Offered contacts that found no idle agent and had to wait. */
+  delayed: number;
   answeredWithinThreshold: number;
   /** Sum of waits (minutes) of answered contacts. */
   waitAnswered: number;
@@ -31,12 +33,12 @@ export interface RawCounts {
 }
 
 export const RAW_FIELDS = [
-  "offered", "answered", "abandoned", "answeredWithinThreshold", "waitAnswered",
+  "offered", "answered", "abandoned", "delayed", "answeredWithinThreshold", "waitAnswered",
   "waitAll", "busyTime", "staffedTime", "queueTime", "windowTime",
 ] as const satisfies readonly (keyof RawCounts)[];
 
 export function emptyRaw(): RawCounts {
-  return { offered: 0, answered: 0, abandoned: 0, answeredWithinThreshold: 0, waitAnswered: 0, waitAll: 0, busyTime: 0, staffedTime: 0, queueTime: 0, windowTime: 0 };
+  return { offered: 0, answered: 0, abandoned: 0, delayed: 0, answeredWithinThreshold: 0, waitAnswered: 0, waitAll: 0, busyTime: 0, staffedTime: 0, queueTime: 0, windowTime: 0 };
 }
 
 /** Sum of raw counts (tiers into a total); the window length is shared, not added. */
@@ -48,7 +50,7 @@ export function addRaw(into: RawCounts, x: RawCounts): void {
 /** The reported metrics, in report order. */
 export const METRICS = [
   "offered", "answered", "abandoned", "abandonRate", "serviceLevel",
-  "asaSeconds", "meanWaitSeconds", "occupancy", "meanQueueLength",
+  "asaSeconds", "meanWaitSeconds", "occupancy", "probWait", "meanQueueLength",
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 /** A metric's value in one replication; null where undefined (e.g. ASA with nothing answered). */
@@ -69,6 +71,7 @@ export function metricsFrom(r: RawCounts): Metrics {
     asaSeconds: asa === null ? null : asa * 60,
     meanWaitSeconds: meanWait === null ? null : meanWait * 60,
     occupancy: ratio(r.busyTime, r.staffedTime),
+    probWait: ratio(r.delayed, r.offered),
     meanQueueLength: ratio(r.queueTime, r.windowTime),
   };
 }
@@ -82,6 +85,7 @@ export class TierCounters {
   readonly offered: Float64Array;
   readonly answered: Float64Array;
   readonly abandoned: Float64Array;
+  readonly delayed: Float64Array;
   readonly answeredWithinThreshold: Float64Array;
   readonly waitAnswered: Float64Array;
   readonly waitAll: Float64Array;
@@ -99,6 +103,7 @@ export class TierCounters {
     this.offered = new Float64Array(n);
     this.answered = new Float64Array(n);
     this.abandoned = new Float64Array(n);
+    this.delayed = new Float64Array(n);
     this.answeredWithinThreshold = new Float64Array(n);
     this.waitAnswered = new Float64Array(n);
     this.waitAll = new Float64Array(n);
@@ -114,6 +119,11 @@ export class TierCounters {
   countOffered(interval: number): void {
     this.total.offered++;
     this.offered[interval]++;
+  }
+
+  countDelayed(interval: number): void {
+    this.total.delayed++;
+    this.delayed[interval]++;
   }
 
   countAnswered(interval: number, wait: number): void {
@@ -156,6 +166,7 @@ export class TierCounters {
       offered: this.offered[i],
       answered: this.answered[i],
       abandoned: this.abandoned[i],
+      delayed: this.delayed[i],
       answeredWithinThreshold: this.answeredWithinThreshold[i],
       waitAnswered: this.waitAnswered[i],
       waitAll: this.waitAll[i],

@@ -19,6 +19,7 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   asaSeconds: { label: "ASA (answered)", unit: "seconds" },
   meanWaitSeconds: { label: "Mean wait (all)", unit: "seconds" },
   occupancy: { label: "Occupancy", unit: "percent" },
+  probWait: { label: "Had to wait", unit: "percent" },
   meanQueueLength: { label: "Mean queue length", unit: "number" },
 };
 
