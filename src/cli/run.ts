@@ -2,6 +2,7 @@
  * `supportsim run [FILE]`: run a scenario's replications and print the KPI table
  * (or, with --json, the result object).
  */
+import { statSync } from "node:fs";
 import { relative } from "node:path";
 import type { Argv } from "yargs";
 import { intervalRows, runScenario } from "../analysis/run.js";
@@ -52,7 +53,8 @@ export function execRun(args: RunArgs): number {
   }
   const file = args.file ?? (relative(process.cwd(), DEFAULT_SCENARIO) || DEFAULT_SCENARIO);
   const scenario = loadScenarioFile(file);
-  const trace = args.trace ? new AtomicWriter(args.trace) : null;
+  if (args.intervals) checkOutputPath("--intervals", args.intervals);
+  const trace = args.trace ? openOutput("--trace", args.trace) : null;
   const progress = !args.json && process.stderr.isTTY;
   try {
     trace?.write(TRACE_HEADER);
@@ -63,7 +65,11 @@ export function execRun(args: RunArgs): number {
       trace: trace ? (k) => traceSink(trace, k, tierNames) : undefined,
       onReplication: progress ? (done, total) => process.stderr.write(`\rreplication ${done}/${total}${done === total ? "\r\x1b[K" : ""}`) : undefined,
     });
-    if (args.intervals) writeFileAtomic(args.intervals, intervalsCsv(intervalRows(out)));
+    if (args.intervals) {
+      const path = args.intervals;
+      const csv = intervalsCsv(intervalRows(out));
+      asUsage("--intervals", path, () => writeFileAtomic(path, csv));
+    }
     trace?.commit();
     process.stdout.write(args.json ? JSON.stringify(out.result, null, 2) + "\n" : kpiTable(out.result));
     return 0;
@@ -71,4 +77,31 @@ export function execRun(args: RunArgs): number {
     trace?.abort();
     throw e;
   }
+}
+
+/** A file-system failure on an output path is bad input (exit 2, one line), not a crash. */
+function asUsage<T>(flag: string, path: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === "EISDIR" ? "is a directory" : err.code === "EACCES" ? "permission denied" : err.code === "ENOTDIR" ? "a parent is not a directory" : err.message;
+    throw new UsageError(`${flag}: cannot write ${path}: ${why}`);
+  }
+}
+
+/** Fail before the run (not after it) when an output path cannot be a file. */
+function checkOutputPath(flag: string, path: string): void {
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    // does not exist yet: fine
+  }
+  if (isDir) throw new UsageError(`${flag}: cannot write ${path}: is a directory`);
+}
+
+function openOutput(flag: string, path: string): AtomicWriter {
+  checkOutputPath(flag, path);
+  return asUsage(flag, path, () => new AtomicWriter(path));
 }

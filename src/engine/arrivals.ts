@@ -78,7 +78,7 @@ export class PiecewisePoissonArrivals {
 
   /** The first arrival after time t (Infinity if the rate is zero from t on). */
   next(t: number): number {
-    if (t < this.lastT) this.seek(t);
+    if (t < this.lastT || t < this.cycleBase + this.starts[this.piece]) this.seek(t);
     this.lastT = t;
     let e = -Math.log(1 - this.rng());
     const starts = this.starts, ends = this.ends, rates = this.rates, n = starts.length;
@@ -101,7 +101,10 @@ export class PiecewisePoissonArrivals {
       if (this.cycle !== undefined && this.piece === n - 1 && this.cycleIntensity > 0 && e > this.cycleIntensity) {
         const k = Math.floor(e / this.cycleIntensity);
         e -= k * this.cycleIntensity;
-        this.cycleBase += k * this.cycle;
+        const base = this.cycleBase + k * this.cycle;
+        // a rate so small that the next arrival lies beyond any representable horizon
+        if (!(base + this.cycle > base)) return Infinity;
+        this.cycleBase = base;
       }
       if (!this.advance()) return Infinity;
       cur = this.cycleBase + starts[this.piece];
@@ -115,6 +118,7 @@ export class PiecewisePoissonArrivals {
       return true;
     }
     if (this.cycle === undefined || this.cycleIntensity === 0) return false;
+    if (!(this.cycleBase + this.cycle > this.cycleBase)) return false; // beyond representable time
     this.piece = 0;
     this.cycleBase += this.cycle;
     return true;

@@ -51,7 +51,7 @@ export class Uniform implements Distribution {
   private readonly width: number;
   constructor(private readonly min: number, max: number, private readonly rng: Rng) {
     checkNonNegative("uniform min", min);
-    if (!(max > min)) throw new RangeError(`uniform max must exceed min (${min}), got ${max}`);
+    if (!(max > min) || !Number.isFinite(max)) throw new RangeError(`uniform max must be finite and exceed min (${min}), got ${max}`);
     this.width = max - min;
     this.mean = (min + max) / 2;
   }

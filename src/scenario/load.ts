@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
+import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { ScenarioSchema, type Scenario } from "./schema.js";
 
 /** A problem with a scenario file (bad input, not a bug): reported without a stack, exit code 2. */
@@ -39,6 +40,10 @@ function distance(a: string, b: string): number {
 }
 
 export function closest(word: string, options: readonly string[]): string | undefined {
+  // an abbreviation ("expo", "det") names the one option it starts
+  const lower = word.toLowerCase();
+  const prefixed = lower.length >= 2 ? options.filter((o) => o.toLowerCase().startsWith(lower)) : [];
+  if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined, bestD = Infinity;
   for (const o of options) {
     const d = distance(word, o);
@@ -104,25 +109,44 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
   return out;
 }
 
-/** Parse JSON text, reporting the line and column of a syntax error. */
+/**
+ * Parse JSON text. On a syntax error, jsonc-parser (strict settings: no comments, no
+ * trailing commas) locates the first problem, reported as line and column.
+ */
 export function parseJson(textIn: string, file?: string): unknown {
   try {
     return JSON.parse(textIn);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    let where = "";
-    if (m) {
-      const pos = Number(m[1]);
-      const before = textIn.slice(0, pos);
-      const line = before.split("\n").length;
-      const col = pos - before.lastIndexOf("\n");
-      where = ` at line ${line}, column ${col}`;
-    }
-    const reason = msg.replace(/ in JSON at position \d+.*$/, "").replace(/^JSON\.parse: /, "");
-    throw new ScenarioError([`not valid JSON${where}: ${reason}`], file);
+  } catch {
+    const errors: ParseError[] = [];
+    parseTree(textIn, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    if (first === undefined) throw new ScenarioError(["not valid JSON"], file);
+    const before = textIn.slice(0, first.offset);
+    const line = before.split("\n").length;
+    const col = first.offset - before.lastIndexOf("\n");
+    const reason = JSON_ERRORS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error);
+    throw new ScenarioError([`not valid JSON at line ${line}, column ${col}: ${reason}`], file);
   }
 }
+
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: "unexpected character",
+  InvalidNumberFormat: "invalid number",
+  PropertyNameExpected: "expected a field name in double quotes",
+  ValueExpected: "expected a value",
+  ColonExpected: "expected ':'",
+  CommaExpected: "expected ',' (or a closing bracket)",
+  CloseBraceExpected: "expected '}'",
+  CloseBracketExpected: "expected ']'",
+  EndOfFileExpected: "unexpected text after the end of the JSON value",
+  InvalidCommentToken: "comments are not allowed in JSON",
+  UnexpectedEndOfComment: "comments are not allowed in JSON",
+  UnexpectedEndOfString: "unterminated string",
+  UnexpectedEndOfNumber: "invalid number",
+  InvalidUnicode: "invalid unicode escape",
+  InvalidEscapeCharacter: "invalid escape character",
+  InvalidCharacter: "invalid character in string",
+};
 
 /** Validate a parsed scenario; throws ScenarioError listing every problem. */
 export function validateScenario(input: unknown, file?: string): Scenario {

@@ -5,7 +5,7 @@
  * Units are in the field names (…Minutes, …Hours, …Seconds, …PerHour).
  */
 import { z } from "zod";
-import { bool, integerAtLeast, name, nonNegative, nonNegativeList, object, positive, text } from "./fields.js";
+import { bool, integerAtLeast, name, nonNegative, nonNegativeList, object, positive, show, text } from "./fields.js";
 
 export const DISTRIBUTIONS = ["exponential", "deterministic", "uniform", "normal", "lognormal", "gamma", "erlang", "empirical"] as const;
 
@@ -22,7 +22,7 @@ export const DurationSchema = z.discriminatedUnion(
     object({ dist: z.literal("erlang"), meanMinutes: positive("minutes"), k: integerAtLeast(1) }),
     object({ dist: z.literal("empirical"), samplesMinutes: nonNegativeList("minutes"), interpolate: bool().optional() }),
   ],
-  { error: (iss) => (iss.input === undefined ? "missing: expected a distribution object" : `expected a distribution object, got ${typeof iss.input}`) },
+  { error: (iss) => (iss.input === undefined ? "missing: expected a distribution object" : `expected a distribution object, got ${show(iss.input)}`) },
 );
 export type DurationInput = z.infer<typeof DurationSchema>;
 
@@ -55,31 +55,35 @@ export const ScenarioSchema = object({
   }),
   serviceLevel: object({ thresholdSeconds: positive("seconds") }).optional(),
   arrivals: ArrivalsSchema,
-  tiers: z.array(TierSchema, { error: (iss) => `expected a list of tiers, got ${iss.input === undefined ? "nothing" : typeof iss.input}` }).min(1, { error: "expected at least one tier" }),
+  tiers: z.array(TierSchema, { error: (iss) => (iss.input === undefined ? "missing: expected a list of tiers" : `expected a list of tiers, got ${show(iss.input)}`) }).min(1, { error: "expected at least one tier" }),
 }).superRefine((s, ctx) => {
-  const warm = s.horizon.warmupHours ?? 0;
-  if (warm >= s.horizon.hours) {
+  // Cross-field checks. They run even when a field failed its own check, so each
+  // looks only at values that passed theirs (one problem, one message).
+  const ok = (v: unknown, min = 0): v is number => typeof v === "number" && Number.isFinite(v) && v >= min;
+  const warm = s.horizon?.warmupHours ?? 0;
+  if (ok(s.horizon?.hours) && s.horizon.hours > 0 && ok(warm) && warm >= s.horizon.hours) {
     ctx.addIssue({ code: "custom", path: ["horizon", "warmupHours"], message: `expected less than horizon.hours (${s.horizon.hours}), got ${warm}` });
   }
-  const a = s.arrivals;
+  const a = s.arrivals ?? {};
   if ((a.ratePerHour === undefined) === (a.pattern === undefined)) {
     ctx.addIssue({ code: "custom", path: ["arrivals"], message: "expected exactly one of ratePerHour or pattern" });
   }
-  if (a.pattern && a.pattern.ratesPerHour.every((r) => r === 0)) {
+  if (Array.isArray(a.pattern?.ratesPerHour) && a.pattern.ratesPerHour.length > 0 && a.pattern.ratesPerHour.every((r) => r === 0)) {
     ctx.addIssue({ code: "custom", path: ["arrivals", "pattern", "ratesPerHour"], message: "expected at least one positive rate, got all zeros" });
   }
+  if (!Array.isArray(s.tiers)) return;
   if (s.tiers.length > 1) {
     ctx.addIssue({ code: "custom", path: ["tiers"], message: `expected exactly one tier in this scenario form (routing between tiers comes with the support-demand model), got ${s.tiers.length}` });
   }
   s.tiers.forEach((t, i) => {
     for (const key of ["handleTime", "patience"] as const) {
-      const d = t[key];
-      if (d?.dist === "uniform" && !(d.maxMinutes > d.minMinutes)) {
+      const d = t?.[key];
+      if (d?.dist === "uniform" && ok(d.minMinutes) && ok(d.maxMinutes) && d.maxMinutes > 0 && !(d.maxMinutes > d.minMinutes)) {
         ctx.addIssue({ code: "custom", path: ["tiers", i, key, "maxMinutes"], message: `expected more than minMinutes (${d.minMinutes}), got ${d.maxMinutes}` });
       }
     }
-    const seen = s.tiers.findIndex((u) => u.name === t.name);
-    if (seen !== i) ctx.addIssue({ code: "custom", path: ["tiers", i, "name"], message: `expected a unique tier name, "${t.name}" is also tiers[${seen}]` });
+    const seen = s.tiers.findIndex((u) => u?.name === t?.name);
+    if (typeof t?.name === "string" && seen !== i) ctx.addIssue({ code: "custom", path: ["tiers", i, "name"], message: `expected a unique tier name, "${t.name}" is also tiers[${seen}]` });
   });
 });
 

@@ -1,0 +1,351 @@
+/**
+ * End-to-end tests of the command line (bin/supportsim.js → dist/cli): `run` with --json, the
+ * table, --seed/--replications overrides, --trace and --intervals CSVs, determinism, the
+ * bad-input contract (exit 2, one line on stderr, nothing on stdout, no output files left
+ * behind), `erlang a|c|staff`, `schema` and `--help`.
+ *
+ * The package is built once in beforeAll (tsc → dist/). Fixture scenarios are written to a
+ * temporary folder; runs are small (50 h, 60 contacts/h, 3 replications) so each spawn costs
+ * little more than Node's start-up.
+ */
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scenarioJsonSchema } from "../src/scenario/schema.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BIN = join(ROOT, "bin", "supportsim.js");
+let tmp = "";
+
+interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(...args: string[]): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    timeout: 60_000,
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same as `cli`, asynchronously (independent runs are started together to save time). */
+function cliAsync(...args: string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Run and require success with nothing on stderr. */
+function ok(...args: string[]): string {
+  const r = cli(...args);
+  expect(r.stderr, `stderr of ${args.join(" ")}`).toBe("");
+  expect(r.status, `exit code of ${args.join(" ")}`).toBe(0);
+  return r.stdout;
+}
+
+/** The bad-input contract: exit 2, exactly one line on stderr, no stack, nothing on stdout. */
+function expectUsageFailure(r: CliResult, mustContain: string[]): void {
+  expect(r.stdout).toBe("");
+  expect(r.stderr).toMatch(/^supportsim: [^\n]*\n$/);
+  expect(r.stderr).not.toContain("    at ");
+  expect(r.stderr).not.toContain("internal error");
+  for (const s of mustContain) expect(r.stderr).toContain(s);
+  expect(r.status).toBe(2);
+}
+
+const SMALL = {
+  name: "small cli scenario",
+  seed: 11,
+  replications: 3,
+  horizon: { hours: 50, warmupHours: 5 },
+  serviceLevel: { thresholdSeconds: 20 },
+  arrivals: { ratePerHour: 60 },
+  tiers: [
+    {
+      name: "L1",
+      agents: 2,
+      handleTime: { dist: "exponential", meanMinutes: 1.5 },
+      patience: { dist: "exponential", meanMinutes: 2 },
+    },
+  ],
+};
+
+function fixture(name: string, content: unknown): string {
+  const f = join(tmp, name);
+  writeFileSync(f, typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  return f;
+}
+
+function withChange(change: (s: any) => void): any {
+  const s = structuredClone(SMALL) as any;
+  change(s);
+  return s;
+}
+
+let smallFile = "";
+
+beforeAll(() => {
+  try {
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: ROOT, stdio: "pipe" });
+  } catch (e) {
+    // other work in progress may not type-check; tsc still emits, so go on if dist/ is there
+    if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) throw e;
+    console.warn(`tsc reported errors; testing the existing dist/:\n${String((e as { stdout?: Buffer }).stdout ?? e)}`);
+  }
+  tmp = mkdtempSync(join(tmpdir(), "supportsim-cli-test-"));
+  smallFile = fixture("small.json", SMALL);
+});
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const METRICS = ["offered", "answered", "abandoned", "abandonRate", "serviceLevel", "asaSeconds", "meanWaitSeconds", "occupancy"] as const;
+
+function parseCsv(text: string): { header: string[]; rows: string[][] } {
+  expect(text.endsWith("\n")).toBe(true);
+  const lines = text.slice(0, -1).split("\n");
+  return { header: lines[0].split(","), rows: lines.slice(1).map((l) => l.split(",")) };
+}
+
+/** An integer that a mean over `reps` replications times `reps` must be. */
+function timesReps(mean: number, reps: number): number {
+  const x = mean * reps;
+  expect(Math.abs(x - Math.round(x))).toBeLessThan(1e-6);
+  return Math.round(x);
+}
+
+describe("supportsim run", () => {
+  let jsonOut = "";
+  let result: any;
+  let traceFile = "";
+  let intervalsFile = "";
+
+  beforeAll(() => {
+    jsonOut = ok("run", smallFile, "--json");
+    result = JSON.parse(jsonOut);
+    const out = join(tmp, "outputs");
+    traceFile = join(out, "trace.csv");
+    intervalsFile = join(out, "intervals.csv");
+  });
+
+  it("--json prints one JSON object with tiers.L1 and total, each metric {mean, ci95:[low, high]}", () => {
+    expect(jsonOut.trimEnd().split("\n")[0]).toBe("{");
+    expect(jsonOut.endsWith("}\n")).toBe(true);
+    expect(result.scenario).toBe("small cli scenario");
+    expect(result.seed).toBe(11);
+    expect(result.replications).toBe(3);
+    expect(result.horizonHours).toBe(50);
+    expect(result.warmupHours).toBe(5);
+    expect(Object.keys(result.tiers)).toEqual(["L1"]);
+    for (const series of [result.tiers.L1, result.total]) {
+      for (const m of METRICS) {
+        const e = series[m];
+        expect(typeof e.mean, m).toBe("number");
+        expect(Array.isArray(e.ci95), m).toBe(true);
+        expect(e.ci95).toHaveLength(2);
+        const [lo, hi] = e.ci95;
+        expect(lo, m).toBeLessThanOrEqual(e.mean);
+        expect(hi, m).toBeGreaterThanOrEqual(e.mean);
+        expect(hi, m).toBeGreaterThan(lo); // 3 replications of a random model: the spread is not 0
+      }
+    }
+    // one tier: the total is that tier
+    expect(result.total).toEqual(result.tiers.L1);
+    const t = result.total;
+    // 45 h observed at 60/h: offered ≈ 2700 (Poisson sd ≈ 52 per replication)
+    expect(t.offered.mean).toBeGreaterThan(2400);
+    expect(t.offered.mean).toBeLessThan(3000);
+    expect(t.answered.mean + t.abandoned.mean).toBeCloseTo(t.offered.mean, 9);
+    expect(t.abandonRate.mean).toBeGreaterThan(0);
+    expect(t.abandonRate.mean).toBeLessThan(1);
+    expect(t.occupancy.mean).toBeGreaterThan(0.3);
+    expect(t.occupancy.mean).toBeLessThan(1);
+  });
+
+  it("same seed ⇒ byte-identical stdout; --trace/--intervals do not change the results; --seed equal to the file's changes nothing", () => {
+    const again = ok("run", smallFile, "--json", "--trace", traceFile, "--intervals", intervalsFile);
+    expect(again).toBe(jsonOut);
+    expect(ok("run", smallFile, "--json", "--seed", "11")).toBe(jsonOut);
+  });
+
+  it("--trace writes one CSV row per counted contact, consistent with the JSON counts", () => {
+    expect(existsSync(traceFile)).toBe(true);
+    const { header, rows } = parseCsv(readFileSync(traceFile, "utf8"));
+    expect(header.join(",")).toBe("replication,arrival_min,tier,wait_s,outcome,agent,handle_min,departure_min");
+    const reps = result.replications;
+    const perRep = new Array(reps).fill(0);
+    let answered = 0;
+    let abandoned = 0;
+    for (const r of rows) {
+      expect(r).toHaveLength(8);
+      const [rep, arrival, tier, waitS, outcome, agent, handle, departure] = r;
+      perRep[Number(rep)]++;
+      if (tier !== "L1") throw new Error(`tier ${tier}`);
+      const a = Number(arrival), w = Number(waitS) / 60, d = Number(departure);
+      // counted contacts arrived in the observation window [5 h, 50 h) = [300, 3000) minutes
+      if (!(a >= 300 && a <= 3000)) throw new Error(`arrival ${a} outside the window`);
+      if (!(w >= 0)) throw new Error(`wait ${waitS}`);
+      if (outcome === "answered") {
+        answered++;
+        const ag = Number(agent), h = Number(handle);
+        if (agent === "" || !(ag === 0 || ag === 1)) throw new Error(`agent ${agent}`);
+        if (!(h >= 0) || Math.abs(a + w + h - d) > 2e-5) throw new Error(`answered row inconsistent: ${r.join(",")}`);
+      } else if (outcome === "abandoned") {
+        abandoned++;
+        if (agent !== "" || handle !== "") throw new Error(`abandoned row with agent/handle: ${r.join(",")}`);
+        if (Math.abs(a + w - d) > 2e-5) throw new Error(`abandoned row inconsistent: ${r.join(",")}`);
+      } else {
+        throw new Error(`outcome ${outcome}`);
+      }
+    }
+    const t = result.total;
+    expect(rows.length).toBe(timesReps(t.offered.mean, reps));
+    expect(answered).toBe(timesReps(t.answered.mean, reps));
+    expect(abandoned).toBe(timesReps(t.abandoned.mean, reps));
+    for (const n of perRep) expect(n).toBeGreaterThan(2000);
+
+    // replication k depends only on (seed, k): two replications are the first two of three
+    const two = JSON.parse(ok("run", smallFile, "--json", "--replications", "2"));
+    expect(two.replications).toBe(2);
+    expect(two.seed).toBe(11);
+    expect(two.total.offered.mean).toBe((perRep[0] + perRep[1]) / 2);
+  });
+
+  it("--intervals writes a CSV of per-interval KPIs that add up to the totals", () => {
+    expect(existsSync(intervalsFile)).toBe(true);
+    const { header, rows } = parseCsv(readFileSync(intervalsFile, "utf8"));
+    expect(header.slice(0, 6)).toEqual(["interval", "start_hour", "series", "offered", "offered_ci_low", "offered_ci_high"]);
+    for (const m of METRICS) expect(header).toContain(m);
+    // 30-minute intervals from the end of warm-up (interval 10) to the horizon (interval 99), L1 and total
+    expect(rows).toHaveLength(90 * 2);
+    const col = (name: string) => header.indexOf(name);
+    const l1 = rows.filter((r) => r[col("series")] === "L1");
+    expect(l1.map((r) => Number(r[col("interval")]))).toEqual(Array.from({ length: 90 }, (_, i) => 10 + i));
+    for (const r of l1) expect(Number(r[col("start_hour")])).toBe(Number(r[col("interval")]) / 2);
+    const sumOffered = l1.reduce((s, r) => s + Number(r[col("offered")]), 0);
+    expect(sumOffered).toBeCloseTo(result.total.offered.mean, 6);
+    const sumAbandoned = l1.reduce((s, r) => s + Number(r[col("abandoned")]), 0);
+    expect(sumAbandoned).toBeCloseTo(result.total.abandoned.mean, 6);
+    // no leftover temporary files beside the outputs
+    expect(readdirSync(join(tmp, "outputs")).sort()).toEqual(["intervals.csv", "trace.csv"]);
+  });
+
+  it("--seed and --replications override the file", () => {
+    const other = JSON.parse(ok("run", smallFile, "--json", "--seed", "12", "--replications", "4"));
+    expect(other.seed).toBe(12);
+    expect(other.replications).toBe(4);
+    expect(other.total.offered.mean).not.toBe(result.total.offered.mean);
+  });
+
+  it("without --json prints the KPI table with the metric labels", () => {
+    const table = ok("run", smallFile);
+    expect(table.startsWith("small cli scenario\n")).toBe(true);
+    expect(table).toContain("3 replications · seed 11 · 50 h horizon (warm-up 5 h)");
+    for (const label of ["Metric", "L1 mean", "95% CI", "Offered", "Answered", "Abandoned", "Abandon rate", "Service level", "ASA (answered)", "Mean wait (all)", "Occupancy"]) {
+      expect(table).toContain(label);
+    }
+    const offeredRow = table.split("\n").find((l) => l.startsWith("Offered"))!;
+    expect(offeredRow).toContain(Math.round(result.total.offered.mean).toLocaleString("en-US"));
+    expect(table).toMatch(/Abandon rate\s+\d+\.\d\d%/);
+  });
+});
+
+describe("supportsim run: bad input", () => {
+  const cases: [string, () => string[], string[]][] = [
+    ["not-JSON file", () => [fixture("notjson.json", '{\n  "name": "x",\n  "horizon": { "hours": 5, }\n}\n')], ["notjson.json", "not valid JSON at line 3"]],
+    ["negative rate", () => [fixture("negrate.json", withChange((s) => (s.arrivals.ratePerHour = -60)))], ["negrate.json", "arrivals.ratePerHour", "got -60"]],
+    ["misspelled field", () => [fixture("typo.json", withChange((s) => (s.replicatons = 3)))], ["replicatons", 'did you mean "replications"']],
+    ["unknown distribution", () => [fixture("dist.json", withChange((s) => (s.tiers[0].handleTime.dist = "expo")))], ["tiers[0].handleTime.dist", "exponential"]],
+    ["missing file", () => [join(tmp, "no-such-scenario.json")], ["no-such-scenario.json", "no such file"]],
+    ["top-level array", () => [fixture("array.json", "[]")], ["array.json", "expected a JSON object"]],
+    ["--replications 0", () => [smallFile, "--replications", "0"], ["--replications"]],
+    ["--seed -1", () => [smallFile, "--seed", "-1"], ["--seed"]],
+    ["unknown flag", () => [smallFile, "--bogus-flag"], ["bogus-flag"]],
+    ["not-JSON file (misspelled literal)", () => [fixture("tru.json", '{\n  "name": "x",\n  "seed": tru\n}\n')], ["tru.json", "not valid JSON at line 3"]],
+  ];
+  const results: CliResult[] = [];
+  beforeAll(async () => {
+    const runs = cases.map(([, args], i) => {
+      const out = join(tmp, `bad-${i}`);
+      mkdirSync(out);
+      return cliAsync("run", ...args(), "--json", "--trace", join(out, "trace.csv"), "--intervals", join(out, "intervals.csv"));
+    });
+    results.push(...(await Promise.all(runs)));
+  });
+  cases.forEach(([label, , mustContain], i) => {
+    it(`${label}: exit 2, one line naming the problem, no output files`, () => {
+      expectUsageFailure(results[i], mustContain);
+      expect(readdirSync(join(tmp, `bad-${i}`))).toEqual([]); // no trace, no intervals, no .tmp
+    });
+  });
+
+  it("an unwritable --intervals path (a directory) is reported as one line, exit 2, and leaves no trace file", () => {
+    const out = join(tmp, "bad-intervals");
+    mkdirSync(join(out, "intervals.csv"), { recursive: true });
+    const r = cli("run", smallFile, "--json", "--trace", join(out, "trace.csv"), "--intervals", join(out, "intervals.csv"));
+    // the trace is aborted whatever happens
+    expect(readdirSync(out)).toEqual(["intervals.csv"]);
+    expect(readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expectUsageFailure(r, ["intervals.csv"]);
+  });
+});
+
+describe("supportsim erlang", () => {
+  it("erlang a --json gives the Erlang A metrics", () => {
+    const m = JSON.parse(ok("erlang", "a", "--rate-per-hour", "540", "--aht-minutes", "5", "--agents", "50", "--patience-minutes", "2", "--json"));
+    expect(m.model).toBe("erlang-a");
+    expect(m.agents).toBe(50);
+    const sig4 = (x: number) => Number(x.toPrecision(4));
+    // reference values (4 significant digits)
+    expect(sig4(m.probWait)).toBe(sig4(0.20013));
+    expect(sig4(m.abandonRate)).toBe(sig4(0.028599));
+    expect(sig4(m.serviceLevel)).toBe(sig4(0.912));
+    expect(sig4(m.asaSeconds)).toBe(sig4(3.097));
+    expect(sig4(m.occupancy)).toBe(sig4(0.87426));
+  });
+
+  it("erlang staff finds 51 agents for 80% in 20 s at 540/h, AHT 5 min", () => {
+    const out = ok("erlang", "staff", "--target-sl", "0.8", "--threshold-seconds", "20", "--rate-per-hour", "540", "--aht-minutes", "5");
+    expect(out).toMatch(/^Agents needed: 51\b/);
+  });
+
+  it("erlang c without --agents exits 2 with a one-line message", () => {
+    expectUsageFailure(cli("erlang", "c", "--rate-per-hour", "540", "--aht-minutes", "5"), ["--agents", "missing"]);
+  });
+});
+
+describe("schema and help", () => {
+  it("schema prints the JSON Schema", () => {
+    const s = JSON.parse(ok("schema"));
+    expect(s.properties.tiers.type).toBe("array");
+    expect(s).toEqual(scenarioJsonSchema());
+  });
+
+  for (const [cmd, usage] of [
+    ["run", "supportsim run [file]"],
+    ["erlang", "supportsim erlang <model>"],
+    ["schema", "supportsim schema"],
+  ] as const) {
+    it(`${cmd} --help prints usage and exits 0`, () => {
+      const out = ok(cmd, "--help");
+      expect(out).toContain(usage);
+      expect(out).toContain("--help");
+    });
+  }
+});
