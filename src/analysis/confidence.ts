@@ -38,3 +38,13 @@ export function fromTally(t: Tally): Estimate {
   const h = halfWidth(t.count, t.sd);
   return { mean: t.mean, ci95: [t.mean - h, t.mean + h] };
 }
+
+/**
+ * Restrict an interval to the values the metric can take ([0, ∞), or [0, 1] for a
+ * share): a t-interval around a small count can reach below zero, which no count can.
+ */
+export function clampEstimate(e: Estimate, fraction: boolean): Estimate {
+  if (e.ci95 === null) return e;
+  const hi = fraction ? 1 : Infinity;
+  return { mean: e.mean, ci95: [Math.min(Math.max(e.ci95[0], 0), hi), Math.min(Math.max(e.ci95[1], 0), hi)] };
+}

@@ -8,8 +8,8 @@
 import { RandomStreams } from "../engine/random.js";
 import { Tally } from "../engine/statistics.js";
 import { simulateReplication, type ModelConfig, type ReplicationResult, type TraceSink } from "../model/contactCenter.js";
-import { METRICS, addRaw, emptyRaw, metricsFrom, type MetricName, type Metrics, type RawCounts } from "../model/kpis.js";
-import { estimate, halfWidth, type Estimate } from "./confidence.js";
+import { FRACTION_METRICS, METRICS, addRaw, emptyRaw, metricsFrom, type MetricName, type Metrics, type RawCounts } from "../model/kpis.js";
+import { clampEstimate, estimate, halfWidth, type Estimate } from "./confidence.js";
 
 export type MetricEstimates = Record<MetricName, Estimate>;
 
@@ -65,7 +65,7 @@ export class IntervalAccumulator {
     const mean = this.mean[i];
     if (n === 1) return { mean, ci95: null };
     const h = halfWidth(n, Math.sqrt(this.m2[i] / (n - 1)));
-    return { mean, ci95: [mean - h, mean + h] };
+    return clampEstimate({ mean, ci95: [mean - h, mean + h] }, FRACTION_METRICS.has(METRICS[metric]));
   }
 }
 
@@ -93,7 +93,7 @@ export interface ReplicationOptions {
 
 export function estimates(values: readonly Metrics[]): MetricEstimates {
   const out = {} as MetricEstimates;
-  for (const m of METRICS) out[m] = estimate(values.map((v) => v[m]));
+  for (const m of METRICS) out[m] = clampEstimate(estimate(values.map((v) => v[m])), FRACTION_METRICS.has(m));
   return out;
 }
 

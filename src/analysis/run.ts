@@ -6,6 +6,7 @@ import type { TraceSink } from "../model/contactCenter.js";
 import { METRICS } from "../model/kpis.js";
 import { buildModel, runSettings, type RunSettings } from "../scenario/build.js";
 import type { Scenario } from "../scenario/schema.js";
+import { analyticCheck, type AnalyticCheck } from "./analyticCheck.js";
 import type { Estimate } from "./confidence.js";
 import { meanOf, runReplications, type MetricEstimates, type ReplicationRun } from "./replications.js";
 
@@ -19,6 +20,8 @@ export interface RunResult {
   thresholdSeconds: number;
   tiers: Record<string, MetricEstimates>;
   total: MetricEstimates;
+  /** Exact steady-state values, when the scenario has an exact solution (else absent). */
+  analytic?: AnalyticCheck;
   engine: { eventsPerReplication: number; arrivalsPerReplication: number };
 }
 
@@ -39,6 +42,7 @@ export function runScenario(s: Scenario, opts: RunOptions = {}): RunOutput {
   const settings = runSettings(s, { seed: opts.seed, replications: opts.replications });
   const model = buildModel(s);
   const run = runReplications(model, { seed: settings.seed, replications: settings.replications, trace: opts.trace, onReplication: opts.onReplication });
+  const analytic = analyticCheck(model);
   const result: RunResult = {
     scenario: settings.name,
     seed: settings.seed,
@@ -49,6 +53,7 @@ export function runScenario(s: Scenario, opts: RunOptions = {}): RunOutput {
     thresholdSeconds: settings.thresholdSeconds,
     tiers: run.tiers,
     total: run.total,
+    ...(analytic ? { analytic } : {}),
     engine: {
       eventsPerReplication: meanOf(run.replications.map((r) => r.events)),
       arrivalsPerReplication: meanOf(run.replications.map((r) => r.arrivals)),

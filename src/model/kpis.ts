@@ -53,6 +53,9 @@ export const METRICS = [
   "asaSeconds", "meanWaitSeconds", "occupancy", "probWait", "meanQueueLength",
 ] as const;
 export type MetricName = (typeof METRICS)[number];
+
+/** Metrics that are shares (between 0 and 1); all metrics are >= 0. */
+export const FRACTION_METRICS: ReadonlySet<MetricName> = new Set(["abandonRate", "serviceLevel", "occupancy", "probWait"]);
 /** A metric's value in one replication; null where undefined (e.g. ASA with nothing answered). */
 export type Metrics = Record<MetricName, number | null>;
 

@@ -30,7 +30,7 @@ export function formatValue(v: number | null, unit: MetricInfo["unit"]): string 
   switch (unit) {
     case "count": return countFmt.format(v);
     case "percent": return `${(v * 100).toFixed(2)}%`;
-    case "seconds": return `${v.toFixed(1)} s`;
+    case "seconds": return `${v.toFixed(Math.abs(v) < 10 ? 2 : 1)} s`;
     case "number": return v.toFixed(2);
   }
 }
