@@ -163,3 +163,30 @@ describe("skills and conservation", () => {
     expect(() => checkNetwork(unstaffed)).toThrow(/no pool at tier L2 serves work type a/);
   });
 });
+
+describe("deferred work and escalation", () => {
+  it("escalated tickets and deferred contacts never abandon; warm transfers can", () => {
+    const mk = (nextMode: "transfer" | "escalate", deferred: boolean): NetworkConfig => ({
+      horizon: 60 * 40, warmup: 60, intervalLength: 60, threshold: 1 / 3,
+      workTypes: ["general"], classes: ["standard"],
+      tiers: [
+        { name: "L1", handleTime: { type: "exponential", mean: 5 }, resolve: 0.5, next: 1, nextMode, patience: { type: "exponential", mean: 1 } },
+        // L2 overloaded: a real-time customer waiting there gives up
+        { name: "L2", handleTime: { type: "exponential", mean: 10 }, resolve: 1, patience: { type: "exponential", mean: 1 } },
+      ],
+      pools: [{ name: "L1", tier: 0, agents: 12, skills: [0] }, { name: "L2", tier: 1, agents: 2, skills: [0] }],
+      streams: [{ name: "s", arrivals: constant(2), workType: 0, priorityClass: 0, tier: 0, deferred }],
+    });
+    const transfer = simulateNetwork(mk("transfer", false), new RandomStreams(1, 0));
+    expect(transfer.series[1].total.abandoned).toBeGreaterThan(100);
+    expect(transfer.transferred[0]).toBeGreaterThan(0);
+    expect(transfer.escalated[0]).toBe(0);
+    const escalate = simulateNetwork(mk("escalate", false), new RandomStreams(1, 0));
+    expect(escalate.series[1].total.abandoned).toBe(0);
+    expect(escalate.series[0].total.abandoned).toBeGreaterThan(0);
+    expect(escalate.escalated[0]).toBe(escalate.series[1].total.offered);
+    const email = simulateNetwork(mk("transfer", true), new RandomStreams(1, 0));
+    expect(email.series[0].total.abandoned + email.series[1].total.abandoned).toBe(0);
+    expect(email.leftInSystem).toBe(0);
+  });
+});

@@ -42,8 +42,14 @@ export interface NetworkTier {
   /** Probability that service here resolves the need, per work type (missing: `resolve`). */
   resolveByWork?: (number | undefined)[];
   resolve: number;
-  /** Tier index an unresolved contact is transferred to; undefined: it leaves unresolved. */
+  /** Tier index an unresolved contact goes to; undefined: it leaves unresolved. */
   next?: number;
+  /**
+   * How it goes there: "transfer" (warm, real-time: the customer keeps waiting, with
+   * the next tier's patience) or "escalate" (a ticket in the next tier's queue: the
+   * customer does not wait on the line, so nobody abandons it). Default "transfer".
+   */
+  nextMode?: "transfer" | "escalate";
 }
 
 export interface NetworkPool {
@@ -60,6 +66,8 @@ export interface NetworkArrivals {
   workType: number;
   priorityClass: number;
   tier: number;
+  /** Deferred work (email, web form, social): waits in a backlog without abandoning. */
+  deferred?: boolean;
 }
 
 export interface NetworkConfig {
@@ -75,7 +83,7 @@ export interface NetworkConfig {
   streams: NetworkArrivals[];
 }
 
-export type NetworkOutcome = "resolved" | "unresolved" | "abandoned" | "transferred";
+export type NetworkOutcome = "resolved" | "unresolved" | "abandoned" | "transferred" | "escalated";
 
 /** One call per counted contact per tier visit, as it leaves the tier. */
 export interface NetworkTraceSink {
@@ -87,9 +95,10 @@ export interface NetworkResult {
   series: TierCounters[];
   tierBusy: TimeWeighted[];
   tierStaffed: TimeWeighted[];
-  /** Per tier: counted contacts resolved there, transferred on, leaving unresolved. */
+  /** Per tier: counted contacts resolved there, sent on (warm transfer or escalation), leaving unresolved. */
   resolved: Float64Array;
   transferred: Float64Array;
+  escalated: Float64Array;
   unresolved: Float64Array;
   /** Per pool: contacts served (counted ones). */
   servedByPool: Float64Array;
@@ -161,6 +170,7 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
     const i2 = new Int32Array(n); i2.set(classOfA); classOfA = i2;
     const i3 = new Int32Array(n); i3.set(poolOfA); poolOfA = i3;
     const f = new Float64Array(n); f.set(joinedA); joinedA = f;
+    const d = new Uint8Array(n); d.set(deferredA); deferredA = d;
     cap = n;
   };
 
@@ -170,7 +180,8 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
   const tierBusy = cfg.tiers.map(() => new TimeWeighted(warmup, horizon, intervalLength));
   const tierStaffed = cfg.tiers.map(() => new TimeWeighted(warmup, horizon, intervalLength));
   cfg.pools.forEach((p) => tierStaffed[p.tier].add(0, p.agents));
-  const resolved = new Float64Array(T), transferred = new Float64Array(T), unresolved = new Float64Array(T);
+  const resolved = new Float64Array(T), transferred = new Float64Array(T), escalated = new Float64Array(T), unresolved = new Float64Array(T);
+  let deferredA = new Uint8Array(contacts.capacity); // 1: waits without abandoning (deferred channel or escalated ticket)
   const servedByPool = new Float64Array(Q), servedByPoolWork = new Float64Array(Q * W);
 
   // distributions and streams, per tier (and work type)
@@ -250,7 +261,9 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
     joinedA[id] = now;
     contacts.handle[id] = handle[t * W + w].sample();
     const pat = patience[t];
-    const patienceDraw = pat === null ? Infinity : pat.sample();
+    let patienceDraw = pat === null ? Infinity : pat.sample();
+    // deferred work does not abandon (the draw is still made, keeping the stream aligned)
+    if (deferredA[id] === 1) patienceDraw = Infinity;
     const iv = contacts.interval[id];
     const ser = series[t * P + p];
     if (iv >= 0) ser.countOffered(iv);
@@ -315,6 +328,7 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
       contacts.arrival[id] = now;
       workOfA[id] = st.workType;
       classOfA[id] = st.priorityClass;
+      deferredA[id] = st.deferred ? 1 : 0;
       contacts.interval[id] = now >= warmup ? Math.floor(now * invLen) : -1;
       enterTier(id, st.tier, now);
       const nx = sources[s].next(now);
@@ -331,8 +345,10 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
         leave(id, ok ? "resolved" : "unresolved", now);
         contacts.release(id);
       } else {
-        if (isCounted) transferred[t]++;
-        leave(id, "transferred", now);
+        const escalate = cfg.tiers[t].nextMode === "escalate";
+        if (isCounted) (escalate ? escalated : transferred)[t]++;
+        leave(id, escalate ? "escalated" : "transferred", now);
+        if (escalate) deferredA[id] = 1;
         enterTier(id, next, now);
       }
       // the freed agent takes the next eligible contact, or goes idle
@@ -361,5 +377,5 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
   for (const s of series) s.finish();
   tierBusy.forEach((b) => b.close());
   tierStaffed.forEach((b) => b.close());
-  return { series, tierBusy, tierStaffed, resolved, transferred, unresolved, servedByPool, servedByPoolWork, events: cal.fired, arrivals: nArrivals, leftInSystem: contacts.inSystem };
+  return { series, tierBusy, tierStaffed, resolved, transferred, escalated, unresolved, servedByPool, servedByPoolWork, events: cal.fired, arrivals: nArrivals, leftInSystem: contacts.inSystem };
 }
