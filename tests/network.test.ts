@@ -190,3 +190,49 @@ describe("deferred work and escalation", () => {
     expect(email.leftInSystem).toBe(0);
   });
 });
+
+describe("chat concurrency", () => {
+  it("without stretch, c agents × k chats behave as an M/M/(c·k) queue (Erlang C)", () => {
+    const cfg: NetworkConfig = {
+      horizon: 60 * 500, warmup: 300, intervalLength: 60, threshold: 1 / 3,
+      workTypes: ["chat"], classes: ["standard"],
+      tiers: [{ name: "L1", handleTime: { type: "exponential", mean: 10 }, resolve: 1 }],
+      pools: [{ name: "chat", tier: 0, agents: 4, skills: [0], concurrency: 3 }],
+      streams: [{ name: "chat", arrivals: constant(1.0), workType: 0, priorityClass: 0, tier: 0 }],
+    };
+    const ex = erlangC({ ratePerHour: 60, ahtMinutes: 10, agents: 12, thresholdSeconds: 20 });
+    const runs = replicate(cfg, 10);
+    const s = runs.map((r) => r.series[0].total);
+    expectCovers("P(wait)", s.map((x) => x.delayed / x.offered), ex.probWait);
+    expectCovers("ASA", s.map((x) => (x.waitAnswered / x.answered) * 60), ex.asaSeconds);
+    expectCovers("service level", s.map((x) => x.answeredWithinThreshold / x.offered), ex.serviceLevel);
+  });
+
+  it("never exceeds k chats per agent, and stretches each handle time by 1 + s·(n − 1)", () => {
+    const k = 3, stretchBy = 0.5, base = 10;
+    const cfg: NetworkConfig = {
+      horizon: 60 * 20, warmup: 0, intervalLength: 60, threshold: 1 / 3,
+      workTypes: ["chat"], classes: ["standard"],
+      tiers: [{ name: "L1", handleTime: { type: "deterministic", value: base }, resolve: 1 }],
+      pools: [{ name: "chat", tier: 0, agents: 2, skills: [0], concurrency: k, stretch: stretchBy }],
+      streams: [{ name: "chat", arrivals: constant(0.45), workType: 0, priorityClass: 0, tier: 0 }],
+    };
+    const visits: { agent: number; start: number; end: number }[] = [];
+    simulateNetwork(cfg, new RandomStreams(3, 0), {
+      visit(arrival, _t, _w, _p, wait, outcome, _pool, agent, leave) {
+        expect(outcome).toBe("resolved");
+        visits.push({ agent, start: arrival + wait, end: leave });
+      },
+    });
+    expect(visits.length).toBeGreaterThan(300);
+    const seen = new Set<number>();
+    for (const v of visits) {
+      // contacts this agent held at v's start, v included (ones ending exactly then had left)
+      const n = visits.filter((u) => u.agent === v.agent && u.start <= v.start && u.end > v.start).length;
+      expect(n).toBeLessThanOrEqual(k);
+      expect(v.end - v.start).toBeCloseTo(base * (1 + stretchBy * (n - 1)), 9);
+      seen.add(n);
+    }
+    expect([...seen].sort()).toEqual([1, 2, 3]);
+  });
+});

@@ -8,13 +8,18 @@
  *   of agents belongs to one tier and serves some work types only (skills).
  * - A **priority class** orders the wait: an agent takes the highest class first, and
  *   within a class the contact that has waited longest (non-preemptive priority).
- * - A contact entering a tier is taken at once by the longest-idle eligible agent
- *   across that tier's pools; otherwise it waits in the line of its (tier, work type,
+ * - A contact entering a tier is taken at once by an eligible agent with free
+ *   capacity across that tier's pools (the least loaded, and among those the longest
+ *   at that load: for one contact at a time, the longest idle); otherwise it waits in the line of its (tier, work type,
  *   class) and may abandon when its patience at that tier runs out.
  * - After service it is resolved with the tier's resolution probability for its work
  *   type; an unresolved contact is transferred to the tier's `next` tier (warm
  *   transfer: the customer keeps waiting, now in the next tier's line) or, at the last
  *   tier, leaves unresolved.
+ *
+ * - An agent of a chat pool handles up to `concurrency` contacts at once; each
+ *   contact's handle time stretches by (1 + stretch·(n − 1)) when it starts with n in
+ *   hand (fixed at its start). An agent counts as busy while it holds any contact.
  *
  * A contact's attributes are drawn from per-purpose streams as it enters each tier
  * (handle time, patience) and as it finishes (resolution), in that order, so scenarios
@@ -58,6 +63,10 @@ export interface NetworkPool {
   agents: number;
   /** Work types this pool serves. */
   skills: number[];
+  /** Contacts an agent handles at once (chat); default 1. */
+  concurrency?: number;
+  /** Handle-time stretch per extra contact in hand: × (1 + stretch·(n − 1)); default 0. */
+  stretch?: number;
 }
 
 export interface NetworkArrivals {
@@ -130,6 +139,8 @@ export function checkNetwork(cfg: NetworkConfig): void {
   cfg.pools.forEach((p, i) => {
     if (p.tier < 0 || p.tier >= T) throw new RangeError(`pools[${i}].tier: expected a tier index, got ${p.tier}`);
     if (p.skills.length === 0) throw new RangeError(`pools[${i}] (${p.name}): serves no work type`);
+    if (p.concurrency !== undefined && !(Number.isInteger(p.concurrency) && p.concurrency >= 1)) throw new RangeError(`pools[${i}].concurrency: expected an integer >= 1, got ${p.concurrency}`);
+    if (p.stretch !== undefined && !(p.stretch >= 0)) throw new RangeError(`pools[${i}].stretch: expected a number >= 0, got ${p.stretch}`);
     for (const w of p.skills) if (w < 0 || w >= W) throw new RangeError(`pools[${i}].skills: unknown work type ${w}`);
   });
   // every (tier, work type) a contact can reach needs a pool that serves it
@@ -201,32 +212,48 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
     resolveRng.push(streams.stream(`tier:${tier.name}:resolve`));
   });
 
-  // agents: global index = pool offset + local index; idle agents per pool in a FIFO ring
+  // Agents: global index = pool offset + local index. An agent holds up to `concurrency`
+  // contacts (chat); agents with free capacity wait in one FIFO per (pool, load level),
+  // so the next contact goes to the least-loaded agent, and among equals to the one
+  // that has been at that level longest (for concurrency 1: longest idle).
   const poolOffset = new Int32Array(Q + 1);
-  cfg.pools.forEach((p, q) => { poolOffset[q + 1] = poolOffset[q] + p.agents; });
-  const idleSince = new Float64Array(totalAgents);
-  const ring = new Int32Array(Math.max(1, totalAgents));
-  const ringHead = new Int32Array(Q), idleCount = new Int32Array(Q);
+  const bucketBase = new Int32Array(Q + 1);
   cfg.pools.forEach((p, q) => {
-    for (let i = 0; i < p.agents; i++) ring[poolOffset[q] + i] = poolOffset[q] + i;
-    idleCount[q] = p.agents;
+    poolOffset[q + 1] = poolOffset[q] + p.agents;
+    bucketBase[q + 1] = bucketBase[q] + (p.concurrency ?? 1);
   });
-  const takeIdle = (q: number): number => {
-    const size = cfg.pools[q].agents, off = poolOffset[q];
-    const a = ring[off + ringHead[q]];
-    ringHead[q] = ringHead[q] + 1 === size ? 0 : ringHead[q] + 1;
-    idleCount[q]--;
+  const concurrency = Int32Array.from(cfg.pools.map((p) => p.concurrency ?? 1));
+  const stretch = Float64Array.from(cfg.pools.map((p) => p.stretch ?? 0));
+  const agentLines = new LineSet(bucketBase[Q], Math.max(1, totalAgents));
+  const load = new Int32Array(totalAgents);
+  const levelSince = new Float64Array(totalAgents);
+  cfg.pools.forEach((p, q) => {
+    for (let i = 0; i < p.agents; i++) agentLines.join(bucketBase[q], poolOffset[q] + i);
+  });
+  /** Lowest load level with an available agent in pool q, or -1. */
+  const lowestLevel = (q: number): number => {
+    const k = concurrency[q], b = bucketBase[q];
+    for (let l = 0; l < k; l++) if (agentLines.length[b + l] > 0) return l;
+    return -1;
+  };
+  /** Give one more contact to the first agent of pool q at level l. */
+  const takeAgent = (q: number, l: number, now: number): number => {
+    const a = agentLines.head[bucketBase[q] + l];
+    agentLines.remove(a);
+    const n = ++load[a];
+    if (n < concurrency[q]) agentLines.join(bucketBase[q] + n, a);
+    levelSince[a] = now;
+    if (n === 1) tierBusy[cfg.pools[q].tier].add(now, 1);
     return a;
   };
-  const putIdle = (q: number, a: number, now: number): void => {
-    const size = cfg.pools[q].agents, off = poolOffset[q];
-    let tail = ringHead[q] + idleCount[q];
-    if (tail >= size) tail -= size;
-    ring[off + tail] = a;
-    idleCount[q]++;
-    idleSince[a] = now;
+  /** Agent a of pool q finishes a contact and takes none in its place. */
+  const releaseAgent = (q: number, a: number, now: number): void => {
+    if (load[a] < concurrency[q]) agentLines.remove(a);
+    const n = --load[a];
+    agentLines.join(bucketBase[q] + n, a);
+    levelSince[a] = now;
+    if (n === 0) tierBusy[cfg.pools[q].tier].add(now, -1);
   };
-  const headIdleSince = (q: number): number => idleSince[ring[poolOffset[q] + ringHead[q]]];
 
   // routing tables
   const poolsFor: number[][] = []; // index t*W + w → pools that can serve it
@@ -251,7 +278,10 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
       series[t * P + classOfA[id]].countAnswered(contacts.interval[id], now - joinedA[id]);
       servedByPool[q]++;
     }
-    cal.schedule(now + contacts.handle[id], DEPARTURE, id);
+    // a chat handled beside others takes longer: × (1 + stretch · (contacts in hand − 1))
+    const inHand = load[agent];
+    const h = inHand > 1 ? contacts.handle[id] * (1 + stretch[q] * (inHand - 1)) : contacts.handle[id];
+    cal.schedule(now + h, DEPARTURE, id);
   };
 
   /** A contact enters tier t (first arrival or transfer) at time now. */
@@ -267,19 +297,18 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
     const iv = contacts.interval[id];
     const ser = series[t * P + p];
     if (iv >= 0) ser.countOffered(iv);
-    // longest-idle eligible agent across the tier's pools
+    // the least-loaded eligible agent across the tier's pools, longest at that load first
     const cands = poolsFor[t * W + w];
-    let best = -1, bestSince = Infinity;
+    let best = -1, bestLevel = Infinity, bestSince = Infinity;
     for (let k = 0; k < cands.length; k++) {
       const q = cands[k];
-      if (idleCount[q] > 0) {
-        const s = headIdleSince(q);
-        if (s < bestSince) { bestSince = s; best = q; }
-      }
+      const l = lowestLevel(q);
+      if (l < 0 || l > bestLevel) continue;
+      const since = levelSince[agentLines.head[bucketBase[q] + l]];
+      if (l < bestLevel || since < bestSince) { best = q; bestLevel = l; bestSince = since; }
     }
     if (best >= 0) {
-      tierBusy[t].add(now, 1);
-      startService(id, best, takeIdle(best), now);
+      startService(id, best, takeAgent(best, bestLevel, now), now);
       return;
     }
     if (iv >= 0) ser.countDelayed(iv);
@@ -360,8 +389,7 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
         if (ab >= 0) cal.cancel(ab);
         startService(nextId, q, agent, now);
       } else {
-        putIdle(q, agent, now);
-        tierBusy[t].add(now, -1);
+        releaseAgent(q, agent, now);
       }
     } else {
       // ABANDON
