@@ -10,14 +10,9 @@ import { analyticCheck, type AnalyticCheck } from "./analyticCheck.js";
 import type { Estimate } from "./confidence.js";
 import { meanOf, runReplications, type MetricEstimates, type ReplicationRun } from "./replications.js";
 
-export interface RunResult {
+/** The result object (`run --json`): the run's settings, then its estimates. */
+export interface RunResult extends Omit<RunSettings, "name"> {
   scenario: string;
-  seed: number;
-  replications: number;
-  horizonHours: number;
-  warmupHours: number;
-  intervalMinutes: number;
-  thresholdSeconds: number;
   tiers: Record<string, MetricEstimates>;
   total: MetricEstimates;
   /** Exact steady-state values, when the scenario has an exact solution (else absent). */
@@ -43,14 +38,10 @@ export function runScenario(s: Scenario, opts: RunOptions = {}): RunOutput {
   const model = buildModel(s);
   const run = runReplications(model, { seed: settings.seed, replications: settings.replications, trace: opts.trace, onReplication: opts.onReplication });
   const analytic = analyticCheck(model);
+  const { name, ...rest } = settings;
   const result: RunResult = {
-    scenario: settings.name,
-    seed: settings.seed,
-    replications: settings.replications,
-    horizonHours: settings.horizonHours,
-    warmupHours: settings.warmupHours,
-    intervalMinutes: settings.intervalMinutes,
-    thresholdSeconds: settings.thresholdSeconds,
+    scenario: name,
+    ...rest,
     tiers: run.tiers,
     total: run.total,
     ...(analytic ? { analytic } : {}),
