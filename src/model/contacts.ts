@@ -22,6 +22,12 @@ export class ContactStore {
   tier: Int32Array;           // tier it is at
   interval: Int32Array;       // interval of its arrival, or -1 if it is not counted
   state: Uint8Array;
+  // network attributes (the contact network in network.ts)
+  workType: Int32Array;       // what it needs done
+  priorityClass: Int32Array;  // its priority class (0 = highest)
+  pool: Int32Array;           // pool serving it
+  joined: Float64Array;       // time it entered its current tier
+  deferred: Uint8Array;       // 1: waits without abandoning (deferred channel or escalated ticket)
   private free: Int32Array;
   private freeTop = 0;
   private used = 0;
@@ -38,6 +44,11 @@ export class ContactStore {
     this.tier = new Int32Array(capacity);
     this.interval = new Int32Array(capacity);
     this.state = new Uint8Array(capacity);
+    this.workType = new Int32Array(capacity);
+    this.priorityClass = new Int32Array(capacity);
+    this.pool = new Int32Array(capacity);
+    this.joined = new Float64Array(capacity);
+    this.deferred = new Uint8Array(capacity);
     this.free = new Int32Array(capacity);
   }
 
@@ -72,6 +83,12 @@ export class ContactStore {
     this.tier = i32(this.tier);
     this.interval = i32(this.interval);
     this.free = i32(this.free);
-    const s = new Uint8Array(n); s.set(this.state); this.state = s;
+    this.workType = i32(this.workType);
+    this.priorityClass = i32(this.priorityClass);
+    this.pool = i32(this.pool);
+    this.joined = f64(this.joined);
+    const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
+    this.state = u8(this.state);
+    this.deferred = u8(this.deferred);
   }
 }

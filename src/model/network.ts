@@ -167,23 +167,6 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
   const cal = new EventCalendar(Math.max(1024, totalAgents * 4));
   const contacts = new ContactStore(Math.max(1024, totalAgents * 4));
   const lines = new LineSet(T * W * P, contacts.capacity);
-  // per-contact network attributes (grown with the contact store)
-  let cap = contacts.capacity;
-  let workOfA = new Int32Array(cap);   // work type
-  let classOfA = new Int32Array(cap);  // priority class
-  let poolOfA = new Int32Array(cap);   // pool serving it
-  let joinedA = new Float64Array(cap); // time it entered its current tier
-  const ensure = (id: number) => {
-    if (id < cap) return;
-    let n = cap * 2;
-    while (n <= id) n *= 2;
-    const i1 = new Int32Array(n); i1.set(workOfA); workOfA = i1;
-    const i2 = new Int32Array(n); i2.set(classOfA); classOfA = i2;
-    const i3 = new Int32Array(n); i3.set(poolOfA); poolOfA = i3;
-    const f = new Float64Array(n); f.set(joinedA); joinedA = f;
-    const d = new Uint8Array(n); d.set(deferredA); deferredA = d;
-    cap = n;
-  };
 
   // counters
   const series: TierCounters[] = [];
@@ -192,7 +175,6 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
   const tierStaffed = cfg.tiers.map(() => new TimeWeighted(warmup, horizon, intervalLength));
   cfg.pools.forEach((p) => tierStaffed[p.tier].add(0, p.agents));
   const resolved = new Float64Array(T), transferred = new Float64Array(T), escalated = new Float64Array(T), unresolved = new Float64Array(T);
-  let deferredA = new Uint8Array(contacts.capacity); // 1: waits without abandoning (deferred channel or escalated ticket)
   const servedByPool = new Float64Array(Q), servedByPoolWork = new Float64Array(Q * W);
 
   // distributions and streams, per tier (and work type)
@@ -271,11 +253,11 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
     const t = contacts.tier[id];
     contacts.state[id] = ContactState.InService;
     contacts.agent[id] = agent;
-    poolOfA[id] = q;
+    contacts.pool[id] = q;
     contacts.serviceStart[id] = now;
-    servedByPoolWork[q * W + workOfA[id]]++;
+    servedByPoolWork[q * W + contacts.workType[id]]++;
     if (counted(id)) {
-      series[t * P + classOfA[id]].countAnswered(contacts.interval[id], now - joinedA[id]);
+      series[t * P + contacts.priorityClass[id]].countAnswered(contacts.interval[id], now - contacts.joined[id]);
       servedByPool[q]++;
     }
     // a chat handled beside others takes longer: × (1 + stretch · (contacts in hand − 1))
@@ -286,14 +268,14 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
 
   /** A contact enters tier t (first arrival or transfer) at time now. */
   const enterTier = (id: number, t: number, now: number): void => {
-    const w = workOfA[id], p = classOfA[id];
+    const w = contacts.workType[id], p = contacts.priorityClass[id];
     contacts.tier[id] = t;
-    joinedA[id] = now;
+    contacts.joined[id] = now;
     contacts.handle[id] = handle[t * W + w].sample();
     const pat = patience[t];
     let patienceDraw = pat === null ? Infinity : pat.sample();
     // deferred work does not abandon (the draw is still made, keeping the stream aligned)
-    if (deferredA[id] === 1) patienceDraw = Infinity;
+    if (contacts.deferred[id] === 1) patienceDraw = Infinity;
     const iv = contacts.interval[id];
     const ser = series[t * P + p];
     if (iv >= 0) ser.countOffered(iv);
@@ -327,7 +309,7 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
       let best = -1, bestT = Infinity;
       for (let k = 0; k < ls.length; k++) {
         const h = lines.head[ls[k]];
-        if (h >= 0 && joinedA[h] < bestT) { bestT = joinedA[h]; best = h; }
+        if (h >= 0 && contacts.joined[h] < bestT) { bestT = contacts.joined[h]; best = h; }
       }
       if (best >= 0) return best;
     }
@@ -337,7 +319,7 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
   const leave = (id: number, outcome: NetworkOutcome, now: number): void => {
     if (trace !== null && counted(id)) {
       const serving = contacts.state[id] === ContactState.InService;
-      trace.visit(contacts.arrival[id], contacts.tier[id], workOfA[id], classOfA[id], (serving ? contacts.serviceStart[id] : now) - joinedA[id], outcome, serving ? poolOfA[id] : -1, serving ? contacts.agent[id] : -1, now);
+      trace.visit(contacts.arrival[id], contacts.tier[id], contacts.workType[id], contacts.priorityClass[id], (serving ? contacts.serviceStart[id] : now) - contacts.joined[id], outcome, serving ? contacts.pool[id] : -1, serving ? contacts.agent[id] : -1, now);
     }
   };
 
@@ -353,19 +335,18 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
       const st = cfg.streams[s];
       nArrivals++;
       const id = contacts.allocate();
-      ensure(id);
       contacts.arrival[id] = now;
-      workOfA[id] = st.workType;
-      classOfA[id] = st.priorityClass;
-      deferredA[id] = st.deferred ? 1 : 0;
+      contacts.workType[id] = st.workType;
+      contacts.priorityClass[id] = st.priorityClass;
+      contacts.deferred[id] = st.deferred ? 1 : 0;
       contacts.interval[id] = now >= warmup ? Math.floor(now * invLen) : -1;
       enterTier(id, st.tier, now);
       const nx = sources[s].next(now);
       if (nx < horizon) cal.schedule(nx, kind, 0);
     } else if (kind === DEPARTURE) {
       const id = cal.data;
-      const t = contacts.tier[id], w = workOfA[id];
-      const q = poolOfA[id], agent = contacts.agent[id];
+      const t = contacts.tier[id], w = contacts.workType[id];
+      const q = contacts.pool[id], agent = contacts.agent[id];
       const ok = resolveRng[t]() < resolveP[t * W + w];
       const next = cfg.tiers[t].next;
       const isCounted = counted(id);
@@ -377,14 +358,14 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
         const escalate = cfg.tiers[t].nextMode === "escalate";
         if (isCounted) (escalate ? escalated : transferred)[t]++;
         leave(id, escalate ? "escalated" : "transferred", now);
-        if (escalate) deferredA[id] = 1;
+        if (escalate) contacts.deferred[id] = 1;
         enterTier(id, next, now);
       }
       // the freed agent takes the next eligible contact, or goes idle
       const nextId = nextFor(q);
       if (nextId >= 0) {
         lines.remove(nextId);
-        series[t * P + classOfA[nextId]].queue.add(now, -1);
+        series[t * P + contacts.priorityClass[nextId]].queue.add(now, -1);
         const ab = contacts.abandonEvent[nextId];
         if (ab >= 0) cal.cancel(ab);
         startService(nextId, q, agent, now);
@@ -394,10 +375,10 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
     } else {
       // ABANDON
       const id = cal.data;
-      const t = contacts.tier[id], p = classOfA[id];
+      const t = contacts.tier[id], p = contacts.priorityClass[id];
       lines.remove(id);
       series[t * P + p].queue.add(now, -1);
-      if (counted(id)) series[t * P + p].countAbandoned(contacts.interval[id], now - joinedA[id]);
+      if (counted(id)) series[t * P + p].countAbandoned(contacts.interval[id], now - contacts.joined[id]);
       leave(id, "abandoned", now);
       contacts.release(id);
     }
