@@ -33,10 +33,15 @@ export function estimate(values: readonly (number | null)[]): Estimate {
 }
 
 export function fromTally(t: Tally): Estimate {
-  if (t.count === 0) return { mean: null, ci95: null };
-  if (t.count === 1) return { mean: t.mean, ci95: null };
-  const h = halfWidth(t.count, t.sd);
-  return { mean: t.mean, ci95: [t.mean - h, t.mean + h] };
+  return fromMoments(t.count, t.mean, t.sd);
+}
+
+/** Estimate from the count, mean and sample sd of replication values. */
+export function fromMoments(n: number, mean: number, sd: number): Estimate {
+  if (n === 0) return { mean: null, ci95: null };
+  if (n === 1) return { mean, ci95: null };
+  const h = halfWidth(n, sd);
+  return { mean, ci95: [mean - h, mean + h] };
 }
 
 /**

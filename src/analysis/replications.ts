@@ -9,7 +9,7 @@ import { RandomStreams } from "../engine/random.js";
 import { Tally } from "../engine/statistics.js";
 import { simulateReplication, type ModelConfig, type ReplicationResult, type TraceSink } from "../model/contactCenter.js";
 import { FRACTION_METRICS, METRICS, addRaw, emptyRaw, metricsFrom, type MetricName, type Metrics, type RawCounts } from "../model/kpis.js";
-import { clampEstimate, estimate, halfWidth, type Estimate } from "./confidence.js";
+import { clampEstimate, estimate, fromMoments, type Estimate } from "./confidence.js";
 
 export type MetricEstimates = Record<MetricName, Estimate>;
 
@@ -61,11 +61,8 @@ export class IntervalAccumulator {
   get(interval: number, series: number, metric: number): Estimate {
     const i = (interval * this.series + series) * METRICS.length + metric;
     const n = this.n[i];
-    if (n === 0) return { mean: null, ci95: null };
-    const mean = this.mean[i];
-    if (n === 1) return { mean, ci95: null };
-    const h = halfWidth(n, Math.sqrt(this.m2[i] / (n - 1)));
-    return clampEstimate({ mean, ci95: [mean - h, mean + h] }, FRACTION_METRICS.has(METRICS[metric]));
+    const sd = n > 1 ? Math.sqrt(this.m2[i] / (n - 1)) : NaN;
+    return clampEstimate(fromMoments(n, this.mean[i], sd), FRACTION_METRICS.has(METRICS[metric]));
   }
 }
 
