@@ -21,6 +21,19 @@
  *   contact's handle time stretches by (1 + stretch·(n − 1)) when it starts with n in
  *   hand (fixed at its start). An agent counts as busy while it holds any contact.
  *
+ * - In a pool that serves both, real-time work (phone, chat, warm transfers) goes before
+ *   deferred work (e-mail, tickets, accepted callbacks keep their real-time place): an agent
+ *   looks at real-time lines first, by class, then at deferred lines, by class.
+ * - A pool's agent count can change during the run (`setAgents`: opening hours, shifts).
+ *   An agent sent off shift finishes the contacts in hand and takes no new ones.
+ * - A work type may offer a callback: a real-time contact that would wait longer than a
+ *   threshold (predicted from the line ahead of it) accepts with a probability and keeps
+ *   its place in line without abandoning (virtual hold).
+ *
+ * The network is a class that shares an event calendar and a contact store with the layer
+ * above it (src/model/supportModel.ts); `simulateNetwork` runs it alone, fed by Poisson
+ * streams, which is how it is validated against exact results.
+ *
  * A contact's attributes are drawn from per-purpose streams as it enters each tier
  * (handle time, patience) and as it finishes (resolution), in that order, so scenarios
  * that differ in staffing see the same customers (common random numbers).
@@ -28,7 +41,7 @@
  * Time unit: minutes.
  */
 import { EventCalendar } from "../engine/calendar.js";
-import { makeDistribution, type Distribution, type DistributionSpec } from "../engine/distributions.js";
+import { makeDistribution, specMean, type Distribution, type DistributionSpec } from "../engine/distributions.js";
 import { PiecewisePoissonArrivals } from "../engine/arrivals.js";
 import type { RandomStreams, Rng } from "../engine/random.js";
 import { ContactState, ContactStore } from "./contacts.js";
@@ -79,6 +92,13 @@ export interface NetworkArrivals {
   deferred?: boolean;
 }
 
+/** A callback offer for a real-time work type. */
+export interface CallbackOffer {
+  /** Offer when the predicted wait exceeds this many minutes. */
+  afterPredictedWait: number;
+  acceptShare: number;
+}
+
 export interface NetworkConfig {
   horizon: number;
   warmup: number;
@@ -90,6 +110,8 @@ export interface NetworkConfig {
   tiers: NetworkTier[];
   pools: NetworkPool[];
   streams: NetworkArrivals[];
+  /** Callback offers per work type (undefined: none). */
+  callbackByWork?: (CallbackOffer | undefined)[];
 }
 
 export type NetworkOutcome = "resolved" | "unresolved" | "abandoned" | "transferred" | "escalated";
@@ -113,12 +135,28 @@ export interface NetworkResult {
   servedByPool: Float64Array;
   /** Per pool × work type: contacts served (all, counted or not): for eligibility checks. */
   servedByPoolWork: Float64Array;
+  /** Per tier: counted contacts that accepted a callback there. */
+  callbacks: Float64Array;
   events: number;
   arrivals: number;
   leftInSystem: number;
 }
 
-const DEPARTURE = 0, ABANDON = 1, ARRIVAL0 = 2; // ARRIVAL0 + stream index
+/**
+ * What the layer above hears from the network. `left` hands the contact back: from then
+ * on its slot is the observer's (to release, or to keep for a later attempt).
+ */
+export interface NetworkObserver {
+  /** Entered tier `tier` (first entry or transfer/escalation), before any agent is found. */
+  entered(id: number, tier: number, now: number): void;
+  /** An agent started it after `wait` minutes at this tier. */
+  answered(id: number, tier: number, wait: number, now: number): void;
+  /** It leaves the tier for the next (transferred or escalated). */
+  moved(id: number, tier: number, outcome: "transferred" | "escalated", now: number): void;
+  /** It leaves the network: resolved, unresolved (no next tier) or abandoned (after `wait`). */
+  left(id: number, tier: number, outcome: "resolved" | "unresolved" | "abandoned", wait: number, now: number): void;
+}
+
 
 /** Check a network's structure; throws RangeError naming the problem. */
 export function checkNetwork(cfg: NetworkConfig): void {
@@ -157,177 +195,399 @@ export function checkNetwork(cfg: NetworkConfig): void {
   }
 }
 
-export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trace: NetworkTraceSink | null = null): NetworkResult {
-  checkNetwork(cfg);
-  const W = cfg.workTypes.length, P = cfg.classes.length, T = cfg.tiers.length, Q = cfg.pools.length;
-  const { horizon, warmup, intervalLength } = cfg;
-  const invLen = 1 / intervalLength;
-  const totalAgents = cfg.pools.reduce((s, p) => s + p.agents, 0);
+/** Event kinds the network uses, as offsets from its `kindBase`. */
+export const NETWORK_KINDS = 2;
+const DEPARTURE = 0, ABANDON = 1;
 
-  const cal = new EventCalendar(Math.max(1024, totalAgents * 4));
-  const contacts = new ContactStore(Math.max(1024, totalAgents * 4));
-  const lines = new LineSet(T * W * P, contacts.capacity);
+export class Network {
+  readonly series: TierCounters[];
+  readonly tierBusy: TimeWeighted[];
+  readonly tierStaffed: TimeWeighted[];
+  readonly resolved: Float64Array;
+  readonly transferred: Float64Array;
+  readonly escalated: Float64Array;
+  readonly unresolved: Float64Array;
+  readonly callbacks: Float64Array;
+  readonly servedByPool: Float64Array;
+  readonly servedByPoolWork: Float64Array;
 
-  // counters
-  const series: TierCounters[] = [];
-  for (let t = 0; t < T; t++) for (let p = 0; p < P; p++) series.push(new TierCounters(warmup, horizon, intervalLength, cfg.threshold));
-  const tierBusy = cfg.tiers.map(() => new TimeWeighted(warmup, horizon, intervalLength));
-  const tierStaffed = cfg.tiers.map(() => new TimeWeighted(warmup, horizon, intervalLength));
-  cfg.pools.forEach((p) => tierStaffed[p.tier].add(0, p.agents));
-  const resolved = new Float64Array(T), transferred = new Float64Array(T), escalated = new Float64Array(T), unresolved = new Float64Array(T);
-  const servedByPool = new Float64Array(Q), servedByPoolWork = new Float64Array(Q * W);
+  private readonly W: number;
+  private readonly P: number;
+  private readonly lines: LineSet;
+  private readonly handle: Distribution[] = []; // t*W + w
+  private readonly patience: (Distribution | null)[] = [];
+  private readonly resolveP: Float64Array;
+  private readonly resolveRng: Rng[] = [];
+  private readonly callbackAfter: Float64Array; // per work type; Infinity: no offer
+  private readonly callbackAccept: Float64Array;
+  private readonly callbackRng: Rng;
+  private readonly meanHandle: Float64Array; // t*W + w
+  private readonly capacityFor: Float64Array; // t*W + w: agents × concurrency on shift in eligible pools
+  // agents
+  private readonly poolOffset: Int32Array;
+  private readonly bucketBase: Int32Array;
+  private readonly concurrency: Int32Array;
+  private readonly stretch: Float64Array;
+  private readonly agentLines: LineSet;
+  private readonly load: Int32Array;
+  private readonly levelSince: Float64Array;
+  private readonly onShift: Int32Array; // per pool: agents with local index < onShift[q] are on shift
+  private readonly poolTier: Int32Array;
+  private readonly poolsFor: Int32Array[]; // t*W + w → eligible pools
+  private readonly linesByPool: Int32Array[]; // per pool: its lines in the order an agent looks at them
+  private readonly nextTier: Int32Array;
+  private readonly escalates: Uint8Array;
 
-  // distributions and streams, per tier (and work type)
-  const handle: Distribution[] = []; // index t*W + w
-  const patience: (Distribution | null)[] = [];
-  const resolveP = new Float64Array(T * W);
-  const resolveRng: Rng[] = [];
-  cfg.tiers.forEach((tier, t) => {
-    const hr = streams.stream(`tier:${tier.name}:handle`);
-    const base = makeDistribution(tier.handleTime, hr);
-    for (let w = 0; w < W; w++) {
-      const spec = tier.handleTimeByWork?.[w];
-      handle.push(spec ? makeDistribution(spec, hr) : base);
-      resolveP[t * W + w] = tier.resolveByWork?.[w] ?? tier.resolve;
+  constructor(
+    private readonly cfg: NetworkConfig,
+    private readonly cal: EventCalendar,
+    private readonly contacts: ContactStore,
+    streams: RandomStreams,
+    private readonly observer: NetworkObserver,
+    private readonly kindBase = 0,
+    private readonly trace: NetworkTraceSink | null = null,
+  ) {
+    checkNetwork(cfg);
+    const W = (this.W = cfg.workTypes.length), P = (this.P = cfg.classes.length), T = cfg.tiers.length, Q = cfg.pools.length;
+    const { horizon, warmup, intervalLength } = cfg;
+    this.lines = new LineSet(T * W * 2 * P, contacts.capacity);
+    this.series = [];
+    for (let t = 0; t < T; t++) for (let p = 0; p < P; p++) this.series.push(new TierCounters(warmup, horizon, intervalLength, cfg.threshold));
+    this.tierBusy = cfg.tiers.map(() => new TimeWeighted(warmup, horizon, intervalLength));
+    this.tierStaffed = cfg.tiers.map(() => new TimeWeighted(warmup, horizon, intervalLength));
+    cfg.pools.forEach((p) => this.tierStaffed[p.tier].add(0, p.agents));
+    this.resolved = new Float64Array(T); this.transferred = new Float64Array(T); this.escalated = new Float64Array(T);
+    this.unresolved = new Float64Array(T); this.callbacks = new Float64Array(T);
+    this.servedByPool = new Float64Array(Q); this.servedByPoolWork = new Float64Array(Q * W);
+
+    this.resolveP = new Float64Array(T * W);
+    this.meanHandle = new Float64Array(T * W);
+    cfg.tiers.forEach((tier, t) => {
+      const hr = streams.stream(`tier:${tier.name}:handle`);
+      const base = makeDistribution(tier.handleTime, hr);
+      for (let w = 0; w < W; w++) {
+        const spec = tier.handleTimeByWork?.[w];
+        this.handle.push(spec ? makeDistribution(spec, hr) : base);
+        this.meanHandle[t * W + w] = specMean(spec ?? tier.handleTime);
+        this.resolveP[t * W + w] = tier.resolveByWork?.[w] ?? tier.resolve;
+      }
+      this.patience.push(tier.patience ? makeDistribution(tier.patience, streams.stream(`tier:${tier.name}:patience`)) : null);
+      this.resolveRng.push(streams.stream(`tier:${tier.name}:resolve`));
+    });
+    this.callbackAfter = new Float64Array(W).fill(Infinity);
+    this.callbackAccept = new Float64Array(W);
+    cfg.callbackByWork?.forEach((c, w) => {
+      if (c) { this.callbackAfter[w] = c.afterPredictedWait; this.callbackAccept[w] = c.acceptShare; }
+    });
+    this.callbackRng = streams.stream("network:callback");
+
+    // Agents: global index = pool offset + local index. An agent holds up to `concurrency`
+    // contacts (chat); agents with free capacity wait in one FIFO per (pool, load level),
+    // so the next contact goes to the least-loaded agent, and among equals to the one
+    // that has been at that level longest (for concurrency 1: longest idle).
+    this.poolOffset = new Int32Array(Q + 1);
+    this.bucketBase = new Int32Array(Q + 1);
+    cfg.pools.forEach((p, q) => {
+      this.poolOffset[q + 1] = this.poolOffset[q] + p.agents;
+      this.bucketBase[q + 1] = this.bucketBase[q] + (p.concurrency ?? 1);
+    });
+    const totalAgents = this.poolOffset[Q];
+    this.concurrency = Int32Array.from(cfg.pools.map((p) => p.concurrency ?? 1));
+    this.stretch = Float64Array.from(cfg.pools.map((p) => p.stretch ?? 0));
+    this.agentLines = new LineSet(this.bucketBase[Q], Math.max(1, totalAgents));
+    this.load = new Int32Array(totalAgents);
+    this.levelSince = new Float64Array(totalAgents);
+    this.onShift = Int32Array.from(cfg.pools.map((p) => p.agents));
+    this.poolTier = Int32Array.from(cfg.pools.map((p) => p.tier));
+    cfg.pools.forEach((p, q) => {
+      for (let i = 0; i < p.agents; i++) this.agentLines.join(this.bucketBase[q], this.poolOffset[q] + i);
+    });
+
+    // routing tables
+    this.poolsFor = [];
+    this.capacityFor = new Float64Array(T * W);
+    for (let t = 0; t < T; t++) for (let w = 0; w < W; w++) {
+      this.poolsFor.push(Int32Array.from(cfg.pools.map((p, q) => (p.tier === t && p.skills.includes(w) ? q : -1)).filter((q) => q >= 0)));
     }
-    patience.push(tier.patience ? makeDistribution(tier.patience, streams.stream(`tier:${tier.name}:patience`)) : null);
-    resolveRng.push(streams.stream(`tier:${tier.name}:resolve`));
-  });
+    this.linesByPool = cfg.pools.map((pool) => {
+      const out: number[] = [];
+      for (let band = 0; band < 2; band++) for (let p = 0; p < P; p++) for (const w of pool.skills) out.push(this.lineIndex(pool.tier, w, band, p));
+      return Int32Array.from(out);
+    });
+    this.recomputeCapacity();
+    this.nextTier = Int32Array.from(cfg.tiers.map((t) => t.next ?? -1));
+    this.escalates = Uint8Array.from(cfg.tiers.map((t) => (t.nextMode === "escalate" ? 1 : 0)));
+  }
 
-  // Agents: global index = pool offset + local index. An agent holds up to `concurrency`
-  // contacts (chat); agents with free capacity wait in one FIFO per (pool, load level),
-  // so the next contact goes to the least-loaded agent, and among equals to the one
-  // that has been at that level longest (for concurrency 1: longest idle).
-  const poolOffset = new Int32Array(Q + 1);
-  const bucketBase = new Int32Array(Q + 1);
-  cfg.pools.forEach((p, q) => {
-    poolOffset[q + 1] = poolOffset[q] + p.agents;
-    bucketBase[q + 1] = bucketBase[q] + (p.concurrency ?? 1);
-  });
-  const concurrency = Int32Array.from(cfg.pools.map((p) => p.concurrency ?? 1));
-  const stretch = Float64Array.from(cfg.pools.map((p) => p.stretch ?? 0));
-  const agentLines = new LineSet(bucketBase[Q], Math.max(1, totalAgents));
-  const load = new Int32Array(totalAgents);
-  const levelSince = new Float64Array(totalAgents);
-  cfg.pools.forEach((p, q) => {
-    for (let i = 0; i < p.agents; i++) agentLines.join(bucketBase[q], poolOffset[q] + i);
-  });
+  /** Line of (tier, work type, band 0 real-time / 1 deferred, class). */
+  private lineIndex(t: number, w: number, band: number, p: number): number {
+    return ((t * this.W + w) * 2 + band) * this.P + p;
+  }
+
+  private recomputeCapacity(): void {
+    for (let k = 0; k < this.poolsFor.length; k++) {
+      let c = 0;
+      for (const q of this.poolsFor[k]) c += this.onShift[q] * this.concurrency[q];
+      this.capacityFor[k] = c;
+    }
+  }
+
+  private counted(id: number): boolean {
+    return this.contacts.interval[id] >= 0;
+  }
+
+  /** Agents of pool q currently on shift. */
+  agentsOnShift(q: number): number {
+    return this.onShift[q];
+  }
+
   /** Lowest load level with an available agent in pool q, or -1. */
-  const lowestLevel = (q: number): number => {
-    const k = concurrency[q], b = bucketBase[q];
-    for (let l = 0; l < k; l++) if (agentLines.length[b + l] > 0) return l;
+  private lowestLevel(q: number): number {
+    const k = this.concurrency[q], b = this.bucketBase[q];
+    for (let l = 0; l < k; l++) if (this.agentLines.length[b + l] > 0) return l;
     return -1;
-  };
+  }
+
   /** Give one more contact to the first agent of pool q at level l. */
-  const takeAgent = (q: number, l: number, now: number): number => {
-    const a = agentLines.head[bucketBase[q] + l];
-    agentLines.remove(a);
-    const n = ++load[a];
-    if (n < concurrency[q]) agentLines.join(bucketBase[q] + n, a);
-    levelSince[a] = now;
-    if (n === 1) tierBusy[cfg.pools[q].tier].add(now, 1);
+  private takeAgent(q: number, l: number, now: number): number {
+    const a = this.agentLines.head[this.bucketBase[q] + l];
+    this.agentLines.remove(a);
+    const n = ++this.load[a];
+    if (n < this.concurrency[q]) this.agentLines.join(this.bucketBase[q] + n, a);
+    this.levelSince[a] = now;
+    if (n === 1) this.tierBusy[this.poolTier[q]].add(now, 1);
     return a;
-  };
+  }
+
   /** Agent a of pool q finishes a contact and takes none in its place. */
-  const releaseAgent = (q: number, a: number, now: number): void => {
-    if (load[a] < concurrency[q]) agentLines.remove(a);
-    const n = --load[a];
-    agentLines.join(bucketBase[q] + n, a);
-    levelSince[a] = now;
-    if (n === 0) tierBusy[cfg.pools[q].tier].add(now, -1);
-  };
-
-  // routing tables
-  const poolsFor: number[][] = []; // index t*W + w → pools that can serve it
-  for (let t = 0; t < T; t++) for (let w = 0; w < W; w++) poolsFor.push(cfg.pools.map((p, q) => (p.tier === t && p.skills.includes(w) ? q : -1)).filter((q) => q >= 0));
-  // per pool, its lines grouped by class: linesByPoolClass[q][p] = line indices
-  const lineIndex = (t: number, w: number, p: number) => (t * W + w) * P + p;
-  const linesByPoolClass: Int32Array[][] = cfg.pools.map((pool) => cfg.classes.map((_, p) => Int32Array.from(pool.skills.map((w) => lineIndex(pool.tier, w, p)))));
-  const counted = (id: number) => contacts.interval[id] >= 0;
-
-  const sources = cfg.streams.map((s) => new PiecewisePoissonArrivals(s.arrivals.starts, s.arrivals.ratesPerMinute, streams.stream(`arrivals:${s.name}`), s.arrivals.cycle));
-
-  let nArrivals = 0;
-
-  const startService = (id: number, q: number, agent: number, now: number): void => {
-    const t = contacts.tier[id];
-    contacts.state[id] = ContactState.InService;
-    contacts.agent[id] = agent;
-    contacts.pool[id] = q;
-    contacts.serviceStart[id] = now;
-    servedByPoolWork[q * W + contacts.workType[id]]++;
-    if (counted(id)) {
-      series[t * P + contacts.priorityClass[id]].countAnswered(contacts.interval[id], now - contacts.joined[id]);
-      servedByPool[q]++;
+  private releaseAgent(q: number, a: number, now: number): void {
+    const on = a - this.poolOffset[q] < this.onShift[q];
+    if (on && this.load[a] < this.concurrency[q]) this.agentLines.remove(a);
+    const n = --this.load[a];
+    this.levelSince[a] = now;
+    if (on) this.agentLines.join(this.bucketBase[q] + n, a);
+    if (n === 0) {
+      this.tierBusy[this.poolTier[q]].add(now, -1);
+      if (!on) this.tierStaffed[this.poolTier[q]].add(now, -1); // off shift: goes home now
     }
-    // a chat handled beside others takes longer: × (1 + stretch · (contacts in hand − 1))
-    const inHand = load[agent];
-    const h = inHand > 1 ? contacts.handle[id] * (1 + stretch[q] * (inHand - 1)) : contacts.handle[id];
-    cal.schedule(now + h, DEPARTURE, id);
-  };
+  }
 
-  /** A contact enters tier t (first arrival or transfer) at time now. */
-  const enterTier = (id: number, t: number, now: number): void => {
-    const w = contacts.workType[id], p = contacts.priorityClass[id];
-    contacts.tier[id] = t;
-    contacts.joined[id] = now;
-    contacts.handle[id] = handle[t * W + w].sample();
-    const pat = patience[t];
+  /**
+   * Put `n` agents of pool q on shift (0 ≤ n ≤ the pool's `agents`). Agents leaving finish
+   * the contacts in hand (they count as staffed until then); agents arriving take waiting
+   * work at once.
+   */
+  setAgents(q: number, n: number, now: number): void {
+    const max = this.cfg.pools[q].agents;
+    if (!(Number.isInteger(n) && n >= 0 && n <= max)) throw new RangeError(`pools[${q}] (${this.cfg.pools[q].name}): expected 0..${max} agents on shift, got ${n}`);
+    const old = this.onShift[q], off = this.poolOffset[q], k = this.concurrency[q], tier = this.poolTier[q];
+    if (n === old) return;
+    if (n < old) {
+      for (let i = n; i < old; i++) {
+        const a = off + i;
+        if (this.load[a] < k) this.agentLines.remove(a);
+        if (this.load[a] === 0) this.tierStaffed[tier].add(now, -1);
+      }
+      this.onShift[q] = n;
+    } else {
+      for (let i = old; i < n; i++) {
+        const a = off + i;
+        if (this.load[a] === 0) this.tierStaffed[tier].add(now, 1); // busy ones were still counted
+        if (this.load[a] < k) this.agentLines.join(this.bucketBase[q] + this.load[a], a);
+        this.levelSince[a] = now;
+      }
+      this.onShift[q] = n;
+      // the new agents take waiting work
+      for (;;) {
+        const l = this.lowestLevel(q);
+        if (l < 0) break;
+        const id = this.nextFor(q);
+        if (id < 0) break;
+        this.takeFromLine(id, now);
+        this.startService(id, q, this.takeAgent(q, l, now), now);
+      }
+    }
+    this.recomputeCapacity();
+  }
+
+  private startService(id: number, q: number, agent: number, now: number): void {
+    const c = this.contacts;
+    const t = c.tier[id];
+    c.state[id] = ContactState.InService;
+    c.agent[id] = agent;
+    c.pool[id] = q;
+    c.serviceStart[id] = now;
+    this.servedByPoolWork[q * this.W + c.workType[id]]++;
+    const wait = now - c.joined[id];
+    if (this.counted(id)) {
+      this.series[t * this.P + c.priorityClass[id]].countAnswered(c.interval[id], wait);
+      this.servedByPool[q]++;
+    }
+    this.observer.answered(id, t, wait, now);
+    // a chat handled beside others takes longer: × (1 + stretch · (contacts in hand − 1))
+    const inHand = this.load[agent];
+    const h = inHand > 1 ? c.handle[id] * (1 + this.stretch[q] * (inHand - 1)) : c.handle[id];
+    this.cal.schedule(now + h, this.kindBase + DEPARTURE, id);
+  }
+
+  /** Remove a waiting contact from its line (it is about to be served). */
+  private takeFromLine(id: number, now: number): void {
+    const c = this.contacts;
+    this.lines.remove(id);
+    this.series[c.tier[id] * this.P + c.priorityClass[id]].queue.add(now, -1);
+    const ab = c.abandonEvent[id];
+    if (ab >= 0) this.cal.cancel(ab);
+  }
+
+  /**
+   * A contact enters tier t (first arrival or transfer) at time now. The caller has set
+   * its workType, priorityClass, deferred flag and interval (−1: not counted).
+   */
+  enter(id: number, t: number, now: number): void {
+    const c = this.contacts, W = this.W;
+    const w = c.workType[id], p = c.priorityClass[id];
+    c.tier[id] = t;
+    c.joined[id] = now;
+    c.handle[id] = this.handle[t * W + w].sample();
+    const pat = this.patience[t];
     let patienceDraw = pat === null ? Infinity : pat.sample();
     // deferred work does not abandon (the draw is still made, keeping the stream aligned)
-    if (contacts.deferred[id] === 1) patienceDraw = Infinity;
-    const iv = contacts.interval[id];
-    const ser = series[t * P + p];
+    if (c.deferred[id] === 1) patienceDraw = Infinity;
+    const iv = c.interval[id];
+    const ser = this.series[t * this.P + p];
     if (iv >= 0) ser.countOffered(iv);
+    this.observer.entered(id, t, now);
     // the least-loaded eligible agent across the tier's pools, longest at that load first
-    const cands = poolsFor[t * W + w];
+    const cands = this.poolsFor[t * W + w];
     let best = -1, bestLevel = Infinity, bestSince = Infinity;
     for (let k = 0; k < cands.length; k++) {
       const q = cands[k];
-      const l = lowestLevel(q);
+      const l = this.lowestLevel(q);
       if (l < 0 || l > bestLevel) continue;
-      const since = levelSince[agentLines.head[bucketBase[q] + l]];
+      const since = this.levelSince[this.agentLines.head[this.bucketBase[q] + l]];
       if (l < bestLevel || since < bestSince) { best = q; bestLevel = l; bestSince = since; }
     }
     if (best >= 0) {
-      startService(id, best, takeAgent(best, bestLevel, now), now);
+      this.startService(id, best, this.takeAgent(best, bestLevel, now), now);
       return;
     }
     if (iv >= 0) ser.countDelayed(iv);
-    contacts.state[id] = ContactState.Waiting;
-    contacts.agent[id] = -1;
-    lines.join(lineIndex(t, w, p), id);
+    c.state[id] = ContactState.Waiting;
+    c.agent[id] = -1;
+    const line = this.lineIndex(t, w, c.deferred[id], p);
+    // a callback offer when the wait ahead looks long (real-time work only)
+    if (c.deferred[id] === 0 && this.callbackAfter[w] !== Infinity) {
+      const cap = this.capacityFor[t * W + w];
+      const predicted = cap > 0 ? ((this.lines.length[line] + 1) * this.meanHandle[t * W + w]) / cap : Infinity;
+      if (predicted > this.callbackAfter[w] && this.callbackRng() < this.callbackAccept[w]) {
+        c.deferred[id] = 1; // keeps its real-time place, no longer abandons
+        patienceDraw = Infinity;
+        if (iv >= 0) this.callbacks[t]++;
+      }
+    }
+    this.lines.join(line, id);
     ser.queue.add(now, 1);
-    contacts.abandonEvent[id] = patienceDraw === Infinity ? -1 : cal.schedule(now + patienceDraw, ABANDON, id);
-  };
+    c.abandonEvent[id] = patienceDraw === Infinity ? -1 : this.cal.schedule(now + patienceDraw, this.kindBase + ABANDON, id);
+  }
 
-  /** The contact an agent of pool q should take next, or -1. */
-  const nextFor = (q: number): number => {
-    const byClass = linesByPoolClass[q];
-    for (let p = 0; p < P; p++) {
-      const ls = byClass[p];
+  /** The contact an agent of pool q should take next, or -1: real-time lines before deferred, by class, then longest waiting. */
+  private nextFor(q: number): number {
+    const ls = this.linesByPool[q];
+    const perGroup = this.cfg.pools[q].skills.length;
+    const c = this.contacts;
+    for (let g = 0; g < ls.length; g += perGroup) {
       let best = -1, bestT = Infinity;
-      for (let k = 0; k < ls.length; k++) {
-        const h = lines.head[ls[k]];
-        if (h >= 0 && contacts.joined[h] < bestT) { bestT = contacts.joined[h]; best = h; }
+      for (let k = g; k < g + perGroup; k++) {
+        const h = this.lines.head[ls[k]];
+        if (h >= 0 && c.joined[h] < bestT) { bestT = c.joined[h]; best = h; }
       }
       if (best >= 0) return best;
     }
     return -1;
-  };
+  }
 
-  const leave = (id: number, outcome: NetworkOutcome, now: number): void => {
-    if (trace !== null && counted(id)) {
-      const serving = contacts.state[id] === ContactState.InService;
-      trace.visit(contacts.arrival[id], contacts.tier[id], contacts.workType[id], contacts.priorityClass[id], (serving ? contacts.serviceStart[id] : now) - contacts.joined[id], outcome, serving ? contacts.pool[id] : -1, serving ? contacts.agent[id] : -1, now);
+  private traceLeave(id: number, outcome: NetworkOutcome, now: number): void {
+    const c = this.contacts;
+    if (this.trace !== null && this.counted(id)) {
+      const serving = c.state[id] === ContactState.InService;
+      this.trace.visit(c.arrival[id], c.tier[id], c.workType[id], c.priorityClass[id], (serving ? c.serviceStart[id] : now) - c.joined[id], outcome, serving ? c.pool[id] : -1, serving ? c.agent[id] : -1, now);
     }
-  };
+  }
 
+  /** Handle one of the network's events (kind relative to kindBase, data = contact id). */
+  handleEvent(kind: number, id: number, now: number): void {
+    const c = this.contacts;
+    if (kind === DEPARTURE) {
+      const t = c.tier[id], w = c.workType[id];
+      const q = c.pool[id], agent = c.agent[id];
+      const ok = this.resolveRng[t]() < this.resolveP[t * this.W + w];
+      const next = this.nextTier[t];
+      const isCounted = this.counted(id);
+      if (ok || next < 0) {
+        if (isCounted) (ok ? this.resolved : this.unresolved)[t]++;
+        this.traceLeave(id, ok ? "resolved" : "unresolved", now);
+        c.state[id] = ContactState.Free;
+        this.observer.left(id, t, ok ? "resolved" : "unresolved", c.serviceStart[id] - c.joined[id], now);
+      } else {
+        const escalate = this.escalates[t] === 1;
+        if (isCounted) (escalate ? this.escalated : this.transferred)[t]++;
+        this.traceLeave(id, escalate ? "escalated" : "transferred", now);
+        if (escalate) c.deferred[id] = 1;
+        this.observer.moved(id, t, escalate ? "escalated" : "transferred", now);
+        this.enter(id, next, now);
+      }
+      // the freed agent takes the next eligible contact (if still on shift), or goes idle
+      const onShift = agent - this.poolOffset[q] < this.onShift[q];
+      const nextId = onShift ? this.nextFor(q) : -1;
+      if (nextId >= 0) {
+        this.takeFromLine(nextId, now);
+        this.startService(nextId, q, agent, now);
+      } else {
+        this.releaseAgent(q, agent, now);
+      }
+    } else {
+      // ABANDON
+      const t = c.tier[id], p = c.priorityClass[id];
+      this.lines.remove(id);
+      this.series[t * this.P + p].queue.add(now, -1);
+      const wait = now - c.joined[id];
+      if (this.counted(id)) this.series[t * this.P + p].countAbandoned(c.interval[id], wait);
+      this.traceLeave(id, "abandoned", now);
+      c.state[id] = ContactState.Free;
+      this.observer.left(id, t, "abandoned", wait, now);
+    }
+  }
+
+  /** Close the statistics at the end of the run. */
+  finish(): void {
+    for (const s of this.series) s.finish();
+    this.tierBusy.forEach((b) => b.close());
+    this.tierStaffed.forEach((b) => b.close());
+  }
+}
+
+/** Run the network alone, fed by its Poisson `streams`; every contact is released as it leaves. */
+export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trace: NetworkTraceSink | null = null): NetworkResult {
+  checkNetwork(cfg);
+  const { horizon, warmup, intervalLength } = cfg;
+  const invLen = 1 / intervalLength;
+  const totalAgents = cfg.pools.reduce((s, p) => s + p.agents, 0);
+  const cal = new EventCalendar(Math.max(1024, totalAgents * 4));
+  const contacts = new ContactStore(Math.max(1024, totalAgents * 4));
+  const release: NetworkObserver = {
+    entered() {},
+    answered() {},
+    moved() {},
+    left(id) { contacts.release(id); },
+  };
+  const net = new Network(cfg, cal, contacts, streams, release, 0, trace);
+  const ARRIVAL0 = NETWORK_KINDS;
+  const sources = cfg.streams.map((s) => new PiecewisePoissonArrivals(s.arrivals.starts, s.arrivals.ratesPerMinute, streams.stream(`arrivals:${s.name}`), s.arrivals.cycle));
   sources.forEach((src, s) => {
     const first = src.next(0);
     if (first < horizon) cal.schedule(first, ARRIVAL0 + s, 0);
   });
-
+  let nArrivals = 0;
   for (let kind = cal.next(); kind >= 0; kind = cal.next()) {
     const now = cal.now;
     if (kind >= ARRIVAL0) {
@@ -340,51 +600,18 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
       contacts.priorityClass[id] = st.priorityClass;
       contacts.deferred[id] = st.deferred ? 1 : 0;
       contacts.interval[id] = now >= warmup ? Math.floor(now * invLen) : -1;
-      enterTier(id, st.tier, now);
+      net.enter(id, st.tier, now);
       const nx = sources[s].next(now);
       if (nx < horizon) cal.schedule(nx, kind, 0);
-    } else if (kind === DEPARTURE) {
-      const id = cal.data;
-      const t = contacts.tier[id], w = contacts.workType[id];
-      const q = contacts.pool[id], agent = contacts.agent[id];
-      const ok = resolveRng[t]() < resolveP[t * W + w];
-      const next = cfg.tiers[t].next;
-      const isCounted = counted(id);
-      if (ok || next === undefined) {
-        if (isCounted) (ok ? resolved : unresolved)[t]++;
-        leave(id, ok ? "resolved" : "unresolved", now);
-        contacts.release(id);
-      } else {
-        const escalate = cfg.tiers[t].nextMode === "escalate";
-        if (isCounted) (escalate ? escalated : transferred)[t]++;
-        leave(id, escalate ? "escalated" : "transferred", now);
-        if (escalate) contacts.deferred[id] = 1;
-        enterTier(id, next, now);
-      }
-      // the freed agent takes the next eligible contact, or goes idle
-      const nextId = nextFor(q);
-      if (nextId >= 0) {
-        lines.remove(nextId);
-        series[t * P + contacts.priorityClass[nextId]].queue.add(now, -1);
-        const ab = contacts.abandonEvent[nextId];
-        if (ab >= 0) cal.cancel(ab);
-        startService(nextId, q, agent, now);
-      } else {
-        releaseAgent(q, agent, now);
-      }
     } else {
-      // ABANDON
-      const id = cal.data;
-      const t = contacts.tier[id], p = contacts.priorityClass[id];
-      lines.remove(id);
-      series[t * P + p].queue.add(now, -1);
-      if (counted(id)) series[t * P + p].countAbandoned(contacts.interval[id], now - contacts.joined[id]);
-      leave(id, "abandoned", now);
-      contacts.release(id);
+      net.handleEvent(kind, cal.data, now);
     }
   }
-  for (const s of series) s.finish();
-  tierBusy.forEach((b) => b.close());
-  tierStaffed.forEach((b) => b.close());
-  return { series, tierBusy, tierStaffed, resolved, transferred, escalated, unresolved, servedByPool, servedByPoolWork, events: cal.fired, arrivals: nArrivals, leftInSystem: contacts.inSystem };
+  net.finish();
+  return {
+    series: net.series, tierBusy: net.tierBusy, tierStaffed: net.tierStaffed,
+    resolved: net.resolved, transferred: net.transferred, escalated: net.escalated, unresolved: net.unresolved,
+    callbacks: net.callbacks, servedByPool: net.servedByPool, servedByPoolWork: net.servedByPoolWork,
+    events: cal.fired, arrivals: nArrivals, leftInSystem: contacts.inSystem,
+  };
 }
