@@ -3,13 +3,18 @@
  * (or, with --json, the result object).
  */
 import { statSync } from "node:fs";
-import { relative } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import type { Argv } from "yargs";
 import { intervalRows, runScenario } from "../analysis/run.js";
-import { intervalsCsv, TRACE_HEADER, traceSink } from "../report/csv.js";
+import { intervalsCsv, NETWORK_TRACE_HEADER, networkTraceSink, supportIntervalsCsv, TRACE_HEADER, traceSink } from "../report/csv.js";
 import { AtomicWriter, writeFileAtomic } from "../report/files.js";
 import { kpiTable } from "../report/table.js";
-import { loadScenarioFile } from "../scenario/load.js";
+import { loadAnyScenarioFile } from "../scenario/load.js";
+import { buildSupport } from "../scenario/buildSupport.js";
+import type { SupportScenario } from "../scenario/supportSchema.js";
+import { runSupportScenario, supportIntervalRows, supportResultJson } from "../analysis/supportScenario.js";
+import { SERIES_METRICS } from "../analysis/supportRun.js";
+import { supportTable } from "../report/supportTable.js";
 import { DEFAULT_SCENARIO } from "./paths.js";
 import { UsageError } from "./errors.js";
 
@@ -52,8 +57,10 @@ export function execRun(args: RunArgs): number {
     throw new UsageError(`--seed: expected an integer >= 0, got ${args.seed}`);
   }
   const file = args.file ?? (relative(process.cwd(), DEFAULT_SCENARIO) || DEFAULT_SCENARIO);
-  const scenario = loadScenarioFile(file);
+  const loaded = loadAnyScenarioFile(file);
   if (args.intervals) checkOutputPath("--intervals", args.intervals);
+  if (loaded.form === "support") return execSupportRun(args, loaded.scenario, file);
+  const scenario = loaded.scenario;
   const trace = args.trace ? openOutput("--trace", args.trace) : null;
   const progress = !args.json && process.stderr.isTTY;
   try {
@@ -72,6 +79,37 @@ export function execRun(args: RunArgs): number {
     }
     trace?.commit();
     process.stdout.write(args.json ? JSON.stringify(out.result, null, 2) + "\n" : kpiTable(out.result));
+    return 0;
+  } catch (e) {
+    trace?.abort();
+    throw e;
+  }
+}
+
+/** `run` on a full-form scenario (the support-demand model). */
+function execSupportRun(args: RunArgs, scenario: SupportScenario, file: string): number {
+  const progress = !args.json && process.stderr.isTTY;
+  const baseDir = dirname(resolve(file));
+  // build once before opening outputs, so a bad reference fails with nothing written
+  const config = buildSupport(scenario, { baseDir, file });
+  const trace = args.trace ? openOutput("--trace", args.trace) : null;
+  try {
+    trace?.write(NETWORK_TRACE_HEADER);
+    const works = config.needTypes.flatMap((n) => config.channels.map((c) => `${n.name}/${c.name}`));
+    const out = runSupportScenario(scenario, {
+      baseDir, file,
+      seed: args.seed,
+      replications: args.replications,
+      trace: trace ? (k) => networkTraceSink(trace, k, config.tiers.map((t) => t.name), works, config.classes, config.pools.map((p) => p.name)) : undefined,
+      onReplication: progress ? (done, total) => process.stderr.write(`\rreplication ${done}/${total}${done === total ? "\r\x1b[K" : ""}`) : undefined,
+    });
+    if (args.intervals) {
+      const path = args.intervals;
+      const csv = supportIntervalsCsv(supportIntervalRows(out), SERIES_METRICS);
+      asUsage("--intervals", path, () => writeFileAtomic(path, csv));
+    }
+    trace?.commit();
+    process.stdout.write(args.json ? JSON.stringify(supportResultJson(out.result), null, 2) + "\n" : supportTable(out.result));
     return 0;
   } catch (e) {
     trace?.abort();

@@ -12,6 +12,17 @@ export const enum ContactState {
   InService = 2,
 }
 
+/** Facts about a need's journey, as bits of ContactStore.flags. */
+export const enum NeedFlag {
+  Counted = 1,          // arose after the warm-up: counted in the funnel
+  SelfServiceFailed = 2,
+  WaitedForOpening = 4,
+  Moved = 8,            // its current contact was transferred or escalated
+  FromRelease = 16,     // a defect need caused by a release spike (notification softens it)
+  Softened = 32,        // the customer was told of the known issue
+  Dormant = 64,         // waiting for a retry, a repeat, a redial or an opening
+}
+
 export class ContactStore {
   arrival: Float64Array;      // arrival time
   serviceStart: Float64Array; // time its service started
@@ -28,6 +39,16 @@ export class ContactStore {
   pool: Int32Array;           // pool serving it
   joined: Float64Array;       // time it entered its current tier
   deferred: Uint8Array;       // 1: waits without abandoning (deferred channel or escalated ticket)
+  // need attributes (the support-demand model in supportModel.ts: a slot follows one need
+  // from when it arises to its last outcome, through retries and repeat contacts)
+  customer: Int32Array;       // customer id, or -1 (a forecast contact)
+  need: Int32Array;           // need type
+  channel: Int32Array;        // channel of its current (or last) contact
+  segment: Int32Array;        // customer segment
+  needArrival: Float64Array;  // when the need arose
+  contactStart: Float64Array; // when its current contact began (entry-tier offer time)
+  attempts: Int32Array;       // requests made so far (contacts, incl. repeats and redials)
+  flags: Int32Array;          // NeedFlag bits
   private free: Int32Array;
   private freeTop = 0;
   private used = 0;
@@ -49,6 +70,14 @@ export class ContactStore {
     this.pool = new Int32Array(capacity);
     this.joined = new Float64Array(capacity);
     this.deferred = new Uint8Array(capacity);
+    this.customer = new Int32Array(capacity);
+    this.need = new Int32Array(capacity);
+    this.channel = new Int32Array(capacity);
+    this.segment = new Int32Array(capacity);
+    this.needArrival = new Float64Array(capacity);
+    this.contactStart = new Float64Array(capacity);
+    this.attempts = new Int32Array(capacity);
+    this.flags = new Int32Array(capacity);
     this.free = new Int32Array(capacity);
   }
 
@@ -87,6 +116,14 @@ export class ContactStore {
     this.priorityClass = i32(this.priorityClass);
     this.pool = i32(this.pool);
     this.joined = f64(this.joined);
+    this.customer = i32(this.customer);
+    this.need = i32(this.need);
+    this.channel = i32(this.channel);
+    this.segment = i32(this.segment);
+    this.needArrival = f64(this.needArrival);
+    this.contactStart = f64(this.contactStart);
+    this.attempts = i32(this.attempts);
+    this.flags = i32(this.flags);
     const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
     this.state = u8(this.state);
     this.deferred = u8(this.deferred);

@@ -57,6 +57,8 @@ export interface NetworkTier {
   handleTime: DistributionSpec;
   /** Patience while waiting at this tier; undefined: waits forever. */
   patience?: DistributionSpec;
+  /** Patience per work type (index = work type); a missing entry uses `patience`. */
+  patienceByWork?: (DistributionSpec | undefined)[];
   /** Probability that service here resolves the need, per work type (missing: `resolve`). */
   resolveByWork?: (number | undefined)[];
   resolve: number;
@@ -208,6 +210,8 @@ export class Network {
   readonly escalated: Float64Array;
   readonly unresolved: Float64Array;
   readonly callbacks: Float64Array;
+  /** Per work type: counted contacts that accepted a callback. */
+  readonly callbacksByWork: Float64Array;
   readonly servedByPool: Float64Array;
   readonly servedByPoolWork: Float64Array;
 
@@ -215,7 +219,7 @@ export class Network {
   private readonly P: number;
   private readonly lines: LineSet;
   private readonly handle: Distribution[] = []; // t*W + w
-  private readonly patience: (Distribution | null)[] = [];
+  private readonly patience: (Distribution | null)[] = []; // t*W + w
   private readonly resolveP: Float64Array;
   private readonly resolveRng: Rng[] = [];
   private readonly callbackAfter: Float64Array; // per work type; Infinity: no offer
@@ -257,7 +261,7 @@ export class Network {
     this.tierStaffed = cfg.tiers.map(() => new TimeWeighted(warmup, horizon, intervalLength));
     cfg.pools.forEach((p) => this.tierStaffed[p.tier].add(0, p.agents));
     this.resolved = new Float64Array(T); this.transferred = new Float64Array(T); this.escalated = new Float64Array(T);
-    this.unresolved = new Float64Array(T); this.callbacks = new Float64Array(T);
+    this.unresolved = new Float64Array(T); this.callbacks = new Float64Array(T); this.callbacksByWork = new Float64Array(W);
     this.servedByPool = new Float64Array(Q); this.servedByPoolWork = new Float64Array(Q * W);
 
     this.resolveP = new Float64Array(T * W);
@@ -271,7 +275,12 @@ export class Network {
         this.meanHandle[t * W + w] = specMean(spec ?? tier.handleTime);
         this.resolveP[t * W + w] = tier.resolveByWork?.[w] ?? tier.resolve;
       }
-      this.patience.push(tier.patience ? makeDistribution(tier.patience, streams.stream(`tier:${tier.name}:patience`)) : null);
+      const pr = streams.stream(`tier:${tier.name}:patience`);
+      const basePatience = tier.patience ? makeDistribution(tier.patience, pr) : null;
+      for (let w = 0; w < W; w++) {
+        const spec = tier.patienceByWork?.[w];
+        this.patience.push(spec ? makeDistribution(spec, pr) : basePatience);
+      }
       this.resolveRng.push(streams.stream(`tier:${tier.name}:resolve`));
     });
     this.callbackAfter = new Float64Array(W).fill(Infinity);
@@ -449,7 +458,7 @@ export class Network {
     c.tier[id] = t;
     c.joined[id] = now;
     c.handle[id] = this.handle[t * W + w].sample();
-    const pat = this.patience[t];
+    const pat = this.patience[t * W + w];
     let patienceDraw = pat === null ? Infinity : pat.sample();
     // deferred work does not abandon (the draw is still made, keeping the stream aligned)
     if (c.deferred[id] === 1) patienceDraw = Infinity;
@@ -482,7 +491,7 @@ export class Network {
       if (predicted > this.callbackAfter[w] && this.callbackRng() < this.callbackAccept[w]) {
         c.deferred[id] = 1; // keeps its real-time place, no longer abandons
         patienceDraw = Infinity;
-        if (iv >= 0) this.callbacks[t]++;
+        if (iv >= 0) { this.callbacks[t]++; this.callbacksByWork[w]++; }
       }
     }
     this.lines.join(line, id);

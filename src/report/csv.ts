@@ -1,7 +1,9 @@
 /**
  * CSV outputs: the per-contact trace and the per-interval KPI table.
  */
+import type { Estimate } from "../analysis/confidence.js";
 import type { IntervalRow } from "../analysis/run.js";
+import type { NetworkTraceSink } from "../model/network.js";
 import type { Outcome, TraceSink } from "../model/contactCenter.js";
 import { METRICS } from "../model/kpis.js";
 import type { AtomicWriter } from "./files.js";
@@ -39,4 +41,32 @@ export function intervalsCsv(rows: readonly IntervalRow[]): string {
     lines.push(cells.map(csvCell).join(","));
   }
   return lines.join("\n") + "\n";
+}
+
+/** Per-interval series of a full-form run: one row per interval and series (channel, tier or "needs"). */
+export function supportIntervalsCsv(rows: readonly { interval: number; start: string; series: string; metrics: Record<string, Estimate> }[], metrics: readonly string[]): string {
+  const head = ["interval", "start", "series"];
+  for (const m of metrics) head.push(m, `${m}_ci_low`, `${m}_ci_high`);
+  const lines = [head.join(",")];
+  for (const r of rows) {
+    const cells: (string | number | null)[] = [r.interval, r.start, r.series];
+    for (const m of metrics) {
+      const e = r.metrics[m];
+      cells.push(e ? e.mean : null, e?.ci95 ? e.ci95[0] : null, e?.ci95 ? e.ci95[1] : null);
+    }
+    lines.push(cells.map(csvCell).join(","));
+  }
+  return lines.join("\n") + "\n";
+}
+
+export const NETWORK_TRACE_HEADER = "replication,arrival_min,tier,work,class,wait_s,outcome,pool,agent,leave_min\n";
+
+/** A trace sink for the contact network: one CSV row per counted contact per tier visit. */
+export function networkTraceSink(out: AtomicWriter, rep: number, tierNames: readonly string[], workNames: readonly string[], classNames: readonly string[], poolNames: readonly string[]): NetworkTraceSink {
+  const tiers = tierNames.map(csvCell), works = workNames.map(csvCell), classes = classNames.map(csvCell), pools = poolNames.map(csvCell);
+  return {
+    visit(arrival, tier, workType, priorityClass, wait, outcome, pool, agent, leave) {
+      out.write(`${rep},${arrival.toFixed(6)},${tiers[tier]},${works[workType]},${classes[priorityClass]},${(wait * 60).toFixed(3)},${outcome},${pool < 0 ? "" : pools[pool]},${agent < 0 ? "" : agent},${leave.toFixed(6)}\n`);
+    },
+  };
 }

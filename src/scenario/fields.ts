@@ -58,3 +58,20 @@ export const nonNegativeList = (unit = "") =>
 
 /** An object whose fields are checked strictly: an unknown field is an error. */
 export const object = <T extends z.ZodRawShape>(shape: T, what = "an object") => z.strictObject(shape, expectation(what));
+
+/** The `{ error }` option of a field that expects `what` ("missing: expected …" / "expected …, got …"). */
+export const expecting = expectation;
+
+/** Any finite number (e.g. a log-odds). */
+export const finite = (what = "a finite number") => z.number(expectation(what)).finite(expectation(what));
+
+/** A number >= min. */
+export const atLeast = (min: number, what = `a number >= ${min}`) =>
+  z.number(expectation(what)).min(min, expectation(what)).finite(expectation(what));
+
+/** A number > min. */
+export const greaterThan = (min: number, what = `a number > ${min}`) =>
+  z.number(expectation(what)).gt(min, expectation(what)).finite(expectation(what));
+
+/** A list of non-empty names (possibly empty). */
+export const nameList = (what = "a list of names") => z.array(name(), expectation(what));

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import type { z } from "zod";
 import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { ScenarioSchema, type Scenario } from "./schema.js";
+import { SupportScenarioSchema, type SupportScenario } from "./supportSchema.js";
 
 /** A problem with a scenario file (bad input, not a bug): reported without a stack, exit code 2. */
 export class ScenarioError extends Error {
@@ -53,8 +54,8 @@ export function closest(word: string, options: readonly string[]): string | unde
 }
 
 /** The fields an object schema at `path` allows (for listing them on an unknown field). */
-function allowedKeys(path: readonly PropertyKey[], input: unknown): string[] {
-  let schema: unknown = ScenarioSchema;
+function allowedKeys(path: readonly PropertyKey[], input: unknown, root: unknown = ScenarioSchema): string[] {
+  let schema: unknown = root;
   let value: unknown = input;
   const unwrap = (s: any): any => {
     for (;;) {
@@ -70,6 +71,7 @@ function allowedKeys(path: readonly PropertyKey[], input: unknown): string[] {
     value = (value as any)?.[p as any];
     if (def?.type === "object") schema = def.shape[p as string];
     else if (def?.type === "array") schema = def.element;
+    else if (def?.type === "record") schema = def.valueType;
     else return [];
   }
   let s = unwrap(schema);
@@ -83,11 +85,16 @@ function allowedKeys(path: readonly PropertyKey[], input: unknown): string[] {
 
 /** One line per problem. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string[] {
+  return describeIssuesFor(ScenarioSchema, issues, input);
+}
+
+/** One line per problem, for a scenario validated against `schema` (the simple or the full form). */
+export function describeIssuesFor(schema: z.ZodType, issues: readonly z.core.$ZodIssue[], input: unknown): string[] {
   const out: string[] = [];
   for (const iss of issues) {
     const path = formatPath(iss.path);
     if (iss.code === "unrecognized_keys") {
-      const allowed = allowedKeys(iss.path, input);
+      const allowed = allowedKeys(iss.path, input, schema);
       for (const k of iss.keys) {
         const guess = closest(k, allowed);
         const at = formatPath([...iss.path, k]);
@@ -158,14 +165,48 @@ export function validateScenario(input: unknown, file?: string): Scenario {
   return r.data;
 }
 
-/** Read, parse and validate a scenario file. */
-export function loadScenarioFile(file: string): Scenario {
-  let textIn: string;
+/** The text of a scenario file; a ScenarioError if it cannot be read. */
+function readScenarioText(file: string): string {
   try {
-    textIn = readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ScenarioError([code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, expected a scenario file" : `cannot read: ${(e as Error).message}`], file);
   }
-  return validateScenario(parseJson(textIn, file), file);
+}
+
+/** Read, parse and validate a scenario file. */
+export function loadScenarioFile(file: string): Scenario {
+  return validateScenario(parseJson(readScenarioText(file), file), file);
+}
+
+// ---------------------------------------------------------------------------------------
+// Either form: the full (support-demand) form has a top-level `channels` field.
+
+export type AnyScenario = { form: "simple"; scenario: Scenario } | { form: "support"; scenario: SupportScenario };
+
+function checkTopLevel(input: unknown, file?: string): asserts input is Record<string, unknown> {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw new ScenarioError([`expected a JSON object at the top level, got ${Array.isArray(input) ? "a list" : input === null ? "null" : typeof input}`], file);
+  }
+}
+
+/** Validate a parsed scenario in the full form (src/scenario/supportSchema.ts); throws ScenarioError listing every problem. */
+export function validateSupportScenario(input: unknown, file?: string): SupportScenario {
+  checkTopLevel(input, file);
+  const r = SupportScenarioSchema.safeParse(input);
+  if (!r.success) throw new ScenarioError(describeIssuesFor(SupportScenarioSchema, r.error.issues, input), file);
+  return r.data;
+}
+
+/** Validate a parsed scenario of either form: the full form when it has a top-level `channels` field, else the simple form. */
+export function validateAnyScenario(input: unknown, file?: string): AnyScenario {
+  checkTopLevel(input, file);
+  if (Object.hasOwn(input, "channels")) return { form: "support", scenario: validateSupportScenario(input, file) };
+  return { form: "simple", scenario: validateScenario(input, file) };
+}
+
+/** Read, parse and validate a scenario file of either form. */
+export function loadAnyScenarioFile(file: string): AnyScenario {
+  return validateAnyScenario(parseJson(readScenarioText(file), file), file);
 }

@@ -1,0 +1,204 @@
+/**
+ * Running a full-form scenario (the support-demand model): replications, one set of named
+ * numbers per replication, and every number as a mean with a Student-t 95% interval.
+ *
+ * Names are dotted paths, grouped as the report shows them:
+ *   funnel.<what>                     the demand funnel over all needs
+ *   channel.<channel>.<metric>        contacts on the channel's entry tier (what the customer sees)
+ *   tier.<tier>.<metric>              every visit of a tier (after transfers and escalations)
+ *   segment.<segment>.<metric>, needType.<need type>.<metric>
+ *   customers.<metric>
+ * Replication k uses streams seeded by (seed, k); results are combined in replication
+ * order, so the output is identical whatever the order replications ran in.
+ */
+import { RandomStreams } from "../engine/random.js";
+import type { NetworkTraceSink } from "../model/network.js";
+import { CF, FF, FUNNEL_FIELDS, IF, INTERVAL_FIELDS } from "../model/supportKpis.js";
+import type { SupportConfig } from "../model/supportConfig.js";
+import { simulateSupport, type SupportResult } from "../model/supportModel.js";
+import { clampEstimate, estimate, fromMoments, type Estimate } from "./confidence.js";
+
+export type Values = Record<string, number | null>;
+
+/** Metrics that are shares in [0, 1] (their intervals are clipped to it). */
+export function isFraction(key: string): boolean {
+  return /(Rate|Level|occupancy|withinTargetShare|Share)$/.test(key);
+}
+
+const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+
+/** One replication's counters as named numbers. */
+export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
+  const v: Values = {};
+  const k = r.counters;
+  const days = (cfg.horizon - cfg.warmup) / 1440;
+  // funnel
+  FUNNEL_FIELDS.forEach((f, i) => { v[`funnel.${f}`] = k.funnelSum(i); });
+  const needs = k.funnelSum(FF.needs), asked = k.funnelSum(FF.asked);
+  v["funnel.requestRate"] = ratio(asked, needs);
+  v["funnel.selfServiceRate"] = ratio(k.funnelSum(FF.selfServed), needs);
+  v["funnel.containmentRate"] = ratio(k.funnelSum(FF.selfServed), k.funnelSum(FF.triedSelfService));
+  v["funnel.unservedRate"] = ratio(k.funnelSum(FF.unserved), needs);
+  v["funnel.resolvedRate"] = ratio(k.funnelSum(FF.resolved), needs);
+  v["funnel.fcrRate"] = ratio(k.funnelSum(FF.resolvedFirstContact), asked);
+  v["funnel.contactsPerResolved"] = ratio(k.funnelSum(FF.requests), k.funnelSum(FF.resolved));
+  v["funnel.needsPerDay"] = needs / days;
+  v["funnel.requestsPerDay"] = k.funnelSum(FF.requests) / days;
+  // channels, at their entry tier
+  cfg.channels.forEach((ch, c) => {
+    const t = ch.entryTier;
+    const g = (f: number) => k.contactSum(f, t, c);
+    const p = `channel.${ch.name}.`;
+    const offered = g(CF.offered), answered = g(CF.answered);
+    v[p + "offered"] = offered;
+    v[p + "answered"] = answered;
+    v[p + "abandoned"] = g(CF.abandoned);
+    v[p + "abandonRate"] = ratio(g(CF.abandoned), offered);
+    if (ch.kind === "realtime") {
+      v[p + "serviceLevel"] = ratio(g(CF.withinTarget), offered);
+      const asa = ratio(g(CF.waitAnswered), answered);
+      v[p + "asaSeconds"] = asa === null ? null : asa * 60;
+      let cb = 0;
+      for (let n = 0; n < cfg.needTypes.length; n++) cb += r.network.callbacksByWork[n * cfg.channels.length + c];
+      v[p + "callbacks"] = cb;
+    } else {
+      v[p + "withinTargetShare"] = ratio(g(CF.withinTarget), offered);
+      const resp = ratio(g(CF.waitAnswered), answered);
+      v[p + "meanResponseHours"] = resp === null ? null : resp / 60;
+    }
+    v[p + "meanBacklog"] = k.backlog[c].average;
+  });
+  // tiers, every visit
+  cfg.tiers.forEach((tier, t) => {
+    const g = (f: number) => k.contactSum(f, t, -1);
+    const p = `tier.${tier.name}.`;
+    const answered = g(CF.answered);
+    v[p + "offered"] = g(CF.offered);
+    v[p + "answered"] = answered;
+    v[p + "abandoned"] = g(CF.abandoned);
+    v[p + "resolved"] = g(CF.resolved);
+    v[p + "transferred"] = g(CF.transferred);
+    v[p + "escalated"] = g(CF.escalated);
+    v[p + "resolutionRate"] = ratio(g(CF.resolved), answered);
+    const w = ratio(g(CF.waitAnswered), answered);
+    v[p + "meanWaitMinutes"] = w;
+    v[p + "occupancy"] = ratio(r.network.tierBusy[t].total, r.network.tierStaffed[t].total);
+    v[p + "agentHours"] = r.network.tierStaffed[t].total / 60;
+  });
+  // segments and need types
+  // the funnel split by segment and by need type
+  const breakdown = ["needs", "deflected", "selfServed", "asked", "unserved", "resolved", "abandoned", "supportRevenue", "dissatisfaction"] as const;
+  const split = (prefix: string, segment: number, need: number) => {
+    const f = (field: number) => k.funnelSum(field, segment, need);
+    for (const name of breakdown) v[prefix + name] = f(FF[name]);
+    v[prefix + "unservedRate"] = ratio(f(FF.unserved), f(FF.needs));
+    v[prefix + "fcrRate"] = ratio(f(FF.resolvedFirstContact), f(FF.asked));
+  };
+  cfg.segments.forEach((s, g) => {
+    split(`segment.${s.name}.`, g, -1);
+    v[`segment.${s.name}.activeAtEnd`] = r.activeBySegment[g];
+  });
+  cfg.needTypes.forEach((n, kk) => split(`needType.${n.name}.`, -1, kk));
+  v["customers.activeAtEnd"] = r.activeBySegment.reduce((a, b) => a + b, 0);
+  v["customers.sales"] = r.sales;
+  v["customers.churned"] = r.churned;
+  return v;
+}
+
+/** Per-interval series: per channel (entry tier) and the needs per interval. */
+export const SERIES_METRICS = ["offered", "serviceLevel", "asaSeconds", "abandonRate", "needs", "occupancy"] as const;
+
+/** Running means/variances per (interval, series, metric) in typed arrays. */
+export class SeriesAccumulator {
+  private readonly n: Float64Array;
+  private readonly mean: Float64Array;
+  private readonly m2: Float64Array;
+  constructor(readonly intervals: number, readonly series: string[], readonly metrics: readonly string[]) {
+    const size = intervals * series.length * metrics.length;
+    this.n = new Float64Array(size);
+    this.mean = new Float64Array(size);
+    this.m2 = new Float64Array(size);
+  }
+  add(interval: number, series: number, metric: number, v: number | null): void {
+    if (v === null || !Number.isFinite(v)) return;
+    const i = (interval * this.series.length + series) * this.metrics.length + metric;
+    const n = ++this.n[i];
+    const d = v - this.mean[i];
+    this.mean[i] += d / n;
+    this.m2[i] += d * (v - this.mean[i]);
+  }
+  get(interval: number, series: number, metric: number): Estimate {
+    const i = (interval * this.series.length + series) * this.metrics.length + metric;
+    const n = this.n[i];
+    const sd = n > 1 ? Math.sqrt(this.m2[i] / (n - 1)) : NaN;
+    return clampEstimate(fromMoments(n, this.mean[i], sd), isFraction(this.metrics[metric]));
+  }
+}
+
+export interface SupportRun {
+  replications: Values[];
+  estimates: Record<string, Estimate>;
+  /** Series: one per channel, then one per tier, then "needs". */
+  intervals: SeriesAccumulator;
+  firstInterval: number;
+  eventsPerReplication: number;
+  customersBytes: number;
+}
+
+export interface SupportRunOptions {
+  seed: number | string;
+  replications: number;
+  trace?: (replication: number) => NetworkTraceSink | null;
+  onReplication?: (done: number, total: number) => void;
+}
+
+export function runSupportReplications(cfg: SupportConfig, opts: SupportRunOptions): SupportRun {
+  if (!Number.isInteger(opts.replications) || opts.replications < 1) throw new RangeError(`replications must be an integer >= 1, got ${opts.replications}`);
+  const nIntervals = Math.ceil(cfg.horizon / cfg.intervalLength);
+  const firstInterval = Math.floor(cfg.warmup / cfg.intervalLength);
+  const series = [...cfg.channels.map((c) => c.name), ...cfg.tiers.map((t) => t.name), "needs"];
+  const acc = new SeriesAccumulator(nIntervals, series, SERIES_METRICS);
+  const C = cfg.channels.length, T = cfg.tiers.length, F = INTERVAL_FIELDS.length;
+  const reps: Values[] = [];
+  let events = 0, bytes = 0;
+  for (let rep = 0; rep < opts.replications; rep++) {
+    const r = simulateSupport(cfg, new RandomStreams(opts.seed, rep), opts.trace ? opts.trace(rep) : null);
+    reps.push(supportValues(r, cfg));
+    events += r.events;
+    bytes = Math.max(bytes, r.customersBytes);
+    const b = r.counters.byInterval;
+    for (let i = firstInterval; i < nIntervals; i++) {
+      for (let c = 0; c < C; c++) {
+        const at = (i * C + c) * F;
+        const offered = b[at + IF.offered], answered = b[at + IF.answered];
+        acc.add(i, c, 0, offered);
+        acc.add(i, c, 1, ratio(b[at + IF.withinTarget], offered)); // real-time: service level; deferred: within the response target
+        acc.add(i, c, 2, answered + b[at + IF.abandoned] > 0 ? (b[at + IF.waitAll] / (answered + b[at + IF.abandoned])) * 60 : null);
+        acc.add(i, c, 3, ratio(b[at + IF.abandoned], offered));
+      }
+      for (let t = 0; t < T; t++) {
+        acc.add(i, C + t, 5, ratio(r.network.tierBusy[t].bins[i], r.network.tierStaffed[t].bins[i]));
+      }
+      acc.add(i, C + T, 4, r.counters.needsByInterval[i]);
+    }
+    opts.onReplication?.(rep + 1, opts.replications);
+  }
+  const keys = Object.keys(reps[0]);
+  const estimates: Record<string, Estimate> = {};
+  for (const key of keys) {
+    estimates[key] = clampEstimate(estimate(reps.map((v) => v[key] ?? null)), isFraction(key));
+  }
+  return { replications: reps, estimates, intervals: acc, firstInterval, eventsPerReplication: events / opts.replications, customersBytes: bytes };
+}
+
+/** Nest dotted keys: {"a.b.c": x} → {a: {b: {c: x}}}. */
+export function nest<T>(flat: Record<string, T>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(flat)) {
+    const parts = key.split(".");
+    let o = out;
+    for (let i = 0; i < parts.length - 1; i++) o = (o[parts[i]] ??= {}) as Record<string, unknown>;
+    o[parts[parts.length - 1]] = value;
+  }
+  return out;
+}

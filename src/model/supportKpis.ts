@@ -1,0 +1,128 @@
+/**
+ * The counters of the support-demand model, kept in flat typed arrays:
+ *
+ * - the **demand funnel**, per (segment, need type): what became of every need that arose
+ *   after the warm-up — deflected by a known-issue notification, self-served in the
+ *   knowledge base (L0), never asked (unserved), resolved (first contact or later), given up
+ *   unresolved or after abandoning, or still open at the end;
+ * - **contact statistics** per (tier, channel): offered, answered, abandoned, waits,
+ *   transfers, escalations, resolutions, callbacks;
+ * - **interval series** per channel at its entry tier (offered, answered, within target,
+ *   abandoned, wait) and needs per interval;
+ * - the **backlog** per channel (contacts waiting at the entry tier, time-weighted).
+ *
+ * `supportMetrics` turns one replication's counters into named numbers (the keys the
+ * analysis layer puts confidence intervals on).
+ */
+import { TimeWeighted } from "../engine/statistics.js";
+
+export const FUNNEL_FIELDS = [
+  "needs", // needs that arose
+  "deflected", // told of a known issue: no contact needed
+  "triedSelfService",
+  "selfServed",
+  "asked", // needs that made at least one request
+  "requests", // contacts made (first contacts, repeats, redials)
+  "waitedForOpening",
+  "retries", // unserved needs that tried again
+  "unserved", // final: never became a request (or gave up after self-service)
+  "resolved",
+  "resolvedFirstContact", // resolved by the first tier of the first contact
+  "unresolved", // final: contacted, not resolved, did not come back
+  "abandoned", // final: abandoned and did not redial
+  "repeats",
+  "redials",
+  "openAtEnd", // still in progress when the run ended
+  "supportRevenue", // price paid per incident
+  "dissatisfaction", // wait-based dissatisfaction (weighted by channel)
+] as const;
+export type FunnelField = (typeof FUNNEL_FIELDS)[number];
+export const FF = Object.fromEntries(FUNNEL_FIELDS.map((f, i) => [f, i])) as Record<FunnelField, number>;
+
+export const CONTACT_FIELDS = [
+  "offered",
+  "answered",
+  "withinTarget", // entry tier only: answered within the SL threshold (real-time) or response target (deferred)
+  "abandoned",
+  "waitAnswered",
+  "waitAll",
+  "transferred",
+  "escalated",
+  "resolved",
+  "unresolved",
+] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+export const CF = Object.fromEntries(CONTACT_FIELDS.map((f, i) => [f, i])) as Record<ContactField, number>;
+
+export const INTERVAL_FIELDS = ["offered", "answered", "withinTarget", "abandoned", "waitAll"] as const;
+export const IF = { offered: 0, answered: 1, withinTarget: 2, abandoned: 3, waitAll: 4 } as const;
+
+export interface Dimensions {
+  segments: string[];
+  needTypes: string[];
+  channels: string[];
+  tiers: string[];
+  intervals: number;
+}
+
+export class SupportCounters {
+  /** (segment × K + need) × FUNNEL_FIELDS.length + field */
+  readonly funnel: Float64Array;
+  /** (tier × C + channel) × CONTACT_FIELDS.length + field */
+  readonly contact: Float64Array;
+  /** (interval × C + channel) × INTERVAL_FIELDS.length + field */
+  readonly byInterval: Float64Array;
+  readonly needsByInterval: Float64Array;
+  readonly backlog: TimeWeighted[];
+  private readonly K: number;
+  private readonly C: number;
+
+  constructor(readonly dims: Dimensions, warmup: number, horizon: number, intervalLength: number) {
+    const S = dims.segments.length, K = (this.K = dims.needTypes.length), C = (this.C = dims.channels.length), T = dims.tiers.length;
+    this.funnel = new Float64Array(S * K * FUNNEL_FIELDS.length);
+    this.contact = new Float64Array(T * C * CONTACT_FIELDS.length);
+    this.byInterval = new Float64Array(dims.intervals * C * INTERVAL_FIELDS.length);
+    this.needsByInterval = new Float64Array(dims.intervals);
+    this.backlog = dims.channels.map(() => new TimeWeighted(warmup, horizon, intervalLength));
+  }
+
+  addFunnel(segment: number, need: number, field: number, amount = 1): void {
+    this.funnel[(segment * this.K + need) * FUNNEL_FIELDS.length + field] += amount;
+  }
+
+  addContact(tier: number, channel: number, field: number, amount = 1): void {
+    this.contact[(tier * this.C + channel) * CONTACT_FIELDS.length + field] += amount;
+  }
+
+  addInterval(interval: number, channel: number, field: number, amount = 1): void {
+    if (interval >= 0 && interval < this.needsByInterval.length) this.byInterval[(interval * this.C + channel) * INTERVAL_FIELDS.length + field] += amount;
+  }
+
+  /** Sum of a funnel field over cells selected by segment and/or need (−1 = all). */
+  funnelSum(field: number, segment = -1, need = -1): number {
+    let s = 0;
+    const S = this.dims.segments.length, F = FUNNEL_FIELDS.length;
+    for (let g = 0; g < S; g++) {
+      if (segment >= 0 && g !== segment) continue;
+      for (let k = 0; k < this.K; k++) {
+        if (need >= 0 && k !== need) continue;
+        s += this.funnel[(g * this.K + k) * F + field];
+      }
+    }
+    return s;
+  }
+
+  /** Sum of a contact field over cells selected by tier and/or channel (−1 = all). */
+  contactSum(field: number, tier = -1, channel = -1): number {
+    let s = 0;
+    const T = this.dims.tiers.length, F = CONTACT_FIELDS.length;
+    for (let t = 0; t < T; t++) {
+      if (tier >= 0 && t !== tier) continue;
+      for (let c = 0; c < this.C; c++) {
+        if (channel >= 0 && c !== channel) continue;
+        s += this.contact[(t * this.C + c) * F + field];
+      }
+    }
+    return s;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The text report of a full-form run: the demand funnel, then KPIs per channel, tier,
+ * segment and need type, each number with its 95% interval over replications.
+ */
+import type { Estimate } from "../analysis/confidence.js";
+import type { SupportRunResult } from "../analysis/supportScenario.js";
+import { formatEstimate, type MetricInfo } from "./format.js";
+import { layout } from "./table.js";
+
+type Unit = MetricInfo["unit"] | "hours" | "minutes" | "money";
+
+function fmt(e: Estimate | undefined, unit: Unit): { mean: string; ci: string } {
+  if (!e) return { mean: "–", ci: "" };
+  const scale = (x: number | null) => x;
+  switch (unit) {
+    case "hours":
+    case "minutes": {
+      const f = (x: number | null) => (x === null || !Number.isFinite(x) ? "–" : `${x.toFixed(x < 10 ? 2 : 1)} ${unit === "hours" ? "h" : "min"}`);
+      return { mean: f(scale(e.mean)), ci: e.ci95 ? `${f(e.ci95[0])} – ${f(e.ci95[1])}` : "–" };
+    }
+    case "money": {
+      const m = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+      const f = (x: number | null) => (x === null || !Number.isFinite(x) ? "–" : m.format(x));
+      return { mean: f(e.mean), ci: e.ci95 ? `${f(e.ci95[0])} – ${f(e.ci95[1])}` : "–" };
+    }
+    default:
+      return formatEstimate(e, unit);
+  }
+}
+
+interface Row { key: string; label: string; unit: Unit }
+
+/** A table with one column pair (mean, 95% CI) per entity and one row per metric. */
+function grid(title: string, prefix: string, names: string[], rows: Row[], est: Record<string, Estimate>): string {
+  const header = ["", ...names.flatMap((n) => [n, "95% CI"])];
+  const body = rows
+    .filter((r) => names.some((n) => est[`${prefix}.${n}.${r.key}`] !== undefined))
+    .map((r) => [r.label, ...names.flatMap((n) => { const f = fmt(est[`${prefix}.${n}.${r.key}`], r.unit); return [f.mean, f.ci]; })]);
+  return `${title}\n${layout(body, header)}\n`;
+}
+
+export function supportTable(r: SupportRunResult): string {
+  const e = r.estimates;
+  const needs = e["funnel.needs"]?.mean ?? 0;
+  const share = (key: string) => {
+    const m = e[key]?.mean;
+    return m === null || m === undefined || !(needs > 0) ? "" : `${((m / needs) * 100).toFixed(1)}%`;
+  };
+  const funnelRows: [string, string, Unit][] = [
+    ["Needs (latent demand)", "funnel.needs", "count"],
+    ["  deflected by a known-issue notice", "funnel.deflected", "count"],
+    ["  tried self-service (L0)", "funnel.triedSelfService", "count"],
+    ["  self-served (L0)", "funnel.selfServed", "count"],
+    ["  asked for help (requests)", "funnel.asked", "count"],
+    ["  unserved (never asked or gave up)", "funnel.unserved", "count"],
+    ["  resolved", "funnel.resolved", "count"],
+    ["    on first contact", "funnel.resolvedFirstContact", "count"],
+    ["  gave up unresolved", "funnel.unresolved", "count"],
+    ["  gave up after abandoning", "funnel.abandoned", "count"],
+    ["  still open at the end", "funnel.openAtEnd", "count"],
+    ["Contacts made (incl. repeats, redials)", "funnel.requests", "count"],
+    ["  repeat contacts", "funnel.repeats", "count"],
+    ["  redials", "funnel.redials", "count"],
+    ["  waited for opening hours", "funnel.waitedForOpening", "count"],
+    ["First-contact resolution (of askers)", "funnel.fcrRate", "percent"],
+    ["Contacts per resolved need", "funnel.contactsPerResolved", "number"],
+    ["Support revenue (per-incident fees)", "funnel.supportRevenue", "money"],
+  ];
+  const funnel = layout(
+    funnelRows.map(([label, key, unit]) => { const f = fmt(e[key], unit); return [label, f.mean, f.ci, unit === "count" && key !== "funnel.requests" && !key.includes("repeats") && !key.includes("redials") && !key.includes("waited") ? share(key) : ""]; }),
+    ["Demand funnel", "mean", "95% CI", "of needs"],
+  );
+  const channels = r.channels;
+  const realtime = channels.filter((c) => c.kind === "realtime").map((c) => c.name);
+  const deferred = channels.filter((c) => c.kind === "deferred").map((c) => c.name);
+  const parts = [
+    `${r.scenario}`,
+    `${r.replications} replication${r.replications === 1 ? "" : "s"} · seed ${r.seed} · ${fmtDays(r.horizonHours)} horizon (warm-up ${fmtDays(r.warmupHours)}) from ${r.start} ${r.timeZone} · ${Math.round(e["customers.activeAtEnd"]?.mean ?? 0).toLocaleString("en-US")} customers at the end`,
+    "",
+    funnel,
+    "",
+  ];
+  if (realtime.length) {
+    parts.push(grid(`Real-time channels (service level = answered within ${r.thresholdSeconds} s / offered)`, "channel", realtime, [
+      { key: "offered", label: "Offered", unit: "count" },
+      { key: "answered", label: "Answered", unit: "count" },
+      { key: "serviceLevel", label: "Service level", unit: "percent" },
+      { key: "asaSeconds", label: "ASA (answered)", unit: "seconds" },
+      { key: "abandonRate", label: "Abandon rate", unit: "percent" },
+      { key: "callbacks", label: "Callbacks accepted", unit: "count" },
+    ], e));
+  }
+  if (deferred.length) {
+    parts.push(grid("Deferred channels (response = time until an agent starts it)", "channel", deferred, [
+      { key: "offered", label: "Offered", unit: "count" },
+      { key: "answered", label: "Answered", unit: "count" },
+      { key: "withinTargetShare", label: "Within response target", unit: "percent" },
+      { key: "meanResponseHours", label: "Mean response time", unit: "hours" },
+      { key: "meanBacklog", label: "Mean backlog", unit: "number" },
+    ], e));
+  }
+  parts.push(grid("Tiers (every visit, after transfers and escalations)", "tier", r.tiers, [
+    { key: "offered", label: "Offered", unit: "count" },
+    { key: "answered", label: "Answered", unit: "count" },
+    { key: "resolved", label: "Resolved", unit: "count" },
+    { key: "resolutionRate", label: "Resolution rate", unit: "percent" },
+    { key: "escalated", label: "Escalated", unit: "count" },
+    { key: "transferred", label: "Warm transfers", unit: "count" },
+    { key: "abandoned", label: "Abandoned", unit: "count" },
+    { key: "meanWaitMinutes", label: "Mean wait (answered)", unit: "minutes" },
+    { key: "occupancy", label: "Occupancy", unit: "percent" },
+    { key: "agentHours", label: "Agent hours staffed", unit: "count" },
+  ], e));
+  parts.push(grid("Segments", "segment", r.segments, [
+    { key: "needs", label: "Needs", unit: "count" },
+    { key: "asked", label: "Asked", unit: "count" },
+    { key: "selfServed", label: "Self-served", unit: "count" },
+    { key: "unserved", label: "Unserved", unit: "count" },
+    { key: "unservedRate", label: "Unserved share", unit: "percent" },
+    { key: "resolved", label: "Resolved", unit: "count" },
+    { key: "supportRevenue", label: "Support revenue", unit: "money" },
+    { key: "dissatisfaction", label: "Wait dissatisfaction", unit: "number" },
+    { key: "activeAtEnd", label: "Customers at the end", unit: "count" },
+  ], e));
+  parts.push(grid("Need types", "needType", r.needTypes, [
+    { key: "needs", label: "Needs", unit: "count" },
+    { key: "deflected", label: "Deflected", unit: "count" },
+    { key: "selfServed", label: "Self-served", unit: "count" },
+    { key: "asked", label: "Asked", unit: "count" },
+    { key: "unserved", label: "Unserved", unit: "count" },
+    { key: "resolved", label: "Resolved", unit: "count" },
+    { key: "fcrRate", label: "First-contact resolution", unit: "percent" },
+  ], e));
+  parts.push(`Counts are per run over the observation window (after the warm-up); needs count from when they arose.`);
+  return parts.join("\n") + "\n";
+}
+
+function fmtDays(hours: number): string {
+  return hours % 24 === 0 ? `${hours / 24} d` : `${hours} h`;
+}

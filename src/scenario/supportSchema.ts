@@ -1,0 +1,796 @@
+/**
+ * The FULL scenario format (the support-demand model): customers and their needs, channels,
+ * tiers, agent pools, releases and fixes, with dates in a time zone. A scenario file is in
+ * this form when it has a top-level `channels` field; otherwise it is the simple single-queue
+ * form of ./schema.ts (unchanged).
+ *
+ * As for the simple form, the validator is this zod schema and the JSON Schema for editors is
+ * generated from it. Every problem is one line "path: expected X, got Y" (or "unknown …;
+ * expected one of …" with a did-you-mean), all problems are collected at once, and unknown
+ * fields are errors. Units are in the field names (…Days, …Hours, …Minutes, …PerMonth,
+ * …PerYear); ./buildSupport.ts turns a valid file into the model's `SupportConfig` (minutes).
+ *
+ * Type errors stop the cross-field checks (references by name, shares, routing, reachable
+ * work, dates): zod runs them only once every field has the right type, so a file is fixed in
+ * at most two rounds and no problem is reported twice.
+ *
+ * Conventions fixed here (see `SUPPORT_DEFAULTS` for the defaults):
+ *  - a month is 525960 / 12 = 43830 minutes, a year 525960 minutes (365.25 days), a day 1440;
+ *  - `churnPerYear` is the probability (0 <= p < 1) that a customer leaves within a year; the
+ *    model's constant hazard is −ln(1 − p) / 525960 per minute (so p = 0.1 is 0.105 a year);
+ *  - dates ("2027-01-20", local midnight, or a date-time; with an offset it is that instant,
+ *    without one a wall-clock time in `timeZone`) must lie in [start, start + horizon];
+ *  - `horizon.days` counts 24-hour days (1440 minutes), not calendar days across DST.
+ */
+import { z } from "zod";
+import { parseClock, parseDays, parseStartEpochMs } from "../model/coverage.js";
+import { TimeZoneClock } from "../model/history.js";
+import { closest } from "./load.js";
+import { DEFAULTS, DurationSchema, type DurationInput } from "./schema.js";
+import {
+  bool,
+  expecting,
+  finite,
+  greaterThan,
+  integerAtLeast,
+  name,
+  nameList,
+  nonNegative,
+  nonNegativeList,
+  object,
+  positive,
+  probability,
+  show,
+  text,
+} from "./fields.js";
+
+export const MINUTES_PER_DAY = 1440;
+/** A mean (Julian) year, as in the seasonality trend. */
+export const MINUTES_PER_YEAR = 525_960;
+/** A mean month: a twelfth of a year. */
+export const MINUTES_PER_MONTH = MINUTES_PER_YEAR / 12;
+
+export const SEASONALITY_PRESETS = ["b2b-business-hours", "consumer-24x7"] as const;
+export const CHANNEL_KINDS = ["realtime", "deferred"] as const;
+export const NEED_DRIVERS = ["expertise", "quality", "none"] as const;
+export const SEVERITIES = ["minor", "major", "critical"] as const;
+export const PLANS = ["free", "contract", "perIncident"] as const;
+export const NEXT_MODES = ["transfer", "escalate"] as const;
+export const OUTSIDE_HOURS = ["wait", "selfService", "drop"] as const;
+
+/** Name of the segment that forecast arrivals belong to when a scenario has no `customers`. */
+export const FORECAST_SEGMENT = "forecast";
+
+/**
+ * Defaults of the optional fields (values from docs/model.md §2–§8, or the format's own
+ * conventions). Durations are in the file's form (minutes).
+ */
+export const SUPPORT_DEFAULTS = {
+  seed: DEFAULTS.seed,
+  replications: DEFAULTS.replications,
+  timeZone: "UTC",
+  horizon: { warmupDays: 0, warmupHours: 0, intervalMinutes: DEFAULTS.intervalMinutes },
+  serviceLevel: { thresholdSeconds: DEFAULTS.thresholdSeconds },
+  seasonality: {},
+  priorityClasses: ["standard"],
+  customers: {
+    salesPerMonth: 0,
+    learning: { noviceMultiplier: 2.5, timeConstantDays: 75 },
+  },
+  segment: {
+    expertise: 0.5,
+    revenuePerYear: 0,
+    churnPerYear: 0.1,
+    /** Tenure at start: exponential with mean 365.25 / churnPerYear days, or this when churn is 0. */
+    tenureMeanDaysWithoutChurn: 730,
+    /** Priority: the last (lowest) class. */
+    plan: "free",
+    pricePerIncident: 0,
+  },
+  needType: { driver: "none", severity: "minor", kbCoverage: 0.22 },
+  channel: {
+    /** Entry tier: the first tier. Expected wait: thresholdSeconds / 60 (real-time) or the response target (deferred). */
+    waitWeightPerMinute: { realtime: 0.1, deferred: 0.1 / 60 },
+    responseTargetHours: 24,
+    dissatisfactionWeight: 1,
+  },
+  fix: { rampDays: 14, leadDays: 30 },
+  access: {
+    askLogOdds: 0.53,
+    severityWeight: 0.8,
+    priceWeight: 0.02,
+    accessWeight: 1,
+    waitMemory: 0.3,
+    outsideHours: "wait",
+    retry: { share: 0.2, delay: { dist: "exponential", meanMinutes: 1440 } },
+  },
+  selfService: { tryShare: 0.7, successAtFullCoverage: 0.6, goOnShare: 0.75 },
+  repeat: { share: 0.8, delay: { dist: "exponential", meanMinutes: 1440 }, switchShare: 0.2 },
+  tier: { nextMode: "escalate" },
+  pool: { concurrency: 1, stretch: 0 },
+} as const;
+
+// ---------------------------------------------------------------------------------------
+// Field builders of this form
+
+/** One of a fixed set of words, with a did-you-mean on a near miss. */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, {
+    error: (iss) => {
+      const v = iss.input;
+      if (v === undefined) return `missing: expected one of ${values.join(", ")}`;
+      if (typeof v === "string") {
+        const guess = closest(v, values);
+        return `unknown value ${JSON.stringify(v)}${guess ? ` (did you mean "${guess}"?)` : ""}; expected one of ${values.join(", ")}`;
+      }
+      return `expected one of ${values.join(", ")}, got ${show(v)}`;
+    },
+  });
+}
+
+/** "expected at least one X, got none" for an empty list. */
+const atLeastOne = (what: string) => ({ error: () => `expected at least one ${what}, got none` });
+
+/** A weekday set in planners' notation ("Mon-Fri", "Sat", "Mon,Wed,Fri", "daily", "weekdays", "weekends"). */
+const daysText = () =>
+  z.string(expecting('days such as "Mon-Fri", "Sat" or "weekdays"')).superRefine((v, ctx) => {
+    try {
+      parseDays(v);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+    }
+  });
+
+/** A local clock time "HH:MM" (00:00 … 24:00). */
+const clockText = () =>
+  z.string(expecting('a time of day "HH:MM"')).superRefine((v, ctx) => {
+    try {
+      parseClock(v);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+    }
+  });
+
+function clockOrUndefined(v: unknown): number | undefined {
+  try {
+    return parseClock(v as string);
+  } catch {
+    return undefined;
+  }
+}
+
+/** One opening span of a weekly schedule, in local time of the scenario's time zone. */
+export const HoursSpanSchema = object({ days: daysText(), open: clockText(), close: clockText() }).superRefine((h, ctx) => {
+  const open = clockOrUndefined(h.open), close = clockOrUndefined(h.close);
+  if (open !== undefined && close !== undefined && !(close > open)) {
+    ctx.addIssue({ code: "custom", path: ["close"], message: `expected a time after open (${JSON.stringify(h.open)}), got ${JSON.stringify(h.close)}` });
+  }
+});
+
+/** Opening hours: a non-empty list of spans; absent = always open. */
+const hoursList = () =>
+  z
+    .array(HoursSpanSchema, expecting('a list of opening spans such as { "days": "Mon-Fri", "open": "08:00", "close": "18:00" }'))
+    .min(1, atLeastOne("opening span (leave hours out for always open)"));
+
+/** A date ("2027-01-20", local midnight) or a date-time. */
+const dateText = () => z.string(expecting('an ISO date such as "2027-01-20" or a date-time such as "2027-01-20T09:00"'));
+
+/** A list of non-empty names, at least one. */
+const someNames = (what: string) => nameList(`a list of ${what} names`).min(1, atLeastOne(`${what} name (leave the field out for all)`));
+
+/** N weights >= 0. */
+const weightList = (n: number, what: string) =>
+  z.array(nonNegative(), expecting(`a list of ${n} numbers >= 0 (${what})`)).length(n, {
+    error: (iss: { input?: unknown }) => `expected a list of exactly ${n} numbers >= 0 (${what}), got ${Array.isArray(iss.input) ? `${iss.input.length} numbers` : show(iss.input)}`,
+  });
+
+/** N weights >= 0, or a preset name. */
+function weightsOrPreset(n: number, what: string) {
+  const list = weightList(n, what);
+  const expected = `a list of ${n} numbers >= 0 (${what}) or a preset (${SEASONALITY_PRESETS.join(", ")})`;
+  return z.union([list, z.enum(SEASONALITY_PRESETS)], {
+    error: (iss) => {
+      const v = iss.input;
+      if (v === undefined) return `missing: expected ${expected}`;
+      if (typeof v === "string") {
+        const guess = closest(v, SEASONALITY_PRESETS);
+        return `unknown preset ${JSON.stringify(v)}${guess ? ` (did you mean "${guess}"?)` : ""}; expected ${expected}`;
+      }
+      return `expected ${expected}, got ${show(v)}`;
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// The parts
+
+export const SeasonalitySchema = object({
+  intraday: weightsOrPreset(48, "one per local 30-minute slot from 00:00").optional(),
+  weekly: weightsOrPreset(7, "Monday..Sunday").optional(),
+  monthly: weightList(12, "January..December").optional(),
+  annualGrowth: greaterThan(-1, "a growth fraction per year > -1").optional(),
+});
+
+export const TenureSchema = z.discriminatedUnion(
+  "dist",
+  [
+    object({ dist: z.literal("exponential"), meanDays: positive("days") }),
+    object({ dist: z.literal("uniform"), minDays: nonNegative("days"), maxDays: positive("days") }),
+  ],
+  { error: (iss) => (iss.input === undefined ? "missing: expected a tenure distribution object" : `expected a tenure distribution object, got ${show(iss.input)}`) },
+);
+
+const annualProbability = () => {
+  const e = expecting("an annual churn probability >= 0 and < 1");
+  return z.number(e).min(0, e).lt(1, e);
+};
+
+export const SegmentSchema = object({
+  name: name(),
+  share: probability(),
+  expertise: probability().optional(),
+  revenuePerYear: nonNegative("currency units per year").optional(),
+  tenureAtStartDays: TenureSchema.optional(),
+  churnPerYear: annualProbability().optional(),
+  priority: name().optional(),
+  plan: oneOf(PLANS).optional(),
+  pricePerIncident: nonNegative("currency units").optional(),
+  channels: someNames("channel").optional(),
+});
+
+export const CustomersSchema = object({
+  count: integerAtLeast(1, "a whole number of customers >= 1"),
+  salesPerMonth: nonNegative("new customers per month").optional(),
+  learning: object({
+    noviceMultiplier: z.number(expecting("a number >= 1")).min(1, expecting("a number >= 1")).finite(expecting("a number >= 1")).optional(),
+    timeConstantDays: positive("days").optional(),
+  }).optional(),
+  segments: z.array(SegmentSchema, expecting("a list of segments")).min(1, atLeastOne("segment")),
+});
+
+export const NeedTypeSchema = object({
+  name: name(),
+  perCustomerPerMonth: nonNegative("needs per customer per month"),
+  driver: oneOf(NEED_DRIVERS).optional(),
+  severity: oneOf(SEVERITIES).optional(),
+  channels: z.record(z.string(), nonNegative("preference weight"), expecting('an object of channel weights such as { "phone": 0.6, "email": 0.4 }')),
+  kbCoverage: probability().optional(),
+});
+
+export const ChannelSchema = object({
+  name: name(),
+  kind: oneOf(CHANNEL_KINDS),
+  entryTier: name().optional(),
+  hours: hoursList().optional(),
+  waitWeightPerMinute: nonNegative("per minute of expected wait").optional(),
+  expectedWaitMinutes: nonNegative("minutes").optional(),
+  responseTargetHours: positive("hours").optional(),
+  dissatisfactionWeight: nonNegative().optional(),
+  callback: object({ afterPredictedWaitMinutes: nonNegative("minutes"), acceptShare: probability() }).optional(),
+  redial: object({ share: probability(), delay: DurationSchema }).optional(),
+});
+
+export const ReleaseSchema = object({
+  name: name(),
+  date: dateText(),
+  spike: nonNegative("times the baseline defect rate"),
+  halfLifeDays: positive("days"),
+  hotfix: object({ date: dateText(), removes: probability() }).optional(),
+  notify: object({ date: dateText(), deflect: probability(), soften: probability() }).optional(),
+});
+
+export const FixSchema = object({
+  name: name(),
+  reduction: probability(),
+  rampDays: nonNegative("days").optional(),
+  date: dateText().optional(),
+  afterRequests: integerAtLeast(1, "a whole number of requests >= 1").optional(),
+  leadDays: nonNegative("days").optional(),
+});
+
+export const AccessSchema = object({
+  askLogOdds: finite("a finite number (log-odds)").optional(),
+  severityWeight: nonNegative("per severity level").optional(),
+  priceWeight: nonNegative("per currency unit").optional(),
+  accessWeight: nonNegative().optional(),
+  waitMemory: probability().optional(),
+  outsideHours: oneOf(OUTSIDE_HOURS).optional(),
+  retry: object({ share: probability().optional(), delay: DurationSchema.optional() }).optional(),
+});
+
+export const SupportTierSchema = object({
+  name: name(),
+  handleTime: DurationSchema,
+  handleTimes: z
+    .array(object({ needType: name().optional(), channel: name().optional(), handleTime: DurationSchema }), expecting("a list of handle-time overrides"))
+    .optional(),
+  patience: z.record(z.string(), DurationSchema, expecting('an object of patience per real-time channel such as { "phone": { "dist": "exponential", "meanMinutes": 3 } }')).optional(),
+  resolve: z.union([probability(), z.record(z.string(), probability())], {
+    error: (iss) =>
+      iss.input === undefined
+        ? "missing: expected a probability between 0 and 1, or an object of probabilities per need type"
+        : `expected a probability between 0 and 1, or an object of probabilities per need type, got ${show(iss.input)}`,
+  }),
+  next: name().optional(),
+  nextMode: oneOf(NEXT_MODES).optional(),
+});
+
+export const PoolSchema = object({
+  name: name(),
+  tier: name(),
+  agents: integerAtLeast(0, "a whole number of agents >= 0"),
+  needTypes: someNames("need type").optional(),
+  channels: someNames("channel").optional(),
+  concurrency: integerAtLeast(1, "a whole number >= 1 (items an agent works at once)").optional(),
+  stretch: nonNegative("relative handle-time increase per extra concurrent item").optional(),
+  hours: hoursList().optional(),
+});
+
+export const ForecastArrivalsSchema = object({
+  channel: name(),
+  needType: name().optional(),
+  segment: name().optional(),
+  ratePerHour: positive("requests per hour").optional(),
+  pattern: object({
+    stepMinutes: positive("minutes"),
+    ratesPerHour: nonNegativeList("requests per hour"),
+    repeat: bool().optional(),
+  }).optional(),
+  history: object({ file: name(), channel: name() }).optional(),
+});
+
+const list = <T extends z.ZodType>(item: T, what: string) => z.array(item, expecting(`a list of ${what}`)).min(1, atLeastOne(what.replace(/s$/, "")));
+
+export const SupportScenarioSchema = object({
+  $schema: text().optional(),
+  name: name(),
+  description: text().optional(),
+  seed: integerAtLeast(0, "an integer >= 0").optional(),
+  replications: integerAtLeast(1, "an integer >= 1").optional(),
+  start: z.string(expecting('an ISO 8601 date-time such as "2027-01-04T00:00"')),
+  timeZone: name().optional(),
+  horizon: object({
+    days: positive("days").optional(),
+    hours: positive("hours").optional(),
+    warmupDays: nonNegative("days").optional(),
+    warmupHours: nonNegative("hours").optional(),
+    intervalMinutes: positive("minutes").optional(),
+  }),
+  serviceLevel: object({ thresholdSeconds: positive("seconds").optional() }).optional(),
+  seasonality: SeasonalitySchema.optional(),
+  priorityClasses: nameList("a list of priority class names, highest first").min(1, atLeastOne("priority class")).optional(),
+  customers: CustomersSchema.optional(),
+  needTypes: list(NeedTypeSchema, "need types"),
+  channels: list(ChannelSchema, "channels"),
+  quality: object({
+    releases: z.array(ReleaseSchema, expecting("a list of releases")).optional(),
+    fixes: z.array(FixSchema, expecting("a list of fixes")).optional(),
+  }).optional(),
+  access: AccessSchema.optional(),
+  selfService: object({
+    tryShare: probability().optional(),
+    successAtFullCoverage: probability().optional(),
+    goOnShare: probability().optional(),
+  }).optional(),
+  repeat: object({ share: probability().optional(), delay: DurationSchema.optional(), switchShare: probability().optional() }).optional(),
+  tiers: list(SupportTierSchema, "tiers"),
+  pools: list(PoolSchema, "pools"),
+  arrivals: z.array(ForecastArrivalsSchema, expecting("a list of forecast arrival streams")).optional(),
+}).superRefine((s, ctx) => crossCheck(s as SupportScenarioShape, ctx));
+
+export type SupportScenario = z.infer<typeof SupportScenarioSchema>;
+type SupportScenarioShape = z.output<typeof SupportScenarioSchema>;
+
+/** The JSON Schema of the full scenario format (for editors and `supportsim schema`). */
+export function supportScenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(SupportScenarioSchema, { target: "draft-2020-12", io: "input" }) as Record<string, unknown>;
+  return { ...schema, title: "supportsim scenario (full form)" };
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers shared with the builder
+
+/** The horizon in minutes, or undefined if it is not exactly one valid length. */
+export function horizonMinutes(h: { days?: number; hours?: number } | undefined): number | undefined {
+  if (h === undefined) return undefined;
+  const okNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v > 0;
+  if (h.days !== undefined && h.hours === undefined && okNum(h.days)) return h.days * MINUTES_PER_DAY;
+  if (h.hours !== undefined && h.days === undefined && okNum(h.hours)) return h.hours * 60;
+  return undefined;
+}
+
+/** The warm-up in minutes (0 by default). */
+export function warmupMinutes(h: { warmupDays?: number; warmupHours?: number }): number {
+  if (h.warmupDays !== undefined) return h.warmupDays * MINUTES_PER_DAY;
+  if (h.warmupHours !== undefined) return h.warmupHours * 60;
+  return 0;
+}
+
+/** Local wall-clock "yyyy-mm-ddThh:mm" of an instant in a zone. */
+function localText(clock: TimeZoneClock, ms: number): string {
+  return new Date(clock.local(ms).localMs).toISOString().slice(0, 16);
+}
+
+/** "a, b, c" with at most `max` entries, then "…". */
+function listing(items: readonly string[], max = 8): string {
+  return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")}, … (${items.length - max} more)`;
+}
+
+function sumOf(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** A sum for a message: 0.6 + 0.3 = 0.8999999999999999 shows as 0.9. */
+function showSum(v: number): string {
+  return String(+v.toPrecision(12));
+}
+
+// ---------------------------------------------------------------------------------------
+// Cross-field checks
+
+type Ctx = { addIssue(issue: { code: "custom"; path: Path; message: string }): void };
+type Path = (string | number)[];
+
+function crossCheck(s: SupportScenarioShape, ctx: Ctx): void {
+  const issue = (path: Path, message: string) => ctx.addIssue({ code: "custom", path, message });
+  const fin = (v: unknown, min = 0): v is number => typeof v === "number" && Number.isFinite(v) && v >= min;
+
+  /** Check a reference by name; report it with a did-you-mean. */
+  let brokenRefs = 0;
+  const ref = (value: string, options: readonly string[], what: string, path: Path): boolean => {
+    if (options.includes(value)) return true;
+    brokenRefs++;
+    if (options.length === 0) {
+      issue(path, `unknown ${what} ${JSON.stringify(value)}; there are none`);
+      return false;
+    }
+    const guess = closest(value, options);
+    issue(path, `unknown ${what} ${JSON.stringify(value)}; expected one of ${options.join(", ")}${guess ? ` (did you mean "${guess}"?)` : ""}`);
+    return false;
+  };
+
+  /** Report repeated names; returns the names (valid strings only). */
+  const uniqueNames = (items: readonly { name: string }[] | undefined, path: Path, what: string): string[] => {
+    const names: string[] = [];
+    (items ?? []).forEach((it, i) => {
+      const seen = names.indexOf(it.name);
+      if (seen >= 0) issue([...path, i, "name"], `expected a unique ${what} name, "${it.name}" is also ${path.join(".")}[${seen}]`);
+      names.push(it.name);
+    });
+    return names;
+  };
+
+  /** uniform: max > min (as in the simple form). */
+  const checkDuration = (d: DurationInput | undefined, path: Path) => {
+    if (d?.dist === "uniform" && fin(d.minMinutes) && fin(d.maxMinutes) && d.maxMinutes > 0 && !(d.maxMinutes > d.minMinutes)) {
+      issue([...path, "maxMinutes"], `expected more than minMinutes (${d.minMinutes}), got ${d.maxMinutes}`);
+    }
+  };
+
+  // ---- time: zone, start, horizon ------------------------------------------------------
+  const timeZone = s.timeZone ?? SUPPORT_DEFAULTS.timeZone;
+  let clock: TimeZoneClock | undefined;
+  try {
+    clock = new TimeZoneClock(timeZone);
+  } catch (e) {
+    issue(["timeZone"], (e as Error).message);
+  }
+  let startMs: number | undefined;
+  if (clock !== undefined) {
+    try {
+      startMs = parseStartEpochMs(s.start, timeZone);
+    } catch (e) {
+      issue(["start"], (e as Error).message.replace(/^seasonality: start: /, ""));
+    }
+  }
+  const h = s.horizon;
+  if (h.days === undefined && h.hours === undefined) issue(["horizon"], "missing: expected exactly one of days or hours");
+  else if (h.days !== undefined && h.hours !== undefined) issue(["horizon"], `expected exactly one of days or hours, got both (days ${h.days}, hours ${h.hours})`);
+  const H = horizonMinutes(h);
+  if (h.warmupDays !== undefined && h.warmupHours !== undefined) {
+    issue(["horizon"], `expected at most one of warmupDays or warmupHours, got both (warmupDays ${h.warmupDays}, warmupHours ${h.warmupHours})`);
+  } else if (H !== undefined) {
+    const key = h.warmupDays !== undefined ? "warmupDays" : "warmupHours";
+    const w = h[key];
+    if (fin(w) && w * (key === "warmupDays" ? MINUTES_PER_DAY : 60) >= H) {
+      const hz = h.days !== undefined ? `${h.days} days` : `${h.hours} hours`;
+      issue(["horizon", key], `expected less than the horizon (${hz}), got ${w}`);
+    }
+  }
+
+  // ---- seasonality ---------------------------------------------------------------------
+  for (const key of ["intraday", "weekly", "monthly"] as const) {
+    const v = s.seasonality?.[key];
+    if (Array.isArray(v) && v.length > 0 && v.every((x) => x === 0)) issue(["seasonality", key], "expected at least one positive weight, got all zeros");
+  }
+
+  // ---- names ---------------------------------------------------------------------------
+  const classes = s.priorityClasses ?? [...SUPPORT_DEFAULTS.priorityClasses];
+  classes.forEach((c, i) => {
+    const seen = classes.indexOf(c);
+    if (seen !== i) issue(["priorityClasses", i], `expected a unique class name, "${c}" is also priorityClasses[${seen}]`);
+  });
+  const segments = s.customers?.segments ?? [];
+  const segNames = uniqueNames(segments, ["customers", "segments"], "segment");
+  const needNames = uniqueNames(s.needTypes, ["needTypes"], "need type");
+  const chanNames = uniqueNames(s.channels, ["channels"], "channel");
+  const tierNames = uniqueNames(s.tiers, ["tiers"], "tier");
+  uniqueNames(s.pools, ["pools"], "pool");
+  uniqueNames(s.quality?.releases, ["quality", "releases"], "release");
+  uniqueNames(s.quality?.fixes, ["quality", "fixes"], "fix");
+  const kindOf = new Map(s.channels.map((c) => [c.name, c.kind]));
+  const realtimeNames = s.channels.filter((c) => c.kind === "realtime").map((c) => c.name);
+
+  // ---- customers -----------------------------------------------------------------------
+  if (s.customers !== undefined) {
+    const shares = segments.map((g) => g.share);
+    if (shares.every((x) => fin(x))) {
+      const sum = sumOf(shares);
+      if (Math.abs(sum - 1) > 1e-6) issue(["customers", "segments"], `expected segment shares summing to 1, got ${showSum(sum)}`);
+    }
+    segments.forEach((g, i) => {
+      const at: Path = ["customers", "segments", i];
+      if (g.priority !== undefined) ref(g.priority, classes, "priority class", [...at, "priority"]);
+      g.channels?.forEach((c, j) => ref(c, chanNames, "channel", [...at, "channels", j]));
+      const plan = g.plan ?? SUPPORT_DEFAULTS.segment.plan;
+      if (plan === "perIncident") {
+        if (g.pricePerIncident === undefined) issue([...at, "pricePerIncident"], 'missing: expected a price > 0 for plan "perIncident"');
+        else if (g.pricePerIncident === 0) issue([...at, "pricePerIncident"], 'expected a price > 0 for plan "perIncident", got 0');
+      } else if (fin(g.pricePerIncident) && g.pricePerIncident > 0) {
+        issue([...at, "pricePerIncident"], `expected no price (or 0) for plan "${plan}" (prices apply to plan "perIncident"), got ${g.pricePerIncident}`);
+      }
+      const t = g.tenureAtStartDays;
+      if (t?.dist === "uniform" && fin(t.minDays) && fin(t.maxDays) && t.maxDays > 0 && !(t.maxDays > t.minDays)) {
+        issue([...at, "tenureAtStartDays", "maxDays"], `expected more than minDays (${t.minDays}), got ${t.maxDays}`);
+      }
+    });
+  }
+
+  // ---- need types ----------------------------------------------------------------------
+  s.needTypes.forEach((n, i) => {
+    const entries = Object.entries(n.channels);
+    for (const [c] of entries) ref(c, chanNames, "channel", ["needTypes", i, "channels", c]);
+    const ws = entries.map(([, w]) => w);
+    if (ws.every((w) => fin(w))) {
+      const sum = sumOf(ws);
+      if (Math.abs(sum - 1) > 1e-6) issue(["needTypes", i, "channels"], `expected channel weights summing to 1, got ${showSum(sum)}`);
+    }
+  });
+
+  // ---- channels ------------------------------------------------------------------------
+  s.channels.forEach((c, i) => {
+    if (c.entryTier !== undefined) ref(c.entryTier, tierNames, "tier", ["channels", i, "entryTier"]);
+    if (c.kind === "realtime") {
+      if (c.responseTargetHours !== undefined) {
+        issue(["channels", i, "responseTargetHours"], `expected no response target on a real-time channel (it applies to deferred ones), got ${c.responseTargetHours}`);
+      }
+    } else {
+      if (c.callback !== undefined) issue(["channels", i, "callback"], `expected no callback on a deferred channel (callbacks are for real-time channels), got ${show(c.callback)}`);
+      if (c.redial !== undefined) issue(["channels", i, "redial"], `expected no redial on a deferred channel (deferred work never abandons), got ${show(c.redial)}`);
+    }
+    checkDuration(c.redial?.delay, ["channels", i, "redial", "delay"]);
+  });
+  checkDuration(s.access?.retry?.delay, ["access", "retry", "delay"]);
+  checkDuration(s.repeat?.delay, ["repeat", "delay"]);
+
+  // ---- tiers ---------------------------------------------------------------------------
+  const tierIndex = new Map<string, number>();
+  s.tiers.forEach((t, i) => {
+    if (!tierIndex.has(t.name)) tierIndex.set(t.name, i);
+  });
+  s.tiers.forEach((t, i) => {
+    const at: Path = ["tiers", i];
+    checkDuration(t.handleTime, [...at, "handleTime"]);
+    const seen = new Map<string, number>();
+    t.handleTimes?.forEach((o, j) => {
+      const p: Path = [...at, "handleTimes", j];
+      if (o.needType === undefined && o.channel === undefined) issue(p, "expected needType, channel or both, got neither");
+      if (o.needType !== undefined) ref(o.needType, needNames, "need type", [...p, "needType"]);
+      if (o.channel !== undefined) ref(o.channel, chanNames, "channel", [...p, "channel"]);
+      checkDuration(o.handleTime, [...p, "handleTime"]);
+      const key = `${o.needType ?? "*"}\u0000${o.channel ?? "*"}`;
+      const first = seen.get(key);
+      if (first !== undefined && (o.needType !== undefined || o.channel !== undefined)) {
+        issue(p, `expected one entry per need type and channel, got the same as tiers[${i}].handleTimes[${first}]`);
+      } else seen.set(key, j);
+    });
+    for (const [c, d] of Object.entries(t.patience ?? {})) {
+      const p: Path = [...at, "patience", c];
+      if (!ref(c, chanNames, "channel", p)) continue;
+      if (kindOf.get(c) !== "realtime") {
+        issue(p, `expected a real-time channel (${listing(realtimeNames) || "there are none"}), "${c}" is deferred (deferred work never abandons)`);
+      }
+      checkDuration(d, p);
+    }
+    if (typeof t.resolve === "object") {
+      for (const n of Object.keys(t.resolve)) ref(n, needNames, "need type", [...at, "resolve", n]);
+      const missing = needNames.filter((n) => !Object.hasOwn(t.resolve as object, n));
+      if (missing.length > 0) issue([...at, "resolve"], `expected a probability for every need type, missing ${missing.map((n) => `"${n}"`).join(", ")}`);
+    }
+    if (t.next !== undefined) ref(t.next, tierNames, "tier", [...at, "next"]);
+  });
+
+  // routing loops: report each cycle once, at the tier of the cycle listed first
+  const nextOf = (i: number): number | undefined => {
+    const n = s.tiers[i].next;
+    return n === undefined ? undefined : tierIndex.get(n);
+  };
+  let loops = false;
+  const reported = new Set<number>();
+  for (let i = 0; i < s.tiers.length; i++) {
+    const path: number[] = [];
+    let t: number | undefined = i;
+    while (t !== undefined && !path.includes(t)) {
+      path.push(t);
+      t = nextOf(t);
+    }
+    if (t === undefined) continue;
+    loops = true;
+    const cycle = path.slice(path.indexOf(t));
+    const first = Math.min(...cycle);
+    if (reported.has(first)) continue;
+    reported.add(first);
+    const k = cycle.indexOf(first);
+    const ordered = [...cycle.slice(k), ...cycle.slice(0, k), first].map((j) => s.tiers[j].name);
+    issue(["tiers", first, "next"], `expected escalation to end at a last tier, got a routing loop ${ordered.join(" → ")}`);
+  }
+
+  // ---- pools ---------------------------------------------------------------------------
+  s.pools.forEach((p, i) => {
+    ref(p.tier, tierNames, "tier", ["pools", i, "tier"]);
+    p.needTypes?.forEach((n, j) => ref(n, needNames, "need type", ["pools", i, "needTypes", j]));
+    p.channels?.forEach((c, j) => ref(c, chanNames, "channel", ["pools", i, "channels", j]));
+  });
+
+  // ---- arrivals and the source of demand -----------------------------------------------
+  const arrivals = s.arrivals ?? [];
+  const noSource = s.customers === undefined && arrivals.length === 0;
+  if (noSource) issue([], "expected customers (causal demand), arrivals (a volume forecast) or both, got neither");
+  const arrivalSegments = s.customers === undefined ? [FORECAST_SEGMENT] : segNames;
+  arrivals.forEach((a, i) => {
+    const at: Path = ["arrivals", i];
+    const chanOk = ref(a.channel, chanNames, "channel", [...at, "channel"]);
+    if (a.needType !== undefined) ref(a.needType, needNames, "need type", [...at, "needType"]);
+    if (a.segment !== undefined && ref(a.segment, arrivalSegments, "segment", [...at, "segment"]) && chanOk && s.customers !== undefined) {
+      const g = segments.find((x) => x.name === a.segment);
+      if (g?.channels !== undefined && !g.channels.includes(a.channel)) {
+        issue([...at, "channel"], `expected a channel segment "${g.name}" uses (${listing(g.channels)}), got "${a.channel}"`);
+      }
+    }
+    const given = (["ratePerHour", "pattern", "history"] as const).filter((k) => a[k] !== undefined);
+    if (given.length !== 1) {
+      issue(at, `expected exactly one of ratePerHour, pattern or history, got ${given.length === 0 ? "none" : given.join(" and ")}`);
+    }
+    const rates = a.pattern?.ratesPerHour;
+    if (Array.isArray(rates) && rates.length > 0 && rates.every((r) => r === 0)) {
+      issue([...at, "pattern", "ratesPerHour"], "expected at least one positive rate, got all zeros");
+    }
+  });
+
+  // ---- quality: fixes' trigger and every date within the horizon ------------------------
+  (s.quality?.fixes ?? []).forEach((f, i) => {
+    const at: Path = ["quality", "fixes", i];
+    if ((f.date === undefined) === (f.afterRequests === undefined)) {
+      issue(at, `expected exactly one of date or afterRequests (with leadDays), got ${f.date === undefined ? "neither" : "both"}`);
+    } else if (f.date !== undefined && f.leadDays !== undefined) {
+      issue([...at, "leadDays"], `expected leadDays only with afterRequests (a fix with a date starts then), got ${f.leadDays}`);
+    }
+  });
+  if (clock !== undefined && startMs !== undefined && H !== undefined) {
+    const endMs = startMs + H * 60_000;
+    const range = `${localText(clock, startMs)} to ${localText(clock, endMs)} (${timeZone})`;
+    const date = (v: string | undefined, path: Path, notBefore?: { ms: number; what: string }): number | undefined => {
+      if (v === undefined) return undefined;
+      let ms: number;
+      try {
+        ms = parseStartEpochMs(v, timeZone);
+      } catch {
+        issue(path, `expected an ISO date such as "2027-01-20" or a date-time such as "2027-01-20T09:00", got ${show(v)}`);
+        return undefined;
+      }
+      if (ms < startMs || ms > endMs) {
+        issue(path, `expected a date within the horizon, ${range}, got ${show(v)}`);
+        return undefined;
+      }
+      if (notBefore !== undefined && ms < notBefore.ms) {
+        issue(path, `expected a date on or after ${notBefore.what}, got ${show(v)}`);
+      }
+      return ms;
+    };
+    (s.quality?.releases ?? []).forEach((r, i) => {
+      const at: Path = ["quality", "releases", i];
+      const ms = date(r.date, [...at, "date"]);
+      const after = ms === undefined ? undefined : { ms, what: `the release date (${r.date})` };
+      date(r.hotfix?.date, [...at, "hotfix", "date"], after);
+      date(r.notify?.date, [...at, "notify", "date"], after);
+    });
+    (s.quality?.fixes ?? []).forEach((f, i) => date(f.date, ["quality", "fixes", i, "date"]));
+  }
+
+  // ---- reachable work (only once routing, names and the source of demand are right) ----
+  if (loops || brokenRefs > 0 || noSource) return;
+  const reach = reachableWork(s);
+  if (reach === undefined) return;
+  const served = s.tiers.map(() => new Set<string>());
+  s.pools.forEach((p, i) => {
+    const t = tierIndex.get(p.tier);
+    if (t === undefined) return;
+    const needs = (p.needTypes ?? needNames).filter((n) => needNames.includes(n));
+    const chans = (p.channels ?? chanNames).filter((c) => chanNames.includes(c));
+    let eligible = false;
+    for (const n of needs) {
+      for (const c of chans) {
+        const key = workKey(n, c);
+        served[t].add(key);
+        if (reach[t].has(key)) eligible = true;
+      }
+    }
+    if (!eligible) {
+      const gets = [...reach[t]].map(showWork);
+      issue(
+        ["pools", i],
+        gets.length === 0
+          ? `expected work this pool can serve, got none: no request reaches tier "${p.tier}" (no channel enters there and no tier passes work on to it)`
+          : `expected work this pool can serve, got none: it serves need types ${listing(needs)} on channels ${listing(chans)}, but tier "${p.tier}" only receives ${listing(gets, 6)}`,
+      );
+    }
+  });
+  s.tiers.forEach((t, i) => {
+    const missing = [...reach[i]].filter((k) => !served[i].has(k));
+    if (missing.length > 0) {
+      issue(["pools"], `expected a pool for all work reaching tier "${t.name}", got none for ${listing(missing.map(showWork), 6)}`);
+    }
+  });
+}
+
+function workKey(need: string, channel: string): string {
+  return `${need}\u0000${channel}`;
+}
+
+function showWork(key: string): string {
+  const [n, c] = key.split("\u0000");
+  return `need type "${n}" on channel "${c}"`;
+}
+
+/**
+ * The (need type, channel) work that can reach each tier: on each channel, the need types
+ * with a positive weight there (when there are customers and some segment uses the channel)
+ * and the need types of forecast arrivals on it, enter at the channel's entry tier; work
+ * moves on along `next` while the tier's resolution probability for its need type is < 1.
+ * Returns per tier index the set of work keys, or undefined if references are broken.
+ */
+function reachableWork(s: SupportScenarioShape): Set<string>[] | undefined {
+  if (s.tiers.length === 0) return undefined;
+  const tierIndex = new Map(s.tiers.map((t, i) => [t.name, i] as const));
+  const needNames = s.needTypes.map((n) => n.name);
+  const reach = s.tiers.map(() => new Set<string>());
+  const segments = s.customers?.segments ?? [];
+  for (const ch of s.channels) {
+    const entry = ch.entryTier === undefined ? 0 : tierIndex.get(ch.entryTier);
+    if (entry === undefined) return undefined;
+    const needs = new Set<string>();
+    const usedBySomeSegment = segments.some((g) => g.channels === undefined || g.channels.includes(ch.name));
+    if (s.customers !== undefined && usedBySomeSegment) {
+      for (const n of s.needTypes) if ((n.channels[ch.name] ?? 0) > 0) needs.add(n.name);
+    }
+    for (const a of s.arrivals ?? []) {
+      if (a.channel !== ch.name) continue;
+      const n = a.needType ?? needNames[0];
+      if (needNames.includes(n)) needs.add(n);
+    }
+    let current = [...needs];
+    const visited = new Set<number>();
+    for (let t: number | undefined = entry; t !== undefined && current.length > 0 && !visited.has(t); ) {
+      visited.add(t);
+      const tier = s.tiers[t];
+      for (const n of current) reach[t].add(workKey(n, ch.name));
+      const resolve = tier.resolve;
+      // work moves on unless the tier resolves all of it (an out-of-range value is reported elsewhere)
+      current = current.filter((n) => (typeof resolve === "number" ? resolve : resolve[n]) !== 1);
+      if (tier.next === undefined) break;
+      t = tierIndex.get(tier.next);
+    }
+  }
+  return reach;
+}
