@@ -5,4 +5,4 @@ import { join } from "node:path";
 export const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** The scenario `supportsim run` uses when given no file. */
-export const DEFAULT_SCENARIO = join(PACKAGE_ROOT, "scenarios", "mmc-abandon.json");
+export const DEFAULT_SCENARIO = join(PACKAGE_ROOT, "scenarios", "baseline.json");

@@ -83,7 +83,7 @@ export const SUPPORT_DEFAULTS = {
     churnPerYear: 0.1,
     /** Tenure at start: exponential with mean 365.25 / churnPerYear days, or this when churn is 0. */
     tenureMeanDaysWithoutChurn: 730,
-    /** Priority: the last (lowest) class. */
+    // priority: the last (lowest) class; channels: all
     plan: "free",
     pricePerIncident: 0,
   },
