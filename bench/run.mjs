@@ -56,3 +56,8 @@ if (rows.length > 1) console.log(`\npeak memory ${m.map((x) => x.toFixed(0) + " 
 const o = rows[0].ours;
 console.log(`check (exact Erlang A: abandon 2.860%, SL20 91.200%, occupancy 87.426%): abandon ${(o.abandon * 100).toFixed(3)}%, SL20 ${(o.sl20 * 100).toFixed(3)}%, occupancy ${(o.occupancy * 100).toFixed(3)}%`);
 if (args.includes("--json")) console.log(JSON.stringify(rows));
+
+// Then the support-demand model on scenarios/baseline.json over a simulated year and more
+// (bench/support.mjs, its own children and its own output).
+console.log();
+execFileSync(process.execPath, [here("./support.mjs")], { stdio: "inherit" });

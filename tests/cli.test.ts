@@ -331,10 +331,15 @@ describe("supportsim erlang", () => {
 });
 
 describe("schema and help", () => {
-  it("schema prints the JSON Schema", () => {
-    const s = JSON.parse(ok("schema"));
-    expect(s.properties.tiers.type).toBe("array");
-    expect(s).toEqual(scenarioJsonSchema());
+  it("schema prints the JSON Schema of either form; --form picks one", () => {
+    const any = JSON.parse(ok("schema"));
+    expect(any.anyOf).toHaveLength(2);
+    const simple = JSON.parse(ok("schema", "--form", "simple"));
+    expect(simple.properties.tiers.type).toBe("array");
+    expect(simple).toEqual(scenarioJsonSchema());
+    const full = JSON.parse(ok("schema", "--form", "full"));
+    expect(full.required).toContain("channels");
+    expect(full.properties.customers).toBeDefined();
   });
 
   for (const [cmd, usage] of [
@@ -348,4 +353,64 @@ describe("schema and help", () => {
       expect(out).toContain("--help");
     });
   }
+});
+
+describe("supportsim run on the full (support-demand) form", () => {
+  const BASELINE = JSON.parse(readFileSync(join(ROOT, "scenarios", "baseline.json"), "utf8"));
+  const small = () => {
+    const s = structuredClone(BASELINE);
+    s.horizon = { days: 8, warmupDays: 1, intervalMinutes: 60 };
+    s.customers.count = 3000;
+    return s;
+  };
+  const change = (f: (s: any) => void) => { const s = small(); f(s); return s; };
+
+  it("with no file runs the default scenario (baseline.json) and prints the demand funnel", () => {
+    const out = ok("run", "--replications", "2");
+    expect(out).toMatch(/^baseline\n/);
+    expect(out).toContain("Demand funnel");
+    expect(out).toContain("Real-time channels");
+    expect(out).toContain("Deferred channels");
+    expect(out).toMatch(/L3/);
+  });
+
+  it("--json nests the estimates; --intervals and --trace write CSVs; the same seed gives the same bytes", () => {
+    const file = fixture("full-small.json", small());
+    const intervals = join(tmp, "full-intervals.csv"), trace = join(tmp, "full-trace.csv");
+    const json = ok("run", file, "--json", "--replications", "2", "--intervals", intervals, "--trace", trace);
+    const r = JSON.parse(json);
+    expect(r.form).toBe("support");
+    expect(r.funnel.needs.mean).toBeGreaterThan(0);
+    expect(r.channel.phone.serviceLevel.mean).toBeGreaterThan(0);
+    expect(r.tier.L2.offered.mean).toBeGreaterThan(0);
+    expect(r.segment.smb.needs.mean).toBeGreaterThan(r.segment.enterprise.needs.mean);
+    const csv = readFileSync(intervals, "utf8").split("\n");
+    expect(csv[0]).toMatch(/^interval,start,series,offered,offered_ci_low/);
+    expect(csv[1]).toMatch(/^24,2027-01-05T00:00:00-06:00,phone,/);
+    const tr = readFileSync(trace, "utf8").split("\n");
+    expect(tr[0]).toBe("replication,arrival_min,tier,work,class,wait_s,outcome,pool,agent,leave_min");
+    expect(tr.length).toBeGreaterThan(100);
+    expect(ok("run", file, "--json", "--replications", "2")).toBe(json);
+  });
+
+  const cases: [string, () => unknown, string[]][] = [
+    ["a pool names an unknown tier", () => change((s) => (s.pools[2].tier = "L4")), ["pools[2].tier", "L4", 'did you mean']],
+    ["segment shares do not sum to 1", () => change((s) => (s.customers.segments[0].share = 0.1)), ["customers.segments", "sum"]],
+    ["a routing loop", () => change((s) => (s.tiers[2].next = "L1")), ["routing loop", "L1 → L2 → L3 → L1"]],
+    ["a release date outside the horizon", () => change((s) => (s.quality = { releases: [{ name: "v9", date: "2027-03-01", spike: 1, halfLifeDays: 7 }] })), ["quality.releases[0].date"]],
+    ["a negative rate", () => change((s) => (s.needTypes[0].perCustomerPerMonth = -1)), ["needTypes[0].perCustomerPerMonth", "got -1"]],
+    ["channel weights do not sum to 1", () => change((s) => (s.needTypes[1].channels.phone = 0.9)), ["needTypes[1].channels", "sum"]],
+  ];
+  cases.forEach(([label, content, mustContain], i) => {
+    it(`${label}: exit 2 naming the field, no output files`, () => {
+      const out = join(tmp, `full-bad-${i}`);
+      mkdirSync(out);
+      const r = cli("run", fixture(`full-bad-${i}.json`, content()), "--json", "--trace", join(out, "trace.csv"), "--intervals", join(out, "intervals.csv"));
+      expect(r.stdout).toBe("");
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toContain("    at ");
+      for (const s of mustContain) expect(r.stderr).toContain(s);
+      expect(readdirSync(out)).toEqual([]);
+    });
+  });
 });
