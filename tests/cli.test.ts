@@ -393,6 +393,22 @@ describe("supportsim run on the full (support-demand) form", () => {
     expect(ok("run", file, "--json", "--replications", "2")).toBe(json);
   });
 
+  it("calibration compares the simulated volumes with a history file", () => {
+    const s = small();
+    s.horizon = { days: 15, warmupDays: 1, intervalMinutes: 30 };
+    s.calibration = { history: { file: join(ROOT, "scenarios", "data", "sample-history.csv") } };
+    const r = JSON.parse(ok("run", fixture("full-cal.json", s), "--json", "--replications", "2"));
+    const phone = r.calibration.channels.phone;
+    // the sample history is a bigger desk (about 4,700 phone contacts a week) than 3,000 customers make
+    expect(phone.observedPerWeek).toBeGreaterThan(4000);
+    expect(phone.relativeError).toBeLessThan(-0.5);
+    // the simulated weekly volume is the run's own phone volume per week (two full weeks observed)
+    expect(phone.simulatedPerWeek / (r.channel.phone.offered.mean / 2)).toBeGreaterThan(0.9);
+    expect(phone.simulatedPerWeek / (r.channel.phone.offered.mean / 2)).toBeLessThan(1.1);
+    const table = ok("run", fixture("full-cal.json", s), "--replications", "2");
+    expect(table).toContain("Calibration against");
+  });
+
   const cases: [string, () => unknown, string[]][] = [
     ["a pool names an unknown tier", () => change((s) => (s.pools[2].tier = "L4")), ["pools[2].tier", "L4", 'did you mean']],
     ["segment shares do not sum to 1", () => change((s) => (s.customers.segments[0].share = 0.1)), ["customers.segments", "sum"]],
@@ -400,6 +416,7 @@ describe("supportsim run on the full (support-demand) form", () => {
     ["a release date outside the horizon", () => change((s) => (s.quality = { releases: [{ name: "v9", date: "2027-03-01", spike: 1, halfLifeDays: 7 }] })), ["quality.releases[0].date"]],
     ["a negative rate", () => change((s) => (s.needTypes[0].perCustomerPerMonth = -1)), ["needTypes[0].perCustomerPerMonth", "got -1"]],
     ["channel weights do not sum to 1", () => change((s) => (s.needTypes[1].channels.phone = 0.9)), ["needTypes[1].channels", "sum"]],
+    ["a calibration file that does not exist", () => change((s) => (s.calibration = { history: { file: "no-such-history.csv" } })), ["calibration.history.file"]],
   ];
   cases.forEach(([label, content, mustContain], i) => {
     it(`${label}: exit 2 naming the field, no output files`, () => {

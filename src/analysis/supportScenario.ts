@@ -2,8 +2,11 @@
  * Running a full-form scenario file: build the model, run the replications and shape the
  * result that `supportsim run` prints (as tables, or as JSON with --json).
  */
+import { resolve as resolvePath } from "node:path";
 import { parseStartEpochMs } from "../model/coverage.js";
-import { TimeZoneClock } from "../model/history.js";
+import { compareToHistory, fitForecast } from "../model/forecast.js";
+import { HistoryError, readHistoryFile, TimeZoneClock, type HistoryRow } from "../model/history.js";
+import { ScenarioError } from "../scenario/load.js";
 import type { NetworkTraceSink } from "../model/network.js";
 import type { SupportConfig } from "../model/supportConfig.js";
 import type { RunSettings } from "../scenario/build.js";
@@ -23,7 +26,22 @@ export interface SupportRunResult extends Omit<RunSettings, "name"> {
   needTypes: string[];
   /** Every metric by dotted name (see supportRun.ts), mean and 95% interval. */
   estimates: Record<string, Estimate>;
+  /** The simulated volumes against a history file (when the scenario asks for it). */
+  calibration?: Calibration;
   engine: { eventsPerReplication: number; customerBytes: number };
+}
+
+/**
+ * How far the simulated volumes are from a history of interval data. The simulated mean
+ * offered per interval (entry tier, mean over replications) is fitted with the same weekly ×
+ * intraday profile model as a history forecast (no trend), then evaluated at every interval
+ * of the history and compared with what was observed there.
+ */
+export interface Calibration {
+  file: string;
+  channels: Record<string, { historyChannel: string; observed: number; simulated: number; relativeError: number; wape: number; observedPerWeek: number; simulatedPerWeek: number }>;
+  total: { observed: number; simulated: number; relativeError: number; wape: number };
+  unmatched: string[];
 }
 
 export interface SupportRunOutput {
@@ -58,6 +76,7 @@ export function runSupportScenario(s: SupportScenario, opts: SupportRunOptions):
     segments: config.segments.map((g) => g.name),
     needTypes: config.needTypes.map((n) => n.name),
     estimates: run.estimates,
+    ...(s.calibration ? { calibration: calibrate(s, config, run, opts) } : {}),
     engine: { eventsPerReplication: run.eventsPerReplication, customerBytes: run.customersBytes },
   };
   return { settings, config, result, run };
@@ -87,4 +106,53 @@ export function supportIntervalRows(out: SupportRunOutput): { interval: number; 
     }
   }
   return rows;
+}
+
+function calibrate(s: SupportScenario, config: SupportConfig, run: SupportRun, opts: SupportRunOptions): Calibration {
+  const spec = s.calibration!.history;
+  const file = resolvePath(opts.baseDir, spec.file);
+  let history: HistoryRow[];
+  try {
+    history = readHistoryFile(file);
+  } catch (e) {
+    if (e instanceof HistoryError || e instanceof RangeError) throw new ScenarioError([`calibration.history.file: ${e.message}`], opts.file);
+    throw e;
+  }
+  const historyChannels = new Set(history.map((r) => r.channel));
+  const map = new Map<string, string>(); // CSV channel → scenario channel
+  for (const c of config.channels) {
+    const h = spec.channels?.[c.name] ?? c.name;
+    if (spec.channels?.[c.name] !== undefined && !historyChannels.has(h)) {
+      throw new ScenarioError([`calibration.history.channels.${c.name}: unknown channel ${JSON.stringify(h)} in ${spec.file}; expected one of ${[...historyChannels].join(", ")}`], opts.file);
+    }
+    if (historyChannels.has(h)) map.set(h, c.name);
+  }
+  for (const key of Object.keys(spec.channels ?? {})) {
+    if (!config.channels.some((c) => c.name === key)) throw new ScenarioError([`calibration.history.channels: unknown scenario channel ${JSON.stringify(key)}; expected one of ${config.channels.map((c) => c.name).join(", ")}`], opts.file);
+  }
+  // the simulated mean volume per interval, as history rows, fitted like a forecast
+  const startMs = parseStartEpochMs(config.start, config.timeZone);
+  const len = config.intervalLength;
+  const simRows: HistoryRow[] = [];
+  config.channels.forEach((c, ci) => {
+    for (let i = run.firstInterval; i < run.intervals.intervals; i++) {
+      const m = run.intervals.get(i, ci, 0).mean ?? 0;
+      simRows.push({ start: new Date(startMs + i * len * 60_000), channel: c.name, offered: m });
+    }
+  });
+  const simForecast = fitForecast(simRows, { timeZone: config.timeZone, intervalMinutes: len, trend: false });
+  const renamed = history.filter((r) => map.has(r.channel)).map((r) => ({ ...r, channel: map.get(r.channel)! }));
+  const cmp = compareToHistory(simForecast, renamed);
+  const weeks = (history.length > 0 ? (Math.max(...history.map((r) => r.start.getTime())) - Math.min(...history.map((r) => r.start.getTime())) + cmp.intervalMinutes * 60_000) / (7 * 86_400_000) : 1) || 1;
+  const channels: Calibration["channels"] = {};
+  for (const [name, e] of Object.entries(cmp.channels)) {
+    const hc = [...map.entries()].find(([, v]) => v === name)![0];
+    channels[name] = { historyChannel: hc, observed: e.observed, simulated: e.expected, relativeError: e.totalRelativeError, wape: e.wape, observedPerWeek: e.observed / weeks, simulatedPerWeek: e.expected / weeks };
+  }
+  return {
+    file: spec.file,
+    channels,
+    total: { observed: cmp.total.observed, simulated: cmp.total.expected, relativeError: cmp.total.totalRelativeError, wape: cmp.total.wape },
+    unmatched: [...historyChannels].filter((h) => !map.has(h)),
+  };
 }

@@ -57,6 +57,8 @@ export const DRAIN_MINUTES = 30 * 1440;
  * the first second. [A]
  */
 export const OPENING_LAG_MEAN = 60;
+/** What a failed self-service attempt costs the customer's sentiment (in the units of wait dissatisfaction: one "target's worth" of extra wait). [A] */
+export const SELF_SERVICE_FRUSTRATION = 0.5;
 
 const K_NEED = NETWORK_KINDS, K_SALE = K_NEED + 1, K_CHURN = K_NEED + 2, K_WINDOW = K_NEED + 3,
   K_RETRY = K_NEED + 4, K_OPENING = K_NEED + 5, K_REPEAT = K_NEED + 6, K_REDIAL = K_NEED + 7, K_POOL = K_NEED + 8, K_FORECAST0 = K_NEED + 9;
@@ -228,6 +230,7 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
       const o = selfService.attemptNow(store.need[id], rRetry(), 1); // uGoOn = 1: a failure here is not sent on
       if (o === SelfServiceOutcome.Contained) return finish(id, FF.selfServed);
       store.flags[id] |= NeedFlag.SelfServiceFailed;
+      if (store.customer[id] >= 0) customers.sentiment[store.customer[id]] -= SELF_SERVICE_FRUSTRATION;
     }
     notAsked(id, now);
   };
@@ -289,6 +292,7 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
       funnel(id, FF.triedSelfService);
       if (o === SelfServiceOutcome.Contained) return finish(id, FF.selfServed);
       store.flags[id] |= NeedFlag.SelfServiceFailed;
+      customers.sentiment[cust] -= SELF_SERVICE_FRUSTRATION;
       if (o === SelfServiceOutcome.FailedGivesUp) return finish(id, FF.unserved);
     }
     decide(id, now, u4, u5);

@@ -131,6 +131,15 @@ export function supportTable(r: SupportRunResult): string {
     { key: "resolved", label: "Resolved", unit: "count" },
     { key: "fcrRate", label: "First-contact resolution", unit: "percent" },
   ], e));
+  if (r.calibration) {
+    const cal = r.calibration;
+    const share = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "–");
+    const pct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%` : "–");
+    const n = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+    const rows = Object.entries(cal.channels).map(([name, c]) => [name === c.historyChannel ? name : `${name} (${c.historyChannel})`, n.format(c.observedPerWeek), n.format(c.simulatedPerWeek), pct(c.relativeError), share(c.wape)]);
+    rows.push(["Total", "", "", pct(cal.total.relativeError), share(cal.total.wape)]);
+    parts.push(`Calibration against ${cal.file} (simulated weekly × intraday profile, evaluated at the history's intervals)\n${layout(rows, ["Channel", "history / week", "simulated / week", "volume error", "WAPE"])}${cal.unmatched.length ? `\nNot in the scenario: ${cal.unmatched.join(", ")}` : ""}\n`);
+  }
   parts.push(`Counts are per run over the observation window (after the warm-up); needs count from when they arose.`);
   return parts.join("\n") + "\n";
 }

@@ -377,6 +377,14 @@ export const SupportScenarioSchema = object({
   tiers: list(SupportTierSchema, "tiers"),
   pools: list(PoolSchema, "pools"),
   arrivals: z.array(ForecastArrivalsSchema, expecting("a list of forecast arrival streams")).optional(),
+  /** Compare the simulated volumes with a history CSV (a calibration target for the causal model). */
+  calibration: object({
+    history: object({
+      file: name(),
+      /** Scenario channel → channel name in the CSV; default: the same names. */
+      channels: z.record(z.string(), name(), expecting("an object of scenario channel → CSV channel name")).optional(),
+    }),
+  }).optional(),
 }).superRefine((s, ctx) => crossCheck(s as SupportScenarioShape, ctx));
 
 export type SupportScenario = z.infer<typeof SupportScenarioSchema>;
