@@ -106,7 +106,7 @@ export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
 }
 
 /** Per-interval series: per channel (entry tier) and the needs per interval. */
-export const SERIES_METRICS = ["offered", "serviceLevel", "asaSeconds", "abandonRate", "needs", "occupancy"] as const;
+export const SERIES_METRICS = ["offered", "serviceLevel", "meanWaitSeconds", "abandonRate", "needs", "occupancy"] as const;
 
 /** Running means/variances per (interval, series, metric) in typed arrays. */
 export class SeriesAccumulator {
