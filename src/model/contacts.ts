@@ -38,7 +38,8 @@ export class ContactStore {
   priorityClass: Int32Array;  // its priority class (0 = highest)
   pool: Int32Array;           // pool serving it
   joined: Float64Array;       // time it entered its current tier
-  deferred: Uint8Array;       // 1: waits without abandoning (deferred channel or escalated ticket)
+  deferred: Uint8Array;       // 1: waits without abandoning (deferred channel, escalated ticket, accepted callback)
+  callback: Uint8Array;       // 1: accepted a callback in its current tier's line
   // need attributes (the support-demand model in supportModel.ts: a slot follows one need
   // from when it arises to its last outcome, through retries and repeat contacts)
   customer: Int32Array;       // customer id, or -1 (a forecast contact)
@@ -70,6 +71,7 @@ export class ContactStore {
     this.pool = new Int32Array(capacity);
     this.joined = new Float64Array(capacity);
     this.deferred = new Uint8Array(capacity);
+    this.callback = new Uint8Array(capacity);
     this.customer = new Int32Array(capacity);
     this.need = new Int32Array(capacity);
     this.channel = new Int32Array(capacity);
@@ -127,5 +129,6 @@ export class ContactStore {
     const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
     this.state = u8(this.state);
     this.deferred = u8(this.deferred);
+    this.callback = u8(this.callback);
   }
 }

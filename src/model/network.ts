@@ -490,6 +490,7 @@ export class Network {
       const predicted = cap > 0 ? ((this.lines.length[line] + 1) * this.meanHandle[t * W + w]) / cap : Infinity;
       if (predicted > this.callbackAfter[w] && this.callbackRng() < this.callbackAccept[w]) {
         c.deferred[id] = 1; // keeps its real-time place, no longer abandons
+        c.callback[id] = 1;
         patienceDraw = Infinity;
         if (iv >= 0) { this.callbacks[t]++; this.callbacksByWork[w]++; }
       }
@@ -542,6 +543,8 @@ export class Network {
         if (isCounted) (escalate ? this.escalated : this.transferred)[t]++;
         this.traceLeave(id, escalate ? "escalated" : "transferred", now);
         if (escalate) c.deferred[id] = 1;
+        else if (c.callback[id] === 1) c.deferred[id] = 0; // called back, now on the line: a warm transfer waits in real time again
+        c.callback[id] = 0;
         this.observer.moved(id, t, escalate ? "escalated" : "transferred", now);
         this.enter(id, next, now);
       }
@@ -608,6 +611,7 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
       contacts.workType[id] = st.workType;
       contacts.priorityClass[id] = st.priorityClass;
       contacts.deferred[id] = st.deferred ? 1 : 0;
+      contacts.callback[id] = 0;
       contacts.interval[id] = now >= warmup ? Math.floor(now * invLen) : -1;
       net.enter(id, st.tier, now);
       const nx = sources[s].next(now);

@@ -40,7 +40,7 @@ import { Accessibility } from "./accessibility.js";
 import { ContactState, ContactStore, NeedFlag } from "./contacts.js";
 import { OpeningHours, parseStartEpochMs } from "./coverage.js";
 import { CustomerBase, CustomerFlows, populate } from "./customers.js";
-import { NeedGenerator, DRIVER_QUALITY } from "./demand.js";
+import { NeedGenerator } from "./demand.js";
 import { LearningCurve } from "./expertise.js";
 import { Network, NETWORK_KINDS, type NetworkConfig, type NetworkObserver, type NetworkTraceSink } from "./network.js";
 import { Quality } from "./quality.js";
@@ -79,7 +79,7 @@ export interface SupportResult {
 }
 
 export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trace: NetworkTraceSink | null = null): SupportResult {
-  const C = cfg.channels.length, K = cfg.needTypes.length, S = cfg.segments.length;
+  const C = cfg.channels.length;
   const { horizon, warmup, intervalLength } = cfg;
   const invLen = 1 / intervalLength;
   const startMs = parseStartEpochMs(cfg.start, cfg.timeZone);
@@ -203,6 +203,7 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
     store.workType[id] = store.need[id] * C + c;
     store.priorityClass[id] = segClass[store.segment[id]];
     store.deferred[id] = deferredChannel[c];
+    store.callback[id] = 0;
     store.interval[id] = now >= warmup ? Math.floor(now * invLen) : -1;
     net.enter(id, entryTier[c], now);
   };

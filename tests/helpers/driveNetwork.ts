@@ -1,0 +1,65 @@
+/**
+ * A tiny event loop around the Network class for hand-computable tests: given arrivals
+ * (all counted: warm-up 0) and agent changes, record each contact's start, end, outcome,
+ * agent and whether it took a callback, plus the agents on shift after each change.
+ */
+import { EventCalendar } from "../../src/engine/calendar.js";
+import { RandomStreams } from "../../src/engine/random.js";
+import { ContactStore } from "../../src/model/contacts.js";
+import { Network, NETWORK_KINDS, type NetworkConfig, type NetworkObserver } from "../../src/model/network.js";
+
+export interface Arrival { t: number; w: number; deferred: boolean; tier?: number }
+export interface Visit { arrival: number; start: number; end: number; outcome: string; agent: number; callback: boolean }
+
+/** `atStart` runs before the first event (t = 0). */
+export function driveNetwork(cfg: NetworkConfig, arrivals: Arrival[], shifts: { t: number; q: number; n: number }[], seed = 1, atStart?: (net: Network) => void) {
+  const cal = new EventCalendar(256), store = new ContactStore(256);
+  const recs: Visit[] = arrivals.map((a) => ({ arrival: a.t, start: NaN, end: NaN, outcome: "", agent: -1, callback: false }));
+  const who = new Map<number, number>();
+  const observer: NetworkObserver = {
+    entered() {},
+    answered(id, _tier, _wait, now) {
+      const rec = recs[who.get(id) as number];
+      rec.start = now;
+      rec.agent = store.agent[id];
+    },
+    moved() {},
+    left(id, _tier, outcome, _wait, now) {
+      const rec = recs[who.get(id) as number];
+      rec.outcome = outcome;
+      rec.end = now;
+      who.delete(id);
+      store.release(id);
+    },
+  };
+  const net = new Network(cfg, cal, store, new RandomStreams(seed, 0), observer);
+  atStart?.(net);
+  const ARRIVAL = NETWORK_KINDS, SHIFT = NETWORK_KINDS + 1;
+  arrivals.forEach((a, i) => cal.schedule(a.t, ARRIVAL, i));
+  shifts.forEach((s, k) => cal.schedule(s.t, SHIFT, k));
+  const onShiftLog: { t: number; n: number }[] = [];
+  for (let kind = cal.next(); kind >= 0; kind = cal.next()) {
+    const now = cal.now;
+    if (kind === ARRIVAL) {
+      const i = cal.data, a = arrivals[i];
+      const id = store.allocate();
+      store.arrival[id] = now;
+      store.workType[id] = a.w;
+      store.priorityClass[id] = 0;
+      store.deferred[id] = a.deferred ? 1 : 0;
+      store.callback[id] = 0;
+      store.interval[id] = Math.floor(now / cfg.intervalLength);
+      who.set(id, i);
+      net.enter(id, a.tier ?? 0, now);
+      if (!a.deferred && who.has(id) && store.deferred[id] === 1) recs[i].callback = true;
+    } else if (kind === SHIFT) {
+      const s = shifts[cal.data];
+      net.setAgents(s.q, s.n, now);
+      onShiftLog.push({ t: now, n: net.agentsOnShift(s.q) });
+    } else {
+      net.handleEvent(kind, cal.data, now);
+    }
+  }
+  net.finish();
+  return { recs, net, leftInSystem: store.inSystem, onShiftLog };
+}
