@@ -80,8 +80,14 @@ export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
     v[p + "transferred"] = g(CF.transferred);
     v[p + "escalated"] = g(CF.escalated);
     v[p + "resolutionRate"] = ratio(g(CF.resolved), answered);
-    const w = ratio(g(CF.waitAnswered), answered);
-    v[p + "meanWaitMinutes"] = w;
+    // real-time waits (seconds) and ticket/e-mail waits (hours) are reported apart: one mean would mix them
+    const ad = g(CF.answeredDeferred), wd = g(CF.waitAnsweredDeferred);
+    const rt = ratio(g(CF.waitAnswered) - wd, answered - ad);
+    const dd = ratio(wd, ad);
+    v[p + "realtimeAnswered"] = answered - ad;
+    v[p + "realtimeAsaSeconds"] = rt === null ? null : rt * 60;
+    v[p + "deferredAnswered"] = ad;
+    v[p + "deferredMeanWaitHours"] = dd === null ? null : dd / 60;
     v[p + "occupancy"] = ratio(r.network.tierBusy[t].total, r.network.tierStaffed[t].total);
     v[p + "agentHours"] = r.network.tierStaffed[t].total / 60;
   });

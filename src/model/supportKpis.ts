@@ -50,6 +50,8 @@ export const CONTACT_FIELDS = [
   "escalated",
   "resolved",
   "unresolved",
+  "answeredDeferred", // answered while waiting without abandoning (e-mail, tickets, callbacks)
+  "waitAnsweredDeferred",
 ] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 export const CF = Object.fromEntries(CONTACT_FIELDS.map((f, i) => [f, i])) as Record<ContactField, number>;

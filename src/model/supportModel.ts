@@ -326,6 +326,10 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
       counters.addContact(tier, c, CF.answered);
       counters.addContact(tier, c, CF.waitAnswered, wait);
       counters.addContact(tier, c, CF.waitAll, wait);
+      if (store.deferred[id] === 1) {
+        counters.addContact(tier, c, CF.answeredDeferred);
+        counters.addContact(tier, c, CF.waitAnsweredDeferred, wait);
+      }
       if (tier === entryTier[c]) {
         const iv = store.interval[id];
         const ok = wait <= target[c];

@@ -107,7 +107,9 @@ export function supportTable(r: SupportRunResult): string {
     { key: "escalated", label: "Escalated", unit: "count" },
     { key: "transferred", label: "Warm transfers", unit: "count" },
     { key: "abandoned", label: "Abandoned", unit: "count" },
-    { key: "meanWaitMinutes", label: "Mean wait (answered)", unit: "minutes" },
+    { key: "realtimeAsaSeconds", label: "ASA, real-time work", unit: "seconds" },
+    { key: "deferredAnswered", label: "Tickets/e-mails/callbacks answered", unit: "count" },
+    { key: "deferredMeanWaitHours", label: "Mean wait, tickets/e-mails/callbacks", unit: "hours" },
     { key: "occupancy", label: "Occupancy", unit: "percent" },
     { key: "agentHours", label: "Agent hours staffed", unit: "count" },
   ], e));
