@@ -10,6 +10,8 @@ export const enum ContactState {
   Free = 0,
   Waiting = 1,
   InService = 2,
+  /** A need between contacts: waiting for a retry, a repeat, a redial or an opening (supportModel.ts). */
+  Dormant = 3,
 }
 
 /** Facts about a need's journey, as bits of ContactStore.flags. */
@@ -20,7 +22,6 @@ export const enum NeedFlag {
   Moved = 8,            // its current contact was transferred or escalated
   FromRelease = 16,     // a defect need caused by a release spike (notification softens it)
   Softened = 32,        // the customer was told of the known issue
-  Dormant = 64,         // waiting for a retry, a repeat, a redial or an opening
 }
 
 export class ContactStore {

@@ -140,11 +140,4 @@ export class NeedGenerator {
     this.accepted++;
     return true;
   }
-
-  /** The expected number of needs per minute at t if every customer's driver were at its bound (for tests). */
-  boundRate(t: number): number {
-    let i = 0;
-    while (i + 1 < this.starts.length && this.starts[i + 1] <= t) i++;
-    return this.slotBound * this.totalWeight * this.factors[i];
-  }
 }

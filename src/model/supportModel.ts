@@ -35,7 +35,7 @@
 import { EventCalendar } from "../engine/calendar.js";
 import { makeDistribution, type Distribution } from "../engine/distributions.js";
 import { PiecewisePoissonArrivals } from "../engine/arrivals.js";
-import type { RandomStreams } from "../engine/random.js";
+import type { RandomStreams, Rng } from "../engine/random.js";
 import { Accessibility } from "./accessibility.js";
 import { ContactState, ContactStore, NeedFlag } from "./contacts.js";
 import { OpeningHours, parseStartEpochMs } from "./coverage.js";
@@ -63,7 +63,6 @@ export const SELF_SERVICE_FRUSTRATION = 0.5;
 const K_NEED = NETWORK_KINDS, K_SALE = K_NEED + 1, K_CHURN = K_NEED + 2, K_WINDOW = K_NEED + 3,
   K_RETRY = K_NEED + 4, K_OPENING = K_NEED + 5, K_REPEAT = K_NEED + 6, K_REDIAL = K_NEED + 7, K_POOL = K_NEED + 8, K_FORECAST0 = K_NEED + 9;
 const WINDOW = 1440;
-const enum ContactStateExtra { Dormant = 3 }
 
 export interface SupportResult {
   counters: SupportCounters;
@@ -174,8 +173,7 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
     store.release(id);
   };
   const sleep = (id: number, at: number, kind: number) => {
-    store.state[id] = ContactStateExtra.Dormant;
-    store.flags[id] |= NeedFlag.Dormant;
+    store.state[id] = ContactState.Dormant;
     cal.schedule(at, kind, id);
   };
 
@@ -189,7 +187,7 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
     store.attempts[id]++;
     store.channel[id] = c;
     store.state[id] = ContactState.Free; // the network sets Waiting / InService
-    store.flags[id] &= ~(NeedFlag.Dormant | NeedFlag.Moved);
+    store.flags[id] &= ~NeedFlag.Moved;
     if (first) {
       funnel(id, FF.asked);
       const price = segPrice[store.segment[id]];
@@ -236,18 +234,25 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
     notAsked(id, now);
   };
 
-  /** The customer does not ask (now): a share retries later, the rest is unserved demand. */
-  const notAsked = (id: number, now: number) => {
-    if (rRetry() < cfg.access.retryShare) {
-      const at = now + retryDelay.sample();
+  /**
+   * With probability `share` (one draw from `rng`) the need comes back after a `delay`, as
+   * event `kind`, counted in `field` — if that is before the horizon; otherwise it ends as
+   * `last`. No delay: it ends at once, without a draw.
+   */
+  const comeBackOrEnd = (id: number, now: number, rng: Rng, share: number, delay: Distribution | null, field: number, kind: number, last: number) => {
+    if (delay !== null && rng() < share) {
+      const at = now + delay.sample();
       if (at < horizon) {
-        funnel(id, FF.retries);
-        sleep(id, at, K_RETRY);
+        funnel(id, field);
+        sleep(id, at, kind);
         return;
       }
     }
-    finish(id, FF.unserved);
+    finish(id, last);
   };
+
+  /** The customer does not ask (now): a share retries later, the rest is unserved demand. */
+  const notAsked = (id: number, now: number) => comeBackOrEnd(id, now, rRetry, cfg.access.retryShare, retryDelay, FF.retries, K_RETRY, FF.unserved);
 
   /** Decide whether and where to ask, with two uniforms. */
   const decide = (id: number, now: number, uChannel: number, uAsk: number) => {
@@ -354,15 +359,7 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
       }
       if (outcome === "unresolved") {
         if (isCounted) counters.addContact(tier, c, CF.unresolved);
-        if (rRepeat() < cfg.repeat.share) {
-          const at = now + repeatDelay.sample();
-          if (at < horizon) {
-            funnel(id, FF.repeats);
-            sleep(id, at, K_REPEAT);
-            return;
-          }
-        }
-        return finish(id, FF.unresolved);
+        return comeBackOrEnd(id, now, rRepeat, cfg.repeat.share, repeatDelay, FF.repeats, K_REPEAT, FF.unresolved);
       }
       // abandoned
       if (isCounted) {
@@ -378,16 +375,7 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
         const cust = store.customer[id];
         if (cust >= 0) customers.observeWait(cust, c, wait, gamma);
       }
-      const dd = redialDelay[c];
-      if (dd !== null && rRedial() < redialShare[c]) {
-        const at = now + dd.sample();
-        if (at < horizon) {
-          funnel(id, FF.redials);
-          sleep(id, at, K_REDIAL);
-          return;
-        }
-      }
-      finish(id, FF.abandoned);
+      comeBackOrEnd(id, now, rRedial, redialShare[c], redialDelay[c], FF.redials, K_REDIAL, FF.abandoned);
     },
   };
   const net = new Network(netCfg, cal, store, streams, observer, 0, trace);
@@ -438,15 +426,12 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
       scheduleNeed(now);
     } else if (kind === K_RETRY) {
       const id = cal.data;
-      store.flags[id] &= ~NeedFlag.Dormant;
       decide(id, now, rRetry(), rRetry());
     } else if (kind === K_OPENING) {
       const id = cal.data;
-      store.flags[id] &= ~NeedFlag.Dormant;
       request(id, store.channel[id], now);
     } else if (kind === K_REPEAT) {
       const id = cal.data;
-      store.flags[id] &= ~NeedFlag.Dormant;
       let c = store.channel[id];
       if (rRepeat() < cfg.repeat.switchShare && store.customer[id] >= 0) {
         const g = store.segment[id];
@@ -457,7 +442,6 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
       request(id, c, now);
     } else if (kind === K_REDIAL) {
       const id = cal.data;
-      store.flags[id] &= ~NeedFlag.Dormant;
       request(id, store.channel[id], now);
     } else if (kind === K_SALE) {
       customers.add(cal.data, now);
@@ -498,7 +482,7 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
   // needs still open: allocated slots of counted needs (found by scanning, independently of the counters)
   let openAtEnd = 0;
   for (let id = 0; id < store.capacity; id++) {
-    if (isAllocated(store, id) && counted(id)) {
+    if (store.state[id] !== ContactState.Free && counted(id)) {
       openAtEnd++;
       counters.addFunnel(store.segment[id], store.need[id], FF.openAtEnd);
     }
@@ -509,9 +493,4 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
     activeBySegment: cfg.segments.map((_, g) => customers.activeBySegment[g]),
     sales, churned, customersBytes: customers.memoryBytes(), events: cal.fired, openAtEnd,
   };
-}
-
-/** True if the slot holds a need (not on the store's free list). */
-function isAllocated(store: ContactStore, id: number): boolean {
-  return store.state[id] !== ContactState.Free || (store.flags[id] & NeedFlag.Dormant) !== 0;
 }
