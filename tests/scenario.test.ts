@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runScenario } from "../src/analysis/run.js";
 import { ScenarioError, loadScenarioFile, parseJson, validateScenario } from "../src/scenario/load.js";
 import { DISTRIBUTIONS, scenarioJsonSchema } from "../src/scenario/schema.js";
+import { problemsOf } from "./helpers/problems.js";
 
 const CONTRACT = "scenarios/mmc-abandon.json";
 const tmp = mkdtempSync(join(tmpdir(), "supportsim-scenario-test-"));
@@ -39,18 +40,7 @@ function base(): any {
 }
 
 /** The problems validateScenario reports for `input` (fails the test if it is accepted). */
-function problems(input: unknown): string[] {
-  try {
-    validateScenario(input);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    const p = (e as ScenarioError).problems;
-    expect(p.length).toBeGreaterThan(0);
-    for (const line of p) expect(line).not.toContain("\n");
-    return p;
-  }
-  throw new Error(`accepted an invalid scenario: ${JSON.stringify(input)}`);
-}
+const problems = (input: unknown): string[] => problemsOf(validateScenario, input);
 
 /** The single problem reported for a scenario changed by `mutate`. */
 function oneProblem(mutate: (s: any) => void): string {

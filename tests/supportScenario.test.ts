@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildSupport, customersPerSegment, supportRunSettings } from "../src/scenario/buildSupport.js";
 import { loadAnyScenarioFile, ScenarioError, validateAnyScenario, validateSupportScenario } from "../src/scenario/load.js";
 import { SUPPORT_DEFAULTS, supportScenarioJsonSchema, type SupportScenario } from "../src/scenario/supportSchema.js";
+import { problemsOf as validatorProblems } from "./helpers/problems.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "supportsim-support-test-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -98,18 +99,7 @@ function example(): any {
 }
 
 /** The problems reported for `input` (fails if it is accepted); each is one line. */
-function problems(input: unknown): string[] {
-  try {
-    validateSupportScenario(input);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    const p = (e as ScenarioError).problems;
-    expect(p.length).toBeGreaterThan(0);
-    for (const line of p) expect(line).not.toContain("\n");
-    return p;
-  }
-  throw new Error(`accepted an invalid scenario: ${JSON.stringify(input)}`);
-}
+const problems = (input: unknown): string[] => validatorProblems(validateSupportScenario, input);
 
 /** The problems of the example changed by `mutate`. */
 function problemsOf(mutate: (s: any) => void): string[] {

@@ -33,36 +33,49 @@ export function summariseReplication(r: ReplicationResult): ReplicationSummary {
 }
 
 /**
- * Per-interval metric values across replications, kept as running means/variances in
- * typed arrays (memory does not grow with the number of replications).
+ * Per-interval values across replications, per (interval, series, metric), kept as running
+ * means/variances (Welford) in typed arrays: memory does not grow with the number of
+ * replications. A null or non-finite value (a metric undefined in that interval) is skipped.
  */
-export class IntervalAccumulator {
+export class SeriesAccumulator {
   private readonly n: Float64Array;
   private readonly mean: Float64Array;
   private readonly m2: Float64Array;
-  constructor(readonly intervals: number, readonly series: number) {
-    const size = intervals * series * METRICS.length;
+  constructor(
+    readonly intervals: number,
+    readonly series: number,
+    readonly metrics: readonly string[],
+    /** Whether a metric is a share in [0, 1] (its interval is clipped to it). */
+    private readonly isFraction: (metric: string) => boolean,
+  ) {
+    const size = intervals * series * metrics.length;
     this.n = new Float64Array(size);
     this.mean = new Float64Array(size);
     this.m2 = new Float64Array(size);
   }
-  add(interval: number, series: number, m: Metrics): void {
-    const base = (interval * this.series + series) * METRICS.length;
-    for (let k = 0; k < METRICS.length; k++) {
-      const v = m[METRICS[k]];
-      if (v === null || !Number.isFinite(v)) continue;
-      const i = base + k;
-      const n = ++this.n[i];
-      const d = v - this.mean[i];
-      this.mean[i] += d / n;
-      this.m2[i] += d * (v - this.mean[i]);
-    }
+  add(interval: number, series: number, metric: number, v: number | null): void {
+    if (v === null || !Number.isFinite(v)) return;
+    const i = (interval * this.series + series) * this.metrics.length + metric;
+    const n = ++this.n[i];
+    const d = v - this.mean[i];
+    this.mean[i] += d / n;
+    this.m2[i] += d * (v - this.mean[i]);
   }
   get(interval: number, series: number, metric: number): Estimate {
-    const i = (interval * this.series + series) * METRICS.length + metric;
+    const i = (interval * this.series + series) * this.metrics.length + metric;
     const n = this.n[i];
     const sd = n > 1 ? Math.sqrt(this.m2[i] / (n - 1)) : NaN;
-    return clampEstimate(fromMoments(n, this.mean[i], sd), FRACTION_METRICS.has(METRICS[metric]));
+    return clampEstimate(fromMoments(n, this.mean[i], sd), this.isFraction(this.metrics[metric]));
+  }
+}
+
+/** The single-queue model's per-interval metrics (METRICS, in order) per series. */
+export class IntervalAccumulator extends SeriesAccumulator {
+  constructor(intervals: number, series: number) {
+    super(intervals, series, METRICS, (m) => FRACTION_METRICS.has(m as MetricName));
+  }
+  addMetrics(interval: number, series: number, m: Metrics): void {
+    for (let k = 0; k < METRICS.length; k++) this.add(interval, series, k, m[METRICS[k]]);
   }
 }
 
@@ -110,9 +123,9 @@ export function runReplications(config: ModelConfig, opts: ReplicationOptions): 
       r.tiers.forEach((c, t) => {
         const raw = c.interval(i);
         addRaw(total, raw);
-        acc.add(i, t, metricsFrom(raw));
+        acc.addMetrics(i, t, metricsFrom(raw));
       });
-      acc.add(i, tierNames.length, metricsFrom(total));
+      acc.addMetrics(i, tierNames.length, metricsFrom(total));
     }
     opts.onReplication?.(k + 1, opts.replications);
   }

@@ -16,7 +16,8 @@ import type { NetworkTraceSink } from "../model/network.js";
 import { CF, FF, FUNNEL_FIELDS, IF, INTERVAL_FIELDS } from "../model/supportKpis.js";
 import type { SupportConfig } from "../model/supportConfig.js";
 import { simulateSupport, type SupportResult } from "../model/supportModel.js";
-import { clampEstimate, estimate, fromMoments, type Estimate } from "./confidence.js";
+import { clampEstimate, estimate, type Estimate } from "./confidence.js";
+import { SeriesAccumulator } from "./replications.js";
 
 export type Values = Record<string, number | null>;
 
@@ -114,38 +115,12 @@ export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
 /** Per-interval series: per channel (entry tier) and the needs per interval. */
 export const SERIES_METRICS = ["offered", "serviceLevel", "meanWaitSeconds", "abandonRate", "needs", "occupancy"] as const;
 
-/** Running means/variances per (interval, series, metric) in typed arrays. */
-export class SeriesAccumulator {
-  private readonly n: Float64Array;
-  private readonly mean: Float64Array;
-  private readonly m2: Float64Array;
-  constructor(readonly intervals: number, readonly series: string[], readonly metrics: readonly string[]) {
-    const size = intervals * series.length * metrics.length;
-    this.n = new Float64Array(size);
-    this.mean = new Float64Array(size);
-    this.m2 = new Float64Array(size);
-  }
-  add(interval: number, series: number, metric: number, v: number | null): void {
-    if (v === null || !Number.isFinite(v)) return;
-    const i = (interval * this.series.length + series) * this.metrics.length + metric;
-    const n = ++this.n[i];
-    const d = v - this.mean[i];
-    this.mean[i] += d / n;
-    this.m2[i] += d * (v - this.mean[i]);
-  }
-  get(interval: number, series: number, metric: number): Estimate {
-    const i = (interval * this.series.length + series) * this.metrics.length + metric;
-    const n = this.n[i];
-    const sd = n > 1 ? Math.sqrt(this.m2[i] / (n - 1)) : NaN;
-    return clampEstimate(fromMoments(n, this.mean[i], sd), isFraction(this.metrics[metric]));
-  }
-}
-
 export interface SupportRun {
   replications: Values[];
   estimates: Record<string, Estimate>;
-  /** Series: one per channel, then one per tier, then "needs". */
+  /** Per interval, metrics SERIES_METRICS of the series `seriesNames`: one per channel, then one per tier, then "needs". */
   intervals: SeriesAccumulator;
+  seriesNames: string[];
   firstInterval: number;
   eventsPerReplication: number;
   customersBytes: number;
@@ -163,7 +138,7 @@ export function runSupportReplications(cfg: SupportConfig, opts: SupportRunOptio
   const nIntervals = Math.ceil(cfg.horizon / cfg.intervalLength);
   const firstInterval = Math.floor(cfg.warmup / cfg.intervalLength);
   const series = [...cfg.channels.map((c) => c.name), ...cfg.tiers.map((t) => t.name), "needs"];
-  const acc = new SeriesAccumulator(nIntervals, series, SERIES_METRICS);
+  const acc = new SeriesAccumulator(nIntervals, series.length, SERIES_METRICS, isFraction);
   const C = cfg.channels.length, T = cfg.tiers.length, F = INTERVAL_FIELDS.length;
   const reps: Values[] = [];
   let events = 0, bytes = 0;
@@ -194,7 +169,7 @@ export function runSupportReplications(cfg: SupportConfig, opts: SupportRunOptio
   for (const key of keys) {
     estimates[key] = clampEstimate(estimate(reps.map((v) => v[key] ?? null)), isFraction(key));
   }
-  return { replications: reps, estimates, intervals: acc, firstInterval, eventsPerReplication: events / opts.replications, customersBytes: bytes };
+  return { replications: reps, estimates, intervals: acc, seriesNames: series, firstInterval, eventsPerReplication: events / opts.replications, customersBytes: bytes };
 }
 
 /** Nest dotted keys: {"a.b.c": x} → {a: {b: {c: x}}}. */

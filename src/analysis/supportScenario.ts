@@ -97,12 +97,12 @@ export function supportIntervalRows(out: SupportRunOutput): { interval: number; 
   const acc = run.intervals;
   const channelCount = config.channels.length, tierCount = config.tiers.length;
   for (let i = run.firstInterval; i < acc.intervals; i++) {
-    for (let s = 0; s < acc.series.length; s++) {
+    for (let s = 0; s < run.seriesNames.length; s++) {
       const metrics: Record<string, Estimate> = {};
       // channels: offered, SL, ASA, abandon; tiers: occupancy; "needs": needs
       const wanted = s < channelCount ? [0, 1, 2, 3] : s < channelCount + tierCount ? [5] : [4];
       for (const m of wanted) metrics[SERIES_METRICS[m]] = acc.get(i, s, m);
-      rows.push({ interval: i, start: clock.formatIso(startMs + i * settings.intervalMinutes * 60_000), series: acc.series[s], metrics });
+      rows.push({ interval: i, start: clock.formatIso(startMs + i * settings.intervalMinutes * 60_000), series: run.seriesNames[s], metrics });
     }
   }
   return rows;

@@ -102,29 +102,23 @@ export class SupportCounters {
 
   /** Sum of a funnel field over cells selected by segment and/or need (−1 = all). */
   funnelSum(field: number, segment = -1, need = -1): number {
-    let s = 0;
-    const S = this.dims.segments.length, F = FUNNEL_FIELDS.length;
-    for (let g = 0; g < S; g++) {
-      if (segment >= 0 && g !== segment) continue;
-      for (let k = 0; k < this.K; k++) {
-        if (need >= 0 && k !== need) continue;
-        s += this.funnel[(g * this.K + k) * F + field];
-      }
-    }
-    return s;
+    return sumCells(this.funnel, this.dims.segments.length, this.K, FUNNEL_FIELDS.length, field, segment, need);
   }
 
   /** Sum of a contact field over cells selected by tier and/or channel (−1 = all). */
   contactSum(field: number, tier = -1, channel = -1): number {
-    let s = 0;
-    const T = this.dims.tiers.length, F = CONTACT_FIELDS.length;
-    for (let t = 0; t < T; t++) {
-      if (tier >= 0 && t !== tier) continue;
-      for (let c = 0; c < this.C; c++) {
-        if (channel >= 0 && c !== channel) continue;
-        s += this.contact[(t * this.C + c) * F + field];
-      }
-    }
-    return s;
+    return sumCells(this.contact, this.dims.tiers.length, this.C, CONTACT_FIELDS.length, field, tier, channel);
   }
+}
+
+/**
+ * Sum of `field` over the cells of a rows × cols grid of F-field records, keeping row `row`
+ * only (−1: every row) and column `col` only (−1: every column).
+ */
+function sumCells(a: Float64Array, rows: number, cols: number, F: number, field: number, row: number, col: number): number {
+  let s = 0;
+  for (let r = row >= 0 ? row : 0; r < (row >= 0 ? row + 1 : rows); r++) {
+    for (let c = col >= 0 ? col : 0; c < (col >= 0 ? col + 1 : cols); c++) s += a[(r * cols + c) * F + field];
+  }
+  return s;
 }

@@ -27,29 +27,16 @@ export function traceSink(out: AtomicWriter, rep: number, tierNames: readonly st
   };
 }
 
-/** Per-interval KPIs: one row per interval and series, each metric with its 95% interval. */
-export function intervalsCsv(rows: readonly IntervalRow[]): string {
-  const head = ["interval", "start_hour", "series"];
-  for (const m of METRICS) head.push(m, `${m}_ci_low`, `${m}_ci_high`);
-  const lines = [head.join(",")];
-  for (const r of rows) {
-    const cells: (string | number | null)[] = [r.interval, r.startHour, r.series];
-    for (const m of METRICS) {
-      const e = r.metrics[m];
-      cells.push(e.mean, e.ci95 ? e.ci95[0] : null, e.ci95 ? e.ci95[1] : null);
-    }
-    lines.push(cells.map(csvCell).join(","));
-  }
-  return lines.join("\n") + "\n";
-}
-
-/** Per-interval series of a full-form run: one row per interval and series (channel, tier or "needs"). */
-export function supportIntervalsCsv(rows: readonly { interval: number; start: string; series: string; metrics: Record<string, Estimate> }[], metrics: readonly string[]): string {
-  const head = ["interval", "start", "series"];
+/**
+ * Rows of estimates as CSV: the key columns, then each metric's mean and 95% interval
+ * (`m, m_ci_low, m_ci_high`; empty where undefined).
+ */
+export function estimatesCsv(keyColumns: readonly string[], metrics: readonly string[], rows: readonly { keys: (string | number)[]; metrics: Record<string, Estimate | undefined> }[]): string {
+  const head = [...keyColumns];
   for (const m of metrics) head.push(m, `${m}_ci_low`, `${m}_ci_high`);
   const lines = [head.join(",")];
   for (const r of rows) {
-    const cells: (string | number | null)[] = [r.interval, r.start, r.series];
+    const cells: (string | number | null)[] = [...r.keys];
     for (const m of metrics) {
       const e = r.metrics[m];
       cells.push(e ? e.mean : null, e?.ci95 ? e.ci95[0] : null, e?.ci95 ? e.ci95[1] : null);
@@ -57,6 +44,16 @@ export function supportIntervalsCsv(rows: readonly { interval: number; start: st
     lines.push(cells.map(csvCell).join(","));
   }
   return lines.join("\n") + "\n";
+}
+
+/** Per-interval KPIs of the single-queue model: one row per interval and series (tiers, total). */
+export function intervalsCsv(rows: readonly IntervalRow[]): string {
+  return estimatesCsv(["interval", "start_hour", "series"], METRICS, rows.map((r) => ({ keys: [r.interval, r.startHour, r.series], metrics: r.metrics })));
+}
+
+/** Per-interval series of a full-form run: one row per interval and series (channel, tier or "needs"). */
+export function supportIntervalsCsv(rows: readonly { interval: number; start: string; series: string; metrics: Record<string, Estimate> }[], metrics: readonly string[]): string {
+  return estimatesCsv(["interval", "start", "series"], metrics, rows.map((r) => ({ keys: [r.interval, r.start, r.series], metrics: r.metrics })));
 }
 
 export const NETWORK_TRACE_HEADER = "replication,arrival_min,tier,work,class,wait_s,outcome,pool,agent,leave_min\n";

@@ -131,25 +131,21 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
 /** "expected at least one X, got none" for an empty list. */
 const atLeastOne = (what: string) => ({ error: () => `expected at least one ${what}, got none` });
 
-/** A weekday set in planners' notation ("Mon-Fri", "Sat", "Mon,Wed,Fri", "daily", "weekdays", "weekends"). */
-const daysText = () =>
-  z.string(expecting('days such as "Mon-Fri", "Sat" or "weekdays"')).superRefine((v, ctx) => {
+/** A text that `parse` must accept; its error message (one line) becomes the field's. */
+const parsedText = (what: string, parse: (v: string) => unknown) =>
+  z.string(expecting(what)).superRefine((v, ctx) => {
     try {
-      parseDays(v);
+      parse(v);
     } catch (e) {
       ctx.addIssue({ code: "custom", message: (e as Error).message });
     }
   });
 
+/** A weekday set in planners' notation ("Mon-Fri", "Sat", "Mon,Wed,Fri", "daily", "weekdays", "weekends"). */
+const daysText = () => parsedText('days such as "Mon-Fri", "Sat" or "weekdays"', parseDays);
+
 /** A local clock time "HH:MM" (00:00 … 24:00). */
-const clockText = () =>
-  z.string(expecting('a time of day "HH:MM"')).superRefine((v, ctx) => {
-    try {
-      parseClock(v);
-    } catch (e) {
-      ctx.addIssue({ code: "custom", message: (e as Error).message });
-    }
-  });
+const clockText = () => parsedText('a time of day "HH:MM"', parseClock);
 
 function clockOrUndefined(v: unknown): number | undefined {
   try {
