@@ -20,8 +20,7 @@ export const enum NeedFlag {
   SelfServiceFailed = 2,
   WaitedForOpening = 4,
   Moved = 8,            // its current contact was transferred or escalated
-  FromRelease = 16,     // a defect need caused by a release spike (notification softens it)
-  Softened = 32,        // the customer was told of the known issue
+  Softened = 16,        // a defect need caused by a release whose known-issue notice the customer got
 }
 
 export class ContactStore {
@@ -47,8 +46,6 @@ export class ContactStore {
   need: Int32Array;           // need type
   channel: Int32Array;        // channel of its current (or last) contact
   segment: Int32Array;        // customer segment
-  needArrival: Float64Array;  // when the need arose
-  contactStart: Float64Array; // when its current contact began (entry-tier offer time)
   attempts: Int32Array;       // requests made so far (contacts, incl. repeats and redials)
   flags: Int32Array;          // NeedFlag bits
   private free: Int32Array;
@@ -77,8 +74,6 @@ export class ContactStore {
     this.need = new Int32Array(capacity);
     this.channel = new Int32Array(capacity);
     this.segment = new Int32Array(capacity);
-    this.needArrival = new Float64Array(capacity);
-    this.contactStart = new Float64Array(capacity);
     this.attempts = new Int32Array(capacity);
     this.flags = new Int32Array(capacity);
     this.free = new Int32Array(capacity);
@@ -123,8 +118,6 @@ export class ContactStore {
     this.need = i32(this.need);
     this.channel = i32(this.channel);
     this.segment = i32(this.segment);
-    this.needArrival = f64(this.needArrival);
-    this.contactStart = f64(this.contactStart);
     this.attempts = i32(this.attempts);
     this.flags = i32(this.flags);
     const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };

@@ -197,7 +197,6 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
     if (store.customer[id] >= 0) customers.countRequest(store.customer[id]);
     if (isQualityNeed[store.need[id]] === 1) quality.recordDefectRequest(now);
     store.arrival[id] = now;
-    store.contactStart[id] = now;
     store.workType[id] = store.need[id] * C + c;
     store.priorityClass[id] = segClass[store.segment[id]];
     store.deferred[id] = deferredChannel[c];
@@ -270,7 +269,6 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
     store.need[id] = k;
     store.segment[id] = g;
     store.channel[id] = -1;
-    store.needArrival[id] = now;
     store.attempts[id] = 0;
     store.flags[id] = now >= warmup ? NeedFlag.Counted : 0;
     store.state[id] = ContactState.Free;
@@ -289,8 +287,7 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
       if (spike > 0) {
         const n = quality.notification(now);
         if (u0 < n.share * n.deflect) return finish(id, FF.deflected);
-        if (u0 < n.share) store.flags[id] |= NeedFlag.FromRelease | NeedFlag.Softened;
-        else if (u0 < spike) store.flags[id] |= NeedFlag.FromRelease;
+        if (u0 < n.share) store.flags[id] |= NeedFlag.Softened;
       }
     }
     const o = selfService.attempt(k, u1, u2, u3);
