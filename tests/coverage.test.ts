@@ -3,6 +3,7 @@
  * hours in UTC, local hours across a DST change, merging of spans, the always-open case,
  * the cursor under monotone and random queries, and the day/clock parsers.
  */
+import { messageOf } from "./helpers/problems.js";
 import { describe, expect, it } from "vitest";
 import { OpeningHours, parseClock, parseDays, parseStartEpochMs } from "../src/model/coverage.js";
 import type { WeeklyHours } from "../src/model/supportConfig.js";
@@ -12,15 +13,6 @@ const WEEK = 7 * DAY;
 const at = (day: number, hh: number, mm = 0): number => day * DAY + hh * 60 + mm;
 const minutesBetween = (fromMs: number, toMs: number): number => (toMs - fromMs) / 60000;
 
-/** The message of the error `f` throws ("" if it does not throw). */
-function messageOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return "";
-}
 
 const BUSINESS: WeeklyHours = { spans: [{ days: [0, 1, 2, 3, 4], open: 8 * 60, close: 18 * 60 }] };
 
@@ -272,5 +264,36 @@ describe("parseClock", () => {
     }
     expect(() => parseClock("25:00")).toThrow(/expected a time of day "HH:MM".*got "25:00"/);
     expect(messageOf(() => parseClock("8h30"))).toMatch(/^expected a time of day "HH:MM"[^\n]*got "8h30"$/);
+  });
+});
+
+describe("union of schedules in two time zones (follow-the-sun)", () => {
+  // 2027-01-04 is a Monday; Chicago is UTC−6 and Manila UTC+8 in January (no DST in Manila)
+  const start = parseStartEpochMs("2027-01-04T00:00", "America/Chicago");
+  const chicago = new OpeningHours(BUSINESS, start, "America/Chicago", 2 * WEEK);
+  const manila = new OpeningHours(BUSINESS, start, "Asia/Manila", 2 * WEEK);
+  const both = OpeningHours.union([chicago, manila]);
+
+  it("is open when either part is, and merges touching intervals", () => {
+    // Manila Mon 08:00–18:00 = Chicago Sun 18:00 – Mon 04:00 (14 hours behind)
+    expect(both.isOpen(at(-1, 18) + 0)).toBe(manila.isOpen(at(-1, 18)));
+    expect(manila.isOpen(at(0, 3, 59))).toBe(true);
+    expect(both.isOpen(at(0, 3, 59))).toBe(true);
+    expect(both.isOpen(at(0, 4))).toBe(false); // Manila closed, Chicago not yet open
+    expect(both.nextOpen(at(0, 4))).toBe(at(0, 8));
+    // Chicago Mon 18:00 = Manila Tue 08:00: the two touch and merge, so the union closes
+    // only when Manila does, Tue 18:00 Manila = Tue 04:00 Chicago
+    expect(chicago.nextClose(at(0, 9))).toBe(at(0, 18));
+    expect(both.nextClose(at(0, 9))).toBe(at(1, 4));
+    expect(both.isOpen(at(0, 18))).toBe(true);
+    // Monday in Chicago: 00:00–04:00 (Manila Mon) and 08:00–24:00 (Chicago, then Manila Tue)
+    expect(both.openMinutesBetween(at(0, 0), at(1, 0))).toBe(4 * 60 + 16 * 60);
+  });
+
+  it("is always open when a part is, and a single part is returned as is", () => {
+    const always = new OpeningHours(undefined, start, "UTC", WEEK);
+    expect(OpeningHours.union([chicago, always]).alwaysOpen).toBe(true);
+    expect(OpeningHours.union([chicago])).toBe(chicago);
+    expect(messageOf(() => OpeningHours.union([]))).toMatch(/union of no schedules/);
   });
 });

@@ -16,7 +16,7 @@ function segment(name: string, customers: number, over: Partial<SegmentConfig> =
   return {
     name, customers, expertise: 0.3, revenuePerYear: 1000,
     tenureAtStart: { type: "exponential", mean: 200 * DAY } as DistributionSpec,
-    salesPerMinute: 0, churnPerMinute: 0, priorityClass: 0, plan: "contract", pricePerIncident: 0,
+    salesPerMinute: 0, churnPerMinute: 0, churnMode: "hazard", renewalRate: 1, term: 365 * DAY, priorityClass: 0, plan: "contract", pricePerIncident: 0,
     channels: [0, 1, 2], ...over,
   };
 }
@@ -60,7 +60,7 @@ function runFlows(base: CustomerBase, flows: CustomerFlows, horizon: number, sal
       if (churn > horizon) break;
       const t = churn;
       const id = flows.churnCandidate(churnRng());
-      if (flows.acceptChurn(id, churnRng())) {
+      if (flows.acceptChurn(id, churnRng(), t)) {
         churns[base.segment[id]]++;
         base.remove(id, t);
       }
@@ -89,7 +89,7 @@ describe("CustomerBase", () => {
       expect(base.joined[id]).toBeLessThanOrEqual(0);
       expect(base.left[id]).toBe(Infinity);
       expect(base.tenure(id, 0)).toBe(-base.joined[id]);
-      expect(base.needs[id] + base.requests[id] + base.sentiment[id]).toBe(0);
+      expect(base.needs[id] + base.requests[id] + base.experience[id] + base.experienceAt[id]).toBe(0);
       for (let c = 0; c < 3; c++) expect(base.expectedWaitOf(id, c)).toBeCloseTo(WAITS[c], 6);
     }
     for (let id = 3000; id < 4000; id++) expect(-base.joined[id]).toBeLessThan(100 * DAY);
@@ -156,7 +156,7 @@ describe("CustomerBase", () => {
     for (let i = 0; i < 100; i++) {
       const id = base.add(i % 5, -i);
       expect(id).toBe(i);
-      base.sentiment[id] = i / 4;
+      base.recordExperience(id, i / 4, i);
       for (let k = 0; k < i % 7; k++) base.countNeed(id);
       base.countRequest(id);
       base.observeWait(id, 1, 100 + i, 0.5);
@@ -169,7 +169,8 @@ describe("CustomerBase", () => {
       expect(base.segment[i]).toBe(i % 5);
       expect(base.joined[i]).toBe(-i);
       expect(base.left[i]).toBe(i % 4 === 2 ? 1000 + i + 1 : Infinity);
-      expect(base.sentiment[i]).toBe(i / 4);
+      expect(base.experience[i]).toBe(i / 4);
+      expect(base.experienceAt[i]).toBe(i);
       expect(base.needs[i]).toBe(i % 7);
       expect(base.requests[i]).toBe(1);
       expect(base.expectedWaitOf(i, 0)).toBe(3);
@@ -207,7 +208,7 @@ describe("CustomerBase", () => {
     populate(base, [segment("a", 600_000), segment("b", 400_000)], (n) => streams.stream(n));
     const after = process.memoryUsage().arrayBuffers;
     expect(base.activeCount).toBe(1_000_000);
-    expect(base.bytesPerCustomer()).toBe(39 + 4 * 4);
+    expect(base.bytesPerCustomer()).toBe(43 + 4 * 4);
     expect(base.bytesPerCustomer() * 1e6).toBeLessThan(200e6);
     expect(base.memoryBytes()).toBeLessThan(64e6);
     expect(after - before).toBeLessThan(200e6);
@@ -275,9 +276,9 @@ describe("CustomerFlows", () => {
     base.add(0, 0);
     base.add(1, 0);
     const flows = new CustomerFlows(segs, base);
-    expect(flows.acceptChurn(0, 0.2499)).toBe(true);
-    expect(flows.acceptChurn(0, 0.25)).toBe(false);
-    expect(flows.acceptChurn(1, 0.9999)).toBe(true);
+    expect(flows.acceptChurn(0, 0.2499, 0)).toBe(true);
+    expect(flows.acceptChurn(0, 0.25, 0)).toBe(false);
+    expect(flows.acceptChurn(1, 0.9999, 0)).toBe(true);
     const none = new CustomerFlows([segment("z", 0)], new CustomerBase(0, []));
     expect(none.nextChurn(5, () => 0.5)).toBe(Infinity);
     expect(() => new CustomerFlows([segment("bad", 0, { churnPerMinute: -1 })], base)).toThrow(RangeError);

@@ -15,6 +15,7 @@
  * Statistical checks use the rule of tests/network.test.ts: within the 99.9% replication
  * interval (Student t). Everything is seeded, so every run gives the same result.
  */
+import { HAZARD, neutralEconomics, pool } from "./helpers/supportConfig.js";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import gammainc from "@stdlib/math-base-special-gammainc";
@@ -135,9 +136,13 @@ describe("shipped scenarios against baseline (common random numbers)", () => {
       expect(x).toBe(49 * col(paid, "segment.smb.asked")[k]);
     });
     expect(col(paid, "segment.enterprise.supportRevenue")).toEqual([0, 0, 0, 0]);
-    // the need process does not depend on prices: the same needs, replication by replication
-    expect(col(paid, "segment.enterprise.needs")).toEqual(col(base, "segment.enterprise.needs"));
-    expect(col(paid, "segment.smb.needs")).toEqual(col(base, "segment.smb.needs"));
+    // the need process does not depend on prices, but the customer base does: experience moves
+    // churn (retention.ts), so a few different customers leave and the thinned need process picks
+    // other customers from then on. Over five weeks the needs stay within 1%, replication by replication.
+    for (const seg of ["enterprise", "smb"]) {
+      const b = col(base, `segment.${seg}.needs`), q = col(paid, `segment.${seg}.needs`);
+      q.forEach((x, k) => expect(Math.abs(x - b[k]) / b[k], `${seg} replication ${k}`).toBeLessThan(0.01));
+    }
     // requests (contacts incl. repeats and redials) of the smb segment, from the counters of the same replications
     const smbRequests = (r: ScenarioRun) => {
       const g = r.cfg.segments.findIndex((s) => s.name === "smb");
@@ -196,7 +201,7 @@ function cfg(overrides: Partial<SupportConfig> = {}): SupportConfig {
     segments: [{
       name: "all", customers: 2000, expertise: 1, revenuePerYear: 0,
       tenureAtStart: { type: "deterministic", value: 365 * DAY },
-      salesPerMinute: 0, churnPerMinute: 0, priorityClass: 0, plan: "free", pricePerIncident: 0, channels: [0],
+      salesPerMinute: 0, churnPerMinute: 0, priorityClass: 0, plan: "free", pricePerIncident: 0, channels: [0], ...HAZARD,
     }],
     classes: ["standard"],
     needTypes: [{ name: "general", ratePerMinute: 1 / DAY, driver: "none", severity: 0, channelPreference: [1], kbCoverage: 0 }],
@@ -207,11 +212,14 @@ function cfg(overrides: Partial<SupportConfig> = {}): SupportConfig {
     selfService: { tryShare: 0, successAtFullCoverage: 0.5, goOnShare: 1 },
     repeat: { share: 0, delay: { type: "exponential", mean: DAY }, switchShare: 0 },
     tiers: [{ name: "L1", handleTimeByWork: [undefined], handleTime: { type: "exponential", mean: 5 }, patienceByChannel: [undefined], resolveByNeed: [1], nextMode: "transfer" }],
-    pools: [{ name: "L1", tier: 0, agents: 2, skills: [0], concurrency: 1, stretch: 0 }],
+    pools: [pool({ name: "L1", tier: 0, agents: 2, skills: [0] })],
     forecastStreams: [],
     causal: true,
+    ...neutralEconomics(1),
   };
-  return { ...base, ...overrides };
+  const out = { ...base, ...overrides };
+  if (overrides.channels && !overrides.costs) out.costs = neutralEconomics(overrides.channels.length).costs;
+  return out;
 }
 
 /** Counted needs (the funnel's `needs`) of n replications. */
@@ -322,7 +330,7 @@ describe("deferred backlog served when the pool comes on shift", () => {
     horizon: 2000, warmup: 0, intervalLength: 60, threshold: 1 / 3,
     workTypes: ["email", "phone"], classes: ["standard"],
     tiers: [{ name: "L1", handleTime: { type: "deterministic", value: 6 }, resolve: 1 }],
-    pools: [{ name: "L1", tier: 0, agents, skills: [0, 1] }],
+    pools: [pool({ name: "L1", tier: 0, agents, skills: [0, 1] })],
     streams: [],
   });
   // ten e-mails while nobody is on shift (t = 20, 70, …, 470); the pool comes on at t = 600
@@ -364,7 +372,7 @@ describe("callback offers (Network)", () => {
     horizon: 2000, warmup: 0, intervalLength: 60, threshold: 1 / 3,
     workTypes: ["phone"], classes: ["standard"],
     tiers: [{ name: "L1", handleTime: { type: "deterministic", value: D }, patience: { type: "exponential", mean: 1 }, resolve: 1 }],
-    pools: [{ name: "L1", tier: 0, agents: 1, skills: [0] }],
+    pools: [pool({ name: "L1", tier: 0, agents: 1, skills: [0] })],
     streams: [],
     callbackByWork: [{ afterPredictedWait: after, acceptShare }],
   });
@@ -462,7 +470,7 @@ describe("callbacks and warm transfers (Network)", () => {
           patience: { type: "deterministic", value: 5 }, resolve: 1,
         },
       ],
-      pools: [{ name: "L1", tier: 0, agents: 1, skills: [0] }, { name: "L2", tier: 1, agents: 1, skills: [0, 1] }],
+      pools: [pool({ name: "L1", tier: 0, agents: 1, skills: [0] }), pool({ name: "L2", tier: 1, agents: 1, skills: [0, 1] })],
       streams: [],
       // phone only; at L2 (handle 10) a phone contact meeting an empty line is predicted to wait 10 ≤ 15: no offer there
       callbackByWork: [{ afterPredictedWait: 15, acceptShare: 1 }, undefined],
@@ -492,7 +500,7 @@ describe("chat concurrency through the support model", () => {
       segments: [{ ...cfg().segments[0], customers: 0 }],
       channels: [{ name: "chat", kind: "realtime", entryTier: 0, waitWeightPerMinute: 0.1, initialExpectedWait: 1, dissatisfactionWeight: 1 }],
       tiers: [{ ...cfg().tiers[0], handleTime: { type: "deterministic", value: base } }],
-      pools: [{ name: "chat", tier: 0, agents: 2, skills: [0], concurrency: k, stretch: s }],
+      pools: [pool({ name: "chat", tier: 0, agents: 2, skills: [0], concurrency: k, stretch: s })],
       forecastStreams: [{ channel: 0, needType: 0, segment: 0, starts: [0], ratesPerMinute: [0.45] }],
     });
     const visits: { agent: number; start: number; end: number }[] = [];

@@ -11,6 +11,7 @@
  * (c) determinism by seed;
  * (d) at each tier, offered = answered + abandoned + still waiting at the end.
  */
+import { HAZARD, neutralEconomics, pool } from "./helpers/supportConfig.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { supportValues } from "../src/analysis/supportRun.js";
@@ -91,12 +92,12 @@ function randomConfig(g: fc.GeneratorValue): SupportConfig {
   const pools: SupportConfig["pools"] = [];
   for (let t = 0; t < T; t++) {
     for (let j = int(1, 2); j > 0; j--) {
-      const pool: SupportConfig["pools"][number] = {
+      const p: SupportConfig["pools"][number] = pool({
         name: `T${t}p${j}`, tier: t, agents: int(1, 3), skills: subset(W),
         concurrency: int(0, 2) === 0 ? int(2, 3) : 1, stretch: dbl(0, 0.5),
-      };
-      if (int(0, 2) === 0) pool.hours = hours();
-      pools.push(pool);
+      }, timeZone);
+      if (int(0, 2) === 0) p.schedule = { type: "hours", agents: p.agents, hours: (p.hours = hours()) };
+      pools.push(p);
     }
   }
   // every (tier, need, channel) on the route of a channel's contacts gets a pool (as scenario validation guarantees)
@@ -119,7 +120,7 @@ function randomConfig(g: fc.GeneratorValue): SupportConfig {
       salesPerMinute: bool() ? dbl(0, 200) / MONTH : 0,
       churnPerMinute: bool() ? dbl(0, 0.5) / (365 * DAY) : 0,
       priorityClass: int(0, P - 1), plan, pricePerIncident: plan === "perIncident" ? dbl(1, 100) : 0,
-      channels: subset(C),
+      channels: subset(C), ...HAZARD,
     };
   });
 
@@ -178,6 +179,7 @@ function randomConfig(g: fc.GeneratorValue): SupportConfig {
     pools,
     forecastStreams,
     causal: forecastStreams.length === 0 ? true : bool(),
+    ...neutralEconomics(C),
   };
 }
 
@@ -196,7 +198,15 @@ describe("random small support configurations", () => {
         const cfg = randomConfig(g);
         const r = simulateSupport(cfg, new RandomStreams(seed, 0));
         const S = cfg.segments.length, K = cfg.needTypes.length;
-        const alwaysOpen = cfg.channels.every((c) => c.kind === "deferred" || c.hours === undefined);
+        // a real-time channel without hours of its own is open while a pool answering it at its
+        // entry tier is: always, if one of them has no hours
+        const C = cfg.channels.length;
+        const alwaysOpen = cfg.channels.every((c, ci) => {
+          if (c.kind === "deferred") return true;
+          if (c.hours !== undefined) return false;
+          const answering = cfg.pools.filter((p) => p.tier === c.entryTier && p.skills.some((w) => w % C === ci));
+          return answering.length === 0 || answering.some((p) => p.hours === undefined);
+        });
         let needsTotal = 0;
         for (let s = 0; s < S; s++) {
           for (let k = 0; k < K; k++) {

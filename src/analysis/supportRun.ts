@@ -8,11 +8,15 @@
  *   tier.<tier>.<metric>              every visit of a tier (after transfers and escalations)
  *   segment.<segment>.<metric>, needType.<need type>.<metric>
  *   customers.<metric>
+ *   pool.<pool>.<metric>              paid and floor hours, occupancy, AHT, cost, headcount
+ *   cost.<metric>, cost.byCategory.<category>, cost.byMonth.<yyyy-mm>
+ *   retention.<metric>                CSAT proxy, churn and revenue (retention.ts)
  * Replication k uses streams seeded by (seed, k); results are combined in replication
  * order, so the output is identical whatever the order replications ran in.
  */
 import { RandomStreams } from "../engine/random.js";
 import type { NetworkTraceSink } from "../model/network.js";
+import { MINUTES_PER_MONTH } from "../model/kcs.js";
 import { CF, FF, FUNNEL_FIELDS, IF, INTERVAL_FIELDS } from "../model/supportKpis.js";
 import type { SupportConfig } from "../model/supportConfig.js";
 import { simulateSupport, type SupportResult } from "../model/supportModel.js";
@@ -23,7 +27,7 @@ export type Values = Record<string, number | null>;
 
 /** Metrics that are shares in [0, 1] (their intervals are clipped to it). */
 export function isFraction(key: string): boolean {
-  return /(Rate|Level|occupancy|withinTargetShare|Share)$/.test(key);
+  return /(Rate|Level|occupancy|withinTargetShare|Share|csat)$/.test(key);
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
@@ -109,11 +113,72 @@ export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
   v["customers.activeAtEnd"] = r.activeBySegment.reduce((a, b) => a + b, 0);
   v["customers.sales"] = r.sales;
   v["customers.churned"] = r.churned;
+
+  // pools: paid time, floor time, occupancy, handle time, headcount
+  const net = r.network;
+  cfg.pools.forEach((p, q) => {
+    const s = r.pools[q];
+    const pre = `pool.${p.name}.`;
+    v[pre + "paidHours"] = s.paidMinutes / 60;
+    v[pre + "floorHours"] = net.poolStaffed[q] / 60;
+    // realised shrinkage: the share of scheduled floor time not available (shrinkage, article time, vacancies)
+    v[pre + "lostShare"] = ratio(s.scheduledFloorMinutes - net.poolStaffed[q], s.scheduledFloorMinutes);
+    v[pre + "occupancy"] = ratio(net.poolBusy[q], net.poolStaffed[q]);
+    v[pre + "served"] = net.servedByPool[q];
+    const aht = ratio(net.poolHandleTime[q], net.servedByPool[q]);
+    v[pre + "ahtMinutes"] = aht;
+    v[pre + "cost"] = r.costs.total(q);
+    v[pre + "costPerPaidHour"] = ratio(r.costs.total(q), s.paidMinutes / 60);
+    if (p.workforce) {
+      v[pre + "headcountEnd"] = s.headcountEnd;
+      v[pre + "headcountMin"] = s.headcountMin;
+      v[pre + "hires"] = s.hires;
+      v[pre + "leavers"] = s.leavers;
+    }
+  });
+  cfg.tiers.forEach((tier, t) => {
+    let h = 0, n = 0;
+    cfg.pools.forEach((p, q) => { if (p.tier === t) { h += net.poolHandleTime[q]; n += net.servedByPool[q]; } });
+    v[`tier.${tier.name}.ahtMinutes`] = ratio(h, n);
+  });
+
+  // costs: by category, per month, and per unit of work
+  const ledger = r.costs;
+  const total = ledger.total();
+  const months = (cfg.horizon - cfg.warmup) / MINUTES_PER_MONTH;
+  v["cost.total"] = total;
+  v["cost.perMonth"] = months > 0 ? total / months : null;
+  ledger.categories.forEach((c, i) => { v[`cost.byCategory.${c}`] = ledger.total(i); });
+  const monthTotals = ledger.monthTotals();
+  ledger.months.labels.forEach((label, m) => {
+    // months wholly before the warm-up or after the horizon have nothing to show
+    if (ledger.months.end(m) > cfg.warmup && ledger.months.start(m) < cfg.horizon) v[`cost.byMonth.${label}`] = monthTotals[m];
+  });
+  let answeredAtEntry = 0;
+  cfg.channels.forEach((ch, c) => { answeredAtEntry += k.contactSum(CF.answered, ch.entryTier, c); });
+  v["cost.perContact"] = ratio(total, answeredAtEntry);
+  v["cost.perResolvedNeed"] = ratio(total, k.funnelSum(FF.resolved) + k.funnelSum(FF.selfServed));
+  v["cost.perCustomerMonth"] = r.retention.meanCustomers > 0 && months > 0 ? total / r.retention.meanCustomers / months : null;
+  v["cost.perNeed"] = ratio(total, needs);
+
+  // experience and retention
+  const ret = r.retention;
+  v["retention.csat"] = ratio(k.funnelSum(FF.satisfied), k.funnelSum(FF.rated));
+  v["retention.meanExperienceRow"] = ratio(k.funnelSum(FF.experienceRows), k.funnelSum(FF.rated));
+  v["retention.meanChurnMultiplier"] = ratio(k.funnelSum(FF.churnMultiplier), k.funnelSum(FF.experienced));
+  v["retention.churned"] = ret.churned;
+  v["retention.churnedRevenue"] = ret.churnedRevenue;
+  v["retention.serviceChurn"] = ret.serviceChurn;
+  v["retention.serviceChurnRevenue"] = ret.serviceChurnRevenue;
+  v["retention.revenueEarned"] = ret.revenueEarned;
+  v["retention.netRecurringRevenue"] = ret.arrEnd;
+  v["retention.revenueAtRisk"] = ret.revenueAtRisk;
+  v["retention.revenueProtected"] = ret.revenueProtected;
   return v;
 }
 
 /** Per-interval series: per channel (entry tier) and the needs per interval. */
-export const SERIES_METRICS = ["offered", "serviceLevel", "meanWaitSeconds", "abandonRate", "needs", "occupancy"] as const;
+export const SERIES_METRICS = ["offered", "serviceLevel", "meanWaitSeconds", "abandonRate", "needs", "occupancy", "agents"] as const;
 
 export interface SupportRun {
   replications: Values[];
@@ -159,6 +224,7 @@ export function runSupportReplications(cfg: SupportConfig, opts: SupportRunOptio
       }
       for (let t = 0; t < T; t++) {
         acc.add(i, C + t, 5, ratio(r.network.tierBusy[t].bins[i], r.network.tierStaffed[t].bins[i]));
+        acc.add(i, C + t, 6, r.network.tierStaffed[t].bins[i] / cfg.intervalLength); // mean agents on the floor
       }
       acc.add(i, C + T, 4, r.counters.needsByInterval[i]);
     }

@@ -10,7 +10,8 @@ import { ScenarioError } from "../scenario/load.js";
 import type { NetworkTraceSink } from "../model/network.js";
 import type { SupportConfig } from "../model/supportConfig.js";
 import type { RunSettings } from "../scenario/build.js";
-import { buildSupport, supportRunSettings } from "../scenario/buildSupport.js";
+import { buildSupport, supportRunSettings, supportWarnings } from "../scenario/buildSupport.js";
+import { COST_CATEGORIES } from "../model/supportModel.js";
 import type { SupportScenario } from "../scenario/supportSchema.js";
 import type { Estimate } from "./confidence.js";
 import { nest, runSupportReplications, SERIES_METRICS, type SupportRun } from "./supportRun.js";
@@ -24,6 +25,12 @@ export interface SupportRunResult extends Omit<RunSettings, "name"> {
   tiers: string[];
   segments: string[];
   needTypes: string[];
+  pools: { name: string; tier: string; vendor: boolean }[];
+  /** Cost categories (one per pool, then contacts, self-service, programs, hiring) and the currency label. */
+  costCategories: string[];
+  currency: string;
+  /** Problems that do not stop a run (a pool without a cost, a channel open with nobody on the floor), one line each. */
+  warnings: string[];
   /** Every metric by dotted name (see supportRun.ts), mean and 95% interval. */
   estimates: Record<string, Estimate>;
   /** The simulated volumes against a history file (when the scenario asks for it). */
@@ -75,6 +82,10 @@ export function runSupportScenario(s: SupportScenario, opts: SupportRunOptions):
     tiers: config.tiers.map((t) => t.name),
     segments: config.segments.map((g) => g.name),
     needTypes: config.needTypes.map((n) => n.name),
+    pools: config.pools.map((p) => ({ name: p.name, tier: config.tiers[p.tier].name, vendor: p.vendor !== undefined })),
+    costCategories: [...config.pools.map((p) => p.name), ...COST_CATEGORIES],
+    currency: config.costs.currency,
+    warnings: supportWarnings(s, config),
     estimates: run.estimates,
     ...(s.calibration ? { calibration: calibrate(s, config, run, opts) } : {}),
     engine: { eventsPerReplication: run.eventsPerReplication, customerBytes: run.customersBytes },
@@ -99,8 +110,8 @@ export function supportIntervalRows(out: SupportRunOutput): { interval: number; 
   for (let i = run.firstInterval; i < acc.intervals; i++) {
     for (let s = 0; s < run.seriesNames.length; s++) {
       const metrics: Record<string, Estimate> = {};
-      // channels: offered, SL, ASA, abandon; tiers: occupancy; "needs": needs
-      const wanted = s < channelCount ? [0, 1, 2, 3] : s < channelCount + tierCount ? [5] : [4];
+      // channels: offered, SL, ASA, abandon; tiers: occupancy, agents on the floor; "needs": needs
+      const wanted = s < channelCount ? [0, 1, 2, 3] : s < channelCount + tierCount ? [5, 6] : [4];
       for (const m of wanted) metrics[SERIES_METRICS[m]] = acc.get(i, s, m);
       rows.push({ interval: i, start: clock.formatIso(startMs + i * settings.intervalMinutes * 60_000), series: run.seriesNames[s], metrics });
     }

@@ -109,6 +109,7 @@ function execSupportRun(args: RunArgs, scenario: SupportScenario, file: string):
       asUsage("--intervals", path, () => writeFileAtomic(path, csv));
     }
     trace?.commit();
+    for (const w of out.result.warnings) process.stderr.write(`warning: ${w}\n`);
     process.stdout.write(args.json ? JSON.stringify(supportResultJson(out.result), null, 2) + "\n" : supportTable(out.result));
     return 0;
   } catch (e) {

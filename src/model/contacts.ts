@@ -29,6 +29,7 @@ export class ContactStore {
   handle: Float64Array;       // handle time drawn for it
   patience: Float64Array;     // patience drawn for it (Infinity: waits forever)
   abandonEvent: Float64Array; // calendar handle of its pending abandonment, or -1
+  overflowEvent: Float64Array; // calendar handle of its pending overflow (network.ts: overflow pools), or -1
   agent: Int32Array;          // agent serving it, or -1
   tier: Int32Array;           // tier it is at
   interval: Int32Array;       // interval of its arrival, or -1 if it is not counted
@@ -48,6 +49,7 @@ export class ContactStore {
   segment: Int32Array;        // customer segment
   attempts: Int32Array;       // requests made so far (contacts, incl. repeats and redials)
   flags: Int32Array;          // NeedFlag bits
+  effort: Float64Array;       // effort so far in rows of the experience ladder (retention.ts): transfers, repeats, long waits…
   private free: Int32Array;
   private freeTop = 0;
   private used = 0;
@@ -60,6 +62,7 @@ export class ContactStore {
     this.handle = new Float64Array(capacity);
     this.patience = new Float64Array(capacity);
     this.abandonEvent = new Float64Array(capacity);
+    this.overflowEvent = new Float64Array(capacity);
     this.agent = new Int32Array(capacity);
     this.tier = new Int32Array(capacity);
     this.interval = new Int32Array(capacity);
@@ -76,6 +79,7 @@ export class ContactStore {
     this.segment = new Int32Array(capacity);
     this.attempts = new Int32Array(capacity);
     this.flags = new Int32Array(capacity);
+    this.effort = new Float64Array(capacity);
     this.free = new Int32Array(capacity);
   }
 
@@ -106,6 +110,7 @@ export class ContactStore {
     this.handle = f64(this.handle);
     this.patience = f64(this.patience);
     this.abandonEvent = f64(this.abandonEvent);
+    this.overflowEvent = f64(this.overflowEvent);
     this.agent = i32(this.agent);
     this.tier = i32(this.tier);
     this.interval = i32(this.interval);
@@ -120,6 +125,7 @@ export class ContactStore {
     this.segment = i32(this.segment);
     this.attempts = i32(this.attempts);
     this.flags = i32(this.flags);
+    this.effort = f64(this.effort);
     const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
     this.state = u8(this.state);
     this.deferred = u8(this.deferred);

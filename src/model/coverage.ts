@@ -136,6 +136,43 @@ export class OpeningHours {
     this.ends = Float64Array.from(ends);
   }
 
+  /**
+   * Open whenever any of `parts` is open: a channel answered by pools in several time zones
+   * (follow-the-sun) is open while one of them works. Always open if one part is; the window
+   * is the intersection of the parts' windows (outside it the union reads as closed).
+   */
+  static union(parts: readonly OpeningHours[]): OpeningHours {
+    if (parts.length === 0) throw new RangeError("opening hours: union of no schedules");
+    if (parts.length === 1) return parts[0];
+    const u = Object.create(OpeningHours.prototype) as { -readonly [K in keyof OpeningHours]: OpeningHours[K] } & { starts: Float64Array; ends: Float64Array; cursor: number };
+    u.cursor = 0;
+    if (parts.some((p) => p.alwaysOpen)) {
+      u.alwaysOpen = true;
+      u.windowStart = -Infinity;
+      u.windowEnd = Infinity;
+      u.starts = Float64Array.of(-Infinity);
+      u.ends = Float64Array.of(Infinity);
+      return u as unknown as OpeningHours;
+    }
+    const windowStart = Math.max(...parts.map((p) => p.windowStart));
+    const windowEnd = Math.min(...parts.map((p) => p.windowEnd));
+    const raw = parts.flatMap((p) => p.intervals()).sort((x, y) => x.start - y.start);
+    const starts: number[] = [], ends: number[] = [];
+    for (const { start, end } of raw) {
+      const a = Math.max(start, windowStart), b = Math.min(end, windowEnd);
+      if (!(b > a)) continue;
+      const n = ends.length;
+      if (n > 0 && a <= ends[n - 1]) ends[n - 1] = Math.max(ends[n - 1], b);
+      else { starts.push(a); ends.push(b); }
+    }
+    u.alwaysOpen = false;
+    u.windowStart = windowStart;
+    u.windowEnd = windowEnd;
+    u.starts = Float64Array.from(starts);
+    u.ends = Float64Array.from(ends);
+    return u as unknown as OpeningHours;
+  }
+
   /** Whether the channel or pool is open at t (minutes since the scenario start). */
   isOpen(t: number): boolean {
     if (this.alwaysOpen) return true;

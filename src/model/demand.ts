@@ -7,15 +7,18 @@
  *
  * with r_k the type's base rate per customer, S(t) the seasonality (seasonality.ts) and the
  * driver D_k: the expertise multiplier E(tenure_i) of i's segment (expertise.ts) for
- * expertise-driven types, the product-quality index Q(t) (quality.ts) for defect types, 1
- * otherwise. The superposition over customers and types is drawn exactly by thinning
+ * expertise-driven types, Q(t) · F_k(t) for defect types — the product-quality index Q(t)
+ * common to them all and the type's own problem-management factor F_k(t) ≤ 1 (quality.ts) —
+ * and 1 otherwise. The superposition over customers and types is drawn exactly by thinning
  * (Lewis & Shedler): candidates arrive at rate
  *
  *   Λ̄(t) = N̄ · Σ_k r_k · D̄_k · S(t)
  *
  * where N̄ ≥ the active customer count and D̄_k ≥ D_k over the current window (a day): the
- * largest expertise multiplier of any segment (a brand-new customer) and Q's upper bound
- * over the window. A candidate picks a slot j uniformly in [0, N̄) (rejected if j is past
+ * largest expertise multiplier of any segment (a brand-new customer), and for defect types
+ * Q's upper bound over the window times F_k at the window start. F_k(t0) stays a bound over
+ * the whole window even if fixes are recorded during it: a fix recorded at s ≥ t0 takes
+ * effect at s + lag ≥ t0 and only lowers F_k (quality.ts, `typeBound`). A candidate picks a slot j uniformly in [0, N̄) (rejected if j is past
  * the active customers), a type k with probability ∝ r_k·D̄_k, and is accepted with
  * probability D_k(i, t) / D̄_k. Each accepted candidate is then a need of customer i, type k,
  * at rate exactly λ_ik(t). Whenever a bound changes (a new window, or the customer count
@@ -45,6 +48,7 @@ export class NeedGenerator {
   private readonly rate: Float64Array; // r_k per minute
   private readonly driver: Int32Array;
   private readonly weight: Float64Array; // r_k · D̄_k for the current window
+  private readonly typeBound: Float64Array; // F_k(t0) of the current window (1 for non-defect types)
   private readonly segExpertise: Float64Array;
   private readonly maxExpertise: number;
   private totalWeight = 0;
@@ -67,6 +71,7 @@ export class NeedGenerator {
     this.rate = Float64Array.from(needTypes.map((n) => n.ratePerMinute));
     this.driver = Int32Array.from(needTypes.map((n) => (n.driver === "expertise" ? DRIVER_EXPERTISE : n.driver === "quality" ? DRIVER_QUALITY : DRIVER_NONE)));
     this.weight = new Float64Array(K);
+    this.typeBound = new Float64Array(K).fill(1);
     this.segExpertise = Float64Array.from(segments.map((s) => s.expertise));
     this.maxExpertise = Math.max(1, ...segments.map((s) => learning.maxMultiplier(s.expertise)));
   }
@@ -76,7 +81,8 @@ export class NeedGenerator {
     this.qualityBound = this.quality.upperBound(t0, t1);
     let sum = 0;
     for (let k = 0; k < this.weight.length; k++) {
-      const d = this.driver[k] === DRIVER_EXPERTISE ? this.maxExpertise : this.driver[k] === DRIVER_QUALITY ? this.qualityBound : 1;
+      if (this.driver[k] === DRIVER_QUALITY) this.typeBound[k] = this.quality.typeBound(k, t0);
+      const d = this.driver[k] === DRIVER_EXPERTISE ? this.maxExpertise : this.driver[k] === DRIVER_QUALITY ? this.qualityBound * this.typeBound[k] : 1;
       this.weight[k] = this.rate[k] * d;
       sum += this.weight[k];
     }
@@ -133,7 +139,7 @@ export class NeedGenerator {
     const drv = this.driver[k];
     let ratio = 1;
     if (drv === DRIVER_EXPERTISE) ratio = this.learning.multiplier(this.segExpertise[cb.segment[id]], t - cb.joined[id]) / this.maxExpertise;
-    else if (drv === DRIVER_QUALITY) ratio = this.quality.defectFactor(t) / this.qualityBound;
+    else if (drv === DRIVER_QUALITY) ratio = (this.quality.defectFactor(t) * this.quality.typeFactor(k, t)) / (this.qualityBound * this.typeBound[k]);
     if (!(uAccept < ratio)) return false;
     this.customer = id;
     this.needType = k;

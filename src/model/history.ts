@@ -76,6 +76,8 @@ export function rowLocation(row: HistoryRow, column?: string): HistoryLocation {
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const BLOCK_MS = 15 * MINUTE_MS;
+/** Offset caches per resolved IANA zone, shared by every TimeZoneClock of the process (TimeZoneClock.offsetMinutes). */
+const SHARED_OFFSETS = new Map<string, { blocks: Map<number, number>; days: Map<number, number> }>();
 
 /** The local calendar position of an instant. */
 export interface LocalTime {
@@ -99,7 +101,9 @@ export interface LocalTime {
 export class TimeZoneClock {
   readonly timeZone: string;
   private readonly format: Intl.DateTimeFormat | undefined;
-  private readonly cache = new Map<number, number>();
+  /** Offsets per 15-minute UTC block, and per UTC day (NaN: the offset changes that day), shared by every clock of the zone. */
+  private readonly cache: Map<number, number>;
+  private readonly dayCache: Map<number, number>;
 
   /** @throws RangeError naming the zone if it is not a valid IANA time zone. */
   constructor(timeZone = "UTC") {
@@ -121,17 +125,40 @@ export class TimeZoneClock {
     const resolved = format.resolvedOptions().timeZone;
     this.timeZone = timeZone;
     this.format = resolved === "UTC" || resolved === "Etc/UTC" ? undefined : format;
+    let shared = SHARED_OFFSETS.get(resolved);
+    if (shared === undefined) SHARED_OFFSETS.set(resolved, (shared = { blocks: new Map(), days: new Map() }));
+    this.cache = shared.blocks;
+    this.dayCache = shared.days;
   }
 
-  /** Local UTC offset at an instant, minutes. */
+  /**
+   * Local UTC offset at an instant, minutes. Intl is slow (microseconds a call), so offsets are
+   * cached per UTC day when the day has one offset (its first and last 15-minute blocks agree;
+   * no zone changes its offset twice within a day and back), else per 15-minute block — and the
+   * caches are shared by all clocks of a zone in the process (replications, pools, channels).
+   */
   offsetMinutes(ms: number): number {
     if (this.format === undefined) return 0;
-    const block = Math.floor(ms / BLOCK_MS);
+    const day = Math.floor(ms / DAY_MS);
+    let d = this.dayCache.get(day);
+    if (d === undefined) {
+      const first = this.blockOffset(day * (DAY_MS / BLOCK_MS));
+      const last = this.blockOffset((day + 1) * (DAY_MS / BLOCK_MS) - 1);
+      d = first === last ? first : NaN;
+      if (this.dayCache.size > 200_000) this.dayCache.clear();
+      this.dayCache.set(day, d);
+    }
+    return d === d ? d : this.blockOffset(Math.floor(ms / BLOCK_MS));
+  }
+
+  /** The offset in force during 15-minute UTC block `block` (cached). */
+  private blockOffset(block: number): number {
+    const format = this.format!;
     let off = this.cache.get(block);
     if (off === undefined) {
       const at = block * BLOCK_MS;
       let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-      for (const p of this.format.formatToParts(at)) {
+      for (const p of format.formatToParts(at)) {
         switch (p.type) {
           case "year": y = Number(p.value); break;
           case "month": mo = Number(p.value); break;

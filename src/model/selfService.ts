@@ -8,7 +8,13 @@
  * A need that tried and failed carries a "self-service failed" mark into its contact
  * (extra frustration, for the retention model). Containment is per need type because a
  * knowledge base covers some questions (how-to) far better than others (a new defect).
- * The KCS programme (a later module) raises kbCoverage over time.
+ *
+ * Coverage may change during a run (the KCS programme, kcs.ts): `kbCoverage` is the array
+ * this object reads at every attempt, public and mutable (the array itself is fixed, its
+ * entries are not). It is NOT copied: a model may pass `KcsProgram.coverage` itself, so that
+ * `KcsProgram.update(t)` moves containment at once, or write entries with `setCoverage`.
+ * An attempt at t uses the coverage in the array at that moment. Left unchanged, behaviour is
+ * exactly as with constant coverage.
  */
 import type { SelfServiceConfig } from "./supportConfig.js";
 
@@ -20,7 +26,18 @@ export const enum SelfServiceOutcome {
 }
 
 export class SelfService {
-  constructor(private readonly cfg: SelfServiceConfig, private readonly kbCoverage: Float64Array) {}
+  constructor(
+    private readonly cfg: SelfServiceConfig,
+    /** Knowledge-base coverage per need type, in [0, 1]; read at every attempt (shared, not copied). */
+    readonly kbCoverage: Float64Array,
+  ) {}
+
+  /** Set need type k's coverage from now on (c in [0, 1]). */
+  setCoverage(k: number, c: number): void {
+    if (!(Number.isInteger(k) && k >= 0 && k < this.kbCoverage.length)) throw new RangeError(`selfService.setCoverage: need type ${k} out of range [0, ${this.kbCoverage.length})`);
+    if (!(c >= 0 && c <= 1)) throw new RangeError(`selfService.setCoverage: coverage must be in [0, 1], got ${c}`);
+    this.kbCoverage[k] = c;
+  }
 
   /** Containment probability of a need type. */
   containment(need: number): number {

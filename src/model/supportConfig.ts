@@ -55,6 +55,10 @@ export interface SegmentConfig {
   salesPerMinute: number;
   /** Base churn hazard per minute. */
   churnPerMinute: number;
+  /** How churn happens: a constant hazard (× experience), or at contract renewals every `term` minutes since joining with probability (1 − renewalRate) × experience multiplier. */
+  churnMode: "hazard" | "renewal";
+  renewalRate: number;
+  term: number;
   /** Priority class index (0 = served first). */
   priorityClass: number;
   /** Access: "free", "contract" (included) or "perIncident" (price paid per request). */
@@ -155,16 +159,199 @@ export interface SupportTierConfig {
   nextMode: "transfer" | "escalate";
 }
 
+/**
+ * A shift pattern of a pool (staffing.ts): `agents` agents work from `start` (local minutes
+ * after midnight, in the pool's time zone) for `length` minutes on each of `days`; a shift
+ * may run past midnight into the next day. Length is paid time, breaks included.
+ */
+export interface ShiftConfig {
+  name: string;
+  days: number[];
+  start: number;
+  length: number;
+  agents: number;
+  /**
+   * Each agent of the shift leaves the floor for `length` minutes once per break; agent i of n
+   * starts it `after + i·stagger/n` minutes into the shift (breaks staggered evenly over
+   * `stagger` minutes so the floor is never emptied at once; stagger 0: all together).
+   */
+  breaks: { after: number; length: number; stagger: number }[];
+}
+
+/** One row of a weekly staffing table: `agents` scheduled in [open, close) local time on `days`; rows add up. */
+export interface StaffingRow {
+  days: number[];
+  open: number;
+  close: number;
+  agents: number;
+}
+
+/**
+ * Who is scheduled when (paid time), in the pool's time zone:
+ * - "hours": `agents` during `hours` (undefined: around the clock) — the simple form;
+ * - "shifts": the sum of the shift patterns, breaks taken off;
+ * - "table": the sum of the weekly table rows (e.g. the staffing solver's answer).
+ */
+export type PoolSchedule =
+  | { type: "hours"; agents: number; hours?: WeeklyHours }
+  | { type: "shifts"; shifts: ShiftConfig[] }
+  | { type: "table"; rows: StaffingRow[] };
+
+/**
+ * The people behind a pool over long horizons (workforce.ts). Employees leave (attrition),
+ * are hired after a lead time, train off the floor, then ramp up in proficiency. The pool's
+ * schedule is filled in proportion min(1, productive employees / `target`); proficiency p
+ * stretches handle times by 1/p and lowers resolution to base × (1 − resolvePenalty·(1 − p)).
+ */
+export interface WorkforceConfig {
+  /** Employees at t = 0 (all tenured, fully proficient). */
+  headcount: number;
+  /** Productive employees that fill the schedule completely (planned FTE). */
+  target: number;
+  /** Paid hours of one employee per week (for trainees and employees beyond the target). */
+  hoursPerWeek: number;
+  /** Leavers per employee per minute (annual attrition rate / 525960). */
+  attritionPerMinute: number;
+  /**
+   * "replace": keep headcount (employed + hires in the pipeline) at `target`: a leaver opens a
+   * requisition at once, filled after `leadTime`; "plan": hires only on the dates of `plan`;
+   * "none": no hiring (a freeze). `freezeFrom`: no new requisitions from this time on.
+   */
+  hiring: { mode: "replace" | "plan" | "none"; leadTime: Duration; plan: { at: number; hires: number }[]; freezeFrom?: number };
+  /** New hires are paid but off the floor for this many minutes (training, nesting). */
+  training: number;
+  /** Proficiency after training: piecewise linear in tenure since training ended (minutes), holding the last value; p in (0, 1]. */
+  ramp: { at: number; proficiency: number }[];
+  resolvePenalty: number;
+  /** Recruiting and training cost per hire (currency). */
+  costPerHire: number;
+}
+
+/**
+ * An outsourcing vendor running a pool (outsourcing.ts): its cost model, routing and
+ * transition. Its handle time and resolution are the pool's `handleTimeFactor` and
+ * `resolveFactor`; its hours are the pool's schedule.
+ */
+export interface VendorConfig {
+  /** Cost per paid (scheduled) agent hour, per contact handled, and a fixed fee per month (mean month, 43830 minutes). */
+  costPerHour: number;
+  costPerContact: number;
+  feePerMinute: number;
+  /**
+   * "pool": its agents take work from the tier's lines like any pool;
+   * "share": a share of the contacts entering its tier (for work it serves) is routed to it alone;
+   * "overflow": it takes only contacts that have waited at least `overflowAfter` minutes.
+   */
+  routing: "pool" | "share" | "overflow";
+  share: number;
+  overflowAfter: number;
+  /** The vendor starts at `start` (no agents before); proficiency ramps linearly from `initialProficiency` to 1 over `transition` minutes. */
+  start: number;
+  transition: number;
+  initialProficiency: number;
+  /** Experience penalty (rows of the retention ladder) of a contact it handles: perceived offshore/outsourced service. */
+  experiencePenalty: number;
+}
+
 export interface SupportPoolConfig {
   name: string;
   tier: number;
+  /** Most agents on the floor at once (slots in the network): the schedule's maximum. */
   agents: number;
   /** Work this pool serves: work index need × C + channel. */
   skills: number[];
   concurrency: number;
   stretch: number;
-  /** When the pool works; undefined: around the clock. */
+  /** When the pool works (the schedule's union of spans); undefined: around the clock. Derived from `schedule`. */
   hours?: WeeklyHours;
+  /** Scheduled (paid) agents over the week. */
+  schedule: PoolSchedule;
+  /** IANA time zone of the schedule (follow-the-sun pools have their own). */
+  timeZone: string;
+  /** Share of scheduled time not available for contacts (absence, training, meetings, unplanned); breaks written in shifts are not part of it. */
+  shrinkage: number;
+  /** An agent whose busy share of the current interval exceeds this rests until it falls back to it (1: no cap). */
+  occupancyCap: number;
+  /** Handle-time multiplier and resolution multiplier of this pool's agents (a vendor, an operating model), before proficiency. */
+  handleTimeFactor: number;
+  resolveFactor: number;
+  /** Loaded cost per paid agent hour (salary, benefits, overhead); a vendor's own rate is in `vendor`. */
+  costPerHour: number;
+  workforce?: WorkforceConfig;
+  vendor?: VendorConfig;
+}
+
+/**
+ * A shift-left / KCS program (kcs.ts). From `start` its effects ramp in over `ramp` minutes
+ * along r(t) (linear, or the cubic S-curve 3x² − 2x³ of x = (t − start)/ramp); at r = 1:
+ * - knowledge-base coverage of need type k reaches `coverage[k]` (from its base value);
+ * - tier t resolves r' = r + (1 − r)·resolveGain[t]·cov_k(t) of need type k;
+ * - tier t's handle times are × (1 + (handleTimeFactor[t] − 1)·r);
+ * - what self-service contains is the easy part of a need type: the assisted contacts left of
+ *   type k take × (1 + complexityUplift·(containment_k(t) − containment_k(0))) longer;
+ * and from `start` agents of tier t spend `articleTime[t]` of their floor time on articles.
+ */
+export interface KcsConfig {
+  start: number;
+  ramp: number;
+  shape: "linear" | "s-curve";
+  coverage: number[];
+  resolveGain: number[];
+  handleTimeFactor: number[];
+  articleTime: number[];
+  complexityUplift: number;
+  costPerMinute: number;
+}
+
+/**
+ * Problem management, support as a listening post (quality.ts): from `start`, every
+ * `resolvedPerFix` resolved needs of a quality-driven need type lead, `lag` minutes later,
+ * to a product fix that lowers that type's rate by `reductionPerFix` of its base, down to at
+ * most `maxReduction` in all. Each fix costs `costPerFix` (engineering time).
+ */
+export interface ProblemManagementConfig {
+  start: number;
+  needTypes: number[];
+  resolvedPerFix: number;
+  lag: number;
+  reductionPerFix: number;
+  maxReduction: number;
+  costPerFix: number;
+}
+
+/** Costs not tied to a pool (costs.ts). Currency is a label. */
+export interface CostConfig {
+  currency: string;
+  /** Per contact answered, by channel (telephony, licences, per-ticket tooling). */
+  perContactByChannel: number[];
+  /** Per self-service session (knowledge-base attempt). */
+  perSelfServiceSession: number;
+}
+
+/**
+ * Experience and retention (retention.ts). Each need's outcome gets a row on the ladder
+ * 0 = resolved quickly (first contact, within target; or self-served), 1 = resolved otherwise,
+ * 2 = contacted but unresolved or abandoned, 3 = never contacted (unserved), plus effort
+ * weights (rows) for what happened on the way, clamped to [0, 3]. A row maps to a churn
+ * multiplier M by log-linear interpolation in the calibration table (minor needs, and major
+ * or critical ones), and the customer's experience is the latest need's ln M, fading toward 0
+ * (neutral) with a half-life. Churn: hazard × M, or at contract renewals (1 − renewal)·M.
+ */
+export interface RetentionConfig {
+  calibration: string;
+  multipliers: { minor: number[]; major: number[] };
+  weights: {
+    transfer: number;
+    escalation: number;
+    repeat: number;
+    channelSwitch: number;
+    /** Per target's worth of wait beyond the channel's target. */
+    longWait: number;
+    selfServiceFailed: number;
+    /** A known-issue notice reached the customer (negative: a credit). */
+    notified: number;
+  };
+  halfLife: number;
 }
 
 export interface SupportConfig {
@@ -194,6 +381,12 @@ export interface SupportConfig {
   forecastStreams: { channel: number; needType: number; segment: number; starts: number[]; ratesPerMinute: number[]; cycle?: number }[];
   /** false: only forecastStreams make requests (no causal needs). */
   causal: boolean;
+  /** A support operating model preset (operatingModel.ts) applied on top of tiers, pools and retention weights. */
+  operatingModel?: "call-center" | "help-desk" | "support-desk" | "service-desk";
+  kcs?: KcsConfig;
+  problemManagement?: ProblemManagementConfig;
+  costs: CostConfig;
+  retention: RetentionConfig;
 }
 
 /** Work index of (need type, channel). */

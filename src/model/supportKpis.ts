@@ -35,6 +35,11 @@ export const FUNNEL_FIELDS = [
   "openAtEnd", // still in progress when the run ended
   "supportRevenue", // price paid per incident
   "dissatisfaction", // wait-based dissatisfaction (weighted by channel)
+  "experienced", // needs of customers that closed (an experience was recorded: every outcome but openAtEnd, for customers' needs)
+  "churnMultiplier", // Σ of their churn multipliers M (retention.ts)
+  "rated", // closed needs that asked (the CSAT proxy's base)
+  "satisfied", // … whose experience row was below 1 (retention.ts isSatisfied)
+  "experienceRows", // … Σ of their rows on the experience ladder
 ] as const;
 export type FunnelField = (typeof FUNNEL_FIELDS)[number];
 export const FF = Object.fromEntries(FUNNEL_FIELDS.map((f, i) => [f, i])) as Record<FunnelField, number>;

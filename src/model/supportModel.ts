@@ -27,6 +27,22 @@
  * Two scenarios that differ in staffing therefore see the same needs and the same first
  * decisions.
  *
+ * Around the contacts (each in its own module):
+ *   staffing.ts     who is scheduled when (hours, shifts, a weekly table; breaks), per pool time zone
+ *   workforce.ts    attrition, hiring lead time, training and ramp-up behind each pool
+ *   kcs.ts          a shift-left / KCS program ramping in coverage, resolution and handle times
+ *   quality.ts      problem management: resolved defect needs lead to product fixes
+ *   costs.ts        labour, vendor, per-contact, self-service, program, fix and hiring costs by month
+ *   retention.ts    each need's outcome moves its customer's churn multiplier
+ *   operatingModel.ts  a first-line operating-model preset applied to the scenario
+ * Agents on the floor in pool q at time t (supportModel's `staff`):
+ *   x = scheduled_floor(t) · (1 − shrinkage − articleTime_tier(t)) · staffingRatio(t) · [vendor started]
+ * and the network gets ⌊x⌋ agents plus one for frac(x) of every interval (staffing.ts
+ * `timeShared`), so each interval gets exactly x agent-minutes. Paid agents (for cost) are the
+ * schedule's paid count (breaks included) × staffingRatio, plus trainees and any surplus.
+ * Daily (t = k·1440), the model refreshes the KCS ramp, workforce proficiency, vendor
+ * transition, pool staffing, and processes contract renewals.
+ *
  * Counting: a need counts in the funnel if it arose at or after the warm-up; a contact
  * counts in contact statistics if it began at or after the warm-up. Needs arise, and
  * retries, repeats and redials happen, only before the horizon; contacts in the system at
@@ -37,6 +53,12 @@ import { makeDistribution, type Distribution } from "../engine/distributions.js"
 import { PiecewisePoissonArrivals } from "../engine/arrivals.js";
 import type { RandomStreams, Rng } from "../engine/random.js";
 import { Accessibility } from "./accessibility.js";
+import { CostLedger, MonthClock } from "./costs.js";
+import { KcsProgram, MINUTES_PER_MONTH } from "./kcs.js";
+import { applyOperatingModel } from "./operatingModel.js";
+import { annualRevenue, clampRow, ExperienceLadder, isSatisfied, longWaitRows, revenueAtRisk, ROW_QUICK, ROW_RESOLVED, ROW_UNRESOLVED, ROW_UNSERVED } from "./retention.js";
+import { nextTimeShareChange, Roster, timeShared, WeeklyPattern } from "./staffing.js";
+import { Workforce } from "./workforce.js";
 import { ContactState, ContactStore, NeedFlag } from "./contacts.js";
 import { OpeningHours, parseStartEpochMs } from "./coverage.js";
 import { CustomerBase, CustomerFlows, populate } from "./customers.js";
@@ -49,6 +71,8 @@ import { SelfService, SelfServiceOutcome } from "./selfService.js";
 import { CF, FF, IF, SupportCounters } from "./supportKpis.js";
 import type { SupportConfig } from "./supportConfig.js";
 
+const MINUTES_PER_YEAR = 12 * MINUTES_PER_MONTH;
+
 /** How long after the horizon pools keep their hours so that work in progress drains. */
 export const DRAIN_MINUTES = 30 * 1440;
 /**
@@ -57,16 +81,60 @@ export const DRAIN_MINUTES = 30 * 1440;
  * the first second. [A]
  */
 export const OPENING_LAG_MEAN = 60;
-/** What a failed self-service attempt costs the customer's sentiment (in the units of wait dissatisfaction: one "target's worth" of extra wait). [A] */
-export const SELF_SERVICE_FRUSTRATION = 0.5;
+/**
+ * A vendor in transition resolves base × (1 − VENDOR_RESOLVE_PENALTY·(1 − p)) at proficiency p
+ * (as new hires do, workforce.ts's default resolvePenalty). [A]
+ */
+export const VENDOR_RESOLVE_PENALTY = 0.5;
+/** Cost categories besides one per pool (labour or vendor charges). */
+export const COST_CATEGORIES = ["contacts", "self-service", "KCS program", "problem management", "hiring"] as const;
 
 const K_NEED = NETWORK_KINDS, K_SALE = K_NEED + 1, K_CHURN = K_NEED + 2, K_WINDOW = K_NEED + 3,
-  K_RETRY = K_NEED + 4, K_OPENING = K_NEED + 5, K_REPEAT = K_NEED + 6, K_REDIAL = K_NEED + 7, K_POOL = K_NEED + 8, K_FORECAST0 = K_NEED + 9;
+  K_RETRY = K_NEED + 4, K_OPENING = K_NEED + 5, K_REPEAT = K_NEED + 6, K_REDIAL = K_NEED + 7, K_POOL = K_NEED + 8,
+  K_DAY = K_NEED + 9, K_WORKFORCE = K_NEED + 10, K_FORECAST0 = K_NEED + 11;
 const WINDOW = 1440;
 
+/** Per pool, over [warm-up, horizon). */
+export interface PoolStats {
+  /** Paid agent-minutes (schedule × fill, breaks included, plus trainees and surplus staff). */
+  paidMinutes: number;
+  /** Scheduled agent-minutes on the floor (before shrinkage, vacancies and article time). */
+  scheduledFloorMinutes: number;
+  /** Employees at the end, fewest employed at any time, hires and leavers (pools with a workforce; else NaN / 0). */
+  headcountEnd: number;
+  headcountMin: number;
+  hires: number;
+  leavers: number;
+}
+
+export interface RetentionStats {
+  /** Churns after the warm-up (hazard and renewals), their annual revenue, and the part the service experience caused: Σ (1 − 1/M). */
+  churned: number;
+  churnedRevenue: number;
+  serviceChurn: number;
+  serviceChurnRevenue: number;
+  /** Recurring revenue earned over [warm-up, horizon), and the annual recurring revenue of the base at the horizon. */
+  revenueEarned: number;
+  arrEnd: number;
+  /**
+   * Over the year after the horizon, the expected annual revenue lost through customers whose
+   * experience raised their churn (at risk), and kept through those whose experience lowered it
+   * (protected), against a neutral experience (retention.ts revenueAtRisk).
+   */
+  revenueAtRisk: number;
+  revenueProtected: number;
+  /** Active customers averaged over [warm-up, horizon) (for cost per customer). */
+  meanCustomers: number;
+}
+
 export interface SupportResult {
+  /** The configuration simulated (with its operating-model preset applied). */
+  config: SupportConfig;
   counters: SupportCounters;
   network: Network;
+  costs: CostLedger;
+  pools: PoolStats[];
+  retention: RetentionStats;
   /** Active customers per segment at the end of the horizon, sales and churn over it. */
   activeBySegment: number[];
   sales: number;
@@ -77,12 +145,15 @@ export interface SupportResult {
   openAtEnd: number;
 }
 
-export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trace: NetworkTraceSink | null = null): SupportResult {
-  const C = cfg.channels.length;
+export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStreams, trace: NetworkTraceSink | null = null): SupportResult {
+  const cfg = applyOperatingModel(scenarioCfg);
+  const C = cfg.channels.length, K = cfg.needTypes.length, T = cfg.tiers.length, Q = cfg.pools.length;
+  const W = K * C;
   const { horizon, warmup, intervalLength } = cfg;
   const invLen = 1 / intervalLength;
   const startMs = parseStartEpochMs(cfg.start, cfg.timeZone);
 
+  const patterns = cfg.pools.map((p) => new WeeklyPattern(p.schedule));
   const netCfg: NetworkConfig = {
     horizon, warmup, intervalLength, threshold: cfg.threshold,
     workTypes: cfg.needTypes.flatMap((n) => cfg.channels.map((c) => `${n.name} by ${c.name}`)),
@@ -97,11 +168,15 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
       next: t.next,
       nextMode: t.nextMode,
     })),
-    pools: cfg.pools.map((p) => ({ name: p.name, tier: p.tier, agents: p.agents, skills: p.skills, concurrency: p.concurrency, stretch: p.stretch })),
+    pools: cfg.pools.map((p, q) => ({
+      name: p.name, tier: p.tier, agents: Math.max(p.agents, patterns[q].maxFloor), skills: p.skills, concurrency: p.concurrency, stretch: p.stretch,
+      handleTimeFactor: p.handleTimeFactor, resolveFactor: p.resolveFactor, occupancyCap: p.occupancyCap,
+      routing: p.vendor?.routing ?? "pool", share: p.vendor?.share, overflowAfter: p.vendor?.overflowAfter,
+    })),
     streams: [],
     callbackByWork: cfg.needTypes.flatMap(() => cfg.channels.map((c) => c.callback)),
   };
-  const totalAgents = cfg.pools.reduce((s, p) => s + p.agents, 0);
+  const totalAgents = netCfg.pools.reduce((s, p) => s + p.agents, 0);
   const cal = new EventCalendar(Math.max(4096, totalAgents * 8));
   const store = new ContactStore(Math.max(4096, totalAgents * 8));
   const counters = new SupportCounters(
@@ -114,9 +189,11 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
   const startCustomers = cfg.segments.reduce((s, g) => s + g.customers, 0);
   const customers = new CustomerBase(C, initialWait, Math.max(1024, Math.ceil(startCustomers * 1.1)));
   populate(customers, cfg.segments, (name) => streams.stream(name));
-  const flows = new CustomerFlows(cfg.segments, customers);
+  const ladder = new ExperienceLadder(cfg.retention);
+  const weights = cfg.retention.weights;
+  const flows = new CustomerFlows(cfg.segments, customers, { maxMultiplier: ladder.maxMultiplier, halfLife: cfg.retention.halfLife, countFrom: warmup });
   const learning = new LearningCurve(cfg.learning.noviceMultiplier, cfg.learning.timeConstant);
-  const quality = new Quality(cfg.quality.releases, cfg.quality.fixes);
+  const quality = new Quality(cfg.quality.releases, cfg.quality.fixes, cfg.problemManagement, cfg.needTypes);
   const seasonality = new Seasonality(cfg.seasonality, cfg.start, cfg.timeZone);
   const pieces = seasonality.piecewise(0, horizon, 30);
   const demand = new NeedGenerator(cfg.needTypes, cfg.segments, customers, learning, quality, Float64Array.from(pieces.starts), Float64Array.from(pieces.factors), horizon);
@@ -127,7 +204,10 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
     initialWait,
     C, cfg.access.askLogOdds, cfg.access.severityWeight, cfg.access.priceWeight, cfg.access.accessWeight,
   );
-  const selfService = new SelfService(cfg.selfService, Float64Array.from(cfg.needTypes.map((n) => n.kbCoverage)));
+  const kcs = cfg.kcs
+    ? new KcsProgram(cfg.kcs, cfg.needTypes.map((n) => n.kbCoverage), (t, k) => cfg.tiers[t].resolveByNeed[k], T, K, cfg.selfService.successAtFullCoverage)
+    : null;
+  const selfService = new SelfService(cfg.selfService, kcs ? kcs.coverage : Float64Array.from(cfg.needTypes.map((n) => n.kbCoverage)));
   const severity = Int32Array.from(cfg.needTypes.map((n) => n.severity));
   const isQualityNeed = Uint8Array.from(cfg.needTypes.map((n) => (n.driver === "quality" ? 1 : 0)));
   const segClass = Int32Array.from(cfg.segments.map((s) => s.priorityClass));
@@ -137,8 +217,15 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
   const entryTier = Int32Array.from(cfg.channels.map((c) => c.entryTier));
   const target = Float64Array.from(cfg.channels.map((c) => (c.kind === "deferred" ? c.responseTarget ?? 1440 : cfg.threshold)));
   const dissatisfactionWeight = Float64Array.from(cfg.channels.map((c) => c.dissatisfactionWeight));
-  const channelHours = cfg.channels.map((c) => new OpeningHours(c.kind === "realtime" ? c.hours : undefined, startMs, cfg.timeZone, horizon + DRAIN_MINUTES));
-  const poolHours = cfg.pools.map((p) => new OpeningHours(p.hours, startMs, cfg.timeZone, horizon + DRAIN_MINUTES));
+  // when each pool has someone on the floor (its own time zone), and so when each channel is
+  // open: its own hours if the scenario gives them, else whenever a pool answering it at its
+  // entry tier is (follow-the-sun pools in several zones extend the channel's hours)
+  const poolOpen = cfg.pools.map((p, q) => new OpeningHours(patterns[q].staffedHours(), startMs, p.timeZone, horizon + DRAIN_MINUTES));
+  const channelHours = cfg.channels.map((c, ci) => {
+    if (c.kind !== "realtime" || c.hours !== undefined) return new OpeningHours(c.kind === "realtime" ? c.hours : undefined, startMs, cfg.timeZone, horizon + DRAIN_MINUTES);
+    const answering = cfg.pools.map((p, q) => (p.tier === c.entryTier && p.skills.some((w) => w % C === ci) ? poolOpen[q] : null)).filter((h): h is OpeningHours => h !== null);
+    return answering.length > 0 ? OpeningHours.union(answering) : new OpeningHours(undefined, startMs, cfg.timeZone, horizon + DRAIN_MINUTES);
+  });
   const redialShare = Float64Array.from(cfg.channels.map((c) => c.redial?.share ?? 0));
   const gamma = cfg.access.waitMemory;
 
@@ -151,24 +238,62 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
   const rRedial = streams.stream("needs:redial");
   const rSales = streams.stream("customers:sales");
   const rChurn = streams.stream("customers:churn");
+  const rRenewal = streams.stream("customers:renewal");
   const openingLag = makeDistribution({ type: "exponential", mean: OPENING_LAG_MEAN }, streams.stream("needs:opening-lag"));
   const retryDelay = makeDistribution(cfg.access.retryDelay, streams.stream("needs:retry-delay"));
   const repeatDelay = makeDistribution(cfg.repeat.delay, streams.stream("needs:repeat-delay"));
   const redialDelay: (Distribution | null)[] = cfg.channels.map((c) => (c.redial ? makeDistribution(c.redial.delay, streams.stream(`channel:${c.name}:redial-delay`)) : null));
+
+  // --- costs ------------------------------------------------------------------------------
+  const months = new MonthClock(startMs, cfg.timeZone, horizon);
+  const ledger = new CostLedger([...cfg.pools.map((p) => p.name), ...COST_CATEGORIES], months, warmup, horizon);
+  const C_CONTACTS = Q, C_SELF = Q + 1, C_KCS = Q + 2, C_PM = Q + 3, C_HIRING = Q + 4;
+  const contactCost = Float64Array.from(cfg.costs.perContactByChannel);
+  const sessionCost = cfg.costs.perSelfServiceSession;
+  const vendorPenalty = Float64Array.from(cfg.pools.map((p) => p.vendor?.experiencePenalty ?? 0));
+  const vendorContactCost = Float64Array.from(cfg.pools.map((p) => p.vendor?.costPerContact ?? 0));
+  const hourlyCost = Float64Array.from(cfg.pools.map((p) => (p.vendor ? p.vendor.costPerHour : p.costPerHour)));
+  cfg.pools.forEach((p, q) => {
+    if (p.vendor && p.vendor.feePerMinute > 0) ledger.accrueMonthly(q, p.vendor.start, horizon, p.vendor.feePerMinute * MINUTES_PER_MONTH);
+  });
+  if (cfg.kcs && cfg.kcs.costPerMinute > 0) ledger.accrueMonthly(C_KCS, cfg.kcs.start, horizon, cfg.kcs.costPerMinute * MINUTES_PER_MONTH);
 
   // --- bookkeeping helpers ---------------------------------------------------------------
   const counted = (id: number) => (store.flags[id] & NeedFlag.Counted) !== 0;
   const funnel = (id: number, field: number, amount = 1) => {
     if (counted(id)) counters.addFunnel(store.segment[id], store.need[id], field, amount);
   };
-  /** A need's last outcome: count it and free its slot. */
-  const finish = (id: number, field: number) => {
+  const major = Uint8Array.from(cfg.needTypes.map((n) => (n.severity >= 1 ? 1 : 0)));
+  /**
+   * A need's last outcome: count it, move its customer's experience (retention.ts: the
+   * outcome's row on the ladder plus the effort on the way) and free its slot.
+   */
+  const finish = (id: number, field: number, now: number) => {
     funnel(id, field);
     const cust = store.customer[id];
     if (cust >= 0) {
       if (field === FF.unserved) customers.countUnserved(cust);
       else if (field === FF.resolved) customers.countResolved(cust);
       else if (field === FF.abandoned) customers.countAbandoned(cust);
+      const asked = store.attempts[id] > 0;
+      const base =
+        field === FF.resolved ? (store.attempts[id] === 1 && (store.flags[id] & NeedFlag.Moved) === 0 ? ROW_QUICK : ROW_RESOLVED)
+        : field === FF.selfServed ? ROW_QUICK
+        : field === FF.deflected ? ROW_RESOLVED
+        : field === FF.unserved && !asked ? ROW_UNSERVED
+        : ROW_UNRESOLVED;
+      let effort = store.effort[id];
+      if ((store.flags[id] & NeedFlag.Softened) !== 0) effort += weights.notified;
+      const row = clampRow(base + effort);
+      const logM = ladder.logMultiplier(row, major[store.need[id]] === 1);
+      customers.recordExperience(cust, logM, now);
+      funnel(id, FF.experienced);
+      funnel(id, FF.churnMultiplier, Math.exp(logM));
+      if (asked) {
+        funnel(id, FF.rated);
+        funnel(id, FF.experienceRows, row);
+        if (isSatisfied(row)) funnel(id, FF.satisfied);
+      }
     }
     store.release(id);
   };
@@ -221,14 +346,15 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
         sleep(id, at, K_OPENING);
         return;
       }
-      return finish(id, FF.unserved);
+      return finish(id, FF.unserved, now);
     }
     if (policy === "selfService" && (store.flags[id] & NeedFlag.SelfServiceFailed) === 0 && store.attempts[id] === 0) {
       funnel(id, FF.triedSelfService);
       const o = selfService.attemptNow(store.need[id], rRetry(), 1); // uGoOn = 1: a failure here is not sent on
-      if (o === SelfServiceOutcome.Contained) return finish(id, FF.selfServed);
+      ledger.add(C_SELF, now, sessionCost);
+      if (o === SelfServiceOutcome.Contained) return finish(id, FF.selfServed, now);
       store.flags[id] |= NeedFlag.SelfServiceFailed;
-      if (store.customer[id] >= 0) customers.sentiment[store.customer[id]] -= SELF_SERVICE_FRUSTRATION;
+      store.effort[id] += weights.selfServiceFailed;
     }
     notAsked(id, now);
   };
@@ -247,7 +373,7 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
         return;
       }
     }
-    finish(id, last);
+    finish(id, last, now);
   };
 
   /** The customer does not ask (now): a share retries later, the rest is unserved demand. */
@@ -272,6 +398,7 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
     store.attempts[id] = 0;
     store.flags[id] = now >= warmup ? NeedFlag.Counted : 0;
     store.state[id] = ContactState.Free;
+    store.effort[id] = 0;
     funnel(id, FF.needs);
     if (now >= warmup) counters.needsByInterval[Math.floor(now * invLen)]++;
     if (cust >= 0) customers.countNeed(cust);
@@ -286,17 +413,18 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
       const spike = quality.spikeShare(now);
       if (spike > 0) {
         const n = quality.notification(now);
-        if (u0 < n.share * n.deflect) return finish(id, FF.deflected);
+        if (u0 < n.share * n.deflect) return finish(id, FF.deflected, now);
         if (u0 < n.share) store.flags[id] |= NeedFlag.Softened;
       }
     }
     const o = selfService.attempt(k, u1, u2, u3);
     if (o !== SelfServiceOutcome.NotTried) {
       funnel(id, FF.triedSelfService);
-      if (o === SelfServiceOutcome.Contained) return finish(id, FF.selfServed);
+      ledger.add(C_SELF, now, sessionCost);
+      if (o === SelfServiceOutcome.Contained) return finish(id, FF.selfServed, now);
       store.flags[id] |= NeedFlag.SelfServiceFailed;
-      customers.sentiment[cust] -= SELF_SERVICE_FRUSTRATION;
-      if (o === SelfServiceOutcome.FailedGivesUp) return finish(id, FF.unserved);
+      store.effort[id] += weights.selfServiceFailed;
+      if (o === SelfServiceOutcome.FailedGivesUp) return finish(id, FF.unserved, now);
     }
     decide(id, now, u4, u5);
   };
@@ -320,10 +448,14 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
       // dissatisfaction grows with the wait beyond the channel's target
       const over = wait - target[c];
       if (over > 0 && tier === entryTier[c]) {
-        const d = dissatisfactionWeight[c] * (over / target[c]) * softenOf(id, now);
-        funnel(id, FF.dissatisfaction, d);
-        if (cust >= 0) customers.sentiment[cust] -= d;
+        const soften = softenOf(id, now);
+        funnel(id, FF.dissatisfaction, dissatisfactionWeight[c] * (over / target[c]) * soften);
+        store.effort[id] += longWaitRows(wait, target[c], weights.longWait) * dissatisfactionWeight[c] * soften;
       }
+      const q = store.pool[id];
+      if (vendorPenalty[q] !== 0) store.effort[id] += vendorPenalty[q];
+      if (vendorContactCost[q] !== 0) ledger.add(q, now, vendorContactCost[q]);
+      if (tier === entryTier[c] && contactCost[c] !== 0) ledger.add(C_CONTACTS, now, contactCost[c]);
       if (store.interval[id] < 0) return;
       counters.addContact(tier, c, CF.answered);
       counters.addContact(tier, c, CF.waitAnswered, wait);
@@ -344,6 +476,7 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
     },
     moved(id, tier, outcome) {
       store.flags[id] |= NeedFlag.Moved;
+      store.effort[id] += outcome === "transferred" ? weights.transfer : weights.escalation;
       if (store.interval[id] >= 0) counters.addContact(tier, store.channel[id], outcome === "transferred" ? CF.transferred : CF.escalated);
     },
     left(id, tier, outcome, wait, now) {
@@ -352,7 +485,8 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
       if (outcome === "resolved") {
         if (isCounted) counters.addContact(tier, c, CF.resolved);
         if (store.attempts[id] === 1 && (store.flags[id] & NeedFlag.Moved) === 0) funnel(id, FF.resolvedFirstContact);
-        return finish(id, FF.resolved);
+        if (quality.recordResolved(store.need[id], now)) ledger.add(C_PM, now, quality.costPerFix);
+        return finish(id, FF.resolved, now);
       }
       if (outcome === "unresolved") {
         if (isCounted) counters.addContact(tier, c, CF.unresolved);
@@ -376,6 +510,102 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
     },
   };
   const net = new Network(netCfg, cal, store, streams, observer, 0, trace);
+
+  // --- staffing: schedules, shrinkage, workforce, vendors, KCS article time -------------------
+  const L = intervalLength;
+  const rosters = cfg.pools.map((p, q) => new Roster(patterns[q], startMs, p.timeZone));
+  const maxOn = Int32Array.from(netCfg.pools.map((p) => p.agents));
+  const workforces = cfg.pools.map((p) =>
+    p.workforce
+      ? new Workforce(p.workforce, { attrition: streams.stream(`pool:${p.name}:attrition`), leadTime: streams.stream(`pool:${p.name}:lead-time`) }, {
+          onHire: (t) => ledger.add(C_HIRING, t, p.workforce!.costPerHire),
+        })
+      : null,
+  );
+  const articleTime = new Float64Array(T);
+  const poolEvent = new Float64Array(Q).fill(-1); // pending K_POOL handle
+  const workforceEvent = new Float64Array(Q).fill(-1);
+  const paidLevel = new Float64Array(Q), paidSince = new Float64Array(Q);
+  const floorLevel = new Float64Array(Q);
+  const paidMinutes = new Float64Array(Q), floorMinutes = new Float64Array(Q);
+  const headcountMin = Float64Array.from(workforces.map((w) => (w ? w.employed : NaN)));
+  const clip = (a: number, b: number) => Math.max(0, Math.min(b, horizon) - Math.max(a, warmup));
+  /** Book pool q's paid time (and its cost) and scheduled floor time up to `now`. */
+  const accruePaid = (q: number, now: number) => {
+    const from = paidSince[q];
+    if (now > from) {
+      const span = clip(from, now);
+      paidMinutes[q] += paidLevel[q] * span;
+      floorMinutes[q] += floorLevel[q] * span;
+      if (paidLevel[q] > 0 && hourlyCost[q] > 0) ledger.accrue(q, from, now, (paidLevel[q] * hourlyCost[q]) / 60);
+    }
+    paidSince[q] = now;
+  };
+  /** Put pool q's agents for time `now` on the floor and schedule its next change. */
+  const staff = (q: number, now: number) => {
+    accruePaid(q, now);
+    const p = cfg.pools[q], r = rosters[q], wf = workforces[q];
+    r.advance(now);
+    const started = p.vendor === undefined || now >= p.vendor.start;
+    const availability = started ? Math.max(0, 1 - p.shrinkage - articleTime[p.tier]) * (wf ? wf.staffingRatio : 1) : 0;
+    const x = r.floor * availability;
+    const on = timeShared(x, now, L);
+    net.setAgents(q, on < maxOn[q] ? on : maxOn[q], now);
+    paidLevel[q] = started ? (wf ? wf.paidAgents(r.paid) : r.paid) : 0;
+    floorLevel[q] = started ? r.floor : 0;
+    let next = r.next;
+    const share = nextTimeShareChange(x, now, L);
+    if (share < next) next = share;
+    if (!started && p.vendor!.start < next) next = p.vendor!.start;
+    if (poolEvent[q] >= 0) cal.cancel(poolEvent[q]);
+    poolEvent[q] = next < horizon + DRAIN_MINUTES ? cal.schedule(next, K_POOL, q) : -1;
+  };
+  /** Refresh pool q's handle-time and resolution factors: its own, its workforce's proficiency, a vendor's transition. */
+  const poolFactors = (q: number, now: number) => {
+    const p = cfg.pools[q], wf = workforces[q];
+    let h = p.handleTimeFactor, res = p.resolveFactor;
+    if (wf) {
+      wf.update(now);
+      h *= wf.handleFactor;
+      res *= wf.resolveFactor;
+    }
+    const v = p.vendor;
+    if (v && v.initialProficiency < 1) {
+      const prog = v.transition > 0 ? Math.min(1, Math.max(0, (now - v.start) / v.transition)) : 1;
+      const prof = v.initialProficiency + (1 - v.initialProficiency) * prog;
+      h /= prof;
+      res *= 1 - VENDOR_RESOLVE_PENALTY * (1 - prof);
+    }
+    net.poolHandleFactor[q] = h;
+    net.poolResolveFactor[q] = res;
+  };
+  const scheduleWorkforce = (q: number) => {
+    const wf = workforces[q]!;
+    if (workforceEvent[q] >= 0) cal.cancel(workforceEvent[q]);
+    const t = wf.nextEvent();
+    workforceEvent[q] = t < horizon ? cal.schedule(t, K_WORKFORCE, q) : -1;
+  };
+  /** The KCS program's state for time `now`, into the self-service coverage (shared array) and the network's tables. */
+  const kcsUpdate = (now: number) => {
+    if (kcs === null) return;
+    kcs.update(now);
+    for (let t = 0; t < T; t++) {
+      articleTime[t] = kcs.articleTime[t];
+      for (let k = 0; k < K; k++) {
+        const res = kcs.resolve[t * K + k], hf = kcs.handleFactor[t * K + k];
+        for (let c = 0; c < C; c++) {
+          net.resolveByTierWork[t * W + k * C + c] = res;
+          net.workHandleFactor[t * W + k * C + c] = hf;
+        }
+      }
+    }
+  };
+  /** The daily refresh: KCS ramp, proficiencies, staffing of every pool. */
+  const daily = (now: number) => {
+    kcsUpdate(now);
+    for (let q = 0; q < Q; q++) poolFactors(q, now);
+    for (let q = 0; q < Q; q++) staff(q, now);
+  };
 
   // --- initial events ---------------------------------------------------------------------
   let needHandle = -1;
@@ -403,13 +633,25 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
     const t = src.next(0);
     if (t < horizon) cal.schedule(t, K_FORECAST0 + s, 0);
   });
-  cfg.pools.forEach((p, q) => {
-    const h = poolHours[q];
-    if (h.alwaysOpen) return;
-    if (!h.isOpen(0)) net.setAgents(q, 0, 0);
-    const nextChange = h.isOpen(0) ? h.nextClose(0) : h.nextOpen(0);
-    if (nextChange < horizon + DRAIN_MINUTES) cal.schedule(nextChange, K_POOL, q);
-  });
+  daily(0);
+  if (WINDOW < horizon) cal.schedule(WINDOW, K_DAY, 0);
+  workforces.forEach((wf, q) => { if (wf) scheduleWorkforce(q); });
+  // recurring revenue earned after the warm-up: Σ active revenuePerYear, integrated
+  let revenueLevel = annualRevenue(customers, cfg.segments), revenueSince = 0, revenueEarned = 0;
+  let customerMinutes = 0;
+  const revenueTo = (now: number) => {
+    const span = clip(revenueSince, now);
+    revenueEarned += (revenueLevel * span) / MINUTES_PER_YEAR;
+    customerMinutes += customers.activeCount * span;
+    revenueSince = now;
+  };
+  const segRevenue = Float64Array.from(cfg.segments.map((g) => g.revenuePerYear));
+  const churnNow = (id: number, now: number) => {
+    revenueTo(now);
+    revenueLevel -= segRevenue[customers.segment[id]];
+  };
+  /** A renewal churn found by the daily event leaves at once (up to a day before its anniversary). */
+  const renewalChurn = (id: number) => churnNow(id, cal.now);
 
   // --- the event loop ---------------------------------------------------------------------
   let sales = 0, churned = 0;
@@ -430,17 +672,23 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
     } else if (kind === K_REPEAT) {
       const id = cal.data;
       let c = store.channel[id];
+      store.effort[id] += weights.repeat;
       if (rRepeat() < cfg.repeat.switchShare && store.customer[id] >= 0) {
         const g = store.segment[id];
         currentCustomer = store.customer[id];
         access.evaluate(store.need[id], severity[store.need[id]], segPrice[g], segMask[g], expectedWait, 0.5);
+        const before = c;
         c = access.otherChannel(c, rRepeat);
+        if (c !== before) store.effort[id] += weights.channelSwitch;
       }
       request(id, c, now);
     } else if (kind === K_REDIAL) {
       const id = cal.data;
+      store.effort[id] += weights.repeat; // calling again is a repeat contact
       request(id, store.channel[id], now);
     } else if (kind === K_SALE) {
+      revenueTo(now);
+      revenueLevel += segRevenue[cal.data];
       customers.add(cal.data, now);
       sales++;
       if (demand.resizeSlots()) scheduleNeed(now);
@@ -450,8 +698,9 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
     } else if (kind === K_CHURN) {
       churnHandle = -1;
       const id = flows.churnCandidate(rChurn());
-      if (id >= 0 && flows.acceptChurn(id, rChurn())) {
-        customers.remove(id, now);
+      if (id >= 0 && flows.acceptChurn(id, rChurn(), now)) {
+        churnNow(id, now);
+        flows.churn(id, now);
         churned++;
       }
       scheduleChurn(now);
@@ -460,11 +709,26 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
       scheduleNeed(now);
       if (now + WINDOW < horizon) cal.schedule(now + WINDOW, K_WINDOW, 0);
     } else if (kind === K_POOL) {
-      const q = cal.data, h = poolHours[q];
-      const open = h.isOpen(now);
-      net.setAgents(q, open ? cfg.pools[q].agents : 0, now);
-      const nextChange = open ? h.nextClose(now) : h.nextOpen(now);
-      if (nextChange < horizon + DRAIN_MINUTES) cal.schedule(nextChange, K_POOL, q);
+      const q = cal.data;
+      poolEvent[q] = -1;
+      staff(q, now);
+    } else if (kind === K_DAY) {
+      daily(now);
+      // contract renewals falling today (churns are processed at the start of the day)
+      const renewalChurns = flows.renewalsBetween(now, Math.min(now + WINDOW, horizon), rRenewal, renewalChurn);
+      if (renewalChurns > 0) {
+        churned += renewalChurns;
+        scheduleChurn(now);
+      }
+      if (now + WINDOW < horizon) cal.schedule(now + WINDOW, K_DAY, 0);
+    } else if (kind === K_WORKFORCE) {
+      const q = cal.data, wf = workforces[q]!;
+      workforceEvent[q] = -1;
+      wf.handle(now);
+      if (wf.employed < headcountMin[q]) headcountMin[q] = wf.employed;
+      poolFactors(q, now);
+      staff(q, now);
+      scheduleWorkforce(q);
     } else {
       const s = kind - K_FORECAST0, f = cfg.forecastStreams[s];
       const id = newNeed(-1, f.needType, f.segment, now);
@@ -475,6 +739,8 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
   }
   net.finish();
   counters.backlog.forEach((b) => b.close());
+  for (let q = 0; q < Q; q++) accruePaid(q, Math.max(horizon, paidSince[q]));
+  if (revenueSince < horizon) revenueTo(horizon);
 
   // needs still open: allocated slots of counted needs (found by scanning, independently of the counters)
   let openAtEnd = 0;
@@ -485,7 +751,35 @@ export function simulateSupport(cfg: SupportConfig, streams: RandomStreams, trac
     }
   }
 
+  const totals = flows.churnTotals();
+  const riskParts = { atRisk: 0, protected: 0 };
+  revenueAtRisk(customers, cfg.segments, ladder, horizon, undefined, undefined, riskParts);
+  const measured = horizon - warmup;
+  const retention: RetentionStats = {
+    churned: totals.churned,
+    churnedRevenue: totals.churnedRevenue,
+    serviceChurn: totals.excessChurn,
+    serviceChurnRevenue: totals.excessRevenue,
+    revenueEarned,
+    arrEnd: annualRevenue(customers, cfg.segments),
+    revenueAtRisk: riskParts.atRisk,
+    revenueProtected: riskParts.protected,
+    meanCustomers: measured > 0 ? customerMinutes / measured : customers.activeCount,
+  };
+  const pools: PoolStats[] = cfg.pools.map((_, q) => {
+    const wf = workforces[q];
+    return {
+      paidMinutes: paidMinutes[q],
+      scheduledFloorMinutes: floorMinutes[q],
+      headcountEnd: wf ? wf.employed : NaN,
+      headcountMin: headcountMin[q],
+      hires: wf ? wf.hires : 0,
+      leavers: wf ? wf.leavers : 0,
+    };
+  });
+
   return {
+    config: cfg, costs: ledger, pools, retention,
     counters, network: net,
     activeBySegment: cfg.segments.map((_, g) => customers.activeBySegment[g]),
     sales, churned, customersBytes: customers.memoryBytes(), events: cal.fired, openAtEnd,

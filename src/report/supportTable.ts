@@ -7,7 +7,7 @@ import type { SupportRunResult } from "../analysis/supportScenario.js";
 import { formatEstimate, type MetricInfo } from "./format.js";
 import { layout } from "./table.js";
 
-type Unit = MetricInfo["unit"] | "hours" | "minutes" | "money";
+type Unit = MetricInfo["unit"] | "hours" | "minutes" | "money" | "money2";
 
 function fmt(e: Estimate | undefined, unit: Unit): { mean: string; ci: string } {
   if (!e) return { mean: "–", ci: "" };
@@ -18,8 +18,9 @@ function fmt(e: Estimate | undefined, unit: Unit): { mean: string; ci: string } 
       const f = (x: number | null) => (x === null || !Number.isFinite(x) ? "–" : `${x.toFixed(x < 10 ? 2 : 1)} ${unit === "hours" ? "h" : "min"}`);
       return { mean: f(scale(e.mean)), ci: e.ci95 ? `${f(e.ci95[0])} – ${f(e.ci95[1])}` : "–" };
     }
-    case "money": {
-      const m = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+    case "money":
+    case "money2": {
+      const m = new Intl.NumberFormat("en-US", { minimumFractionDigits: unit === "money2" ? 2 : 0, maximumFractionDigits: unit === "money2" ? 2 : 0 });
       const f = (x: number | null) => (x === null || !Number.isFinite(x) ? "–" : m.format(x));
       return { mean: f(e.mean), ci: e.ci95 ? `${f(e.ci95[0])} – ${f(e.ci95[1])}` : "–" };
     }
@@ -111,8 +112,25 @@ export function supportTable(r: SupportRunResult): string {
     { key: "deferredAnswered", label: "Tickets/e-mails/callbacks answered", unit: "count" },
     { key: "deferredMeanWaitHours", label: "Mean wait, tickets/e-mails/callbacks", unit: "hours" },
     { key: "occupancy", label: "Occupancy", unit: "percent" },
-    { key: "agentHours", label: "Agent hours staffed", unit: "count" },
+    { key: "ahtMinutes", label: "Average handle time", unit: "minutes" },
+    { key: "agentHours", label: "Agent hours on the floor", unit: "count" },
   ], e));
+  parts.push(grid("Pools (paid time, breaks included; floor time after shrinkage, vacancies and article time)", "pool", r.pools.map((p) => p.name), [
+    { key: "paidHours", label: "Paid hours", unit: "count" },
+    { key: "floorHours", label: "Hours on the floor", unit: "count" },
+    { key: "lostShare", label: "Scheduled floor time lost", unit: "percent" },
+    { key: "occupancy", label: "Occupancy", unit: "percent" },
+    { key: "served", label: "Contacts handled", unit: "count" },
+    { key: "ahtMinutes", label: "Average handle time", unit: "minutes" },
+    { key: "cost", label: `Cost (${r.currency})`, unit: "money" },
+    { key: "costPerPaidHour", label: `Cost per paid hour (${r.currency})`, unit: "money2" },
+    { key: "headcountEnd", label: "Employees at the end", unit: "number" },
+    { key: "headcountMin", label: "Fewest employees", unit: "number" },
+    { key: "hires", label: "Hires", unit: "number" },
+    { key: "leavers", label: "Leavers", unit: "number" },
+  ], e));
+  parts.push(costTable(r));
+  parts.push(retentionTable(r));
   parts.push(grid("Segments", "segment", r.segments, [
     { key: "needs", label: "Needs", unit: "count" },
     { key: "asked", label: "Asked", unit: "count" },
@@ -144,6 +162,45 @@ export function supportTable(r: SupportRunResult): string {
   }
   parts.push(`Counts are per run over the observation window (after the warm-up); needs count from when they arose.`);
   return parts.join("\n") + "\n";
+}
+
+/** Costs: totals by category, per month, per unit of work. */
+function costTable(r: SupportRunResult): string {
+  const e = r.estimates;
+  const cur = r.currency;
+  const rows: [string, string, Unit][] = [
+    [`Total cost (${cur})`, "cost.total", "money"],
+    ["  per month", "cost.perMonth", "money"],
+    ...r.costCategories.map((c): [string, string, Unit] => [`  ${c}`, `cost.byCategory.${c}`, "money"]),
+    ["Cost per contact answered", "cost.perContact", "money2"],
+    ["Cost per resolved need (agent or self-service)", "cost.perResolvedNeed", "money2"],
+    ["Cost per customer per month", "cost.perCustomerMonth", "money2"],
+  ];
+  const months = Object.keys(e).filter((k) => k.startsWith("cost.byMonth.")).sort();
+  for (const m of months) rows.push([`  month ${m.slice("cost.byMonth.".length)}`, m, "money"]);
+  const body = rows.filter(([, key]) => e[key] !== undefined).map(([label, key, unit]) => { const f = fmt(e[key], unit); return [label, f.mean, f.ci]; });
+  return `${layout(body, ["Costs (after the warm-up)", "mean", "95% CI"])}\n`;
+}
+
+/** Experience and retention: the CSAT proxy, churn and revenue. */
+function retentionTable(r: SupportRunResult): string {
+  const e = r.estimates;
+  const cur = r.currency;
+  const rows: [string, string, Unit][] = [
+    ["CSAT proxy (closed requests rated above 'resolved slowly')", "retention.csat", "percent"],
+    ["Mean experience row (0 quick … 3 never contacted)", "retention.meanExperienceRow", "number"],
+    ["Mean churn multiplier of closed needs", "retention.meanChurnMultiplier", "number"],
+    ["Customers churned", "retention.churned", "count"],
+    ["  of which caused by service experience", "retention.serviceChurn", "number"],
+    [`Annual revenue churned (${cur})`, "retention.churnedRevenue", "money"],
+    [`  of which caused by service experience`, "retention.serviceChurnRevenue", "money"],
+    [`Recurring revenue earned (${cur})`, "retention.revenueEarned", "money"],
+    [`Net recurring revenue at the end, per year (${cur})`, "retention.netRecurringRevenue", "money"],
+    [`Revenue at risk next year: experience raised churn (${cur})`, "retention.revenueAtRisk", "money"],
+    [`Revenue protected next year: experience lowered churn (${cur})`, "retention.revenueProtected", "money"],
+  ];
+  const body = rows.filter(([, key]) => e[key] !== undefined).map(([label, key, unit]) => { const f = fmt(e[key], unit); return [label, f.mean, f.ci]; });
+  return `${layout(body, ["Experience and retention", "mean", "95% CI"])}\n`;
 }
 
 function fmtDays(hours: number): string {

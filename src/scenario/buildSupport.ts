@@ -8,6 +8,14 @@
  *  - days × 1440, hours × 60 → minutes; seconds / 60 → minutes;
  *  - per month: / (525960 / 12); per year: / 525960;
  *  - churnPerYear p (an annual probability) → hazard −ln(1 − p) / 525960 per minute;
+ *    renewalRate r with termMonths m → churn mode "renewal", term m × 43830 minutes (no hazard);
+ *  - attritionPerYear a (leavers per employee-year) → hazard a / 525960 per minute;
+ *  - …PerMonth money (fees, programme costs) → per minute: / 43830;
+ *  - shifts and staffing tables → the pool's `schedule`; its `agents` (the most on the floor at
+ *    once) and `hours` (when anyone is scheduled) come from `WeeklyPattern` (staffing.ts); the
+ *    simple form (agents with optional hours) keeps agents and hours as written;
+ *  - a loaded cost per hour = wagePerHour × (1 + benefits + overhead);
+ *  - names of need types and tiers in KCS maps → arrays by index (unnamed: neutral values);
  *  - dates → minutes since the start epoch (`parseStartEpochMs`: a date alone is local
  *    midnight in the scenario's zone, a date-time without offset is local wall time);
  *  - opening hours → WeeklyHours spans (`parseDays`, `parseClock`).
@@ -24,19 +32,29 @@ import { resolve as resolvePath } from "node:path";
 import { parseClock, parseDays, parseStartEpochMs } from "../model/coverage.js";
 import { fitForecast, toPiecewiseRates, type Forecast } from "../model/forecast.js";
 import { HistoryError, readHistoryFile } from "../model/history.js";
+import { CALIBRATIONS, DEFAULT_HALF_LIFE_DAYS, DEFAULT_RETENTION_WEIGHTS } from "../model/retention.js";
+import { WEEK_MINUTES, WeeklyPattern } from "../model/staffing.js";
+import { TimeZoneClock } from "../model/history.js";
 import type {
   ChannelConfig,
   Duration,
+  KcsConfig,
   NeedTypeConfig,
+  ProblemManagementConfig,
   QualityFixConfig,
   ReleaseConfig,
+  RetentionConfig,
   SegmentConfig,
   SupportConfig,
   SupportPoolConfig,
   SupportTierConfig,
+  VendorConfig,
   WeeklyHours,
+  WorkforceConfig,
 } from "../model/supportConfig.js";
 import { durationSpec, type RunSettings } from "./build.js";
+
+export { poolSchedule } from "./supportSchema.js";
 import { closest, ScenarioError } from "./load.js";
 import type { DurationInput } from "./schema.js";
 import {
@@ -45,6 +63,7 @@ import {
   MINUTES_PER_DAY,
   MINUTES_PER_MONTH,
   MINUTES_PER_YEAR,
+  poolSchedule,
   SEVERITIES,
   SUPPORT_DEFAULTS as D,
   warmupMinutes,
@@ -122,15 +141,20 @@ export function buildSupport(s: SupportScenario, options: { baseDir: string; fil
     const counts = customersPerSegment(cu.count, cu.segments.map((g) => g.share));
     const sales = cu.salesPerMonth ?? D.customers.salesPerMonth;
     cu.segments.forEach((g, i) => {
-      const churn = g.churnPerYear ?? D.segment.churnPerYear;
+      const renewal = g.renewalRate !== undefined;
+      const termMonths = g.termMonths ?? D.segment.termMonths;
+      const churn = renewal ? 0 : (g.churnPerYear ?? D.segment.churnPerYear);
       segments.push({
         name: g.name,
         customers: counts[i],
         expertise: g.expertise ?? D.segment.expertise,
         revenuePerYear: g.revenuePerYear ?? D.segment.revenuePerYear,
-        tenureAtStart: tenure(g.tenureAtStartDays, churn),
+        tenureAtStart: tenure(g.tenureAtStartDays, renewal ? renewalChurnPerYear(g.renewalRate as number, termMonths) : churn),
         salesPerMinute: (sales * g.share) / MINUTES_PER_MONTH,
         churnPerMinute: churnHazardPerMinute(churn),
+        churnMode: renewal ? "renewal" : "hazard",
+        renewalRate: g.renewalRate ?? 1,
+        term: termMonths * MINUTES_PER_MONTH,
         priorityClass: g.priority === undefined ? classes.length - 1 : idx(classes, g.priority, "priority class"),
         plan: g.plan ?? D.segment.plan,
         pricePerIncident: g.pricePerIncident ?? D.segment.pricePerIncident,
@@ -146,6 +170,9 @@ export function buildSupport(s: SupportScenario, options: { baseDir: string; fil
       tenureAtStart: { type: "exponential", mean: D.segment.tenureMeanDaysWithoutChurn * MINUTES_PER_DAY },
       salesPerMinute: 0,
       churnPerMinute: 0,
+      churnMode: "hazard",
+      renewalRate: 1,
+      term: D.segment.termMonths * MINUTES_PER_MONTH,
       priorityClass: classes.length - 1,
       plan: "free",
       pricePerIncident: 0,
@@ -228,16 +255,27 @@ export function buildSupport(s: SupportScenario, options: { baseDir: string; fil
     const chans = (p.channels ?? chanNames).map((c) => idx(chanNames, c, "channel"));
     const skills = new Set<number>();
     for (const n of needs) for (const c of chans) skills.add(n * C + c);
+    const schedule = poolSchedule(p);
+    const pattern = new WeeklyPattern(schedule);
     const out: SupportPoolConfig = {
       name: p.name,
       tier: idx(tierNames, p.tier, "tier"),
-      agents: p.agents,
+      agents: schedule.type === "hours" ? schedule.agents : pattern.maxFloor,
       skills: [...skills].sort((a, b) => a - b),
       concurrency: p.concurrency ?? D.pool.concurrency,
       stretch: p.stretch ?? D.pool.stretch,
+      schedule,
+      timeZone: p.timeZone ?? timeZone,
+      shrinkage: p.shrinkage ?? D.pool.shrinkage,
+      occupancyCap: p.occupancyCap ?? D.pool.occupancyCap,
+      handleTimeFactor: p.handleTimeFactor ?? D.pool.handleTimeFactor,
+      resolveFactor: p.resolveFactor ?? D.pool.resolveFactor,
+      costPerHour: loadedCostPerHour(p),
     };
-    const hours = weeklyHours(p.hours);
+    const hours = schedule.type === "hours" ? schedule.hours : pattern.staffedHours();
     if (hours !== undefined) out.hours = hours;
+    if (p.workforce !== undefined) out.workforce = workforceConfig(p.workforce, pattern.paidMinutesPerWeek, toT);
+    if (p.vendor !== undefined) out.vendor = vendorConfig(p.vendor, toT);
     return out;
   });
 
@@ -285,7 +323,26 @@ export function buildSupport(s: SupportScenario, options: { baseDir: string; fil
     return { ...head, starts: [0], ratesPerMinute: [(a.ratePerHour as number) / 60] };
   });
 
-  return {
+  // ---- programmes, costs, retention -----------------------------------------------------
+  const kcs = s.kcs === undefined ? undefined : kcsConfig(s.kcs, needTypes, tierNames, toT);
+  let problemManagement: ProblemManagementConfig | undefined;
+  if (s.problemManagement !== undefined) {
+    const pm = s.problemManagement;
+    problemManagement = {
+      start: pm.start === undefined ? 0 : toT(pm.start),
+      needTypes:
+        pm.needTypes === undefined
+          ? needTypes.flatMap((n, k) => (n.driver === "quality" ? [k] : []))
+          : pm.needTypes.map((n) => idx(needNames, n, "need type")),
+      resolvedPerFix: pm.resolvedPerFix,
+      lag: pm.lagDays * MINUTES_PER_DAY,
+      reductionPerFix: pm.reductionPerFix,
+      maxReduction: pm.maxReduction ?? D.problemManagement.maxReduction,
+      costPerFix: pm.costPerFix ?? D.problemManagement.costPerFix,
+    };
+  }
+
+  const config: SupportConfig = {
     start: s.start,
     timeZone,
     horizon,
@@ -326,7 +383,114 @@ export function buildSupport(s: SupportScenario, options: { baseDir: string; fil
     pools,
     forecastStreams,
     causal: s.customers !== undefined,
+    costs: {
+      currency: s.currency ?? D.currency,
+      perContactByChannel: s.channels.map((c) => c.costPerContact ?? D.costs.costPerContact),
+      perSelfServiceSession: s.selfService?.costPerSession ?? D.costs.costPerSession,
+    },
+    retention: retentionConfig(s.retention),
   };
+  if (s.operatingModel !== undefined) config.operatingModel = s.operatingModel;
+  if (kcs !== undefined) config.kcs = kcs;
+  if (problemManagement !== undefined) config.problemManagement = problemManagement;
+  return config;
+}
+
+type PoolInput = SupportScenario["pools"][number];
+
+/** Loaded cost per paid agent hour: costPerHour, or wagePerHour × (1 + benefits + overhead); 0 when neither is given. */
+export function loadedCostPerHour(p: Pick<PoolInput, "costPerHour" | "cost">): number {
+  if (p.costPerHour !== undefined) return p.costPerHour;
+  if (p.cost !== undefined) return p.cost.wagePerHour * (1 + (p.cost.benefits ?? D.pool.cost.benefits) + (p.cost.overhead ?? D.pool.cost.overhead));
+  return D.pool.costPerHour;
+}
+
+/**
+ * The pool's workforce in model units. The target defaults to the FTE the schedule pays for,
+ * ceil(paid agent-minutes per week / (hoursPerWeek · 60)) (a 1e-9 slack against rounding
+ * noise), the headcount at the start to ceil(target).
+ */
+function workforceConfig(w: NonNullable<PoolInput["workforce"]>, paidMinutesPerWeek: number, toT: (date: string) => number): WorkforceConfig {
+  const W = D.workforce;
+  const hoursPerWeek = w.hoursPerWeek ?? W.hoursPerWeek;
+  const target = w.targetHeadcount ?? Math.max(0, Math.ceil(paidMinutesPerWeek / (hoursPerWeek * 60) - 1e-9));
+  const hiring: WorkforceConfig["hiring"] = {
+    mode: w.hiring?.mode ?? W.hiring.mode,
+    leadTime: { type: "deterministic", value: (w.hiring?.leadTimeDays ?? W.hiring.leadTimeDays) * MINUTES_PER_DAY },
+    plan: (w.hiring?.plan ?? []).map((h) => ({ at: toT(h.date), hires: h.hires })),
+  };
+  if (w.hiring?.freezeFrom !== undefined) hiring.freezeFrom = toT(w.hiring.freezeFrom);
+  return {
+    headcount: w.headcount ?? Math.ceil(target - 1e-9),
+    target,
+    hoursPerWeek,
+    attritionPerMinute: (w.attritionPerYear ?? W.attritionPerYear) / MINUTES_PER_YEAR,
+    hiring,
+    training: (w.trainingDays ?? W.trainingDays) * MINUTES_PER_DAY,
+    ramp: (w.ramp ?? W.ramp).map((r) => ({ at: r.afterDays * MINUTES_PER_DAY, proficiency: r.proficiency })),
+    resolvePenalty: w.resolvePenalty ?? W.resolvePenalty,
+    costPerHire: w.costPerHire ?? W.costPerHire,
+  };
+}
+
+/** The vendor in model units: fee per month / 43830 per minute, seconds and days to minutes, start 0 by default. */
+function vendorConfig(v: NonNullable<PoolInput["vendor"]>, toT: (date: string) => number): VendorConfig {
+  const V = D.vendor;
+  return {
+    costPerHour: v.costPerHour ?? V.costPerHour,
+    costPerContact: v.costPerContact ?? V.costPerContact,
+    feePerMinute: (v.feePerMonth ?? V.feePerMonth) / MINUTES_PER_MONTH,
+    routing: v.routing ?? V.routing,
+    share: v.share ?? 0,
+    overflowAfter: (v.overflowAfterSeconds ?? 0) / 60,
+    start: v.start === undefined ? 0 : toT(v.start),
+    transition: (v.transitionDays ?? V.transitionDays) * MINUTES_PER_DAY,
+    initialProficiency: v.initialProficiency ?? V.initialProficiency,
+    experiencePenalty: v.experiencePenalty ?? V.experiencePenalty,
+  };
+}
+
+/** Value of a name in an optional map, or the default. */
+function named(map: Readonly<Record<string, number>> | undefined, key: string, fallback: number): number {
+  return map !== undefined && Object.hasOwn(map, key) ? map[key] : fallback;
+}
+
+/** The KCS programme in model units: arrays by need type (coverage; unnamed keep their base) and by tier (unnamed: neutral). */
+function kcsConfig(k: NonNullable<SupportScenario["kcs"]>, needTypes: readonly NeedTypeConfig[], tierNames: readonly string[], toT: (date: string) => number): KcsConfig {
+  const K = D.kcs;
+  const cov = k.coverage;
+  return {
+    start: k.start === undefined ? 0 : toT(k.start),
+    ramp: (k.rampMonths ?? K.rampMonths) * MINUTES_PER_MONTH,
+    shape: k.shape ?? K.shape,
+    coverage: needTypes.map((n) => (typeof cov === "number" ? cov : named(cov, n.name, n.kbCoverage))),
+    resolveGain: tierNames.map((t) => named(k.resolveGain, t, K.resolveGain)),
+    handleTimeFactor: tierNames.map((t) => named(k.handleTimeFactor, t, K.handleTimeFactor)),
+    articleTime: tierNames.map((t) => named(k.articleTime, t, K.articleTime)),
+    complexityUplift: k.complexityUplift ?? K.complexityUplift,
+    costPerMinute: (k.costPerMonth ?? K.costPerMonth) / MINUTES_PER_MONTH,
+  };
+}
+
+/** Retention: the calibration's tables (rows overridden by `multipliers`), default weights overridden one by one, half-life in minutes. */
+function retentionConfig(r: SupportScenario["retention"]): RetentionConfig {
+  const calibration = r?.calibration ?? D.retention.calibration;
+  const table = CALIBRATIONS[calibration];
+  const weights: RetentionConfig["weights"] = { ...DEFAULT_RETENTION_WEIGHTS };
+  for (const [key, value] of Object.entries(r?.weights ?? {}) as [keyof RetentionConfig["weights"], number | undefined][]) {
+    if (value !== undefined) weights[key] = value;
+  }
+  return {
+    calibration,
+    multipliers: { minor: [...(r?.multipliers?.minor ?? table.minor)], major: [...(r?.multipliers?.major ?? table.major)] },
+    weights,
+    halfLife: (r?.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS) * MINUTES_PER_DAY,
+  };
+}
+
+/** The annual leaving probability of renewals every `termMonths` with probability r: 1 − r^(12 / termMonths). */
+export function renewalChurnPerYear(renewalRate: number, termMonths: number): number {
+  return 1 - Math.pow(renewalRate, 12 / termMonths);
 }
 
 /**
@@ -346,7 +510,7 @@ function handleTimeOverride(
   );
 }
 
-/** Tenure at start, minutes; default exponential with mean 1 / churn years (730 days without churn). */
+/** Tenure at start, minutes; default exponential with mean 1 / churn years (730 days without churn; with renewals, the annual churn 1 − r^(12 / termMonths)). */
 function tenure(t: NonNullable<SupportScenario["customers"]>["segments"][number]["tenureAtStartDays"], churnPerYear: number): Duration {
   if (t === undefined) {
     const meanDays = churnPerYear > 0 ? (MINUTES_PER_YEAR / MINUTES_PER_DAY) / churnPerYear : D.segment.tenureMeanDaysWithoutChurn;
@@ -354,6 +518,88 @@ function tenure(t: NonNullable<SupportScenario["customers"]>["segments"][number]
   }
   if (t.dist === "exponential") return { type: "exponential", mean: t.meanDays * MINUTES_PER_DAY };
   return { type: "uniform", min: t.minDays * MINUTES_PER_DAY, max: t.maxDays * MINUTES_PER_DAY };
+}
+
+// ---------------------------------------------------------------------------------------
+// Warnings: problems that do not stop a run
+
+const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
+
+/** "Mon 12:00" of a minute of the week; the end of a run that stops at midnight is "24:00" of its day. */
+function weekTime(m: number, end = false): string {
+  let day = Math.floor(m / MINUTES_PER_DAY);
+  let minute = m - day * MINUTES_PER_DAY;
+  if (end && minute === 0) {
+    day = (day + 6) % 7;
+    minute = MINUTES_PER_DAY;
+  }
+  const hh = String(Math.floor(minute / 60)).padStart(2, "0");
+  const mm = String(minute % 60).padStart(2, "0");
+  return `${DAY_NAMES[day % 7]} ${hh}:${mm}`;
+}
+
+/** "Mon 12:00–12:30", or "Fri 22:00–Sat 02:00" across midnight. */
+function weekInterval(a: number, b: number): string {
+  const from = weekTime(a);
+  const to = weekTime(b, true);
+  return from.slice(0, 3) === to.slice(0, 3) ? `${from}–${to.slice(4)}` : `${from}–${to}`;
+}
+
+/**
+ * Problems of a valid scenario that should not stop a run, one line each, "path: message":
+ * - a pool without a cost (`costPerHour` or `cost`): the costs leave it out;
+ * - a vendor with no cost at all (costPerHour, costPerContact and feePerMonth all 0);
+ * - a real-time channel with opening hours that is open while no pool serving it at its entry
+ *   tier has an agent on the floor (lunch breaks, a gap between shifts), over one week.
+ *
+ * The coverage check compares the channel's hours (local time of the scenario's zone) with
+ * each pool's weekly floor (`WeeklyPattern.floorAt`, local time of the pool's zone) minute by
+ * minute over the local week Mon 00:00 … Sun 24:00, shifting each pool's pattern by the
+ * difference of UTC offsets AT THE START (the start week is the representative week: a
+ * daylight-saving change later, or on a different date in the two zones, moves it). It looks
+ * at schedules only: shrinkage, a vendor's start and a workforce's hiring are not counted.
+ */
+export function supportWarnings(s: SupportScenario, cfg: SupportConfig): string[] {
+  const out: string[] = [];
+  s.pools.forEach((p, i) => {
+    if (p.vendor === undefined) {
+      if (p.costPerHour === undefined && p.cost === undefined) out.push(`pools[${i}].costPerHour: missing: costs leave out pool "${p.name}"`);
+      return;
+    }
+    const v = p.vendor;
+    if (!((v.costPerHour ?? 0) > 0 || (v.costPerContact ?? 0) > 0 || (v.feePerMonth ?? 0) > 0)) {
+      out.push(`pools[${i}].vendor: expected a cost (costPerHour, costPerContact or feePerMonth > 0), got none: costs leave out vendor pool "${p.name}"`);
+    }
+  });
+
+  const C = cfg.channels.length;
+  const startMs = parseStartEpochMs(cfg.start, cfg.timeZone);
+  const offsetAtStart = (zone: string): number => new TimeZoneClock(zone).offsetMinutes(startMs);
+  const baseOffset = offsetAtStart(cfg.timeZone);
+  cfg.channels.forEach((ch, c) => {
+    if (ch.kind !== "realtime" || ch.hours === undefined) return;
+    const serving = cfg.pools.filter((p) => p.tier === ch.entryTier && p.skills.some((w) => w % C === c));
+    if (serving.length === 0) return;
+    const floors = serving.map((p) => ({ pattern: new WeeklyPattern(p.schedule), shift: offsetAtStart(p.timeZone) - baseOffset }));
+    const open = new Uint8Array(WEEK_MINUTES);
+    for (const span of ch.hours.spans) for (const d of span.days) open.fill(1, d * MINUTES_PER_DAY + span.open, d * MINUTES_PER_DAY + span.close);
+    const gaps: string[] = [];
+    let from = -1;
+    for (let m = 0; m <= WEEK_MINUTES; m++) {
+      const uncovered = m < WEEK_MINUTES && open[m] === 1 && floors.every((f) => !(f.pattern.floorAt(m + f.shift) > 0));
+      if (uncovered && from < 0) from = m;
+      else if (!uncovered && from >= 0) {
+        gaps.push(weekInterval(from, m));
+        from = -1;
+      }
+    }
+    if (gaps.length === 0) return;
+    const MAX = 10;
+    const shown = gaps.length <= MAX ? gaps.join(", ") : `${gaps.slice(0, MAX).join(", ")}, … (${gaps.length - MAX} more)`;
+    const names = serving.map((p) => JSON.stringify(p.name)).join(", ");
+    out.push(`channels[${c}] (${ch.name}): open but no agent on the floor ${shown} (pool${serving.length > 1 ? "s" : ""} ${names}; ${cfg.timeZone} time, the week of the start)`);
+  });
+  return out;
 }
 
 /** Run settings after defaults (the shape `runSettings` gives for the simple form). */

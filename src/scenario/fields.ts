@@ -75,3 +75,13 @@ export const greaterThan = (min: number, what = `a number > ${min}`) =>
 
 /** A list of non-empty names (possibly empty). */
 export const nameList = (what = "a list of names") => z.array(name(), expectation(what));
+
+/** A share in [0, 1) (e.g. shrinkage: 1 would leave nobody). */
+export const shareBelowOne = (what = "a share >= 0 and < 1") => z.number(expectation(what)).min(0, expectation(what)).lt(1, expectation(what));
+
+/** A number in (0, 1] (e.g. an occupancy cap or a proficiency). */
+export const unitFraction = (what = "a number > 0 and <= 1") => z.number(expectation(what)).gt(0, expectation(what)).max(1, expectation(what));
+
+/** A number in (0, max]. */
+export const positiveAtMost = (max: number, what = `a number > 0 and <= ${max}`) =>
+  z.number(expectation(what)).gt(0, expectation(what)).max(max, expectation(what));

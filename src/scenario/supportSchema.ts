@@ -20,12 +20,24 @@
  *    model's constant hazard is −ln(1 − p) / 525960 per minute (so p = 0.1 is 0.105 a year);
  *  - dates ("2027-01-20", local midnight, or a date-time; with an offset it is that instant,
  *    without one a wall-clock time in `timeZone`) must lie in [start, start + horizon];
- *  - `horizon.days` counts 24-hour days (1440 minutes), not calendar days across DST.
+ *  - `horizon.days` counts 24-hour days (1440 minutes), not calendar days across DST;
+ *  - the dates of issue 4 (a vendor's `start`, hiring-plan dates, `hiring.freezeFrom`,
+ *    `kcs.start`, `problemManagement.start`) must lie in [start, start + horizon] too: what
+ *    happened before the start is the state at the start (headcount, coverage), not an event;
+ *  - a pool has exactly one schedule: `agents` (with optional `hours`, the simple form),
+ *    `shifts` or `staffingTable`, in local time of the pool's own `timeZone` (default the
+ *    scenario's); shifts are checked here (start on the day, breaks within the shift and one
+ *    after the other for every agent of the stagger) and by the staffing model's
+ *    `scheduleProblems` once every field is in range;
+ *  - money is in `currency` units; a pool without a cost is valid (0) but warned about
+ *    (`supportWarnings` in ./buildSupport.ts).
  */
 import { z } from "zod";
 import { parseClock, parseDays, parseStartEpochMs } from "../model/coverage.js";
 import { TimeZoneClock } from "../model/history.js";
-import { closest } from "./load.js";
+import { scheduleProblems } from "../model/staffing.js";
+import type { PoolSchedule, ShiftConfig, SupportConfig } from "../model/supportConfig.js";
+import { closest, formatPath } from "./load.js";
 import { DEFAULTS, DurationSchema, type DurationInput } from "./schema.js";
 import {
   bool,
@@ -39,9 +51,12 @@ import {
   nonNegativeList,
   object,
   positive,
+  positiveAtMost,
   probability,
+  shareBelowOne,
   show,
   text,
+  unitFraction,
 } from "./fields.js";
 
 export const MINUTES_PER_DAY = 1440;
@@ -57,6 +72,13 @@ export const SEVERITIES = ["minor", "major", "critical"] as const;
 export const PLANS = ["free", "contract", "perIncident"] as const;
 export const NEXT_MODES = ["transfer", "escalate"] as const;
 export const OUTSIDE_HOURS = ["wait", "selfService", "drop"] as const;
+export const OPERATING_MODELS = ["call-center", "help-desk", "support-desk", "service-desk"] as const satisfies readonly NonNullable<SupportConfig["operatingModel"]>[];
+export const HIRING_MODES = ["replace", "plan", "none"] as const;
+export const VENDOR_ROUTINGS = ["pool", "share", "overflow"] as const;
+export const KCS_SHAPES = ["linear", "s-curve"] as const;
+export const RETENTION_CALIBRATIONS = ["tarp", "optimistic", "pessimistic"] as const;
+/** The four rows of the retention ladder, in order (for messages). */
+export const RETENTION_ROWS = ["resolved quickly", "resolved", "unresolved", "unserved"] as const;
 
 /** Name of the segment that forecast arrivals belong to when a scenario has no `customers`. */
 export const FORECAST_SEGMENT = "forecast";
@@ -86,6 +108,8 @@ export const SUPPORT_DEFAULTS = {
     // priority: the last (lowest) class; channels: all
     plan: "free",
     pricePerIncident: 0,
+    /** Contract term of a segment with `renewalRate` (churn at renewals), months. */
+    termMonths: 12,
   },
   needType: { driver: "none", severity: "minor", kbCoverage: 0.22 },
   channel: {
@@ -107,7 +131,77 @@ export const SUPPORT_DEFAULTS = {
   selfService: { tryShare: 0.7, successAtFullCoverage: 0.6, goOnShare: 0.75 },
   repeat: { share: 0.8, delay: { dist: "exponential", meanMinutes: 1440 }, switchShare: 0.2 },
   tier: { nextMode: "escalate" },
-  pool: { concurrency: 1, stretch: 0 },
+  pool: {
+    concurrency: 1,
+    stretch: 0,
+    /** Shrinkage 0, no occupancy cap, no handle-time or resolution change: the pool as the tier describes it. */
+    shrinkage: 0,
+    occupancyCap: 1,
+    handleTimeFactor: 1,
+    resolveFactor: 1,
+    /** No cost given: 0, with a warning (the costs leave the pool out). */
+    costPerHour: 0,
+    cost: { benefits: 0, overhead: 0 },
+  },
+  /**
+   * Breaks staggered over 60 minutes [A]: agent i of n starts a break i·60/n minutes after
+   * the first, so a break never empties the floor.
+   */
+  shift: { staggerMinutes: 60 },
+  /**
+   * The people behind a pool (workforce.ts). Sources via /work/shared/DOMAIN.md:
+   *  - attritionPerYear 0.35: agent attrition of 30–45 % a year (callcentrehelper.com, "True
+   *    Cost of Agent Attrition");
+   *  - hiring lead time 34 days to fill, then about 40 days of training and nesting
+   *    (cinareo.com, "Myth #4");
+   *  - ramp: a new hire works at 53 % of a tenured agent's efficiency in month 1 and reaches
+   *    100 % in 8–12 months (cinareo.com, same): 0.53 at 0 days, 1.0 at 270 days (9 months);
+   *  - costPerHire 12,500: replacement cost of $10–15k per agent (SWPP via callcentrehelper.com);
+   *  - hoursPerWeek 40 and resolvePenalty 0.5 (a novice at proficiency p resolves
+   *    base × (1 − 0.5·(1 − p))) are [A].
+   * The target headcount defaults to ceil(paid agent-minutes per week / (hoursPerWeek · 60))
+   * and the headcount at the start to the target.
+   */
+  workforce: {
+    hoursPerWeek: 40,
+    attritionPerYear: 0.35,
+    hiring: { mode: "replace", leadTimeDays: 34 },
+    trainingDays: 40,
+    ramp: [
+      { afterDays: 0, proficiency: 0.53 },
+      { afterDays: 270, proficiency: 1 },
+    ],
+    resolvePenalty: 0.5,
+    costPerHire: 12_500,
+  },
+  /**
+   * An outsourcing vendor (outsourcing.ts): no cost unless given (with a warning), routing like
+   * any pool, no transition. experiencePenalty 0.5 rows [A]: customers who think the agent is
+   * offshore are 2× (2007) to 3× (2009) more likely to defect (CFI Group, via
+   * /work/shared/DOMAIN.md); half a row of the retention ladder is the assumed size.
+   */
+  vendor: {
+    costPerHour: 0,
+    costPerContact: 0,
+    feePerMonth: 0,
+    routing: "pool",
+    transitionDays: 0,
+    initialProficiency: 1,
+    experiencePenalty: 0.5,
+  },
+  currency: "USD",
+  costs: { costPerContact: 0, costPerSession: 0 },
+  /**
+   * A KCS programme (kcs.ts): starting at the scenario start, ramping in over 9 months
+   * along an S-curve (KCS v6 "KCS Benefits": first benefits within 3–9 months; the S shape
+   * is [A]). Tiers not named keep their resolution (gain 0), handle time (factor 1) and spend
+   * no time on articles; complexityUplift 0.5 is [A] (as KCS_DEFAULTS in kcs.ts).
+   */
+  kcs: { rampMonths: 9, shape: "s-curve", resolveGain: 0, handleTimeFactor: 1, articleTime: 0, complexityUplift: 0.5, costPerMonth: 0 },
+  /** Problem management: at most half of a need type's rate removed ("cutting incident volume 50 % … is not uncommon", MetricNet, via DOMAIN.md). */
+  problemManagement: { maxReduction: 0.5, costPerFix: 0 },
+  /** Retention: TARP's table (retention.ts has the tables, default weights and half-life). */
+  retention: { calibration: "tarp" },
 } as const;
 
 // ---------------------------------------------------------------------------------------
@@ -155,13 +249,16 @@ function clockOrUndefined(v: unknown): number | undefined {
   }
 }
 
-/** One opening span of a weekly schedule, in local time of the scenario's time zone. */
-export const HoursSpanSchema = object({ days: daysText(), open: clockText(), close: clockText() }).superRefine((h, ctx) => {
+/** close after open, reported at `close`. */
+function closeAfterOpen(h: { open: string; close: string }, ctx: { addIssue(i: { code: "custom"; path: string[]; message: string }): void }): void {
   const open = clockOrUndefined(h.open), close = clockOrUndefined(h.close);
   if (open !== undefined && close !== undefined && !(close > open)) {
     ctx.addIssue({ code: "custom", path: ["close"], message: `expected a time after open (${JSON.stringify(h.open)}), got ${JSON.stringify(h.close)}` });
   }
-});
+}
+
+/** One opening span of a weekly schedule, in local time of the scenario's time zone. */
+export const HoursSpanSchema = object({ days: daysText(), open: clockText(), close: clockText() }).superRefine(closeAfterOpen);
 
 /** Opening hours: a non-empty list of spans; absent = always open. */
 const hoursList = () =>
@@ -229,6 +326,8 @@ export const SegmentSchema = object({
   revenuePerYear: nonNegative("currency units per year").optional(),
   tenureAtStartDays: TenureSchema.optional(),
   churnPerYear: annualProbability().optional(),
+  renewalRate: probability().optional(),
+  termMonths: positive("months").optional(),
   priority: name().optional(),
   plan: oneOf(PLANS).optional(),
   pricePerIncident: nonNegative("currency units").optional(),
@@ -265,6 +364,7 @@ export const ChannelSchema = object({
   dissatisfactionWeight: nonNegative().optional(),
   callback: object({ afterPredictedWaitMinutes: nonNegative("minutes"), acceptShare: probability() }).optional(),
   redial: object({ share: probability(), delay: DurationSchema }).optional(),
+  costPerContact: nonNegative("currency units per contact answered").optional(),
 });
 
 export const ReleaseSchema = object({
@@ -312,15 +412,145 @@ export const SupportTierSchema = object({
   nextMode: oneOf(NEXT_MODES).optional(),
 });
 
+/** A break of every agent of a shift: `minutes` long, `afterHours` into the shift, staggered over `staggerMinutes`. */
+export const BreakSchema = object({
+  afterHours: nonNegative("hours into the shift"),
+  minutes: positive("minutes"),
+  staggerMinutes: nonNegative("minutes").optional(),
+});
+
+/** A shift pattern: `agents` agents from `start` (local) for `lengthHours` on each of `days`. */
+export const ShiftSchema = object({
+  name: name(),
+  days: daysText(),
+  start: clockText(),
+  lengthHours: positiveAtMost(24, "a shift length > 0 and <= 24 (hours, breaks included)"),
+  agents: integerAtLeast(0, "a whole number of agents >= 0"),
+  breaks: z.array(BreakSchema, expecting('a list of breaks such as { "afterHours": 2, "minutes": 15 }')).optional(),
+});
+
+/** One row of a weekly staffing table: `agents` scheduled from `open` to `close` (local) on `days`; rows add up. */
+export const StaffingRowSchema = object({
+  days: daysText(),
+  open: clockText(),
+  close: clockText(),
+  agents: integerAtLeast(0, "a whole number of agents >= 0"),
+}).superRefine(closeAfterOpen);
+
+export const WorkforceSchema = object({
+  headcount: integerAtLeast(0, "a whole number of employees >= 0").optional(),
+  targetHeadcount: positive("employees (FTE)").optional(),
+  hoursPerWeek: positiveAtMost(168, "a number of hours > 0 and <= 168").optional(),
+  attritionPerYear: nonNegative("leavers per employee per year").optional(),
+  hiring: object({
+    mode: oneOf(HIRING_MODES).optional(),
+    leadTimeDays: nonNegative("days").optional(),
+    plan: z.array(object({ date: dateText(), hires: integerAtLeast(1, "a whole number of hires >= 1") }), expecting('a list of hires such as { "date": "2027-03-01", "hires": 4 }')).optional(),
+    freezeFrom: dateText().optional(),
+  }).optional(),
+  trainingDays: nonNegative("days").optional(),
+  ramp: z
+    .array(object({ afterDays: nonNegative("days after training"), proficiency: unitFraction("a proficiency > 0 and <= 1") }), expecting('a list of ramp points such as { "afterDays": 0, "proficiency": 0.5 }'))
+    .min(1, atLeastOne("ramp point (leave ramp out for the default)"))
+    .optional(),
+  resolvePenalty: probability().optional(),
+  costPerHire: nonNegative("currency units per hire").optional(),
+});
+
+export const VendorSchema = object({
+  costPerHour: nonNegative("currency units per paid agent hour").optional(),
+  costPerContact: nonNegative("currency units per contact handled").optional(),
+  feePerMonth: nonNegative("currency units per month").optional(),
+  routing: oneOf(VENDOR_ROUTINGS).optional(),
+  share: probability().optional(),
+  overflowAfterSeconds: nonNegative("seconds").optional(),
+  start: dateText().optional(),
+  transitionDays: nonNegative("days").optional(),
+  initialProficiency: unitFraction("a proficiency > 0 and <= 1").optional(),
+  experiencePenalty: nonNegative("rows of the retention ladder").optional(),
+});
+
 export const PoolSchema = object({
   name: name(),
   tier: name(),
-  agents: integerAtLeast(0, "a whole number of agents >= 0"),
+  agents: integerAtLeast(0, "a whole number of agents >= 0").optional(),
+  shifts: z.array(ShiftSchema, expecting("a list of shifts")).min(1, atLeastOne("shift")).optional(),
+  staffingTable: z.array(StaffingRowSchema, expecting('a list of staffing rows such as { "days": "Mon-Fri", "open": "08:00", "close": "10:00", "agents": 6 }')).min(1, atLeastOne("staffing row")).optional(),
   needTypes: someNames("need type").optional(),
   channels: someNames("channel").optional(),
   concurrency: integerAtLeast(1, "a whole number >= 1 (items an agent works at once)").optional(),
   stretch: nonNegative("relative handle-time increase per extra concurrent item").optional(),
   hours: hoursList().optional(),
+  timeZone: name().optional(),
+  shrinkage: shareBelowOne("a share of scheduled time >= 0 and < 1").optional(),
+  occupancyCap: unitFraction("an occupancy > 0 and <= 1").optional(),
+  handleTimeFactor: positive("times the tier's handle time").optional(),
+  resolveFactor: nonNegative("times the tier's resolution probability").optional(),
+  costPerHour: nonNegative("currency units per paid agent hour").optional(),
+  cost: object({
+    wagePerHour: nonNegative("currency units per paid hour"),
+    benefits: nonNegative("a share of the wage").optional(),
+    overhead: nonNegative("a share of the wage").optional(),
+  }).optional(),
+  workforce: WorkforceSchema.optional(),
+  vendor: VendorSchema.optional(),
+});
+
+/** An object name → value, for references by name (need types, tiers). */
+const byName = <T extends z.ZodType>(value: T, example: string) => z.record(z.string(), value, expecting(`an object ${example}`));
+
+/** A probability for all need types, or an object need type → probability. */
+const probabilityOrByNeed = (example: string) =>
+  z.union([probability(), z.record(z.string(), probability())], {
+    error: (iss) => {
+      const what = `a probability between 0 and 1, or an object of probabilities per need type such as ${example}`;
+      return iss.input === undefined ? `missing: expected ${what}` : `expected ${what}, got ${show(iss.input)}`;
+    },
+  });
+
+export const KcsSchema = object({
+  start: dateText().optional(),
+  rampMonths: nonNegative("months").optional(),
+  shape: oneOf(KCS_SHAPES).optional(),
+  coverage: probabilityOrByNeed('{ "how-to": 0.6 }').optional(),
+  resolveGain: byName(probability(), 'of probabilities per tier such as { "L1": 0.3 }').optional(),
+  handleTimeFactor: byName(positive("times the handle time"), 'of handle-time factors per tier such as { "L1": 0.75 }').optional(),
+  articleTime: byName(shareBelowOne("a share of floor time >= 0 and < 1"), 'of shares of floor time per tier such as { "L1": 0.05 }').optional(),
+  complexityUplift: nonNegative("relative handle-time increase per unit of containment gained").optional(),
+  costPerMonth: nonNegative("currency units per month").optional(),
+});
+
+export const ProblemManagementSchema = object({
+  start: dateText().optional(),
+  needTypes: someNames("need type").optional(),
+  resolvedPerFix: integerAtLeast(1, "a whole number of resolved needs >= 1"),
+  lagDays: nonNegative("days"),
+  reductionPerFix: probability(),
+  maxReduction: probability().optional(),
+  costPerFix: nonNegative("currency units per fix").optional(),
+});
+
+/** Four churn multipliers > 0, one per row of the retention ladder. */
+const multiplierRow = () => {
+  const what = `a list of 4 numbers > 0 (${RETENTION_ROWS.join(", ")})`;
+  return z.array(positive(), expecting(what)).length(4, {
+    error: (iss: { input?: unknown }) => `expected ${what.replace("a list of 4", "a list of exactly 4")}, got ${Array.isArray(iss.input) ? `${iss.input.length} numbers` : show(iss.input)}`,
+  });
+};
+
+export const RetentionSchema = object({
+  calibration: oneOf(RETENTION_CALIBRATIONS).optional(),
+  multipliers: object({ minor: multiplierRow().optional(), major: multiplierRow().optional() }).optional(),
+  weights: object({
+    transfer: finite("a finite number (rows)").optional(),
+    escalation: finite("a finite number (rows)").optional(),
+    repeat: finite("a finite number (rows)").optional(),
+    channelSwitch: finite("a finite number (rows)").optional(),
+    longWait: finite("a finite number (rows per target's worth of wait)").optional(),
+    selfServiceFailed: finite("a finite number (rows)").optional(),
+    notified: finite("a finite number (rows; negative: a credit)").optional(),
+  }).optional(),
+  halfLifeDays: positive("days").optional(),
 });
 
 export const ForecastArrivalsSchema = object({
@@ -368,10 +598,16 @@ export const SupportScenarioSchema = object({
     tryShare: probability().optional(),
     successAtFullCoverage: probability().optional(),
     goOnShare: probability().optional(),
+    costPerSession: nonNegative("currency units per knowledge-base session").optional(),
   }).optional(),
   repeat: object({ share: probability().optional(), delay: DurationSchema.optional(), switchShare: probability().optional() }).optional(),
   tiers: list(SupportTierSchema, "tiers"),
   pools: list(PoolSchema, "pools"),
+  currency: name().optional(),
+  operatingModel: oneOf(OPERATING_MODELS).optional(),
+  kcs: KcsSchema.optional(),
+  problemManagement: ProblemManagementSchema.optional(),
+  retention: RetentionSchema.optional(),
   arrivals: z.array(ForecastArrivalsSchema, expecting("a list of forecast arrival streams")).optional(),
   /** Compare the simulated volumes with a history CSV (a calibration target for the causal model). */
   calibration: object({
@@ -409,6 +645,36 @@ export function warmupMinutes(h: { warmupDays?: number; warmupHours?: number }):
   if (h.warmupDays !== undefined) return h.warmupDays * MINUTES_PER_DAY;
   if (h.warmupHours !== undefined) return h.warmupHours * 60;
   return 0;
+}
+
+/**
+ * A pool's schedule in model units (minutes): shifts, a staffing table, or agents with
+ * optional opening hours (undefined: around the clock). Expects the fields to be valid.
+ * @throws RangeError for a pool with no schedule.
+ */
+export function poolSchedule(p: Pick<PoolShape, "name" | "agents" | "hours" | "shifts" | "staffingTable">): PoolSchedule {
+  if (p.shifts !== undefined) {
+    return {
+      type: "shifts",
+      shifts: p.shifts.map(
+        (sh): ShiftConfig => ({
+          name: sh.name,
+          days: parseDays(sh.days),
+          start: parseClock(sh.start),
+          length: sh.lengthHours * 60,
+          agents: sh.agents,
+          breaks: (sh.breaks ?? []).map((b) => ({ after: b.afterHours * 60, length: b.minutes, stagger: b.staggerMinutes ?? SUPPORT_DEFAULTS.shift.staggerMinutes })),
+        }),
+      ),
+    };
+  }
+  if (p.staffingTable !== undefined) {
+    return { type: "table", rows: p.staffingTable.map((r) => ({ days: parseDays(r.days), open: parseClock(r.open), close: parseClock(r.close), agents: r.agents })) };
+  }
+  if (p.agents === undefined) throw new RangeError(`pool "${p.name}": expected a schedule (agents, shifts or staffingTable), got none`);
+  const out: PoolSchedule = { type: "hours", agents: p.agents };
+  if (p.hours !== undefined) out.hours = { spans: p.hours.map((h) => ({ days: parseDays(h.days), open: parseClock(h.open), close: parseClock(h.close) })) };
+  return out;
 }
 
 /** Local wall-clock "yyyy-mm-ddThh:mm" of an instant in a zone. */
@@ -459,7 +725,7 @@ function crossCheck(s: SupportScenarioShape, ctx: Ctx): void {
     const names: string[] = [];
     (items ?? []).forEach((it, i) => {
       const seen = names.indexOf(it.name);
-      if (seen >= 0) issue([...path, i, "name"], `expected a unique ${what} name, "${it.name}" is also ${path.join(".")}[${seen}]`);
+      if (seen >= 0) issue([...path, i, "name"], `expected a unique ${what} name, "${it.name}" is also ${formatPath([...path, seen])}`);
       names.push(it.name);
     });
     return names;
@@ -475,11 +741,9 @@ function crossCheck(s: SupportScenarioShape, ctx: Ctx): void {
   // ---- time: zone, start, horizon ------------------------------------------------------
   const timeZone = s.timeZone ?? SUPPORT_DEFAULTS.timeZone;
   let clock: TimeZoneClock | undefined;
-  try {
-    clock = new TimeZoneClock(timeZone);
-  } catch (e) {
-    issue(["timeZone"], (e as Error).message);
-  }
+  const zoneProblem = timeZoneProblem(timeZone);
+  if (zoneProblem === undefined) clock = new TimeZoneClock(timeZone);
+  else issue(["timeZone"], zoneProblem);
   let startMs: number | undefined;
   if (clock !== undefined) {
     try {
@@ -543,6 +807,11 @@ function crossCheck(s: SupportScenarioShape, ctx: Ctx): void {
         else if (g.pricePerIncident === 0) issue([...at, "pricePerIncident"], 'expected a price > 0 for plan "perIncident", got 0');
       } else if (fin(g.pricePerIncident) && g.pricePerIncident > 0) {
         issue([...at, "pricePerIncident"], `expected no price (or 0) for plan "${plan}" (prices apply to plan "perIncident"), got ${g.pricePerIncident}`);
+      }
+      if (g.renewalRate !== undefined && g.churnPerYear !== undefined) {
+        issue([...at, "renewalRate"], `expected at most one of churnPerYear (a constant hazard) or renewalRate (churn at contract renewals), got both (churnPerYear ${g.churnPerYear}, renewalRate ${g.renewalRate})`);
+      } else if (g.termMonths !== undefined && g.renewalRate === undefined) {
+        issue([...at, "termMonths"], `expected termMonths only with renewalRate (the contract term between renewals), got ${g.termMonths}`);
       }
       const t = g.tenureAtStartDays;
       if (t?.dist === "uniform" && fin(t.minDays) && fin(t.maxDays) && t.maxDays > 0 && !(t.maxDays > t.minDays)) {
@@ -645,7 +914,42 @@ function crossCheck(s: SupportScenarioShape, ctx: Ctx): void {
     ref(p.tier, tierNames, "tier", ["pools", i, "tier"]);
     p.needTypes?.forEach((n, j) => ref(n, needNames, "need type", ["pools", i, "needTypes", j]));
     p.channels?.forEach((c, j) => ref(c, chanNames, "channel", ["pools", i, "channels", j]));
+    checkPool(p, ["pools", i], issue);
   });
+
+  // ---- KCS, problem management, retention ----------------------------------------------
+  const kcs = s.kcs;
+  if (kcs !== undefined) {
+    if (typeof kcs.coverage === "object") for (const n of Object.keys(kcs.coverage)) ref(n, needNames, "need type", ["kcs", "coverage", n]);
+    for (const key of ["resolveGain", "handleTimeFactor", "articleTime"] as const) {
+      for (const t of Object.keys(kcs[key] ?? {})) ref(t, tierNames, "tier", ["kcs", key, t]);
+    }
+  }
+  const pm = s.problemManagement;
+  if (pm !== undefined) {
+    const qualityNames = s.needTypes.filter((n) => n.driver === "quality").map((n) => n.name);
+    if (pm.needTypes === undefined && qualityNames.length === 0) {
+      issue(["problemManagement"], 'expected a need type with driver "quality" to fix, got none (no need type is quality-driven)');
+    }
+    pm.needTypes?.forEach((n, j) => {
+      const at: Path = ["problemManagement", "needTypes", j];
+      if (!ref(n, needNames, "need type", at)) return;
+      if (!qualityNames.includes(n)) {
+        issue(at, `expected a quality-driven need type (${listing(qualityNames) || 'none has driver "quality"'}), "${n}" has driver "${s.needTypes.find((x) => x.name === n)?.driver ?? SUPPORT_DEFAULTS.needType.driver}"`);
+      }
+    });
+    const max = pm.maxReduction ?? SUPPORT_DEFAULTS.problemManagement.maxReduction;
+    if (fin(pm.reductionPerFix) && fin(max) && pm.reductionPerFix > max) {
+      issue(["problemManagement", "reductionPerFix"], `expected at most maxReduction (${max}${pm.maxReduction === undefined ? ", the default" : ""}), got ${pm.reductionPerFix}`);
+    }
+  }
+  for (const row of ["minor", "major"] as const) {
+    const m = s.retention?.multipliers?.[row];
+    if (m === undefined || m.length !== RETENTION_ROWS.length) continue;
+    if (m.some((x, k) => k > 0 && x < m[k - 1])) {
+      issue(["retention", "multipliers", row], `expected non-decreasing multipliers (${RETENTION_ROWS.join(" <= ")}), got ${m.join(", ")}`);
+    }
+  }
 
   // ---- arrivals and the source of demand -----------------------------------------------
   const arrivals = s.arrivals ?? [];
@@ -710,6 +1014,14 @@ function crossCheck(s: SupportScenarioShape, ctx: Ctx): void {
       date(r.notify?.date, [...at, "notify", "date"], after);
     });
     (s.quality?.fixes ?? []).forEach((f, i) => date(f.date, ["quality", "fixes", i, "date"]));
+    s.pools.forEach((p, i) => {
+      const at: Path = ["pools", i];
+      date(p.vendor?.start, [...at, "vendor", "start"]);
+      p.workforce?.hiring?.plan?.forEach((h, j) => date(h.date, [...at, "workforce", "hiring", "plan", j, "date"]));
+      date(p.workforce?.hiring?.freezeFrom, [...at, "workforce", "hiring", "freezeFrom"]);
+    });
+    date(s.kcs?.start, ["kcs", "start"]);
+    date(s.problemManagement?.start, ["problemManagement", "start"]);
   }
 
   // ---- reachable work (only once routing, names and the source of demand are right) ----
@@ -746,6 +1058,162 @@ function crossCheck(s: SupportScenarioShape, ctx: Ctx): void {
       issue(["pools"], `expected a pool for all work reaching tier "${t.name}", got none for ${listing(missing.map(showWork), 6)}`);
     }
   });
+}
+
+type PoolShape = SupportScenarioShape["pools"][number];
+
+/**
+ * Checks of one pool that need no other part of the file: exactly one schedule (agents with
+ * optional hours, shifts, or a staffing table); shifts that start on the day (00:00–23:59),
+ * have unique names, and breaks that lie within the shift for every agent of the stagger and
+ * follow each other without overlap; a known time zone; the cost in one form (none on a vendor
+ * pool, whose cost is in `vendor`); a vendor's share or overflow wait exactly with its
+ * routing; a hiring plan exactly with mode "plan"; a ramp with increasing afterDays.
+ */
+function checkPool(p: PoolShape, at: Path, report: (path: Path, message: string) => void): void {
+  let problems = 0;
+  const issue = (path: Path, message: string) => {
+    problems++;
+    report(path, message);
+  };
+  const given = (["agents", "shifts", "staffingTable"] as const).filter((k) => p[k] !== undefined);
+  if (given.length !== 1) {
+    issue(at, `expected exactly one schedule for pool "${p.name}": agents (with optional hours), shifts or staffingTable, got ${given.length === 0 ? "none" : given.join(" and ")}`);
+  } else if (p.hours !== undefined && p.agents === undefined) {
+    issue([...at, "hours"], `expected hours only with agents (${given[0] === "shifts" ? "shifts" : "staffing rows"} carry their own times), got ${show(p.hours)}`);
+  }
+
+  // shifts
+  const shiftNames: string[] = [];
+  p.shifts?.forEach((sh, k) => {
+    const sp: Path = [...at, "shifts", k];
+    const seen = shiftNames.indexOf(sh.name);
+    if (seen >= 0) issue([...sp, "name"], `expected a unique shift name, "${sh.name}" is also ${formatPath([...at, "shifts", seen])}`);
+    shiftNames.push(sh.name);
+    if (clockOrUndefined(sh.start) === MINUTES_PER_DAY) issue([...sp, "start"], `expected a start time from 00:00 to 23:59, got ${show(sh.start)}`);
+    const L = sh.lengthHours * 60;
+    const n = sh.agents;
+    let prev: { end0: number; endLast: number } | undefined;
+    sh.breaks?.forEach((b, j) => {
+      const bp: Path = [...sp, "breaks", j];
+      const a = b.afterHours * 60;
+      const stagger = b.staggerMinutes ?? SUPPORT_DEFAULTS.shift.staggerMinutes;
+      const lastOffset = n > 1 ? (stagger * (n - 1)) / n : 0;
+      if (a + b.minutes > L) {
+        issue(bp, `expected a break within the shift (lengthHours ${sh.lengthHours}), got afterHours ${b.afterHours} + ${b.minutes} minutes = ${num((a + b.minutes) / 60)} hours into it`);
+      } else if (a + lastOffset + b.minutes > L) {
+        issue(
+          bp,
+          `expected a break within the shift (lengthHours ${sh.lengthHours}) for every agent, got the last of ${n} agents' break ending ${num((a + lastOffset + b.minutes) / 60)} hours into it (staggerMinutes ${stagger})`,
+        );
+      }
+      if (prev !== undefined) {
+        if (a < prev.end0) {
+          issue(bp, `expected a break after the end of breaks[${j - 1}] (${num(prev.end0 / 60)} hours into the shift), got afterHours ${b.afterHours}`);
+        } else if (a + lastOffset < prev.endLast) {
+          issue(bp, `expected a break after the end of breaks[${j - 1}] for every agent, got an overlap for the last of ${n} agents (its breaks[${j - 1}] ends ${num(prev.endLast / 60)} hours into the shift, this one starts at ${num((a + lastOffset) / 60)})`);
+        }
+      }
+      prev = { end0: a + b.minutes, endLast: a + lastOffset + b.minutes };
+    });
+  });
+
+  // what the staffing model checks beyond the above (a backstop: the checks above should catch it all, with better paths)
+  if (problems === 0 && given.length === 1 && p.agents === undefined && scheduleFieldsValid(p)) {
+    let found: string[];
+    try {
+      found = scheduleProblems(poolSchedule(p));
+    } catch (e) {
+      found = [(e as Error).message];
+    }
+    for (const m of found) issue([...at, given[0]], m);
+  }
+
+  // time zone
+  const zoneProblem = p.timeZone === undefined ? undefined : timeZoneProblem(p.timeZone);
+  if (zoneProblem !== undefined) issue([...at, "timeZone"], zoneProblem);
+
+  // cost
+  if (p.costPerHour !== undefined && p.cost !== undefined) {
+    issue(at, `expected at most one of costPerHour or cost (wagePerHour, benefits, overhead), got both`);
+  } else if (p.vendor !== undefined) {
+    const key = p.costPerHour !== undefined ? "costPerHour" : p.cost !== undefined ? "cost" : undefined;
+    if (key !== undefined) issue([...at, key], `expected no pool cost on a vendor pool (its cost is vendor.costPerHour, costPerContact and feePerMonth), got ${show(p[key])}`);
+  }
+
+  // vendor routing
+  const v = p.vendor;
+  if (v !== undefined) {
+    const routing = v.routing ?? SUPPORT_DEFAULTS.vendor.routing;
+    if (routing === "share" && v.share === undefined) issue([...at, "vendor", "share"], 'missing: expected a probability between 0 and 1 (the share of the tier\'s contacts routed to the vendor) for routing "share"');
+    if (routing !== "share" && v.share !== undefined) issue([...at, "vendor", "share"], `expected share only with routing "share", got ${show(v.share)} with routing "${routing}"`);
+    if (routing === "overflow" && v.overflowAfterSeconds === undefined) issue([...at, "vendor", "overflowAfterSeconds"], 'missing: expected a number >= 0 (seconds a contact waits before the vendor may take it) for routing "overflow"');
+    if (routing !== "overflow" && v.overflowAfterSeconds !== undefined) {
+      issue([...at, "vendor", "overflowAfterSeconds"], `expected overflowAfterSeconds only with routing "overflow", got ${show(v.overflowAfterSeconds)} with routing "${routing}"`);
+    }
+  }
+
+  // workforce
+  const w = p.workforce;
+  if (w !== undefined) {
+    const mode = w.hiring?.mode ?? SUPPORT_DEFAULTS.workforce.hiring.mode;
+    if (mode === "plan" && w.hiring?.plan === undefined) issue([...at, "workforce", "hiring", "plan"], 'missing: expected a list of hires such as { "date": "2027-03-01", "hires": 4 } for mode "plan"');
+    if (mode !== "plan" && w.hiring?.plan !== undefined) issue([...at, "workforce", "hiring", "plan"], `expected plan only with mode "plan", got a list with mode "${mode}"`);
+    w.ramp?.forEach((r, j) => {
+      const before = w.ramp?.[j - 1];
+      if (before !== undefined && !(r.afterDays > before.afterDays)) {
+        issue([...at, "workforce", "ramp", j, "afterDays"], `expected more than the previous point's afterDays (${before.afterDays}), got ${r.afterDays}`);
+      }
+    });
+  }
+}
+
+/**
+ * Whether every field of a pool's shifts or staffing rows is in range (zod reports range
+ * errors but still runs the cross-field checks; the staffing model's check runs only on
+ * fields that are right, so that nothing is reported twice).
+ */
+function scheduleFieldsValid(p: PoolShape): boolean {
+  const fin = (v: unknown, min: number, strict = false): boolean => typeof v === "number" && Number.isFinite(v) && (strict ? v > min : v >= min);
+  const count = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
+  const days = (v: string): boolean => {
+    try {
+      return parseDays(v).length > 0;
+    } catch {
+      return false;
+    }
+  };
+  const shiftsOk = (p.shifts ?? []).every(
+    (sh) =>
+      days(sh.days) &&
+      clockOrUndefined(sh.start) !== undefined &&
+      fin(sh.lengthHours, 0, true) &&
+      sh.lengthHours <= 24 &&
+      count(sh.agents) &&
+      (sh.breaks ?? []).every((b) => fin(b.afterHours, 0) && fin(b.minutes, 0, true) && (b.staggerMinutes === undefined || fin(b.staggerMinutes, 0))),
+  );
+  const rowsOk = (p.staffingTable ?? []).every((r) => {
+    const open = clockOrUndefined(r.open), close = clockOrUndefined(r.close);
+    return days(r.days) && open !== undefined && close !== undefined && close > open && count(r.agents);
+  });
+  return shiftsOk && rowsOk;
+}
+
+/** Why `zone` is not a usable IANA time zone (with a did-you-mean), or undefined if it is. */
+export function timeZoneProblem(zone: string): string | undefined {
+  try {
+    new TimeZoneClock(zone);
+    return undefined;
+  } catch (e) {
+    const known = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+    const guess = closest(zone, [...known, "UTC"]);
+    return `${(e as Error).message}${guess ? ` (did you mean "${guess}"?)` : ""}`;
+  }
+}
+
+/** Hours into a shift for a message: at most 2 decimals (10.66), no float noise. */
+function num(v: number): string {
+  return String(+v.toFixed(2));
 }
 
 function workKey(need: string, channel: string): string {

@@ -14,3 +14,13 @@ export function problemsOf(validate: (input: unknown) => unknown, input: unknown
   }
   throw new Error(`accepted an invalid scenario: ${JSON.stringify(input)}`);
 }
+
+/** The message of the error `f` throws ("" if it does not throw). */
+export function messageOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return "";
+}
