@@ -409,6 +409,25 @@ describe("supportsim run on the full (support-demand) form", () => {
     expect(table).toContain("Calibration against");
   });
 
+  it("prints costs and retention, and warns on stderr (without stopping) about a pool with no cost and an uncovered lunch hour", () => {
+    const s = change((x) => {
+      delete x.pools[3].cost;
+      delete x.pools[0].agents; delete x.pools[0].hours;
+      x.pools[0].shifts = [
+        { name: "morning", days: "Mon-Fri", start: "08:00", lengthHours: 4, agents: 8 },
+        { name: "afternoon", days: "Mon-Fri", start: "13:00", lengthHours: 5, agents: 8 },
+      ];
+    });
+    const r = cli("run", fixture("full-warn.json", s), "--replications", "2");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Costs (after the warm-up)");
+    expect(r.stdout).toContain("Experience and retention");
+    expect(r.stdout).toContain("Cost per resolved need");
+    expect(r.stderr).toMatch(/^warning: pools\[3\]/m);
+    expect(r.stderr).toMatch(/^warning: .*phone.*12:00–13:00/m);
+    for (const line of r.stderr.trim().split("\n")) expect(line).toMatch(/^warning: /);
+  });
+
   const cases: [string, () => unknown, string[]][] = [
     ["a pool names an unknown tier", () => change((s) => (s.pools[2].tier = "L4")), ["pools[2].tier", "L4", 'did you mean']],
     ["segment shares do not sum to 1", () => change((s) => (s.customers.segments[0].share = 0.1)), ["customers.segments", "sum"]],
@@ -417,6 +436,10 @@ describe("supportsim run on the full (support-demand) form", () => {
     ["a negative rate", () => change((s) => (s.needTypes[0].perCustomerPerMonth = -1)), ["needTypes[0].perCustomerPerMonth", "got -1"]],
     ["channel weights do not sum to 1", () => change((s) => (s.needTypes[1].channels.phone = 0.9)), ["needTypes[1].channels", "sum"]],
     ["a calibration file that does not exist", () => change((s) => (s.calibration = { history: { file: "no-such-history.csv" } })), ["calibration.history.file"]],
+    ["a shift longer than a day", () => change((s) => { delete s.pools[0].agents; delete s.pools[0].hours; s.pools[0].shifts = [{ name: "long", days: "Mon-Fri", start: "08:00", lengthHours: 25, agents: 3 }]; }), ["pools[0].shifts[0].lengthHours"]],
+    ["a vendor share above 1", () => change((s) => { delete s.pools[0].cost; s.pools[0].vendor = { costPerHour: 18, routing: "share", share: 1.5 }; }), ["pools[0].vendor.share", "got 1.5"]],
+    ["an unknown pool time zone", () => change((s) => (s.pools[1].timeZone = "Asia/Manilla")), ["pools[1].timeZone", "Asia/Manila"]],
+    ["an unknown tier in a KCS program", () => change((s) => (s.kcs = { start: "2027-01-05", rampMonths: 3, resolveGain: { L9: 0.3 } })), ["kcs.resolveGain", "L9"]],
   ];
   cases.forEach(([label, content, mustContain], i) => {
     it(`${label}: exit 2 naming the field, no output files`, () => {

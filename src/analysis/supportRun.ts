@@ -174,6 +174,7 @@ export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
   v["retention.netRecurringRevenue"] = ret.arrEnd;
   v["retention.revenueAtRisk"] = ret.revenueAtRisk;
   v["retention.revenueProtected"] = ret.revenueProtected;
+  v["retention.excessChurnNextYear"] = ret.excessChurnNextYear;
   return v;
 }
 

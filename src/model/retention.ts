@@ -297,7 +297,9 @@ function churnProbability(base: CustomerBase, s: SegmentConfig, id: number, now:
  * year) under the segment's mode (header). Negative when good service keeps customers. If
  * `bySegment` is given, it receives the per-segment sums (zeroed first); if `parts` is given,
  * it receives the two sides apart: `atRisk` = Σ of the positive terms (customers whose
- * experience raised their churn) and `protected` = −Σ of the negative ones (kept by good service).
+ * experience raised their churn) and `protected` = −Σ of the negative ones (kept by good service),
+ * and `excessChurners` = Σ (P(M_i) − P(1)): the customers expected to leave within the span
+ * because of their experience (negative: expected to be kept by it).
  */
 export function revenueAtRisk(
   base: CustomerBase,
@@ -306,12 +308,12 @@ export function revenueAtRisk(
   now: number,
   span = YEAR_MINUTES,
   bySegment?: Float64Array,
-  parts?: { atRisk: number; protected: number },
+  parts?: { atRisk: number; protected: number; excessChurners: number },
 ): number {
   const H = typeof halfLife === "number" ? halfLife : halfLife.halfLife;
   if (!(H > 0)) throw new RangeError(`halfLife must be > 0, got ${H}`);
   if (bySegment) bySegment.fill(0);
-  if (parts) { parts.atRisk = 0; parts.protected = 0; }
+  if (parts) { parts.atRisk = 0; parts.protected = 0; parts.excessChurners = 0; }
   const G = segments.length;
   // neutral probabilities of hazard segments are the same for every customer
   const neutralHazard = new Float64Array(G);
@@ -327,7 +329,10 @@ export function revenueAtRisk(
     const r = s.revenuePerYear * (pM - p1);
     total += r;
     if (bySegment) bySegment[g] += r;
-    if (parts) { if (r > 0) parts.atRisk += r; else parts.protected -= r; }
+    if (parts) {
+      if (r > 0) parts.atRisk += r; else parts.protected -= r;
+      parts.excessChurners += pM - p1;
+    }
   }
   return total;
 }

@@ -123,6 +123,8 @@ export interface RetentionStats {
    */
   revenueAtRisk: number;
   revenueProtected: number;
+  /** Customers expected to churn within the year after the horizon because of their experience, net (Σ P(M) − P(1)). */
+  excessChurnNextYear: number;
   /** Active customers averaged over [warm-up, horizon) (for cost per customer). */
   meanCustomers: number;
 }
@@ -752,7 +754,7 @@ export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStrea
   }
 
   const totals = flows.churnTotals();
-  const riskParts = { atRisk: 0, protected: 0 };
+  const riskParts = { atRisk: 0, protected: 0, excessChurners: 0 };
   revenueAtRisk(customers, cfg.segments, ladder, horizon, undefined, undefined, riskParts);
   const measured = horizon - warmup;
   const retention: RetentionStats = {
@@ -764,6 +766,7 @@ export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStrea
     arrEnd: annualRevenue(customers, cfg.segments),
     revenueAtRisk: riskParts.atRisk,
     revenueProtected: riskParts.protected,
+    excessChurnNextYear: riskParts.excessChurners,
     meanCustomers: measured > 0 ? customerMinutes / measured : customers.activeCount,
   };
   const pools: PoolStats[] = cfg.pools.map((_, q) => {

@@ -196,6 +196,7 @@ function retentionTable(r: SupportRunResult): string {
     [`  of which caused by service experience`, "retention.serviceChurnRevenue", "money"],
     [`Recurring revenue earned (${cur})`, "retention.revenueEarned", "money"],
     [`Net recurring revenue at the end, per year (${cur})`, "retention.netRecurringRevenue", "money"],
+    ["Customers expected to churn next year because of their experience (net)", "retention.excessChurnNextYear", "number"],
     [`Revenue at risk next year: experience raised churn (${cur})`, "retention.revenueAtRisk", "money"],
     [`Revenue protected next year: experience lowered churn (${cur})`, "retention.revenueProtected", "money"],
   ];
