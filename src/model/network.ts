@@ -163,6 +163,8 @@ export interface NetworkConfig {
   streams: NetworkArrivals[];
   /** Callback offers per work type (undefined: none). */
   callbackByWork?: (CallbackOffer | undefined)[];
+  /** Keep per-interval bins in the per-(tier, class) `series` (default true); false: totals only. */
+  classIntervals?: boolean;
 }
 
 export type NetworkOutcome = "resolved" | "unresolved" | "abandoned" | "transferred" | "escalated";
@@ -365,6 +367,8 @@ export class Network {
   private readonly callbackRng: Rng;
   private readonly meanHandle: Float64Array; // t*W + w
   // agents
+  /** Whether `series` keeps per-interval bins (NetworkConfig.classIntervals). */
+  private readonly classBins: boolean;
   private readonly poolOffset: Int32Array;
   private readonly bucketBase: Int32Array;
   private readonly concurrency: Int32Array;
@@ -410,7 +414,11 @@ export class Network {
     const { horizon, warmup, intervalLength } = cfg;
     this.lines = new LineSet(2 * TW * 2 * P, contacts.capacity);
     this.series = [];
-    for (let t = 0; t < T; t++) for (let p = 0; p < P; p++) this.series.push(new TierCounters(warmup, horizon, intervalLength, cfg.threshold));
+    // per-class interval bins only when asked for (one bin covering the window otherwise: the
+    // support model reports intervals from its own counters, and memory then grows less with the horizon)
+    this.classBins = cfg.classIntervals ?? true;
+    const seriesLength = this.classBins ? intervalLength : Math.max(horizon, intervalLength);
+    for (let t = 0; t < T; t++) for (let p = 0; p < P; p++) this.series.push(new TierCounters(warmup, horizon, seriesLength, cfg.threshold));
     this.tierBusy = cfg.tiers.map(() => new TimeWeighted(warmup, horizon, intervalLength));
     this.tierStaffed = cfg.tiers.map(() => new TimeWeighted(warmup, horizon, intervalLength));
     this.busyTotals = new LevelTotals(Q, warmup, horizon);
@@ -709,7 +717,7 @@ export class Network {
     const inHand = this.load[agent];
     if (inHand > 1) h *= 1 + this.stretch[q] * (inHand - 1);
     if (this.counted(id)) {
-      this.series[t * this.P + c.priorityClass[id]].countAnswered(c.interval[id], wait);
+      this.series[t * this.P + c.priorityClass[id]].countAnswered(this.classBins ? c.interval[id] : 0, wait);
       this.servedByPool[q]++;
       this.poolHandleTime[q] += h;
     }
@@ -762,7 +770,7 @@ export class Network {
     const part = share >= 0 && this.shareRng() < share ? 1 : 0;
     const iv = c.interval[id];
     const ser = this.series[t * this.P + p];
-    if (iv >= 0) ser.countOffered(iv);
+    if (iv >= 0) ser.countOffered(this.classBins ? iv : 0);
     this.observer.entered(id, t, now);
     // the least-loaded eligible agent across the tier's pools, longest at that load first
     const best = this.pickPool(this.entryPools[part * this.T * W + k]);
@@ -770,7 +778,7 @@ export class Network {
       this.startService(id, best, this.takeAgent(best, this.pickLevel, now), now);
       return;
     }
-    if (iv >= 0) ser.countDelayed(iv);
+    if (iv >= 0) ser.countDelayed(this.classBins ? iv : 0);
     c.state[id] = ContactState.Waiting;
     c.agent[id] = -1;
     const line = this.lineIndex(part, t, w, c.deferred[id], p);
@@ -875,7 +883,7 @@ export class Network {
       const ov = c.overflowEvent[id];
       if (ov >= 0) this.cal.cancel(ov);
       const wait = now - c.joined[id];
-      if (this.counted(id)) this.series[t * this.P + p].countAbandoned(c.interval[id], wait);
+      if (this.counted(id)) this.series[t * this.P + p].countAbandoned(this.classBins ? c.interval[id] : 0, wait);
       this.traceLeave(id, "abandoned", now);
       c.state[id] = ContactState.Free;
       this.observer.left(id, t, "abandoned", wait, now);

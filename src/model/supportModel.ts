@@ -177,6 +177,7 @@ export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStrea
     })),
     streams: [],
     callbackByWork: cfg.needTypes.flatMap(() => cfg.channels.map((c) => c.callback)),
+    classIntervals: false, // intervals come from SupportCounters and the tier busy/staffed bins
   };
   const totalAgents = netCfg.pools.reduce((s, p) => s + p.agents, 0);
   const cal = new EventCalendar(Math.max(4096, totalAgents * 8));
