@@ -280,6 +280,13 @@ describe("shipped what-ifs against the baseline (common random numbers)", () => 
     expect(m(fts, "funnel.unserved")).toBeLessThan(m(base, "funnel.unserved"));
   });
 
+  it("outsource-night-shift: an offshore vendor answers phone at night, so fewer needs wait for the morning", () => {
+    const night = run("night", load("outsource-night-shift.json"), 2), base = run("baseline", load("baseline.json"), 2);
+    expect(m(night, "funnel.waitedForOpening")).toBeLessThan(0.85 * m(base, "funnel.waitedForOpening"));
+    expect(m(night, "pool.Vendor L1 night (Manila).served")).toBeGreaterThan(0);
+    expect(m(night, "pool.Vendor L1 night (Manila).costPerPaidHour")).toBeLessThan(m(base, "pool.L1 phone and e-mail.costPerPaidHour"));
+  });
+
   it("operating models: a service desk resolves more at first contact and costs more per hour than a call center", () => {
     const sd = run("service-desk", load("model-service-desk.json"), 2), cc = run("call-center", load("model-call-center.json"), 2);
     expect(m(sd, "funnel.fcrRate")).toBeGreaterThan(m(cc, "funnel.fcrRate") + 0.2);
