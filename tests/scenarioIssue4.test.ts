@@ -253,7 +253,7 @@ describe("the example builds the model's values", () => {
     expect(w.training).toBe(40 * DAY);
     expect(w.ramp).toEqual([
       { at: 0, proficiency: 0.53 },
-      { at: 270 * DAY, proficiency: 1 },
+      { at: 10 * 43_830, proficiency: 1 }, // workforce.ts DEFAULT_RAMP: ten mean months
     ]);
     expect([w.resolvePenalty, w.costPerHire]).toEqual([0.5, 12_500]);
   });

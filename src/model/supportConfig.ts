@@ -233,7 +233,7 @@ export interface WorkforceConfig {
  * `resolveFactor`; its hours are the pool's schedule.
  */
 export interface VendorConfig {
-  /** Cost per paid (scheduled) agent hour, per contact handled, and a fixed fee per month (mean month, 43830 minutes). */
+  /** Cost per paid (scheduled) agent hour, per contact handled, and a fixed fee per calendar month (given per minute of a mean month, 43830 minutes; costs.ts charges it per calendar month). */
   costPerHour: number;
   costPerContact: number;
   feePerMinute: number;

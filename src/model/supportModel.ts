@@ -34,6 +34,7 @@
  *   quality.ts      problem management: resolved defect needs lead to product fixes
  *   costs.ts        labour, vendor, per-contact, self-service, program, fix and hiring costs by month
  *   retention.ts    each need's outcome moves its customer's churn multiplier
+ *   outsourcing.ts  a vendor's start, transition and their factors (routing in network.ts)
  *   operatingModel.ts  a first-line operating-model preset applied to the scenario
  * Agents on the floor in pool q at time t (supportModel's `staff`):
  *   x = scheduled_floor(t) · (1 − shrinkage − articleTime_tier(t)) · staffingRatio(t) · [vendor started]
@@ -56,6 +57,7 @@ import { Accessibility } from "./accessibility.js";
 import { CostLedger, MonthClock } from "./costs.js";
 import { KcsProgram, MINUTES_PER_MONTH } from "./kcs.js";
 import { applyOperatingModel } from "./operatingModel.js";
+import { vendorHandleFactor, vendorResolveFactor, vendorStarted } from "./outsourcing.js";
 import { annualRevenue, clampRow, ExperienceLadder, isSatisfied, longWaitRows, revenueAtRisk, ROW_QUICK, ROW_RESOLVED, ROW_UNRESOLVED, ROW_UNSERVED } from "./retention.js";
 import { nextTimeShareChange, Roster, timeShared, WeeklyPattern } from "./staffing.js";
 import { Workforce } from "./workforce.js";
@@ -81,11 +83,6 @@ export const DRAIN_MINUTES = 30 * 1440;
  * the first second. [A]
  */
 export const OPENING_LAG_MEAN = 60;
-/**
- * A vendor in transition resolves base × (1 − VENDOR_RESOLVE_PENALTY·(1 − p)) at proficiency p
- * (as new hires do, workforce.ts's default resolvePenalty). [A]
- */
-export const VENDOR_RESOLVE_PENALTY = 0.5;
 /** Cost categories besides one per pool (labour or vendor charges). */
 export const COST_CATEGORIES = ["contacts", "self-service", "KCS program", "problem management", "hiring"] as const;
 
@@ -416,7 +413,10 @@ export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStrea
       const spike = quality.spikeShare(now);
       if (spike > 0) {
         const n = quality.notification(now);
-        if (u0 < n.share * n.deflect) return finish(id, FF.deflected, now);
+        if (u0 < n.share * n.deflect) {
+          store.flags[id] |= NeedFlag.Softened; // told of the known issue: the notice's credit applies
+          return finish(id, FF.deflected, now);
+        }
         if (u0 < n.share) store.flags[id] |= NeedFlag.Softened;
       }
     }
@@ -549,7 +549,7 @@ export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStrea
     accruePaid(q, now);
     const p = cfg.pools[q], r = rosters[q], wf = workforces[q];
     r.advance(now);
-    const started = p.vendor === undefined || now >= p.vendor.start;
+    const started = p.vendor === undefined || vendorStarted(p.vendor, now);
     const availability = started ? Math.max(0, 1 - p.shrinkage - articleTime[p.tier]) * (wf ? wf.staffingRatio : 1) : 0;
     const x = r.floor * availability;
     const on = timeShared(x, now, L);
@@ -573,11 +573,9 @@ export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStrea
       res *= wf.resolveFactor;
     }
     const v = p.vendor;
-    if (v && v.initialProficiency < 1) {
-      const prog = v.transition > 0 ? Math.min(1, Math.max(0, (now - v.start) / v.transition)) : 1;
-      const prof = v.initialProficiency + (1 - v.initialProficiency) * prog;
-      h /= prof;
-      res *= 1 - VENDOR_RESOLVE_PENALTY * (1 - prof);
+    if (v) {
+      h *= vendorHandleFactor(v, now);
+      res *= vendorResolveFactor(v, now);
     }
     net.poolHandleFactor[q] = h;
     net.poolResolveFactor[q] = res;
@@ -658,6 +656,8 @@ export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStrea
 
   // --- the event loop ---------------------------------------------------------------------
   let sales = 0, churned = 0;
+  // contract renewals falling in the first day (the daily event takes each later day at its start)
+  churned += flows.renewalsBetween(0, Math.min(WINDOW, horizon), rRenewal, renewalChurn);
   for (let kind = cal.next(); kind >= 0; kind = cal.next()) {
     const now = cal.now;
     if (kind < NETWORK_KINDS) {

@@ -35,6 +35,7 @@
 import { z } from "zod";
 import { parseClock, parseDays, parseStartEpochMs } from "../model/coverage.js";
 import { TimeZoneClock } from "../model/history.js";
+import { DEFAULT_ATTRITION_PER_YEAR, DEFAULT_COST_PER_HIRE, DEFAULT_LEAD_TIME_DAYS, DEFAULT_RAMP, DEFAULT_TRAINING_DAYS } from "../model/workforce.js";
 import { scheduleProblems } from "../model/staffing.js";
 import type { PoolSchedule, ShiftConfig, SupportConfig } from "../model/supportConfig.js";
 import { closest, formatPath } from "./load.js";
@@ -155,7 +156,8 @@ export const SUPPORT_DEFAULTS = {
    *  - hiring lead time 34 days to fill, then about 40 days of training and nesting
    *    (cinareo.com, "Myth #4");
    *  - ramp: a new hire works at 53 % of a tenured agent's efficiency in month 1 and reaches
-   *    100 % in 8–12 months (cinareo.com, same): 0.53 at 0 days, 1.0 at 270 days (9 months);
+   *    100 % in 8–12 months (cinareo.com, same): 0.53 when training ends, 1.0 ten months later
+   *    (workforce.ts DEFAULT_RAMP, where the year-one average it implies is worked out);
    *  - costPerHire 12,500: replacement cost of $10–15k per agent (SWPP via callcentrehelper.com);
    *  - hoursPerWeek 40 and resolvePenalty 0.5 (a novice at proficiency p resolves
    *    base × (1 − 0.5·(1 − p))) are [A].
@@ -164,18 +166,15 @@ export const SUPPORT_DEFAULTS = {
    */
   workforce: {
     hoursPerWeek: 40,
-    attritionPerYear: 0.35,
-    hiring: { mode: "replace", leadTimeDays: 34 },
-    trainingDays: 40,
-    ramp: [
-      { afterDays: 0, proficiency: 0.53 },
-      { afterDays: 270, proficiency: 1 },
-    ],
+    attritionPerYear: DEFAULT_ATTRITION_PER_YEAR,
+    hiring: { mode: "replace", leadTimeDays: DEFAULT_LEAD_TIME_DAYS },
+    trainingDays: DEFAULT_TRAINING_DAYS,
+    ramp: DEFAULT_RAMP.map((p) => ({ afterDays: p.at / MINUTES_PER_DAY, proficiency: p.proficiency })),
     resolvePenalty: 0.5,
-    costPerHire: 12_500,
+    costPerHire: DEFAULT_COST_PER_HIRE,
   },
   /**
-   * An outsourcing vendor (outsourcing.ts): no cost unless given (with a warning), routing like
+   * An outsourcing vendor (outsourcing.ts, network.ts routing): no cost unless given (with a warning), routing like
    * any pool, no transition. experiencePenalty 0.5 rows [A]: customers who think the agent is
    * offshore are 2× (2007) to 3× (2009) more likely to defect (CFI Group, via
    * /work/shared/DOMAIN.md); half a row of the retention ladder is the assumed size.
