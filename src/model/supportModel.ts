@@ -97,7 +97,7 @@ export interface PoolStats {
   paidMinutes: number;
   /** Scheduled agent-minutes on the floor (before shrinkage, vacancies and article time). */
   scheduledFloorMinutes: number;
-  /** Employees at the end, fewest employed at any time, hires and leavers (pools with a workforce; else NaN / 0). */
+  /** Employees at the horizon; fewest employed, hires and leavers after the warm-up (pools with a workforce; else NaN / 0). */
   headcountEnd: number;
   headcountMin: number;
   hires: number;
@@ -532,6 +532,16 @@ export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStrea
   const floorLevel = new Float64Array(Q);
   const paidMinutes = new Float64Array(Q), floorMinutes = new Float64Array(Q);
   const headcountMin = Float64Array.from(workforces.map((w) => (w ? w.employed : NaN)));
+  // hires and leavers are reported after the warm-up: the counts at its end, taken before the
+  // first workforce event at or after it (or at the end of the run)
+  const hiresAtWarmup = new Float64Array(Q).fill(NaN), leaversAtWarmup = new Float64Array(Q).fill(NaN);
+  const warmupSnapshot = (q: number) => {
+    const wf = workforces[q]!;
+    if (hiresAtWarmup[q] === hiresAtWarmup[q]) return;
+    hiresAtWarmup[q] = wf.hires;
+    leaversAtWarmup[q] = wf.leavers;
+    headcountMin[q] = wf.employed;
+  };
   const clip = (a: number, b: number) => Math.max(0, Math.min(b, horizon) - Math.max(a, warmup));
   /** Book pool q's paid time (and its cost) and scheduled floor time up to `now`. */
   const accruePaid = (q: number, now: number) => {
@@ -727,6 +737,7 @@ export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStrea
     } else if (kind === K_WORKFORCE) {
       const q = cal.data, wf = workforces[q]!;
       workforceEvent[q] = -1;
+      if (now >= warmup) warmupSnapshot(q);
       wf.handle(now);
       if (wf.employed < headcountMin[q]) headcountMin[q] = wf.employed;
       poolFactors(q, now);
@@ -772,13 +783,14 @@ export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStrea
   };
   const pools: PoolStats[] = cfg.pools.map((_, q) => {
     const wf = workforces[q];
+    if (wf) warmupSnapshot(q);
     return {
       paidMinutes: paidMinutes[q],
       scheduledFloorMinutes: floorMinutes[q],
       headcountEnd: wf ? wf.employed : NaN,
       headcountMin: headcountMin[q],
-      hires: wf ? wf.hires : 0,
-      leavers: wf ? wf.leavers : 0,
+      hires: wf ? wf.hires - hiresAtWarmup[q] : 0,
+      leavers: wf ? wf.leavers - leaversAtWarmup[q] : 0,
     };
   });
 
