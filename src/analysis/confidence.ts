@@ -46,10 +46,11 @@ export function fromMoments(n: number, mean: number, sd: number): Estimate {
 
 /**
  * Restrict an interval to the values the metric can take ([0, ∞), or [0, 1] for a
- * share): a t-interval around a small count can reach below zero, which no count can.
+ * share; unbounded below for a `signed` metric such as a net effect): a t-interval around a
+ * small count can reach below zero, which no count can.
  */
-export function clampEstimate(e: Estimate, fraction: boolean): Estimate {
+export function clampEstimate(e: Estimate, fraction: boolean, signed = false): Estimate {
   if (e.ci95 === null) return e;
-  const hi = fraction ? 1 : Infinity;
-  return { mean: e.mean, ci95: [Math.min(Math.max(e.ci95[0], 0), hi), Math.min(Math.max(e.ci95[1], 0), hi)] };
+  const hi = fraction ? 1 : Infinity, lo = signed ? -Infinity : 0;
+  return { mean: e.mean, ci95: [Math.min(Math.max(e.ci95[0], lo), hi), Math.min(Math.max(e.ci95[1], lo), hi)] };
 }

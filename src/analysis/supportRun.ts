@@ -30,6 +30,11 @@ export function isFraction(key: string): boolean {
   return /(Rate|Level|occupancy|withinTargetShare|Share|csat)$/.test(key);
 }
 
+/** Metrics that can be negative (experience can keep customers as well as lose them): their intervals are not clipped at 0. */
+export function isSigned(key: string): boolean {
+  return /^retention\.(serviceChurn|serviceChurnRevenue|excessChurnNextYear)$/.test(key);
+}
+
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
 /** One replication's counters as named numbers. */
@@ -234,7 +239,7 @@ export function runSupportReplications(cfg: SupportConfig, opts: SupportRunOptio
   const keys = Object.keys(reps[0]);
   const estimates: Record<string, Estimate> = {};
   for (const key of keys) {
-    estimates[key] = clampEstimate(estimate(reps.map((v) => v[key] ?? null)), isFraction(key));
+    estimates[key] = clampEstimate(estimate(reps.map((v) => v[key] ?? null)), isFraction(key), isSigned(key));
   }
   return { replications: reps, estimates, intervals: acc, seriesNames: series, firstInterval, eventsPerReplication: events / opts.replications, customersBytes: bytes };
 }
