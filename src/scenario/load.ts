@@ -2,8 +2,8 @@
  * Reading a scenario file: JSON parsing, validation against the schema, and error
  * messages of one line each that name the field path and what was expected.
  */
-import { readFileSync } from "node:fs";
 import type { z } from "zod";
+import { resolveScenarioFile } from "./extends.js";
 import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { ScenarioSchema, type Scenario } from "./schema.js";
 import { SupportScenarioSchema, type SupportScenario } from "./supportSchema.js";
@@ -165,19 +165,9 @@ export function validateScenario(input: unknown, file?: string): Scenario {
   return r.data;
 }
 
-/** The text of a scenario file; a ScenarioError if it cannot be read. */
-function readScenarioText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ScenarioError([code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, expected a scenario file" : `cannot read: ${(e as Error).message}`], file);
-  }
-}
-
-/** Read, parse and validate a scenario file. */
+/** Read, parse and validate a scenario file (resolving `extends`, ./extends.ts). */
 export function loadScenarioFile(file: string): Scenario {
-  return validateScenario(parseJson(readScenarioText(file), file), file);
+  return validateScenario(resolveScenarioFile(file), file);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -206,7 +196,7 @@ export function validateAnyScenario(input: unknown, file?: string): AnyScenario 
   return { form: "simple", scenario: validateScenario(input, file) };
 }
 
-/** Read, parse and validate a scenario file of either form. */
+/** Read, parse and validate a scenario file of either form (resolving `extends`, ./extends.ts). */
 export function loadAnyScenarioFile(file: string): AnyScenario {
-  return validateAnyScenario(parseJson(readScenarioText(file), file), file);
+  return validateAnyScenario(resolveScenarioFile(file), file);
 }

@@ -1,0 +1,141 @@
+/**
+ * Scenario files that extend a base: `"extends": "baseline.json"` (a path relative to the
+ * file) and the rest of the file applied to the base as a JSON Merge Patch (RFC 7396):
+ *
+ * - an object patches an object field by field; `null` removes a field; anything else
+ *   (a number, a string, a list) replaces the value;
+ * - one extension for lists of named things (tiers, pools, channels, need types, segments,
+ *   releases, fixes …): an OBJECT given where the base has a list of objects with a `name` is
+ *   matched by name — `"pools": { "L2": { "agents": 14 } }` patches the pool named "L2",
+ *   `{ "L2": null }` removes it, and a name the base does not have adds a new element (an error
+ *   with a did-you-mean when it is one or two letters away from an existing name, which is
+ *   almost always a typo). A LIST still replaces the whole list, as RFC 7396 says.
+ *
+ * Bases may extend other bases (up to 16 levels; a cycle is an error). File paths inside a base
+ * (`calibration.history.file`, `arrivals[].history.file`) are relative to the file that wrote
+ * them, and are rewritten so that they stay right from the extending file's folder.
+ * The merged object is then validated like any scenario; `supportsim run --out` writes it as
+ * scenario.resolved.json.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { closest, formatPath, parseJson, ScenarioError } from "./load.js";
+
+const MAX_DEPTH = 16;
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
+
+const isObject = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A list whose elements are all objects with a string `name` (and at least one element). */
+function isNamedList(v: unknown): v is JsonObject[] {
+  return Array.isArray(v) && v.length > 0 && v.every((e) => isObject(e) && typeof e.name === "string");
+}
+
+/** Two names closer than this (edit distance) are taken for a typo. */
+const TYPO_DISTANCE = 2;
+
+/**
+ * Apply `patch` to `target` (neither is modified; the result shares nothing with them).
+ * Problems (a name that looks like a typo) are collected in `problems`, with their paths.
+ */
+export function mergePatch(target: unknown, patch: unknown, path: (string | number)[] = [], problems: string[] = []): Json {
+  if (!isObject(patch)) return structuredClone(patch) as Json;
+  if (isNamedList(target)) return mergeNamed(target, patch, path, problems);
+  const out: JsonObject = isObject(target) ? structuredClone(target) : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = mergePatch(out[key], value, [...path, key], problems);
+  }
+  return out;
+}
+
+function mergeNamed(list: JsonObject[], patch: JsonObject, path: (string | number)[], problems: string[]): Json {
+  const out = structuredClone(list);
+  const names = list.map((e) => e.name as string);
+  for (const [name, value] of Object.entries(patch)) {
+    const at = out.findIndex((e) => e.name === name);
+    if (value === null) {
+      if (at >= 0) out.splice(at, 1);
+      else problems.push(`${formatPath([...path, name])}: cannot remove "${name}": the base has no such element; expected one of ${names.join(", ")}`);
+      continue;
+    }
+    if (at >= 0) {
+      out[at] = mergePatch(out[at], value, [...path, name], problems) as JsonObject;
+      continue;
+    }
+    const guess = closest(name, names);
+    if (guess !== undefined && editDistance(name, guess) <= TYPO_DISTANCE) {
+      problems.push(`${formatPath([...path, name])}: the base has no element named "${name}" (did you mean "${guess}"?); to add a new one, give it a name unlike the others`);
+      continue;
+    }
+    if (!isObject(value)) {
+      problems.push(`${formatPath([...path, name])}: expected an object (a new element or a patch of one), got ${JSON.stringify(value)}`);
+      continue;
+    }
+    out.push({ name, ...(mergePatch({}, value, [...path, name], problems) as JsonObject) });
+  }
+  return out;
+}
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** The text of a file, or a ScenarioError naming it. */
+function readText(file: string, from?: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const what = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, expected a scenario file" : `cannot read: ${(e as Error).message}`;
+    if (from !== undefined) throw new ScenarioError([`extends: ${JSON.stringify(file)}: ${what}`], from);
+    throw new ScenarioError([what], file);
+  }
+}
+
+/** Rewrite the file paths a scenario holds (relative to `fromDir`) to be relative to `toDir`. */
+function rebasePaths(s: JsonObject, fromDir: string, toDir: string): void {
+  const fix = (holder: unknown) => {
+    if (isObject(holder) && typeof holder.file === "string" && !isAbsolute(holder.file)) {
+      holder.file = relative(toDir, resolve(fromDir, holder.file)) || ".";
+    }
+  };
+  if (isObject(s.calibration)) fix(s.calibration.history);
+  if (Array.isArray(s.arrivals)) for (const a of s.arrivals) if (isObject(a)) fix(a.history);
+}
+
+/**
+ * Read a scenario file and resolve its `extends` chain: the merged JSON (not yet validated),
+ * without `extends`. A file without `extends` is returned as parsed.
+ */
+export function resolveScenarioFile(file: string, chain: string[] = []): unknown {
+  const abs = resolve(file);
+  const from = chain.length > 0 ? chain[chain.length - 1] : undefined;
+  const input = parseJson(readText(file, from), file);
+  if (!isObject(input) || !Object.hasOwn(input, "extends")) return input;
+  const { extends: base, ...patch } = input;
+  if (typeof base !== "string" || base === "") {
+    throw new ScenarioError([`extends: expected the path of a base scenario file (relative to this file), got ${JSON.stringify(base)}`], file);
+  }
+  if (chain.includes(abs) || chain.length >= MAX_DEPTH) {
+    const names = [...chain, abs].map((f) => relative(dirname(abs), f) || f);
+    throw new ScenarioError([chain.includes(abs) ? `extends: a cycle: ${names.join(" → ")}` : `extends: more than ${MAX_DEPTH} levels of bases`], file);
+  }
+  const basePath = resolve(dirname(abs), base);
+  const resolvedBase = resolveScenarioFile(basePath, [...chain, abs]);
+  if (!isObject(resolvedBase)) throw new ScenarioError([`extends: ${JSON.stringify(base)}: expected a JSON object at the top level of the base`], file);
+  rebasePaths(resolvedBase, dirname(basePath), dirname(abs));
+  const problems: string[] = [];
+  const merged = mergePatch(resolvedBase, patch, [], problems);
+  if (problems.length > 0) throw new ScenarioError(problems, file);
+  return merged;
+}
