@@ -428,6 +428,34 @@ describe("supportsim run on the full (support-demand) form", () => {
     for (const line of r.stderr.trim().split("\n")) expect(line).toMatch(/^warning: /);
   });
 
+  it("--out writes results.json, intervals.csv and scenario.resolved.json; the resolved scenario runs to the same results", () => {
+    fixture("out-base.json", small()); // the base the what-if extends
+    const whatIf = fixture("out-whatif.json", { extends: "out-base.json", name: "more-l2", pools: { L2: { agents: 12 } } });
+    const dir = join(tmp, "out-run");
+    const table = ok("run", whatIf, "--replications", "2", "--out", dir);
+    expect(table).toMatch(/^more-l2\n/);
+    expect(readdirSync(dir).sort()).toEqual(["intervals.csv", "results.json", "scenario.resolved.json"]);
+    const resolved = JSON.parse(readFileSync(join(dir, "scenario.resolved.json"), "utf8"));
+    expect(resolved.extends).toBeUndefined();
+    expect(resolved.pools.find((p: { name: string }) => p.name === "L2").agents).toBe(12);
+    expect(resolved.customers.count).toBe(3000);
+    const again = join(tmp, "out-again");
+    ok("run", join(dir, "scenario.resolved.json"), "--replications", "2", "--out", again);
+    expect(readFileSync(join(again, "results.json"), "utf8")).toBe(readFileSync(join(dir, "results.json"), "utf8"));
+    expect(readFileSync(join(dir, "intervals.csv"), "utf8").split("\n")[0]).toMatch(/^interval,start,series,offered/);
+  });
+
+  it("validate checks every file and lists each problem with its path; exit 2 when one is invalid", () => {
+    const good = fixture("val-good.json", small());
+    const bad = fixture("val-bad.json", change((s) => { s.pools[1].shrinkage = 1.2; s.kcs = { start: "2027-01-05", rampMonths: -2 }; }));
+    const r = cli("validate", good, bad);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain(`${good}: valid (full form`);
+    expect(r.stderr).toContain(`${bad}: pools[1].shrinkage: expected a share of scheduled time >= 0 and < 1, got 1.2`);
+    expect(r.stderr).toContain(`${bad}: kcs.rampMonths: expected a number >= 0 (months), got -2`);
+    expect(cli("validate", good).status).toBe(0);
+  });
+
   const cases: [string, () => unknown, string[]][] = [
     ["a pool names an unknown tier", () => change((s) => (s.pools[2].tier = "L4")), ["pools[2].tier", "L4", 'did you mean']],
     ["segment shares do not sum to 1", () => change((s) => (s.customers.segments[0].share = 0.1)), ["customers.segments", "sum"]],

@@ -9,6 +9,7 @@ import { erlangCommand } from "./erlang.js";
 import { UsageError } from "./errors.js";
 import { runCommand } from "./run.js";
 import { schemaCommand } from "./schema.js";
+import { validateCommand } from "./validate.js";
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;
@@ -16,7 +17,7 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName("supportsim")
     .usage("supportsim — support-demand and workforce simulation\n\nUsage: $0 <command> [options]")
     .strict()
-    .demandCommand(1, "Give a command: run, erlang or schema (see --help)")
+    .demandCommand(1, "Give a command: run, validate, erlang or schema (see --help)")
     .recommendCommands()
     .help()
     .alias("h", "help")
@@ -30,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
   parser = runCommand(parser);
   parser = erlangCommand(parser);
   parser = schemaCommand(parser);
+  parser = validateCommand(parser);
   try {
     await parser.parseAsync();
     return typeof process.exitCode === "number" ? process.exitCode : 0;

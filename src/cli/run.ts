@@ -3,13 +3,14 @@
  * (or, with --json, the result object).
  */
 import { statSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import type { Argv } from "yargs";
 import { intervalRows, runScenario } from "../analysis/run.js";
 import { intervalsCsv, NETWORK_TRACE_HEADER, networkTraceSink, supportIntervalsCsv, TRACE_HEADER, traceSink } from "../report/csv.js";
 import { AtomicWriter, writeFileAtomic } from "../report/files.js";
 import { kpiTable } from "../report/table.js";
 import { loadAnyScenarioFile } from "../scenario/load.js";
+import { resolveScenarioFile } from "../scenario/extends.js";
 import { buildSupport } from "../scenario/buildSupport.js";
 import type { SupportScenario } from "../scenario/supportSchema.js";
 import { runSupportScenario, supportIntervalRows, supportResultJson } from "../analysis/supportScenario.js";
@@ -25,6 +26,7 @@ export interface RunArgs {
   seed?: number;
   trace?: string;
   intervals?: string;
+  out?: string;
 }
 
 export function runCommand(y: Argv) {
@@ -39,9 +41,11 @@ export function runCommand(y: Argv) {
         .option("seed", { type: "number", describe: "random seed (overrides the file)" })
         .option("trace", { type: "string", describe: "write one CSV row per contact to this file" })
         .option("intervals", { type: "string", describe: "write per-interval KPIs (CSV) to this file" })
+        .option("out", { type: "string", describe: "write results.json, intervals.csv and scenario.resolved.json (the merged scenario) to this folder" })
         .example("$0 run", "run the default scenario")
         .example("$0 run scenarios/mmc-abandon.json --replications 5 --json", "five replications, JSON output")
-        .example("$0 run my.json --trace trace.csv", "also write a per-contact trace"),
+        .example("$0 run my.json --trace trace.csv", "also write a per-contact trace")
+        .example("$0 run scenarios/outsource-l1.json --out results/outsource", "write the results, intervals and the resolved scenario"),
     async (args) => {
       const code = execRun(args);
       process.exitCode = code;
@@ -59,6 +63,7 @@ export function execRun(args: RunArgs): number {
   const file = args.file ?? (relative(process.cwd(), DEFAULT_SCENARIO) || DEFAULT_SCENARIO);
   const loaded = loadAnyScenarioFile(file);
   if (args.intervals) checkOutputPath("--intervals", args.intervals);
+  if (args.out) checkOutputDir("--out", args.out);
   if (loaded.form === "support") return execSupportRun(args, loaded.scenario, file);
   const scenario = loaded.scenario;
   const trace = args.trace ? openOutput("--trace", args.trace) : null;
@@ -72,11 +77,12 @@ export function execRun(args: RunArgs): number {
       trace: trace ? (k) => traceSink(trace, k, tierNames) : undefined,
       onReplication: progress ? (done, total) => process.stderr.write(`\rreplication ${done}/${total}${done === total ? "\r\x1b[K" : ""}`) : undefined,
     });
+    const csv = args.intervals || args.out ? intervalsCsv(intervalRows(out)) : "";
     if (args.intervals) {
       const path = args.intervals;
-      const csv = intervalsCsv(intervalRows(out));
       asUsage("--intervals", path, () => writeFileAtomic(path, csv));
     }
+    if (args.out) writeOutDir(args.out, file, JSON.stringify(out.result, null, 2) + "\n", csv);
     trace?.commit();
     process.stdout.write(args.json ? JSON.stringify(out.result, null, 2) + "\n" : kpiTable(out.result));
     return 0;
@@ -103,11 +109,12 @@ function execSupportRun(args: RunArgs, scenario: SupportScenario, file: string):
       trace: trace ? (k) => networkTraceSink(trace, k, config.tiers.map((t) => t.name), works, config.classes, config.pools.map((p) => p.name)) : undefined,
       onReplication: progress ? (done, total) => process.stderr.write(`\rreplication ${done}/${total}${done === total ? "\r\x1b[K" : ""}`) : undefined,
     });
+    const csv = args.intervals || args.out ? supportIntervalsCsv(supportIntervalRows(out), SERIES_METRICS) : "";
     if (args.intervals) {
       const path = args.intervals;
-      const csv = supportIntervalsCsv(supportIntervalRows(out), SERIES_METRICS);
       asUsage("--intervals", path, () => writeFileAtomic(path, csv));
     }
+    if (args.out) writeOutDir(args.out, file, JSON.stringify(supportResultJson(out.result), null, 2) + "\n", csv);
     trace?.commit();
     for (const w of out.result.warnings) process.stderr.write(`warning: ${w}\n`);
     process.stdout.write(args.json ? JSON.stringify(supportResultJson(out.result), null, 2) + "\n" : supportTable(out.result));
@@ -127,6 +134,30 @@ function asUsage<T>(flag: string, path: string, f: () => T): T {
     const why = err.code === "EISDIR" ? "is a directory" : err.code === "EACCES" ? "permission denied" : err.code === "ENOTDIR" ? "a parent is not a directory" : err.message;
     throw new UsageError(`${flag}: cannot write ${path}: ${why}`);
   }
+}
+
+/**
+ * `--out DIR`: results.json, intervals.csv and scenario.resolved.json (the scenario with its
+ * `extends` chain merged, for reproducibility), each written atomically once the run is done.
+ */
+function writeOutDir(dir: string, scenarioFile: string, resultsJson: string, intervalsCsvText: string): void {
+  const resolved = JSON.stringify(resolveScenarioFile(scenarioFile), null, 2) + "\n";
+  const files: [string, string][] = [["results.json", resultsJson], ["intervals.csv", intervalsCsvText], ["scenario.resolved.json", resolved]];
+  for (const [name, text] of files) {
+    const path = join(dir, name);
+    asUsage("--out", path, () => writeFileAtomic(path, text));
+  }
+}
+
+/** Fail before the run when the --out folder is a file. */
+function checkOutputDir(flag: string, path: string): void {
+  let isFile = false;
+  try {
+    isFile = !statSync(path).isDirectory();
+  } catch {
+    // does not exist yet: created when the results are written
+  }
+  if (isFile) throw new UsageError(`${flag}: cannot write into ${path}: it is a file, expected a folder`);
 }
 
 /** Fail before the run (not after it) when an output path cannot be a file. */

@@ -1,0 +1,138 @@
+/**
+ * `supportsim compare A.json B.json [C.json ...]`: run full-form scenarios with common random
+ * numbers and print each headline metric side by side, with every scenario's difference
+ * against the first and its paired 95% interval (src/analysis/compare.ts).
+ *
+ * Every file is loaded, validated and built before anything runs, and outputs are written only
+ * after every run succeeded, so bad input fails (exit 2, one line) with nothing written.
+ */
+import { statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Argv } from "yargs";
+import { compareSupport, comparisonJson, uniqueLabels, type CompareInput, type Comparison } from "../analysis/compare.js";
+import { compareTable, comparisonCsv } from "../report/compareTable.js";
+import { AtomicWriter } from "../report/files.js";
+import { buildSupport, supportRunSettings, supportWarnings } from "../scenario/buildSupport.js";
+import { loadAnyScenarioFile } from "../scenario/load.js";
+import { UsageError } from "./errors.js";
+
+export interface CompareOptions {
+  replications?: number;
+  seed?: number;
+  json?: boolean;
+  out?: string;
+  /** Where the table or JSON goes (default: standard output). */
+  stdout?: (s: string) => void;
+  /** Where warnings and progress go (default: standard error). */
+  stderr?: (s: string) => void;
+  /** Show progress (default: when standard error is a terminal and not --json). */
+  progress?: boolean;
+}
+
+interface CompareArgs {
+  files: string[];
+  replications?: number;
+  seed?: number;
+  json: boolean;
+  out?: string;
+}
+
+export function compareCommand(y: Argv): Argv {
+  return y.command<CompareArgs>(
+    "compare <files..>",
+    "Compare full-form scenarios with common random numbers: KPIs, costs and retention side by side, differences against the first with paired 95% intervals",
+    (a) =>
+      a
+        .positional("files", { type: "string", array: true, describe: "two or more full-form scenario files; the first is the reference" })
+        .option("replications", { type: "number", describe: "replications per scenario (default: the first scenario's)" })
+        .option("seed", { type: "number", describe: "random seed for every scenario (default: the first scenario's)" })
+        .option("json", { type: "boolean", default: false, describe: "print the comparison as JSON instead of the table" })
+        .option("out", { type: "string", describe: "also write results.json and comparison.csv to this folder" })
+        .example("$0 compare scenarios/baseline.json scenarios/shift-left-kcs.json", "what shift-left changes, with paired intervals")
+        .example("$0 compare a.json b.json c.json --replications 20 --out cmp", "three scenarios, 20 replications, files in cmp/"),
+    async (args) => {
+      runCompare(args.files, { replications: args.replications, seed: args.seed, json: args.json, out: args.out });
+      process.exitCode = 0;
+    },
+  );
+}
+
+/**
+ * Load, build, run and report a comparison. Throws UsageError or ScenarioError on bad input
+ * (the CLI reports them in one line, exit 2) before anything runs or is written.
+ */
+export function runCompare(files: readonly string[], options: CompareOptions = {}): Comparison {
+  const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
+  const stderr = options.stderr ?? ((s: string) => void process.stderr.write(s));
+  if (files.length < 2) throw new UsageError(`compare: expected at least two scenario files, got ${files.length}`);
+  if (options.replications !== undefined && (!Number.isInteger(options.replications) || options.replications < 1)) {
+    throw new UsageError(`--replications: expected an integer >= 1, got ${options.replications}`);
+  }
+  if (options.seed !== undefined && (!Number.isInteger(options.seed) || options.seed < 0)) {
+    throw new UsageError(`--seed: expected an integer >= 0, got ${options.seed}`);
+  }
+  if (options.out !== undefined) checkOutDir(options.out);
+
+  // load and build everything first: a bad file fails before any run
+  const loaded = files.map((file) => {
+    const any = loadAnyScenarioFile(file);
+    if (any.form !== "support") {
+      throw new UsageError(`${file}: compare needs full-form scenarios (with channels, tiers and pools); this is a simple-form scenario (use "supportsim run" for it)`);
+    }
+    return { file, scenario: any.scenario };
+  });
+  const labels = uniqueLabels(loaded.map((l) => ({ name: l.scenario.name, file: l.file })));
+  const first = supportRunSettings(loaded[0].scenario, { seed: options.seed, replications: options.replications });
+  const inputs: CompareInput[] = [];
+  const warnings: string[] = [];
+  loaded.forEach((l, i) => {
+    const config = buildSupport(l.scenario, { baseDir: dirname(resolve(l.file)), file: l.file });
+    const settings = supportRunSettings(l.scenario);
+    inputs.push({ label: labels[i], config, horizonHours: settings.horizonHours, warmupHours: settings.warmupHours });
+    for (const w of supportWarnings(l.scenario, config)) warnings.push(`warning: ${labels[i]}: ${w}\n`);
+  });
+
+  const progress = options.progress ?? (!options.json && process.stderr.isTTY === true);
+  const comparison = compareSupport(inputs, {
+    seed: first.seed,
+    replications: first.replications,
+    onReplication: progress
+      ? (s, done, total) => stderr(`\r${labels[s]}: replication ${done}/${total}${done === total ? "\r\x1b[K" : ""}`)
+      : undefined,
+  });
+
+  const json = JSON.stringify(comparisonJson(comparison), null, 2) + "\n";
+  if (options.out !== undefined) writeOutputs(options.out, { "results.json": json, "comparison.csv": comparisonCsv(comparison) });
+  for (const w of warnings) stderr(w);
+  stdout(options.json ? json : compareTable(comparison));
+  return comparison;
+}
+
+/** Fail before the runs when --out names something that cannot be a folder. */
+function checkOutDir(dir: string): void {
+  let isFile = false;
+  try {
+    isFile = !statSync(dir).isDirectory();
+  } catch {
+    // does not exist yet: created when writing
+  }
+  if (isFile) throw new UsageError(`--out: cannot write to ${dir}: not a directory`);
+}
+
+/** Write every file atomically; if any fails, none is left under its real name (as far as renames allow). */
+function writeOutputs(dir: string, files: Record<string, string>): void {
+  const writers: AtomicWriter[] = [];
+  try {
+    for (const [name, content] of Object.entries(files)) {
+      const w = new AtomicWriter(join(dir, name));
+      writers.push(w);
+      w.write(content);
+    }
+    for (const w of writers) w.commit();
+  } catch (e) {
+    for (const w of writers) w.abort();
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === "EACCES" ? "permission denied" : err.code === "ENOTDIR" || err.code === "EEXIST" ? "a parent is not a directory" : err.code === "EISDIR" ? "a file name is taken by a directory" : err.message;
+    throw new UsageError(`--out: cannot write to ${dir}: ${why}`);
+  }
+}
