@@ -61,3 +61,5 @@ if (args.includes("--json")) console.log(JSON.stringify(rows));
 // (bench/support.mjs, its own children and its own output).
 console.log();
 execFileSync(process.execPath, [here("./support.mjs")], { stdio: "inherit" });
+console.log();
+execFileSync(process.execPath, [here("./threads.mjs")], { stdio: "inherit" });

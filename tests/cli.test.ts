@@ -445,6 +445,32 @@ describe("supportsim run on the full (support-demand) form", () => {
     expect(readFileSync(join(dir, "intervals.csv"), "utf8").split("\n")[0]).toMatch(/^interval,start,series,offered/);
   });
 
+  it("--threads changes nothing in the output; a bad --threads is a usage error", () => {
+    const file = fixture("threads.json", small());
+    expect(ok("run", file, "--json", "--replications", "3", "--threads", "2")).toBe(ok("run", file, "--json", "--replications", "3", "--threads", "1"));
+    const r = cli("run", file, "--threads", "0");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--threads: expected an integer >= 1, got 0");
+  });
+
+  it("compare runs two scenarios with the same seeds and prints paired differences; --out writes results.json and comparison.csv", () => {
+    fixture("cmp-base.json", change((s) => { s.pools[0].agents = 2; }));
+    const more = fixture("cmp-more.json", { extends: "cmp-base.json", name: "more-l1", pools: { "L1 phone and e-mail": { agents: 4 } } });
+    const dir = join(tmp, "cmp-out");
+    const table = ok("compare", join(tmp, "cmp-base.json"), more, "--replications", "3", "--out", dir);
+    expect(table).toContain("more-l1");
+    expect(table).toMatch(/baseline/);
+    expect(readdirSync(dir).sort()).toEqual(["comparison.csv", "results.json"]);
+    const json = JSON.parse(ok("compare", join(tmp, "cmp-base.json"), more, "--replications", "3", "--json"));
+    expect(json.scenarios).toEqual(["baseline", "more-l1"]);
+    const sl = json.metrics["channel.phone.serviceLevel"];
+    expect(sl.differences[0].against).toBe("baseline");
+    expect(sl.differences[0].mean).toBeGreaterThan(0);
+    const r = cli("compare", more);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
   it("validate checks every file and lists each problem with its path; exit 2 when one is invalid", () => {
     const good = fixture("val-good.json", small());
     const bad = fixture("val-bad.json", change((s) => { s.pools[1].shrinkage = 1.2; s.kcs = { start: "2027-01-05", rampMonths: -2 }; }));

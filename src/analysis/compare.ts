@@ -164,18 +164,24 @@ export function headlineKeys(keySets: readonly (readonly string[])[]): string[] 
 }
 
 /**
- * Labels that tell the scenarios apart: each scenario's `name`; scenarios sharing a name are
- * labelled by their file name (without ".json"); if that still collides, by the path as given;
- * and a scenario given twice under the same path gets " #2", " #3" … from its second occurrence.
+ * Labels that tell the scenarios apart: each scenario's `name`. Among scenarios sharing a name,
+ * the file name without ".json" is used when that tells them apart, else the path as given;
+ * when neither does (the same file given twice), the name with " #2", " #3" … from the second
+ * occurrence on. A label still taken twice after that gets the same suffix.
  */
 export function uniqueLabels(entries: readonly { name: string; file: string }[]): string[] {
   const stem = (f: string) => f.replace(/^.*[\\/]/, "").replace(/\.json$/i, "");
-  const dupes = (xs: readonly string[]) => xs.map((x) => xs.indexOf(x) !== xs.lastIndexOf(x));
-  let labels = entries.map((e) => e.name);
-  let d = dupes(labels);
-  labels = labels.map((l, i) => (d[i] ? stem(entries[i].file) : l));
-  d = dupes(labels);
-  labels = labels.map((l, i) => (d[i] ? entries[i].file : l));
+  const distinct = (xs: readonly string[]) => new Set(xs).size === xs.length;
+  const labels = entries.map((e) => e.name);
+  const groups = new Map<string, number[]>();
+  entries.forEach((e, i) => groups.set(e.name, [...(groups.get(e.name) ?? []), i]));
+  for (const idx of groups.values()) {
+    if (idx.length < 2) continue;
+    const stems = idx.map((i) => stem(entries[i].file));
+    const paths = idx.map((i) => entries[i].file);
+    const chosen = distinct(stems) ? stems : distinct(paths) ? paths : null;
+    if (chosen) idx.forEach((i, k) => (labels[i] = chosen[k]));
+  }
   const seen = new Map<string, number>();
   return labels.map((l) => {
     const n = (seen.get(l) ?? 0) + 1;

@@ -204,21 +204,46 @@ export interface SupportRunOptions {
   onReplication?: (done: number, total: number) => void;
 }
 
-export function runSupportReplications(cfg: SupportConfig, opts: SupportRunOptions): SupportRun {
-  if (!Number.isInteger(opts.replications) || opts.replications < 1) throw new RangeError(`replications must be an integer >= 1, got ${opts.replications}`);
+/**
+ * What one replication hands back: its named values and the per-interval arrays the series
+ * are made from. Plain data (typed arrays), so a worker thread can send it back.
+ */
+export interface ReplicationOutput {
+  values: Values;
+  events: number;
+  customersBytes: number;
+  byInterval: Float64Array;
+  needsByInterval: Float64Array;
+  tierBusy: Float64Array[];
+  tierStaffed: Float64Array[];
+}
+
+/** Run replication `rep` (streams seeded by (seed, rep)): the same numbers on any thread. */
+export function simulateReplication(cfg: SupportConfig, seed: number | string, rep: number, trace: NetworkTraceSink | null = null): ReplicationOutput {
+  const r = simulateSupport(cfg, new RandomStreams(seed, rep), trace);
+  return {
+    values: supportValues(r, cfg),
+    events: r.events,
+    customersBytes: r.customersBytes,
+    byInterval: r.counters.byInterval,
+    needsByInterval: r.counters.needsByInterval,
+    tierBusy: r.network.tierBusy.map((b) => b.bins),
+    tierStaffed: r.network.tierStaffed.map((b) => b.bins),
+  };
+}
+
+/** Combine replication outputs, in replication order, into estimates and per-interval series. */
+export function combineReplications(cfg: SupportConfig, outputs: readonly ReplicationOutput[]): SupportRun {
   const nIntervals = Math.ceil(cfg.horizon / cfg.intervalLength);
   const firstInterval = Math.floor(cfg.warmup / cfg.intervalLength);
   const series = [...cfg.channels.map((c) => c.name), ...cfg.tiers.map((t) => t.name), "needs"];
   const acc = new SeriesAccumulator(nIntervals, series.length, SERIES_METRICS, isFraction);
   const C = cfg.channels.length, T = cfg.tiers.length, F = INTERVAL_FIELDS.length;
-  const reps: Values[] = [];
   let events = 0, bytes = 0;
-  for (let rep = 0; rep < opts.replications; rep++) {
-    const r = simulateSupport(cfg, new RandomStreams(opts.seed, rep), opts.trace ? opts.trace(rep) : null);
-    reps.push(supportValues(r, cfg));
+  for (const r of outputs) {
     events += r.events;
     bytes = Math.max(bytes, r.customersBytes);
-    const b = r.counters.byInterval;
+    const b = r.byInterval;
     for (let i = firstInterval; i < nIntervals; i++) {
       for (let c = 0; c < C; c++) {
         const at = (i * C + c) * F;
@@ -229,19 +254,67 @@ export function runSupportReplications(cfg: SupportConfig, opts: SupportRunOptio
         acc.add(i, c, 3, ratio(b[at + IF.abandoned], offered));
       }
       for (let t = 0; t < T; t++) {
-        acc.add(i, C + t, 5, ratio(r.network.tierBusy[t].bins[i], r.network.tierStaffed[t].bins[i]));
-        acc.add(i, C + t, 6, r.network.tierStaffed[t].bins[i] / cfg.intervalLength); // mean agents on the floor
+        acc.add(i, C + t, 5, ratio(r.tierBusy[t][i], r.tierStaffed[t][i]));
+        acc.add(i, C + t, 6, r.tierStaffed[t][i] / cfg.intervalLength); // mean agents on the floor
       }
-      acc.add(i, C + T, 4, r.counters.needsByInterval[i]);
+      acc.add(i, C + T, 4, r.needsByInterval[i]);
     }
-    opts.onReplication?.(rep + 1, opts.replications);
   }
-  const keys = Object.keys(reps[0]);
+  const reps = outputs.map((o) => o.values);
   const estimates: Record<string, Estimate> = {};
-  for (const key of keys) {
+  for (const key of Object.keys(reps[0])) {
     estimates[key] = clampEstimate(estimate(reps.map((v) => v[key] ?? null)), isFraction(key), isSigned(key));
   }
-  return { replications: reps, estimates, intervals: acc, seriesNames: series, firstInterval, eventsPerReplication: events / opts.replications, customersBytes: bytes };
+  return { replications: reps, estimates, intervals: acc, seriesNames: series, firstInterval, eventsPerReplication: events / outputs.length, customersBytes: bytes };
+}
+
+function checkReplications(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`replications must be an integer >= 1, got ${n}`);
+}
+
+/** The replications one after another on this thread. */
+export function runSupportReplications(cfg: SupportConfig, opts: SupportRunOptions): SupportRun {
+  checkReplications(opts.replications);
+  const outputs: ReplicationOutput[] = [];
+  for (let rep = 0; rep < opts.replications; rep++) {
+    outputs.push(simulateReplication(cfg, opts.seed, rep, opts.trace ? opts.trace(rep) : null));
+    opts.onReplication?.(rep + 1, opts.replications);
+  }
+  return combineReplications(cfg, outputs);
+}
+
+/**
+ * The replications on `threads` worker threads (piscina): each replication is the same
+ * function of (configuration, seed, index) as on one thread, and the outputs are combined in
+ * replication order, so the results are byte-identical whatever the thread count. With one
+ * thread, or a trace (a file written as contacts leave), it runs on this thread.
+ */
+export async function runSupportReplicationsParallel(cfg: SupportConfig, opts: SupportRunOptions & { threads: number }): Promise<SupportRun> {
+  checkReplications(opts.replications);
+  const threads = Math.max(1, Math.min(opts.threads, opts.replications));
+  if (threads === 1 || opts.trace) return runSupportReplications(cfg, opts);
+  const { Piscina } = await import("piscina");
+  // the configuration goes to each worker once (workerData); a task is its replication index
+  const pool = new Piscina({ filename: replicationWorkerUrl().href, minThreads: threads, maxThreads: threads, idleTimeout: 1000, workerData: { cfg, seed: opts.seed } });
+  let done = 0;
+  try {
+    const outputs = await Promise.all(
+      Array.from({ length: opts.replications }, async (_, rep) => {
+        const out = (await pool.run(rep)) as ReplicationOutput;
+        opts.onReplication?.(++done, opts.replications);
+        return out;
+      }),
+    );
+    return combineReplications(cfg, outputs);
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** The worker module: compiled JavaScript next to this file (under tests, which run the TypeScript sources, the built copy in dist/). */
+function replicationWorkerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith(".ts") ? new URL("../../dist/analysis/replicationWorker.js", here) : new URL("./replicationWorker.js", here);
 }
 
 /** Nest dotted keys: {"a.b.c": x} → {a: {b: {c: x}}}. */

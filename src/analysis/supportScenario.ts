@@ -14,7 +14,7 @@ import { buildSupport, supportRunSettings, supportWarnings } from "../scenario/b
 import { COST_CATEGORIES } from "../model/supportModel.js";
 import type { SupportScenario } from "../scenario/supportSchema.js";
 import type { Estimate } from "./confidence.js";
-import { nest, runSupportReplications, SERIES_METRICS, type SupportRun } from "./supportRun.js";
+import { nest, runSupportReplications, runSupportReplicationsParallel, SERIES_METRICS, type SupportRun } from "./supportRun.js";
 
 export interface SupportRunResult extends Omit<RunSettings, "name"> {
   scenario: string;
@@ -71,6 +71,18 @@ export function runSupportScenario(s: SupportScenario, opts: SupportRunOptions):
   const settings = supportRunSettings(s, { seed: opts.seed, replications: opts.replications });
   const config = buildSupport(s, { baseDir: opts.baseDir, file: opts.file });
   const run = runSupportReplications(config, { seed: settings.seed, replications: settings.replications, trace: opts.trace, onReplication: opts.onReplication });
+  return supportRunOutput(s, settings, config, run, opts);
+}
+
+/** The same on `threads` worker threads: identical results whatever the thread count (supportRun.ts). */
+export async function runSupportScenarioParallel(s: SupportScenario, opts: SupportRunOptions & { threads: number }): Promise<SupportRunOutput> {
+  const settings = supportRunSettings(s, { seed: opts.seed, replications: opts.replications });
+  const config = buildSupport(s, { baseDir: opts.baseDir, file: opts.file });
+  const run = await runSupportReplicationsParallel(config, { seed: settings.seed, replications: settings.replications, trace: opts.trace, onReplication: opts.onReplication, threads: opts.threads });
+  return supportRunOutput(s, settings, config, run, opts);
+}
+
+function supportRunOutput(s: SupportScenario, settings: RunSettings, config: SupportConfig, run: SupportRun, opts: SupportRunOptions): SupportRunOutput {
   const { name, ...rest } = settings;
   const result: SupportRunResult = {
     scenario: name,

@@ -48,7 +48,7 @@ export function compareCommand(y: Argv): Argv {
         .option("seed", { type: "number", describe: "random seed for every scenario (default: the first scenario's)" })
         .option("json", { type: "boolean", default: false, describe: "print the comparison as JSON instead of the table" })
         .option("out", { type: "string", describe: "also write results.json and comparison.csv to this folder" })
-        .example("$0 compare scenarios/baseline.json scenarios/shift-left-kcs.json", "what shift-left changes, with paired intervals")
+        .example("$0 compare scenarios/baseline.json scenarios/outsource-l1-overflow.json", "what L1 overflow to a vendor changes, with paired intervals")
         .example("$0 compare a.json b.json c.json --replications 20 --out cmp", "three scenarios, 20 replications, files in cmp/"),
     async (args) => {
       runCompare(args.files, { replications: args.replications, seed: args.seed, json: args.json, out: args.out });

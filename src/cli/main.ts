@@ -10,6 +10,7 @@ import { UsageError } from "./errors.js";
 import { runCommand } from "./run.js";
 import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
+import { compareCommand } from "./compare.js";
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;
@@ -17,7 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName("supportsim")
     .usage("supportsim — support-demand and workforce simulation\n\nUsage: $0 <command> [options]")
     .strict()
-    .demandCommand(1, "Give a command: run, validate, erlang or schema (see --help)")
+    .demandCommand(1, "Give a command: run, compare, validate, erlang or schema (see --help)")
     .recommendCommands()
     .help()
     .alias("h", "help")
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
   parser = erlangCommand(parser);
   parser = schemaCommand(parser);
   parser = validateCommand(parser);
+  parser = compareCommand(parser);
   try {
     await parser.parseAsync();
     return typeof process.exitCode === "number" ? process.exitCode : 0;

@@ -3,6 +3,7 @@
  * (or, with --json, the result object).
  */
 import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Argv } from "yargs";
 import { intervalRows, runScenario } from "../analysis/run.js";
@@ -13,7 +14,7 @@ import { loadAnyScenarioFile } from "../scenario/load.js";
 import { resolveScenarioFile } from "../scenario/extends.js";
 import { buildSupport } from "../scenario/buildSupport.js";
 import type { SupportScenario } from "../scenario/supportSchema.js";
-import { runSupportScenario, supportIntervalRows, supportResultJson } from "../analysis/supportScenario.js";
+import { runSupportScenarioParallel, supportIntervalRows, supportResultJson } from "../analysis/supportScenario.js";
 import { SERIES_METRICS } from "../analysis/supportRun.js";
 import { supportTable } from "../report/supportTable.js";
 import { DEFAULT_SCENARIO } from "./paths.js";
@@ -27,6 +28,7 @@ export interface RunArgs {
   trace?: string;
   intervals?: string;
   out?: string;
+  threads?: number;
 }
 
 export function runCommand(y: Argv) {
@@ -41,24 +43,28 @@ export function runCommand(y: Argv) {
         .option("seed", { type: "number", describe: "random seed (overrides the file)" })
         .option("trace", { type: "string", describe: "write one CSV row per contact to this file" })
         .option("intervals", { type: "string", describe: "write per-interval KPIs (CSV) to this file" })
+        .option("threads", { type: "number", describe: "worker threads for the replications (default: the machine's cores); results are identical whatever the count" })
         .option("out", { type: "string", describe: "write results.json, intervals.csv and scenario.resolved.json (the merged scenario) to this folder" })
         .example("$0 run", "run the default scenario")
         .example("$0 run scenarios/mmc-abandon.json --replications 5 --json", "five replications, JSON output")
         .example("$0 run my.json --trace trace.csv", "also write a per-contact trace")
         .example("$0 run scenarios/outsource-l1.json --out results/outsource", "write the results, intervals and the resolved scenario"),
     async (args) => {
-      const code = execRun(args);
+      const code = await execRun(args);
       process.exitCode = code;
     },
   );
 }
 
-export function execRun(args: RunArgs): number {
+export async function execRun(args: RunArgs): Promise<number> {
   if (args.replications !== undefined && (!Number.isInteger(args.replications) || args.replications < 1)) {
     throw new UsageError(`--replications: expected an integer >= 1, got ${args.replications}`);
   }
   if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0)) {
     throw new UsageError(`--seed: expected an integer >= 0, got ${args.seed}`);
+  }
+  if (args.threads !== undefined && (!Number.isInteger(args.threads) || args.threads < 1)) {
+    throw new UsageError(`--threads: expected an integer >= 1, got ${args.threads}`);
   }
   const file = args.file ?? (relative(process.cwd(), DEFAULT_SCENARIO) || DEFAULT_SCENARIO);
   const loaded = loadAnyScenarioFile(file);
@@ -93,7 +99,7 @@ export function execRun(args: RunArgs): number {
 }
 
 /** `run` on a full-form scenario (the support-demand model). */
-function execSupportRun(args: RunArgs, scenario: SupportScenario, file: string): number {
+async function execSupportRun(args: RunArgs, scenario: SupportScenario, file: string): Promise<number> {
   const progress = !args.json && process.stderr.isTTY;
   const baseDir = dirname(resolve(file));
   // build once before opening outputs, so a bad reference fails with nothing written
@@ -102,7 +108,8 @@ function execSupportRun(args: RunArgs, scenario: SupportScenario, file: string):
   try {
     trace?.write(NETWORK_TRACE_HEADER);
     const works = config.needTypes.flatMap((n) => config.channels.map((c) => `${n.name}/${c.name}`));
-    const out = runSupportScenario(scenario, {
+    const out = await runSupportScenarioParallel(scenario, {
+      threads: args.threads ?? availableParallelism(),
       baseDir, file,
       seed: args.seed,
       replications: args.replications,
