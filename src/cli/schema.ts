@@ -2,12 +2,17 @@
 import type { Argv } from "yargs";
 import { scenarioJsonSchema } from "../scenario/schema.js";
 import { supportScenarioJsonSchema } from "../scenario/supportSchema.js";
+import { patchScenarioJsonSchema } from "../scenario/patchSchema.js";
 
 export interface SchemaArgs {
-  form: "any" | "full" | "simple";
+  form: "any" | "full" | "simple" | "what-if";
 }
 
-/** The schema of a scenario file: the full form (has `channels`) or the simple single-queue form. */
+/**
+ * The schema of a scenario file: a what-if (has `extends`: a merge patch on a base), the full form
+ * (has `channels`) or the simple single-queue form. docs/scenario.schema.json is this, and the
+ * shipped scenarios name it in `$schema` so editors complete fields (tests check it is current).
+ */
 export function anyScenarioJsonSchema(): Record<string, unknown> {
   const strip = (s: Record<string, unknown>) => {
     const { $schema: _s, ...rest } = s;
@@ -16,8 +21,8 @@ export function anyScenarioJsonSchema(): Record<string, unknown> {
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: "supportsim scenario",
-    description: "A scenario file: the full support-demand form (it has `channels`) or the simple single-queue form.",
-    anyOf: [strip(supportScenarioJsonSchema()), strip(scenarioJsonSchema())],
+    description: "A scenario file: a what-if that extends a base (it has `extends`), the full support-demand form (it has `channels`) or the simple single-queue form.",
+    anyOf: [patchScenarioJsonSchema(strip(supportScenarioJsonSchema())), strip(supportScenarioJsonSchema()), strip(scenarioJsonSchema())],
   };
 }
 
@@ -25,9 +30,9 @@ export function schemaCommand(y: Argv) {
   return y.command<SchemaArgs>(
     "schema",
     "Print the JSON Schema of scenario files",
-    (a) => a.option("form", { choices: ["any", "full", "simple"] as const, default: "any" as const, describe: "which form: the full support-demand form, the simple single-queue form, or either" }),
+    (a) => a.option("form", { choices: ["any", "full", "simple", "what-if"] as const, default: "any" as const, describe: "which form: the full support-demand form, the simple single-queue form, a what-if (extends a base), or any of them" }),
     async (args) => {
-      const s = args.form === "full" ? supportScenarioJsonSchema() : args.form === "simple" ? scenarioJsonSchema() : anyScenarioJsonSchema();
+      const s = args.form === "full" ? supportScenarioJsonSchema() : args.form === "simple" ? scenarioJsonSchema() : args.form === "what-if" ? patchScenarioJsonSchema(supportScenarioJsonSchema()) : anyScenarioJsonSchema();
       process.stdout.write(JSON.stringify(s, null, 2) + "\n");
     },
   );
