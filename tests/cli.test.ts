@@ -471,6 +471,21 @@ describe("supportsim run on the full (support-demand) form", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 
+  it("init writes a starter scenario, a what-if extending it and a README; both validate and run; no overwriting without --force", () => {
+    const dir = join(tmp, "init");
+    const out = ok("init", dir);
+    expect(out.trim().split("\n")).toEqual(["scenario.json", "what-if.json", "README.md"].map((f) => `wrote ${join(dir, f)}`));
+    expect(ok("validate", join(dir, "scenario.json"), join(dir, "what-if.json"))).toContain("what-if.json: valid");
+    const s = JSON.parse(readFileSync(join(dir, "scenario.json"), "utf8"));
+    expect(s.name).toBe("my-support");
+    expect(existsSync(join(dir, s.$schema))).toBe(true); // the schema path works from the new folder
+    expect(readFileSync(join(dir, "README.md"), "utf8")).toContain("extends");
+    const again = cli("init", dir);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain("already exist");
+    expect(cli("init", dir, "--force").status).toBe(0);
+  });
+
   it("validate checks every file and lists each problem with its path; exit 2 when one is invalid", () => {
     const good = fixture("val-good.json", small());
     const bad = fixture("val-bad.json", change((s) => { s.pools[1].shrinkage = 1.2; s.kcs = { start: "2027-01-05", rampMonths: -2 }; }));

@@ -11,6 +11,7 @@ import { runCommand } from "./run.js";
 import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
 import { compareCommand } from "./compare.js";
+import { initCommand } from "./init.js";
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;
@@ -18,7 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName("supportsim")
     .usage("supportsim — support-demand and workforce simulation\n\nUsage: $0 <command> [options]")
     .strict()
-    .demandCommand(1, "Give a command: run, compare, validate, erlang or schema (see --help)")
+    .demandCommand(1, "Give a command: run, compare, validate, init, erlang or schema (see --help)")
     .recommendCommands()
     .help()
     .alias("h", "help")
@@ -34,6 +35,7 @@ export async function main(argv: string[]): Promise<number> {
   parser = schemaCommand(parser);
   parser = validateCommand(parser);
   parser = compareCommand(parser);
+  parser = initCommand(parser);
   try {
     await parser.parseAsync();
     return typeof process.exitCode === "number" ? process.exitCode : 0;
