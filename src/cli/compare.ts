@@ -15,6 +15,7 @@ import { AtomicWriter } from "../report/files.js";
 import { buildSupport, supportRunSettings, supportWarnings } from "../scenario/buildSupport.js";
 import { loadAnyScenarioFile } from "../scenario/load.js";
 import { UsageError } from "./errors.js";
+import { progressBar } from "./progress.js";
 
 export interface CompareOptions {
   replications?: number;
@@ -92,14 +93,13 @@ export function runCompare(files: readonly string[], options: CompareOptions = {
     for (const w of supportWarnings(l.scenario, config)) warnings.push(`warning: ${labels[i]}: ${w}\n`);
   });
 
-  const progress = options.progress ?? (!options.json && process.stderr.isTTY === true);
+  const bar = progressBar(options.progress ?? (!options.json && process.stderr.isTTY === true), stderr);
   const comparison = compareSupport(inputs, {
     seed: first.seed,
     replications: first.replications,
-    onReplication: progress
-      ? (s, done, total) => stderr(`\r${labels[s]}: replication ${done}/${total}${done === total ? "\r\x1b[K" : ""}`)
-      : undefined,
+    onReplication: (s, done, total) => bar.update(s * total + done, inputs.length * total, "scenarios × replications"),
   });
+  bar.end();
 
   const json = JSON.stringify(comparisonJson(comparison), null, 2) + "\n";
   if (options.out !== undefined) writeOutputs(options.out, { "results.json": json, "comparison.csv": comparisonCsv(comparison) });

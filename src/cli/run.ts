@@ -19,6 +19,7 @@ import { SERIES_METRICS } from "../analysis/supportRun.js";
 import { supportTable } from "../report/supportTable.js";
 import { DEFAULT_SCENARIO } from "./paths.js";
 import { UsageError } from "./errors.js";
+import { progressBar } from "./progress.js";
 
 export interface RunArgs {
   file?: string;
@@ -73,7 +74,7 @@ export async function execRun(args: RunArgs): Promise<number> {
   if (loaded.form === "support") return execSupportRun(args, loaded.scenario, file);
   const scenario = loaded.scenario;
   const trace = args.trace ? openOutput("--trace", args.trace) : null;
-  const progress = !args.json && process.stderr.isTTY;
+  const progress = progressBar(!args.json && process.stderr.isTTY === true);
   try {
     trace?.write(TRACE_HEADER);
     const tierNames = scenario.tiers.map((t) => t.name);
@@ -81,7 +82,7 @@ export async function execRun(args: RunArgs): Promise<number> {
       seed: args.seed,
       replications: args.replications,
       trace: trace ? (k) => traceSink(trace, k, tierNames) : undefined,
-      onReplication: progress ? (done, total) => process.stderr.write(`\rreplication ${done}/${total}${done === total ? "\r\x1b[K" : ""}`) : undefined,
+      onReplication: (done, total) => progress.update(done, total),
     });
     const csv = args.intervals || args.out ? intervalsCsv(intervalRows(out)) : "";
     if (args.intervals) {
@@ -100,7 +101,7 @@ export async function execRun(args: RunArgs): Promise<number> {
 
 /** `run` on a full-form scenario (the support-demand model). */
 async function execSupportRun(args: RunArgs, scenario: SupportScenario, file: string): Promise<number> {
-  const progress = !args.json && process.stderr.isTTY;
+  const progress = progressBar(!args.json && process.stderr.isTTY === true);
   const baseDir = dirname(resolve(file));
   // build once before opening outputs, so a bad reference fails with nothing written
   const config = buildSupport(scenario, { baseDir, file });
@@ -114,7 +115,7 @@ async function execSupportRun(args: RunArgs, scenario: SupportScenario, file: st
       seed: args.seed,
       replications: args.replications,
       trace: trace ? (k) => networkTraceSink(trace, k, config.tiers.map((t) => t.name), works, config.classes, config.pools.map((p) => p.name)) : undefined,
-      onReplication: progress ? (done, total) => process.stderr.write(`\rreplication ${done}/${total}${done === total ? "\r\x1b[K" : ""}`) : undefined,
+      onReplication: (done, total) => progress.update(done, total),
     });
     const csv = args.intervals || args.out ? supportIntervalsCsv(supportIntervalRows(out), SERIES_METRICS) : "";
     if (args.intervals) {
