@@ -486,6 +486,20 @@ describe("supportsim run on the full (support-demand) form", () => {
     expect(cli("init", dir, "--force").status).toBe(0);
   });
 
+  it("sweep runs a grid and writes sweep.csv; two shards merged give the same bytes; a typo in a path is one line, exit 2", () => {
+    const file = fixture("sweep-base.json", change((s) => { s.pools[2].agents = 2; }));
+    const whole = join(tmp, "sweep-whole"), shards = join(tmp, "sweep-shards"), merged = join(tmp, "sweep-merged");
+    ok("sweep", file, "--vary", "pools.L2.agents=2..3:1", "--replications", "2", "--out", whole);
+    ok("sweep", file, "--vary", "pools.L2.agents=2..3:1", "--replications", "2", "--shard", "1/2", "--out", shards);
+    ok("sweep", file, "--vary", "pools.L2.agents=2..3:1", "--replications", "2", "--shard", "2/2", "--out", shards);
+    ok("merge", shards, "--out", merged);
+    for (const f of ["sweep.csv", "sweep.json"]) expect(readFileSync(join(merged, f), "utf8")).toBe(readFileSync(join(whole, f), "utf8"));
+    expect(readFileSync(join(whole, "sweep.csv"), "utf8").trim().split("\n")).toHaveLength(3);
+    const bad = cli("sweep", file, "--vary", "pools.L9.agents=1,2");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('did you mean "L2"?');
+  });
+
   it("validate checks every file and lists each problem with its path; exit 2 when one is invalid", () => {
     const good = fixture("val-good.json", small());
     const bad = fixture("val-bad.json", change((s) => { s.pools[1].shrinkage = 1.2; s.kcs = { start: "2027-01-05", rampMonths: -2 }; }));

@@ -10,6 +10,7 @@
  * warm-up), 4 replications, L1 phone/e-mail 2 agents, L1 chat 1, L2 2, L3 1; "more-l1" has 3
  * L1 phone/e-mail agents. A comparison of the two takes well under a second.
  */
+import { smallBaseline } from "./helpers/smallBaseline.js";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,23 +30,10 @@ import { UsageError } from "../src/cli/errors.js";
 import { compareTable, comparisonCsv, formatCompareValue } from "../src/report/compareTable.js";
 import { ScenarioError } from "../src/scenario/load.js";
 
-const BASELINE = JSON.parse(readFileSync(join(import.meta.dirname, "..", "scenarios", "baseline.json"), "utf8"));
 
 /** The small baseline, with `change` applied to the parsed object. */
-function small(change: (s: any) => void = () => {}): any {
-  const s = structuredClone(BASELINE);
-  s.name = "small";
-  s.seed = 7;
-  s.replications = 4;
-  s.customers.count = 3000;
-  s.horizon = { days: 8, warmupDays: 1, intervalMinutes: 30 };
-  s.pools[0].agents = 2; // L1 phone and e-mail
-  s.pools[1].agents = 1; // L1 chat
-  s.pools[2].agents = 2; // L2
-  s.pools[3].agents = 1; // L3
-  change(s);
-  return s;
-}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const small = (change: (s: any) => void = () => {}): any => smallBaseline(4, change);
 
 let dir = "";
 const f = (name: string) => join(dir, name);

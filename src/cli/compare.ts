@@ -6,15 +6,14 @@
  * Every file is loaded, validated and built before anything runs, and outputs are written only
  * after every run succeeded, so bad input fails (exit 2, one line) with nothing written.
  */
-import { statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Argv } from "yargs";
 import { compareSupport, comparisonJson, uniqueLabels, type CompareInput, type Comparison } from "../analysis/compare.js";
 import { compareTable, comparisonCsv } from "../report/compareTable.js";
-import { AtomicWriter } from "../report/files.js";
 import { buildSupport, supportRunSettings, supportWarnings } from "../scenario/buildSupport.js";
 import { loadAnyScenarioFile } from "../scenario/load.js";
 import { UsageError } from "./errors.js";
+import { checkOutDir, writeOutputs } from "./outputs.js";
 import { progressBar } from "./progress.js";
 
 export interface CompareOptions {
@@ -108,31 +107,3 @@ export function runCompare(files: readonly string[], options: CompareOptions = {
   return comparison;
 }
 
-/** Fail before the runs when --out names something that cannot be a folder. */
-function checkOutDir(dir: string): void {
-  let isFile = false;
-  try {
-    isFile = !statSync(dir).isDirectory();
-  } catch {
-    // does not exist yet: created when writing
-  }
-  if (isFile) throw new UsageError(`--out: cannot write to ${dir}: not a directory`);
-}
-
-/** Write every file atomically; if any fails, none is left under its real name (as far as renames allow). */
-function writeOutputs(dir: string, files: Record<string, string>): void {
-  const writers: AtomicWriter[] = [];
-  try {
-    for (const [name, content] of Object.entries(files)) {
-      const w = new AtomicWriter(join(dir, name));
-      writers.push(w);
-      w.write(content);
-    }
-    for (const w of writers) w.commit();
-  } catch (e) {
-    for (const w of writers) w.abort();
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === "EACCES" ? "permission denied" : err.code === "ENOTDIR" || err.code === "EEXIST" ? "a parent is not a directory" : err.code === "EISDIR" ? "a file name is taken by a directory" : err.message;
-    throw new UsageError(`--out: cannot write to ${dir}: ${why}`);
-  }
-}

@@ -12,6 +12,7 @@ import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
 import { compareCommand } from "./compare.js";
 import { initCommand } from "./init.js";
+import { mergeCommand, sweepCommand } from "./sweep.js";
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;
@@ -19,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName("supportsim")
     .usage("supportsim — support-demand and workforce simulation\n\nUsage: $0 <command> [options]")
     .strict()
-    .demandCommand(1, "Give a command: run, compare, validate, init, erlang or schema (see --help)")
+    .demandCommand(1, "Give a command: run, compare, sweep, merge, validate, init, erlang or schema (see --help)")
     .recommendCommands()
     .help()
     .alias("h", "help")
@@ -36,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
   parser = validateCommand(parser);
   parser = compareCommand(parser);
   parser = initCommand(parser);
+  parser = sweepCommand(parser);
+  parser = mergeCommand(parser);
   try {
     await parser.parseAsync();
     return typeof process.exitCode === "number" ? process.exitCode : 0;

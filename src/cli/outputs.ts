@@ -1,0 +1,38 @@
+/**
+ * Output folders of the commands (`--out DIR`): checked before anything runs, then every file
+ * written atomically; if any fails, none is left under its real name (as far as renames allow).
+ */
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { AtomicWriter } from "../report/files.js";
+import { UsageError } from "./errors.js";
+
+/** Fail before the runs when --out names something that cannot be a folder. */
+export function checkOutDir(dir: string): void {
+  let isFile = false;
+  try {
+    isFile = !statSync(dir).isDirectory();
+  } catch {
+    // does not exist yet: created when writing
+  }
+  if (isFile) throw new UsageError(`--out: cannot write to ${dir}: not a directory`);
+}
+
+/** Write every file of `files` (name → content) into `dir` atomically; returns the paths written. */
+export function writeOutputs(dir: string, files: Record<string, string>): string[] {
+  const writers: AtomicWriter[] = [];
+  try {
+    for (const [name, content] of Object.entries(files)) {
+      const w = new AtomicWriter(join(dir, name));
+      writers.push(w);
+      w.write(content);
+    }
+    for (const w of writers) w.commit();
+    return writers.map((w) => w.path);
+  } catch (e) {
+    for (const w of writers) w.abort();
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === "EACCES" ? "permission denied" : err.code === "ENOTDIR" || err.code === "EEXIST" ? "a parent is not a directory" : err.code === "EISDIR" ? "a file name is taken by a directory" : err.message;
+    throw new UsageError(`--out: cannot write to ${dir}: ${why}`);
+  }
+}

@@ -1,0 +1,278 @@
+/**
+ * `supportsim sweep FILE --vary PATH=SPEC [--vary …]` and `supportsim merge DIR|FILE… --out DIR`:
+ * run a full-form scenario over a grid of parameter values (src/analysis/sweep.ts), whole or
+ * one shard at a time, and join shards into the files an unsharded run writes.
+ *
+ *   supportsim sweep s.json --vary pools.L2.agents=6..12:2 --vary "pools.L1 phone and e-mail.agents=8,10,12"
+ *   supportsim sweep s.json --vary … --out results             → results/sweep.csv, results/sweep.json
+ *   supportsim sweep s.json --vary … --shard 2/8 --out results → results/shard-2-of-8.json
+ *   supportsim merge results --out final                       → final/sweep.csv, final/sweep.json
+ *
+ * Every point is validated and built before anything runs, and files are written (atomically)
+ * only after every run succeeded, so bad input fails (exit 2, one line) with nothing written.
+ *
+ * Running shards on a batch engine. Shard i of N runs the points whose index mod N is i − 1;
+ * run all N with the SAME scenario file content, --vary list (same order), --seed and
+ * --replications (merge checks all of these; --threads may differ), each writing
+ * shard-i-of-N.json to storage the merge step can read, then merge. The merged sweep.csv and
+ * sweep.json are byte-identical to an unsharded run's.
+ *
+ * - Kubernetes Indexed Job (`completionMode: Indexed`, `completions: N`): each pod gets
+ *   JOB_COMPLETION_INDEX = 0 … N − 1:
+ *     supportsim sweep s.json --vary pools.L2.agents=6..14:1 --shard $((JOB_COMPLETION_INDEX+1))/8 --out /results
+ *   with /results a shared volume (a PersistentVolumeClaim with ReadWriteMany), then one
+ *   `supportsim merge /results --out /results/final`.
+ * - AWS Batch array job (`--array-properties size=N`): each child gets
+ *   AWS_BATCH_JOB_ARRAY_INDEX = 0 … N − 1:
+ *     supportsim sweep s.json --vary … --shard $((AWS_BATCH_JOB_ARRAY_INDEX+1))/8 --out /mnt/efs/sweep
+ *   (or --out /tmp/out and copy /tmp/out/shard-*.json to S3), then a job that depends on the
+ *   array job (`--depends-on jobId=…`) runs `supportsim merge /mnt/efs/sweep --out final`.
+ * - GNU parallel, one machine or several (`-S host1,host2` with a shared folder):
+ *     parallel -j 8 supportsim sweep s.json --vary … --threads 1 --shard {}/8 --out results ::: $(seq 1 8)
+ *     supportsim merge results --out final
+ * A shard re-run (after a failed pod) overwrites its file atomically; merge reports missing or
+ * duplicated shards, and shards of a different sweep, instead of joining them.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import type { Argv } from "yargs";
+import {
+  checkVary,
+  gridSize,
+  inShard,
+  mergeShards,
+  parseShard,
+  parseVary,
+  pointWarnings,
+  preparePoints,
+  runPoints,
+  scenarioSha256,
+  SHARD_FILE,
+  shardDocument,
+  shardFileName,
+  sweepDocument,
+  type ShardDocument,
+  type SweepDocument,
+  type SweepIdentity,
+} from "../analysis/sweep.js";
+import { DEFAULT_TABLE_WIDTH, shardJsonText, sweepCsv, sweepJsonText, sweepTable } from "../report/sweepCsv.js";
+import { supportRunSettings } from "../scenario/buildSupport.js";
+import { resolveScenarioFile } from "../scenario/extends.js";
+import { parseJson, ScenarioError, validateAnyScenario } from "../scenario/load.js";
+import { SUPPORT_DEFAULTS } from "../scenario/supportSchema.js";
+import { UsageError } from "./errors.js";
+import { checkOutDir, writeOutputs } from "./outputs.js";
+
+export interface SweepOptions {
+  /** `PATH=SPEC` strings, as given to --vary (at least one). */
+  vary: readonly string[];
+  replications?: number;
+  seed?: number;
+  /** Worker threads (default: the machine's cores); the results do not depend on it. */
+  threads?: number;
+  /** `i/N`: run only shard i of N (needs `out`). */
+  shard?: string;
+  out?: string;
+  json?: boolean;
+  /** Where the table, JSON or summary goes (default: standard output). */
+  stdout?: (s: string) => void;
+  /** Where warnings and progress go (default: standard error). */
+  stderr?: (s: string) => void;
+  /** Show progress (default: when standard error is a terminal and not --json). */
+  progress?: boolean;
+  /** Table width in characters (default: the terminal's, else 120). */
+  width?: number;
+}
+
+export interface SweepOutcome {
+  /** The whole sweep (not with --shard). */
+  document?: SweepDocument;
+  /** The shard's document (with --shard). */
+  shard?: ShardDocument;
+  /** Files written. */
+  written: string[];
+}
+
+interface SweepArgs {
+  file: string;
+  vary?: string | string[];
+  replications?: number;
+  seed?: number;
+  threads?: number;
+  shard?: string;
+  out?: string;
+  json: boolean;
+}
+
+export function sweepCommand(y: Argv): Argv {
+  return y.command<SweepArgs>(
+    "sweep <file>",
+    "Run a full-form scenario over a grid of parameter values (common random numbers), whole or one shard at a time",
+    (a) =>
+      a
+        .positional("file", { type: "string", describe: "full-form scenario file (its extends chain is merged)" })
+        .option("vary", {
+          type: "string",
+          describe:
+            'PATH=VALUES, repeatable; PATH is dotted, naming list elements by name (pools.L2.agents, tiers.L1.resolve.how-to; names with "." are not supported), VALUES a..b:step or a,b,c; the first --vary varies slowest',
+        })
+        .option("replications", { type: "number", describe: "replications per point (default: the scenario's)" })
+        .option("seed", { type: "number", describe: "random seed for every point (default: the scenario's)" })
+        .option("threads", { type: "number", describe: "worker threads (default: the machine's cores); results are identical whatever the count" })
+        .option("shard", { type: "string", describe: "i/N: run only the points whose index mod N is i−1 and write shard-i-of-N.json to --out (join with merge)" })
+        .option("out", { type: "string", describe: "write sweep.csv and sweep.json (or the shard file) to this folder" })
+        .option("json", { type: "boolean", default: false, describe: "print the sweep as JSON instead of the table" })
+        .example("$0 sweep scenarios/baseline.json --vary pools.L2.agents=6..12:2", "four points: 6, 8, 10 and 12 L2 agents")
+        .example('$0 sweep s.json --vary pools.L2.agents=6,8 --vary "pools.L1 phone and e-mail.agents=10..14:2" --out sw', "a 2 × 3 grid, files in sw/")
+        .example("$0 sweep s.json --vary pools.L2.agents=6..20:1 --shard 3/4 --out results", "the third of four shards (then: $0 merge results --out final)"),
+    async (args) => {
+      const vary = args.vary === undefined ? [] : Array.isArray(args.vary) ? args.vary.map(String) : [String(args.vary)];
+      await execSweep(args.file, { vary, replications: args.replications, seed: args.seed, threads: args.threads, shard: args.shard, out: args.out, json: args.json });
+      process.exitCode = 0;
+    },
+  );
+}
+
+interface MergeArgs {
+  inputs: string[];
+  out: string;
+  json: boolean;
+}
+
+export function mergeCommand(y: Argv): Argv {
+  return y.command<MergeArgs>(
+    "merge <inputs..>",
+    "Join sweep shard files (folders or shard-i-of-N.json files) into sweep.csv and sweep.json, byte-identical to an unsharded run",
+    (a) =>
+      a
+        .positional("inputs", { type: "string", array: true, describe: "folders holding shard-i-of-N.json files, or the files" })
+        .option("out", { type: "string", demandOption: true, describe: "folder for sweep.csv and sweep.json" })
+        .option("json", { type: "boolean", default: false, describe: "also print the merged sweep as JSON" })
+        .example("$0 merge results --out final", "join results/shard-*-of-N.json"),
+    (args) => {
+      execMerge(args.inputs, { out: args.out, json: args.json });
+      process.exitCode = 0;
+    },
+  );
+}
+
+function checkInteger(flag: string, v: number | undefined, min: number): void {
+  if (v !== undefined && (!Number.isInteger(v) || v < min)) throw new UsageError(`${flag}: expected an integer >= ${min}, got ${v}`);
+}
+
+/**
+ * Check, validate and build every point, run the sweep (or one shard of it) and write or print
+ * the results. Throws UsageError or ScenarioError on bad input (the CLI: one line, exit 2)
+ * before anything runs or is written.
+ */
+export async function execSweep(file: string, options: SweepOptions): Promise<SweepOutcome> {
+  const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
+  const stderr = options.stderr ?? ((s: string) => void process.stderr.write(s));
+  checkInteger("--replications", options.replications, 1);
+  checkInteger("--seed", options.seed, 0);
+  checkInteger("--threads", options.threads, 1);
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  if (shard !== undefined && options.out === undefined) throw new UsageError(`--shard: needs --out DIR (the folder the shard file ${shardFileName(shard)} goes to)`);
+  if (options.out !== undefined) checkOutDir(options.out);
+  if (options.vary.length === 0) throw new UsageError(`sweep: expected at least one --vary PATH=VALUES (e.g. --vary pools.L2.agents=6..12:2)`);
+  const vary = options.vary.map(parseVary);
+
+  const base = resolveScenarioFile(file);
+  const any = validateAnyScenario(base, file);
+  if (any.form !== "support") {
+    throw new UsageError(`${file}: sweep needs a full-form scenario (with channels, tiers and pools); this is a simple-form scenario`);
+  }
+  checkVary(base, vary);
+  const settings = supportRunSettings(any.scenario, { seed: options.seed, replications: options.replications });
+  const points = preparePoints(base, vary, { file, baseDir: dirname(resolve(file)), keep: (i) => inShard(i, shard) });
+  const identity: SweepIdentity = {
+    scenario: any.scenario.name,
+    scenarioSha256: scenarioSha256(base),
+    currency: any.scenario.currency ?? SUPPORT_DEFAULTS.currency, // as buildSupport has it
+    seed: settings.seed,
+    replications: settings.replications,
+    vary,
+  };
+
+  const progress = options.progress ?? (!options.json && process.stderr.isTTY === true);
+  const rows = await runPoints(points, vary, {
+    seed: settings.seed,
+    replications: settings.replications,
+    threads: options.threads ?? availableParallelism(),
+    onReplication: progress ? (done, total) => stderr(`\rsweep: replication ${done}/${total}${done === total ? "\r\x1b[K" : ""}`) : undefined,
+  });
+  const warnings = pointWarnings(points);
+
+  if (shard !== undefined) {
+    const doc = shardDocument(identity, shard, rows);
+    const name = shardFileName(shard);
+    const written = writeOutputs(options.out!, { [name]: shardJsonText(doc) });
+    for (const w of warnings) stderr(`warning: ${w}\n`);
+    stdout(options.json ? shardJsonText(doc) : `shard ${shard.index}/${shard.count}: ${rows.length} of ${gridSize(vary)} points → ${join(options.out!, name)}\n`);
+    return { shard: doc, written };
+  }
+  const doc = sweepDocument(identity, rows);
+  const written = options.out !== undefined ? writeOutputs(options.out, { "sweep.csv": sweepCsv(doc), "sweep.json": sweepJsonText(doc) }) : [];
+  for (const w of warnings) stderr(`warning: ${w}\n`);
+  if (options.json) stdout(sweepJsonText(doc));
+  else if (options.out !== undefined) stdout(`sweep: ${doc.points.length} points → ${written.join(", ")}\n`);
+  else stdout(sweepTable(doc, options.width ?? (process.stdout.columns || DEFAULT_TABLE_WIDTH)));
+  return { document: doc, written };
+}
+
+export interface MergeOptions {
+  out: string;
+  /** Print the merged sweep as JSON (else a one-line summary). */
+  json?: boolean;
+  stdout?: (s: string) => void;
+}
+
+/**
+ * The shard files named by `inputs`: a folder gives its `shard-i-of-N.json` files (in name
+ * order), a file itself. Each parsed; throws UsageError naming the input that cannot be read.
+ */
+export function readShardInputs(inputs: readonly string[]): { source: string; data: unknown }[] {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(input).isDirectory();
+    } catch {
+      throw new UsageError(`merge: ${input}: no such file or folder`);
+    }
+    if (!isDir) {
+      files.push(input);
+      continue;
+    }
+    const found = readdirSync(input).filter((n) => SHARD_FILE.test(n)).sort();
+    if (found.length === 0) throw new UsageError(`merge: ${input}: no shard files (shard-i-of-N.json) in this folder`);
+    for (const n of found) files.push(join(input, n));
+  }
+  return files.map((source) => {
+    let text: string;
+    try {
+      text = readFileSync(source, "utf8");
+    } catch (e) {
+      throw new UsageError(`merge: ${source}: cannot read: ${(e as Error).message}`);
+    }
+    try {
+      return { source, data: parseJson(text, source) };
+    } catch (e) {
+      if (e instanceof ScenarioError) throw new UsageError(`${source}: ${e.problems.join("; ")}`);
+      throw e;
+    }
+  });
+}
+
+/** Join shard files into OUT/sweep.csv and OUT/sweep.json. Throws UsageError (nothing written) when they do not make one whole sweep. */
+export function execMerge(inputs: readonly string[], options: MergeOptions): SweepDocument {
+  const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
+  if (inputs.length === 0) throw new UsageError(`merge: expected folders or shard files`);
+  checkOutDir(options.out);
+  const doc = mergeShards(readShardInputs(inputs));
+  const written = writeOutputs(options.out, { "sweep.csv": sweepCsv(doc), "sweep.json": sweepJsonText(doc) });
+  stdout(options.json ? sweepJsonText(doc) : `merge: ${doc.points.length} points → ${written.join(", ")}\n`);
+  return doc;
+}
+
