@@ -63,3 +63,5 @@ console.log();
 execFileSync(process.execPath, [here("./support.mjs")], { stdio: "inherit" });
 console.log();
 execFileSync(process.execPath, [here("./threads.mjs")], { stdio: "inherit" });
+console.log();
+execFileSync(process.execPath, [here("./sweep.mjs")], { stdio: "inherit" });

@@ -331,9 +331,12 @@ describe("supportsim erlang", () => {
 });
 
 describe("schema and help", () => {
-  it("schema prints the JSON Schema of either form; --form picks one", () => {
+  it("schema prints the JSON Schema of every form (what-if, full, simple); --form picks one", () => {
     const any = JSON.parse(ok("schema"));
-    expect(any.anyOf).toHaveLength(2);
+    expect(any.anyOf).toHaveLength(3);
+    const whatIf = JSON.parse(ok("schema", "--form", "what-if"));
+    expect(whatIf.required).toEqual(["extends"]);
+    expect(any.anyOf[0]).toEqual(whatIf);
     const simple = JSON.parse(ok("schema", "--form", "simple"));
     expect(simple.properties.tiers.type).toBe("array");
     expect(simple).toEqual(scenarioJsonSchema());

@@ -9,12 +9,12 @@ import type { SupportConfig } from "../model/supportConfig.js";
 import { simulateReplication, type ReplicationOutput } from "./supportRun.js";
 
 export interface ReplicationWorkerData {
-  cfg: SupportConfig;
+  cfgs: SupportConfig[];
   seed: number | string;
 }
 
 const data = workerData as ReplicationWorkerData;
 
-export default function runReplication(replication: number): ReplicationOutput {
-  return simulateReplication(data.cfg, data.seed, replication);
+export default function runReplication(task: { config: number; replication: number }): ReplicationOutput {
+  return simulateReplication(data.cfgs[task.config], data.seed, task.replication);
 }

@@ -291,21 +291,42 @@ export function runSupportReplications(cfg: SupportConfig, opts: SupportRunOptio
  */
 export async function runSupportReplicationsParallel(cfg: SupportConfig, opts: SupportRunOptions & { threads: number }): Promise<SupportRun> {
   checkReplications(opts.replications);
-  const threads = Math.max(1, Math.min(opts.threads, opts.replications));
-  if (threads === 1 || opts.trace) return runSupportReplications(cfg, opts);
+  if (Math.min(opts.threads, opts.replications) <= 1 || opts.trace) return runSupportReplications(cfg, opts);
+  const [run] = await runManyParallel([cfg], { ...opts, onReplication: opts.onReplication ? (_c, done, total) => opts.onReplication!(done, total) : undefined });
+  return run;
+}
+
+/**
+ * Several configurations (a sweep's points), each with the same seed and replications, on one
+ * pool of `threads` workers: the configurations go to each worker once (workerData), a task is
+ * (configuration, replication), and each configuration's outputs are combined in replication
+ * order — the same results as running each alone, on any number of threads.
+ * `onReplication(done, total)` counts tasks over all configurations.
+ */
+export async function runManyParallel(
+  cfgs: readonly SupportConfig[],
+  opts: { seed: number | string; replications: number; threads: number; onReplication?: (config: number, done: number, total: number) => void },
+): Promise<SupportRun[]> {
+  checkReplications(opts.replications);
+  const R = opts.replications, total = cfgs.length * R;
+  const threads = Math.max(1, Math.min(opts.threads, total));
+  if (threads === 1) {
+    let done = 0;
+    return cfgs.map((cfg, c) => runSupportReplications(cfg, { seed: opts.seed, replications: R, onReplication: () => opts.onReplication?.(c, ++done, total) }));
+  }
   const { Piscina } = await import("piscina");
-  // the configuration goes to each worker once (workerData); a task is its replication index
-  const pool = new Piscina({ filename: replicationWorkerUrl().href, minThreads: threads, maxThreads: threads, idleTimeout: 1000, workerData: { cfg, seed: opts.seed } });
+  const pool = new Piscina({ filename: replicationWorkerUrl().href, minThreads: threads, maxThreads: threads, idleTimeout: 1000, workerData: { cfgs, seed: opts.seed } });
   let done = 0;
   try {
     const outputs = await Promise.all(
-      Array.from({ length: opts.replications }, async (_, rep) => {
-        const out = (await pool.run(rep)) as ReplicationOutput;
-        opts.onReplication?.(++done, opts.replications);
+      Array.from({ length: total }, async (_, k) => {
+        const task = { config: Math.floor(k / R), replication: k % R };
+        const out = (await pool.run(task)) as ReplicationOutput;
+        opts.onReplication?.(task.config, ++done, total);
         return out;
       }),
     );
-    return combineReplications(cfg, outputs);
+    return cfgs.map((cfg, c) => combineReplications(cfg, outputs.slice(c * R, (c + 1) * R)));
   } finally {
     await pool.destroy();
   }

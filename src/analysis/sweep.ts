@@ -38,7 +38,7 @@ import { closest, ScenarioError, validateSupportScenario } from "../scenario/loa
 import type { SupportScenario } from "../scenario/supportSchema.js";
 import { headlineKeys } from "./compare.js";
 import type { Estimate } from "./confidence.js";
-import { runSupportReplicationsParallel } from "./supportRun.js";
+import { runManyParallel } from "./supportRun.js";
 
 /** One `--vary`: a dotted path and the values it takes, in order. */
 export interface Vary {
@@ -372,31 +372,14 @@ export interface RunPointsOptions {
  * first, and each row is the same function of (point, seed, replications) on any thread count.
  */
 export async function runPoints(points: readonly PreparedPoint[], vary: readonly Vary[], opts: RunPointsOptions): Promise<SweepPointRow[]> {
-  const perPoint = Math.max(1, Math.min(opts.threads, opts.replications));
-  const lanes = Math.max(1, Math.min(points.length, Math.floor(opts.threads / perPoint)));
-  const rows = new Array<SweepPointRow>(points.length);
-  const total = points.length * opts.replications;
-  let next = 0, done = 0, failed = false;
-  const lane = async () => {
-    while (!failed && next < points.length) {
-      const k = next++;
-      const p = points[k];
-      try {
-        const run = await runSupportReplicationsParallel(p.config, {
-          seed: opts.seed,
-          replications: opts.replications,
-          threads: perPoint,
-          onReplication: opts.onReplication ? () => opts.onReplication!(++done, total) : undefined,
-        });
-        rows[k] = pointRow(vary, p.index, p.values, run.estimates, Object.keys(run.replications[0] ?? {}));
-      } catch (e) {
-        failed = true;
-        throw e;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: lanes }, lane));
-  return rows;
+  // one pool of workers for every point (each worker receives the points' configurations once)
+  const runs = await runManyParallel(points.map((p) => p.config), {
+    seed: opts.seed,
+    replications: opts.replications,
+    threads: opts.threads,
+    onReplication: opts.onReplication ? (_c, done, total) => opts.onReplication!(done, total) : undefined,
+  });
+  return points.map((p, k) => pointRow(vary, p.index, p.values, runs[k].estimates, Object.keys(runs[k].replications[0] ?? {})));
 }
 
 /**
