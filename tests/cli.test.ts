@@ -325,6 +325,17 @@ describe("supportsim erlang", () => {
     expect(out).toMatch(/^Agents needed: 51\b/);
   });
 
+  it("erlang x gives blocking, abandonment and the redial fixed point; --lines below --agents is a usage error", () => {
+    const x = JSON.parse(ok("erlang", "x", "--rate-per-hour", "540", "--aht-minutes", "5", "--agents", "50", "--lines", "60", "--patience-minutes", "2", "--redial-blocked", "0.8", "--redial-abandoned", "0.3", "--json"));
+    expect(x.model).toBe("erlang-x");
+    expect(x.blocking).toBeGreaterThan(0);
+    expect(x.attemptsPerCaller).toBeGreaterThan(1);
+    expect(x.freshServedProb).toBeLessThan(1);
+    const r = cli("erlang", "x", "--rate-per-hour", "540", "--aht-minutes", "5", "--agents", "50", "--lines", "40");
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
   it("erlang c without --agents exits 2 with a one-line message", () => {
     expectUsageFailure(cli("erlang", "c", "--rate-per-hour", "540", "--aht-minutes", "5"), ["--agents", "missing"]);
   });

@@ -1,6 +1,6 @@
 /**
- * Analytic (closed-form / exact-sum) queueing models: Erlang B, Erlang C, Erlang A and the
- * staffing inverses. Pure functions, no simulation. See the header comments of erlang.ts,
+ * Analytic (closed-form / exact-sum) queueing models: Erlang B, Erlang C, Erlang A, Erlang X
+ * (finite lines, abandonment, redials) and the staffing inverses. Pure functions, no simulation. See the header comments of erlang.ts,
  * erlangA.ts and staffing.ts for units, equations and numerical methods.
  */
 export {
@@ -14,6 +14,7 @@ export {
   erlangCProb,
 } from "./erlang.js";
 export { erlangA, MAX_QUEUE_TERMS } from "./erlangA.js";
+export { erlangX, erlangXAttempt, MAX_REDIAL_ITERATIONS, type ErlangXInput, type ErlangXMetrics, type ErlangXAttemptMetrics } from "./erlangX.js";
 export {
   type StaffingTarget,
   type StaffingResult,

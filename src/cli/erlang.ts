@@ -1,17 +1,21 @@
 /**
- * `supportsim erlang b|c|a|staff`: analytic answers (no simulation).
+ * `supportsim erlang b|c|a|x|staff`: analytic answers (no simulation).
  */
 import type { Argv } from "yargs";
 import { erlangA, erlangB, erlangC, staffErlangA, staffErlangC, type QueueInput, type QueueMetrics, type StaffingTarget } from "../analytic/index.js";
+import { erlangX, type ErlangXMetrics } from "../analytic/erlangX.js";
 import { layout } from "../report/table.js";
 import { UsageError } from "./errors.js";
 
 interface ErlangArgs {
-  model: "b" | "c" | "a" | "staff";
+  model: "b" | "c" | "a" | "x" | "staff";
   ratePerHour?: number;
   ahtMinutes?: number;
   agents?: number;
   patienceMinutes?: number;
+  lines?: number;
+  redialBlocked?: number;
+  redialAbandoned?: number;
   thresholdSeconds: number;
   targetSl?: number;
   maxAbandon?: number;
@@ -53,17 +57,48 @@ export function metricsTable(m: QueueMetrics, thresholdSeconds: number): string 
   return `${MODEL_TITLE[m.model]}\n\n${layout(rows, ["Measure", "Value"])}\n${note}`;
 }
 
+/** Text report of an Erlang X result (attempt metrics at the redial fixed point + fresh outcome). */
+export function erlangXTable(m: ErlangXMetrics, thresholdSeconds: number): string {
+  const pct = (x: number) => `${(x * 100).toFixed(3)}%`;
+  const sec = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)} s` : "∞");
+  const rate = (x: number) => `${x.toFixed(3)} /h`;
+  const rows: string[][] = [
+    ["Fresh arrivals", rate(m.freshRatePerHour)],
+    ["Redials (blocked)", rate(m.redialBlockedRatePerHour)],
+    ["Redials (abandoned)", rate(m.redialAbandonedRatePerHour)],
+    ["Attempts (total)", `${rate(m.attemptRatePerHour)} (${m.attemptsPerCaller.toFixed(4)} per caller)`],
+    ["Offered load", `${m.offeredLoadErlangs.toFixed(3)} Erlangs`],
+    ["Agents", String(m.agents)],
+    ["Lines", Number.isFinite(m.lines) ? String(m.lines) : "unlimited"],
+    ["P(blocked)", pct(m.blocking)],
+    ["P(wait) (admitted)", pct(m.probWait)],
+    ["Abandon rate (admitted)", pct(m.abandonRate)],
+    ["Service level", `${pct(m.serviceLevel)} of attempts answered within ${thresholdSeconds} s`],
+    ["Service level (admitted)", pct(m.serviceLevelAdmitted)],
+    ["ASA (answered)", sec(m.asaSeconds)],
+    ["Mean wait (admitted)", sec(m.meanWaitSeconds)],
+    ["Occupancy", pct(m.occupancy)],
+    ["Mean queue length", Number.isFinite(m.meanQueueLength) ? m.meanQueueLength.toFixed(3) : "∞"],
+    ["Fresh callers served", `${pct(m.freshServedProb)} eventually`],
+  ];
+  const note = m.stable ? "" : "\nUnstable: offered load ≥ agents, the queue grows without bound.\n";
+  return `Erlang X (M/M/c/N+M with redials)\n\n${layout(rows, ["Measure", "Value"])}\n${note}`;
+}
+
 export function erlangCommand(y: Argv) {
   return y.command<ErlangArgs>(
     "erlang <model>",
     "Analytic queueing answers: Erlang B, C, A, and the staffing that meets a target",
     (a) =>
       a
-        .positional("model", { choices: ["b", "c", "a", "staff"] as const, describe: "b: loss system; c: wait forever; a: with abandonment; staff: fewest agents meeting the targets" })
+        .positional("model", { choices: ["b", "c", "a", "x", "staff"] as const, describe: "b: loss system; c: wait forever; a: with abandonment; x: lines, abandonment and redials; staff: fewest agents meeting the targets" })
         .option("rate-per-hour", { type: "number", describe: "arrivals per hour (Poisson)" })
         .option("aht-minutes", { type: "number", describe: "mean handle time, minutes (exponential)" })
         .option("agents", { type: "number", describe: "number of agents (b, c, a)" })
         .option("patience-minutes", { type: "number", describe: "mean patience, minutes (exponential; a, and staff with abandonment)" })
+        .option("lines", { type: "number", describe: "x: number of lines (trunks) >= agents; default unlimited" })
+        .option("redial-blocked", { type: "number", describe: "x: share of blocked callers who redial, 0..1 (default 0)" })
+        .option("redial-abandoned", { type: "number", describe: "x: share of abandoned callers who redial, 0..1 (default 0)" })
         .option("threshold-seconds", { type: "number", default: 20, describe: "service-level threshold, seconds" })
         .option("target-sl", { type: "number", describe: "staff: service level to reach, e.g. 0.8" })
         .option("max-abandon", { type: "number", describe: "staff: highest abandon rate allowed, e.g. 0.05 (needs --patience-minutes)" })
@@ -72,6 +107,7 @@ export function erlangCommand(y: Argv) {
         .option("json", { type: "boolean", default: false, describe: "print JSON" })
         .example("$0 erlang c --rate-per-hour 540 --aht-minutes 5 --agents 48", "Erlang C")
         .example("$0 erlang a --rate-per-hour 540 --aht-minutes 5 --agents 50 --patience-minutes 2", "Erlang A")
+        .example("$0 erlang x --rate-per-hour 540 --aht-minutes 5 --agents 50 --lines 60 --patience-minutes 2 --redial-blocked 0.8 --redial-abandoned 0.3", "Erlang X")
         .example("$0 erlang staff --target-sl 0.8 --threshold-seconds 20 --rate-per-hour 540 --aht-minutes 5", "agents needed for 80% in 20 s"),
     async (args) => {
       process.stdout.write(execErlang(args));
@@ -112,6 +148,18 @@ export function execErlang(args: ErlangArgs): string {
   }
   const agents = need("agents", args.agents, (x) => Number.isInteger(x) && x >= 1, "a whole number of agents >= 1");
   const input: QueueInput = { ...load, agents };
+  if (args.model === "x") {
+    const lines = args.lines === undefined ? undefined : need("lines", args.lines, (x) => Number.isInteger(x) && x >= agents, `a whole number of lines >= --agents (${agents})`);
+    const redialBlocked = args.redialBlocked === undefined ? undefined : need("redial-blocked", args.redialBlocked, fraction, "a fraction between 0 and 1");
+    const redialAbandoned = args.redialAbandoned === undefined ? undefined : need("redial-abandoned", args.redialAbandoned, fraction, "a fraction between 0 and 1");
+    let mx: ErlangXMetrics;
+    try {
+      mx = erlangX({ ...input, lines, redialBlocked, redialAbandoned });
+    } catch (e) {
+      throw new UsageError(`erlang x: ${(e as Error).message}`);
+    }
+    return args.json ? JSON.stringify(mx, null, 2) + "\n" : erlangXTable(mx, thresholdSeconds);
+  }
   let m: QueueMetrics;
   try {
     if (args.model === "a") {
