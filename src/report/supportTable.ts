@@ -164,6 +164,12 @@ export function supportTable(r: SupportRunResult): string {
   return parts.join("\n") + "\n";
 }
 
+/** A table of (label, metric key, unit) rows, each with its mean and 95% interval; rows without an estimate are left out. */
+function meanTable(title: string, rows: readonly [string, string, Unit][], e: Record<string, Estimate>): string {
+  const body = rows.filter(([, key]) => e[key] !== undefined).map(([label, key, unit]) => { const f = fmt(e[key], unit); return [label, f.mean, f.ci]; });
+  return `${layout(body, [title, "mean", "95% CI"])}\n`;
+}
+
 /** Costs: totals by category, per month, per unit of work. */
 function costTable(r: SupportRunResult): string {
   const e = r.estimates;
@@ -178,8 +184,7 @@ function costTable(r: SupportRunResult): string {
   ];
   const months = Object.keys(e).filter((k) => k.startsWith("cost.byMonth.")).sort();
   for (const m of months) rows.push([`  month ${m.slice("cost.byMonth.".length)}`, m, "money"]);
-  const body = rows.filter(([, key]) => e[key] !== undefined).map(([label, key, unit]) => { const f = fmt(e[key], unit); return [label, f.mean, f.ci]; });
-  return `${layout(body, ["Costs (after the warm-up)", "mean", "95% CI"])}\n`;
+  return meanTable("Costs (after the warm-up)", rows, e);
 }
 
 /** Experience and retention: the CSAT proxy, churn and revenue. */
@@ -200,8 +205,7 @@ function retentionTable(r: SupportRunResult): string {
     [`Revenue at risk next year: experience raised churn (${cur})`, "retention.revenueAtRisk", "money"],
     [`Revenue protected next year: experience lowered churn (${cur})`, "retention.revenueProtected", "money"],
   ];
-  const body = rows.filter(([, key]) => e[key] !== undefined).map(([label, key, unit]) => { const f = fmt(e[key], unit); return [label, f.mean, f.ci]; });
-  return `${layout(body, ["Experience and retention", "mean", "95% CI"])}\n`;
+  return meanTable("Experience and retention", rows, e);
 }
 
 function fmtDays(hours: number): string {
