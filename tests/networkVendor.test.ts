@@ -20,12 +20,10 @@
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import { describe, expect, it } from "vitest";
 import { erlangC } from "../src/analytic/index.js";
-import { EventCalendar } from "../src/engine/calendar.js";
 import { RandomStreams } from "../src/engine/random.js";
 import { Tally } from "../src/engine/statistics.js";
-import { ContactStore } from "../src/model/contacts.js";
-import { checkNetwork, Network, NETWORK_KINDS, simulateNetwork, type NetworkConfig, type NetworkObserver, type NetworkPool, type NetworkResult } from "../src/model/network.js";
-import { driveNetwork, type Arrival } from "./helpers/driveNetwork.js";
+import { checkNetwork, Network, simulateNetwork, type NetworkConfig, type NetworkPool, type NetworkResult } from "../src/model/network.js";
+import { driveNetwork, runNetwork, type Arrival, type NetworkAction } from "./helpers/driveNetwork.js";
 
 const constant = (perMinute: number) => ({ starts: [0], ratesPerMinute: [perMinute] });
 
@@ -36,61 +34,11 @@ function expectCovers(label: string, values: number[], exact: number): void {
   expect(Math.abs(t.mean - exact), `${label}: sim ${t.mean} ± ${hw} vs exact ${exact}`).toBeLessThanOrEqual(hw);
 }
 
-interface In { t: number; w?: number; p?: number; deferred?: boolean }
-interface Rec { arrival: number; start: number; end: number; outcome: string; agent: number; pool: number }
-
 /**
- * A small event loop around Network (like tests/helpers/driveNetwork.ts) with priority
- * classes and actions on the network at given times (setAgents, factor changes). All
- * contacts are counted (warm-up 0); an action at time t runs before arrivals at t. Records each contact's last start, end, agent and pool.
+ * Arrivals through the network with actions (setAgents, factor changes) run before arrivals at
+ * the same time; all contacts counted (tests/helpers/driveNetwork.ts).
  */
-function drive(cfg: NetworkConfig, arrivals: In[], actions: { t: number; run: (net: Network, now: number) => void }[] = [], seed = 1) {
-  const cal = new EventCalendar(256), store = new ContactStore(256);
-  const recs: Rec[] = arrivals.map((a) => ({ arrival: a.t, start: NaN, end: NaN, outcome: "", agent: -1, pool: -1 }));
-  const who = new Map<number, number>();
-  const observer: NetworkObserver = {
-    entered() {},
-    answered(id, _tier, _wait, now) {
-      const rec = recs[who.get(id) as number];
-      rec.start = now;
-      rec.agent = store.agent[id];
-      rec.pool = store.pool[id];
-    },
-    moved() {},
-    left(id, _tier, outcome, _wait, now) {
-      const rec = recs[who.get(id) as number];
-      rec.outcome = outcome;
-      rec.end = now;
-      who.delete(id);
-      store.release(id);
-    },
-  };
-  const net = new Network(cfg, cal, store, new RandomStreams(seed, 0), observer);
-  const ARRIVAL = NETWORK_KINDS, ACTION = NETWORK_KINDS + 1;
-  actions.forEach((a, k) => cal.schedule(a.t, ACTION, k)); // before arrivals at the same time
-  arrivals.forEach((a, i) => cal.schedule(a.t, ARRIVAL, i));
-  for (let kind = cal.next(); kind >= 0; kind = cal.next()) {
-    const now = cal.now;
-    if (kind === ARRIVAL) {
-      const i = cal.data, a = arrivals[i];
-      const id = store.allocate();
-      store.arrival[id] = now;
-      store.workType[id] = a.w ?? 0;
-      store.priorityClass[id] = a.p ?? 0;
-      store.deferred[id] = a.deferred ? 1 : 0;
-      store.callback[id] = 0;
-      store.interval[id] = Math.floor(now / cfg.intervalLength);
-      who.set(id, i);
-      net.enter(id, 0, now);
-    } else if (kind === ACTION) {
-      actions[cal.data].run(net, now);
-    } else {
-      net.handleEvent(kind, cal.data, now);
-    }
-  }
-  net.finish();
-  return { recs, net, leftInSystem: store.inSystem, events: cal.fired };
-}
+const drive = (cfg: NetworkConfig, arrivals: Arrival[], actions: NetworkAction[] = [], seed = 1) => runNetwork(cfg, arrivals, { before: actions }, seed);
 
 const oneTier = (pools: NetworkPool[], handle: NetworkConfig["tiers"][number]["handleTime"], horizon = 100, extra: Partial<NetworkConfig> = {}): NetworkConfig => ({
   horizon, warmup: 0, intervalLength: 30, threshold: 1 / 3,
@@ -434,7 +382,7 @@ describe("share routing", () => {
     // the vendor is off until t = 50; contacts every 2 minutes from t = 1 (after the vendor
     // leaves at 0), handle 1: in-house always has an idle agent
     const cfg = { ...shareCfg(0.3, 1), tiers: [{ name: "L1", handleTime: { type: "deterministic", value: 1 } as const, resolve: 1 }], streams: [] };
-    const arr: In[] = Array.from({ length: 40 }, (_, i) => ({ t: 1 + 2 * i }));
+    const arr: Arrival[] = Array.from({ length: 40 }, (_, i) => ({ t: 1 + 2 * i }));
     const { recs, leftInSystem } = drive(cfg, arr, [{ t: 0, run: (n, now) => n.setAgents(1, 0, now) }, { t: 50, run: (n, now) => n.setAgents(1, 1, now) }], 3);
     expect(leftInSystem).toBe(0);
     const u = new RandomStreams(3, 0).stream("network:share");
