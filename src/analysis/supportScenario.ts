@@ -65,11 +65,13 @@ export interface SupportRunOptions {
   file?: string;
   trace?: (replication: number) => NetworkTraceSink | null;
   onReplication?: (done: number, total: number) => void;
+  /** The model configuration, when the caller has already built it from `s` (not built again). */
+  config?: SupportConfig;
 }
 
 export function runSupportScenario(s: SupportScenario, opts: SupportRunOptions): SupportRunOutput {
   const settings = supportRunSettings(s, { seed: opts.seed, replications: opts.replications });
-  const config = buildSupport(s, { baseDir: opts.baseDir, file: opts.file });
+  const config = opts.config ?? buildSupport(s, { baseDir: opts.baseDir, file: opts.file });
   const run = runSupportReplications(config, { seed: settings.seed, replications: settings.replications, trace: opts.trace, onReplication: opts.onReplication });
   return supportRunOutput(s, settings, config, run, opts);
 }
@@ -77,7 +79,7 @@ export function runSupportScenario(s: SupportScenario, opts: SupportRunOptions):
 /** The same on `threads` worker threads: identical results whatever the thread count (supportRun.ts). */
 export async function runSupportScenarioParallel(s: SupportScenario, opts: SupportRunOptions & { threads: number }): Promise<SupportRunOutput> {
   const settings = supportRunSettings(s, { seed: opts.seed, replications: opts.replications });
-  const config = buildSupport(s, { baseDir: opts.baseDir, file: opts.file });
+  const config = opts.config ?? buildSupport(s, { baseDir: opts.baseDir, file: opts.file });
   const run = await runSupportReplicationsParallel(config, { seed: settings.seed, replications: settings.replications, trace: opts.trace, onReplication: opts.onReplication, threads: opts.threads });
   return supportRunOutput(s, settings, config, run, opts);
 }

@@ -4,7 +4,7 @@
  */
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import type { Argv } from "yargs";
 import { intervalRows, runScenario } from "../analysis/run.js";
 import { intervalsCsv, NETWORK_TRACE_HEADER, networkTraceSink, supportIntervalsCsv, TRACE_HEADER, traceSink } from "../report/csv.js";
@@ -20,6 +20,7 @@ import { supportTable } from "../report/supportTable.js";
 import { DEFAULT_SCENARIO } from "./paths.js";
 import { UsageError } from "./errors.js";
 import { progressBar } from "./progress.js";
+import { checkOutDir, writeOutputs } from "./outputs.js";
 
 export interface RunArgs {
   file?: string;
@@ -70,7 +71,7 @@ export async function execRun(args: RunArgs): Promise<number> {
   const file = args.file ?? (relative(process.cwd(), DEFAULT_SCENARIO) || DEFAULT_SCENARIO);
   const loaded = loadAnyScenarioFile(file);
   if (args.intervals) checkOutputPath("--intervals", args.intervals);
-  if (args.out) checkOutputDir("--out", args.out);
+  if (args.out) checkOutDir(args.out);
   if (loaded.form === "support") return execSupportRun(args, loaded.scenario, file);
   const scenario = loaded.scenario;
   const trace = args.trace ? openOutput("--trace", args.trace) : null;
@@ -110,6 +111,7 @@ async function execSupportRun(args: RunArgs, scenario: SupportScenario, file: st
     trace?.write(NETWORK_TRACE_HEADER);
     const works = config.needTypes.flatMap((n) => config.channels.map((c) => `${n.name}/${c.name}`));
     const out = await runSupportScenarioParallel(scenario, {
+      config,
       threads: args.threads ?? availableParallelism(),
       baseDir, file,
       seed: args.seed,
@@ -150,22 +152,7 @@ function asUsage<T>(flag: string, path: string, f: () => T): T {
  */
 function writeOutDir(dir: string, scenarioFile: string, resultsJson: string, intervalsCsvText: string): void {
   const resolved = JSON.stringify(resolveScenarioFile(scenarioFile), null, 2) + "\n";
-  const files: [string, string][] = [["results.json", resultsJson], ["intervals.csv", intervalsCsvText], ["scenario.resolved.json", resolved]];
-  for (const [name, text] of files) {
-    const path = join(dir, name);
-    asUsage("--out", path, () => writeFileAtomic(path, text));
-  }
-}
-
-/** Fail before the run when the --out folder is a file. */
-function checkOutputDir(flag: string, path: string): void {
-  let isFile = false;
-  try {
-    isFile = !statSync(path).isDirectory();
-  } catch {
-    // does not exist yet: created when the results are written
-  }
-  if (isFile) throw new UsageError(`${flag}: cannot write into ${path}: it is a file, expected a folder`);
+  writeOutputs(dir, { "results.json": resultsJson, "intervals.csv": intervalsCsvText, "scenario.resolved.json": resolved });
 }
 
 /** Fail before the run (not after it) when an output path cannot be a file. */
