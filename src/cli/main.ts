@@ -13,6 +13,7 @@ import { validateCommand } from "./validate.js";
 import { compareCommand } from "./compare.js";
 import { initCommand } from "./init.js";
 import { mergeCommand, sweepCommand } from "./sweep.js";
+import { staffCommand } from "./staff.js";
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;
@@ -20,7 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName("supportsim")
     .usage("supportsim — support-demand and workforce simulation\n\nUsage: $0 <command> [options]")
     .strict()
-    .demandCommand(1, "Give a command: run, compare, sweep, merge, validate, init, erlang or schema (see --help)")
+    .demandCommand(1, "Give a command: run, compare, sweep, merge, staff, validate, init, erlang or schema (see --help)")
     .recommendCommands()
     .help()
     .alias("h", "help")
@@ -39,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
   parser = initCommand(parser);
   parser = sweepCommand(parser);
   parser = mergeCommand(parser);
+  parser = staffCommand(parser);
   try {
     await parser.parseAsync();
     return typeof process.exitCode === "number" ? process.exitCode : 0;

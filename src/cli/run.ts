@@ -11,7 +11,7 @@ import { intervalsCsv, NETWORK_TRACE_HEADER, networkTraceSink, supportIntervalsC
 import { AtomicWriter, writeFileAtomic } from "../report/files.js";
 import { kpiTable } from "../report/table.js";
 import { loadAnyScenarioFile } from "../scenario/load.js";
-import { resolveScenarioFile } from "../scenario/extends.js";
+import { resolvedScenarioIn } from "../scenario/extends.js";
 import { buildSupport } from "../scenario/buildSupport.js";
 import type { SupportScenario } from "../scenario/supportSchema.js";
 import { runSupportScenarioParallel, supportIntervalRows, supportResultJson } from "../analysis/supportScenario.js";
@@ -151,7 +151,7 @@ function asUsage<T>(flag: string, path: string, f: () => T): T {
  * `extends` chain merged, for reproducibility), each written atomically once the run is done.
  */
 function writeOutDir(dir: string, scenarioFile: string, resultsJson: string, intervalsCsvText: string): void {
-  const resolved = JSON.stringify(resolveScenarioFile(scenarioFile), null, 2) + "\n";
+  const resolved = JSON.stringify(resolvedScenarioIn(scenarioFile, dir), null, 2) + "\n";
   writeOutputs(dir, { "results.json": resultsJson, "intervals.csv": intervalsCsvText, "scenario.resolved.json": resolved });
 }
 

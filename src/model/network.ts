@@ -169,9 +169,14 @@ export interface NetworkConfig {
 
 export type NetworkOutcome = "resolved" | "unresolved" | "abandoned" | "transferred" | "escalated";
 
-/** One call per counted contact per tier visit, as it leaves the tier. */
+/**
+ * One call per counted contact per tier visit, as it leaves the tier: `wait` at this tier
+ * (until served, or until it abandoned), `joined` the time it entered this tier, `realtime`
+ * whether it waited as real-time work (not a ticket or e-mail; a callback keeps its
+ * real-time place), and the serving pool and agent (−1 if none).
+ */
 export interface NetworkTraceSink {
-  visit(arrival: number, tier: number, workType: number, priorityClass: number, wait: number, outcome: NetworkOutcome, pool: number, agent: number, leave: number): void;
+  visit(arrival: number, tier: number, workType: number, priorityClass: number, wait: number, outcome: NetworkOutcome, pool: number, agent: number, leave: number, joined: number, realtime: boolean): void;
 }
 
 export interface NetworkResult {
@@ -832,7 +837,7 @@ export class Network {
     const c = this.contacts;
     if (this.trace !== null && this.counted(id)) {
       const serving = c.state[id] === ContactState.InService;
-      this.trace.visit(c.arrival[id], c.tier[id], c.workType[id], c.priorityClass[id], (serving ? c.serviceStart[id] : now) - c.joined[id], outcome, serving ? c.pool[id] : -1, serving ? c.agent[id] : -1, now);
+      this.trace.visit(c.arrival[id], c.tier[id], c.workType[id], c.priorityClass[id], (serving ? c.serviceStart[id] : now) - c.joined[id], outcome, serving ? c.pool[id] : -1, serving ? c.agent[id] : -1, now, c.joined[id], c.deferred[id] === 0 || c.callback[id] === 1);
     }
   }
 

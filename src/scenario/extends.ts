@@ -103,7 +103,7 @@ function readText(file: string, from?: string): string {
 }
 
 /** Rewrite the file paths a scenario holds (relative to `fromDir`) to be relative to `toDir`. */
-function rebasePaths(s: JsonObject, fromDir: string, toDir: string): void {
+export function rebasePaths(s: JsonObject, fromDir: string, toDir: string): void {
   const fix = (holder: unknown) => {
     if (isObject(holder) && typeof holder.file === "string" && !isAbsolute(holder.file)) {
       holder.file = relative(toDir, resolve(fromDir, holder.file)) || ".";
@@ -138,4 +138,20 @@ export function resolveScenarioFile(file: string, chain: string[] = []): unknown
   const merged = mergePatch(resolvedBase, patch, [], problems);
   if (problems.length > 0) throw new ScenarioError(problems, file);
   return merged;
+}
+
+/**
+ * The resolved scenario of `file` as it must read when saved in folder `dir` (run --out, staff
+ * --out): data file paths made relative to `dir`, and a relative `$schema` too, so the saved
+ * file runs and autocompletes from where it is.
+ */
+export function resolvedScenarioIn(file: string, dir: string): JsonObject {
+  const resolved = resolveScenarioFile(file);
+  if (!isObject(resolved)) return resolved as JsonObject;
+  const from = dirname(resolve(file)), to = resolve(dir);
+  rebasePaths(resolved, from, to);
+  if (typeof resolved.$schema === "string" && !isAbsolute(resolved.$schema) && !/^[a-z]+:/i.test(resolved.$schema)) {
+    resolved.$schema = relative(to, resolve(from, resolved.$schema));
+  }
+  return resolved;
 }
