@@ -4,7 +4,7 @@
  * against a direct log-space stationary law; the redial fixed point against hand computations.
  */
 import { describe, expect, it } from "vitest";
-import { erlangA, erlangB, erlangC } from "../src/analytic/index.js";
+import { erlangA, erlangB, erlangC, staffErlangA, staffErlangC, staffErlangX } from "../src/analytic/index.js";
 import { erlangX, erlangXAttempt, MAX_REDIAL_ITERATIONS } from "../src/analytic/erlangX.js";
 import { execErlang } from "../src/cli/erlang.js";
 import { UsageError } from "../src/cli/errors.js";
@@ -293,5 +293,29 @@ describe("supportsim erlang x (execErlang)", () => {
   it("the other models still work", () => {
     expect(JSON.parse(execErlang(args({ model: "c", agents: 48 }))).model).toBe("erlang-c");
     expect(JSON.parse(execErlang(args({ model: "a", patienceMinutes: 2 }))).model).toBe("erlang-a");
+  });
+});
+
+describe("staffErlangX: the fewest agents under Erlang X", () => {
+  const target = { serviceLevel: 0.8, thresholdSeconds: 20 };
+  it("is Erlang A's answer without lines or redials, and Erlang C's without patience too", () => {
+    const load = { ratePerHour: 540, ahtMinutes: 5, patienceMinutes: 2 };
+    expect(staffErlangX(load, target).agents).toBe(staffErlangA(load, target).agents);
+    const c = { ratePerHour: 540, ahtMinutes: 5 };
+    expect(staffErlangX(c, target).agents).toBe(staffErlangC(c, target).agents);
+  });
+  it("with redials: the target holds at c and not at c − 1 (attempt-level service level), and redials need more agents", () => {
+    const load = { ratePerHour: 540, ahtMinutes: 5, patienceMinutes: 2, redialAbandoned: 0.5 };
+    const r = staffErlangX(load, { ...target, maxAbandonRate: 0.03 });
+    const at = (c: number) => erlangX({ ...load, agents: c, thresholdSeconds: 20 });
+    expect(at(r.agents).serviceLevel).toBeGreaterThanOrEqual(0.8);
+    expect(at(r.agents).abandonRate).toBeLessThanOrEqual(0.03);
+    const below = at(r.agents - 1);
+    expect(below.serviceLevel < 0.8 || below.abandonRate > 0.03).toBe(true);
+    expect(r.metrics.model).toBe("erlang-x");
+    expect(r.agents).toBeGreaterThanOrEqual(staffErlangA({ ratePerHour: 540, ahtMinutes: 5, patienceMinutes: 2 }, { ...target, maxAbandonRate: 0.03 }).agents);
+  });
+  it("rejects a service level of 1 with finite lines (blocked callers are misses)", () => {
+    expect(() => staffErlangX({ ratePerHour: 60, ahtMinutes: 5, lines: 20 }, { serviceLevel: 1, thresholdSeconds: Infinity })).toThrow(/finite lines/);
   });
 });

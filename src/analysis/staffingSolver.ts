@@ -39,9 +39,7 @@
  * floor; paid agents are floor / (1 − shrinkage − article time at the end of the run), kept
  * fractional: rounding each pool and interval up before adding overstates headcount.
  */
-import { erlangA } from "../analytic/erlangA.js";
-import { erlangC } from "../analytic/erlang.js";
-import { erlangX } from "../analytic/erlangX.js";
+import { staffErlangA, staffErlangC, staffErlangX } from "../analytic/staffing.js";
 import { RandomStreams } from "../engine/random.js";
 import { specMean } from "../engine/distributions.js";
 import { DAY_MINUTES, WeeklyPattern } from "../model/staffing.js";
@@ -218,14 +216,6 @@ export function probeReplications(cfg: SupportConfig, layout: ProbeLayout, seed:
     out.push(counts);
   }
   return out;
-}
-
-/** Fewest agents (≥ 1) for which `ok(c)` holds, searching upward from `from` (ok is monotone in c). */
-function fewest(from: number, ok: (c: number) => boolean, cap = 10_000): number {
-  let c = Math.max(1, from);
-  while (c > 1 && ok(c - 1)) c--;
-  while (!ok(c) && c < cap) c++;
-  return c;
 }
 
 /** Solve (see the module comment). */
@@ -435,20 +425,15 @@ function erlangStart(cfg: SupportConfig, q: number, open: Uint8Array, s: Stats, 
     const deferredAgents = s.deferredBusy[j] / (n * L);
     let servers = 0;
     if (perMinute > 0) {
-      const threshold = T.thresholdSeconds;
       const rate = perMinute * 60;
-      const ok = (c: number): boolean => {
-        if (redial > 0 && Number.isFinite(patience)) {
-          const fresh = Math.max(1e-9, rate - redial * (s.abandoned[j] / (n * L)) * 60);
-          const m = erlangX({ ratePerHour: fresh, ahtMinutes: aht, agents: c, patienceMinutes: patience, redialAbandoned: redial, thresholdSeconds: threshold });
-          return m.serviceLevel >= T.serviceLevel && (T.maxAbandon === undefined || m.abandonRate <= T.maxAbandon) && (T.maxOccupancy === undefined || m.occupancy <= T.maxOccupancy);
-        }
-        const input = { ratePerHour: rate, ahtMinutes: aht, agents: c, thresholdSeconds: threshold, patienceMinutes: patience };
-        const m = Number.isFinite(patience) ? erlangA(input) : erlangC(input);
-        if (!m.stable) return false;
-        return m.serviceLevel >= T.serviceLevel && (T.maxAbandon === undefined || m.abandonRate <= T.maxAbandon) && (T.maxOccupancy === undefined || m.occupancy <= T.maxOccupancy);
-      };
-      servers = fewest(Math.ceil(perMinute * aht), ok);
+      const target = { serviceLevel: T.serviceLevel, thresholdSeconds: T.thresholdSeconds, maxAbandonRate: T.maxAbandon, maxOccupancy: T.maxOccupancy };
+      if (redial > 0 && Number.isFinite(patience)) {
+        const fresh = Math.max(1e-9, rate - redial * (s.abandoned[j] / (n * L)) * 60);
+        servers = staffErlangX({ ratePerHour: fresh, ahtMinutes: aht, patienceMinutes: patience, redialAbandoned: redial }, target).agents;
+      } else {
+        const load = { ratePerHour: rate, ahtMinutes: aht, patienceMinutes: patience };
+        servers = (Number.isFinite(patience) ? staffErlangA(load, target) : staffErlangC(load, target)).agents;
+      }
     }
     // agents for the real-time servers, then room for the deferred workload
     let agents = Math.ceil(servers / k - 1e-9);

@@ -18,8 +18,10 @@ export { erlangX, erlangXAttempt, MAX_REDIAL_ITERATIONS, type ErlangXInput, type
 export {
   type StaffingTarget,
   type StaffingResult,
+  type ErlangXStaffingResult,
   staffErlangC,
   staffErlangA,
+  staffErlangX,
   staffingCap,
 } from "./staffing.js";
 

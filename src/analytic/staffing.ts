@@ -1,5 +1,5 @@
 /**
- * Staffing inverses: the fewest agents c whose Erlang C / Erlang A metrics meet every given target.
+ * Staffing inverses: the fewest agents c whose Erlang C / Erlang A / Erlang X metrics meet every given target.
  *
  * Feasibility is monotone in c for every supported target (service level and occupancy improve,
  * ASA and abandonment fall as agents are added), so the search is: evaluate a first guess near
@@ -25,6 +25,7 @@ import {
   validateLoad,
 } from "./erlang.js";
 import { erlangA } from "./erlangA.js";
+import { erlangX, type ErlangXInput, type ErlangXMetrics } from "./erlangX.js";
 
 /** Targets for the staffing inverses; every given target must hold. */
 export interface StaffingTarget {
@@ -46,7 +47,13 @@ export interface StaffingResult {
   metrics: QueueMetrics;
 }
 
-type Model = "erlang-c" | "erlang-a";
+/** Result of the Erlang X staffing inverse. */
+export interface ErlangXStaffingResult {
+  agents: number;
+  metrics: ErlangXMetrics;
+}
+
+type Model = "erlang-c" | "erlang-a" | "erlang-x";
 
 function checkFraction(name: string, v: number | undefined): void {
   if (v === undefined) return;
@@ -71,8 +78,8 @@ function unreachable(fn: string, why: string): Error {
   return new Error(`${fn}: target unreachable: ${why}`);
 }
 
-function staff(model: Model, load: Omit<QueueInput, "agents">, target: StaffingTarget): StaffingResult {
-  const fn = model === "erlang-c" ? "staffErlangC" : "staffErlangA";
+function staff(model: Model, load: Omit<ErlangXInput, "agents">, target: StaffingTarget): { agents: number; metrics: QueueMetrics | ErlangXMetrics } {
+  const fn = model === "erlang-c" ? "staffErlangC" : model === "erlang-a" ? "staffErlangA" : "staffErlangX";
   if (load === null || typeof load !== "object") throw new TypeError(`${fn}: load must be an object`);
   if (target === null || typeof target !== "object") throw new TypeError(`${fn}: target must be an object`);
   validateLoad(load);
@@ -89,10 +96,14 @@ function staff(model: Model, load: Omit<QueueInput, "agents">, target: StaffingT
   checkNonNegative("thresholdSeconds", target.thresholdSeconds);
 
   const thresholdSeconds = target.thresholdSeconds ?? load.thresholdSeconds ?? DEFAULT_THRESHOLD_SECONDS;
-  const evaluate = (agents: number): QueueMetrics => {
-    const input: QueueInput = { ...load, agents, thresholdSeconds };
-    return model === "erlang-c" ? erlangC(input) : erlangA(input);
+  const evaluate = (agents: number): QueueMetrics | ErlangXMetrics => {
+    const input = { ...load, agents, thresholdSeconds };
+    return model === "erlang-c" ? erlangC(input) : model === "erlang-a" ? erlangA(input) : erlangX(input);
   };
+  // callers may abandon (Erlang A, or Erlang X with a finite patience); without that and with
+  // unlimited lines the queue needs c > a to be stable (Erlang C, or Erlang X without patience)
+  const patient = model === "erlang-a" || (model === "erlang-x" && Number.isFinite(load.patienceMinutes ?? Infinity));
+  const needsStability = !patient && (model === "erlang-c" || !Number.isFinite(load.lines ?? Infinity));
   const a = (load.ratePerHour / 60) * load.ahtMinutes;
 
   if (load.ratePerHour === 0) {
@@ -102,8 +113,11 @@ function staff(model: Model, load: Omit<QueueInput, "agents">, target: StaffingT
 
   // Targets that no finite staffing can meet.
   if (target.serviceLevel !== undefined && target.serviceLevel >= 1) {
-    if (model === "erlang-a") {
+    if (patient) {
       throw unreachable(fn, "serviceLevel 1 is impossible with abandonment (some callers always abandon)");
+    }
+    if (model === "erlang-x" && Number.isFinite(load.lines ?? Infinity)) {
+      throw unreachable(fn, "serviceLevel 1 is impossible with finite lines (some callers are always blocked)");
     }
     if (Number.isFinite(thresholdSeconds)) {
       throw unreachable(
@@ -112,7 +126,7 @@ function staff(model: Model, load: Omit<QueueInput, "agents">, target: StaffingT
       );
     }
   }
-  if (model === "erlang-a" && target.maxAbandonRate !== undefined && target.maxAbandonRate <= 0) {
+  if (patient && target.maxAbandonRate !== undefined && target.maxAbandonRate <= 0) {
     throw unreachable(fn, "maxAbandonRate 0 is impossible with finite patience (P(ab) > 0 for every c)");
   }
   if (target.maxAsaSeconds !== undefined && target.maxAsaSeconds <= 0) {
@@ -122,8 +136,8 @@ function staff(model: Model, load: Omit<QueueInput, "agents">, target: StaffingT
     throw unreachable(fn, "maxOccupancy 0 is impossible with positive traffic");
   }
 
-  const cache = new Map<number, QueueMetrics>();
-  const metricsAt = (c: number): QueueMetrics => {
+  const cache = new Map<number, QueueMetrics | ErlangXMetrics>();
+  const metricsAt = (c: number): QueueMetrics | ErlangXMetrics => {
     let m = cache.get(c);
     if (m === undefined) {
       m = evaluate(c);
@@ -133,8 +147,9 @@ function staff(model: Model, load: Omit<QueueInput, "agents">, target: StaffingT
   };
   const feasible = (c: number): boolean => {
     if (c < 1) return false;
-    if (model === "erlang-c" && !(a < c)) return false;
+    if (needsStability && !(a < c)) return false;
     const m = metricsAt(c);
+    if (!m.stable) return false;
     if (target.serviceLevel !== undefined && !(m.serviceLevel >= target.serviceLevel)) return false;
     if (target.maxAbandonRate !== undefined && !(m.abandonRate <= target.maxAbandonRate)) return false;
     if (target.maxAsaSeconds !== undefined && !(m.asaSeconds <= target.maxAsaSeconds)) return false;
@@ -143,8 +158,8 @@ function staff(model: Model, load: Omit<QueueInput, "agents">, target: StaffingT
   };
 
   const cap = staffingCap(a);
-  // lo: known infeasible (0 always; floor(a) for Erlang C since c ≤ a is unstable).
-  let lo = model === "erlang-c" ? Math.floor(a) : 0;
+  // lo: known infeasible (0 always; floor(a) without abandonment or blocking, since c ≤ a is unstable).
+  let lo = needsStability ? Math.floor(a) : 0;
   let hi: number;
   const guess = Math.min(cap, Math.max(lo + 1, Math.ceil(a + Math.sqrt(a))));
   const step0 = Math.max(1, Math.ceil(Math.sqrt(a)));
@@ -187,7 +202,7 @@ function staff(model: Model, load: Omit<QueueInput, "agents">, target: StaffingT
   return { agents: hi, metrics: metricsAt(hi) };
 }
 
-function describeFailure(target: StaffingTarget, thresholdSeconds: number, cap: number, m: QueueMetrics): string {
+function describeFailure(target: StaffingTarget, thresholdSeconds: number, cap: number, m: QueueMetrics | ErlangXMetrics): string {
   const parts: string[] = [];
   if (target.serviceLevel !== undefined) {
     parts.push(`service level ${m.serviceLevel} (target ${target.serviceLevel} within ${thresholdSeconds} s)`);
@@ -200,10 +215,19 @@ function describeFailure(target: StaffingTarget, thresholdSeconds: number, cap: 
 
 /** Fewest agents meeting `target` under Erlang C (M/M/c); always a stable staffing (c > a). */
 export function staffErlangC(load: Omit<QueueInput, "agents">, target: StaffingTarget): StaffingResult {
-  return staff("erlang-c", load, target);
+  return staff("erlang-c", load, target) as StaffingResult;
 }
 
 /** Fewest agents meeting `target` under Erlang A (M/M/c+M); requires finite patience > 0. */
 export function staffErlangA(load: Omit<QueueInput, "agents">, target: StaffingTarget): StaffingResult {
-  return staff("erlang-a", load, target);
+  return staff("erlang-a", load, target) as StaffingResult;
+}
+
+/**
+ * Fewest agents meeting `target` under Erlang X (erlangX.ts: finite lines, abandonment, redials
+ * on the fresh rate). Service level, abandonment and occupancy are per attempt, as erlangX gives
+ * them; feasibility is taken as monotone in c, as for Erlang A.
+ */
+export function staffErlangX(load: Omit<ErlangXInput, "agents">, target: StaffingTarget): ErlangXStaffingResult {
+  return staff("erlang-x", load, target) as ErlangXStaffingResult;
 }
