@@ -106,7 +106,7 @@ export interface ShiftPlan {
 // ---------------------------------------------------------------------------------------
 // Constants
 
-const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
+export const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 /** Requirements at or below this are zero (floating-point noise must not hire an agent). */
 const ZERO_REQUIREMENT = 1e-9;
 /** Relative tolerance of the coverage rows, as HiGHS's MIP feasibility tolerance. */
@@ -136,7 +136,8 @@ function show(v: unknown): string {
 }
 
 /** Local minutes after midnight as "HH:MM" (1440 → "24:00"; fractional minutes keep up to 3 decimals). */
-function clock(minutes: number): string {
+/** Local minutes after midnight as "HH:MM" (fractions of a minute kept: "08:07.5"; 1440 is "24:00"). */
+export function clock(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes - 60 * h;
   const whole = Math.floor(m);

@@ -21,6 +21,7 @@ import { parseStartEpochMs } from "../model/coverage.js";
 import { TimeZoneClock } from "../model/history.js";
 import { DAY_MINUTES, WEEK_MINUTES } from "../model/staffing.js";
 import type { SupportConfig } from "../model/supportConfig.js";
+import { DRAIN_MINUTES } from "../model/supportModel.js";
 
 /** Per-replication counts, each indexed pool × intervalsPerWeek + interval of the week. */
 export interface ProbeCounts {
@@ -44,9 +45,11 @@ export class ProbeLayout {
   readonly pools: number;
   readonly intervalsPerWeek: number;
   readonly intervalLength: number;
-  /** Per pool × model interval (t / L, up to the horizon plus a drain allowance): the pool's interval of the week. */
+  /** Per pool × model interval (t / L, up to the horizon plus the model's drain time): the pool's interval of the week. */
   private readonly weekIndex: Int16Array[];
   private readonly modelIntervals: number;
+  /** Work types (need types × channels). */
+  readonly W: number;
   /** Eligible pools per tier × work type. */
   readonly eligible: Int32Array[];
   /** Per pool: concurrency. */
@@ -59,7 +62,7 @@ export class ProbeLayout {
   /** Real-time service-level threshold, minutes. */
   readonly threshold: number;
 
-  constructor(cfg: SupportConfig, thresholdMinutes: number, drainDays = 30) {
+  constructor(cfg: SupportConfig, thresholdMinutes: number) {
     const L = cfg.intervalLength;
     if (!(WEEK_MINUTES % L === 0)) throw new RangeError(`staffing: the interval length (${L} min) must divide a week`);
     this.intervalLength = L;
@@ -68,7 +71,7 @@ export class ProbeLayout {
     this.channels = cfg.channels.length;
     this.threshold = thresholdMinutes;
     const startMs = parseStartEpochMs(cfg.start, cfg.timeZone);
-    this.modelIntervals = Math.ceil((cfg.horizon + drainDays * DAY_MINUTES) / L);
+    this.modelIntervals = Math.ceil((cfg.horizon + DRAIN_MINUTES) / L);
     const perDay = DAY_MINUTES / L;
     this.occurrences = new Float64Array(this.pools * this.intervalsPerWeek);
     const firstCounted = Math.ceil(cfg.warmup / L), endCounted = Math.floor(cfg.horizon / L);
@@ -96,7 +99,6 @@ export class ProbeLayout {
     this.responseTarget = Float64Array.from(cfg.channels.map((c) => c.responseTarget ?? DAY_MINUTES));
     this.W = W;
   }
-  readonly W: number;
 
   /** Pool q's interval of the week at model time t. */
   weekIntervalOf(q: number, t: number): number {

@@ -84,7 +84,7 @@ export interface SolverOptions {
   /** Cap on evaluations (simulation runs of all replications); default 80. */
   maxEvaluations?: number;
   /** Called after every evaluation (for a progress line). */
-  onEvaluation?: (n: number, phase: "measure" | "up" | "down" | "final") => void;
+  onEvaluation?: (n: number, phase: "measure" | "up" | "down") => void;
   /** Run the replications of one evaluation (default: here, one after another). Must return them in replication order. */
   runReplications?: (cfg: SupportConfig, layout: ProbeLayout) => Promise<ProbeCounts[]> | ProbeCounts[];
 }
@@ -232,7 +232,7 @@ export async function solveStaffing(cfg: SupportConfig, opts: SolverOptions): Pr
       });
   const maxEval = opts.maxEvaluations ?? 80;
   let evaluations = 0;
-  const run = async (c: SupportConfig, phase: "measure" | "up" | "down" | "final"): Promise<ProbeCounts[]> => {
+  const run = async (c: SupportConfig, phase: "measure" | "up" | "down"): Promise<ProbeCounts[]> => {
     const counts = opts.runReplications ? await opts.runReplications(c, layout) : probeReplications(c, layout, opts.seed, R);
     evaluations++;
     opts.onEvaluation?.(evaluations, phase);
@@ -281,13 +281,20 @@ export async function solveStaffing(cfg: SupportConfig, opts: SolverOptions): Pr
     return list.slice(0, Math.max(1, Math.ceil(list.length * share)));
   };
 
+  /** Simulate a staffing and judge it: the replications' counts, their sums, and what misses. */
+  const measure = async (xs: readonly Int32Array[], phase: "up" | "down") => {
+    const counts = await run(configWith(cfg, sized, xs, L), phase);
+    const stats = pooledStats(counts);
+    return { counts, stats, ev: evaluate(stats, xs) };
+  };
   const frozen = sized.map(() => new Uint8Array(I));
-  let stats = pooledStats(await run(configWith(cfg, sized, x, L), "up"));
-  let ev = evaluate(stats, x);
+  // the current staffing x, as last simulated
+  let cur = await measure(x, "up");
 
   /** 3. Up until every target holds; intervals raised are marked minimal. */
   const up = async (): Promise<void> => {
-    while (ev.any && evaluations < maxEval) {
+    while (cur.ev.any && evaluations < maxEval) {
+      const ev = cur.ev;
       sized.forEach((_, k) => {
         for (let i = 0; i < I; i++) {
           if (!ev.intervalFail[k][i]) continue;
@@ -296,8 +303,7 @@ export async function solveStaffing(cfg: SupportConfig, opts: SolverOptions): Pr
         }
         if (ev.poolFail[k]) for (const i of busiest(k, ev.occupancy[k], 0.25)) { x[k][i] += 1; frozen[k][i] = 1; }
       });
-      stats = pooledStats(await run(configWith(cfg, sized, x, L), "up"));
-      ev = evaluate(stats, x);
+      cur = await measure(x, "up");
     }
   };
   await up();
@@ -306,55 +312,48 @@ export async function solveStaffing(cfg: SupportConfig, opts: SolverOptions): Pr
 
   // 4. Down by parity
   const down = async (): Promise<void> => {
-  let parity = 0, idle = 0;
-  while (!ev.any && evaluations < maxEval && idle < 2) {
-    const cand = sized.map(() => [] as number[]);
-    let n = 0;
-    sized.forEach((_, k) => {
-      for (let i = parity; i < I; i += 2) if (open[k][i] && !frozen[k][i] && x[k][i] > 1) { cand[k].push(i); n++; }
-    });
-    parity ^= 1;
-    if (n === 0) { idle++; continue; }
-    idle = 0;
-    const y = x.map((a) => Int32Array.from(a));
-    cand.forEach((list, k) => { for (const i of list) y[k][i]--; });
-    const trial = pooledStats(await run(configWith(cfg, sized, y, L), "down"));
-    const tv = evaluate(trial, y);
-    let changed = false;
-    cand.forEach((list, k) => {
-      if (tv.poolFail[k]) {
-        // the pool's deferred target fails: every removal back, the busier half marked minimal
-        for (const i of list) y[k][i]++;
-        const byOcc = [...list].sort((a, b) => tv.occupancy[k][b] - tv.occupancy[k][a] || a - b);
-        for (const i of byOcc.slice(0, Math.max(1, Math.ceil(byOcc.length / 2)))) frozen[k][i] = 1;
-        changed = true;
-        return;
-      }
-      for (const i of list) {
-        if (tv.intervalFail[k][i]) { y[k][i]++; frozen[k][i] = 1; changed = true; }
-      }
-    });
-    for (let k = 0; k < x.length; k++) x[k].set(y[k]);
-    if (changed) {
-      stats = pooledStats(await run(configWith(cfg, sized, x, L), "down"));
-      ev = evaluate(stats, x);
-    } else {
-      stats = trial;
-      ev = tv;
+    let parity = 0, idle = 0;
+    while (!cur.ev.any && evaluations < maxEval && idle < 2) {
+      const cand = sized.map(() => [] as number[]);
+      let n = 0;
+      sized.forEach((_, k) => {
+        for (let i = parity; i < I; i += 2) if (open[k][i] && !frozen[k][i] && x[k][i] > 1) { cand[k].push(i); n++; }
+      });
+      parity ^= 1;
+      if (n === 0) { idle++; continue; }
+      idle = 0;
+      const y = x.map((a) => Int32Array.from(a));
+      cand.forEach((list, k) => { for (const i of list) y[k][i]--; });
+      const trial = await measure(y, "down");
+      const tv = trial.ev;
+      let changed = false;
+      cand.forEach((list, k) => {
+        if (tv.poolFail[k]) {
+          // the pool's deferred target fails: every removal back, the busier half marked minimal
+          for (const i of list) y[k][i]++;
+          const byOcc = [...list].sort((a, b) => tv.occupancy[k][b] - tv.occupancy[k][a] || a - b);
+          for (const i of byOcc.slice(0, Math.max(1, Math.ceil(byOcc.length / 2)))) frozen[k][i] = 1;
+          changed = true;
+          return;
+        }
+        for (const i of list) {
+          if (tv.intervalFail[k][i]) { y[k][i]++; frozen[k][i] = 1; changed = true; }
+        }
+      });
+      for (let k = 0; k < x.length; k++) x[k].set(y[k]);
+      // the trial's run is the new staffing's unless a removal was put back
+      cur = changed ? await measure(x, "down") : trial;
+      // a knock-on miss elsewhere (a neighbour's backlog, another tier's load): repair it
+      if (cur.ev.any) await up();
     }
-    // a knock-on miss elsewhere (a neighbour's backlog, another tier's load): repair it
-    if (ev.any) await up();
-  }
   };
   await down();
   // a second sweep: an interval marked minimal beside other removals may give one up on its own
   frozen.forEach((f) => f.fill(0));
   await down();
 
-  // final: the answer's own run, with per-replication intervals
-  const finalCounts = await run(configWith(cfg, sized, x, L), "final");
-  stats = pooledStats(finalCounts);
-  ev = evaluate(stats, x);
+  // the answer: x as last simulated (every step above ends with a run of the staffing it leaves)
+  const { counts: finalCounts, stats, ev } = cur;
   const unmet: string[] = [];
   const weeks = (cfg.horizon - cfg.warmup) / (7 * DAY_MINUTES);
   const pools: PoolRequirement[] = sized.map((q, k) => {

@@ -3,12 +3,12 @@
  * interval of the week (with the Erlang start beside them), per-pool hours, FTE and cost, and
  * the shifts chosen with their coverage against the requirement.
  */
-import { formatDays, type ShiftPlan } from "../analysis/shiftPlan.js";
+import { clock, DAY_NAMES, formatDays, type ShiftPlan } from "../analysis/shiftPlan.js";
 import { intervalLabel, type PoolRequirement, type StaffingSolution } from "../analysis/staffingSolver.js";
 import { csvCell } from "./csv.js";
 
-const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const hhmm = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+/** "HH:MM" of a local minute, wrapped into the day (a shift ending past midnight, a day's end: "00:00"). */
+const hhmm = (m: number) => clock(m % 1440);
 const fmt = (x: number, d = 1) => x.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
 const money = (x: number) => Math.round(x).toLocaleString("en-US");
 
@@ -30,10 +30,10 @@ export function fte(p: PoolRequirement, fteHours: number): number {
 /** A grid: rows = local start times with an open interval on some day, columns = days; cells "required (Erlang)". */
 function grid(p: PoolRequirement, L: number): string {
   const perDay = 1440 / L;
-  const days = DAYS.map((_, d) => p.intervals.slice(d * perDay, (d + 1) * perDay).some((iv) => iv.open)).map((o, d) => (o ? d : -1)).filter((d) => d >= 0);
+  const days = DAY_NAMES.map((_, d) => p.intervals.slice(d * perDay, (d + 1) * perDay).some((iv) => iv.open)).map((o, d) => (o ? d : -1)).filter((d) => d >= 0);
   const lines: string[] = [];
   const cellW = 9;
-  lines.push(`  ${"local".padEnd(11)}` + days.map((d) => DAYS[d].padStart(cellW)).join(""));
+  lines.push(`  ${"local".padEnd(11)}` + days.map((d) => DAY_NAMES[d].padStart(cellW)).join(""));
   for (let k = 0; k < perDay; k++) {
     if (!days.some((d) => p.intervals[d * perDay + k].open)) continue;
     const cells = days.map((d) => {
@@ -77,7 +77,7 @@ export function staffText(sol: StaffingSolution, plans: PoolPlans, ctx: StaffRep
       out.push(`  Shifts (${fmt(plan.paidHoursPerWeek)} paid h/week; lower bound ${fmt(plan.lowerBoundHours)}${plan.optimal ? ", optimal" : ", best found within the time limit"}):`);
       for (const s of plan.shifts) {
         const br = s.breaks.length > 0 ? `, breaks ${s.breaks.map((b) => `${b.length} min at +${fmt(b.after / 60, 2)} h`).join(", ")}` : "";
-        out.push(`    ${String(s.agents).padStart(3)} × ${s.pattern.padEnd(12)} ${dayList(s.days).padEnd(16)} ${hhmm(s.start)}–${hhmm(s.start + s.length)}${br}`);
+        out.push(`    ${String(s.agents).padStart(3)} × ${s.pattern.padEnd(12)} ${formatDays(s.days).padEnd(16)} ${hhmm(s.start)}–${hhmm(s.start + s.length)}${br}`);
       }
       const cov = coverageSummary(p, plan, L);
       out.push(`  Coverage vs requirement: ${cov.under === 0 ? "every interval covered" : `${cov.under} intervals short`}; surplus ${fmt(cov.surplusHours)} floor h/week (${fmt(cov.surplusShare * 100)}% over the requirement)`);
@@ -100,11 +100,6 @@ export function staffText(sol: StaffingSolution, plans: PoolPlans, ctx: StaffRep
   return out.join("\n") + "\n";
 }
 
-/** "Mon-Fri", "Thu-Mon" (the scenario file's day form; shiftPlan.ts formatDays). */
-export function dayList(days: readonly number[]): string {
-  return formatDays(days);
-}
-
 function coverageSummary(p: PoolRequirement, plan: ShiftPlan, L: number): { under: number; surplusHours: number; surplusShare: number } {
   let under = 0, surplus = 0, req = 0;
   p.intervals.forEach((iv, i) => {
@@ -120,18 +115,16 @@ function coverageSummary(p: PoolRequirement, plan: ShiftPlan, L: number): { unde
 export function requirementsCsv(sol: StaffingSolution, plans: PoolPlans): string {
   const head = "pool,interval,day,start,open,erlang,required,gap,paid,offered_per_week,service_level,service_level_ci_low,service_level_ci_high,abandon_rate,occupancy,shift_coverage";
   const rows = [head];
-  const L = sol.intervalMinutes;
   sol.pools.forEach((p, k) => {
     for (const iv of p.intervals) {
       const sl = iv.serviceLevel;
       const n = (x: number | null | undefined, d = 6) => (x === null || x === undefined ? "" : Number(x.toFixed(d)).toString());
       rows.push([
-        csvCell(p.pool), iv.index, DAYS[iv.day], hhmm(iv.minute), iv.open ? 1 : 0, iv.erlang ?? "", iv.required,
+        csvCell(p.pool), iv.index, DAY_NAMES[iv.day], hhmm(iv.minute), iv.open ? 1 : 0, iv.erlang ?? "", iv.required,
         iv.erlang === null ? "" : iv.required - iv.erlang, n(iv.paid, 4), n(iv.offeredPerWeek, 3),
         n(sl?.mean), n(sl?.ci95?.[0]), n(sl?.ci95?.[1]), n(iv.abandonRate), n(iv.occupancy), n(plans[k]?.coverage[iv.index], 4),
       ].join(","));
     }
-    void L;
   });
   return rows.join("\n") + "\n";
 }
@@ -141,7 +134,7 @@ export function shiftsCsv(sol: StaffingSolution, plans: PoolPlans): string {
   const rows = ["pool,pattern,days,start,length_hours,agents,breaks"];
   sol.pools.forEach((p, k) => {
     for (const s of plans[k]?.shifts ?? []) {
-      rows.push([csvCell(p.pool), csvCell(s.pattern), csvCell(dayList(s.days)), hhmm(s.start), s.length / 60, s.agents, csvCell(s.breaks.map((b) => `${b.length}@${b.after}`).join(" "))].join(","));
+      rows.push([csvCell(p.pool), csvCell(s.pattern), csvCell(formatDays(s.days)), hhmm(s.start), s.length / 60, s.agents, csvCell(s.breaks.map((b) => `${b.length}@${b.after}`).join(" "))].join(","));
     }
   });
   return rows.join("\n") + "\n";
@@ -164,11 +157,11 @@ export function staffedScenario(resolved: Record<string, unknown>, sol: Staffing
     delete pool.staffingTable;
     const names = new Map<string, number>();
     pool.shifts = plan.shifts.map((s) => {
-      let name = `${s.pattern} ${dayList(s.days)} ${hhmm(s.start)}`;
+      let name = `${s.pattern} ${formatDays(s.days)} ${hhmm(s.start)}`;
       const seen = names.get(name) ?? 0;
       names.set(name, seen + 1);
       if (seen > 0) name += ` #${seen + 1}`;
-      const shift: Record<string, unknown> = { name, days: dayList(s.days), start: hhmm(s.start), lengthHours: s.length / 60, agents: s.agents };
+      const shift: Record<string, unknown> = { name, days: formatDays(s.days), start: hhmm(s.start), lengthHours: s.length / 60, agents: s.agents };
       if (s.breaks.length > 0) shift.breaks = s.breaks.map((b) => ({ afterHours: b.after / 60, minutes: b.length, staggerMinutes: 0 }));
       return shift;
     });

@@ -103,7 +103,7 @@ function readText(file: string, from?: string): string {
 }
 
 /** Rewrite the file paths a scenario holds (relative to `fromDir`) to be relative to `toDir`. */
-export function rebasePaths(s: JsonObject, fromDir: string, toDir: string): void {
+function rebasePaths(s: JsonObject, fromDir: string, toDir: string): void {
   const fix = (holder: unknown) => {
     if (isObject(holder) && typeof holder.file === "string" && !isAbsolute(holder.file)) {
       holder.file = relative(toDir, resolve(fromDir, holder.file)) || ".";
