@@ -48,6 +48,8 @@ describe("supportsim staff", () => {
   it("prints the requirement beside Erlang, hours, FTE, cost and shifts covering it", async () => {
     const { solution, plans, out } = await quiet(f("desk.json"), { shiftPatterns: f("patterns.json") });
     expect(solution.met).toBe(true);
+    expect(solution.complete).toBe(true);
+    expect(out).not.toContain("run cap");
     expect(out).toContain("L1 — agents on the floor per interval of the week");
     expect(out).toMatch(/09:00–10:00 +\d+ \(\d+\)/);
     const p = solution.pools[0];
@@ -80,6 +82,14 @@ describe("supportsim staff", () => {
     const cfg = buildSupport(staffed.scenario, { baseDir: out });
     const run = runSupportReplications(cfg, { seed: 3, replications: 2 });
     expect(run.estimates["channel.phone.serviceLevel"].mean!).toBeGreaterThan(0.8);
+  }, 60_000);
+
+  it("says so when the run cap stops the search before every removal was tried", async () => {
+    const { solution, out } = await quiet(f("desk.json"), { maxRuns: 4, shifts: false });
+    expect(solution.met).toBe(true);
+    expect(solution.complete).toBe(false);
+    expect(solution.evaluations).toBeLessThanOrEqual(5);
+    expect(out).toContain(`The search reached its run cap (${solution.evaluations} runs) before trying every removal`);
   }, 60_000);
 
   describe("bad input: one line, nothing written", () => {

@@ -110,6 +110,7 @@ describe("single tier, Poisson: within one agent of the exact Erlang A answer", 
     const cfg = build(poisson(29, 3));
     const sol = await solveStaffing(cfg, { targets: { serviceLevel: 0.8, thresholdSeconds: 20, response: 0.9 }, seed: 11, replications: 3 });
     expect(sol.met).toBe(true);
+    expect(sol.complete).toBe(true);
     const p = sol.pools[0];
     let equal = 0;
     for (const iv of p.intervals) {
@@ -149,6 +150,7 @@ describe("two tiers: meets the target in an independent re-run, one agent fewer 
     const cfg = build(twoTier(8, 4, 11));
     const sol = await solveStaffing(cfg, { targets, seed: 11, replications: 4 });
     expect(sol.met).toBe(true);
+    expect(sol.complete).toBe(true);
     // paid = floor / (1 − shrinkage)
     expect(sol.pools[0].paidHoursPerWeek).toBeCloseTo(sol.pools[0].floorHoursPerWeek / 0.75, 9);
     const x = sol.pools.map((p) => Int32Array.from(p.intervals.map((iv) => iv.required)));

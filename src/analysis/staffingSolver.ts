@@ -81,7 +81,7 @@ export interface SolverOptions {
   replications: number;
   /** Names of the pools to size (default: every pool). */
   pools?: readonly string[];
-  /** Cap on evaluations (simulation runs of all replications); default 80. */
+  /** Cap on evaluations (simulation runs of all replications): no new search step starts after it (a step under way may add one run); default 80. */
   maxEvaluations?: number;
   /** Called after every evaluation (for a progress line). */
   onEvaluation?: (n: number, phase: "measure" | "up" | "down") => void;
@@ -143,6 +143,8 @@ export interface StaffingSolution {
   met: boolean;
   /** One line per target still missed (empty when met). */
   unmet: string[];
+  /** false when the run cap stopped the search with removals still untried: the answer meets the targets but may not be the fewest. */
+  complete: boolean;
 }
 
 type Stats = ReturnType<typeof pooledStats>;
@@ -288,6 +290,7 @@ export async function solveStaffing(cfg: SupportConfig, opts: SolverOptions): Pr
     return { counts, stats, ev: evaluate(stats, xs) };
   };
   const frozen = sized.map(() => new Uint8Array(I));
+  let complete = true;
   // the current staffing x, as last simulated
   let cur = await measure(x, "up");
 
@@ -346,6 +349,7 @@ export async function solveStaffing(cfg: SupportConfig, opts: SolverOptions): Pr
       // a knock-on miss elsewhere (a neighbour's backlog, another tier's load): repair it
       if (cur.ev.any) await up();
     }
+    if (!cur.ev.any && idle < 2) complete = false; // stopped by the run cap with removals untried
   };
   await down();
   // a second sweep: an interval marked minimal beside other removals may give one up on its own
@@ -394,7 +398,7 @@ export async function solveStaffing(cfg: SupportConfig, opts: SolverOptions): Pr
   });
   return {
     targets: T, intervalMinutes: L, intervalsPerWeek: I, weeksMeasured: weeks, replications: R,
-    pools, evaluations, met: unmet.length === 0, unmet,
+    pools, evaluations, met: unmet.length === 0, unmet, complete,
   };
 }
 

@@ -71,7 +71,7 @@ export function staffCommand(y: Argv): Argv {
         .option("shifts", { type: "boolean", default: true, describe: "plan shifts for the requirement (--no-shifts: requirement only)" })
         .option("shift-patterns", { type: "string", describe: "JSON file of allowed shift patterns (default: 8 h full-time and 4 h part-time, 5 days on)" })
         .option("fte-hours", { type: "number", default: 40, describe: "paid hours of one full-time employee per week (for FTE)" })
-        .option("max-runs", { type: "number", default: 80, describe: "most simulation runs the search may use" })
+        .option("max-runs", { type: "number", default: 80, describe: "simulation runs after which the search starts no new step (a step under way may add one); the report says when it stopped short" })
         .option("json", { type: "boolean", default: false, describe: "print the answer as JSON instead of the tables" })
         .option("out", { type: "string", describe: "also write results.json, requirements.csv, shifts.csv and scenario.staffed.json (the scenario with the planned shifts) here" })
         .example('$0 staff scenarios/baseline.json --target "sl=0.8@20s" --max-occupancy 0.9', "size every pool of the baseline and plan its shifts")

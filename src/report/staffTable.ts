@@ -56,6 +56,7 @@ export function staffText(sol: StaffingSolution, plans: PoolPlans, ctx: StaffRep
   out.push(`${ctx.scenario}: staffing for ${targets.join("; ")}`);
   out.push(`${sol.replications} replications × ${fmt(sol.weeksMeasured, 1)} weeks measured, common random numbers; ${sol.evaluations} simulation runs`);
   out.push(sol.met ? "Every target is met in simulation." : `NOT every target could be met within the search's runs:\n  ${sol.unmet.join("\n  ")}`);
+  if (sol.met && !sol.complete) out.push(`The search reached its run cap (${sol.evaluations} runs) before trying every removal: the answer meets the targets but may be above the fewest (raise --max-runs).`);
   out.push("");
   sol.pools.forEach((p, k) => {
     out.push(`${p.pool} — agents on the floor per interval of the week, simulation (Erlang start), ${p.timeZone}`);
