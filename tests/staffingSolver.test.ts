@@ -8,7 +8,10 @@
  *     independent re-run (other seeds, 8 replications) the answer meets the target in every
  *     interval (not significantly below it), and one agent fewer in any single interval of
  *     either pool misses it there (cannot be shown to meet it anywhere; below it in 80 % or more
- *     of the intervals — the rest sit where the target falls within the estimate's noise).
+ *     of the intervals — the rest sit where the target falls within the estimate's noise);
+ *   - the same network open one hour a day, a case where no staffing level is within the noise
+ *     of the target: the re-run meets the target in every interval and one agent fewer misses
+ *     it in every interval, outright (estimate and whole 95% interval below the target).
  */
 import { describe, expect, it } from "vitest";
 import { staffErlangA } from "../src/analytic/staffing.js";
@@ -124,8 +127,8 @@ describe("single tier, Poisson: within one agent of the exact Erlang A answer", 
   }, 60_000);
 });
 
-function twoTier(weeks: number, replications: number, seed: number) {
-  const hours = [{ days: "Mon-Fri", open: "09:00", close: "13:00" }];
+function twoTier(weeks: number, replications: number, seed: number, opts: { close?: string; ratesPerHour?: number[] } = {}) {
+  const hours = [{ days: "Mon-Fri", open: "09:00", close: opts.close ?? "13:00" }];
   return {
     name: "two tiers", seed, replications, start: "2027-01-04T00:00", timeZone: "UTC",
     horizon: { days: weeks * 7 + 1, warmupDays: 1, intervalMinutes: 60 },
@@ -140,7 +143,7 @@ function twoTier(weeks: number, replications: number, seed: number) {
       { name: "L2", tier: "L2", agents: 10, hours, costPerHour: 45, shrinkage: 0.25 },
     ],
     // 09–13: 60, 110, 90, 50 calls an hour (the arrivals stream runs only while the channel is open)
-    arrivals: [{ channel: "phone", pattern: { stepMinutes: 60, ratesPerHour: [0, 0, 0, 0, 0, 0, 0, 0, 0, 60, 110, 90, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], repeat: true } }],
+    arrivals: [{ channel: "phone", pattern: { stepMinutes: 60, ratesPerHour: opts.ratesPerHour ?? [0, 0, 0, 0, 0, 0, 0, 0, 0, 60, 110, 90, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], repeat: true } }],
   };
 }
 
@@ -197,5 +200,52 @@ describe("two tiers: meets the target in an independent re-run, one agent fewer 
     }
     expect(tried).toBeGreaterThan(30);
     expect(below / tried).toBeGreaterThanOrEqual(0.8);
+  }, 120_000);
+});
+
+describe("two tiers, no interval at the margin: the re-run meets the target everywhere, one agent fewer misses it everywhere", () => {
+  // The same network open one hour a day (Mon–Fri 09:00–10:00, 58 calls): a case chosen so that
+  // no staffing level sits within the estimates' noise of the target. Measured beforehand with
+  // 20 replications × 8 weeks: L1 needs 6 agents (SL 0.874; with 5, 0.766), L2 needs 5 (0.84;
+  // with 4, 0.70) — at least 3.4 points either side of 0.8. With 26 weeks × 8 replications
+  // an interval's service level is known to about ±1.5 points, so both the solver's decisions
+  // and the independent re-run's verdicts are clear in every interval, and "one fewer misses"
+  // can be asserted outright (point estimate and 95% interval below the target) in all of them.
+  // (Where a staffing level's true service level lies within the noise of the target, no finite
+  // simulation can tell N from N − 1: the test above states that case statistically.)
+  it("L1 and L2, Mon–Fri 09:00–10:00", async () => {
+    const targets = { serviceLevel: 0.8, thresholdSeconds: 20, response: 0.9 };
+    const rates = new Array(24).fill(0);
+    rates[9] = 58;
+    const cfg = build(twoTier(26, 8, 11, { close: "10:00", ratesPerHour: rates }));
+    const sol = await solveStaffing(cfg, { targets, seed: 11, replications: 8 });
+    expect(sol.met).toBe(true);
+    expect(sol.complete).toBe(true);
+    const x = sol.pools.map((p) => Int32Array.from(p.intervals.map((iv) => iv.required)));
+    const open: [number, number][] = [];
+    for (const q of [0, 1]) for (let i = 0; i < 168; i++) if (sol.pools[q].intervals[i].open) open.push([q, i]);
+    expect(open.length).toBe(10);
+    const layout = new ProbeLayout(cfg, 20 / 60);
+    const rerun = (xs: Int32Array[]) => {
+      const counts = probeReplications(configWith(cfg, [0, 1], xs, 60), layout, 99_001, 8);
+      return (q: number, i: number) => {
+        const j = q * 168 + i;
+        const w = counts.reduce((a, c) => a + c.within[j], 0), o = counts.reduce((a, c) => a + c.offered[j], 0);
+        return { pooled: w / o, ...estimate(counts.map((c) => c.within[j] / c.offered[j])) };
+      };
+    };
+    const again = rerun(x);
+    for (const [q, i] of open) {
+      const e = again(q, i);
+      expect(e.pooled, `pool ${q} interval ${i} with ${x[q][i]}`).toBeGreaterThanOrEqual(0.8);
+      expect(e.ci95![1]).toBeGreaterThanOrEqual(0.8);
+      const fewer = x.map((a) => Int32Array.from(a));
+      fewer[q][i]--;
+      const f = rerun(fewer)(q, i);
+      expect(f.pooled, `pool ${q} interval ${i} with ${fewer[q][i]}`).toBeLessThan(0.8);
+      expect(f.ci95![1], `pool ${q} interval ${i} with ${fewer[q][i]}: the whole interval below the target`).toBeLessThan(0.8);
+    }
+    // the answer is the one measured beforehand: 6 on L1 and 5 on L2 every day
+    for (const [q, i] of open) expect(x[q][i]).toBe(q === 0 ? 6 : 5);
   }, 120_000);
 });
