@@ -11,17 +11,20 @@
  *   pool.<pool>.<metric>              paid and floor hours, occupancy, AHT, cost, headcount
  *   cost.<metric>, cost.byCategory.<category>, cost.byMonth.<yyyy-mm>
  *   retention.<metric>                CSAT proxy, churn and revenue (retention.ts)
+ *   retention.byMonth.<yyyy-mm>.<f>   churned, churnedRevenue, serviceChurn, serviceChurnRevenue per local month
  * Replication k uses streams seeded by (seed, k); results are combined in replication
  * order, so the output is identical whatever the order replications ran in.
  */
 import { RandomStreams } from "../engine/random.js";
 import type { NetworkTraceSink } from "../model/network.js";
 import { MINUTES_PER_MONTH } from "../model/kcs.js";
+import { CHURN_MONTH_FIELDS } from "../model/customers.js";
 import { CF, FF, FUNNEL_FIELDS, IF, INTERVAL_FIELDS } from "../model/supportKpis.js";
 import type { SupportConfig } from "../model/supportConfig.js";
 import { simulateSupport, type SupportResult } from "../model/supportModel.js";
 import { clampEstimate, estimate, type Estimate } from "./confidence.js";
 import { SeriesAccumulator } from "./replications.js";
+import { WeekProfileAccumulator, type WeekProfile } from "./weekProfile.js";
 
 export type Values = Record<string, number | null>;
 
@@ -32,7 +35,7 @@ export function isFraction(key: string): boolean {
 
 /** Metrics that can be negative (experience can keep customers as well as lose them): their intervals are not clipped at 0. */
 export function isSigned(key: string): boolean {
-  return /^retention\.(serviceChurn|serviceChurnRevenue|excessChurnNextYear)$/.test(key);
+  return /^retention\.((byMonth\.[^.]+\.)?serviceChurn|(byMonth\.[^.]+\.)?serviceChurnRevenue|excessChurnNextYear)$/.test(key);
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
@@ -180,6 +183,11 @@ export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
   v["retention.revenueAtRisk"] = ret.revenueAtRisk;
   v["retention.revenueProtected"] = ret.revenueProtected;
   v["retention.excessChurnNextYear"] = ret.excessChurnNextYear;
+  // churn by calendar month (the months the cost ledger reports)
+  ledger.months.labels.forEach((label, m) => {
+    if (!(ledger.months.end(m) > cfg.warmup && ledger.months.start(m) < cfg.horizon)) return;
+    CHURN_MONTH_FIELDS.forEach((f, j) => { v[`retention.byMonth.${label}.${f}`] = ret.byMonth[m * CHURN_MONTH_FIELDS.length + j]; });
+  });
   return v;
 }
 
@@ -193,6 +201,8 @@ export interface SupportRun {
   intervals: SeriesAccumulator;
   seriesNames: string[];
   firstInterval: number;
+  /** The average week, interval by interval (weekProfile.ts). */
+  profile: WeekProfile;
   eventsPerReplication: number;
   customersBytes: number;
 }
@@ -216,6 +226,8 @@ export interface ReplicationOutput {
   needsByInterval: Float64Array;
   tierBusy: Float64Array[];
   tierStaffed: Float64Array[];
+  /** Per channel, ∫ contacts waiting at the entry tier per interval (weekProfile.ts). */
+  backlog: Float64Array[];
 }
 
 /** Run replication `rep` (streams seeded by (seed, rep)): the same numbers on any thread. */
@@ -229,6 +241,7 @@ export function simulateReplication(cfg: SupportConfig, seed: number | string, r
     needsByInterval: r.counters.needsByInterval,
     tierBusy: r.network.tierBusy.map((b) => b.bins),
     tierStaffed: r.network.tierStaffed.map((b) => b.bins),
+    backlog: r.counters.backlog.map((b) => b.bins),
   };
 }
 
@@ -239,8 +252,10 @@ export function combineReplications(cfg: SupportConfig, outputs: readonly Replic
   const series = [...cfg.channels.map((c) => c.name), ...cfg.tiers.map((t) => t.name), "needs"];
   const acc = new SeriesAccumulator(nIntervals, series.length, SERIES_METRICS, isFraction);
   const C = cfg.channels.length, T = cfg.tiers.length, F = INTERVAL_FIELDS.length;
+  const profile = new WeekProfileAccumulator(cfg);
   let events = 0, bytes = 0;
   for (const r of outputs) {
+    profile.add(r);
     events += r.events;
     bytes = Math.max(bytes, r.customersBytes);
     const b = r.byInterval;
@@ -265,7 +280,7 @@ export function combineReplications(cfg: SupportConfig, outputs: readonly Replic
   for (const key of Object.keys(reps[0])) {
     estimates[key] = clampEstimate(estimate(reps.map((v) => v[key] ?? null)), isFraction(key), isSigned(key));
   }
-  return { replications: reps, estimates, intervals: acc, seriesNames: series, firstInterval, eventsPerReplication: events / outputs.length, customersBytes: bytes };
+  return { replications: reps, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), eventsPerReplication: events / outputs.length, customersBytes: bytes };
 }
 
 function checkReplications(n: number): void {

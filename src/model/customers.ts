@@ -369,7 +369,12 @@ export interface FlowExperience {
   halfLife?: number;
   /** Churns at or after this time are booked (the warm-up's end); default 0. */
   countFrom?: number;
+  /** Calendar months (costs.ts MonthClock) to book churns by month as well; none by default. */
+  months?: { readonly count: number; monthOf(t: number): number };
 }
+
+/** Fields of `CustomerFlows.byMonth`, per month: churns, their annual revenue, Σ(1 − 1/M), Σ(1 − 1/M)·revenue. */
+export const CHURN_MONTH_FIELDS = ["churned", "churnedRevenue", "serviceChurn", "serviceChurnRevenue"] as const;
 
 /** Phase-range margin of a renewal window, minutes (see the header). */
 const RENEWAL_MARGIN = 1;
@@ -405,6 +410,9 @@ export class CustomerFlows {
   readonly excessChurn: Float64Array;
   /** Σ (1 − 1/M) · revenuePerYear over booked churns, per segment. */
   readonly excessRevenue: Float64Array;
+  /** The same four sums (CHURN_MONTH_FIELDS) per calendar month: month · 4 + field (empty without `months`). */
+  readonly byMonth: Float64Array;
+  private readonly months: FlowExperience["months"];
   /** Bucket entries examined by `renewalsBetween` so far (a diagnostic of its cost). */
   renewalChecks = 0;
 
@@ -450,6 +458,8 @@ export class CustomerFlows {
     this.churnedRevenue = new Float64Array(G);
     this.excessChurn = new Float64Array(G);
     this.excessRevenue = new Float64Array(G);
+    this.months = experience.months;
+    this.byMonth = new Float64Array((experience.months?.count ?? 0) * CHURN_MONTH_FIELDS.length);
     let sum = 0, hmax = 0, minTerm = Infinity;
     for (let k = 0; k < G; k++) {
       const s = segments[k];
@@ -600,6 +610,7 @@ export class CustomerFlows {
     this.churnedRevenue.fill(0);
     this.excessChurn.fill(0);
     this.excessRevenue.fill(0);
+    this.byMonth.fill(0);
   }
 
   /** Totals of the bookkeeping over segments. */
@@ -626,6 +637,16 @@ export class CustomerFlows {
     this.churnedRevenue[g] += r;
     this.excessChurn[g] += x;
     this.excessRevenue[g] += x * r;
+    if (this.months) {
+      const k = this.months.monthOf(at);
+      if (k >= 0) {
+        const b = k * CHURN_MONTH_FIELDS.length;
+        this.byMonth[b]++;
+        this.byMonth[b + 1] += r;
+        this.byMonth[b + 2] += x;
+        this.byMonth[b + 3] += x * r;
+      }
+    }
   }
 
   private resetBuckets(): void {

@@ -61,8 +61,9 @@ export const CONTACT_FIELDS = [
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 export const CF = Object.fromEntries(CONTACT_FIELDS.map((f, i) => [f, i])) as Record<ContactField, number>;
 
-export const INTERVAL_FIELDS = ["offered", "answered", "withinTarget", "abandoned", "waitAll"] as const;
-export const IF = { offered: 0, answered: 1, withinTarget: 2, abandoned: 3, waitAll: 4 } as const;
+/** Per interval of arrival and channel, at the entry tier: counts, and waits in minutes (waitAll: answered and abandoned). */
+export const INTERVAL_FIELDS = ["offered", "answered", "withinTarget", "abandoned", "waitAll", "waitAnswered"] as const;
+export const IF = { offered: 0, answered: 1, withinTarget: 2, abandoned: 3, waitAll: 4, waitAnswered: 5 } as const;
 
 export interface Dimensions {
   segments: string[];

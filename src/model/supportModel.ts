@@ -110,6 +110,8 @@ export interface RetentionStats {
   churnedRevenue: number;
   serviceChurn: number;
   serviceChurnRevenue: number;
+  /** The same four per calendar month of `r.costs.months` (customers.ts CHURN_MONTH_FIELDS): month · 4 + field. */
+  byMonth: Float64Array;
   /** Recurring revenue earned over [warm-up, horizon), and the annual recurring revenue of the base at the horizon. */
   revenueEarned: number;
   arrEnd: number;
@@ -191,7 +193,8 @@ export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStrea
   populate(customers, cfg.segments, (name) => streams.stream(name));
   const ladder = new ExperienceLadder(cfg.retention);
   const weights = cfg.retention.weights;
-  const flows = new CustomerFlows(cfg.segments, customers, { maxMultiplier: ladder.maxMultiplier, halfLife: cfg.retention.halfLife, countFrom: warmup });
+  const months = new MonthClock(startMs, cfg.timeZone, horizon);
+  const flows = new CustomerFlows(cfg.segments, customers, { maxMultiplier: ladder.maxMultiplier, halfLife: cfg.retention.halfLife, countFrom: warmup, months });
   const learning = new LearningCurve(cfg.learning.noviceMultiplier, cfg.learning.timeConstant);
   const quality = new Quality(cfg.quality.releases, cfg.quality.fixes, cfg.problemManagement, cfg.needTypes);
   const seasonality = new Seasonality(cfg.seasonality, cfg.start, cfg.timeZone);
@@ -245,7 +248,6 @@ export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStrea
   const redialDelay: (Distribution | null)[] = cfg.channels.map((c) => (c.redial ? makeDistribution(c.redial.delay, streams.stream(`channel:${c.name}:redial-delay`)) : null));
 
   // --- costs ------------------------------------------------------------------------------
-  const months = new MonthClock(startMs, cfg.timeZone, horizon);
   const ledger = new CostLedger([...cfg.pools.map((p) => p.name), ...COST_CATEGORIES], months, warmup, horizon);
   const C_CONTACTS = Q, C_SELF = Q + 1, C_KCS = Q + 2, C_PM = Q + 3, C_HIRING = Q + 4;
   const contactCost = Float64Array.from(cfg.costs.perContactByChannel);
@@ -474,6 +476,7 @@ export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStrea
         counters.addInterval(iv, c, IF.answered);
         if (ok) counters.addInterval(iv, c, IF.withinTarget);
         counters.addInterval(iv, c, IF.waitAll, wait);
+        counters.addInterval(iv, c, IF.waitAnswered, wait);
         counters.backlog[c].add(now, -1);
       }
     },
@@ -774,6 +777,7 @@ export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStrea
     churnedRevenue: totals.churnedRevenue,
     serviceChurn: totals.excessChurn,
     serviceChurnRevenue: totals.excessRevenue,
+    byMonth: flows.byMonth,
     revenueEarned,
     arrEnd: annualRevenue(customers, cfg.segments),
     revenueAtRisk: riskParts.atRisk,
