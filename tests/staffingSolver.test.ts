@@ -249,3 +249,16 @@ describe("two tiers, no interval at the margin: the re-run meets the target ever
     for (const [q, i] of open) expect(x[q][i]).toBe(q === 0 ? 6 : 5);
   }, 120_000);
 });
+
+describe("threads", () => {
+  it("the answer does not depend on the thread count (replications on worker threads, combined in order)", async () => {
+    const rates = new Array(24).fill(0);
+    rates[9] = 58;
+    const cfg = build(twoTier(4, 4, 11, { close: "10:00", ratesPerHour: rates }));
+    const targets = { serviceLevel: 0.8, thresholdSeconds: 20, response: 0.9 };
+    const one = await solveStaffing(cfg, { targets, seed: 5, replications: 4, threads: 1 });
+    const two = await solveStaffing(cfg, { targets, seed: 5, replications: 4, threads: 2 });
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    expect(one.evaluations).toBeGreaterThan(2);
+  }, 120_000);
+});

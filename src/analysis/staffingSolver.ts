@@ -85,7 +85,9 @@ export interface SolverOptions {
   maxEvaluations?: number;
   /** Called after every evaluation (for a progress line). */
   onEvaluation?: (n: number, phase: "measure" | "up" | "down") => void;
-  /** Run the replications of one evaluation (default: here, one after another). Must return them in replication order. */
+  /** Worker threads for each evaluation's replications (default 1: here, one after another); the answer does not depend on it. */
+  threads?: number;
+  /** Run the replications of one evaluation (default: per `threads`). Must return them in replication order. */
   runReplications?: (cfg: SupportConfig, layout: ProbeLayout) => Promise<ProbeCounts[]> | ProbeCounts[];
 }
 
@@ -209,6 +211,37 @@ export function configWith(cfg: SupportConfig, sized: readonly number[], x: read
   return out;
 }
 
+/**
+ * The replications of each evaluation on `threads` worker threads (piscina; probeWorker.ts):
+ * replication k of a staffing is the same function of (configuration, seed, k) on any thread and
+ * the counts come back in replication order, so the solver's answer does not depend on the
+ * thread count.
+ */
+export class ProbePool {
+  private pool: import("piscina").Piscina | null = null;
+  private readonly key = `${process.pid}-${Math.random()}`;
+  constructor(private readonly threads: number, private readonly thresholdMinutes: number, private readonly seed: number | string) {}
+  async run(cfg: SupportConfig, replications: number): Promise<ProbeCounts[]> {
+    if (!this.pool) {
+      const { Piscina } = await import("piscina");
+      this.pool = new Piscina({ filename: probeWorkerUrl().href, minThreads: this.threads, maxThreads: this.threads, idleTimeout: 1000 });
+    }
+    const pool = this.pool;
+    return Promise.all(Array.from({ length: replications }, (_, replication) =>
+      pool.run({ cfg, thresholdMinutes: this.thresholdMinutes, layoutKey: this.key, seed: this.seed, replication }) as Promise<ProbeCounts>));
+  }
+  async destroy(): Promise<void> {
+    await this.pool?.destroy();
+    this.pool = null;
+  }
+}
+
+/** The worker module: compiled JavaScript next to this file (under tests, which run the TypeScript sources, the built copy in dist/). */
+function probeWorkerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith(".ts") ? new URL("../../dist/analysis/probeWorker.js", here) : new URL("./probeWorker.js", here);
+}
+
 /** Run every replication of `cfg` with a probe, one after another. */
 export function probeReplications(cfg: SupportConfig, layout: ProbeLayout, seed: number | string, replications: number): ProbeCounts[] {
   const out: ProbeCounts[] = [];
@@ -220,8 +253,18 @@ export function probeReplications(cfg: SupportConfig, layout: ProbeLayout, seed:
   return out;
 }
 
-/** Solve (see the module comment). */
+/** Solve (see the module comment), each evaluation's replications on `opts.threads` worker threads. */
 export async function solveStaffing(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingSolution> {
+  const threads = Math.min(opts.threads ?? 1, opts.replications);
+  const pool = threads > 1 && !opts.runReplications ? new ProbePool(threads, opts.targets.thresholdSeconds / 60, opts.seed) : null;
+  try {
+    return await solve(cfg, pool ? { ...opts, runReplications: (c) => pool.run(c, opts.replications) } : opts);
+  } finally {
+    await pool?.destroy();
+  }
+}
+
+async function solve(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingSolution> {
   const T = opts.targets, L = cfg.intervalLength;
   const layout = new ProbeLayout(cfg, T.thresholdSeconds / 60);
   const I = layout.intervalsPerWeek, R = opts.replications;
