@@ -442,19 +442,24 @@ describe("supportsim run on the full (support-demand) form", () => {
     for (const line of r.stderr.trim().split("\n")) expect(line).toMatch(/^warning: /);
   });
 
-  it("--out writes results.json, intervals.csv and scenario.resolved.json; the resolved scenario runs to the same results", () => {
+  it("--out writes results.json, intervals.csv, scenario.resolved.json, the charts and report.html; the resolved scenario runs to the same results", () => {
     fixture("out-base.json", small()); // the base the what-if extends
     const whatIf = fixture("out-whatif.json", { extends: "out-base.json", name: "more-l2", pools: { L2: { agents: 12 } } });
     const dir = join(tmp, "out-run");
     const table = ok("run", whatIf, "--replications", "2", "--out", dir);
     expect(table).toMatch(/^more-l2\n/);
-    expect(readdirSync(dir).sort()).toEqual(["intervals.csv", "results.json", "scenario.resolved.json"]);
+    expect(readdirSync(dir).sort()).toEqual(["charts", "intervals.csv", "report.html", "results.json", "scenario.resolved.json"]);
+    const charts = readdirSync(join(dir, "charts"));
+    for (const name of ["intraday-phone", "volumes", "funnel", "costs", "unit-costs", "retention"]) {
+      for (const ext of [".vl.json", ".svg", ".png"]) expect(charts).toContain(name + ext);
+    }
     const resolved = JSON.parse(readFileSync(join(dir, "scenario.resolved.json"), "utf8"));
     expect(resolved.extends).toBeUndefined();
     expect(resolved.pools.find((p: { name: string }) => p.name === "L2").agents).toBe(12);
     expect(resolved.customers.count).toBe(3000);
     const again = join(tmp, "out-again");
-    ok("run", join(dir, "scenario.resolved.json"), "--replications", "2", "--out", again);
+    ok("run", join(dir, "scenario.resolved.json"), "--replications", "2", "--out", again, "--no-charts");
+    expect(readdirSync(again).sort()).toEqual(["intervals.csv", "results.json", "scenario.resolved.json"]);
     expect(readFileSync(join(again, "results.json"), "utf8")).toBe(readFileSync(join(dir, "results.json"), "utf8"));
     expect(readFileSync(join(dir, "intervals.csv"), "utf8").split("\n")[0]).toMatch(/^interval,start,series,offered/);
   });
@@ -471,7 +476,7 @@ describe("supportsim run on the full (support-demand) form", () => {
     fixture("cmp-base.json", change((s) => { s.pools[0].agents = 2; }));
     const more = fixture("cmp-more.json", { extends: "cmp-base.json", name: "more-l1", pools: { "L1 phone and e-mail": { agents: 4 } } });
     const dir = join(tmp, "cmp-out");
-    const table = ok("compare", join(tmp, "cmp-base.json"), more, "--replications", "3", "--out", dir);
+    const table = ok("compare", join(tmp, "cmp-base.json"), more, "--replications", "3", "--out", dir, "--no-charts");
     expect(table).toContain("more-l1");
     expect(table).toMatch(/baseline/);
     expect(readdirSync(dir).sort()).toEqual(["comparison.csv", "results.json"]);

@@ -39,16 +39,16 @@ let dir = "";
 const f = (name: string) => join(dir, name);
 
 /** Run quietly, capturing what would be printed. */
-function quiet(files: string[], options: CompareOptions = {}): { comparison: Comparison; out: string; err: string } {
+async function quiet(files: string[], options: CompareOptions = {}): Promise<{ comparison: Comparison; out: string; err: string }> {
   let out = "", err = "";
-  const comparison = runCompare(files, { progress: false, ...options, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  const comparison = await runCompare(files, { progress: false, ...options, stdout: (s) => (out += s), stderr: (s) => (err += s) });
   return { comparison, out, err };
 }
 
 /** The error `f` throws (failing the test when it throws nothing). */
-function thrown(f: () => unknown): Error {
+async function thrown(f: () => unknown): Promise<Error> {
   try {
-    f();
+    await f();
   } catch (e) {
     return e as Error;
   }
@@ -65,7 +65,7 @@ function tableRows(out: string): string[] {
 
 let ab: Comparison;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "supportsim-compare-"));
   const write = (name: string, s: unknown) => writeFileSync(f(name), typeof s === "string" ? s : JSON.stringify(s, null, 2));
   write("a.json", small());
@@ -78,7 +78,7 @@ beforeAll(() => {
   write("syntax.json", "{ \"name\": \"x\", }");
   // valid against the schema, but the model cannot be built: the history file is missing
   write("badbuild.json", small((s) => { s.name = "badbuild"; s.arrivals = [{ channel: "phone", history: { file: "missing.csv", channel: "phone" } }]; }));
-  ab = quiet([f("a.json"), f("b.json")]).comparison;
+  ab = (await quiet([f("a.json"), f("b.json")])).comparison;
 });
 
 afterAll(() => {
@@ -227,9 +227,9 @@ describe("common random numbers on the small baseline", () => {
     }
   });
 
-  it("a scenario against itself: every difference exactly 0, zero width, not significant", () => {
+  it("a scenario against itself: every difference exactly 0, zero width, not significant", async () => {
     for (const files of [[f("a.json"), f("a.json")], [f("a.json"), f("copy.json")]]) {
-      const { comparison: c, out } = quiet(files);
+      const { comparison: c, out } = await quiet(files);
       expect(c.scenarios.map((s) => s.label)).toEqual(files[1] === files[0] ? ["small", "small #2"] : ["a", "copy"]);
       for (const [key, m] of Object.entries(c.metrics)) {
         const d = m.differences[0];
@@ -248,27 +248,27 @@ describe("common random numbers on the small baseline", () => {
     }
   });
 
-  it("seed and replications come from the first scenario; the flags override them for all", () => {
-    const d = quiet([f("a.json"), f("other-settings.json")]).comparison;
+  it("seed and replications come from the first scenario; the flags override them for all", async () => {
+    const d = (await quiet([f("a.json"), f("other-settings.json")])).comparison;
     expect([d.seed, d.replications]).toEqual([7, 4]);
-    const e = quiet([f("other-settings.json"), f("a.json")]).comparison;
+    const e = (await quiet([f("other-settings.json"), f("a.json")])).comparison;
     expect([e.seed, e.replications]).toEqual([99, 2]);
-    const g = quiet([f("a.json"), f("b.json")], { seed: 3, replications: 2 }).comparison;
+    const g = (await quiet([f("a.json"), f("b.json")], { seed: 3, replications: 2 })).comparison;
     expect([g.seed, g.replications]).toEqual([3, 2]);
     expect(g.metrics["cost.total"].values[0].mean).not.toBe(ab.metrics["cost.total"].values[0].mean);
     // one replication: means but no intervals, nothing marked significant
-    const one = quiet([f("a.json"), f("b.json")], { replications: 1 }).comparison;
+    const one = (await quiet([f("a.json"), f("b.json")], { replications: 1 })).comparison;
     for (const m of Object.values(one.metrics)) {
       expect(m.differences[0].ci95).toBeNull();
       expect(m.differences[0].significant).toBe(false);
     }
   });
 
-  it("different horizons are allowed and the table says so", () => {
-    const { comparison, out } = quiet([f("a.json"), f("longer.json")]);
+  it("different horizons are allowed and the table says so", async () => {
+    const { comparison, out } = await quiet([f("a.json"), f("longer.json")]);
     expect(comparison.scenarios.map((s) => s.horizonHours)).toEqual([192, 216]);
     expect(out).toContain("horizons differ: small 8 d (warm-up 1 d), longer 9 d (warm-up 1 d)");
-    expect(quiet([f("a.json"), f("b.json")]).out).toContain("horizon 8 d (warm-up 1 d)\n");
+    expect((await quiet([f("a.json"), f("b.json")])).out).toContain("horizon 8 d (warm-up 1 d)\n");
   });
 });
 
@@ -288,9 +288,9 @@ describe("the command", () => {
     expect(notSignificant).toBeGreaterThan(0);
   });
 
-  it("--json prints the comparison; --out writes the same JSON and the CSV", () => {
+  it("--json prints the comparison; --out writes the same JSON and the CSV", async () => {
     const outDir = join(dir, "out-ok");
-    const { out, err } = quiet([f("a.json"), f("b.json")], { json: true, out: outDir });
+    const { out, err } = await quiet([f("a.json"), f("b.json")], { json: true, out: outDir });
     expect(err).toBe("");
     const j = JSON.parse(out);
     expect(Object.keys(j)).toEqual(["scenarios", "seed", "replications", "metrics"]);
@@ -302,8 +302,14 @@ describe("the command", () => {
     expect(Object.keys(sl.differences[0])).toEqual(["against", "mean", "ci95", "ci95Unpaired", "significant"]);
     expect(sl.differences[0].against).toBe("small");
     expect(j.metrics).toEqual(JSON.parse(JSON.stringify(ab.metrics))); // deterministic: the same numbers as before
-    expect(readFileSync(join(outDir, "results.json"), "utf8")).toBe(out);
-    expect(readdirSync(outDir).sort()).toEqual(["comparison.csv", "results.json"]); // no temporary files left
+    // results.json: the same comparison, and each scenario's full run (for the charts and the report)
+    const saved = JSON.parse(readFileSync(join(outDir, "results.json"), "utf8"));
+    const { runs, ...rest } = saved;
+    expect(rest).toEqual(j);
+    expect(runs.map((r: { scenario: string }) => r.scenario)).toEqual(["small", "more-l1"]);
+    expect(runs[0].channel.phone.serviceLevel).toEqual(sl.values[0]);
+    expect(runs[1].profile.channels[0].name).toBe("phone");
+    expect(readdirSync(outDir).sort()).toEqual(["charts", "comparison.csv", "report.html", "results.json"]); // no temporary files left
     const csv = readFileSync(join(outDir, "comparison.csv"), "utf8").trimEnd().split("\n");
     expect(csv[0]).toBe("metric,scenario,mean,ci_low,ci_high,diff,diff_ci_low,diff_ci_high,significant");
     expect(csv).toHaveLength(1 + 2 * Object.keys(ab.metrics).length);
@@ -350,10 +356,10 @@ describe("the command", () => {
       ["--seed -1", () => [f("a.json"), f("b.json")], { seed: -1 }, UsageError, /^--seed: expected an integer >= 0, got -1$/],
     ];
     for (const [what, files, options, type, message] of cases) {
-      it(what, () => {
+      it(what, async () => {
         const outDir = join(dir, `out-${what.replace(/\W+/g, "-")}`);
         let out = "", err = "";
-        const e = thrown(() => runCompare(files(), { ...options, out: outDir, progress: true, stdout: (s) => (out += s), stderr: (s) => (err += s) }));
+        const e = await thrown(() => runCompare(files(), { ...options, out: outDir, progress: true, stdout: (s) => (out += s), stderr: (s) => (err += s) }));
         expect(e).toBeInstanceOf(type);
         expect(e.message).toMatch(message);
         expect(e.message).not.toContain("\n");
@@ -363,9 +369,9 @@ describe("the command", () => {
       });
     }
 
-    it("--out naming a file", () => {
+    it("--out naming a file", async () => {
       const path = f("a.json");
-      const e = thrown(() => quiet([f("a.json"), f("b.json")], { out: path }));
+      const e = await thrown(() => quiet([f("a.json"), f("b.json")], { out: path }));
       expect(e).toBeInstanceOf(UsageError);
       expect(e.message).toBe(`--out: cannot write to ${path}: not a directory`);
     });

@@ -24,7 +24,7 @@ import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import type { SupportConfig } from "../model/supportConfig.js";
 import { Tally } from "../engine/statistics.js";
 import { estimate, type Estimate } from "./confidence.js";
-import { runSupportReplications, type SupportRun, type Values } from "./supportRun.js";
+import { runManyParallel, type SupportRun, type Values } from "./supportRun.js";
 
 /** A difference against the first (reference) scenario. */
 export interface Difference {
@@ -233,24 +233,24 @@ export interface CompareInput {
 
 /**
  * Run every scenario with the same seed and replications (common random numbers) and compare
- * them. `onReplication` reports progress per scenario.
+ * them; the (scenario, replication) tasks share one pool of `threads` worker threads (default 1),
+ * with the same results whatever the count. `onReplication(scenario, done, total)` counts every
+ * task done. The runs themselves come back too (for each scenario's full results and charts).
  */
-export function compareSupport(
+export async function compareSupport(
   inputs: readonly CompareInput[],
-  opts: { seed: number; replications: number; onReplication?: (scenario: number, done: number, total: number) => void },
-): Comparison {
-  const runs = inputs.map((inp, i) =>
-    runSupportReplications(inp.config, {
-      seed: opts.seed,
-      replications: opts.replications,
-      onReplication: opts.onReplication ? (done, total) => opts.onReplication!(i, done, total) : undefined,
-    }),
+  opts: { seed: number; replications: number; threads?: number; onReplication?: (scenario: number, done: number, total: number) => void },
+): Promise<{ comparison: Comparison; runs: SupportRun[] }> {
+  const runs = await runManyParallel(
+    inputs.map((i) => i.config),
+    { seed: opts.seed, replications: opts.replications, threads: opts.threads ?? 1, onReplication: opts.onReplication },
   );
-  return compareRuns(
+  const comparison = compareRuns(
     inputs.map((i) => ({ label: i.label, horizonHours: i.horizonHours, warmupHours: i.warmupHours })),
     runs,
     { seed: opts.seed, replications: opts.replications, currency: inputs[0].config.costs.currency },
   );
+  return { comparison, runs };
 }
 
 /** The JSON form printed by `compare --json` and written to results.json. */

@@ -14,6 +14,7 @@ import { buildSupport, supportRunSettings, supportWarnings } from "../scenario/b
 import { COST_CATEGORIES } from "../model/supportModel.js";
 import type { SupportScenario } from "../scenario/supportSchema.js";
 import type { Estimate } from "./confidence.js";
+import type { WeekProfile } from "./weekProfile.js";
 import { nest, runSupportReplications, runSupportReplicationsParallel, SERIES_METRICS, type SupportRun } from "./supportRun.js";
 
 export interface SupportRunResult extends Omit<RunSettings, "name"> {
@@ -36,6 +37,8 @@ export interface SupportRunResult extends Omit<RunSettings, "name"> {
   /** The simulated volumes against a history file (when the scenario asks for it). */
   calibration?: Calibration;
   engine: { eventsPerReplication: number; customerBytes: number };
+  /** The average week, interval by interval (weekProfile.ts): what the intraday charts draw. */
+  profile: WeekProfile;
 }
 
 /**
@@ -84,7 +87,8 @@ export async function runSupportScenarioParallel(s: SupportScenario, opts: Suppo
   return supportRunOutput(s, settings, config, run, opts);
 }
 
-function supportRunOutput(s: SupportScenario, settings: RunSettings, config: SupportConfig, run: SupportRun, opts: SupportRunOptions): SupportRunOutput {
+/** The result of a run made elsewhere (compare's pool, say), shaped as `run` reports it. */
+export function supportRunOutput(s: SupportScenario, settings: RunSettings, config: SupportConfig, run: SupportRun, opts: Pick<SupportRunOptions, "baseDir" | "file">): SupportRunOutput {
   const { name, ...rest } = settings;
   const result: SupportRunResult = {
     scenario: name,
@@ -103,6 +107,7 @@ function supportRunOutput(s: SupportScenario, settings: RunSettings, config: Sup
     estimates: run.estimates,
     ...(s.calibration ? { calibration: calibrate(s, config, run, opts) } : {}),
     engine: { eventsPerReplication: run.eventsPerReplication, customerBytes: run.customersBytes },
+    profile: run.profile,
   };
   return { settings, config, result, run };
 }
@@ -133,7 +138,7 @@ export function supportIntervalRows(out: SupportRunOutput): { interval: number; 
   return rows;
 }
 
-function calibrate(s: SupportScenario, config: SupportConfig, run: SupportRun, opts: SupportRunOptions): Calibration {
+function calibrate(s: SupportScenario, config: SupportConfig, run: SupportRun, opts: Pick<SupportRunOptions, "baseDir" | "file">): Calibration {
   const spec = s.calibration!.history;
   const file = resolvePath(opts.baseDir, spec.file);
   let history: HistoryRow[];

@@ -12,6 +12,13 @@ import { compareSupport, comparisonJson, uniqueLabels, type CompareInput, type C
 import { compareTable, comparisonCsv } from "../report/compareTable.js";
 import { buildSupport, supportRunSettings, supportWarnings } from "../scenario/buildSupport.js";
 import { loadAnyScenarioFile } from "../scenario/load.js";
+import type { SupportScenario } from "../scenario/supportSchema.js";
+import type { SupportConfig } from "../model/supportConfig.js";
+import { supportResultJson, supportRunOutput } from "../analysis/supportScenario.js";
+import { jsonText } from "../report/json.js";
+import { availableParallelism } from "node:os";
+import { reportFiles } from "../report/budgetReport.js";
+import { VERSION } from "./version.js";
 import { UsageError } from "./errors.js";
 import { checkOutDir, writeOutputs } from "./outputs.js";
 import { progressBar } from "./progress.js";
@@ -19,8 +26,12 @@ import { progressBar } from "./progress.js";
 export interface CompareOptions {
   replications?: number;
   seed?: number;
+  /** Worker threads for the runs (default 1 here; the command's default is the machine's cores). */
+  threads?: number;
   json?: boolean;
   out?: string;
+  /** With --out: also the charts and report.html (default true). */
+  charts?: boolean;
   /** Where the table or JSON goes (default: standard output). */
   stdout?: (s: string) => void;
   /** Where warnings and progress go (default: standard error). */
@@ -33,8 +44,10 @@ interface CompareArgs {
   files: string[];
   replications?: number;
   seed?: number;
+  threads?: number;
   json: boolean;
   out?: string;
+  charts: boolean;
 }
 
 export function compareCommand(y: Argv): Argv {
@@ -46,12 +59,14 @@ export function compareCommand(y: Argv): Argv {
         .positional("files", { type: "string", array: true, describe: "two or more full-form scenario files; the first is the reference" })
         .option("replications", { type: "number", describe: "replications per scenario (default: the first scenario's)" })
         .option("seed", { type: "number", describe: "random seed for every scenario (default: the first scenario's)" })
+        .option("threads", { type: "number", describe: "worker threads for the runs (default: the machine's cores); the results do not depend on it" })
         .option("json", { type: "boolean", default: false, describe: "print the comparison as JSON instead of the table" })
-        .option("out", { type: "string", describe: "also write results.json and comparison.csv to this folder" })
+        .option("out", { type: "string", describe: "also write results.json (with each scenario's full run), comparison.csv, the charts (charts/*.vl.json, .svg, .png) and report.html to this folder" })
+        .option("charts", { type: "boolean", default: true, describe: "with --out: render the charts and report.html (--no-charts to skip)" })
         .example("$0 compare scenarios/baseline.json scenarios/outsource-l1-overflow.json", "what L1 overflow to a vendor changes, with paired intervals")
         .example("$0 compare a.json b.json c.json --replications 20 --out cmp", "three scenarios, 20 replications, files in cmp/"),
     async (args) => {
-      runCompare(args.files, { replications: args.replications, seed: args.seed, json: args.json, out: args.out });
+      await runCompare(args.files, { replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), json: args.json, out: args.out, charts: args.charts });
       process.exitCode = 0;
     },
   );
@@ -61,7 +76,7 @@ export function compareCommand(y: Argv): Argv {
  * Load, build, run and report a comparison. Throws UsageError or ScenarioError on bad input
  * (the CLI reports them in one line, exit 2) before anything runs or is written.
  */
-export function runCompare(files: readonly string[], options: CompareOptions = {}): Comparison {
+export async function runCompare(files: readonly string[], options: CompareOptions = {}): Promise<Comparison> {
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
   const stderr = options.stderr ?? ((s: string) => void process.stderr.write(s));
   if (files.length < 2) throw new UsageError(`compare: expected at least two scenario files, got ${files.length}`);
@@ -70,6 +85,9 @@ export function runCompare(files: readonly string[], options: CompareOptions = {
   }
   if (options.seed !== undefined && (!Number.isInteger(options.seed) || options.seed < 0)) {
     throw new UsageError(`--seed: expected an integer >= 0, got ${options.seed}`);
+  }
+  if (options.threads !== undefined && (!Number.isInteger(options.threads) || options.threads < 1)) {
+    throw new UsageError(`--threads: expected an integer >= 1, got ${options.threads}`);
   }
   if (options.out !== undefined) checkOutDir(options.out);
 
@@ -84,24 +102,40 @@ export function runCompare(files: readonly string[], options: CompareOptions = {
   const labels = uniqueLabels(loaded.map((l) => ({ name: l.scenario.name, file: l.file })));
   const first = supportRunSettings(loaded[0].scenario, { seed: options.seed, replications: options.replications });
   const inputs: CompareInput[] = [];
+  const built: { scenario: SupportScenario; config: SupportConfig; file: string }[] = [];
   const warnings: string[] = [];
   loaded.forEach((l, i) => {
     const config = buildSupport(l.scenario, { baseDir: dirname(resolve(l.file)), file: l.file });
     const settings = supportRunSettings(l.scenario);
     inputs.push({ label: labels[i], config, horizonHours: settings.horizonHours, warmupHours: settings.warmupHours });
+    built.push({ scenario: l.scenario, config, file: l.file });
     for (const w of supportWarnings(l.scenario, config)) warnings.push(`warning: ${labels[i]}: ${w}\n`);
   });
 
   const bar = progressBar(options.progress ?? (!options.json && process.stderr.isTTY === true), stderr);
-  const comparison = compareSupport(inputs, {
+  const { comparison, runs } = await compareSupport(inputs, {
     seed: first.seed,
     replications: first.replications,
-    onReplication: (s, done, total) => bar.update(s * total + done, inputs.length * total, "scenarios × replications"),
+    threads: options.threads,
+    onReplication: (_s, done, total) => bar.update(done, total, "scenarios × replications"),
   });
   bar.end();
 
   const json = JSON.stringify(comparisonJson(comparison), null, 2) + "\n";
-  if (options.out !== undefined) writeOutputs(options.out, { "results.json": json, "comparison.csv": comparisonCsv(comparison) });
+  if (options.out !== undefined) {
+    // results.json: the comparison, and each scenario's full run (as `run --out` writes it), for the charts
+    const results = built.map((b, i) => {
+      const settings = supportRunSettings(b.scenario, { seed: first.seed, replications: first.replications });
+      const out = supportRunOutput(b.scenario, settings, b.config, runs[i], { baseDir: dirname(resolve(b.file)), file: b.file });
+      return { ...out.result, scenario: labels[i] };
+    });
+    const charts = options.charts === false ? {} : await reportFiles({ kind: "compare", compare: { ...comparisonJson(comparison), runs: results } }, VERSION);
+    writeOutputs(options.out, {
+      "results.json": jsonText({ ...comparisonJson(comparison), runs: results.map((r) => supportResultJson(r)) }),
+      "comparison.csv": comparisonCsv(comparison),
+      ...charts,
+    });
+  }
   for (const w of warnings) stderr(w);
   stdout(options.json ? json : compareTable(comparison));
   return comparison;

@@ -18,14 +18,15 @@ export function checkOutDir(dir: string): void {
   if (isFile) throw new UsageError(`--out: cannot write to ${dir}: not a directory`);
 }
 
-/** Write every file of `files` (name → content) into `dir` atomically; returns the paths written. */
-export function writeOutputs(dir: string, files: Record<string, string>): string[] {
+/** Write every file of `files` (name → text or bytes; a name may hold a sub-folder) into `dir` atomically; returns the paths written. */
+export function writeOutputs(dir: string, files: Record<string, string | Uint8Array>): string[] {
   const writers: AtomicWriter[] = [];
   try {
     for (const [name, content] of Object.entries(files)) {
       const w = new AtomicWriter(join(dir, name));
       writers.push(w);
-      w.write(content);
+      if (typeof content === "string") w.write(content);
+      else w.writeBytes(content);
     }
     for (const w of writers) w.commit();
     return writers.map((w) => w.path);

@@ -21,6 +21,9 @@ import { DEFAULT_SCENARIO } from "./paths.js";
 import { UsageError } from "./errors.js";
 import { progressBar } from "./progress.js";
 import { checkOutDir, writeOutputs } from "./outputs.js";
+import { reportFiles } from "../report/budgetReport.js";
+import { jsonText } from "../report/json.js";
+import { VERSION } from "./version.js";
 
 export interface RunArgs {
   file?: string;
@@ -31,6 +34,8 @@ export interface RunArgs {
   intervals?: string;
   out?: string;
   threads?: number;
+  /** With --out on a full-form scenario: also the charts and report.html (default true; --no-charts). */
+  charts?: boolean;
 }
 
 export function runCommand(y: Argv) {
@@ -46,7 +51,8 @@ export function runCommand(y: Argv) {
         .option("trace", { type: "string", describe: "write one CSV row per contact to this file" })
         .option("intervals", { type: "string", describe: "write per-interval KPIs (CSV) to this file" })
         .option("threads", { type: "number", describe: "worker threads for the replications (default: the machine's cores); results are identical whatever the count" })
-        .option("out", { type: "string", describe: "write results.json, intervals.csv and scenario.resolved.json (the merged scenario) to this folder" })
+        .option("out", { type: "string", describe: "write results.json, intervals.csv, scenario.resolved.json (the merged scenario), and for a full-form scenario the charts (charts/*.vl.json, .svg, .png) and report.html to this folder" })
+        .option("charts", { type: "boolean", default: true, describe: "with --out: render the charts and report.html (--no-charts to skip)" })
         .example("$0 run", "run the default scenario")
         .example("$0 run scenarios/mmc-abandon.json --replications 5 --json", "five replications, JSON output")
         .example("$0 run my.json --trace trace.csv", "also write a per-contact trace")
@@ -124,10 +130,14 @@ async function execSupportRun(args: RunArgs, scenario: SupportScenario, file: st
       const path = args.intervals;
       asUsage("--intervals", path, () => writeFileAtomic(path, csv));
     }
-    if (args.out) writeOutDir(args.out, file, JSON.stringify(supportResultJson(out.result), null, 2) + "\n", csv);
+    const json = jsonText(supportResultJson(out.result));
+    if (args.out) {
+      const charts = args.charts === false ? {} : await reportFiles({ kind: "run", run: out.result }, VERSION);
+      writeOutDir(args.out, file, json, csv, charts);
+    }
     trace?.commit();
     for (const w of out.result.warnings) process.stderr.write(`warning: ${w}\n`);
-    process.stdout.write(args.json ? JSON.stringify(supportResultJson(out.result), null, 2) + "\n" : supportTable(out.result));
+    process.stdout.write(args.json ? json : supportTable(out.result));
     return 0;
   } catch (e) {
     trace?.abort();
@@ -150,9 +160,9 @@ function asUsage<T>(flag: string, path: string, f: () => T): T {
  * `--out DIR`: results.json, intervals.csv and scenario.resolved.json (the scenario with its
  * `extends` chain merged, for reproducibility), each written atomically once the run is done.
  */
-function writeOutDir(dir: string, scenarioFile: string, resultsJson: string, intervalsCsvText: string): void {
+function writeOutDir(dir: string, scenarioFile: string, resultsJson: string, intervalsCsvText: string, more: Record<string, string | Uint8Array> = {}): void {
   const resolved = JSON.stringify(resolvedScenarioIn(scenarioFile, dir), null, 2) + "\n";
-  writeOutputs(dir, { "results.json": resultsJson, "intervals.csv": intervalsCsvText, "scenario.resolved.json": resolved });
+  writeOutputs(dir, { "results.json": resultsJson, "intervals.csv": intervalsCsvText, "scenario.resolved.json": resolved, ...more });
 }
 
 /** Fail before the run (not after it) when an output path cannot be a file. */

@@ -17,6 +17,10 @@ import { loadAnyScenarioFile } from "../scenario/load.js";
 import { requirementsCsv, shiftsCsv, staffedScenario, staffText, type PoolPlans } from "../report/staffTable.js";
 import { UsageError } from "./errors.js";
 import { checkOutDir, writeOutputs } from "./outputs.js";
+import { reportFiles } from "../report/budgetReport.js";
+import type { ShiftPlan } from "../analysis/shiftPlan.js";
+import { VERSION } from "./version.js";
+import { availableParallelism } from "node:os";
 
 export interface StaffOptions {
   target: string;
@@ -26,12 +30,16 @@ export interface StaffOptions {
   pools?: string[];
   replications?: number;
   seed?: number;
+  /** Worker threads for each simulation run's replications (default 1 here; the command's default is the machine's cores). */
+  threads?: number;
   shifts?: boolean;
   shiftPatterns?: string;
   fteHours?: number;
   maxRuns?: number;
   json?: boolean;
   out?: string;
+  /** With --out: also the charts and report.html (default true). */
+  charts?: boolean;
   stdout?: (s: string) => void;
   stderr?: (s: string) => void;
   progress?: boolean;
@@ -46,12 +54,14 @@ interface StaffArgs {
   pools?: string;
   replications?: number;
   seed?: number;
+  threads?: number;
   shifts: boolean;
   "shift-patterns"?: string;
   "fte-hours"?: number;
   "max-runs"?: number;
   json: boolean;
   out?: string;
+  charts: boolean;
 }
 
 export function staffCommand(y: Argv): Argv {
@@ -68,20 +78,22 @@ export function staffCommand(y: Argv): Argv {
         .option("pools", { type: "string", describe: "comma-separated pools to size (default: all; the others keep their schedules)" })
         .option("replications", { type: "number", describe: "replications per simulation run (default: the scenario's)" })
         .option("seed", { type: "number", describe: "random seed (default: the scenario's)" })
+        .option("threads", { type: "number", describe: "worker threads for each run's replications (default: the machine's cores); the answer does not depend on it" })
         .option("shifts", { type: "boolean", default: true, describe: "plan shifts for the requirement (--no-shifts: requirement only)" })
         .option("shift-patterns", { type: "string", describe: "JSON file of allowed shift patterns (default: 8 h full-time and 4 h part-time, 5 days on)" })
         .option("fte-hours", { type: "number", default: 40, describe: "paid hours of one full-time employee per week (for FTE)" })
         .option("max-runs", { type: "number", default: 80, describe: "simulation runs after which the search starts no new step (a step under way may add one); the report says when it stopped short" })
         .option("json", { type: "boolean", default: false, describe: "print the answer as JSON instead of the tables" })
-        .option("out", { type: "string", describe: "also write results.json, requirements.csv, shifts.csv and scenario.staffed.json (the scenario with the planned shifts) here" })
+        .option("out", { type: "string", describe: "also write results.json, requirements.csv, shifts.csv, scenario.staffed.json (the scenario with the planned shifts), the charts (charts/*.vl.json, .svg, .png) and report.html here" })
+        .option("charts", { type: "boolean", default: true, describe: "with --out: render the charts and report.html (--no-charts to skip)" })
         .example('$0 staff scenarios/baseline.json --target "sl=0.8@20s" --max-occupancy 0.9', "size every pool of the baseline and plan its shifts")
         .example('$0 staff my.json --target "90%@30s" --pools "L1 phone" --no-shifts', "size one pool, requirement only"),
     async (args) => {
       await runStaff(args.file, {
         target: args.target, maxAbandon: args["max-abandon"], maxOccupancy: args["max-occupancy"], response: args.response,
         pools: args.pools === undefined ? undefined : args.pools.split(",").map((s) => s.trim()).filter((s) => s !== ""),
-        replications: args.replications, seed: args.seed, shifts: args.shifts, shiftPatterns: args["shift-patterns"],
-        fteHours: args["fte-hours"], maxRuns: args["max-runs"], json: args.json, out: args.out,
+        replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), shifts: args.shifts, shiftPatterns: args["shift-patterns"],
+        fteHours: args["fte-hours"], maxRuns: args["max-runs"], json: args.json, out: args.out, charts: args.charts,
       });
       process.exitCode = 0;
     },
@@ -117,6 +129,7 @@ export async function runStaff(file: string, options: StaffOptions): Promise<Sta
     if (v !== undefined && (!Number.isInteger(v) || v < min)) throw new UsageError(`${flag}: expected an integer >= ${min}, got ${v}`);
   }
   if (options.seed !== undefined && (!Number.isInteger(options.seed) || options.seed < 0)) throw new UsageError(`--seed: expected an integer >= 0, got ${options.seed}`);
+  if (options.threads !== undefined && (!Number.isInteger(options.threads) || options.threads < 1)) throw new UsageError(`--threads: expected an integer >= 1, got ${options.threads}`);
   const fteHours = options.fteHours ?? 40;
   if (!(typeof fteHours === "number" && fteHours > 0 && fteHours <= 168)) throw new UsageError(`--fte-hours: expected hours in (0, 168], got ${fteHours}`);
   if (options.out !== undefined) checkOutDir(options.out);
@@ -155,7 +168,7 @@ export async function runStaff(file: string, options: StaffOptions): Promise<Sta
   let solution: StaffingSolution;
   try {
     solution = await solveStaffing(config, {
-      targets, seed: settings.seed, replications: settings.replications, pools: options.pools, maxEvaluations: options.maxRuns,
+      targets, seed: settings.seed, replications: settings.replications, pools: options.pools, maxEvaluations: options.maxRuns, threads: options.threads,
       onEvaluation: showProgress ? (n, phase) => stderr(`\rsimulation run ${n} (${phase})   `) : undefined,
     });
   } catch (e) {
@@ -176,10 +189,14 @@ export async function runStaff(file: string, options: StaffOptions): Promise<Sta
   }
 
   const ctx = { scenario: any.scenario.name, currency: config.costs.currency, fteHours };
-  const json = JSON.stringify({ scenario: ctx.scenario, file, seed: settings.seed, fteHours, ...solution, shifts: plans.map((p, k) => ({ pool: solution.pools[k].pool, plan: p })) }, null, 2) + "\n";
+  const doc = { scenario: ctx.scenario, file, seed: settings.seed, currency: ctx.currency, fteHours, ...solution, shifts: plans.map((p, k) => ({ pool: solution.pools[k].pool, plan: p })) };
+  const json = JSON.stringify(doc, null, 2) + "\n";
   if (options.out !== undefined) {
     const staffed = staffedScenario(resolvedScenarioIn(file, options.out), solution, plans);
+    const shiftPlans = doc.shifts.filter((s): s is { pool: string; plan: ShiftPlan } => s.plan !== null);
+    const charts = options.charts === false ? {} : await reportFiles({ kind: "staff", staff: { ...doc, shifts: shiftPlans } }, VERSION);
     writeOutputs(options.out, {
+      ...charts,
       "results.json": json,
       "requirements.csv": requirementsCsv(solution, plans),
       "shifts.csv": shiftsCsv(solution, plans),

@@ -63,6 +63,8 @@ import { parseJson, ScenarioError, validateAnyScenario } from "../scenario/load.
 import { SUPPORT_DEFAULTS } from "../scenario/supportSchema.js";
 import { UsageError } from "./errors.js";
 import { checkOutDir, writeOutputs } from "./outputs.js";
+import { reportFiles } from "../report/budgetReport.js";
+import { VERSION } from "./version.js";
 
 export interface SweepOptions {
   /** `PATH=SPEC` strings, as given to --vary (at least one). */
@@ -75,6 +77,8 @@ export interface SweepOptions {
   shard?: string;
   out?: string;
   json?: boolean;
+  /** With --out (not a shard): also the frontier chart and report.html (default true). */
+  charts?: boolean;
   /** Where the table, JSON or summary goes (default: standard output). */
   stdout?: (s: string) => void;
   /** Where warnings and progress go (default: standard error). */
@@ -103,6 +107,7 @@ interface SweepArgs {
   shard?: string;
   out?: string;
   json: boolean;
+  charts: boolean;
 }
 
 export function sweepCommand(y: Argv): Argv {
@@ -121,14 +126,15 @@ export function sweepCommand(y: Argv): Argv {
         .option("seed", { type: "number", describe: "random seed for every point (default: the scenario's)" })
         .option("threads", { type: "number", describe: "worker threads (default: the machine's cores); results are identical whatever the count" })
         .option("shard", { type: "string", describe: "i/N: run only the points whose index mod N is i−1 and write shard-i-of-N.json to --out (join with merge)" })
-        .option("out", { type: "string", describe: "write sweep.csv and sweep.json (or the shard file) to this folder" })
+        .option("out", { type: "string", describe: "write sweep.csv and sweep.json (or the shard file) to this folder, with the frontier chart (charts/*) and report.html" })
+        .option("charts", { type: "boolean", default: true, describe: "with --out: render the chart and report.html (--no-charts to skip)" })
         .option("json", { type: "boolean", default: false, describe: "print the sweep as JSON instead of the table" })
         .example("$0 sweep scenarios/baseline.json --vary pools.L2.agents=6..12:2", "four points: 6, 8, 10 and 12 L2 agents")
         .example('$0 sweep s.json --vary pools.L2.agents=6,8 --vary "pools.L1 phone and e-mail.agents=10..14:2" --out sw', "a 2 × 3 grid, files in sw/")
         .example("$0 sweep s.json --vary pools.L2.agents=6..20:1 --shard 3/4 --out results", "the third of four shards (then: $0 merge results --out final)"),
     async (args) => {
       const vary = args.vary === undefined ? [] : Array.isArray(args.vary) ? args.vary.map(String) : [String(args.vary)];
-      await execSweep(args.file, { vary, replications: args.replications, seed: args.seed, threads: args.threads, shard: args.shard, out: args.out, json: args.json });
+      await execSweep(args.file, { vary, replications: args.replications, seed: args.seed, threads: args.threads, shard: args.shard, out: args.out, json: args.json, charts: args.charts });
       process.exitCode = 0;
     },
   );
@@ -213,7 +219,8 @@ export async function execSweep(file: string, options: SweepOptions): Promise<Sw
     return { shard: doc, written };
   }
   const doc = sweepDocument(identity, rows);
-  const written = options.out !== undefined ? writeOutputs(options.out, { "sweep.csv": sweepCsv(doc), "sweep.json": sweepJsonText(doc) }) : [];
+  const charts = options.out !== undefined && options.charts !== false ? await reportFiles({ kind: "sweep", sweep: doc }, VERSION) : {};
+  const written = options.out !== undefined ? writeOutputs(options.out, { "sweep.csv": sweepCsv(doc), "sweep.json": sweepJsonText(doc), ...charts }) : [];
   for (const w of warnings) stderr(`warning: ${w}\n`);
   if (options.json) stdout(sweepJsonText(doc));
   else if (options.out !== undefined) stdout(`sweep: ${doc.points.length} points → ${written.join(", ")}\n`);

@@ -8,40 +8,23 @@
 import type { Estimate } from "../analysis/confidence.js";
 import type { Comparison, ComparedScenario } from "../analysis/compare.js";
 import { csvCell } from "./csv.js";
+import { metricInfo } from "./metrics.js";
+import { spansDiffer } from "./runs.js";
+import { verdict } from "./significance.js";
 import { layout } from "./table.js";
 
+/** How the text table writes a value: its own formats (full precision, no currency symbol: the label names the currency). */
 type Unit = "percent" | "seconds" | "hours" | "count" | "money" | "money2";
 
-/** Label and unit of a headline key (compare.ts HEADLINE_METRICS). */
+/**
+ * Label and text-table unit of a metric: the report's name for it (src/report/metrics.ts) in the
+ * table's style — "phone: service level", "Cost per month (USD)" — so the terminal table, the
+ * sweep table and the report name each metric alike.
+ */
 export function describeMetric(key: string, currency: string): { label: string; unit: Unit } {
-  const parts = key.split(".");
-  const metric = parts[parts.length - 1];
-  const entity = parts.slice(1, -1).join(".");
-  if (parts[0] === "channel") {
-    const m: Record<string, [string, Unit]> = {
-      serviceLevel: ["service level", "percent"],
-      asaSeconds: ["ASA (answered)", "seconds"],
-      abandonRate: ["abandon rate", "percent"],
-      withinTargetShare: ["within response target", "percent"],
-      meanResponseHours: ["mean response time", "hours"],
-    };
-    const [label, unit] = m[metric] ?? [metric, "count"];
-    return { label: `${entity}: ${label}`, unit };
-  }
-  if (parts[0] === "tier") return { label: `${entity}: occupancy`, unit: "percent" };
-  const fixed: Record<string, [string, Unit]> = {
-    "funnel.fcrRate": ["First-contact resolution", "percent"],
-    "funnel.unservedRate": ["Unserved needs", "percent"],
-    "cost.total": [`Total cost (${currency})`, "money"],
-    "cost.perMonth": [`Cost per month (${currency})`, "money"],
-    "cost.perContact": [`Cost per contact answered (${currency})`, "money2"],
-    "cost.perResolvedNeed": [`Cost per resolved need (${currency})`, "money2"],
-    "retention.csat": ["CSAT proxy", "percent"],
-    "retention.churned": ["Customers churned", "count"],
-    "retention.revenueAtRisk": [`Revenue at risk next year (${currency})`, "money"],
-    "retention.netRecurringRevenue": [`Net recurring revenue per year (${currency})`, "money"],
-  };
-  const [label, unit] = fixed[key] ?? [key, "count"];
+  const m = metricInfo(key);
+  const label = m.entity !== undefined ? `${m.entity}: ${m.measure}` : m.unit === "money" ? `${m.label} (${currency})` : m.label;
+  const unit: Unit = m.unit === "share" ? "percent" : m.unit === "money" ? (m.cents ? "money2" : "money") : m.unit;
   return { label, unit };
 }
 
@@ -75,10 +58,9 @@ function horizon(s: ComparedScenario): string {
   return `${fmtSpan(s.horizonHours)} (warm-up ${fmtSpan(s.warmupHours)})`;
 }
 
-/** Whether the scenarios' horizons or warm-ups differ (totals are then not like for like). */
+/** Whether the scenarios' horizons or warm-ups differ (totals are then not like for like): runs.ts spansDiffer, the narrative's rule. */
 export function horizonsDiffer(c: Comparison): boolean {
-  const h = horizon(c.scenarios[0]);
-  return c.scenarios.some((s) => horizon(s) !== h);
+  return spansDiffer(c.scenarios);
 }
 
 export function compareTable(c: Comparison): string {
@@ -90,7 +72,7 @@ export function compareTable(c: Comparison): string {
     const { label, unit } = describeMetric(key, c.currency);
     const row = [label];
     m.values.forEach((e: Estimate) => row.push(formatCompareValue(e.mean, unit), interval(e.ci95, unit)));
-    for (const d of m.differences) row.push(formatCompareValue(d.mean, unit, true), interval(d.ci95, unit, true), d.ci95 === null ? "" : d.significant ? "" : "n.s.");
+    for (const d of m.differences) row.push(formatCompareValue(d.mean, unit, true), interval(d.ci95, unit, true), verdict(d) === "significant" || d.ci95 === null ? "" : "n.s.");
     return row;
   });
   const names = c.scenarios.map((s) => s.label).join(" vs ");

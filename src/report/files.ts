@@ -44,6 +44,13 @@ export class AtomicWriter {
     if (this.buf.length >= this.chunk) this.flush();
   }
 
+  /** Write bytes (a PNG, say) after whatever text is buffered. */
+  writeBytes(b: Uint8Array): void {
+    this.flush();
+    let off = 0;
+    while (off < b.length) off += writeSync(this.fd, b, off, b.length - off);
+  }
+
   private flush(): void {
     if (this.buf.length > 0) {
       writeSync(this.fd, this.buf);

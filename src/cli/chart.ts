@@ -1,0 +1,60 @@
+/**
+ * `supportsim chart RESULTS [--out DIR]`: the charts and the budget report from results written
+ * earlier (`run`, `compare` or `staff` with --out: results.json; `sweep`: sweep.json). Writes
+ * charts/<name>.vl.json, .svg and .png and report.html into DIR (default: the results' folder).
+ * The same files `--out` writes on those commands, so a folder can be re-charted after an upgrade.
+ */
+import { dirname, resolve } from "node:path";
+import { statSync } from "node:fs";
+import type { Argv } from "yargs";
+import { reportFiles } from "../report/budgetReport.js";
+import { readResults, ResultsError, type Results } from "../report/results.js";
+import { UsageError } from "./errors.js";
+import { checkOutDir, writeOutputs } from "./outputs.js";
+import { VERSION } from "./version.js";
+
+interface ChartArgs {
+  results: string;
+  out?: string;
+}
+
+export function chartCommand(y: Argv): Argv {
+  return y.command<ChartArgs>(
+    "chart <results>",
+    "Render the charts (Vega-Lite spec, SVG, PNG) and the self-contained report.html from results written by run, compare, sweep or staff with --out",
+    (a) =>
+      a
+        .positional("results", { type: "string", describe: "a results folder, or its results.json / sweep.json" })
+        .option("out", { type: "string", describe: "write the charts and report.html here (default: the results' folder)" })
+        .example("$0 chart out/", "charts and report.html for the results in out/")
+        .example("$0 chart cmp/results.json --out slides", "the comparison's charts into slides/"),
+    async (args) => {
+      const written = await writeCharts(args.results, args.out);
+      process.stdout.write(`wrote ${written.length} files to ${args.out ?? defaultOut(args.results)} (report.html and ${(written.length - 1) / 3} charts)\n`);
+      process.exitCode = 0;
+    },
+  );
+}
+
+function defaultOut(path: string): string {
+  try {
+    return statSync(path).isDirectory() ? path : dirname(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Read results, render, write. Bad input (not results, unreadable, --out a file): UsageError, nothing written. */
+export async function writeCharts(path: string, out?: string): Promise<string[]> {
+  let res: Results;
+  try {
+    res = readResults(path);
+  } catch (e) {
+    if (e instanceof ResultsError) throw new UsageError(e.message);
+    throw e;
+  }
+  const dir = out ?? defaultOut(path);
+  checkOutDir(dir);
+  const files = await reportFiles(res, VERSION);
+  return writeOutputs(resolve(dir), files);
+}

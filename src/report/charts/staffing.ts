@@ -1,0 +1,158 @@
+/**
+ * Staffing required vs scheduled, from `supportsim staff`: for one pool, through the week, the
+ * agents on the floor the simulation needs to meet the target in each interval (a step line),
+ * the Erlang C starting point the solver began from (thin, dashed: what an analytic tool would
+ * have said), and the floor coverage of the shift plan (an area: whole shifts with breaks can
+ * only approximate the requirement's shape). A second panel shows the gap, scheduled − required,
+ * in the open intervals: green where the plan carries a surplus, red where it falls short.
+ * The subtitle gives what it costs: paid hours per week, FTE and money, required vs planned.
+ */
+import { formatCount, formatFixed, formatMoney, formatNumber, formatTargetShare } from "../numbers.js";
+import type { ChartSpec } from "../render.js";
+import type { StaffResult } from "./inputs.js";
+import { Y_AXIS_EXTENT, intervalPlace, weekX, weekX2 } from "./intraday.js";
+import { CHART_WIDTH, TARGET_COLOUR, TIER_COLOURS, VOLUME_COLOURS, baseSpec, shade } from "./theme.js";
+
+/** Money as the charts and the narrative write it (src/report/numbers.ts); kept importable from here. */
+export { formatMoney } from "../numbers.js";
+
+/** Series names (legend entries). */
+export const STAFFING_SERIES = { coverage: "Scheduled (shift plan)", required: "Required (simulation)", erlang: "Erlang C start" } as const;
+
+/**
+ * Required vs scheduled agents on the floor per interval of the week for `pool`, from the
+ * staffing solver's answer `s`; null for an unknown pool. The whole week is shown; the gap
+ * panel and the Erlang line only where the pool is open. Without a shift plan for the pool the
+ * scheduled area and the gap panel are left out.
+ */
+export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
+  const req = s.pools.find((p) => p.pool === pool);
+  if (!req) return null;
+  const plan = s.shifts.find((x) => x.pool === pool)?.plan;
+  const m = s.intervalMinutes;
+  const n = s.intervalsPerWeek;
+  const currency = s.currency ?? "USD";
+  const cov = plan?.coverage;
+  if (cov && cov.length !== n) throw new RangeError(`staffingChart: the shift plan of ${pool} covers ${cov.length} intervals, the week has ${n}`);
+
+  const byIndex = new Map(req.intervals.map((iv) => [iv.index, iv]));
+  const intervals = Array.from({ length: n }, (_, i) => {
+    const iv = byIndex.get(i);
+    const open = iv?.open ?? false;
+    const required = iv?.required ?? 0;
+    const coverage = cov ? cov[i] : null;
+    const { start, end, when } = intervalPlace(i, m);
+    return {
+      i,
+      start,
+      end,
+      when,
+      open,
+      required,
+      erlang: open && iv?.erlang != null ? iv.erlang : null,
+      coverage,
+      // round off the solver's floating dust (0.1999999 → 0.2)
+      gap: open && coverage !== null ? Math.round((coverage - required) * 1e6) / 1e6 : null,
+      offered: iv?.offeredPerWeek ?? null,
+      sl: iv?.serviceLevel?.mean ?? null,
+      occupancy: iv?.occupancy ?? null,
+    };
+  });
+
+  // Steps drawn as two points per interval (its start and just before its end), so a value
+  // holds over its interval and a null interval (Erlang where closed) is a gap of its width.
+  const EPS = 1e-6;
+  const steps = intervals.flatMap((r) =>
+    [r.start, r.end - EPS].map((x) => ({ x, required: r.open ? r.required : null, erlang: r.erlang, coverage: r.coverage })),
+  );
+
+  const base = TIER_COLOURS[req.tier % TIER_COLOURS.length];
+  const colours = { coverage: shade(base, 0.62), required: shade(base, -0.35), erlang: "#6b6b6b" };
+  const names = cov ? [STAFFING_SERIES.coverage, STAFFING_SERIES.required, STAFFING_SERIES.erlang] : [STAFFING_SERIES.required, STAFFING_SERIES.erlang];
+  const colourScale = { domain: names, range: cov ? [colours.coverage, colours.required, colours.erlang] : [colours.required, colours.erlang] };
+  // Each layer names its series in a constant field, so the three share one colour legend.
+  const colour = { field: "series", type: "nominal", title: null, scale: colourScale, legend: { symbolType: "stroke", symbolStrokeWidth: 4, symbolSize: 300 } };
+  // The Erlang line dashed, in the plot and in the legend (same field, domain and title: one legend).
+  const dash = { field: "series", type: "nominal", title: null, scale: { domain: names, range: names.map((x) => (x === STAFFING_SERIES.erlang ? [5, 3] : [1, 0])) } };
+  const named = (name: string) => [{ calculate: JSON.stringify(name), as: "series" }];
+  const x = weekX("x", { title: `Day of the week (${req.timeZone} time)`, labels: !cov });
+
+  const v = (x: string, f: string) => `isValid(${x}) ? format(${x}, '${f}') : '—'`;
+  const tooltip = [
+    { field: "when", type: "nominal", title: "Interval" },
+    { field: "openText", type: "nominal", title: "Pool" },
+    { field: "reqText", type: "nominal", title: "Required on the floor" },
+    { field: "erlText", type: "nominal", title: "Erlang C start" },
+    ...(cov ? [{ field: "covText", type: "nominal", title: "Scheduled on the floor" }, { field: "gapText", type: "nominal", title: "Scheduled − required" }] : []),
+    { field: "offText", type: "nominal", title: "Real-time work offered per week" },
+    { field: "slText", type: "nominal", title: "Service level at required" },
+    { field: "occText", type: "nominal", title: "Occupancy at required" },
+  ];
+  const tooltipCalcs = [
+    { calculate: "datum.open ? 'open' : 'closed'", as: "openText" },
+    { calculate: v("datum.required", ",.0f"), as: "reqText" },
+    { calculate: v("datum.erlang", ",.0f"), as: "erlText" },
+    { calculate: v("datum.coverage", ",.1f"), as: "covText" },
+    { calculate: `isValid(datum.gap) ? (datum.gap > 0 ? '+' : '') + format(datum.gap, ',.1f') : '—'`, as: "gapText" },
+    { calculate: v("datum.offered", ",.1f"), as: "offText" },
+    { calculate: v("datum.sl", ".1%"), as: "slText" },
+    { calculate: v("datum.occupancy", ".0%"), as: "occText" },
+  ];
+
+  // Headroom above the highest line, so it does not run along the plot's top edge.
+  let top = 0;
+  for (const r of intervals) top = Math.max(top, r.required, r.erlang ?? 0, r.coverage ?? 0);
+  const yScale = { domain: [0, Math.max(1, top * 1.08)], nice: true };
+  const main = {
+    width: CHART_WIDTH,
+    height: cov ? 300 : 340,
+    layer: [
+      ...(cov
+        ? [{ data: { values: steps }, transform: named(STAFFING_SERIES.coverage), mark: { type: "area", opacity: 0.9 }, encoding: { x, y: { field: "coverage", type: "quantitative", title: "Agents on the floor", scale: yScale, axis: { minExtent: Y_AXIS_EXTENT, format: ",.0f" } }, y2: { datum: 0 }, color: colour } }]
+        : []),
+      { data: { values: steps }, transform: named(STAFFING_SERIES.required), mark: { type: "line", strokeWidth: 2.5 }, encoding: { x, y: { field: "required", type: "quantitative", title: "Agents on the floor", scale: yScale, axis: { minExtent: Y_AXIS_EXTENT, format: ",.0f" } }, color: colour, strokeDash: dash } },
+      { data: { values: steps }, transform: named(STAFFING_SERIES.erlang), mark: { type: "line", strokeWidth: 1.5 }, encoding: { x, y: { field: "erlang", type: "quantitative" }, color: colour, strokeDash: dash } },
+      { data: { values: intervals }, transform: tooltipCalcs, mark: { type: "rect", opacity: 0 }, encoding: { x: { field: "start", type: "quantitative" }, x2: weekX2("end"), tooltip } },
+    ],
+  };
+  const gapPanel = {
+    width: CHART_WIDTH,
+    height: 110,
+    title: { text: "Gap: scheduled − required agents on the floor, open hours (red: short)", fontSize: 15, fontWeight: 600, anchor: "start", offset: 6 },
+    data: { values: intervals },
+    transform: [{ filter: "isValid(datum.gap)" }, ...tooltipCalcs],
+    layer: [
+      {
+        mark: { type: "rect" },
+        encoding: {
+          x: weekX("start", { title: `Day of the week (${req.timeZone} time)` }),
+          x2: weekX2("end"),
+          y: { field: "gap", type: "quantitative", title: "Gap", axis: { minExtent: Y_AXIS_EXTENT, format: ",.2~f", labelExpr: "datum.value > 0 ? '+' + datum.label : datum.label", tickCount: 4 } },
+          y2: { datum: 0 },
+          color: { condition: { test: "datum.gap < 0", value: TARGET_COLOUR }, value: VOLUME_COLOURS.answered },
+          tooltip,
+        },
+      },
+      { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: "#555555", strokeWidth: 1 }, encoding: { y: { field: "zero", type: "quantitative" } } },
+    ],
+  };
+
+  // hours and FTE as the narrative and the staffing KPI table write them: whole hours, FTE to one decimal
+  const fte = (h: number) => formatFixed(h / s.fteHours, 1);
+  const t = s.targets;
+  const lines = [
+    `${s.scenario} · ${pool} · target ${formatTargetShare(t.serviceLevel)} answered within ${t.thresholdSeconds} s`,
+    `Required: ${formatCount(req.paidHoursPerWeek)} paid h/week = ${fte(req.paidHoursPerWeek)} FTE, ${formatMoney(req.costPerWeek, currency)}/week (Erlang start: ${formatCount(req.erlangPaidHoursPerWeek)} h)`,
+  ];
+  if (plan) {
+    const planCost = plan.paidHoursPerWeek * req.costPerHour;
+    lines.push(`Shift plan: ${formatCount(plan.paidHoursPerWeek)} paid h/week = ${fte(plan.paidHoursPerWeek)} FTE, ${formatMoney(planCost, currency)}/week${plan.optimal ? "" : " (not proven optimal)"}`);
+  }
+  lines.push(`FTE = ${formatNumber(s.fteHours, 1)} paid h/week · floor = paid × ${formatTargetShare(req.availability)} available · ${m}-min intervals`);
+  const spec = baseSpec("", undefined, currency);
+  delete spec.width;
+  delete spec.height;
+  // Short lines: headless Vega sizes the chart from an estimate of 0.8 em per character.
+  spec.title = { text: cov ? `${pool}: agents required vs scheduled` : `${pool}: agents required per interval`, subtitle: lines };
+  return cov ? { ...spec, spacing: 18, vconcat: [main, gapPanel], resolve: { scale: { x: "shared" } } } : { ...spec, ...main };
+}

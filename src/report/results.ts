@@ -1,0 +1,93 @@
+/**
+ * Reading back what the commands wrote, for `supportsim chart`: a results folder (or file) is
+ * recognised by its content — a run's results.json (`"form": "support"`), a comparison's
+ * (`scenarios` and `metrics`), the staffing solver's (`targets` and `pools`), or a sweep's
+ * sweep.json (`"format": "supportsim-sweep"`) — and turned into the typed inputs of the charts.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Estimate } from "../analysis/confidence.js";
+import type { CompareResult, ScenarioResult, StaffResult, SweepResult } from "./charts/inputs.js";
+
+/** Results of one command, as the charts and the report read them. */
+export type Results =
+  | { kind: "run"; run: ScenarioResult }
+  | { kind: "compare"; compare: CompareResult }
+  | { kind: "sweep"; sweep: SweepResult }
+  | { kind: "staff"; staff: StaffResult };
+
+/** A results file that cannot be read as one (one line, naming the file and what was expected). */
+export class ResultsError extends Error {}
+
+/** Top-level keys of a run's results.json that are not metrics. */
+const RUN_META = new Set(["scenario", "form", "seed", "replications", "horizonHours", "warmupHours", "intervalMinutes", "thresholdSeconds", "start", "timeZone", "channels", "tiers", "segments", "needTypes", "pools", "costCategories", "currency", "warnings", "engine", "calibration", "profile"]);
+
+const isEstimate = (x: unknown): x is Estimate => typeof x === "object" && x !== null && "mean" in x && "ci95" in x;
+
+/** A run's results.json (metrics nested by their dotted names) → ScenarioResult (metrics flat). */
+export function scenarioResultFromJson(json: Record<string, unknown>, where = "results.json"): ScenarioResult {
+  for (const k of ["scenario", "channels", "tiers", "pools", "costCategories", "currency", "horizonHours", "warmupHours", "intervalMinutes"]) {
+    if (!(k in json)) throw new ResultsError(`${where}: not a run's results (no "${k}"); expected the results.json of supportsim run, compare, staff or sweep`);
+  }
+  const estimates: Record<string, Estimate> = {};
+  const walk = (o: unknown, path: string): void => {
+    if (isEstimate(o)) {
+      estimates[path] = { mean: o.mean, ci95: o.ci95 };
+      return;
+    }
+    if (typeof o !== "object" || o === null || Array.isArray(o)) return;
+    for (const [k, v] of Object.entries(o)) walk(v, path ? `${path}.${k}` : k);
+  };
+  const meta: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(json)) {
+    if (RUN_META.has(k)) meta[k] = v;
+    else walk(v, k);
+  }
+  return { ...(meta as unknown as ScenarioResult), estimates };
+}
+
+/** Recognise parsed results JSON. */
+export function resultsFromJson(json: unknown, where: string): Results {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw new ResultsError(`${where}: expected a JSON object`);
+  const o = json as Record<string, unknown>;
+  if (o.format === "supportsim-sweep") return { kind: "sweep", sweep: o as unknown as SweepResult };
+  if (o.format === "supportsim-sweep-shard") throw new ResultsError(`${where}: a sweep shard; join the shards with "supportsim merge" first`);
+  if (o.form === "support") return { kind: "run", run: scenarioResultFromJson(o, where) };
+  if (o.form === "simple") throw new ResultsError(`${where}: results of a simple-form scenario; charts need a full-form run (channels, tiers and pools)`);
+  if (Array.isArray(o.scenarios) && typeof o.metrics === "object") {
+    if (!Array.isArray(o.runs)) throw new ResultsError(`${where}: a comparison without its runs; write it again with "supportsim compare --out"`);
+    const runs = (o.runs as Record<string, unknown>[]).map((r, i) => scenarioResultFromJson(r, `${where}: runs[${i}]`));
+    return { kind: "compare", compare: { ...(o as unknown as CompareResult), runs } };
+  }
+  if (typeof o.targets === "object" && Array.isArray(o.pools) && Array.isArray(o.shifts)) return { kind: "staff", staff: o as unknown as StaffResult };
+  throw new ResultsError(`${where}: not supportsim results; expected the results.json of run, compare or staff, or a sweep.json`);
+}
+
+/** Read results from a file, or from a folder holding results.json or sweep.json. */
+export function readResults(path: string): Results {
+  let file = path;
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    throw new ResultsError(`${path}: no such file or folder`);
+  }
+  if (isDir) {
+    const candidates = ["results.json", "sweep.json"].map((n) => join(path, n)).filter((f) => existsSync(f));
+    if (candidates.length === 0) throw new ResultsError(`${path}: no results.json or sweep.json in this folder`);
+    file = candidates[0];
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new ResultsError(`${file}: cannot read: ${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ResultsError(`${file}: not valid JSON (${(e as Error).message})`);
+  }
+  return resultsFromJson(json, file);
+}
