@@ -47,7 +47,11 @@ function scenarioCharts(r: ScenarioResult, prefix: string, serviceLevelTarget: n
   const add = (name: string, title: string, spec: ChartSpec | null) => {
     if (spec) out.push({ name: prefix + name, title, spec });
   };
-  for (const c of channelsByVolume(r)) add(`intraday-${slug(c)}`, `${r.scenario}: ${c} service through the week`, intradayChart(r, c, { target: serviceLevelTarget }));
+  for (const c of channelsByVolume(r)) {
+    // the service-level target is a real-time one; a deferred channel's share within its response target has none here
+    const realtime = r.channels.find((x) => x.name === c)?.kind === "realtime";
+    add(`intraday-${slug(c)}`, `${r.scenario}: ${c} service through the week`, intradayChart(r, c, realtime ? { target: serviceLevelTarget } : {}));
+  }
   add("volumes", `${r.scenario}: offered, answered and abandoned through the week`, volumesChart(r));
   return out;
 }
