@@ -1,7 +1,7 @@
 /**
  * Staffing required vs scheduled, from `supportsim staff`: for one pool, through the week, the
  * agents on the floor the simulation needs to meet the target in each interval (a step line),
- * the Erlang C starting point the solver began from (thin, dashed: what an analytic tool would
+ * the Erlang (A, X or C) starting point the solver began from (thin, dashed: what an analytic tool would
  * have said), and the floor coverage of the shift plan (an area: whole shifts with breaks can
  * only approximate the requirement's shape). A second panel shows the gap, scheduled − required,
  * in the open intervals: green where the plan carries a surplus, red where it falls short.
@@ -17,7 +17,7 @@ import { CHART_WIDTH, TARGET_COLOUR, TIER_COLOURS, VOLUME_COLOURS, baseSpec, sha
 export { formatMoney } from "../numbers.js";
 
 /** Series names (legend entries). */
-export const STAFFING_SERIES = { coverage: "Scheduled (shift plan)", required: "Required (simulation)", erlang: "Erlang C start" } as const;
+export const STAFFING_SERIES = { coverage: "Scheduled (shift plan)", required: "Required (simulation)", erlang: "Erlang start" } as const;
 
 /**
  * Required vs scheduled agents on the floor per interval of the week for `pool`, from the
@@ -82,7 +82,7 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
     { field: "when", type: "nominal", title: "Interval" },
     { field: "openText", type: "nominal", title: "Pool" },
     { field: "reqText", type: "nominal", title: "Required on the floor" },
-    { field: "erlText", type: "nominal", title: "Erlang C start" },
+    { field: "erlText", type: "nominal", title: "Erlang start" },
     ...(cov ? [{ field: "covText", type: "nominal", title: "Scheduled on the floor" }, { field: "gapText", type: "nominal", title: "Scheduled − required" }] : []),
     { field: "offText", type: "nominal", title: "Real-time work offered per week" },
     { field: "slText", type: "nominal", title: "Service level at required" },
