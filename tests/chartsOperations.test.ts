@@ -15,6 +15,7 @@ import { durationUnit, intervalLabel, intradayChart } from "../src/report/charts
 import { formatMoney, staffingChart } from "../src/report/charts/staffing.js";
 import { VOLUME_COLOURS } from "../src/report/charts/theme.js";
 import { volumesChart } from "../src/report/charts/volumes.js";
+import { trendChart, trendData } from "../src/report/charts/trend.js";
 import type { ChartSpec } from "../src/report/render.js";
 import { cleanChart as clean } from "./chartCheck.js";
 import { meanOf, realResults, type RealResults } from "./helpers/realResults.js";
@@ -627,5 +628,27 @@ describe("frontierChart", () => {
     expect(d.every((r) => r.status === "On the frontier")).toBe(true);
     const none = sweep([{ path: "x", values: [1] }], [{ parameters: { x: 1 }, m: { "cost.total": [100, 5], "channel.chat.serviceLevel": [null, 0] } }]);
     expect(frontierChart(none)).toBeNull();
+  });
+});
+
+describe("week by week (trendChart)", () => {
+  it("draws each real run's weeks: service level per real-time channel and agents per tier, from the run's trend", async () => {
+    for (const r of real.runs) {
+      const spec = trendChart(r);
+      const d = trendData(r)!;
+      expect(d.service.map((x) => x.series)).toEqual(r.trend!.channels.filter((c) => c.kind === "realtime").flatMap((c) => r.trend!.weekStarts.map(() => c.name)));
+      const phone = r.trend!.channels.find((c) => c.name === "phone")!;
+      expect(d.service.filter((x) => x.series === "phone").map((x) => x.mean)).toEqual(phone.serviceLevel.mean);
+      expect(d.agents.filter((x) => x.series === "L2").map((x) => x.mean)).toEqual(r.trend!.tiers.find((t) => t.name === "L2")!.agents.mean);
+      expect(r.trend!.weekStarts).toHaveLength(8);
+      const { svg } = await clean(spec, `weeks-${r.scenario}`);
+      expect(svg).toContain("Week by week");
+    }
+  });
+  it("needs two whole weeks and a real-time channel", () => {
+    const r = real.runs[0];
+    expect(trendChart({ ...r, trend: undefined })).toBeNull();
+    expect(trendChart({ ...r, trend: { ...r.trend!, weekStarts: r.trend!.weekStarts.slice(0, 1) } })).toBeNull();
+    expect(trendChart({ ...r, trend: { ...r.trend!, channels: r.trend!.channels.filter((c) => c.kind === "deferred") } })).toBeNull();
   });
 });

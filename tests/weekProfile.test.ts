@@ -84,6 +84,30 @@ describe("the average week", () => {
   });
 });
 
+describe("week by week", () => {
+  it("cuts the window into whole weeks; each week's sums are the replications' own, and add up to the average week", () => {
+    const run = combineReplications(cfg, outputs);
+    const t = run.trend;
+    expect(t.weekStarts).toEqual(["2027-01-05T00:00:00Z", "2027-01-12T00:00:00Z"]); // from the end of the one-day warm-up
+    const ch = t.channels[phone];
+    for (let w = 0; w < 2; w++) {
+      const per = outputs.map((o) => {
+        let off = 0, within = 0;
+        for (let i = 24 + w * 168; i < 24 + (w + 1) * 168; i++) { off += o.byInterval[(i * C + phone) * F + IF.offered]; within += o.byInterval[(i * C + phone) * F + IF.withinTarget]; }
+        return { off, sl: within / off };
+      });
+      expect(ch.offered.mean[w]).toBeCloseTo((per[0].off + per[1].off) / 2, 6);
+      expect(ch.serviceLevel.mean[w]!).toBeCloseTo((per[0].sl + per[1].sl) / 2, 5);
+    }
+    // the two weeks' mean volume is the average week's total
+    const weekTotal = run.profile.channels[phone].offered.mean.reduce<number>((a, x) => a + (x ?? 0), 0);
+    expect((ch.offered.mean[0]! + ch.offered.mean[1]!) / 2).toBeCloseTo(weekTotal, 2);
+    // agents on the floor: ∫ staffed over the week / the week's minutes
+    const staffed = outputs.map((o) => o.tierStaffed[0].slice(24, 24 + 168).reduce((a, x) => a + x, 0) / (7 * 1440));
+    expect(t.tiers[0].agents.mean[0]).toBeCloseTo((staffed[0] + staffed[1]) / 2, 5);
+  });
+});
+
 describe("churn by month", () => {
   it("adds up to the run's totals, field by field", () => {
     const run = combineReplications(cfg, outputs);

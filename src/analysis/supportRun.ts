@@ -25,6 +25,7 @@ import { simulateSupport, type SupportResult } from "../model/supportModel.js";
 import { clampEstimate, estimate, type Estimate } from "./confidence.js";
 import { SeriesAccumulator } from "./replications.js";
 import { WeekProfileAccumulator, type WeekProfile } from "./weekProfile.js";
+import { weeklyTrend, type WeeklyTrend } from "./weeklyTrend.js";
 
 export type Values = Record<string, number | null>;
 
@@ -203,6 +204,8 @@ export interface SupportRun {
   firstInterval: number;
   /** The average week, interval by interval (weekProfile.ts). */
   profile: WeekProfile;
+  /** Week by week over the measured window (weeklyTrend.ts). */
+  trend: WeeklyTrend;
   eventsPerReplication: number;
   customersBytes: number;
 }
@@ -280,7 +283,7 @@ export function combineReplications(cfg: SupportConfig, outputs: readonly Replic
   for (const key of Object.keys(reps[0])) {
     estimates[key] = clampEstimate(estimate(reps.map((v) => v[key] ?? null)), isFraction(key), isSigned(key));
   }
-  return { replications: reps, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), eventsPerReplication: events / outputs.length, customersBytes: bytes };
+  return { replications: reps, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), trend: weeklyTrend(cfg, outputs), eventsPerReplication: events / outputs.length, customersBytes: bytes };
 }
 
 function checkReplications(n: number): void {

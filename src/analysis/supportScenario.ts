@@ -15,6 +15,7 @@ import { COST_CATEGORIES } from "../model/supportModel.js";
 import type { SupportScenario } from "../scenario/supportSchema.js";
 import type { Estimate } from "./confidence.js";
 import type { WeekProfile } from "./weekProfile.js";
+import type { WeeklyTrend } from "./weeklyTrend.js";
 import { nest, runSupportReplications, runSupportReplicationsParallel, SERIES_METRICS, type SupportRun } from "./supportRun.js";
 
 export interface SupportRunResult extends Omit<RunSettings, "name"> {
@@ -39,6 +40,8 @@ export interface SupportRunResult extends Omit<RunSettings, "name"> {
   engine: { eventsPerReplication: number; customerBytes: number };
   /** The average week, interval by interval (weekProfile.ts): what the intraday charts draw. */
   profile: WeekProfile;
+  /** Week by week over the measured window (weeklyTrend.ts): what the average week hides. */
+  trend: WeeklyTrend;
 }
 
 /**
@@ -108,6 +111,7 @@ export function supportRunOutput(s: SupportScenario, settings: RunSettings, conf
     ...(s.calibration ? { calibration: calibrate(s, config, run, opts) } : {}),
     engine: { eventsPerReplication: run.eventsPerReplication, customerBytes: run.customersBytes },
     profile: run.profile,
+    trend: run.trend,
   };
   return { settings, config, result, run };
 }

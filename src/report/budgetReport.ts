@@ -14,6 +14,7 @@ import { retentionChart } from "./charts/retention.js";
 import { staffingChart } from "./charts/staffing.js";
 import { unitCostChart } from "./charts/unitCosts.js";
 import { volumesChart } from "./charts/volumes.js";
+import { trendChart } from "./charts/trend.js";
 import { compareNarrative, runNarrative, staffNarrative, sweepNarrative } from "./narrative.js";
 import { compareKpis, runKpis, staffKpis, sweepKpis } from "./kpiTables.js";
 import { formatSpan, formatTargetShare } from "./numbers.js";
@@ -53,6 +54,7 @@ function scenarioCharts(r: ScenarioResult, prefix: string, serviceLevelTarget: n
     add(`intraday-${slug(c)}`, `${r.scenario}: ${c} service through the week`, intradayChart(r, c, realtime ? { target: serviceLevelTarget } : {}));
   }
   add("volumes", `${r.scenario}: offered, answered and abandoned through the week`, volumesChart(r));
+  add("weeks", `${r.scenario}: service level and agents week by week`, trendChart(r, { target: serviceLevelTarget }));
   return out;
 }
 

@@ -17,6 +17,8 @@ export type { Estimate };
 /** The average week of a run and its per-interval bands: defined with the code that computes them. */
 export type { Band, WeekProfile } from "../../analysis/weekProfile.js";
 import type { WeekProfile } from "../../analysis/weekProfile.js";
+import type { WeeklyTrend } from "../../analysis/weeklyTrend.js";
+export type { WeekBand, WeeklyTrend } from "../../analysis/weeklyTrend.js";
 
 /**
  * One scenario's run, as `supportsim run --out` writes it in results.json, with the metrics
@@ -25,7 +27,7 @@ import type { WeekProfile } from "../../analysis/weekProfile.js";
  * `retention.byMonth.<yyyy-mm>.churnedRevenue`, ... — the run's own result, less what charts do
  * not read (warnings, engine counts, calibration); the week profile may be absent.
  */
-export type ScenarioResult = Omit<SupportRunResult, "form" | "warnings" | "engine" | "calibration" | "profile"> & { profile?: WeekProfile };
+export type ScenarioResult = Omit<SupportRunResult, "form" | "warnings" | "engine" | "calibration" | "profile" | "trend"> & { profile?: WeekProfile; trend?: WeeklyTrend };
 
 /** A difference against the first scenario from paired replications (src/analysis/compare.ts). */
 export interface DifferenceResult {

@@ -139,7 +139,7 @@ export function chartLocale(currency: string): Record<string, unknown> {
  * The start of every spec: schema, size, title (and subtitle), shared config and locale.
  * `width`/`height` default to the chart size; pass "container" for neither.
  */
-export function baseSpec(title: string, subtitle: string | undefined, currency = "USD", size: { width?: number; height?: number } = {}): Record<string, unknown> {
+export function baseSpec(title: string, subtitle: string | string[] | undefined, currency = "USD", size: { width?: number; height?: number } = {}): Record<string, unknown> {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: subtitle ? { text: title, subtitle } : { text: title },
