@@ -186,9 +186,8 @@ describe("intradayChart", () => {
         expect(spec).not.toBeNull();
         const d = rows(spec!);
         expect(d).toHaveLength(p.intervals);
-        // the wait in the unit that fits the channel's longest upper bound (s, min or h)
-        const maxHigh = Math.max(...ch.asaSeconds.high.map((v, i) => v ?? ch.asaSeconds.mean[i] ?? 0));
-        const unit = durationUnit(maxHigh);
+        // the wait in the unit that fits the channel's longest upper bound (s, min or h), or the cap
+        const unit = durationUnit(waitScale(ch).cap ?? Math.max(...ch.asaSeconds.high.map((v, i) => v ?? ch.asaSeconds.mean[i] ?? 0)));
         expect(JSON.stringify(spec)).toContain(`"title":"${ch.kind === "deferred" ? "Wait" : "ASA"} (${unit.name})"`);
         let gaps = 0;
         d.forEach((row, i) => {
@@ -650,5 +649,49 @@ describe("week by week (trendChart)", () => {
     expect(trendChart({ ...r, trend: undefined })).toBeNull();
     expect(trendChart({ ...r, trend: { ...r.trend!, weekStarts: r.trend!.weekStarts.slice(0, 1) } })).toBeNull();
     expect(trendChart({ ...r, trend: { ...r.trend!, channels: r.trend!.channels.filter((c) => c.kind === "deferred") } })).toBeNull();
+  });
+});
+
+/**
+ * The wait axis's rule, stated independently of the chart: over the intervals where something was
+ * offered, if the largest mean wait exceeds 3 × the 95th percentile (order statistic
+ * ⌊0.95·n⌋ of the sorted means), the axis is capped there.
+ */
+function waitScale(ch: WeekProfile["channels"][number]): { cap: number | null; over: number } {
+  const w = ch.asaSeconds.mean.filter((x, i) => x !== null && (ch.offered.mean[i] ?? 0) > 0) as number[];
+  w.sort((a, b) => a - b);
+  const p95 = w.length > 0 ? w[Math.min(w.length - 1, Math.floor(0.95 * w.length))] : 0;
+  const cap = p95 > 0 && w[w.length - 1] > 3 * p95 ? 3 * p95 : null;
+  return { cap, over: cap === null ? 0 : w.filter((x) => x > cap).length };
+}
+
+describe("intraday wait axis and outliers", () => {
+  it("caps the wait axis at 3 × the 95th percentile of the means when one interval is far above, and says so", async () => {
+    const r = structuredClone(real.runs[0]);
+    const ch = r.profile!.channels.find((c) => c.name === "phone")!;
+    const open = ch.asaSeconds.mean.map((x, i) => (x !== null && (ch.offered.mean[i] ?? 0) > 0 ? i : -1)).filter((i) => i >= 0);
+    const sorted = open.map((i) => ch.asaSeconds.mean[i]!).sort((a, b) => a - b);
+    const p95 = sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))];
+    const k = open[3];
+    ch.asaSeconds.mean[k] = p95 * 50;
+    ch.asaSeconds.high[k] = p95 * 80;
+    const { cap, over: above } = waitScale(ch); // the injected one, and any the run had
+    expect(cap).not.toBeNull();
+    expect(above).toBeGreaterThanOrEqual(1);
+    const spec = intradayChart(r, "phone")!;
+    const text = JSON.stringify(spec);
+    expect(text).toContain(`axis capped: ${above} interval${above === 1 ? "" : "s"} above, drawn at the top`);
+    const asaPanel = (spec.vconcat as { layer: { encoding: { y: { scale?: { domain?: number[]; clamp?: boolean } } } }[] }[])[1];
+    const scale = asaPanel.layer[0].encoding.y.scale!;
+    expect(scale.clamp).toBe(true);
+    expect(scale.domain![1]).toBeCloseTo(cap! / durationUnit(cap!).seconds, 6);
+    await clean(spec, "intraday-capped");
+    // a week without outliers (every interval's wait the same): no cap
+    const flat = structuredClone(real.runs[0]);
+    const fch = flat.profile!.channels.find((c) => c.name === "phone")!;
+    fch.asaSeconds.mean = fch.asaSeconds.mean.map((x) => (x === null ? null : 12));
+    expect(JSON.stringify(intradayChart(flat, "phone"))).not.toContain("axis capped");
+    // the tooltip gives the value and its interval (the interval is not lost behind the value)
+    expect(text).toContain("(isValid(datum.asa) ? format(datum.asa");
   });
 });

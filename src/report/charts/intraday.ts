@@ -75,7 +75,8 @@ export const weekX2 = (field: string): Record<string, unknown> => ({ field });
 
 /** A Vega expression: `x` formatted by `fmt` (d3-format), or "—" where null. */
 export function orDash(x: string, valueExpr: string): string {
-  return `isValid(${x}) ? ${valueExpr} : '—'`;
+  // parenthesised: callers append to it ("… + ' (95%: …)'"), which must not fall into the else branch
+  return `(isValid(${x}) ? ${valueExpr} : '—')`;
 }
 
 /** The value at interval i of a band's series (null when absent or not finite). */
@@ -141,9 +142,22 @@ export function intradayChart(r: ScenarioResult, channel: string, opts: { target
   const m = p.intervalMinutes;
   const n = p.intervals;
 
+  // The wait axis is sized by the intervals' means, not by a rare outlier: one evening interval
+  // with a handful of calls and a long wait would otherwise flatten the whole week. Above
+  // three times the 95th percentile of the means (if any interval is), the axis is capped and
+  // the values beyond are drawn at the top; the panel title says how many.
+  const waits: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const w = (at(ch.offered.mean, i) ?? 0) > 0 ? at(ch.asaSeconds.mean, i) : null;
+    if (w !== null) waits.push(w);
+  }
+  waits.sort((a, b) => a - b);
+  const p95 = waits.length > 0 ? waits[Math.min(waits.length - 1, Math.floor(0.95 * waits.length))] : 0;
+  const waitCap = p95 > 0 && waits[waits.length - 1] > 3 * p95 ? 3 * p95 : null;
+  const over = waitCap === null ? 0 : waits.filter((w) => w > waitCap).length;
   let maxWait = 0;
   for (let i = 0; i < n; i++) maxWait = Math.max(maxWait, at(ch.asaSeconds.high, i) ?? at(ch.asaSeconds.mean, i) ?? 0);
-  const unit = durationUnit(maxWait);
+  const unit = durationUnit(waitCap ?? maxWait);
   const inUnit = (v: number | null): number | null => (v === null ? null : v / unit.seconds);
 
   const rows: IntradayRow[] = [];
@@ -243,7 +257,15 @@ export function intradayChart(r: ScenarioResult, channel: string, opts: { target
     spacing: 22,
     vconcat: [
       panel("sl", slTitle, deferred ? "Within target" : "Service level", 200, { scale: { domain: [0, 1.02], nice: false }, axis: { format: ".0%", values: [0, 0.2, 0.4, 0.6, 0.8, 1], tickCount: 6 } }, false, targetLayers),
-      panel("asa", deferred ? "Mean time to answer (answered contacts, by arrival interval)" : "Average speed of answer (answered contacts, by arrival interval)", waitTitle, 150, { scale: { zero: true, nice: true }, axis: { tickCount: 4 } }, false),
+      panel(
+        "asa",
+        (deferred ? "Mean time to answer (answered contacts, by arrival interval)" : "Average speed of answer (answered contacts, by arrival interval)") +
+          (waitCap === null ? "" : ` · axis capped: ${over} interval${over === 1 ? "" : "s"} above, drawn at the top`),
+        waitTitle,
+        150,
+        { scale: waitCap === null ? { zero: true, nice: true } : { zero: true, nice: false, domain: [0, waitCap / unit.seconds], clamp: true }, axis: { tickCount: 4 } },
+        false,
+      ),
       panel("q", `${deferred ? "Backlog" : "Queue"}: time-average number of contacts waiting`, "Waiting", 150, { scale: { zero: true, nice: true }, axis: { tickCount: 4, format: ",.2~f" } }, true),
     ],
     resolve: { scale: { x: "shared" } },
