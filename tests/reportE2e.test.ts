@@ -18,6 +18,9 @@ import { baseSpec, moneyExpr, percentFormat, scenarioScale, tierScale, TARGET_CO
 import { reportHtml, type ReportDocument } from "../src/report/reportHtml.js";
 import { renderSvg, type ChartSpec } from "../src/report/render.js";
 import { expectCleanChart } from "./chartCheck.js";
+import { reportFiles } from "../src/report/budgetReport.js";
+import type { Results } from "../src/report/results.js";
+import { realResults } from "./helpers/realResults.js";
 
 /** The little of the DOM the page checks use (the project compiles without the "dom" lib). */
 interface DomNode {
@@ -249,6 +252,46 @@ describe.skipIf(skip)("report.html in headless Chromium, network off", () => {
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
+
+  it("the real budget reports (run, comparison, staffing plan, sweep), as --out writes them: every chart drawn, nothing fetched, no error", async () => {
+    const real = await realResults();
+    const cases: [string, Results][] = [
+      ["run", { kind: "run", run: real.runs[1] }],
+      ["compare", { kind: "compare", compare: real.compare }],
+      ["staff", { kind: "staff", staff: real.staff }],
+      ["sweep", { kind: "sweep", sweep: real.sweep }],
+    ];
+    for (const [name, res] of cases) {
+      const files = await reportFiles(res, "test");
+      const file = join(dir, `real-${name}.html`);
+      writeFileSync(file, files["report.html"] as string);
+      const expected = Object.keys(files).filter((f) => f.endsWith(".vl.json")).map((f) => `chart-${f.slice("charts/".length, -".vl.json".length)}`);
+      expect(expected.length, name).toBeGreaterThan(0);
+      const { context, page, attempted, consoleErrors, pageErrors } = await openOffline(browser!, file);
+      await page.waitForSelector("html[data-charts]", { timeout: 60_000 });
+      expect(await page.getAttribute("html", "data-charts"), name).toBe("drawn");
+      const charts = await page.$$eval("figure[data-chart]", (figs) =>
+        Array.from(figs as unknown as ArrayLike<DomNode>).map((f) => {
+          const svg = f.querySelector(".chart-live svg");
+          const box = svg?.getBoundingClientRect();
+          const paths = svg ? Array.from(svg.querySelectorAll("g.role-mark path")).filter((p) => (p.getAttribute("d") ?? "").length > 3).length : 0;
+          return { id: f.id, rendered: f.getAttribute("data-rendered"), width: box?.width ?? 0, height: box?.height ?? 0, paths };
+        }),
+      );
+      expect(charts.map((c) => c.id), name).toEqual(expected);
+      for (const c of charts) {
+        expect(c.rendered, `${name} ${c.id}`).toBe("live");
+        expect(c.width, `${name} ${c.id}`).toBeGreaterThan(300);
+        expect(c.height, `${name} ${c.id}`).toBeGreaterThan(150);
+        expect(c.paths, `${name} ${c.id}`).toBeGreaterThan(0);
+      }
+      await page.waitForTimeout(200);
+      expect(attempted, name).toEqual([]);
+      expect(pageErrors, name).toEqual([]);
+      expect(consoleErrors, name).toEqual([]);
+      await context.close();
+    }
+  }, 240_000);
 
   it("would see a load: the policy refuses it, and without the policy the route records it", async () => {
     const html = reportHtml(doc).replace("<main>", `<main><img src="https://example.invalid/pixel.png" alt="">`);
