@@ -332,6 +332,22 @@ function retentionRun(scenario: string, monthly: [number, number][], atRisk: num
 }
 
 describe("retentionChart", () => {
+  it("keeps the end labels of lines that finish close together apart (7% of the value range), the top one at its line's end", async () => {
+    // A ends at 300,000, B at 297,000 (1% apart), C at 150,000; service-caused parts of 0
+    const a = retentionRun("A", [[100_000, 0], [100_000, 0], [100_000, 0]], 1);
+    const b = retentionRun("B", [[99_000, 0], [99_000, 0], [99_000, 0]], 1);
+    const c = retentionRun("C", [[50_000, 0], [50_000, 0], [50_000, 0]], 1);
+    const spec = retentionChart([a, b, c])!;
+    const layers = spec.layer as { data?: { values: { scenario: string; cumulative: number; labelY: number }[] } }[];
+    const ends = layers.find((l) => l.data?.values.some((v) => "labelY" in v))!.data!.values;
+    const y = (s: string) => ends.find((e) => e.scenario === s)!;
+    expect(y("A").labelY).toBe(300_000);
+    expect(y("B").cumulative).toBe(297_000);
+    expect(y("B").labelY).toBeCloseTo(300_000 - 0.07 * 300_000, 6); // pushed down: the range is 0…300,000
+    expect(y("C").labelY).toBe(150_000); // far enough: at its own end
+    await clean(spec, "retention-close-ends");
+  });
+
   it("is null when no run reports monthly retention", () => {
     expect(retentionChart([run("A", { "retention.revenueAtRisk": 1 })])).toBeNull();
   });
@@ -496,6 +512,17 @@ describe("comparisonChart", () => {
     const r = await clean(spec, "comparison-fixture");
     const t = texts(r.svg);
     expect(t).toEqual(expect.arrayContaining(["−5.0 pp", "+1.0 pp n.s.", "+$20K", "−$10K n.s.", "+10 s", "A: 80.0%", "A: $300K", "A: 20 s"]));
+  });
+
+  it("gives a panel whose differences are all exactly 0 a readable axis (±1 point), not a vanishing one", async () => {
+    const spec = comparisonChart(compareFixture(), ["channel.email.withinTargetShare"])!;
+    const x = JSON.stringify(spec);
+    expect(x).toContain('"domain":[-0.01,0.01]');
+    const t = texts((await clean(spec, "comparison-all-zero")).svg);
+    // a few distinct ticks, not "0 pp" five times
+    const ticks = t.filter((s) => / pp$/.test(s) && !/n\.s\.$/.test(s));
+    expect(new Set(ticks).size).toBe(ticks.length);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
   });
 
   it("uses the runs' channel kinds when present", () => {

@@ -102,7 +102,9 @@ export function comparisonChart(c: CompareResult, metrics?: string[]): ChartSpec
     const { label, unit } = info;
     const rows = data.filter((d) => d.metric === key);
     const lo = Math.min(0, ...rows.map((d) => d.low ?? d.mean)), hi = Math.max(0, ...rows.map((d) => d.high ?? d.mean));
-    const pad = (hi - lo) * 0.12 || Math.max(Math.abs(hi), 1e-9) * 0.12 || 1;
+    // a panel where every difference is exactly 0 (a scenario that changes nothing there) still
+    // gets a readable axis: ±1 point for shares, ±1 unit otherwise
+    const pad = hi - lo > 0 ? (hi - lo) * 0.12 : unit === "share" ? 0.01 : 1;
     const change = (x: string, axis = false) => changeExpr(x, unit, currency, { cents: info.cents, axis, axisMax: Math.max(Math.abs(lo), Math.abs(hi)) + pad });
     const refValue = c.metrics[key].values[0]?.mean ?? null;
     const refText = refValue === null ? `${ref}: n/a` : `${ref}: ${formatValue(refValue, unit, currency, info)}`;

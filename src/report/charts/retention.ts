@@ -125,7 +125,15 @@ export function retentionChart(runs: ScenarioResult[]): ChartSpec | null {
     "Dashed: the part the service experience caused (below 0: churn it prevented)",
     ...riskLines(atRisk),
   ];
-  const ends = data.filter((d, i) => d.series === RETENTION_SERIES[0] && !data.slice(i + 1).some((e) => e.scenario === d.scenario && e.series === d.series));
+  const lastPoints = data.filter((d, i) => d.series === RETENTION_SERIES[0] && !data.slice(i + 1).some((e) => e.scenario === d.scenario && e.series === d.series));
+  // End labels of lines that finish close together would overlap: from the highest down, each
+  // label sits at least 7% of the value range below the one above (at its line's end otherwise).
+  const values = data.map((d) => d.cumulative);
+  const sep = 0.07 * (Math.max(0, ...values) - Math.min(0, ...values) || 1);
+  const byHeight = [...lastPoints].sort((a, b) => b.cumulative - a.cumulative);
+  const labelY = new Map<RetentionDatum, number>();
+  byHeight.forEach((d, k) => labelY.set(d, k === 0 ? d.cumulative : Math.min(d.cumulative, labelY.get(byHeight[k - 1])! - sep)));
+  const ends = lastPoints.map((d) => ({ ...d, labelY: labelY.get(d)! }));
   const x = {
     field: "t", type: "temporal", title: null, scale: { type: "utc", domain: xDomain, nice: false },
     axis: { ...axis, grid: false, labelOverlap: true },
@@ -169,7 +177,7 @@ export function retentionChart(runs: ScenarioResult[]): ChartSpec | null {
         data: { values: ends },
         transform: [{ calculate: money("datum.cumulative"), as: "label" }],
         mark: { type: "text", align: "left", baseline: "middle", dx: 8, fontSize: 14, fontWeight: 600 },
-        encoding: { x: { field: "t", type: "temporal" }, y: { field: "cumulative", type: "quantitative" }, text: { field: "label" }, color },
+        encoding: { x: { field: "t", type: "temporal" }, y: { field: "labelY", type: "quantitative" }, text: { field: "label" }, color },
       },
     ],
   };
