@@ -6,23 +6,18 @@
  *   - bad input (no results, not JSON, a shard, a simple-form run, --out naming a file): one
  *     line, exit 2, nothing written.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pngSize } from "../src/report/render.js";
 import { smallBaseline } from "./helpers/smallBaseline.js";
+import { cliWithin } from "./helpers/cli.js";
 
-const ROOT = resolve(import.meta.dirname, "..");
-const BIN = join(ROOT, "bin", "supportsim.js");
 let tmp = "";
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 120_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The command line, with two minutes for the runs that render charts. */
+const cli = (...args: string[]) => cliWithin(120_000, ...args);
 
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), "supportsim-charts-"));

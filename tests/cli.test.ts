@@ -8,34 +8,15 @@
  * temporary folder; runs are small (50 h, 60 contacts/h, 3 replications) so each spawn costs
  * little more than Node's start-up.
  */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenarioJsonSchema } from "../src/scenario/schema.js";
+import { BIN, cli, ROOT, type CliResult } from "./helpers/cli.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const BIN = join(ROOT, "bin", "supportsim.js");
 let tmp = "";
-
-interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-    timeout: 60_000,
-  });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** The same as `cli`, asynchronously (independent runs are started together to save time). */
 function cliAsync(...args: string[]): Promise<CliResult> {

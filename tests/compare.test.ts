@@ -29,6 +29,7 @@ import { compareCommand, runCompare, type CompareOptions } from "../src/cli/comp
 import { UsageError } from "../src/cli/errors.js";
 import { compareTable, comparisonCsv, formatCompareValue } from "../src/report/compareTable.js";
 import { ScenarioError } from "../src/scenario/load.js";
+import { thrown } from "./helpers/thrown.js";
 
 
 /** The small baseline, with `change` applied to the parsed object. */
@@ -45,15 +46,6 @@ async function quiet(files: string[], options: CompareOptions = {}): Promise<{ c
   return { comparison, out, err };
 }
 
-/** The error `f` throws (failing the test when it throws nothing). */
-async function thrown(f: () => unknown): Promise<Error> {
-  try {
-    await f();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected an error");
-}
 
 /** The body rows of the printed table (between the rule under the header and the blank line). */
 function tableRows(out: string): string[] {

@@ -39,6 +39,7 @@ import { sweepCsv, sweepTable } from "../src/report/sweepCsv.js";
 import { buildSupport } from "../src/scenario/buildSupport.js";
 import { resolveScenarioFile } from "../src/scenario/extends.js";
 import { ScenarioError, validateSupportScenario } from "../src/scenario/load.js";
+import { thrown } from "./helpers/thrown.js";
 
 const L1 = "pools.L1 phone and e-mail.agents";
 const L2 = "pools.L2.agents";
@@ -57,15 +58,6 @@ async function quiet(file: string, options: SweepOptions): Promise<{ doc?: Sweep
   return { doc: r.document, out, err };
 }
 
-/** The error `f` throws or rejects with (failing the test when there is none). */
-async function thrown(f: () => unknown): Promise<Error> {
-  try {
-    await f();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected an error");
-}
 
 const GRID = [`${L2}=1,2`, `${L1}=2,3`];
 

@@ -27,6 +27,9 @@
 import highsImport from "highs";
 import { z } from "zod";
 import { DAY_MINUTES } from "../model/staffing.js";
+import { clock, DAY_NAMES, intervalLabel } from "./weekClock.js";
+
+export { clock, DAY_NAMES, intervalLabel } from "./weekClock.js";
 import type { ShiftConfig } from "../model/supportConfig.js";
 
 // ---------------------------------------------------------------------------------------
@@ -106,7 +109,6 @@ export interface ShiftPlan {
 // ---------------------------------------------------------------------------------------
 // Constants
 
-export const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 /** Requirements at or below this are zero (floating-point noise must not hire an agent). */
 const ZERO_REQUIREMENT = 1e-9;
 /** Relative tolerance of the coverage rows, as HiGHS's MIP feasibility tolerance. */
@@ -135,27 +137,9 @@ function show(v: unknown): string {
   return typeof v === "object" ? "an object" : String(v);
 }
 
-/** Local minutes after midnight as "HH:MM" (1440 → "24:00"; fractional minutes keep up to 3 decimals). */
-/** Local minutes after midnight as "HH:MM" (fractions of a minute kept: "08:07.5"; 1440 is "24:00"). */
-export function clock(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes - 60 * h;
-  const whole = Math.floor(m);
-  const mm = String(whole).padStart(2, "0") + (m === whole ? "" : fmt(m - whole).slice(1));
-  return `${String(h).padStart(2, "0")}:${mm}`;
-}
-
 /** Minutes as "H:MM" (a duration, e.g. a break offset). */
 function duration(minutes: number): string {
   return clock(minutes).replace(/^0(\d)/, "$1");
-}
-
-/** Interval i of length L in local time, e.g. "Mon 03:00–03:30" (a day's last ends "24:00"). */
-export function intervalLabel(i: number, intervalMinutes: number): string {
-  const start = i * intervalMinutes;
-  const day = Math.floor(start / DAY_MINUTES);
-  const from = start - day * DAY_MINUTES;
-  return `${DAY_NAMES[day]} ${clock(from)}–${clock(from + intervalMinutes)}`;
 }
 
 /**

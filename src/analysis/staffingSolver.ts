@@ -47,7 +47,8 @@ import type { StaffingRow, SupportConfig, SupportPoolConfig } from "../model/sup
 import { simulateSupport } from "../model/supportModel.js";
 import { clampEstimate, estimate, type Estimate } from "./confidence.js";
 import { ProbeLayout, staffingProbe, type ProbeCounts } from "./staffingProbe.js";
-import { intervalLabel } from "./shiftPlan.js";
+import { workerModuleUrl } from "./supportRun.js";
+import { intervalLabel } from "./weekClock.js";
 
 export { intervalLabel };
 
@@ -224,7 +225,7 @@ export class ProbePool {
   async run(cfg: SupportConfig, replications: number): Promise<ProbeCounts[]> {
     if (!this.pool) {
       const { Piscina } = await import("piscina");
-      this.pool = new Piscina({ filename: probeWorkerUrl().href, minThreads: this.threads, maxThreads: this.threads, idleTimeout: 1000 });
+      this.pool = new Piscina({ filename: workerModuleUrl("probeWorker").href, minThreads: this.threads, maxThreads: this.threads, idleTimeout: 1000 });
     }
     const pool = this.pool;
     return Promise.all(Array.from({ length: replications }, (_, replication) =>
@@ -236,11 +237,6 @@ export class ProbePool {
   }
 }
 
-/** The worker module: compiled JavaScript next to this file (under tests, which run the TypeScript sources, the built copy in dist/). */
-function probeWorkerUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith(".ts") ? new URL("../../dist/analysis/probeWorker.js", here) : new URL("./probeWorker.js", here);
-}
 
 /** Run every replication of `cfg` with a probe, one after another. */
 export function probeReplications(cfg: SupportConfig, layout: ProbeLayout, seed: number | string, replications: number): ProbeCounts[] {

@@ -333,7 +333,7 @@ export async function runManyParallel(
     return cfgs.map((cfg, c) => runSupportReplications(cfg, { seed: opts.seed, replications: R, onReplication: () => opts.onReplication?.(c, ++done, total) }));
   }
   const { Piscina } = await import("piscina");
-  const pool = new Piscina({ filename: replicationWorkerUrl().href, minThreads: threads, maxThreads: threads, idleTimeout: 1000, workerData: { cfgs, seed: opts.seed } });
+  const pool = new Piscina({ filename: workerModuleUrl("replicationWorker").href, minThreads: threads, maxThreads: threads, idleTimeout: 1000, workerData: { cfgs, seed: opts.seed } });
   let done = 0;
   try {
     const outputs = await Promise.all(
@@ -350,10 +350,13 @@ export async function runManyParallel(
   }
 }
 
-/** The worker module: compiled JavaScript next to this file (under tests, which run the TypeScript sources, the built copy in dist/). */
-function replicationWorkerUrl(): URL {
+/**
+ * A worker module of this folder (e.g. "replicationWorker"): the compiled JavaScript next to this
+ * file (under tests, which run the TypeScript sources, the built copy in dist/).
+ */
+export function workerModuleUrl(name: string): URL {
   const here = import.meta.url;
-  return here.endsWith(".ts") ? new URL("../../dist/analysis/replicationWorker.js", here) : new URL("./replicationWorker.js", here);
+  return here.endsWith(".ts") ? new URL(`../../dist/analysis/${name}.js`, here) : new URL(`./${name}.js`, here);
 }
 
 /** Nest dotted keys: {"a.b.c": x} → {a: {b: {c: x}}}. */

@@ -73,6 +73,39 @@ const CH_METRICS = ["offered", "answered", "abandoned", "serviceLevel", "asaSeco
 const TIER_METRICS = ["agents", "occupancy"] as const;
 const FRACTION = new Set(["serviceLevel", "occupancy"]);
 
+/** Fields of `sumByBucket`'s channel sums, per bucket and channel. */
+export const BUCKET_FIELDS = ["offered", "answered", "withinTarget", "abandoned", "waitAnswered", "queue"] as const;
+
+/**
+ * One replication's per-interval arrays summed into buckets of intervals (intervals of the week,
+ * whole weeks, ...): interval i in [first, last) goes to bucket `bucketOf[i]` (skipped if < 0).
+ * `ch` gets, per (bucket × C + channel), the BUCKET_FIELDS at the entry tier (counts by arrival
+ * interval, minutes of wait, ∫ contacts waiting); `tiers` gets, per (bucket × T + tier), ∫ busy and
+ * ∫ on the floor (agent-minutes). Both are zeroed first; nothing is allocated.
+ */
+export function sumByBucket(r: ProfileInput, bucketOf: Int32Array, first: number, last: number, C: number, T: number, ch: Float64Array, tiers: Float64Array): void {
+  const F = INTERVAL_FIELDS.length, B = BUCKET_FIELDS.length, b = r.byInterval;
+  ch.fill(0);
+  tiers.fill(0);
+  for (let i = first; i < last; i++) {
+    const j = bucketOf[i];
+    if (j < 0) continue;
+    for (let c = 0; c < C; c++) {
+      const at = (i * C + c) * F, to = (j * C + c) * B;
+      ch[to] += b[at + IF.offered];
+      ch[to + 1] += b[at + IF.answered];
+      ch[to + 2] += b[at + IF.withinTarget];
+      ch[to + 3] += b[at + IF.abandoned];
+      ch[to + 4] += b[at + IF.waitAnswered];
+      ch[to + 5] += r.backlog[c][i] ?? 0;
+    }
+    for (let t = 0; t < T; t++) {
+      tiers[(j * T + t) * 2] += r.tierBusy[t][i] ?? 0;
+      tiers[(j * T + t) * 2 + 1] += r.tierStaffed[t][i] ?? 0;
+    }
+  }
+}
+
 /** Accumulates replications into a WeekProfile; memory is per interval of the week, not per replication. */
 export class WeekProfileAccumulator {
   readonly intervalsPerWeek: number;
@@ -116,36 +149,21 @@ export class WeekProfileAccumulator {
     this.n = new Float64Array(size);
     this.mean = new Float64Array(size);
     this.m2 = new Float64Array(size);
-    this.chSum = new Float64Array(this.intervalsPerWeek * this.C * 6);
+    this.chSum = new Float64Array(this.intervalsPerWeek * this.C * BUCKET_FIELDS.length);
     this.tierSum = new Float64Array(this.intervalsPerWeek * this.T * 2);
   }
 
   /** Add one replication. */
   add(r: ProfileInput): void {
-    const { C, T } = this, F = INTERVAL_FIELDS.length, W = this.intervalsPerWeek;
-    const cs = this.chSum.fill(0), ts = this.tierSum.fill(0);
-    for (let i = this.first; i < this.last; i++) {
-      const j = this.slot[i];
-      for (let c = 0; c < C; c++) {
-        const at = (i * C + c) * F, to = (j * C + c) * 6, b = r.byInterval;
-        cs[to] += b[at + IF.offered];
-        cs[to + 1] += b[at + IF.answered];
-        cs[to + 2] += b[at + IF.withinTarget];
-        cs[to + 3] += b[at + IF.abandoned];
-        cs[to + 4] += b[at + IF.waitAnswered];
-        cs[to + 5] += r.backlog[c][i] ?? 0;
-      }
-      for (let t = 0; t < T; t++) {
-        ts[(j * T + t) * 2] += r.tierBusy[t][i] ?? 0;
-        ts[(j * T + t) * 2 + 1] += r.tierStaffed[t][i] ?? 0;
-      }
-    }
+    const { C, T } = this, W = this.intervalsPerWeek;
+    const cs = this.chSum, ts = this.tierSum;
+    sumByBucket(r, this.slot, this.first, this.last, C, T, cs, ts);
     const L = this.cfg.intervalLength;
     for (let j = 0; j < W; j++) {
       const n = this.occurrences[j];
       if (n === 0) continue;
       for (let c = 0; c < C; c++) {
-        const to = (j * C + c) * 6;
+        const to = (j * C + c) * BUCKET_FIELDS.length;
         const off = cs[to], ans = cs[to + 1];
         this.push(j, c, 0, off / n);
         this.push(j, c, 1, ans / n);
@@ -209,6 +227,6 @@ export class WeekProfileAccumulator {
 }
 
 /** Six significant digits: enough for any chart, and a third of the JSON. */
-function round6(x: number | null): number | null {
+export function round6(x: number | null): number | null {
   return x === null || !Number.isFinite(x) ? x : Number(x.toPrecision(6));
 }

@@ -15,67 +15,37 @@
  */
 import { parseStartEpochMs } from "../model/coverage.js";
 import { TimeZoneClock } from "../model/history.js";
-import { IF, INTERVAL_FIELDS } from "../model/supportKpis.js";
 import type { SupportConfig } from "../model/supportConfig.js";
 import { clampEstimate, estimate } from "./confidence.js";
-import type { ProfileInput } from "./weekProfile.js";
-
-/** Per week: mean and 95% interval (null where undefined, e.g. nothing offered that week). */
-export interface WeekBand {
-  mean: (number | null)[];
-  low: (number | null)[];
-  high: (number | null)[];
-}
+import { BUCKET_FIELDS, round6, sumByBucket, type Band, type ProfileInput } from "./weekProfile.js";
 
 export interface WeeklyTrend {
-  /** Local start of each week (ISO, the scenario's clock). */
+  /** Local start of each week (ISO, the scenario's clock); each Band has one value per week. */
   weekStarts: string[];
-  channels: { name: string; kind: "realtime" | "deferred"; offered: WeekBand; serviceLevel: WeekBand; asaSeconds: WeekBand; abandonRate: WeekBand }[];
-  tiers: { name: string; agents: WeekBand; occupancy: WeekBand }[];
+  channels: { name: string; kind: "realtime" | "deferred"; offered: Band; serviceLevel: Band; asaSeconds: Band; abandonRate: Band }[];
+  tiers: { name: string; agents: Band; occupancy: Band }[];
 }
 
 const WEEK = 7 * 1440;
 
 /** The week-by-week trend of a run from its replications' per-interval arrays. */
 export function weeklyTrend(cfg: SupportConfig, outputs: readonly ProfileInput[]): WeeklyTrend {
-  const L = cfg.intervalLength, C = cfg.channels.length, T = cfg.tiers.length, F = INTERVAL_FIELDS.length;
+  const L = cfg.intervalLength, C = cfg.channels.length, T = cfg.tiers.length;
   const weeks = Math.max(0, Math.floor((cfg.horizon - cfg.warmup) / WEEK));
   const first = Math.ceil(cfg.warmup / L);
   const perWeek = WEEK / L;
   const startMs = parseStartEpochMs(cfg.start, cfg.timeZone);
   const clock = new TimeZoneClock(cfg.timeZone);
   const weekStarts = Array.from({ length: weeks }, (_, w) => clock.formatIso(startMs + (cfg.warmup + w * WEEK) * 60_000));
-  // per replication, per week: the sums
-  const ch = outputs.map((o) => {
-    const s = new Float64Array(weeks * C * 5);
-    for (let w = 0; w < weeks; w++) {
-      for (let i = first + w * perWeek; i < first + (w + 1) * perWeek; i++) {
-        for (let c = 0; c < C; c++) {
-          const at = (i * C + c) * F, to = (w * C + c) * 5;
-          s[to] += o.byInterval[at + IF.offered];
-          s[to + 1] += o.byInterval[at + IF.answered];
-          s[to + 2] += o.byInterval[at + IF.withinTarget];
-          s[to + 3] += o.byInterval[at + IF.abandoned];
-          s[to + 4] += o.byInterval[at + IF.waitAnswered];
-        }
-      }
-    }
-    return s;
-  });
-  const tiers = outputs.map((o) => {
-    const s = new Float64Array(weeks * T * 2);
-    for (let w = 0; w < weeks; w++) {
-      for (let i = first + w * perWeek; i < first + (w + 1) * perWeek; i++) {
-        for (let t = 0; t < T; t++) {
-          s[(w * T + t) * 2] += o.tierBusy[t][i] ?? 0;
-          s[(w * T + t) * 2 + 1] += o.tierStaffed[t][i] ?? 0;
-        }
-      }
-    }
-    return s;
-  });
-  const band = (value: (rep: number, w: number) => number | null, fraction: boolean): WeekBand => {
-    const out: WeekBand = { mean: [], low: [], high: [] };
+  // per replication, per week: the sums (interval i of week w goes to bucket w)
+  const weekOf = new Int32Array(Math.max(first + weeks * perWeek, 0)).fill(-1);
+  for (let w = 0; w < weeks; w++) weekOf.fill(w, first + w * perWeek, first + (w + 1) * perWeek);
+  const B = BUCKET_FIELDS.length;
+  const ch = outputs.map(() => new Float64Array(weeks * C * B));
+  const tiers = outputs.map(() => new Float64Array(weeks * T * 2));
+  outputs.forEach((o, r) => sumByBucket(o, weekOf, first, first + weeks * perWeek, C, T, ch[r], tiers[r]));
+  const band = (value: (rep: number, w: number) => number | null, fraction: boolean): Band => {
+    const out: Band = { mean: [], low: [], high: [] };
     for (let w = 0; w < weeks; w++) {
       const e = clampEstimate(estimate(outputs.map((_, r) => value(r, w))), fraction);
       out.mean.push(round6(e.mean));
@@ -88,7 +58,7 @@ export function weeklyTrend(cfg: SupportConfig, outputs: readonly ProfileInput[]
   return {
     weekStarts,
     channels: cfg.channels.map((c, k) => {
-      const at = (r: number, w: number, f: number) => ch[r][(w * C + k) * 5 + f];
+      const at = (r: number, w: number, f: number) => ch[r][(w * C + k) * B + f];
       return {
         name: c.name,
         kind: c.kind,
@@ -104,9 +74,4 @@ export function weeklyTrend(cfg: SupportConfig, outputs: readonly ProfileInput[]
       occupancy: band((r, w) => ratio(tiers[r][(w * T + k) * 2], tiers[r][(w * T + k) * 2 + 1]), true),
     })),
   };
-}
-
-/** Six significant digits (as the week profile). */
-function round6(x: number | null): number | null {
-  return x === null || !Number.isFinite(x) ? x : Number(x.toPrecision(6));
 }

@@ -18,7 +18,7 @@ export type { Estimate };
 export type { Band, WeekProfile } from "../../analysis/weekProfile.js";
 import type { WeekProfile } from "../../analysis/weekProfile.js";
 import type { WeeklyTrend } from "../../analysis/weeklyTrend.js";
-export type { WeekBand, WeeklyTrend } from "../../analysis/weeklyTrend.js";
+export type { WeeklyTrend } from "../../analysis/weeklyTrend.js";
 
 /**
  * One scenario's run, as `supportsim run --out` writes it in results.json, with the metrics

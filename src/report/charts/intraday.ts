@@ -14,16 +14,14 @@ import { durationUnit, formatNumber, formatTargetShare } from "../numbers.js";
 import type { ChartSpec } from "../render.js";
 import { titleCase } from "../words.js";
 import type { Band, ScenarioResult, WeekProfile } from "./inputs.js";
-import { BAND_OPACITY, CHART_WIDTH, DAY_NAMES, TARGET_COLOUR, VOLUME_COLOURS, baseSpec, weekLabel } from "./theme.js";
+import { BAND_OPACITY, CHART_WIDTH, TARGET_COLOUR, VOLUME_COLOURS, baseSpec } from "./theme.js";
+import { DAY_NAMES, intervalLabel } from "../../analysis/weekClock.js";
 
 /** Hours in a week: the x domain of every week chart (Monday 00:00 = 0). */
 export const WEEK_HOURS = 168;
 
-/** "Mon 08:30–09:00": interval `i` of the week with its end. */
-export function intervalLabel(i: number, intervalMinutes: number): string {
-  const end = weekLabel(i + 1, intervalMinutes).slice(4);
-  return `${weekLabel(i, intervalMinutes)}–${end === "00:00" ? "24:00" : end}`;
-}
+/** "Mon 08:30–09:00": interval `i` of the week with its end (the staffing report's labels). */
+export { intervalLabel };
 
 /**
  * Where interval `i` of a week of `intervalMinutes` intervals sits on the week axis: its start,

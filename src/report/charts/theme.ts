@@ -148,13 +148,3 @@ export function baseSpec(title: string, subtitle: string | string[] | undefined,
     config: { ...chartConfig(), locale: chartLocale(currency) },
   };
 }
-
-/** Day names Monday first, for week axes. */
-export const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
-
-/** "Mon 08:30" for interval i of a week of `intervalMinutes` intervals (Monday 00:00 first). */
-export function weekLabel(i: number, intervalMinutes: number): string {
-  const m = i * intervalMinutes;
-  const day = Math.floor(m / 1440) % 7, min = m % 1440;
-  return `${DAY_NAMES[day]} ${String(Math.floor(min / 60)).padStart(2, "0")}:${String(min % 60).padStart(2, "0")}`;
-}

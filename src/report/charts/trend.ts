@@ -6,7 +6,7 @@
  * tier, band). Channels take the tier palette's order of appearance; tiers their tier colour.
  */
 import type { ChartSpec } from "../render.js";
-import type { ScenarioResult, WeekBand } from "./inputs.js";
+import type { Band, ScenarioResult } from "./inputs.js";
 import { BAND_OPACITY, baseSpec, CHART_WIDTH, SCENARIO_COLOURS, TARGET_COLOUR, tierScale } from "./theme.js";
 import { formatTargetShare } from "../numbers.js";
 
@@ -18,7 +18,7 @@ interface TrendRow {
   high: number | null;
 }
 
-function rows(weekStarts: readonly string[], series: string, b: WeekBand): TrendRow[] {
+function rows(weekStarts: readonly string[], series: string, b: Band): TrendRow[] {
   return weekStarts.map((w, k) => ({ week: w.slice(0, 10), series, mean: b.mean[k], low: b.low[k], high: b.high[k] }));
 }
 
