@@ -1,11 +1,13 @@
 // `npm run bench:threads` (also run at the end of `npm run bench`): replications of the
 // support-demand model on worker threads. Runs scenarios/baseline.json (35 days, ~20,000
-// customers) with R replications on 1 and on 2 threads (or --threads "1,2,4"), prints
+// customers) with R replications on 1 and on 2 threads (or --threads "1,2,4"; n threads are this
+// one and n − 1 workers, as `run --threads n` uses them: cold, as a command sees them), prints
 // replications per second, the speed-up and whether the results were identical (they must be:
 // the same replications, combined in order). Prints numbers only, asserts nothing; the machine's
 // other load shows in the numbers (run it on a quiet machine).
 //
-// Then the same on warm pools (workers that already ran a batch): the scaling without worker start-up.
+// Then the same on warm pools of n workers (that already ran a batch): the scaling without
+// worker start-up.
 //
 // usage: node bench/threads.mjs [--replications 8] [--threads 1,2] [--scenario baseline.json]
 import { fileURLToPath } from "node:url";
@@ -61,7 +63,7 @@ for (const n of counts) {
 // One thread here is one worker too, so both counts pay the same structured-clone costs.
 const { Piscina } = await import("piscina");
 const { combineReplications } = await import(here("../dist/analysis/supportRun.js"));
-console.log(`warm pools (each ran a batch of ${R} first):`);
+console.log(`warm pools of n workers (each ran a batch of ${R} first):`);
 let warmBase = null;
 for (const n of counts) {
   const pool = new Piscina({ filename: here("../dist/analysis/replicationWorker.js"), minThreads: n, maxThreads: n, workerData: { cfgs: [cfg], seed: 7 } });

@@ -302,7 +302,7 @@ export function runSupportReplications(cfg: SupportConfig, opts: SupportRunOptio
 }
 
 /**
- * The replications on `threads` worker threads (piscina): each replication is the same
+ * The replications on `threads` threads (this one and worker threads, see runManyParallel): each replication is the same
  * function of (configuration, seed, index) as on one thread, and the outputs are combined in
  * replication order, so the results are byte-identical whatever the thread count. With one
  * thread, or a trace (a file written as contacts leave), it runs on this thread.
@@ -315,10 +315,16 @@ export async function runSupportReplicationsParallel(cfg: SupportConfig, opts: S
 }
 
 /**
- * Several configurations (a sweep's points), each with the same seed and replications, on one
- * pool of `threads` workers: the configurations go to each worker once (workerData), a task is
- * (configuration, replication), and each configuration's outputs are combined in replication
- * order — the same results as running each alone, on any number of threads.
+ * Several configurations (a sweep's points), each with the same seed and replications, on
+ * `threads` threads: this one and a pool of `threads − 1` workers (piscina), all taking tasks
+ * from one queue. The configurations go to each worker once (workerData); a task is
+ * (configuration, replication); each configuration's outputs are combined in replication order —
+ * the same results as running each alone, on any number of threads.
+ *
+ * This thread works too rather than wait: a worker starts cold (loading the model, compiling it
+ * again, about a second), so on a short run the workers join late and this thread does most of
+ * the work, while a long run keeps every thread busy. Between its replications it yields, so the
+ * workers' results are collected and they are given their next task.
  * `onReplication(done, total)` counts tasks over all configurations.
  */
 export async function runManyParallel(
@@ -333,17 +339,32 @@ export async function runManyParallel(
     return cfgs.map((cfg, c) => runSupportReplications(cfg, { seed: opts.seed, replications: R, onReplication: () => opts.onReplication?.(c, ++done, total) }));
   }
   const { Piscina } = await import("piscina");
-  const pool = new Piscina({ filename: workerModuleUrl("replicationWorker").href, minThreads: threads, maxThreads: threads, idleTimeout: 1000, workerData: { cfgs, seed: opts.seed } });
-  let done = 0;
+  const workers = threads - 1;
+  const pool = new Piscina({ filename: workerModuleUrl("replicationWorker").href, minThreads: workers, maxThreads: workers, idleTimeout: 1000, workerData: { cfgs, seed: opts.seed } });
+  const outputs: ReplicationOutput[] = new Array(total);
+  let next = 0, done = 0;
+  const task = (k: number) => ({ config: Math.floor(k / R), replication: k % R });
+  const finished = (k: number, out: ReplicationOutput) => {
+    outputs[k] = out;
+    opts.onReplication?.(task(k).config, ++done, total);
+  };
+  const workerLane = async () => {
+    while (next < total) {
+      const k = next++;
+      finished(k, (await pool.run(task(k))) as ReplicationOutput);
+    }
+  };
+  const thisThread = async () => {
+    while (next < total) {
+      const k = next++;
+      const t = task(k);
+      finished(k, simulateReplication(cfgs[t.config], opts.seed, t.replication));
+      await new Promise<void>((resolve) => setImmediate(resolve)); // let the workers' results in
+    }
+  };
   try {
-    const outputs = await Promise.all(
-      Array.from({ length: total }, async (_, k) => {
-        const task = { config: Math.floor(k / R), replication: k % R };
-        const out = (await pool.run(task)) as ReplicationOutput;
-        opts.onReplication?.(task.config, ++done, total);
-        return out;
-      }),
-    );
+    // the workers get their first tasks before this thread starts on its own
+    await Promise.all([...Array.from({ length: workers }, workerLane), thisThread()]);
     return cfgs.map((cfg, c) => combineReplications(cfg, outputs.slice(c * R, (c + 1) * R)));
   } finally {
     await pool.destroy();
