@@ -14,7 +14,7 @@
 import { HAZARD, neutralEconomics, pool } from "./helpers/supportConfig.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { supportValues } from "../src/analysis/supportRun.js";
+import { supportValues } from "../src/analysis/supportValues.js";
 import type { DistributionSpec } from "../src/engine/distributions.js";
 import { RandomStreams } from "../src/engine/random.js";
 import type { SupportConfig, WeeklyHours } from "../src/model/supportConfig.js";

@@ -1,10 +1,12 @@
 /**
- * Replications on worker threads (src/analysis/supportRun.ts, piscina): the same results,
+ * Replications on several threads (src/analysis/lanes.ts: this one and piscina workers): the same results,
  * byte for byte, whatever the thread count. The workers run the built JavaScript in dist/
  * (`npm test` builds first).
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { laneTask } from "../src/analysis/laneJobs.js";
+import { Lanes } from "../src/analysis/lanes.js";
 import { runSupportReplications, runSupportReplicationsParallel, type SupportRun } from "../src/analysis/supportRun.js";
 import { buildSupport } from "../src/scenario/buildSupport.js";
 import { loadAnyScenarioFile } from "../src/scenario/load.js";
@@ -41,5 +43,34 @@ describe("replications on worker threads", () => {
     expect(progress).toEqual([1, 2, 3, 4, 5]);
     // and the replications differ from each other (the test would pass trivially otherwise)
     expect(one.replications[0]["funnel.needs"]).not.toBe(one.replications[1]["funnel.needs"]);
+  });
+});
+
+describe("lanes: this thread and the workers claim tasks from one counter", () => {
+  it("a pool kept for several batches gives each batch's outputs in task order", async () => {
+    const cfg = smallShiftLeft();
+    const lanes = new Lanes(2);
+    try {
+      const done: number[] = [];
+      const first = await lanes.run({ kind: "replication", cfgs: [cfg], seed: 3, replications: 3 }, 3, (d) => done.push(d));
+      const second = await lanes.run({ kind: "replication", cfgs: [cfg, cfg], seed: 4, replications: 2 }, 4);
+      expect(done).toEqual([1, 2, 3]);
+      const local = laneTask({ kind: "replication", cfgs: [cfg], seed: 3, replications: 3 });
+      expect(JSON.stringify(first.map((o) => o.values))).toBe(JSON.stringify([0, 1, 2].map((k) => local(k).values)));
+      // configuration ⌊k / R⌋, replication k % R: the same configuration twice gives the same two replications twice
+      expect(second[2].values).toEqual(second[0].values);
+      expect(second[1].values).not.toEqual(second[0].values);
+    } finally {
+      await lanes.destroy();
+    }
+  });
+
+  it("a task that throws rejects the batch (and the pool still closes)", async () => {
+    const lanes = new Lanes(2);
+    try {
+      await expect(lanes.run({ kind: "replication", cfgs: [], seed: 1, replications: 1 }, 4)).rejects.toThrow();
+    } finally {
+      await lanes.destroy();
+    }
   });
 });

@@ -8,7 +8,8 @@
  *   - a clock with a daylight-saving switch maps intervals by local time.
  */
 import { describe, expect, it } from "vitest";
-import { combineReplications, simulateReplication } from "../src/analysis/supportRun.js";
+import { combineReplications } from "../src/analysis/supportRun.js";
+import { simulateReplication } from "../src/analysis/supportValues.js";
 import { WeekProfileAccumulator } from "../src/analysis/weekProfile.js";
 import { IF, INTERVAL_FIELDS } from "../src/model/supportKpis.js";
 import type { SupportConfig } from "../src/model/supportConfig.js";

@@ -24,7 +24,8 @@ import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import type { SupportConfig } from "../model/supportConfig.js";
 import { Tally } from "../engine/statistics.js";
 import { estimate, type Estimate } from "./confidence.js";
-import { runManyParallel, type SupportRun, type Values } from "./supportRun.js";
+import { runManyParallel, type SupportRun } from "./supportRun.js";
+import type { Values } from "./supportValues.js";
 
 /** A difference against the first (reference) scenario. */
 export interface Difference {
@@ -234,12 +235,12 @@ export interface CompareInput {
 /**
  * Run every scenario with the same seed and replications (common random numbers) and compare
  * them; the (scenario, replication) tasks share one pool of `threads` worker threads (default 1),
- * with the same results whatever the count. `onReplication(scenario, done, total)` counts every
+ * with the same results whatever the count. `onReplication(done, total)` counts every
  * task done. The runs themselves come back too (for each scenario's full results and charts).
  */
 export async function compareSupport(
   inputs: readonly CompareInput[],
-  opts: { seed: number; replications: number; threads?: number; onReplication?: (scenario: number, done: number, total: number) => void },
+  opts: { seed: number; replications: number; threads?: number; onReplication?: (done: number, total: number) => void },
 ): Promise<{ comparison: Comparison; runs: SupportRun[] }> {
   const runs = await runManyParallel(
     inputs.map((i) => i.config),

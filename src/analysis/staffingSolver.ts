@@ -47,7 +47,7 @@ import type { StaffingRow, SupportConfig, SupportPoolConfig } from "../model/sup
 import { simulateSupport } from "../model/supportModel.js";
 import { clampEstimate, estimate, type Estimate } from "./confidence.js";
 import { ProbeLayout, staffingProbe, type ProbeCounts } from "./staffingProbe.js";
-import { workerModuleUrl } from "./supportRun.js";
+import { Lanes } from "./lanes.js";
 import { intervalLabel } from "./weekClock.js";
 
 export { intervalLabel };
@@ -212,32 +212,6 @@ export function configWith(cfg: SupportConfig, sized: readonly number[], x: read
   return out;
 }
 
-/**
- * The replications of each evaluation on `threads` worker threads (piscina; probeWorker.ts):
- * replication k of a staffing is the same function of (configuration, seed, k) on any thread and
- * the counts come back in replication order, so the solver's answer does not depend on the
- * thread count.
- */
-export class ProbePool {
-  private pool: import("piscina").Piscina | null = null;
-  private readonly key = `${process.pid}-${Math.random()}`;
-  constructor(private readonly threads: number, private readonly thresholdMinutes: number, private readonly seed: number | string) {}
-  async run(cfg: SupportConfig, replications: number): Promise<ProbeCounts[]> {
-    if (!this.pool) {
-      const { Piscina } = await import("piscina");
-      this.pool = new Piscina({ filename: workerModuleUrl("probeWorker").href, minThreads: this.threads, maxThreads: this.threads, idleTimeout: 1000 });
-    }
-    const pool = this.pool;
-    return Promise.all(Array.from({ length: replications }, (_, replication) =>
-      pool.run({ cfg, thresholdMinutes: this.thresholdMinutes, layoutKey: this.key, seed: this.seed, replication }) as Promise<ProbeCounts>));
-  }
-  async destroy(): Promise<void> {
-    await this.pool?.destroy();
-    this.pool = null;
-  }
-}
-
-
 /** Run every replication of `cfg` with a probe, one after another. */
 export function probeReplications(cfg: SupportConfig, layout: ProbeLayout, seed: number | string, replications: number): ProbeCounts[] {
   const out: ProbeCounts[] = [];
@@ -249,14 +223,22 @@ export function probeReplications(cfg: SupportConfig, layout: ProbeLayout, seed:
   return out;
 }
 
-/** Solve (see the module comment), each evaluation's replications on `opts.threads` worker threads. */
+/**
+ * Solve (see the module comment), each evaluation's replications on `opts.threads` threads
+ * (lanes.ts: this one and threads − 1 workers, kept for the whole solve). Replication k of a
+ * staffing is the same function of (configuration, seed, k) on any thread and the counts come
+ * back in replication order, so the answer does not depend on the thread count.
+ */
 export async function solveStaffing(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingSolution> {
   const threads = Math.min(opts.threads ?? 1, opts.replications);
-  const pool = threads > 1 && !opts.runReplications ? new ProbePool(threads, opts.targets.thresholdSeconds / 60, opts.seed) : null;
+  if (threads <= 1 || opts.runReplications) return solve(cfg, opts);
+  const lanes = new Lanes(threads);
+  lanes.start(); // the workers start while the first evaluation begins here
+  const job = { thresholdMinutes: opts.targets.thresholdSeconds / 60, layoutKey: `${process.pid}-${Math.random()}`, seed: opts.seed };
   try {
-    return await solve(cfg, pool ? { ...opts, runReplications: (c) => pool.run(c, opts.replications) } : opts);
+    return await solve(cfg, { ...opts, runReplications: (c) => lanes.run({ kind: "probe", cfg: c, ...job }, opts.replications) });
   } finally {
-    await pool?.destroy();
+    await lanes.destroy();
   }
 }
 

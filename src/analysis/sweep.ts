@@ -377,7 +377,7 @@ export async function runPoints(points: readonly PreparedPoint[], vary: readonly
     seed: opts.seed,
     replications: opts.replications,
     threads: opts.threads,
-    onReplication: opts.onReplication ? (_c, done, total) => opts.onReplication!(done, total) : undefined,
+    onReplication: opts.onReplication,
   });
   return points.map((p, k) => pointRow(vary, p.index, p.values, runs[k].estimates, Object.keys(runs[k].replications[0] ?? {})));
 }

@@ -117,7 +117,7 @@ export async function runCompare(files: readonly string[], options: CompareOptio
     seed: first.seed,
     replications: first.replications,
     threads: options.threads,
-    onReplication: (_s, done, total) => bar.update(done, total, "scenarios × replications"),
+    onReplication: (done, total) => bar.update(done, total, "scenarios × replications"),
   });
   bar.end();
 

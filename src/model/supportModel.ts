@@ -671,89 +671,95 @@ export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStrea
   let sales = 0, churned = 0;
   // contract renewals falling in the first day (the daily event takes each later day at its start)
   churned += flows.renewalsBetween(0, Math.min(WINDOW, horizon), rRenewal, renewalChurn);
-  for (let kind = cal.next(); kind >= 0; kind = cal.next()) {
-    const now = cal.now;
-    if (kind < NETWORK_KINDS) {
-      net.handleEvent(kind, cal.data, now);
-    } else if (kind === K_NEED) {
-      needHandle = -1;
-      if (demand.draw(now, rPick(), rPick(), rPick())) causalNeed(demand.customer, demand.needType, now);
-      scheduleNeed(now);
-    } else if (kind === K_RETRY) {
-      const id = cal.data;
-      decide(id, now, rRetry(), rRetry());
-    } else if (kind === K_OPENING) {
-      const id = cal.data;
-      request(id, store.channel[id], now);
-    } else if (kind === K_REPEAT) {
-      const id = cal.data;
-      let c = store.channel[id];
-      store.effort[id] += weights.repeat;
-      if (rRepeat() < cfg.repeat.switchShare && store.customer[id] >= 0) {
-        const g = store.segment[id];
-        currentCustomer = store.customer[id];
-        access.evaluate(store.need[id], severity[store.need[id]], segPrice[g], segMask[g], expectedWait, 0.5);
-        const before = c;
-        c = access.otherChannel(c, rRepeat);
-        if (c !== before) store.effort[id] += weights.channelSwitch;
-      }
-      request(id, c, now);
-    } else if (kind === K_REDIAL) {
-      const id = cal.data;
-      store.effort[id] += weights.repeat; // calling again is a repeat contact
-      request(id, store.channel[id], now);
-    } else if (kind === K_SALE) {
-      revenueTo(now);
-      revenueLevel += segRevenue[cal.data];
-      customers.add(cal.data, now);
-      sales++;
-      if (demand.resizeSlots()) scheduleNeed(now);
-      scheduleChurn(now);
-      const t = flows.nextSale(now, rSales);
-      if (t < horizon) cal.schedule(t, K_SALE, flows.saleSegment);
-    } else if (kind === K_CHURN) {
-      churnHandle = -1;
-      const id = flows.churnCandidate(rChurn());
-      if (id >= 0 && flows.acceptChurn(id, rChurn(), now)) {
-        churnNow(id, now);
-        flows.churn(id, now);
-        churned++;
-      }
-      scheduleChurn(now);
-    } else if (kind === K_WINDOW) {
-      demand.setWindow(now, Math.min(now + WINDOW, horizon));
-      scheduleNeed(now);
-      if (now + WINDOW < horizon) cal.schedule(now + WINDOW, K_WINDOW, 0);
-    } else if (kind === K_POOL) {
-      const q = cal.data;
-      poolEvent[q] = -1;
-      staff(q, now);
-    } else if (kind === K_DAY) {
-      daily(now);
-      // contract renewals falling today (churns are processed at the start of the day)
-      const renewalChurns = flows.renewalsBetween(now, Math.min(now + WINDOW, horizon), rRenewal, renewalChurn);
-      if (renewalChurns > 0) {
-        churned += renewalChurns;
+  // The loop is a function of its own, so the JIT compiles it (with the handlers it inlines) apart
+  // from the set-up above: compiled together, every deoptimization in set-up code that runs once
+  // per replication threw away and recompiled the whole (the most expensive compilation here).
+  const runEvents = (): void => {
+    for (let kind = cal.next(); kind >= 0; kind = cal.next()) {
+      const now = cal.now;
+      if (kind < NETWORK_KINDS) {
+        net.handleEvent(kind, cal.data, now);
+      } else if (kind === K_NEED) {
+        needHandle = -1;
+        if (demand.draw(now, rPick(), rPick(), rPick())) causalNeed(demand.customer, demand.needType, now);
+        scheduleNeed(now);
+      } else if (kind === K_RETRY) {
+        const id = cal.data;
+        decide(id, now, rRetry(), rRetry());
+      } else if (kind === K_OPENING) {
+        const id = cal.data;
+        request(id, store.channel[id], now);
+      } else if (kind === K_REPEAT) {
+        const id = cal.data;
+        let c = store.channel[id];
+        store.effort[id] += weights.repeat;
+        if (rRepeat() < cfg.repeat.switchShare && store.customer[id] >= 0) {
+          const g = store.segment[id];
+          currentCustomer = store.customer[id];
+          access.evaluate(store.need[id], severity[store.need[id]], segPrice[g], segMask[g], expectedWait, 0.5);
+          const before = c;
+          c = access.otherChannel(c, rRepeat);
+          if (c !== before) store.effort[id] += weights.channelSwitch;
+        }
+        request(id, c, now);
+      } else if (kind === K_REDIAL) {
+        const id = cal.data;
+        store.effort[id] += weights.repeat; // calling again is a repeat contact
+        request(id, store.channel[id], now);
+      } else if (kind === K_SALE) {
+        revenueTo(now);
+        revenueLevel += segRevenue[cal.data];
+        customers.add(cal.data, now);
+        sales++;
+        if (demand.resizeSlots()) scheduleNeed(now);
         scheduleChurn(now);
+        const t = flows.nextSale(now, rSales);
+        if (t < horizon) cal.schedule(t, K_SALE, flows.saleSegment);
+      } else if (kind === K_CHURN) {
+        churnHandle = -1;
+        const id = flows.churnCandidate(rChurn());
+        if (id >= 0 && flows.acceptChurn(id, rChurn(), now)) {
+          churnNow(id, now);
+          flows.churn(id, now);
+          churned++;
+        }
+        scheduleChurn(now);
+      } else if (kind === K_WINDOW) {
+        demand.setWindow(now, Math.min(now + WINDOW, horizon));
+        scheduleNeed(now);
+        if (now + WINDOW < horizon) cal.schedule(now + WINDOW, K_WINDOW, 0);
+      } else if (kind === K_POOL) {
+        const q = cal.data;
+        poolEvent[q] = -1;
+        staff(q, now);
+      } else if (kind === K_DAY) {
+        daily(now);
+        // contract renewals falling today (churns are processed at the start of the day)
+        const renewalChurns = flows.renewalsBetween(now, Math.min(now + WINDOW, horizon), rRenewal, renewalChurn);
+        if (renewalChurns > 0) {
+          churned += renewalChurns;
+          scheduleChurn(now);
+        }
+        if (now + WINDOW < horizon) cal.schedule(now + WINDOW, K_DAY, 0);
+      } else if (kind === K_WORKFORCE) {
+        const q = cal.data, wf = workforces[q]!;
+        workforceEvent[q] = -1;
+        if (now >= warmup) warmupSnapshot(q);
+        wf.handle(now);
+        if (wf.employed < headcountMin[q]) headcountMin[q] = wf.employed;
+        poolFactors(q, now);
+        staff(q, now);
+        scheduleWorkforce(q);
+      } else {
+        const s = kind - K_FORECAST0, f = cfg.forecastStreams[s];
+        const id = newNeed(-1, f.needType, f.segment, now);
+        submit(id, f.channel, now);
+        const t = forecast[s].next(now);
+        if (t < horizon) cal.schedule(t, kind, 0);
       }
-      if (now + WINDOW < horizon) cal.schedule(now + WINDOW, K_DAY, 0);
-    } else if (kind === K_WORKFORCE) {
-      const q = cal.data, wf = workforces[q]!;
-      workforceEvent[q] = -1;
-      if (now >= warmup) warmupSnapshot(q);
-      wf.handle(now);
-      if (wf.employed < headcountMin[q]) headcountMin[q] = wf.employed;
-      poolFactors(q, now);
-      staff(q, now);
-      scheduleWorkforce(q);
-    } else {
-      const s = kind - K_FORECAST0, f = cfg.forecastStreams[s];
-      const id = newNeed(-1, f.needType, f.segment, now);
-      submit(id, f.channel, now);
-      const t = forecast[s].next(now);
-      if (t < horizon) cal.schedule(t, kind, 0);
     }
-  }
+  };
+  runEvents();
   net.finish();
   counters.backlog.forEach((b) => b.close());
   for (let q = 0; q < Q; q++) accruePaid(q, Math.max(horizon, paidSince[q]));
