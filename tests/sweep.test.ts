@@ -294,7 +294,7 @@ describe("sweep results", () => {
   it("the same sweep on 1 and 4 threads: byte-identical files", async () => {
     const one = f("threads-1"), four = f("threads-4");
     await quiet(f("what-if.json"), { vary: GRID, out: one, threads: 1 });
-    await quiet(f("what-if.json"), { vary: GRID, out: four, threads: 4 });
+    await quiet(f("what-if.json"), { vary: GRID, out: four, threads: 4, startWorkers: "now" });
     for (const name of ["sweep.csv", "sweep.json"]) expect(readFileSync(join(four, name), "utf8"), name).toBe(readFileSync(join(one, name), "utf8"));
     expect(JSON.parse(readFileSync(join(one, "sweep.json"), "utf8"))).toEqual(doc);
   });
@@ -306,7 +306,7 @@ describe("shards and merge", () => {
     await quiet(f("what-if.json"), { vary: GRID, out: full() });
     // the two shards on different thread counts: that must not matter either
     const r1 = await quiet(f("what-if.json"), { vary: GRID, shard: "1/2", out: shards() });
-    await quiet(f("what-if.json"), { vary: GRID, shard: "2/2", out: shards(), threads: 2 });
+    await quiet(f("what-if.json"), { vary: GRID, shard: "2/2", out: shards(), threads: 2, startWorkers: "now" });
     expect(r1.out).toMatch(/^shard 1\/2: 2 of 4 points → .*shard-1-of-2\.json\n$/);
   });
 

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { laneTask } from "../src/analysis/laneJobs.js";
-import { Lanes } from "../src/analysis/lanes.js";
+import { Lanes, workersWorthIt } from "../src/analysis/lanes.js";
 import { runSupportReplications, runSupportReplicationsParallel, type SupportRun } from "../src/analysis/supportRun.js";
 import { buildSupport } from "../src/scenario/buildSupport.js";
 import { loadAnyScenarioFile } from "../src/scenario/load.js";
@@ -36,8 +36,8 @@ describe("replications on worker threads", () => {
     const cfg = smallShiftLeft();
     const one = runSupportReplications(cfg, { seed: 11, replications: 5 });
     const progress: number[] = [];
-    const two = await runSupportReplicationsParallel(cfg, { seed: 11, replications: 5, threads: 2, onReplication: (done) => progress.push(done) });
-    const three = await runSupportReplicationsParallel(cfg, { seed: 11, replications: 5, threads: 3 });
+    const two = await runSupportReplicationsParallel(cfg, { seed: 11, replications: 5, threads: 2, startWorkers: "now", onReplication: (done) => progress.push(done) });
+    const three = await runSupportReplicationsParallel(cfg, { seed: 11, replications: 5, threads: 3, startWorkers: "now" });
     expect(fingerprint(two)).toBe(fingerprint(one));
     expect(fingerprint(three)).toBe(fingerprint(one));
     expect(progress).toEqual([1, 2, 3, 4, 5]);
@@ -49,7 +49,7 @@ describe("replications on worker threads", () => {
 describe("lanes: this thread and the workers claim tasks from one counter", () => {
   it("a pool kept for several batches gives each batch's outputs in task order", async () => {
     const cfg = smallShiftLeft();
-    const lanes = new Lanes(2);
+    const lanes = new Lanes(2, "now");
     try {
       const done: number[] = [];
       const first = await lanes.run({ kind: "replication", cfgs: [cfg], seed: 3, replications: 3 }, 3, (d) => done.push(d));
@@ -66,9 +66,25 @@ describe("lanes: this thread and the workers claim tasks from one counter", () =
   });
 
   it("a task that throws rejects the batch (and the pool still closes)", async () => {
-    const lanes = new Lanes(2);
+    const lanes = new Lanes(2, "now");
     try {
       await expect(lanes.run({ kind: "replication", cfgs: [], seed: 1, replications: 1 }, 4)).rejects.toThrow();
+    } finally {
+      await lanes.destroy();
+    }
+  });
+
+  it("by default the workers start only when the work left is worth a worker's cold start", async () => {
+    // the first task counts at half its time (the JIT is still compiling): 9 left × 0.25 s / 2 = 1.1 s
+    expect(workersWorthIt(9, 0.25, 1)).toBe(false);
+    expect(workersWorthIt(39, 0.25, 1)).toBe(true);
+    expect(workersWorthIt(8, 0.3, 2)).toBe(true); // 2.4 s
+    expect(workersWorthIt(30, 0.05, 5)).toBe(false); // 1.5 s
+    // a short batch stays on this thread: no worker is started at all
+    const lanes = new Lanes(2);
+    try {
+      await lanes.run({ kind: "replication", cfgs: [smallShiftLeft()], seed: 3, replications: 2 }, 2);
+      expect(lanes.started).toBe(false);
     } finally {
       await lanes.destroy();
     }

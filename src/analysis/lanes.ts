@@ -4,8 +4,10 @@
  * lane claims the next index from one shared counter (Atomics on a SharedArrayBuffer) until
  * none is left, so no thread hands out work and none waits on another:
  *
- * - this thread runs tasks too, rather than wait while a worker starts cold (it loads and
- *   compiles the model again, for a fraction of a second);
+ * - this thread runs tasks too, rather than wait while a worker starts cold (it loads the model
+ *   and the JIT compiles it again: about a second of CPU time);
+ * - so the workers start only when the work left is worth that (workersWorthIt), unless asked
+ *   to start at once: a short run stays on this thread, where it is fastest;
  * - a worker that finishes a task takes the next at once, even while this thread is deep in a
  *   task of its own (when this thread handed out the tasks, a worker sat idle until it was done,
  *   which held two threads to little more than one on long replications);
@@ -19,19 +21,47 @@ import { MessageChannel } from "node:worker_threads";
 import { laneTask, type LaneJob, type LaneOutput } from "./laneJobs.js";
 import type { LaneTask } from "./laneWorker.js";
 
+/**
+ * Seconds of work left, on this thread alone, from which starting the workers pays. A worker
+ * starts cold: it loads the model and the JIT compiles it again, about a second of CPU time on
+ * a core this thread's own compiling would otherwise use; on shorter work the workers made the
+ * run slower, not faster (measured: `npm run bench:threads`).
+ */
+export const WORKERS_WORTH_SECONDS = 2;
+
+/**
+ * Whether to start the workers, after this thread has run `tasksDone` tasks of a batch, the last
+ * in `lastSeconds`, with `remaining` tasks left: when remaining × lastSeconds is more than
+ * WORKERS_WORTH_SECONDS, the first task counted at half its time (it runs while the JIT is still
+ * compiling, two to four times slower than the tasks after it).
+ */
+export function workersWorthIt(remaining: number, lastSeconds: number, tasksDone: number): boolean {
+  const perTask = tasksDone <= 1 ? lastSeconds / 2 : lastSeconds;
+  return remaining * perTask > WORKERS_WORTH_SECONDS;
+}
+
 export class Lanes {
   private pool: import("piscina").Piscina | null = null;
   private starting: Promise<import("piscina").Piscina> | null = null;
   /** Worker threads: threads − 1. */
   readonly workers: number;
 
-  /** `threads`: this thread and threads − 1 workers (at least 1 in all). */
-  constructor(threads: number) {
+  /**
+   * `threads`: this thread and threads − 1 workers (at least 1 in all). `policy`: when the
+   * workers start: "now", or "whenWorthIt" (the default): once the work left in a batch is
+   * worth a worker's cold start (workersWorthIt); then they stay for later batches.
+   */
+  constructor(threads: number, private readonly policy: "now" | "whenWorthIt" = "whenWorthIt") {
     if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be an integer >= 1, got ${threads}`);
     this.workers = threads - 1;
   }
 
-  /** Start the workers now (they are started by the first batch otherwise). */
+  /** Whether the workers have been started (by start() or by a batch worth it). */
+  get started(): boolean {
+    return this.starting !== null;
+  }
+
+  /** Start the workers now (a batch starts them otherwise, per the policy). */
   start(): Promise<import("piscina").Piscina> | null {
     if (this.workers === 0) return null;
     this.starting ??= import("piscina").then(({ Piscina }) => {
@@ -48,48 +78,59 @@ export class Lanes {
   async run<J extends LaneJob>(job: J, total: number, onOutput?: (done: number, total: number) => void): Promise<LaneOutput<J>[]> {
     const outputs: LaneOutput<J>[] = new Array(total);
     let done = 0;
+    let allArrived!: () => void;
+    const arrived = new Promise<void>((resolve) => { allArrived = resolve; });
     const finished = (k: number, out: LaneOutput<J>) => {
       outputs[k] = out;
       done++; // not inside onOutput?.(…): an absent callback would skip the count
       onOutput?.(done, total);
+      if (done === total) allArrived();
     };
-    const workers = Math.min(this.workers, total - 1);
-    if (workers <= 0) {
-      const run = laneTask(job);
-      for (let k = 0; k < total; k++) finished(k, run(k));
-      return outputs;
-    }
-    const pool = (await this.start())!;
     const counter = new Int32Array(new SharedArrayBuffer(4));
-    let allArrived!: () => void;
-    const arrived = new Promise<void>((resolve) => { allArrived = resolve; });
-    // one channel per worker lane (a port can be transferred only once)
-    const channels = Array.from({ length: workers }, () => new MessageChannel());
+    const channels: MessageChannel[] = [];
+    const workerLanes: Promise<unknown>[] = [];
     const stop = (e: unknown): never => { Atomics.store(counter, 0, total); throw e; }; // the other lanes stop after their current task
-    try {
-      const lanes = channels.map((ch) => {
-        ch.port1.on("message", ({ k, output }: { k: number; output: LaneOutput<J> }) => {
-          finished(k, output);
-          if (done === total) allArrived();
-        });
+    const startWorkers = async () => {
+      const pool = (await this.start())!;
+      for (let w = 0; w < this.workers; w++) {
+        const ch = new MessageChannel(); // one per worker lane: a port can be transferred only once
+        channels.push(ch);
+        ch.port1.on("message", ({ k, output }: { k: number; output: LaneOutput<J> }) => finished(k, output));
         const task: LaneTask = { job, counter, total, port: ch.port2 };
-        return pool.run(task, { transferList: [ch.port2] }).catch(stop);
-      });
-      lanes.push(this.localLane(job, counter, total, finished).catch(stop));
-      await Promise.all(lanes);
+        const lane = pool.run(task, { transferList: [ch.port2] }).catch(stop);
+        lane.catch(() => undefined); // observed below (Promise.all); until then a failure must not count as unhandled
+        workerLanes.push(lane);
+      }
+    };
+    let started: Promise<void> | null = null;
+    try {
+      const begin = () => {
+        started ??= startWorkers().catch(stop);
+        started.catch(() => undefined); // observed below
+      };
+      if (this.workers > 0 && (this.policy === "now" || this.starting !== null)) begin();
+      // this thread's lane: like a worker's, yielding between tasks so the workers' outputs come in
+      const run = laneTask(job);
+      let tasks = 0;
+      for (let k = Atomics.add(counter, 0, 1); k < total; k = Atomics.add(counter, 0, 1)) {
+        const t0 = performance.now();
+        finished(k, run(k));
+        tasks++;
+        if (this.workers > 0 && started === null && workersWorthIt(total - k - 1, (performance.now() - t0) / 1000, tasks)) begin();
+        if (started !== null) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      if (started !== null) await started;
+      await Promise.all(workerLanes);
       if (done < total) await arrived; // a worker's last outputs may arrive after its lane returned
       return outputs;
+    } catch (e) {
+      // stop every lane after its current task, and let them settle before giving up the batch
+      Atomics.store(counter, 0, total);
+      if (started !== null) await (started as Promise<void>).catch(() => undefined); // the workers' lanes are all dispatched
+      await Promise.allSettled(workerLanes);
+      throw e;
     } finally {
       for (const ch of channels) ch.port1.close();
-    }
-  }
-
-  /** This thread's lane: like a worker's, yielding between tasks so the workers' outputs come in. */
-  private async localLane<J extends LaneJob>(job: J, counter: Int32Array, total: number, finished: (k: number, out: LaneOutput<J>) => void): Promise<void> {
-    const run = laneTask(job);
-    for (let k = Atomics.add(counter, 0, 1); k < total; k = Atomics.add(counter, 0, 1)) {
-      finished(k, run(k));
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 

@@ -232,8 +232,8 @@ export function probeReplications(cfg: SupportConfig, layout: ProbeLayout, seed:
 export async function solveStaffing(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingSolution> {
   const threads = Math.min(opts.threads ?? 1, opts.replications);
   if (threads <= 1 || opts.runReplications) return solve(cfg, opts);
-  const lanes = new Lanes(threads);
-  lanes.start(); // the workers start while the first evaluation begins here
+  const lanes = new Lanes(threads, "now"); // a solve is tens of evaluations: the workers pay from the start
+  lanes.start(); // they start while the first evaluation begins here
   const job = { thresholdMinutes: opts.targets.thresholdSeconds / 60, layoutKey: `${process.pid}-${Math.random()}`, seed: opts.seed };
   try {
     return await solve(cfg, { ...opts, runReplications: (c) => lanes.run({ kind: "probe", cfg: c, ...job }, opts.replications) });

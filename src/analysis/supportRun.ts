@@ -100,7 +100,7 @@ export function runSupportReplications(cfg: SupportConfig, opts: SupportRunOptio
  * replication order, so the results are byte-identical whatever the thread count. With one
  * thread, or a trace (a file written as contacts leave), it runs on this thread.
  */
-export async function runSupportReplicationsParallel(cfg: SupportConfig, opts: SupportRunOptions & { threads: number }): Promise<SupportRun> {
+export async function runSupportReplicationsParallel(cfg: SupportConfig, opts: SupportRunOptions & { threads: number; startWorkers?: "now" | "whenWorthIt" }): Promise<SupportRun> {
   checkReplications(opts.replications);
   if (Math.min(opts.threads, opts.replications) <= 1 || opts.trace) return runSupportReplications(cfg, opts);
   const [run] = await runManyParallel([cfg], opts);
@@ -113,15 +113,16 @@ export async function runSupportReplicationsParallel(cfg: SupportConfig, opts: S
  * taking the next (configuration, replication) task as it frees up). Each configuration's
  * outputs are combined in replication order: the same results as running each alone, on any
  * number of threads. `onReplication(done, total)` counts tasks over all configurations.
- * `lanes`: a pool to use (and keep) instead of one made for this call.
+ * `lanes`: a pool to use (and keep) instead of one made for this call. The workers start when
+ * the work left is worth their cold start (lanes.ts), or at once with startWorkers "now".
  */
 export async function runManyParallel(
   cfgs: readonly SupportConfig[],
-  opts: { seed: number | string; replications: number; threads: number; lanes?: Lanes; onReplication?: (done: number, total: number) => void },
+  opts: { seed: number | string; replications: number; threads: number; lanes?: Lanes; startWorkers?: "now" | "whenWorthIt"; onReplication?: (done: number, total: number) => void },
 ): Promise<SupportRun[]> {
   checkReplications(opts.replications);
   const R = opts.replications, total = cfgs.length * R;
-  const lanes = opts.lanes ?? new Lanes(Math.max(1, Math.min(opts.threads, total)));
+  const lanes = opts.lanes ?? new Lanes(Math.max(1, Math.min(opts.threads, total)), opts.startWorkers);
   try {
     const outputs = await lanes.run({ kind: "replication", cfgs, seed: opts.seed, replications: R }, total, opts.onReplication);
     return cfgs.map((cfg, c) => combineReplications(cfg, outputs.slice(c * R, (c + 1) * R)));

@@ -361,14 +361,15 @@ export interface RunPointsOptions {
   replications: number;
   /** Worker threads in all (results do not depend on it). */
   threads: number;
+  /** When the workers start (lanes.ts). */
+  startWorkers?: "now" | "whenWorthIt";
   /** Progress: replications done over all points. */
   onReplication?: (done: number, total: number) => void;
 }
 
 /**
  * Run the points, each with the same seed and replication indices (common random numbers).
- * Threads go first to a point's replications (up to `replications` per point); what is left
- * runs further points at the same time. Rows come back in the points' order whatever ran
+ * Every thread takes the next (point, replication) task as it frees up (lanes.ts). Rows come back in the points' order whatever ran
  * first, and each row is the same function of (point, seed, replications) on any thread count.
  */
 export async function runPoints(points: readonly PreparedPoint[], vary: readonly Vary[], opts: RunPointsOptions): Promise<SweepPointRow[]> {
@@ -377,6 +378,7 @@ export async function runPoints(points: readonly PreparedPoint[], vary: readonly
     seed: opts.seed,
     replications: opts.replications,
     threads: opts.threads,
+    startWorkers: opts.startWorkers,
     onReplication: opts.onReplication,
   });
   return points.map((p, k) => pointRow(vary, p.index, p.values, runs[k].estimates, Object.keys(runs[k].replications[0] ?? {})));

@@ -73,6 +73,8 @@ export interface SweepOptions {
   seed?: number;
   /** Worker threads (default: the machine's cores); the results do not depend on it. */
   threads?: number;
+  /** When the workers start (lanes.ts; default "whenWorthIt"); "now" in tests that must exercise them. */
+  startWorkers?: "now" | "whenWorthIt";
   /** `i/N`: run only shard i of N (needs `out`). */
   shard?: string;
   out?: string;
@@ -206,6 +208,7 @@ export async function execSweep(file: string, options: SweepOptions): Promise<Sw
     seed: settings.seed,
     replications: settings.replications,
     threads: options.threads ?? availableParallelism(),
+    startWorkers: options.startWorkers,
     onReplication: progress ? (done, total) => stderr(`\rsweep: replication ${done}/${total}${done === total ? "\r\x1b[K" : ""}`) : undefined,
   });
   const warnings = pointWarnings(points);
