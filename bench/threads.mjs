@@ -49,25 +49,33 @@ const repeat = Number(opt("repeat", "3"));
 // code can gain here right now.
 const { Worker } = await import("node:worker_threads");
 const SPIN = `const { parentPort } = require("node:worker_threads"); parentPort.on("message", (n) => { let x = 0; for (let i = 0; i < n; i++) x += Math.sqrt(i); parentPort.postMessage(x); });`;
-async function spin(n) {
-  const ws = Array.from({ length: n }, () => new Worker(SPIN, { eval: true }));
-  await Promise.all(ws.map((w) => new Promise((r) => { w.once("message", r); w.postMessage(1e6); })));
+// The same for memory-bound work: random reads and writes over 16 MB per worker (a replication's
+// arrays are of that order), where the cores share the cache and the memory bus.
+const MEM = `const { parentPort } = require("node:worker_threads"); const n = 2097152, a = new Float64Array(n); let s = 12345;
+parentPort.on("message", (iters) => { let x = 0; for (let i = 0; i < iters; i++) { s = (s * 1103515245 + 12345) >>> 0; const j = s % n; x += a[j]; a[j] = x * 0.5; } parentPort.postMessage(x); });`;
+async function timed(src, n, warm, work) {
+  const ws = Array.from({ length: n }, () => new Worker(src, { eval: true }));
+  await Promise.all(ws.map((w) => new Promise((r) => { w.once("message", r); w.postMessage(warm); }))); // started and compiled
   const t0 = performance.now();
-  await Promise.all(ws.map((w) => new Promise((r) => { w.once("message", r); w.postMessage(2e8); })));
+  await Promise.all(ws.map((w) => new Promise((r) => { w.once("message", r); w.postMessage(work); })));
   const s = (performance.now() - t0) / 1000;
   await Promise.all(ws.map((w) => w.terminate()));
   return s;
 }
-const spin1 = await spin(1);
+const ceiling = async (src, n, warm, work) => {
+  const ratios = [];
+  for (let i = 0; i < 3; i++) ratios.push((n * (await timed(src, 1, warm, work))) / (await timed(src, n, warm, work)));
+  return ratios.sort((a, b) => a - b)[1];
+};
 for (const n of counts.filter((c) => c > 1)) {
-  const sn = await spin(n);
-  console.log(`machine: ${n} workers each running the same arithmetic loop finish ${(n * spin1 / sn).toFixed(2)}× the work of one in the same time (ideal ${n}×): the ceiling for any speed-up below`);
+  console.log(`machine: ${n} workers each running the same loop finish, in the time of one (ideal ${n}×; median of 3) — arithmetic: ${(await ceiling(SPIN, n, 1e6, 1e8)).toFixed(2)}×, random access over 16 MB: ${(await ceiling(MEM, n, 1e6, 2e7)).toFixed(2)}×: the ceilings for any speed-up below`);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const measure = (R, n) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--child", "--scenario", scenarioName, "--replications", String(R), "--threads", String(n)], { encoding: "utf8" }));
 
 let days = null;
+const medians = new Map();
 for (const R of reps) {
   // interleaved (1, 2, 1, 2, …) so a change in the machine's load hits every count alike
   const runs = new Map(counts.map((n) => [n, []]));
@@ -81,5 +89,34 @@ for (const R of reps) {
     base ??= s;
     const same = ms.every((m) => m.hash === first);
     console.log(`  ${String(R).padStart(4)} replications, ${n} thread${n === 1 ? " " : "s"}: ${s.toFixed(2)} s — ${(R / s).toFixed(1)} replications/s, speed-up ${(base / s).toFixed(2)}× (ideal ${n}×), CPU ${cpu.toFixed(1)} s${same ? ", results identical" : ", RESULTS DIFFER"}`);
+    medians.set(`${R}/${n}`, s);
   }
+}
+// The ceiling for this very work: the largest run in n separate processes at once (each on one
+// thread; they share nothing but the machine), against one alone. Cores that slow each other
+// down (a shared cache, memory bus, a hypervisor's scheduling) show here as they do for threads.
+const { execFile } = await import("node:child_process");
+const child = (R) => new Promise((resolve, reject) => execFile(process.execPath, [fileURLToPath(import.meta.url), "--child", "--scenario", scenarioName, "--replications", String(R), "--threads", "1"], { encoding: "utf8" }, (e, out) => (e ? reject(e) : resolve(JSON.parse(out)))));
+const Rmax = reps[reps.length - 1];
+for (const n of counts.filter((c) => c > 1)) {
+  const ratios = [];
+  for (let i = 0; i < Math.max(1, Math.ceil(repeat / 2)); i++) {
+    const alone = (await child(Rmax)).seconds;
+    const together = await Promise.all(Array.from({ length: n }, () => child(Rmax)));
+    ratios.push((n * alone) / Math.max(...together.map((t) => t.seconds)));
+  }
+  console.log(`  ceiling for this work: ${n} separate processes of ${Rmax} replications at once do ${ratios.sort((a, b) => a - b)[Math.floor(ratios.length / 2)].toFixed(2)}× the work of one alone in the same time (ideal ${n}×)`);
+}
+
+// Once the threads are warm: the replications between the two largest counts over the time they
+// added (start-up, loading and the JIT's warm-up cancel out)
+if (reps.length >= 2) {
+  const [r0, r1] = reps.slice(-2);
+  let base = null;
+  const parts = counts.map((n) => {
+    const rate = (r1 - r0) / (medians.get(`${r1}/${n}`) - medians.get(`${r0}/${n}`));
+    base ??= rate;
+    return `${n} thread${n === 1 ? "" : "s"} ${rate.toFixed(1)}/s (${(rate / base).toFixed(2)}×)`;
+  });
+  console.log(`  warm (replications ${r0} → ${r1}, over the time they added): ${parts.join(", ")}`);
 }

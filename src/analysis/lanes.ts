@@ -18,6 +18,10 @@
  * first batch pays for starting the workers. `destroy()` when done.
  */
 import { MessageChannel } from "node:worker_threads";
+// imported here, not when the workers start: a dynamic import resolves over several turns of the
+// event loop, which this thread, busy with its own tasks, takes only between them (a year-long
+// replication apart), so the workers had started seconds late
+import { Piscina } from "piscina";
 import { laneTask, type LaneJob, type LaneOutput } from "./laneJobs.js";
 import type { LaneTask } from "./laneWorker.js";
 
@@ -41,8 +45,7 @@ export function workersWorthIt(remaining: number, lastSeconds: number, tasksDone
 }
 
 export class Lanes {
-  private pool: import("piscina").Piscina | null = null;
-  private starting: Promise<import("piscina").Piscina> | null = null;
+  private pool: Piscina | null = null;
   /** Worker threads: threads − 1. */
   readonly workers: number;
 
@@ -58,17 +61,14 @@ export class Lanes {
 
   /** Whether the workers have been started (by start() or by a batch worth it). */
   get started(): boolean {
-    return this.starting !== null;
+    return this.pool !== null;
   }
 
   /** Start the workers now (a batch starts them otherwise, per the policy). */
-  start(): Promise<import("piscina").Piscina> | null {
+  start(): Piscina | null {
     if (this.workers === 0) return null;
-    this.starting ??= import("piscina").then(({ Piscina }) => {
-      this.pool = new Piscina({ filename: workerModuleUrl("laneWorker").href, minThreads: this.workers, maxThreads: this.workers, idleTimeout: 1000 });
-      return this.pool;
-    });
-    return this.starting;
+    this.pool ??= new Piscina({ filename: workerModuleUrl("laneWorker").href, minThreads: this.workers, maxThreads: this.workers, idleTimeout: 1000 });
+    return this.pool;
   }
 
   /**
@@ -90,8 +90,8 @@ export class Lanes {
     const channels: MessageChannel[] = [];
     const workerLanes: Promise<unknown>[] = [];
     const stop = (e: unknown): never => { Atomics.store(counter, 0, total); throw e; }; // the other lanes stop after their current task
-    const startWorkers = async () => {
-      const pool = (await this.start())!;
+    const startWorkers = () => {
+      const pool = this.start()!;
       for (let w = 0; w < this.workers; w++) {
         const ch = new MessageChannel(); // one per worker lane: a port can be transferred only once
         channels.push(ch);
@@ -102,13 +102,14 @@ export class Lanes {
         workerLanes.push(lane);
       }
     };
-    let started: Promise<void> | null = null;
+    let started = false;
     try {
       const begin = () => {
-        started ??= startWorkers().catch(stop);
-        started.catch(() => undefined); // observed below
+        if (started) return;
+        started = true;
+        startWorkers();
       };
-      if (this.workers > 0 && (this.policy === "now" || this.starting !== null)) begin();
+      if (this.workers > 0 && (this.policy === "now" || this.pool !== null)) begin();
       // this thread's lane: like a worker's, yielding between tasks so the workers' outputs come in
       const run = laneTask(job);
       let tasks = 0;
@@ -116,17 +117,15 @@ export class Lanes {
         const t0 = performance.now();
         finished(k, run(k));
         tasks++;
-        if (this.workers > 0 && started === null && workersWorthIt(total - k - 1, (performance.now() - t0) / 1000, tasks)) begin();
-        if (started !== null) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.workers > 0 && !started && workersWorthIt(total - k - 1, (performance.now() - t0) / 1000, tasks)) begin();
+        if (started) await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      if (started !== null) await started;
       await Promise.all(workerLanes);
       if (done < total) await arrived; // a worker's last outputs may arrive after its lane returned
       return outputs;
     } catch (e) {
       // stop every lane after its current task, and let them settle before giving up the batch
       Atomics.store(counter, 0, total);
-      if (started !== null) await (started as Promise<void>).catch(() => undefined); // the workers' lanes are all dispatched
       await Promise.allSettled(workerLanes);
       throw e;
     } finally {
@@ -135,8 +134,7 @@ export class Lanes {
   }
 
   async destroy(): Promise<void> {
-    const pool = this.starting ? await this.starting : null;
-    this.starting = null;
+    const pool = this.pool;
     this.pool = null;
     await pool?.destroy();
   }
