@@ -7,10 +7,9 @@
 import { dirname, resolve } from "node:path";
 import { statSync } from "node:fs";
 import type { Argv } from "yargs";
-import { reportFiles } from "../report/budgetReport.js";
 import { readResults, ResultsError, type Results } from "../report/results.js";
 import { UsageError } from "./errors.js";
-import { checkOutDir, writeOutputs } from "./outputs.js";
+import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
 import { VERSION } from "./version.js";
 
 interface ChartArgs {

@@ -17,10 +17,9 @@ import type { SupportConfig } from "../model/supportConfig.js";
 import { supportResultJson, supportRunOutput } from "../analysis/supportScenario.js";
 import { jsonText } from "../report/json.js";
 import { availableParallelism } from "node:os";
-import { reportFiles } from "../report/budgetReport.js";
 import { VERSION } from "./version.js";
 import { UsageError } from "./errors.js";
-import { checkOutDir, writeOutputs } from "./outputs.js";
+import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
 import { progressBar } from "./progress.js";
 
 export interface CompareOptions {

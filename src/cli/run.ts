@@ -20,8 +20,7 @@ import { supportTable } from "../report/supportTable.js";
 import { DEFAULT_SCENARIO } from "./paths.js";
 import { UsageError } from "./errors.js";
 import { progressBar } from "./progress.js";
-import { checkOutDir, writeOutputs } from "./outputs.js";
-import { reportFiles } from "../report/budgetReport.js";
+import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
 import { jsonText } from "../report/json.js";
 import { VERSION } from "./version.js";
 

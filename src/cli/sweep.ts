@@ -62,8 +62,7 @@ import { resolveScenarioFile } from "../scenario/extends.js";
 import { parseJson, ScenarioError, validateAnyScenario } from "../scenario/load.js";
 import { SUPPORT_DEFAULTS } from "../scenario/supportSchema.js";
 import { UsageError } from "./errors.js";
-import { checkOutDir, writeOutputs } from "./outputs.js";
-import { reportFiles } from "../report/budgetReport.js";
+import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
 import { VERSION } from "./version.js";
 
 export interface SweepOptions {
