@@ -13,7 +13,7 @@
 //
 // usage: node bench/threads.mjs [--scenario baseline.json] [--replications 10,40,160]
 //                               [--threads 1,2] [--repeat 3]
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
@@ -72,14 +72,15 @@ for (const n of counts.filter((c) => c > 1)) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const measure = (R, n) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--child", "--scenario", scenarioName, "--replications", String(R), "--threads", String(n)], { encoding: "utf8" }));
+// one measurement in a fresh process (below, several may run at once)
+const measure = (R, n) => new Promise((resolve, reject) => execFile(process.execPath, [fileURLToPath(import.meta.url), "--child", "--scenario", scenarioName, "--replications", String(R), "--threads", String(n)], { encoding: "utf8" }, (e, out) => (e ? reject(e) : resolve(JSON.parse(out)))));
 
 let days = null;
 const medians = new Map();
 for (const R of reps) {
   // interleaved (1, 2, 1, 2, …) so a change in the machine's load hits every count alike
   const runs = new Map(counts.map((n) => [n, []]));
-  for (let i = 0; i < repeat; i++) for (const n of counts) runs.get(n).push(measure(R, n));
+  for (let i = 0; i < repeat; i++) for (const n of counts) runs.get(n).push(await measure(R, n));
   days ??= runs.get(counts[0])[0].days;
   if (R === reps[0]) console.log(`replications on threads, each measurement a fresh process: ${scenarioName} (${days} days), median of ${repeat}; ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(2)}`);
   const first = runs.get(counts[0])[0].hash;
@@ -95,14 +96,12 @@ for (const R of reps) {
 // The ceiling for this very work: the largest run in n separate processes at once (each on one
 // thread; they share nothing but the machine), against one alone. Cores that slow each other
 // down (a shared cache, memory bus, a hypervisor's scheduling) show here as they do for threads.
-const { execFile } = await import("node:child_process");
-const child = (R) => new Promise((resolve, reject) => execFile(process.execPath, [fileURLToPath(import.meta.url), "--child", "--scenario", scenarioName, "--replications", String(R), "--threads", "1"], { encoding: "utf8" }, (e, out) => (e ? reject(e) : resolve(JSON.parse(out)))));
 const Rmax = reps[reps.length - 1];
 for (const n of counts.filter((c) => c > 1)) {
   const ratios = [];
   for (let i = 0; i < Math.max(1, Math.ceil(repeat / 2)); i++) {
-    const alone = (await child(Rmax)).seconds;
-    const together = await Promise.all(Array.from({ length: n }, () => child(Rmax)));
+    const alone = (await measure(Rmax, 1)).seconds;
+    const together = await Promise.all(Array.from({ length: n }, () => measure(Rmax, 1)));
     ratios.push((n * alone) / Math.max(...together.map((t) => t.seconds)));
   }
   console.log(`  ceiling for this work: ${n} separate processes of ${Rmax} replications at once do ${ratios.sort((a, b) => a - b)[Math.floor(ratios.length / 2)].toFixed(2)}× the work of one alone in the same time (ideal ${n}×)`);

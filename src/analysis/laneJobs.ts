@@ -9,10 +9,8 @@
  *
  * This module loads the model and no statistics, so a worker starts quickly.
  */
-import { RandomStreams } from "../engine/random.js";
 import type { SupportConfig } from "../model/supportConfig.js";
-import { simulateSupport } from "../model/supportModel.js";
-import { ProbeLayout, staffingProbe, type ProbeCounts } from "./staffingProbe.js";
+import { probeReplication, ProbeLayout, type ProbeCounts } from "./staffingProbe.js";
 import { simulateReplication, type ReplicationOutput } from "./supportValues.js";
 
 export interface ReplicationJob {
@@ -51,9 +49,5 @@ export function laneTask<J extends LaneJob>(job: J): (k: number) => LaneOutput<J
   const { cfg, thresholdMinutes, layoutKey, seed } = job;
   if (layoutCache?.key !== layoutKey) layoutCache = { key: layoutKey, layout: new ProbeLayout(cfg, thresholdMinutes) };
   const layout = layoutCache.layout;
-  return ((k: number) => {
-    const counts = layout.newCounts();
-    simulateSupport(cfg, new RandomStreams(seed, k), staffingProbe(layout, counts));
-    return counts;
-  }) as (k: number) => LaneOutput<J>;
+  return ((k: number) => probeReplication(cfg, layout, seed, k)) as (k: number) => LaneOutput<J>;
 }

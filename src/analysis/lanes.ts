@@ -102,14 +102,9 @@ export class Lanes {
         workerLanes.push(lane);
       }
     };
-    let started = false;
+    const started = () => workerLanes.length > 0;
     try {
-      const begin = () => {
-        if (started) return;
-        started = true;
-        startWorkers();
-      };
-      if (this.workers > 0 && (this.policy === "now" || this.pool !== null)) begin();
+      if (this.workers > 0 && (this.policy === "now" || this.pool !== null)) startWorkers();
       // this thread's lane: like a worker's, yielding between tasks so the workers' outputs come in
       const run = laneTask(job);
       let tasks = 0;
@@ -117,8 +112,8 @@ export class Lanes {
         const t0 = performance.now();
         finished(k, run(k));
         tasks++;
-        if (this.workers > 0 && !started && workersWorthIt(total - k - 1, (performance.now() - t0) / 1000, tasks)) begin();
-        if (started) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.workers > 0 && !started() && workersWorthIt(total - k - 1, (performance.now() - t0) / 1000, tasks)) startWorkers();
+        if (started()) await new Promise<void>((resolve) => setImmediate(resolve));
       }
       await Promise.all(workerLanes);
       if (done < total) await arrived; // a worker's last outputs may arrive after its lane returned

@@ -21,7 +21,8 @@ import { parseStartEpochMs } from "../model/coverage.js";
 import { TimeZoneClock } from "../model/history.js";
 import { DAY_MINUTES, WEEK_MINUTES } from "../model/staffing.js";
 import type { SupportConfig } from "../model/supportConfig.js";
-import { DRAIN_MINUTES } from "../model/supportModel.js";
+import { DRAIN_MINUTES, simulateSupport } from "../model/supportModel.js";
+import { RandomStreams } from "../engine/random.js";
 
 /** Per-replication counts, each indexed pool × intervalsPerWeek + interval of the week. */
 export interface ProbeCounts {
@@ -163,4 +164,11 @@ export function staffingProbe(layout: ProbeLayout, counts: ProbeCounts): Network
       }
     },
   };
+}
+
+/** Replication `rep` of `cfg` (streams seeded by (seed, rep)), measured by the probe: the same counts on any thread. */
+export function probeReplication(cfg: SupportConfig, layout: ProbeLayout, seed: number | string, rep: number): ProbeCounts {
+  const counts = layout.newCounts();
+  simulateSupport(cfg, new RandomStreams(seed, rep), staffingProbe(layout, counts));
+  return counts;
 }

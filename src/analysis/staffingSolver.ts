@@ -40,13 +40,11 @@
  * fractional: rounding each pool and interval up before adding overstates headcount.
  */
 import { staffErlangA, staffErlangC, staffErlangX } from "../analytic/staffing.js";
-import { RandomStreams } from "../engine/random.js";
 import { specMean } from "../engine/distributions.js";
 import { DAY_MINUTES, WeeklyPattern } from "../model/staffing.js";
 import type { StaffingRow, SupportConfig, SupportPoolConfig } from "../model/supportConfig.js";
-import { simulateSupport } from "../model/supportModel.js";
 import { clampEstimate, estimate, type Estimate } from "./confidence.js";
-import { ProbeLayout, staffingProbe, type ProbeCounts } from "./staffingProbe.js";
+import { probeReplication, ProbeLayout, type ProbeCounts } from "./staffingProbe.js";
 import { Lanes } from "./lanes.js";
 import { intervalLabel } from "./weekClock.js";
 
@@ -214,13 +212,7 @@ export function configWith(cfg: SupportConfig, sized: readonly number[], x: read
 
 /** Run every replication of `cfg` with a probe, one after another. */
 export function probeReplications(cfg: SupportConfig, layout: ProbeLayout, seed: number | string, replications: number): ProbeCounts[] {
-  const out: ProbeCounts[] = [];
-  for (let rep = 0; rep < replications; rep++) {
-    const counts = layout.newCounts();
-    simulateSupport(cfg, new RandomStreams(seed, rep), staffingProbe(layout, counts));
-    out.push(counts);
-  }
-  return out;
+  return Array.from({ length: replications }, (_, rep) => probeReplication(cfg, layout, seed, rep));
 }
 
 /**

@@ -417,11 +417,8 @@ class SupportSimulation implements NetworkObserver {
     this.segRevenue = Float64Array.from(this.cfg.segments.map((g) => g.revenuePerYear));
     /** A renewal churn found by the daily event leaves at once (up to a day before its anniversary). */
     this.renewalChurn = (id: number) => this.churnNow(id, this.cal.now);
-    // --- the event loop ---------------------------------------------------------------------
     this.sales = 0;
     this.churned = 0;
-    // contract renewals falling in the first day (the daily event takes each later day at its start)
-    this.churned += this.flows.renewalsBetween(0, Math.min(WINDOW, this.horizon), this.rRenewal, this.renewalChurn);
   }
 
   run(): SupportResult {
@@ -431,6 +428,8 @@ class SupportSimulation implements NetworkObserver {
 
   /** The event loop (a method of its own, so it is compiled apart from the set-up and the result). */
   private runEvents(): void {
+    // contract renewals falling in the first day (the daily event takes each later day at its start)
+    this.churned += this.flows.renewalsBetween(0, Math.min(WINDOW, this.horizon), this.rRenewal, this.renewalChurn);
     for (let kind = this.cal.next(); kind >= 0; kind = this.cal.next()) {
       const now = this.cal.now;
       if (kind < NETWORK_KINDS) {
