@@ -46,10 +46,10 @@ else parent();
 // child: one configuration, one JSON line on stdout
 async function child() {
   const { loadAnyScenarioFile } = await import("../dist/scenario/load.js");
-  const { buildSupport } = await import("../dist/scenario/buildSupport.js");
-  const { simulateSupport } = await import("../dist/model/supportModel.js");
+  const { buildSupport } = await import("../dist/scenario/full/build.js");
+  const { simulateSupport } = await import("../dist/model/simulation.js");
   const { RandomStreams } = await import("../dist/engine/random.js");
-  const { FF, CF } = await import("../dist/model/supportKpis.js");
+  const { FF, CF } = await import("../dist/model/counters.js");
 
   const days = Number(opt("days", 365));
   const warmupDays = Number(opt("warmup-days", 7));

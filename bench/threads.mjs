@@ -28,8 +28,8 @@ if (args.includes("--child")) {
   // one measurement: load, build, run the replications on n threads; print what it took
   const R = Number(opt("replications", "10")), n = Number(opt("threads", "1"));
   const { loadAnyScenarioFile } = await import(here("../dist/scenario/load.js"));
-  const { buildSupport } = await import(here("../dist/scenario/buildSupport.js"));
-  const { runSupportReplicationsParallel } = await import(here("../dist/analysis/supportRun.js"));
+  const { buildSupport } = await import(here("../dist/scenario/full/build.js"));
+  const { runSupportReplicationsParallel } = await import(here("../dist/analysis/experiments/replications.js"));
   const any = loadAnyScenarioFile(scenario);
   const cfg = buildSupport(any.scenario, { baseDir: here("../scenarios"), file: scenario });
   const cpu0 = process.cpuUsage(), t0 = performance.now();

@@ -8,7 +8,7 @@
 import { RandomStreams } from "../engine/random.js";
 import { Tally } from "../engine/statistics.js";
 import { simulateReplication, type ModelConfig, type ReplicationResult, type TraceSink } from "../model/contactCenter.js";
-import { FRACTION_METRICS, METRICS, addRaw, emptyRaw, metricsFrom, type MetricName, type Metrics, type RawCounts } from "../model/kpis.js";
+import { FRACTION_METRICS, METRICS, addRaw, emptyRaw, metricsFrom, type MetricName, type Metrics, type RawCounts } from "../model/network/counters.js";
 import { clampEstimate, estimate, fromMoments, type Estimate } from "./confidence.js";
 
 export type MetricEstimates = Record<MetricName, Estimate>;

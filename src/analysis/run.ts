@@ -3,10 +3,10 @@
  * object that `supportsim run --json` prints.
  */
 import type { TraceSink } from "../model/contactCenter.js";
-import { METRICS } from "../model/kpis.js";
-import { buildModel, runSettings, type RunSettings } from "../scenario/build.js";
-import type { Scenario } from "../scenario/schema.js";
-import { analyticCheck, type AnalyticCheck } from "./analyticCheck.js";
+import { METRICS } from "../model/network/counters.js";
+import { buildModel, runSettings, type RunSettings } from "../scenario/simple/build.js";
+import type { Scenario } from "../scenario/simple/schema.js";
+import { analyticCheck, type AnalyticCheck } from "./experiments/analyticCheck.js";
 import type { Estimate } from "./confidence.js";
 import { meanOf, runReplications, type MetricEstimates, type ReplicationRun } from "./replications.js";
 

@@ -8,13 +8,13 @@
  */
 import { dirname, resolve } from "node:path";
 import type { Argv } from "yargs";
-import { compareSupport, comparisonJson, uniqueLabels, type CompareInput, type Comparison } from "../analysis/compare.js";
-import { compareTable, comparisonCsv } from "../report/compareTable.js";
-import { buildSupport, supportRunSettings, supportWarnings } from "../scenario/buildSupport.js";
+import { compareSupport, comparisonJson, uniqueLabels, type CompareInput, type Comparison } from "../analysis/experiments/compare.js";
+import { compareTable, comparisonCsv } from "../report/tables/compareTable.js";
+import { buildSupport, supportRunSettings, supportWarnings } from "../scenario/full/build.js";
 import { loadAnyScenarioFile } from "../scenario/load.js";
-import type { SupportScenario } from "../scenario/supportSchema.js";
-import type { SupportConfig } from "../model/supportConfig.js";
-import { supportResultJson, supportRunOutput } from "../analysis/supportScenario.js";
+import type { SupportScenario } from "../scenario/full/schema.js";
+import type { SupportConfig } from "../model/config.js";
+import { supportResultJson, supportRunOutput } from "../analysis/experiments/run.js";
 import { jsonText } from "../report/json.js";
 import { availableParallelism } from "node:os";
 import { VERSION } from "./version.js";

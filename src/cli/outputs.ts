@@ -14,7 +14,7 @@ import { UsageError } from "./errors.js";
  * run without --out, --version) would otherwise pay at start-up.
  */
 export async function reportFiles(res: Results, version: string): Promise<Record<string, string | Uint8Array>> {
-  const report = await import("../report/budgetReport.js");
+  const report = await import("../report/html/budgetReport.js");
   return report.reportFiles(res, version);
 }
 

@@ -1,8 +1,8 @@
 /** `supportsim schema`: print the JSON Schema of scenario files (either form). */
 import type { Argv } from "yargs";
-import { scenarioJsonSchema } from "../scenario/schema.js";
-import { supportScenarioJsonSchema } from "../scenario/supportSchema.js";
-import { patchScenarioJsonSchema } from "../scenario/patchSchema.js";
+import { scenarioJsonSchema } from "../scenario/simple/schema.js";
+import { supportScenarioJsonSchema } from "../scenario/full/schema.js";
+import { patchScenarioJsonSchema } from "../scenario/full/patchSchema.js";
 
 export interface SchemaArgs {
   form: "any" | "full" | "simple" | "what-if";

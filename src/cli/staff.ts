@@ -9,15 +9,15 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Argv } from "yargs";
-import { defaultPatterns, fitPatterns, parsePatterns, planShifts, type ShiftPattern } from "../analysis/shiftPlan.js";
-import { parseTarget, solveStaffing, type StaffingSolution, type StaffingTargets } from "../analysis/staffingSolver.js";
-import { buildSupport, supportRunSettings, supportWarnings } from "../scenario/buildSupport.js";
+import { defaultPatterns, fitPatterns, parsePatterns, planShifts, type ShiftPattern } from "../analysis/staffing/shiftPlan.js";
+import { parseTarget, solveStaffing, type StaffingSolution, type StaffingTargets } from "../analysis/staffing/solver.js";
+import { buildSupport, supportRunSettings, supportWarnings } from "../scenario/full/build.js";
 import { resolvedScenarioIn } from "../scenario/extends.js";
 import { loadAnyScenarioFile } from "../scenario/load.js";
-import { requirementsCsv, shiftsCsv, staffedScenario, staffText, type PoolPlans } from "../report/staffTable.js";
+import { requirementsCsv, shiftsCsv, staffedScenario, staffText, type PoolPlans } from "../report/tables/staffTable.js";
 import { UsageError } from "./errors.js";
 import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
-import type { ShiftPlan } from "../analysis/shiftPlan.js";
+import type { ShiftPlan } from "../analysis/staffing/shiftPlan.js";
 import { VERSION } from "./version.js";
 import { availableParallelism } from "node:os";
 

@@ -55,12 +55,12 @@ import {
   type ShardDocument,
   type SweepDocument,
   type SweepIdentity,
-} from "../analysis/sweep.js";
-import { DEFAULT_TABLE_WIDTH, shardJsonText, sweepCsv, sweepJsonText, sweepTable } from "../report/sweepCsv.js";
-import { supportRunSettings } from "../scenario/buildSupport.js";
+} from "../analysis/experiments/sweep.js";
+import { DEFAULT_TABLE_WIDTH, shardJsonText, sweepCsv, sweepJsonText, sweepTable } from "../report/tables/sweepTable.js";
+import { supportRunSettings } from "../scenario/full/build.js";
 import { resolveScenarioFile } from "../scenario/extends.js";
 import { parseJson, ScenarioError, validateAnyScenario } from "../scenario/load.js";
-import { SUPPORT_DEFAULTS } from "../scenario/supportSchema.js";
+import { SUPPORT_DEFAULTS } from "../scenario/full/schema.js";
 import { UsageError } from "./errors.js";
 import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
 import { VERSION } from "./version.js";

@@ -6,7 +6,7 @@
  * Exit 0 when every file is valid, 2 otherwise.
  */
 import type { Argv } from "yargs";
-import { buildSupport, supportWarnings } from "../scenario/buildSupport.js";
+import { buildSupport, supportWarnings } from "../scenario/full/build.js";
 import { loadAnyScenarioFile, ScenarioError } from "../scenario/load.js";
 import { dirname, resolve } from "node:path";
 

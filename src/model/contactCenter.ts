@@ -14,8 +14,8 @@ import { makeDistribution, type Distribution, type DistributionSpec } from "../e
 import { PiecewisePoissonArrivals } from "../engine/arrivals.js";
 import type { RandomStreams } from "../engine/random.js";
 import { AgentPool } from "./agentPool.js";
-import { ContactState, ContactStore } from "./contacts.js";
-import { TierCounters } from "./kpis.js";
+import { ContactState, ContactStore } from "./network/contacts.js";
+import { TierCounters } from "./network/counters.js";
 import { WaitingLine } from "./waitingLine.js";
 
 export interface TierConfig {

@@ -24,7 +24,7 @@
  * Categories are named at construction and addressed by name or index. Nothing allocates per
  * call except the readers that return arrays.
  */
-import { TimeZoneClock } from "./history.js";
+import { TimeZoneClock } from "../forecast/history.js";
 
 const MINUTE_MS = 60_000;
 /** A limit on the number of months (about 1,000 years), against a runaway horizon. */

@@ -3,7 +3,7 @@
  * percentages, waits in seconds, and intervals as "low – high".
  */
 import type { Estimate } from "../analysis/confidence.js";
-import type { MetricName } from "../model/kpis.js";
+import type { MetricName } from "../model/network/counters.js";
 
 export interface MetricInfo {
   label: string;

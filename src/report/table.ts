@@ -2,7 +2,7 @@
  * The KPI table printed by `supportsim run`.
  */
 import type { RunResult } from "../analysis/run.js";
-import { METRICS } from "../model/kpis.js";
+import { METRICS } from "../model/network/counters.js";
 import { METRIC_INFO, formatEstimate, formatValue } from "./format.js";
 
 /** Lay out rows of cells in columns (first column left-aligned, the rest right-aligned). */

@@ -5,8 +5,8 @@
 import type { z } from "zod";
 import { resolveScenarioFile } from "./extends.js";
 import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
-import { ScenarioSchema, type Scenario } from "./schema.js";
-import { SupportScenarioSchema, type SupportScenario } from "./supportSchema.js";
+import { ScenarioSchema, type Scenario } from "./simple/schema.js";
+import { SupportScenarioSchema, type SupportScenario } from "./full/schema.js";
 
 /** A problem with a scenario file (bad input, not a bug): reported without a stack, exit code 2. */
 export class ScenarioError extends Error {

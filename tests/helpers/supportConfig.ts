@@ -4,8 +4,8 @@
  * `hours` (or always), no shrinkage, no cap, factors 1, no costs, and a retention ladder whose
  * multipliers are all 1 (experience does not move churn).
  */
-import { defaultRetentionConfig } from "../../src/model/retention.js";
-import type { SupportConfig, SupportPoolConfig } from "../../src/model/supportConfig.js";
+import { defaultRetentionConfig } from "../../src/model/customers/retention.js";
+import type { SupportConfig, SupportPoolConfig } from "../../src/model/config.js";
 
 export type SimplePool = Pick<SupportPoolConfig, "name" | "tier" | "agents" | "skills"> & Partial<SupportPoolConfig>;
 

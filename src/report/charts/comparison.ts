@@ -9,7 +9,7 @@
  */
 import { metricInfo, type MetricUnit } from "../metrics.js";
 import { changeExpr, formatValue } from "../numbers.js";
-import type { ChartSpec } from "../render.js";
+import type { ChartSpec } from "../render/render.js";
 import { verdict } from "../significance.js";
 import { baseSpec, scenarioScale } from "./theme.js";
 import type { CompareResult } from "./inputs.js";

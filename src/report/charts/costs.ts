@@ -9,7 +9,7 @@
  * their tier's colour (vendor pools a lighter tone), the same in every chart (theme.categoryScale).
  * Categories that cost nothing in every scenario are left out of the chart and its legend.
  */
-import type { ChartSpec } from "../render.js";
+import type { ChartSpec } from "../render/render.js";
 import { axisMoneyExpr, formatSpan } from "../numbers.js";
 import { checkRuns, commonCurrency, meanOf, measuredHours, measuredMonths, union, windowsDiffer } from "../runs.js";
 import { baseSpec, categoryScale, CHART_HEIGHT, moneyExpr } from "./theme.js";

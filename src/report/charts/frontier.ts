@@ -7,7 +7,7 @@
  */
 import { metricInfo } from "../metrics.js";
 import { axisCountExpr, axisDurationExpr, axisMoneyExpr, valueExpr, type Unit } from "../numbers.js";
-import type { ChartSpec } from "../render.js";
+import type { ChartSpec } from "../render/render.js";
 import { frontierPoints, sweepAxes } from "../sweepFrontier.js";
 import type { SweepResult } from "./inputs.js";
 import { SCENARIO_COLOURS, baseSpec } from "./theme.js";

@@ -23,7 +23,7 @@
  * its share of the scenario's needs. Values are totals over the measured window; when the
  * scenarios' windows differ they are per month (total ÷ measured months) so they compare.
  */
-import type { ChartSpec } from "../render.js";
+import type { ChartSpec } from "../render/render.js";
 import { axisCountExpr, formatCount } from "../numbers.js";
 import { checkRuns, meanOf, measuredHours, measuredMonths, union, windowsDiffer } from "../runs.js";
 import { baseSpec, countExpr, scenarioScale } from "./theme.js";

@@ -7,18 +7,18 @@
  * `null` where a metric is undefined (no contact offered in an interval, say).
  */
 import type { Estimate } from "../../analysis/confidence.js";
-import type { SupportRunResult } from "../../analysis/supportScenario.js";
-import type { StaffingSolution } from "../../analysis/staffingSolver.js";
-import type { SweepDocument } from "../../analysis/sweep.js";
-import type { ShiftPlan } from "../../analysis/shiftPlan.js";
+import type { SupportRunResult } from "../../analysis/experiments/run.js";
+import type { StaffingSolution } from "../../analysis/staffing/solver.js";
+import type { SweepDocument } from "../../analysis/experiments/sweep.js";
+import type { ShiftPlan } from "../../analysis/staffing/shiftPlan.js";
 
 export type { Estimate };
 
 /** The average week of a run and its per-interval bands: defined with the code that computes them. */
-export type { Band, WeekProfile } from "../../analysis/weekProfile.js";
-import type { WeekProfile } from "../../analysis/weekProfile.js";
-import type { WeeklyTrend } from "../../analysis/weeklyTrend.js";
-export type { WeeklyTrend } from "../../analysis/weeklyTrend.js";
+export type { Band, WeekProfile } from "../../analysis/experiments/weekProfile.js";
+import type { WeekProfile } from "../../analysis/experiments/weekProfile.js";
+import type { WeeklyTrend } from "../../analysis/experiments/weeklyTrend.js";
+export type { WeeklyTrend } from "../../analysis/experiments/weeklyTrend.js";
 
 /**
  * One scenario's run, as `supportsim run --out` writes it in results.json, with the metrics

@@ -11,11 +11,11 @@
  * still waiting).
  */
 import { durationUnit, formatNumber, formatTargetShare } from "../numbers.js";
-import type { ChartSpec } from "../render.js";
+import type { ChartSpec } from "../render/render.js";
 import { titleCase } from "../words.js";
 import type { Band, ScenarioResult, WeekProfile } from "./inputs.js";
 import { BAND_OPACITY, CHART_WIDTH, TARGET_COLOUR, VOLUME_COLOURS, baseSpec } from "./theme.js";
-import { DAY_NAMES, intervalLabel } from "../../analysis/weekClock.js";
+import { DAY_NAMES, intervalLabel } from "../../time/weekClock.js";
 
 /** Hours in a week: the x domain of every week chart (Monday 00:00 = 0). */
 export const WEEK_HOURS = 168;

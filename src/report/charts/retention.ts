@@ -16,7 +16,7 @@
  * risk next year at the end of its horizon (retention.revenueAtRisk: the expected ARR the
  * customers' experience puts at risk over the following year, beyond neutral experience).
  */
-import type { ChartSpec } from "../render.js";
+import type { ChartSpec } from "../render/render.js";
 import { axisMoneyExpr, formatMoney } from "../numbers.js";
 import { checkRuns, commonCurrency, meanOf } from "../runs.js";
 import { baseSpec, moneyExpr, scenarioScale } from "./theme.js";

@@ -8,7 +8,7 @@
  * The subtitle gives what it costs: paid hours per week, FTE and money, required vs planned.
  */
 import { formatCount, formatFixed, formatMoney, formatNumber, formatTargetShare } from "../numbers.js";
-import type { ChartSpec } from "../render.js";
+import type { ChartSpec } from "../render/render.js";
 import type { StaffResult } from "./inputs.js";
 import { Y_AXIS_EXTENT, intervalPlace, weekX, weekX2 } from "./intraday.js";
 import { CHART_WIDTH, TARGET_COLOUR, TIER_COLOURS, VOLUME_COLOURS, baseSpec, shade } from "./theme.js";

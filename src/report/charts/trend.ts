@@ -5,7 +5,7 @@
  * (line per channel, 95% band, the target line), and the agents on the floor per tier (line per
  * tier, band). Channels take the tier palette's order of appearance; tiers their tier colour.
  */
-import type { ChartSpec } from "../render.js";
+import type { ChartSpec } from "../render/render.js";
 import type { Band, ScenarioResult } from "./inputs.js";
 import { BAND_OPACITY, baseSpec, CHART_WIDTH, SCENARIO_COLOURS, TARGET_COLOUR, tierScale } from "./theme.js";
 import { formatTargetShare } from "../numbers.js";

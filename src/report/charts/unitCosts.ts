@@ -10,7 +10,7 @@
  * Two panels side by side, one bar per scenario (scenario colours), the 95% interval over
  * replications as an error bar, and the value in money with cents at the end of each bar.
  */
-import type { ChartSpec } from "../render.js";
+import type { ChartSpec } from "../render/render.js";
 import { axisMoneyExpr } from "../numbers.js";
 import { checkRuns, commonCurrency, meanOf } from "../runs.js";
 import { baseSpec, moneyExpr, scenarioScale } from "./theme.js";

@@ -8,7 +8,7 @@
  * replications. For one channel the offered volume's 95% band is drawn too; summed over
  * channels only the means are (the interval of a sum is not the sum of the intervals).
  */
-import type { ChartSpec } from "../render.js";
+import type { ChartSpec } from "../render/render.js";
 import type { Band, ScenarioResult } from "./inputs.js";
 import { titleCase } from "../words.js";
 import { at, intervalPlace, pooledText, weekX, weekX2 } from "./intraday.js";

@@ -1,0 +1,265 @@
+/**
+ * Comparing full-form scenarios with common random numbers (CRN).
+ *
+ * Every scenario runs the same replication indices with the same seed: replication k of each
+ * uses the random streams seeded by (seed, k) (src/engine/random.ts), so the k-th replications
+ * of two scenarios see, as far as the models allow, the same customers, needs and service
+ * times. Their outputs are then positively correlated, and the difference of a metric is
+ * estimated replication by replication:
+ *
+ *   d_k = x_k(B) − x_k(A),   mean d̄ ± t(0.975, n−1) · s_d / √n        (paired, Student-t)
+ *
+ * with n the replications where the metric is defined in both. Because
+ * Var(d) = Var(A) + Var(B) − 2·Cov(A, B), the positive covariance CRN creates makes this
+ * interval narrower than the one that treats the two samples as independent, which is also
+ * reported for comparison (Welch's unequal-variance t-interval):
+ *
+ *   x̄_B − x̄_A ± t(0.975, ν) · se,   se² = s_A²/n_A + s_B²/n_B,
+ *   ν = se⁴ / ((s_A²/n_A)²/(n_A − 1) + (s_B²/n_B)²/(n_B − 1))     (Welch–Satterthwaite)
+ *
+ * A difference is significant when its paired interval does not contain 0 (an interval
+ * touching 0 — e.g. [0, 0] for a scenario compared with itself — counts as containing it).
+ */
+import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import type { SupportConfig } from "../../model/config.js";
+import { Tally } from "../../engine/statistics.js";
+import { estimate, type Estimate } from "../confidence.js";
+import { runManyParallel, type SupportRun } from "./replications.js";
+import type { Values } from "../../kpi/values.js";
+
+/** A difference against the first (reference) scenario. */
+export interface Difference {
+  /** Label of the scenario the difference is taken against (the first one). */
+  against: string;
+  /** Mean of the paired differences (this − reference); null when no replication defines both. */
+  mean: number | null;
+  /** 95% interval from the paired differences (Student-t); null with fewer than two pairs. */
+  ci95: [number, number] | null;
+  /** 95% Welch interval treating the two samples as independent (for comparison only). */
+  ci95Unpaired: [number, number] | null;
+  /** The paired interval excludes 0 (false when there is no interval). */
+  significant: boolean;
+}
+
+/** One metric across the scenarios: each scenario's estimate, and each later scenario's difference against the first. */
+export interface MetricComparison {
+  values: Estimate[];
+  differences: Difference[];
+}
+
+/** One compared scenario's run settings (the horizon may differ between scenarios). */
+export interface ComparedScenario {
+  label: string;
+  horizonHours: number;
+  warmupHours: number;
+}
+
+export interface Comparison {
+  scenarios: ComparedScenario[];
+  seed: number;
+  replications: number;
+  /** Currency label of the first scenario (for the table). */
+  currency: string;
+  /** Headline metric key → comparison, in headline order. */
+  metrics: Record<string, MetricComparison>;
+}
+
+/** The value of `key` in each replication (null where undefined). */
+function column(reps: readonly Values[], key: string): (number | null)[] {
+  return reps.map((v) => v[key] ?? null);
+}
+
+const usable = (x: number | null): x is number => x !== null && Number.isFinite(x);
+
+/**
+ * Paired difference other − base, replication by replication; a pair is used only when both
+ * values are defined. The Student-t interval on the differences (confidence.ts `estimate`).
+ */
+export function pairedDifference(base: readonly (number | null)[], other: readonly (number | null)[]): Estimate {
+  if (base.length !== other.length) throw new RangeError(`pairedDifference: ${base.length} and ${other.length} replications; pairs need the same number`);
+  const d: number[] = [];
+  for (let k = 0; k < base.length; k++) {
+    const a = base[k], b = other[k];
+    if (usable(a) && usable(b)) d.push(b - a);
+  }
+  return estimate(d);
+}
+
+/**
+ * Welch's interval for mean(other) − mean(base), the samples taken as independent (each
+ * side's undefined values left out). Null interval when either side has fewer than two values;
+ * a zero-width interval when both sides are constant.
+ */
+export function welchDifference(base: readonly (number | null)[], other: readonly (number | null)[]): Estimate {
+  const ta = new Tally(), tb = new Tally();
+  for (const x of base) if (usable(x)) ta.add(x);
+  for (const x of other) if (usable(x)) tb.add(x);
+  if (ta.count === 0 || tb.count === 0) return { mean: null, ci95: null };
+  const mean = tb.mean - ta.mean;
+  if (ta.count < 2 || tb.count < 2) return { mean, ci95: null };
+  const va = (ta.sd * ta.sd) / ta.count, vb = (tb.sd * tb.sd) / tb.count;
+  const se2 = va + vb;
+  if (se2 === 0) return { mean, ci95: [mean, mean] };
+  const df = (se2 * se2) / ((va * va) / (ta.count - 1) + (vb * vb) / (tb.count - 1));
+  const h = tQuantile(0.975, df) * Math.sqrt(se2);
+  return { mean, ci95: [mean - h, mean + h] };
+}
+
+/** Whether an interval contains 0 (its ends included). */
+export function coversZero(ci: readonly [number, number]): boolean {
+  return ci[0] <= 0 && ci[1] >= 0;
+}
+
+/**
+ * Headline metrics, in the order the comparison shows them. `entity` patterns expand to one
+ * key per channel or tier found in the results (`channel.<c>.serviceLevel` …).
+ */
+export const HEADLINE_METRICS: readonly { entity?: "channel" | "tier"; metric: string }[] = [
+  { entity: "channel", metric: "serviceLevel" },
+  { entity: "channel", metric: "asaSeconds" },
+  { entity: "channel", metric: "abandonRate" },
+  { entity: "channel", metric: "withinTargetShare" },
+  { entity: "channel", metric: "meanResponseHours" },
+  { metric: "funnel.fcrRate" },
+  { metric: "funnel.unservedRate" },
+  { entity: "tier", metric: "occupancy" },
+  { metric: "cost.total" },
+  { metric: "cost.perMonth" },
+  { metric: "cost.perContact" },
+  { metric: "cost.perResolvedNeed" },
+  { metric: "retention.csat" },
+  { metric: "retention.churned" },
+  { metric: "retention.revenueAtRisk" },
+  { metric: "retention.netRecurringRevenue" },
+];
+
+/**
+ * The headline keys present in every scenario's results. Channels and tiers appear in the
+ * order of their first appearance (the first scenario's, then any later ones'); a channel's
+ * metrics are kept together, then the funnel, tier occupancies, costs and retention.
+ */
+export function headlineKeys(keySets: readonly (readonly string[])[]): string[] {
+  if (keySets.length === 0) return [];
+  const entities = (prefix: "channel" | "tier", metric: string, out: string[]) => {
+    for (const keys of keySets) {
+      for (const k of keys) {
+        if (k.startsWith(`${prefix}.`) && k.endsWith(`.${metric}`)) {
+          const name = k.slice(prefix.length + 1, k.length - metric.length - 1);
+          if (!out.includes(name)) out.push(name);
+        }
+      }
+    }
+  };
+  const channels: string[] = [], tiers: string[] = [];
+  for (const h of HEADLINE_METRICS) if (h.entity) entities(h.entity, h.metric, h.entity === "channel" ? channels : tiers);
+  const candidates: string[] = [];
+  const channelMetrics = HEADLINE_METRICS.filter((h) => h.entity === "channel");
+  for (const c of channels) for (const h of channelMetrics) candidates.push(`channel.${c}.${h.metric}`);
+  for (const h of HEADLINE_METRICS) {
+    if (h.entity === "channel") continue;
+    if (h.entity === "tier") for (const t of tiers) candidates.push(`tier.${t}.${h.metric}`);
+    else candidates.push(h.metric);
+  }
+  const sets = keySets.map((k) => new Set(k));
+  return candidates.filter((k) => sets.every((s) => s.has(k)));
+}
+
+/**
+ * Labels that tell the scenarios apart: each scenario's `name`. Among scenarios sharing a name,
+ * the file name without ".json" is used when that tells them apart, else the path as given;
+ * when neither does (the same file given twice), the name with " #2", " #3" … from the second
+ * occurrence on. A label still taken twice after that gets the same suffix.
+ */
+export function uniqueLabels(entries: readonly { name: string; file: string }[]): string[] {
+  const stem = (f: string) => f.replace(/^.*[\\/]/, "").replace(/\.json$/i, "");
+  const distinct = (xs: readonly string[]) => new Set(xs).size === xs.length;
+  const labels = entries.map((e) => e.name);
+  const groups = new Map<string, number[]>();
+  entries.forEach((e, i) => groups.set(e.name, [...(groups.get(e.name) ?? []), i]));
+  for (const idx of groups.values()) {
+    if (idx.length < 2) continue;
+    const stems = idx.map((i) => stem(entries[i].file));
+    const paths = idx.map((i) => entries[i].file);
+    const chosen = distinct(stems) ? stems : distinct(paths) ? paths : null;
+    if (chosen) idx.forEach((i, k) => (labels[i] = chosen[k]));
+  }
+  const seen = new Map<string, number>();
+  return labels.map((l) => {
+    const n = (seen.get(l) ?? 0) + 1;
+    seen.set(l, n);
+    return n === 1 ? l : `${l} #${n}`;
+  });
+}
+
+/**
+ * Compare runs (already made with the same seed and replication indices): each headline
+ * metric's estimate per scenario (as the run reported it, clipped to the metric's range) and
+ * the paired and Welch differences of every later scenario against the first.
+ */
+export function compareRuns(
+  scenarios: readonly ComparedScenario[],
+  runs: readonly Pick<SupportRun, "replications" | "estimates">[],
+  settings: { seed: number; replications: number; currency: string },
+): Comparison {
+  if (runs.length !== scenarios.length) throw new RangeError(`compareRuns: ${scenarios.length} scenarios but ${runs.length} runs`);
+  if (runs.length < 2) throw new RangeError(`compareRuns: expected at least two runs, got ${runs.length}`);
+  const keys = headlineKeys(runs.map((r) => Object.keys(r.replications[0] ?? {})));
+  const ref = runs[0];
+  const metrics: Record<string, MetricComparison> = {};
+  for (const key of keys) {
+    const base = column(ref.replications, key);
+    const differences = runs.slice(1).map((r): Difference => {
+      const other = column(r.replications, key);
+      const paired = pairedDifference(base, other);
+      return {
+        against: scenarios[0].label,
+        mean: paired.mean,
+        ci95: paired.ci95,
+        ci95Unpaired: welchDifference(base, other).ci95,
+        significant: paired.ci95 !== null && !coversZero(paired.ci95),
+      };
+    });
+    metrics[key] = { values: runs.map((r) => r.estimates[key] ?? { mean: null, ci95: null }), differences };
+  }
+  return { scenarios: scenarios.map((s) => ({ ...s })), seed: settings.seed, replications: settings.replications, currency: settings.currency, metrics };
+}
+
+/** A scenario ready to run: its label, built model and horizon. */
+export interface CompareInput {
+  label: string;
+  config: SupportConfig;
+  horizonHours: number;
+  warmupHours: number;
+}
+
+/**
+ * Run every scenario with the same seed and replications (common random numbers) and compare
+ * them; the (scenario, replication) tasks share one pool of `threads` worker threads (default 1),
+ * with the same results whatever the count. `onReplication(done, total)` counts every
+ * task done. The runs themselves come back too (for each scenario's full results and charts).
+ */
+export async function compareSupport(
+  inputs: readonly CompareInput[],
+  opts: { seed: number; replications: number; threads?: number; onReplication?: (done: number, total: number) => void },
+): Promise<{ comparison: Comparison; runs: SupportRun[] }> {
+  const runs = await runManyParallel(
+    inputs.map((i) => i.config),
+    { seed: opts.seed, replications: opts.replications, threads: opts.threads ?? 1, onReplication: opts.onReplication },
+  );
+  const comparison = compareRuns(
+    inputs.map((i) => ({ label: i.label, horizonHours: i.horizonHours, warmupHours: i.warmupHours })),
+    runs,
+    { seed: opts.seed, replications: opts.replications, currency: inputs[0].config.costs.currency },
+  );
+  return { comparison, runs };
+}
+
+/** The JSON form printed by `compare --json` and written to results.json. */
+export function comparisonJson(c: Comparison): {
+  scenarios: string[];
+  seed: number;
+  replications: number;
+  metrics: Record<string, MetricComparison>;
+} {
+  return { scenarios: c.scenarios.map((s) => s.label), seed: c.seed, replications: c.replications, metrics: c.metrics };
+}

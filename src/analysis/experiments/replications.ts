@@ -1,0 +1,144 @@
+/**
+ * Running a full-form scenario (the support-demand model): its replications (supportValues.ts
+ * runs one and names its numbers), on this thread or on several (lanes.ts), combined into every
+ * number as a mean with a Student-t 95% interval and the per-interval series. Replication k uses
+ * streams seeded by (seed, k); results are combined in replication order, so the output is
+ * identical whatever the order or the threads the replications ran on.
+ */
+import type { NetworkTraceSink } from "../../model/network/network.js";
+import { IF, INTERVAL_FIELDS } from "../../model/counters.js";
+import type { SupportConfig } from "../../model/config.js";
+import { clampEstimate, estimate, type Estimate } from "../confidence.js";
+import { SeriesAccumulator } from "../replications.js";
+import { WeekProfileAccumulator, type WeekProfile } from "./weekProfile.js";
+import { weeklyTrend, type WeeklyTrend } from "./weeklyTrend.js";
+import { Lanes } from "../parallel/lanes.js";
+import { isFraction, isSigned, ratio, simulateReplication, type ReplicationOutput, type Values } from "../../kpi/values.js";
+
+/** Per-interval series: per channel (entry tier) and the needs per interval. */
+export const SERIES_METRICS = ["offered", "serviceLevel", "meanWaitSeconds", "abandonRate", "needs", "occupancy", "agents"] as const;
+
+export interface SupportRun {
+  replications: Values[];
+  estimates: Record<string, Estimate>;
+  /** Per interval, metrics SERIES_METRICS of the series `seriesNames`: one per channel, then one per tier, then "needs". */
+  intervals: SeriesAccumulator;
+  seriesNames: string[];
+  firstInterval: number;
+  /** The average week, interval by interval (weekProfile.ts). */
+  profile: WeekProfile;
+  /** Week by week over the measured window (weeklyTrend.ts). */
+  trend: WeeklyTrend;
+  eventsPerReplication: number;
+  customersBytes: number;
+}
+
+export interface SupportRunOptions {
+  seed: number | string;
+  replications: number;
+  trace?: (replication: number) => NetworkTraceSink | null;
+  onReplication?: (done: number, total: number) => void;
+}
+
+
+/** Combine replication outputs, in replication order, into estimates and per-interval series. */
+export function combineReplications(cfg: SupportConfig, outputs: readonly ReplicationOutput[]): SupportRun {
+  const nIntervals = Math.ceil(cfg.horizon / cfg.intervalLength);
+  const firstInterval = Math.floor(cfg.warmup / cfg.intervalLength);
+  const series = [...cfg.channels.map((c) => c.name), ...cfg.tiers.map((t) => t.name), "needs"];
+  const acc = new SeriesAccumulator(nIntervals, series.length, SERIES_METRICS, isFraction);
+  const C = cfg.channels.length, T = cfg.tiers.length, F = INTERVAL_FIELDS.length;
+  const profile = new WeekProfileAccumulator(cfg);
+  let events = 0, bytes = 0;
+  for (const r of outputs) {
+    profile.add(r);
+    events += r.events;
+    bytes = Math.max(bytes, r.customersBytes);
+    const b = r.byInterval;
+    for (let i = firstInterval; i < nIntervals; i++) {
+      for (let c = 0; c < C; c++) {
+        const at = (i * C + c) * F;
+        const offered = b[at + IF.offered], answered = b[at + IF.answered];
+        acc.add(i, c, 0, offered);
+        acc.add(i, c, 1, ratio(b[at + IF.withinTarget], offered)); // real-time: service level; deferred: within the response target
+        acc.add(i, c, 2, answered + b[at + IF.abandoned] > 0 ? (b[at + IF.waitAll] / (answered + b[at + IF.abandoned])) * 60 : null);
+        acc.add(i, c, 3, ratio(b[at + IF.abandoned], offered));
+      }
+      for (let t = 0; t < T; t++) {
+        acc.add(i, C + t, 5, ratio(r.tierBusy[t][i], r.tierStaffed[t][i]));
+        acc.add(i, C + t, 6, r.tierStaffed[t][i] / cfg.intervalLength); // mean agents on the floor
+      }
+      acc.add(i, C + T, 4, r.needsByInterval[i]);
+    }
+  }
+  const reps = outputs.map((o) => o.values);
+  const estimates: Record<string, Estimate> = {};
+  for (const key of Object.keys(reps[0])) {
+    estimates[key] = clampEstimate(estimate(reps.map((v) => v[key] ?? null)), isFraction(key), isSigned(key));
+  }
+  return { replications: reps, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), trend: weeklyTrend(cfg, outputs), eventsPerReplication: events / outputs.length, customersBytes: bytes };
+}
+
+function checkReplications(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`replications must be an integer >= 1, got ${n}`);
+}
+
+/** The replications one after another on this thread. */
+export function runSupportReplications(cfg: SupportConfig, opts: SupportRunOptions): SupportRun {
+  checkReplications(opts.replications);
+  const outputs: ReplicationOutput[] = [];
+  for (let rep = 0; rep < opts.replications; rep++) {
+    outputs.push(simulateReplication(cfg, opts.seed, rep, opts.trace ? opts.trace(rep) : null));
+    opts.onReplication?.(rep + 1, opts.replications);
+  }
+  return combineReplications(cfg, outputs);
+}
+
+/**
+ * The replications on `threads` threads (this one and worker threads, see runManyParallel): each replication is the same
+ * function of (configuration, seed, index) as on one thread, and the outputs are combined in
+ * replication order, so the results are byte-identical whatever the thread count. With one
+ * thread, or a trace (a file written as contacts leave), it runs on this thread.
+ */
+export async function runSupportReplicationsParallel(cfg: SupportConfig, opts: SupportRunOptions & { threads: number; startWorkers?: "now" | "whenWorthIt" }): Promise<SupportRun> {
+  checkReplications(opts.replications);
+  if (Math.min(opts.threads, opts.replications) <= 1 || opts.trace) return runSupportReplications(cfg, opts);
+  const [run] = await runManyParallel([cfg], opts);
+  return run;
+}
+
+/**
+ * Several configurations (a comparison's scenarios, a sweep's points), each with the same seed
+ * and replications, on `threads` threads (lanes.ts: this one and threads − 1 workers, every one
+ * taking the next (configuration, replication) task as it frees up). Each configuration's
+ * outputs are combined in replication order: the same results as running each alone, on any
+ * number of threads. `onReplication(done, total)` counts tasks over all configurations.
+ * `lanes`: a pool to use (and keep) instead of one made for this call. The workers start when
+ * the work left is worth their cold start (lanes.ts), or at once with startWorkers "now".
+ */
+export async function runManyParallel(
+  cfgs: readonly SupportConfig[],
+  opts: { seed: number | string; replications: number; threads: number; lanes?: Lanes; startWorkers?: "now" | "whenWorthIt"; onReplication?: (done: number, total: number) => void },
+): Promise<SupportRun[]> {
+  checkReplications(opts.replications);
+  const R = opts.replications, total = cfgs.length * R;
+  const lanes = opts.lanes ?? new Lanes(Math.max(1, Math.min(opts.threads, total)), opts.startWorkers);
+  try {
+    const outputs = await lanes.run({ kind: "replication", cfgs, seed: opts.seed, replications: R }, total, opts.onReplication);
+    return cfgs.map((cfg, c) => combineReplications(cfg, outputs.slice(c * R, (c + 1) * R)));
+  } finally {
+    if (!opts.lanes) await lanes.destroy();
+  }
+}
+
+/** Nest dotted keys: {"a.b.c": x} → {a: {b: {c: x}}}. */
+export function nest<T>(flat: Record<string, T>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(flat)) {
+    const parts = key.split(".");
+    let o = out;
+    for (let i = 0; i < parts.length - 1; i++) o = (o[parts[i]] ??= {}) as Record<string, unknown>;
+    o[parts[parts.length - 1]] = value;
+  }
+  return out;
+}

@@ -1,0 +1,221 @@
+/**
+ * One replication of a full-form scenario (the support-demand model) and its named numbers:
+ * what a worker thread runs (lanes.ts), so this module loads the model and nothing of the
+ * statistics (supportRun.ts combines replications into estimates).
+ *
+ * Names are dotted paths, grouped as the report shows them:
+ *   funnel.<what>                     the demand funnel over all needs
+ *   channel.<channel>.<metric>        contacts on the channel's entry tier (what the customer sees)
+ *   tier.<tier>.<metric>              every visit of a tier (after transfers and escalations)
+ *   segment.<segment>.<metric>, needType.<need type>.<metric>
+ *   customers.<metric>
+ *   pool.<pool>.<metric>              paid and floor hours, occupancy, AHT, cost, headcount
+ *   cost.<metric>, cost.byCategory.<category>, cost.byMonth.<yyyy-mm>
+ *   retention.<metric>                CSAT proxy, churn and revenue (retention.ts)
+ *   retention.byMonth.<yyyy-mm>.<f>   churned, churnedRevenue, serviceChurn, serviceChurnRevenue per local month
+ * Replication k uses streams seeded by (seed, k), on whichever thread runs it.
+ */
+import { RandomStreams } from "../engine/random.js";
+import type { NetworkTraceSink } from "../model/network/network.js";
+import { MINUTES_PER_MONTH } from "../model/programs/kcs.js";
+import { CHURN_MONTH_FIELDS } from "../model/customers/customers.js";
+import { CF, FF, FUNNEL_FIELDS } from "../model/counters.js";
+import type { SupportConfig } from "../model/config.js";
+import { simulateSupport, type SupportResult } from "../model/simulation.js";
+
+export type Values = Record<string, number | null>;
+
+/** Metrics that are shares in [0, 1] (their intervals are clipped to it). */
+export function isFraction(key: string): boolean {
+  return /(Rate|Level|occupancy|withinTargetShare|Share|csat)$/.test(key);
+}
+
+/** Metrics that can be negative (experience can keep customers as well as lose them): their intervals are not clipped at 0. */
+export function isSigned(key: string): boolean {
+  return /^retention\.((byMonth\.[^.]+\.)?serviceChurn|(byMonth\.[^.]+\.)?serviceChurnRevenue|excessChurnNextYear)$/.test(key);
+}
+
+/** a / b, or null when b is 0 (a share of nothing is unknown, not 0). */
+export const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+
+/** One replication's counters as named numbers. */
+export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
+  const v: Values = {};
+  const k = r.counters;
+  const days = (cfg.horizon - cfg.warmup) / 1440;
+  // funnel
+  FUNNEL_FIELDS.forEach((f, i) => { v[`funnel.${f}`] = k.funnelSum(i); });
+  const needs = k.funnelSum(FF.needs), asked = k.funnelSum(FF.asked);
+  v["funnel.requestRate"] = ratio(asked, needs);
+  v["funnel.selfServiceRate"] = ratio(k.funnelSum(FF.selfServed), needs);
+  v["funnel.containmentRate"] = ratio(k.funnelSum(FF.selfServed), k.funnelSum(FF.triedSelfService));
+  v["funnel.unservedRate"] = ratio(k.funnelSum(FF.unserved), needs);
+  v["funnel.resolvedRate"] = ratio(k.funnelSum(FF.resolved), needs);
+  v["funnel.fcrRate"] = ratio(k.funnelSum(FF.resolvedFirstContact), asked);
+  v["funnel.contactsPerResolved"] = ratio(k.funnelSum(FF.requests), k.funnelSum(FF.resolved));
+  v["funnel.needsPerDay"] = needs / days;
+  v["funnel.requestsPerDay"] = k.funnelSum(FF.requests) / days;
+  // channels, at their entry tier
+  cfg.channels.forEach((ch, c) => {
+    const t = ch.entryTier;
+    const g = (f: number) => k.contactSum(f, t, c);
+    const p = `channel.${ch.name}.`;
+    const offered = g(CF.offered), answered = g(CF.answered);
+    v[p + "offered"] = offered;
+    v[p + "answered"] = answered;
+    v[p + "abandoned"] = g(CF.abandoned);
+    v[p + "abandonRate"] = ratio(g(CF.abandoned), offered);
+    if (ch.kind === "realtime") {
+      v[p + "serviceLevel"] = ratio(g(CF.withinTarget), offered);
+      const asa = ratio(g(CF.waitAnswered), answered);
+      v[p + "asaSeconds"] = asa === null ? null : asa * 60;
+      let cb = 0;
+      for (let n = 0; n < cfg.needTypes.length; n++) cb += r.network.callbacksByWork[n * cfg.channels.length + c];
+      v[p + "callbacks"] = cb;
+    } else {
+      v[p + "withinTargetShare"] = ratio(g(CF.withinTarget), offered);
+      const resp = ratio(g(CF.waitAnswered), answered);
+      v[p + "meanResponseHours"] = resp === null ? null : resp / 60;
+    }
+    v[p + "meanBacklog"] = k.backlog[c].average;
+  });
+  // tiers, every visit
+  cfg.tiers.forEach((tier, t) => {
+    const g = (f: number) => k.contactSum(f, t, -1);
+    const p = `tier.${tier.name}.`;
+    const answered = g(CF.answered);
+    v[p + "offered"] = g(CF.offered);
+    v[p + "answered"] = answered;
+    v[p + "abandoned"] = g(CF.abandoned);
+    v[p + "resolved"] = g(CF.resolved);
+    v[p + "transferred"] = g(CF.transferred);
+    v[p + "escalated"] = g(CF.escalated);
+    v[p + "resolutionRate"] = ratio(g(CF.resolved), answered);
+    // real-time waits (seconds) and ticket/e-mail waits (hours) are reported apart: one mean would mix them
+    const ad = g(CF.answeredDeferred), wd = g(CF.waitAnsweredDeferred);
+    const rt = ratio(g(CF.waitAnswered) - wd, answered - ad);
+    const dd = ratio(wd, ad);
+    v[p + "realtimeAnswered"] = answered - ad;
+    v[p + "realtimeAsaSeconds"] = rt === null ? null : rt * 60;
+    v[p + "deferredAnswered"] = ad;
+    v[p + "deferredMeanWaitHours"] = dd === null ? null : dd / 60;
+    v[p + "occupancy"] = ratio(r.network.tierBusy[t].total, r.network.tierStaffed[t].total);
+    v[p + "agentHours"] = r.network.tierStaffed[t].total / 60;
+  });
+  // segments and need types
+  // the funnel split by segment and by need type
+  const breakdown = ["needs", "deflected", "selfServed", "asked", "unserved", "resolved", "abandoned", "supportRevenue", "dissatisfaction"] as const;
+  const split = (prefix: string, segment: number, need: number) => {
+    const f = (field: number) => k.funnelSum(field, segment, need);
+    for (const name of breakdown) v[prefix + name] = f(FF[name]);
+    v[prefix + "unservedRate"] = ratio(f(FF.unserved), f(FF.needs));
+    v[prefix + "fcrRate"] = ratio(f(FF.resolvedFirstContact), f(FF.asked));
+  };
+  cfg.segments.forEach((s, g) => {
+    split(`segment.${s.name}.`, g, -1);
+    v[`segment.${s.name}.activeAtEnd`] = r.activeBySegment[g];
+  });
+  cfg.needTypes.forEach((n, kk) => split(`needType.${n.name}.`, -1, kk));
+  v["customers.activeAtEnd"] = r.activeBySegment.reduce((a, b) => a + b, 0);
+  v["customers.sales"] = r.sales;
+  v["customers.churned"] = r.churned;
+
+  // pools: paid time, floor time, occupancy, handle time, headcount
+  const net = r.network;
+  cfg.pools.forEach((p, q) => {
+    const s = r.pools[q];
+    const pre = `pool.${p.name}.`;
+    v[pre + "paidHours"] = s.paidMinutes / 60;
+    v[pre + "floorHours"] = net.poolStaffed[q] / 60;
+    // realised shrinkage: the share of scheduled floor time not available (shrinkage, article time, vacancies)
+    v[pre + "lostShare"] = ratio(s.scheduledFloorMinutes - net.poolStaffed[q], s.scheduledFloorMinutes);
+    v[pre + "occupancy"] = ratio(net.poolBusy[q], net.poolStaffed[q]);
+    v[pre + "served"] = net.servedByPool[q];
+    const aht = ratio(net.poolHandleTime[q], net.servedByPool[q]);
+    v[pre + "ahtMinutes"] = aht;
+    v[pre + "cost"] = r.costs.total(q);
+    v[pre + "costPerPaidHour"] = ratio(r.costs.total(q), s.paidMinutes / 60);
+    if (p.workforce) {
+      v[pre + "headcountEnd"] = s.headcountEnd;
+      v[pre + "headcountMin"] = s.headcountMin;
+      v[pre + "hires"] = s.hires;
+      v[pre + "leavers"] = s.leavers;
+    }
+  });
+  cfg.tiers.forEach((tier, t) => {
+    let h = 0, n = 0;
+    cfg.pools.forEach((p, q) => { if (p.tier === t) { h += net.poolHandleTime[q]; n += net.servedByPool[q]; } });
+    v[`tier.${tier.name}.ahtMinutes`] = ratio(h, n);
+  });
+
+  // costs: by category, per month, and per unit of work
+  const ledger = r.costs;
+  const total = ledger.total();
+  const months = (cfg.horizon - cfg.warmup) / MINUTES_PER_MONTH;
+  v["cost.total"] = total;
+  v["cost.perMonth"] = months > 0 ? total / months : null;
+  ledger.categories.forEach((c, i) => { v[`cost.byCategory.${c}`] = ledger.total(i); });
+  const monthTotals = ledger.monthTotals();
+  ledger.months.labels.forEach((label, m) => {
+    // months wholly before the warm-up or after the horizon have nothing to show
+    if (ledger.months.end(m) > cfg.warmup && ledger.months.start(m) < cfg.horizon) v[`cost.byMonth.${label}`] = monthTotals[m];
+  });
+  let answeredAtEntry = 0;
+  cfg.channels.forEach((ch, c) => { answeredAtEntry += k.contactSum(CF.answered, ch.entryTier, c); });
+  v["cost.perContact"] = ratio(total, answeredAtEntry);
+  v["cost.perResolvedNeed"] = ratio(total, k.funnelSum(FF.resolved) + k.funnelSum(FF.selfServed));
+  v["cost.perCustomerMonth"] = r.retention.meanCustomers > 0 && months > 0 ? total / r.retention.meanCustomers / months : null;
+  v["cost.perNeed"] = ratio(total, needs);
+
+  // experience and retention
+  const ret = r.retention;
+  v["retention.csat"] = ratio(k.funnelSum(FF.satisfied), k.funnelSum(FF.rated));
+  v["retention.meanExperienceRow"] = ratio(k.funnelSum(FF.experienceRows), k.funnelSum(FF.rated));
+  v["retention.meanChurnMultiplier"] = ratio(k.funnelSum(FF.churnMultiplier), k.funnelSum(FF.experienced));
+  v["retention.churned"] = ret.churned;
+  v["retention.churnedRevenue"] = ret.churnedRevenue;
+  v["retention.serviceChurn"] = ret.serviceChurn;
+  v["retention.serviceChurnRevenue"] = ret.serviceChurnRevenue;
+  v["retention.revenueEarned"] = ret.revenueEarned;
+  v["retention.netRecurringRevenue"] = ret.arrEnd;
+  v["retention.revenueAtRisk"] = ret.revenueAtRisk;
+  v["retention.revenueProtected"] = ret.revenueProtected;
+  v["retention.excessChurnNextYear"] = ret.excessChurnNextYear;
+  // churn by calendar month (the months the cost ledger reports)
+  ledger.months.labels.forEach((label, m) => {
+    if (!(ledger.months.end(m) > cfg.warmup && ledger.months.start(m) < cfg.horizon)) return;
+    CHURN_MONTH_FIELDS.forEach((f, j) => { v[`retention.byMonth.${label}.${f}`] = ret.byMonth[m * CHURN_MONTH_FIELDS.length + j]; });
+  });
+  return v;
+}
+
+/**
+ * What one replication hands back: its named values and the per-interval arrays the series
+ * are made from. Plain data (typed arrays), so a worker thread can send it back.
+ */
+export interface ReplicationOutput {
+  values: Values;
+  events: number;
+  customersBytes: number;
+  byInterval: Float64Array;
+  needsByInterval: Float64Array;
+  tierBusy: Float64Array[];
+  tierStaffed: Float64Array[];
+  /** Per channel, ∫ contacts waiting at the entry tier per interval (weekProfile.ts). */
+  backlog: Float64Array[];
+}
+
+/** Run replication `rep` (streams seeded by (seed, rep)): the same numbers on any thread. */
+export function simulateReplication(cfg: SupportConfig, seed: number | string, rep: number, trace: NetworkTraceSink | null = null): ReplicationOutput {
+  const r = simulateSupport(cfg, new RandomStreams(seed, rep), trace);
+  return {
+    values: supportValues(r, cfg),
+    events: r.events,
+    customersBytes: r.customersBytes,
+    byInterval: r.counters.byInterval,
+    needsByInterval: r.counters.needsByInterval,
+    tierBusy: r.network.tierBusy.map((b) => b.bins),
+    tierStaffed: r.network.tierStaffed.map((b) => b.bins),
+    backlog: r.counters.backlog.map((b) => b.bins),
+  };
+}

@@ -1,0 +1,345 @@
+/**
+ * Experience and retention: how the outcome of a customer's support needs moves its churn
+ * (/work/shared/DOMAIN.md §2(ii); configuration `RetentionConfig` in supportConfig.ts).
+ *
+ * The ladder. Each finished need gets a row r on a four-row ladder of outcomes
+ *
+ *   0 = resolved quickly (first contact, within target; or self-served)
+ *   1 = resolved otherwise (slowly, after a repeat, escalated …)
+ *   2 = contacted but unresolved, or abandoned (without a redial that resolved it)
+ *   3 = never contacted (the need stayed latent: unserved / suppressed demand)
+ *
+ * plus effort weights w (rows) the caller adds for what happened on the way (transfers,
+ * escalations, repeats, channel switches, long waits, failed self-service; a proactive notice
+ * subtracts): r = clamp(r_outcome + Σ w, 0, 3) (`clampRow`). Long waits count
+ * `weights.longWait` rows per target's worth of wait beyond the target (`longWaitRows`):
+ *
+ *   w_wait = longWait · max(0, W/target − 1)
+ *
+ * Churn multiplier. A calibration table gives M at the rows 0…3, one column for minor needs
+ * and one for major or critical ones (`CALIBRATIONS`). Between rows ln M is interpolated
+ * linearly (`ExperienceLadder.logMultiplier`): with i = min(⌊r⌋, 2), f = r − i,
+ *
+ *   ln M(r) = (1 − f) · ln M_i + f · ln M_{i+1}
+ *
+ * e.g. row 0.5 of a minor need: M = exp((ln 0.17 + ln 1)/2) = √0.17. M = 1 is neutral (row 1,
+ * "resolved, not quickly", is the reference of the TARP table).
+ *
+ * Memory. A customer's experience is the latest need's e = ln M, recorded at time t_e
+ * (CustomerBase.recordExperience), fading toward 0 (neutral) with half-life H:
+ *
+ *   ln M(t) = e · 2^(−(t − t_e)/H)                                         (`decayLogMultiplier`)
+ *
+ * A newer need replaces the older one (its own fresh row is what the customer remembers). A
+ * customer with no recorded experience has M ≡ 1.
+ *
+ * Churn (CustomerFlows in customers.ts): a hazard segment's customer i churns at hazard
+ * h_g · M_i(t); a renewal segment's customer churns at each anniversary a = joined + k·term
+ * (k ≥ 1) with probability min(1, (1 − R_g) · M_i(a)).
+ *
+ * Revenue at risk (`revenueAtRisk`): the expected annual revenue lost over the next year
+ * because of experience, beyond what neutral experience would lose:
+ *
+ *   Σ_{i active} revenuePerYear_g · (P_year(M_i) − P_year(1))
+ *
+ * - hazard: P_year = 1 − exp(−Λ), Λ = h ∫_0^Y exp(e₀ · 2^(−s/H)) ds with e₀ = ln M_i(now) and
+ *   Y = one year (`YEAR_MINUTES`, 365 days). With x = e₀ · 2^(−s/H) the integral is
+ *   (H/ln 2) · [Ei(e₀) − Ei(e₀·q)], q = 2^(−Y/H), and the series Ei(x) = γ + ln|x| + Σ x^k/(k·k!)
+ *   gives, exactly (the logarithms cancel to Y·ln 2/H; no singularity at e₀ = 0):
+ *
+ *     Λ = h · [ Y + (H/ln 2) · Σ_{k≥1} e₀^k (1 − q^k) / (k · k!) ]          (`cumulativeHazardFactor`)
+ *
+ *   (H = ∞: Λ = h·Y·e^{e₀}). The series is summed until its terms vanish (|e₀| ≤ a few).
+ * - renewal: each anniversary a in [now, now + Y) is a draw with probability
+ *   p(a) = min(1, (1 − R)·M_i(a)), so P_year = 1 − Π_a (1 − p(a)). With term = one year this is
+ *   min(1, (1 − R)·M_i(next anniversary)); a term longer than the year may have no
+ *   anniversary in it (P_year = 0).
+ *
+ * CSAT proxy (`isSatisfied`): a need counts as "satisfied" when its final row is < 1 (resolved
+ * quickly with little effort). This is a proxy [A], not a survey model: SQM reports that FCR
+ * and top-box CSAT move together (+1 pt FCR ≈ +1 pt CSAT), and row 0 is "first contact,
+ * within target".
+ */
+import type { CustomerBase } from "./customers.js";
+import type { RetentionConfig, SegmentConfig } from "../config.js";
+
+const DAY = 1440;
+const LN2 = Math.LN2;
+
+/** One year in model minutes (365 days), the horizon of `revenueAtRisk`. */
+export const YEAR_MINUTES = 365 * DAY;
+
+/** Ladder rows of the outcomes (before effort weights). */
+export const ROW_QUICK = 0;
+export const ROW_RESOLVED = 1;
+export const ROW_UNRESOLVED = 2;
+export const ROW_UNSERVED = 3;
+export const MAX_ROW = 3;
+
+export type CalibrationName = "tarp" | "pessimistic" | "optimistic";
+
+/** Churn multipliers at rows 0…3 for minor needs and for major or critical ones. */
+export interface Calibration {
+  readonly minor: readonly number[];
+  readonly major: readonly number[];
+}
+
+/*
+ * TARP, loyalty after a problem (DOMAIN.md §1, customerservicezone.com; fastcompany.com):
+ * share who WOULD buy again, by outcome — small problem: 37% no complaint / 46% complained,
+ * not satisfied / 70% satisfied / 95% satisfied quickly; problem > $100: 9 / 19 / 54 / 82%.
+ * The share NOT buying again is the complement:
+ *
+ *                         quickly  resolved  unresolved  never contacted
+ *   minor (not buying)      5%       30%        54%          63%
+ *   major (not buying)     18%       46%        81%          91%
+ *
+ * Indexed to "resolved, not quickly" = 1:
+ *   minor:  5/30 = 0.167 ≈ 0.17,  30/30 = 1,  54/30 = 1.80,  63/30 = 2.10
+ *   major: 18/46 = 0.391 ≈ 0.39,  46/46 = 1,  81/46 = 1.761 ≈ 1.76,  91/46 = 1.978 ≈ 1.98
+ * (DOMAIN.md §2(ii)'s table, used as rounded there).
+ */
+const TARP: Calibration = {
+  minor: [0.17, 1.0, 1.8, 2.1],
+  major: [0.39, 1.0, 1.76, 1.98],
+};
+
+/**
+ * The calibrations of the multiplier table:
+ *
+ * - "tarp" (default): TARP's "not buying again" shares indexed to "resolved slowly" (above).
+ * - "pessimistic": unresolved / resolved slowly = 8 (CFI Group 2007, twice.com; SQM 2008 says
+ *   5×, DOMAIN.md §2(ii) cross-check); never contacted scaled from unresolved by TARP's ratio
+ *   (minor 2.10/1.80, major 1.98/1.76), i.e. 9.33 and 9.00; resolved quickly as tarp.
+ * - "optimistic": half tarp's log effect, M = M_tarp^0.5 [A] (an assumption for a
+ *   sensitivity range, not a source).
+ */
+export const CALIBRATIONS: Readonly<Record<CalibrationName, Calibration>> = Object.freeze({
+  tarp: TARP,
+  pessimistic: {
+    minor: [TARP.minor[0], 1, 8, (8 * TARP.minor[3]) / TARP.minor[2]],
+    major: [TARP.major[0], 1, 8, (8 * TARP.major[3]) / TARP.major[2]],
+  },
+  optimistic: {
+    minor: TARP.minor.map(Math.sqrt),
+    major: TARP.major.map(Math.sqrt),
+  },
+});
+
+/**
+ * Default effort weights, in ladder rows (positive = a worse outcome).
+ * - repeat 1: CEB "The Effortless Experience" (96% of high-effort customers became more
+ *   disloyal vs 9% of low-effort ones): high effort moves the outcome a row down (DOMAIN §2(ii)).
+ * - transfer 0.25, escalation 0.5, channelSwitch 0.5: effort drivers CEB names (transfers,
+ *   channel switches); their sizes are [A].
+ * - longWait 0.5 per target's worth of wait beyond the channel's target [A].
+ * - selfServiceFailed 0.25 [A] (75% switch channel when online help fails; the switch itself
+ *   is weighted separately).
+ * - notified −0.25: a proactive known-issue notice is a satisfier [A] (size unsourced).
+ */
+export const DEFAULT_RETENTION_WEIGHTS: Readonly<RetentionConfig["weights"]> = Object.freeze({
+  transfer: 0.25,
+  escalation: 0.5,
+  repeat: 1,
+  channelSwitch: 0.5,
+  longWait: 0.5,
+  selfServiceFailed: 0.25,
+  notified: -0.25,
+});
+
+/** Half-life of a remembered experience, days [A]. */
+export const DEFAULT_HALF_LIFE_DAYS = 365;
+
+/** A complete retention configuration from a named calibration, default weights and half-life (minutes). */
+export function defaultRetentionConfig(calibration: CalibrationName = "tarp"): RetentionConfig {
+  const c = calibrationOf(calibration);
+  return {
+    calibration,
+    multipliers: { minor: [...c.minor], major: [...c.major] },
+    weights: { ...DEFAULT_RETENTION_WEIGHTS },
+    halfLife: DEFAULT_HALF_LIFE_DAYS * DAY,
+  };
+}
+
+/** The named calibration; throws RangeError for an unknown name. */
+export function calibrationOf(name: string): Calibration {
+  if (!Object.prototype.hasOwnProperty.call(CALIBRATIONS, name)) {
+    throw new RangeError(`unknown retention calibration ${JSON.stringify(name)} (known: ${Object.keys(CALIBRATIONS).join(", ")})`);
+  }
+  return CALIBRATIONS[name as CalibrationName];
+}
+
+/** A row clamped to [0, 3]. NaN is an error. */
+export function clampRow(row: number): number {
+  if (row !== row) throw new RangeError("ladder row is NaN");
+  return row < 0 ? 0 : row > MAX_ROW ? MAX_ROW : row;
+}
+
+/** Effort rows of a wait: perTarget · max(0, wait/target − 1); 0 when the target is not positive. */
+export function longWaitRows(wait: number, target: number, perTarget: number): number {
+  if (!(target > 0)) return 0;
+  const over = wait / target - 1;
+  return over > 0 ? perTarget * over : 0;
+}
+
+/** CSAT proxy [A]: a need is "satisfied" when its final row is < 1. */
+export function isSatisfied(row: number): boolean {
+  return row < 1;
+}
+
+/** ln M after `age` minutes of fading with half-life H: e · 2^(−age/H); age < 0 counts as 0; H = ∞ never fades. */
+export function decayLogMultiplier(e: number, age: number, halfLife: number): number {
+  if (e === 0 || !(age > 0)) return e;
+  return e * Math.pow(2, -age / halfLife);
+}
+
+/**
+ * The ladder: rows to churn multipliers by log-linear interpolation in the calibration table,
+ * plus the half-life of the memory. `cfg.multipliers` are used when both columns have 4
+ * values; when both are empty the named `cfg.calibration` supplies them.
+ */
+export class ExperienceLadder {
+  /** Largest M over both columns (log-linear interpolation never exceeds the table's extremes). */
+  readonly maxMultiplier: number;
+  /** Smallest M over both columns. */
+  readonly minMultiplier: number;
+  /** Half-life of a remembered experience, minutes. */
+  readonly halfLife: number;
+  /** ln M: minor rows 0…3 then major rows 0…3. */
+  private readonly logTable = new Float64Array(8);
+
+  constructor(readonly cfg: RetentionConfig) {
+    const given: Calibration = cfg.multipliers;
+    const { minor, major } = given.minor.length === 0 && given.major.length === 0 ? calibrationOf(cfg.calibration) : given;
+    let max = -Infinity, min = Infinity;
+    for (const [col, name] of [[minor, "minor"], [major, "major"]] as const) {
+      if (col.length !== 4) throw new RangeError(`retention multipliers.${name} needs 4 values (rows 0..3), got ${col.length}`);
+      for (let r = 0; r < 4; r++) {
+        const m = col[r];
+        if (!(m > 0) || !Number.isFinite(m)) throw new RangeError(`retention multipliers.${name}[${r}] must be a finite number > 0, got ${m}`);
+        this.logTable[(name === "major" ? 4 : 0) + r] = Math.log(m);
+        if (m > max) max = m;
+        if (m < min) min = m;
+      }
+    }
+    if (!(cfg.halfLife > 0)) throw new RangeError(`retention halfLife must be > 0 minutes (Infinity: no fading), got ${cfg.halfLife}`);
+    this.maxMultiplier = max;
+    this.minMultiplier = min;
+    this.halfLife = cfg.halfLife;
+  }
+
+  /** ln M at a row (clamped to [0, 3]), interpolated linearly in ln M between integer rows. */
+  logMultiplier(row: number, major: boolean): number {
+    const r = clampRow(row);
+    const i = r >= 2 ? 2 : r >= 1 ? 1 : 0;
+    const f = r - i;
+    const o = major ? 4 + i : i;
+    const t = this.logTable;
+    return f === 0 ? t[o] : (1 - f) * t[o] + f * t[o + 1];
+  }
+
+  /** M at a row: exp(logMultiplier). */
+  multiplier(row: number, major: boolean): number {
+    return Math.exp(this.logMultiplier(row, major));
+  }
+}
+
+/**
+ * The cumulative-hazard factor over the next `span` minutes of a customer whose ln M is e₀
+ * now and fades with half-life H: ∫_0^span exp(e₀·2^(−s/H)) ds (minutes; = span when e₀ = 0).
+ * Exact series (header); multiply by the base hazard h for Λ.
+ */
+export function cumulativeHazardFactor(e0: number, span: number, halfLife: number): number {
+  if (!(span > 0)) return 0;
+  if (e0 === 0) return span;
+  if (halfLife === Infinity) return span * Math.exp(e0);
+  const lnq = (-span * LN2) / halfLife; // ln q, q = 2^(−span/H)
+  let sum = 0, pow = 1, fact = 1;
+  for (let k = 1; k <= 200; k++) {
+    pow *= e0;
+    fact *= k;
+    const term = (pow * -Math.expm1(k * lnq)) / (k * fact);
+    sum += term;
+    if (Math.abs(term) <= 1e-17 * Math.abs(sum) || !Number.isFinite(fact)) break;
+  }
+  return span + (halfLife / LN2) * sum;
+}
+
+/**
+ * Probability that active customer `id` churns within the next `span` minutes from `now`
+ * under its segment's mode, with its experience multiplied by `neutral ? 1 : M_i(t)`.
+ */
+function churnProbability(base: CustomerBase, s: SegmentConfig, id: number, now: number, halfLife: number, span: number, neutral: boolean): number {
+  const e0 = neutral ? 0 : decayLogMultiplier(base.experience[id], now - base.experienceAt[id], halfLife);
+  if (s.churnMode === "renewal") {
+    const T = s.term, j = base.joined[id];
+    let k = Math.ceil((now - j) / T);
+    if (k < 1) k = 1;
+    while (k > 1 && j + (k - 1) * T >= now) k--;
+    while (j + k * T < now) k++;
+    const end = now + span;
+    let survive = 1;
+    for (let a = j + k * T; a < end; a = j + ++k * T) {
+      const m = e0 === 0 ? 1 : Math.exp(decayLogMultiplier(e0, a - now, halfLife));
+      const p = (1 - s.renewalRate) * m;
+      survive *= p >= 1 ? 0 : 1 - p;
+      if (survive === 0) break;
+    }
+    return 1 - survive;
+  }
+  const lambda = s.churnPerMinute * cumulativeHazardFactor(e0, span, halfLife);
+  return -Math.expm1(-lambda);
+}
+
+/**
+ * Revenue at risk from experience: Σ over active customers of revenuePerYear_g ·
+ * (P(M_i) − P(1)), P the probability of churning within the next `span` minutes (default one
+ * year) under the segment's mode (header). Negative when good service keeps customers. If
+ * `bySegment` is given, it receives the per-segment sums (zeroed first); if `parts` is given,
+ * it receives the two sides apart: `atRisk` = Σ of the positive terms (customers whose
+ * experience raised their churn) and `protected` = −Σ of the negative ones (kept by good service),
+ * and `excessChurners` = Σ (P(M_i) − P(1)): the customers expected to leave within the span
+ * because of their experience (negative: expected to be kept by it).
+ */
+export function revenueAtRisk(
+  base: CustomerBase,
+  segments: readonly SegmentConfig[],
+  halfLife: number | ExperienceLadder,
+  now: number,
+  span = YEAR_MINUTES,
+  bySegment?: Float64Array,
+  parts?: { atRisk: number; protected: number; excessChurners: number },
+): number {
+  const H = typeof halfLife === "number" ? halfLife : halfLife.halfLife;
+  if (!(H > 0)) throw new RangeError(`halfLife must be > 0, got ${H}`);
+  if (bySegment) bySegment.fill(0);
+  if (parts) { parts.atRisk = 0; parts.protected = 0; parts.excessChurners = 0; }
+  const G = segments.length;
+  // neutral probabilities of hazard segments are the same for every customer
+  const neutralHazard = new Float64Array(G);
+  for (let g = 0; g < G; g++) neutralHazard[g] = -Math.expm1(-segments[g].churnPerMinute * span);
+  let total = 0;
+  const n = base.activeCount, active = base.active;
+  for (let p = 0; p < n; p++) {
+    const id = active[p];
+    if (base.experience[id] === 0) continue; // M ≡ 1: no risk either way
+    const g = base.segment[id], s = segments[g];
+    const pM = churnProbability(base, s, id, now, H, span, false);
+    const p1 = s.churnMode === "renewal" ? churnProbability(base, s, id, now, H, span, true) : neutralHazard[g];
+    const r = s.revenuePerYear * (pM - p1);
+    total += r;
+    if (bySegment) bySegment[g] += r;
+    if (parts) {
+      if (r > 0) parts.atRisk += r; else parts.protected -= r;
+      parts.excessChurners += pM - p1;
+    }
+  }
+  return total;
+}
+
+/** Σ over active customers of their segment's revenuePerYear. */
+export function annualRevenue(base: CustomerBase, segments: readonly SegmentConfig[]): number {
+  let sum = 0;
+  for (let g = 0; g < segments.length; g++) sum += base.activeBySegment[g] * segments[g].revenuePerYear;
+  return sum;
+}

@@ -1,0 +1,172 @@
+/**
+ * The staffing solver's answer as text, CSV and a runnable scenario: the required agents per
+ * interval of the week (with the Erlang start beside them), per-pool hours, FTE and cost, and
+ * the shifts chosen with their coverage against the requirement.
+ */
+import { clock, DAY_NAMES, formatDays, type ShiftPlan } from "../../analysis/staffing/shiftPlan.js";
+import { intervalLabel, type PoolRequirement, type StaffingSolution } from "../../analysis/staffing/solver.js";
+import { csvCell } from "../csv.js";
+
+/** "HH:MM" of a local minute, wrapped into the day (a shift ending past midnight, a day's end: "00:00"). */
+const hhmm = (m: number) => clock(m % 1440);
+const fmt = (x: number, d = 1) => x.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
+const money = (x: number) => Math.round(x).toLocaleString("en-US");
+
+/** Per pool (same order as the solution's pools): its shift plan, or null when shifts were not planned. */
+export type PoolPlans = (ShiftPlan | null)[];
+
+export interface StaffReportContext {
+  scenario: string;
+  currency: string;
+  /** Paid hours of one full-time employee per week (for FTE). */
+  fteHours: number;
+}
+
+/** Paid FTE per week of a pool: paid hours / FTE hours. */
+export function fte(p: PoolRequirement, fteHours: number): number {
+  return p.paidHoursPerWeek / fteHours;
+}
+
+/** A grid: rows = local start times with an open interval on some day, columns = days; cells "required (Erlang)". */
+function grid(p: PoolRequirement, L: number): string {
+  const perDay = 1440 / L;
+  const days = DAY_NAMES.map((_, d) => p.intervals.slice(d * perDay, (d + 1) * perDay).some((iv) => iv.open)).map((o, d) => (o ? d : -1)).filter((d) => d >= 0);
+  const lines: string[] = [];
+  const cellW = 9;
+  lines.push(`  ${"local".padEnd(11)}` + days.map((d) => DAY_NAMES[d].padStart(cellW)).join(""));
+  for (let k = 0; k < perDay; k++) {
+    if (!days.some((d) => p.intervals[d * perDay + k].open)) continue;
+    const cells = days.map((d) => {
+      const iv = p.intervals[d * perDay + k];
+      return (iv.open ? `${iv.required} (${iv.erlang})` : "·").padStart(cellW);
+    });
+    lines.push(`  ${`${hhmm(k * L)}–${hhmm(k * L + L)}`.padEnd(11)}${cells.join("")}`);
+  }
+  return lines.join("\n");
+}
+
+/** The text report. */
+export function staffText(sol: StaffingSolution, plans: PoolPlans, ctx: StaffReportContext): string {
+  const T = sol.targets, L = sol.intervalMinutes;
+  const out: string[] = [];
+  const targets = [`service level ≥ ${fmt(T.serviceLevel * 100, 0)}% within ${T.thresholdSeconds} s (real-time work, every interval)`];
+  if (T.maxAbandon !== undefined) targets.push(`abandonment ≤ ${fmt(T.maxAbandon * 100, 1)}%`);
+  if (T.maxOccupancy !== undefined) targets.push(`occupancy ≤ ${fmt(T.maxOccupancy * 100, 0)}%`);
+  targets.push(`deferred work ≥ ${fmt(T.response * 100, 0)}% within its response target (per pool)`);
+  out.push(`${ctx.scenario}: staffing for ${targets.join("; ")}`);
+  out.push(`${sol.replications} replications × ${fmt(sol.weeksMeasured, 1)} weeks measured, common random numbers; ${sol.evaluations} simulation runs`);
+  out.push(sol.met ? "Every target is met in simulation." : `NOT every target could be met within the search's runs:\n  ${sol.unmet.join("\n  ")}`);
+  if (sol.met && !sol.complete) out.push(`The search reached its run cap (${sol.evaluations} runs) before trying every removal: the answer meets the targets but may be above the fewest (raise --max-runs).`);
+  out.push("");
+  sol.pools.forEach((p, k) => {
+    out.push(`${p.pool} — agents on the floor per interval of the week, simulation (Erlang start), ${p.timeZone}`);
+    out.push(grid(p, L));
+    const parts = [
+      `floor ${fmt(p.floorHoursPerWeek)} h/week`,
+      `paid ${fmt(p.paidHoursPerWeek)} h/week (availability ${fmt(p.availability * 100, 0)}%)`,
+      `${fmt(fte(p, ctx.fteHours))} FTE of ${ctx.fteHours} h`,
+      `${ctx.currency} ${money(p.costPerWeek)}/week`,
+      `Erlang start ${fmt(p.erlangPaidHoursPerWeek)} paid h/week (gap ${p.paidHoursPerWeek >= p.erlangPaidHoursPerWeek ? "+" : ""}${fmt(p.paidHoursPerWeek - p.erlangPaidHoursPerWeek)})`,
+    ];
+    out.push(`  ${parts.join(" · ")}`);
+    const kpis: string[] = [];
+    if (p.serviceLevel !== null) kpis.push(`service level over the week ${fmt(p.serviceLevel * 100)}%`);
+    if (p.deferredWithin !== null) kpis.push(`deferred work ${fmt(p.deferredPerWeek, 0)}/week, ${fmt(p.deferredWithin * 100)}% within its response target`);
+    if (kpis.length > 0) out.push(`  ${kpis.join(" · ")}`);
+    const plan = plans[k];
+    if (plan) {
+      out.push(`  Shifts (${fmt(plan.paidHoursPerWeek)} paid h/week; lower bound ${fmt(plan.lowerBoundHours)}${plan.optimal ? ", optimal" : ", best found within the time limit"}):`);
+      for (const s of plan.shifts) {
+        const br = s.breaks.length > 0 ? `, breaks ${s.breaks.map((b) => `${b.length} min at +${fmt(b.after / 60, 2)} h`).join(", ")}` : "";
+        out.push(`    ${String(s.agents).padStart(3)} × ${s.pattern.padEnd(12)} ${formatDays(s.days).padEnd(16)} ${hhmm(s.start)}–${hhmm(s.start + s.length)}${br}`);
+      }
+      const cov = coverageSummary(p, plan, L);
+      out.push(`  Coverage vs requirement: ${cov.under === 0 ? "every interval covered" : `${cov.under} intervals short`}; surplus ${fmt(cov.surplusHours)} floor h/week (${fmt(cov.surplusShare * 100)}% over the requirement)`);
+    }
+    out.push("");
+  });
+  // totals: fractional FTE added before rounding
+  const I = sol.intervalsPerWeek;
+  let peak = -1, peakSum = 0, peakCeil = 0;
+  for (let i = 0; i < I; i++) {
+    const sum = sol.pools.reduce((a, p) => a + p.intervals[i].paid, 0);
+    if (sum > peakSum) { peakSum = sum; peak = i; peakCeil = sol.pools.reduce((a, p) => a + Math.ceil(p.intervals[i].paid - 1e-9), 0); }
+  }
+  const paid = sol.pools.reduce((a, p) => a + p.paidHoursPerWeek, 0);
+  const cost = sol.pools.reduce((a, p) => a + p.costPerWeek, 0);
+  out.push(`All sized pools: ${fmt(paid)} paid h/week = ${fmt(paid / ctx.fteHours)} FTE · ${ctx.currency} ${money(cost)}/week`);
+  if (peak >= 0) {
+    out.push(`Peak interval ${intervalLabel(peak, L)}: ${fmt(peakSum, 2)} paid agents (${Math.ceil(peakSum - 1e-9)} rounded once; rounding each pool up first would say ${peakCeil})`);
+  }
+  return out.join("\n") + "\n";
+}
+
+function coverageSummary(p: PoolRequirement, plan: ShiftPlan, L: number): { under: number; surplusHours: number; surplusShare: number } {
+  let under = 0, surplus = 0, req = 0;
+  p.intervals.forEach((iv, i) => {
+    const c = plan.coverage[i];
+    if (c < iv.required - 1e-6) under++;
+    surplus += Math.max(0, c - iv.required) * L / 60;
+    req += iv.required * L / 60;
+  });
+  return { under, surplusHours: surplus, surplusShare: req > 0 ? surplus / req : 0 };
+}
+
+/** requirements.csv: one row per pool and interval of the week. */
+export function requirementsCsv(sol: StaffingSolution, plans: PoolPlans): string {
+  const head = "pool,interval,day,start,open,erlang,required,gap,paid,offered_per_week,service_level,service_level_ci_low,service_level_ci_high,abandon_rate,occupancy,shift_coverage";
+  const rows = [head];
+  sol.pools.forEach((p, k) => {
+    for (const iv of p.intervals) {
+      const sl = iv.serviceLevel;
+      const n = (x: number | null | undefined, d = 6) => (x === null || x === undefined ? "" : Number(x.toFixed(d)).toString());
+      rows.push([
+        csvCell(p.pool), iv.index, DAY_NAMES[iv.day], hhmm(iv.minute), iv.open ? 1 : 0, iv.erlang ?? "", iv.required,
+        iv.erlang === null ? "" : iv.required - iv.erlang, n(iv.paid, 4), n(iv.offeredPerWeek, 3),
+        n(sl?.mean), n(sl?.ci95?.[0]), n(sl?.ci95?.[1]), n(iv.abandonRate), n(iv.occupancy), n(plans[k]?.coverage[iv.index], 4),
+      ].join(","));
+    }
+  });
+  return rows.join("\n") + "\n";
+}
+
+/** shifts.csv: one row per planned shift. */
+export function shiftsCsv(sol: StaffingSolution, plans: PoolPlans): string {
+  const rows = ["pool,pattern,days,start,length_hours,agents,breaks"];
+  sol.pools.forEach((p, k) => {
+    for (const s of plans[k]?.shifts ?? []) {
+      rows.push([csvCell(p.pool), csvCell(s.pattern), csvCell(formatDays(s.days)), hhmm(s.start), s.length / 60, s.agents, csvCell(s.breaks.map((b) => `${b.length}@${b.after}`).join(" "))].join(","));
+    }
+  });
+  return rows.join("\n") + "\n";
+}
+
+/**
+ * The scenario (resolved, in file form) with each sized pool's schedule replaced by its shifts:
+ * run it with `supportsim run` to see the plan with shrinkage, breaks and the rest of the model.
+ */
+export function staffedScenario(resolved: Record<string, unknown>, sol: StaffingSolution, plans: PoolPlans): Record<string, unknown> {
+  const out = structuredClone(resolved);
+  const pools = out.pools as Record<string, unknown>[];
+  sol.pools.forEach((p, k) => {
+    const plan = plans[k];
+    if (!plan) return;
+    const pool = pools.find((x) => x.name === p.pool);
+    if (!pool) return;
+    delete pool.agents;
+    delete pool.hours;
+    delete pool.staffingTable;
+    const names = new Map<string, number>();
+    pool.shifts = plan.shifts.map((s) => {
+      let name = `${s.pattern} ${formatDays(s.days)} ${hhmm(s.start)}`;
+      const seen = names.get(name) ?? 0;
+      names.set(name, seen + 1);
+      if (seen > 0) name += ` #${seen + 1}`;
+      const shift: Record<string, unknown> = { name, days: formatDays(s.days), start: hhmm(s.start), lengthHours: s.length / 60, agents: s.agents };
+      if (s.breaks.length > 0) shift.breaks = s.breaks.map((b) => ({ afterHours: b.after / 60, minutes: b.length, staggerMinutes: 0 }));
+      return shift;
+    });
+  });
+  if (typeof out.name === "string") out.name = `${out.name} (staffed by supportsim staff)`;
+  return out;
+}

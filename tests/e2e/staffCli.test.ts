@@ -1,0 +1,115 @@
+/**
+ * `supportsim staff` (src/cli/staff.ts, src/report/staffTable.ts): the printed answer, --out
+ * (results.json, requirements.csv, shifts.csv and a staffed scenario that runs), and the
+ * bad-input contract: one line, nothing written.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runStaff, type StaffOptions } from "../../src/cli/staff.js";
+import { UsageError } from "../../src/cli/errors.js";
+import { loadAnyScenarioFile, ScenarioError } from "../../src/scenario/load.js";
+import { buildSupport } from "../../src/scenario/full/build.js";
+import { runSupportReplications } from "../../src/analysis/experiments/replications.js";
+
+let dir = "";
+const f = (n: string) => join(dir, n);
+const hours = [{ days: "Mon-Fri", open: "09:00", close: "13:00" }];
+const DAY = [0, 0, 0, 0, 0, 0, 0, 0, 0, 60, 110, 90, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+const WEEK = [...DAY, ...DAY, ...DAY, ...DAY, ...DAY, ...new Array(48).fill(0)];
+const scenario = {
+  name: "desk", seed: 3, replications: 2, start: "2027-01-04T00:00", timeZone: "UTC",
+  horizon: { days: 15, warmupDays: 1, intervalMinutes: 60 },
+  needTypes: [{ name: "any", perCustomerPerMonth: 0, channels: { phone: 1 } }],
+  channels: [{ name: "phone", kind: "realtime", entryTier: "L1", hours }],
+  tiers: [{ name: "L1", handleTime: { dist: "exponential", meanMinutes: 4 }, patience: { phone: { dist: "exponential", meanMinutes: 3 } }, resolve: 1 }],
+  pools: [{ name: "L1", tier: "L1", agents: 8, hours, costPerHour: 30, shrinkage: 0.2 }],
+  // calls Mon–Fri 09–13 only (a weekly pattern: the channel is closed at weekends)
+  arrivals: [{ channel: "phone", pattern: { stepMinutes: 60, ratesPerHour: WEEK, repeat: true } }],
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "supportsim-staff-"));
+  writeFileSync(f("desk.json"), JSON.stringify(scenario));
+  writeFileSync(f("patterns.json"), JSON.stringify([{ name: "half", lengthHours: 2, daysOn: 5 }]));
+  writeFileSync(f("badpatterns.json"), JSON.stringify([{ name: "x", lengthHours: 30, daysOn: 5 }]));
+  writeFileSync(f("simple.json"), JSON.stringify({ name: "mm1", horizon: { hours: 10 }, arrivals: { ratePerHour: 10 }, tiers: [{ name: "L1", agents: 2, handleTime: { dist: "exponential", meanMinutes: 5 } }] }));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function quiet(file: string, options: Partial<StaffOptions> = {}) {
+  let out = "", err = "";
+  const r = await runStaff(file, { target: "sl=0.8@20s", progress: false, ...options, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  return { ...r, out, err };
+}
+
+describe("supportsim staff", () => {
+  it("prints the requirement beside Erlang, hours, FTE, cost and shifts covering it", async () => {
+    const { solution, plans, out } = await quiet(f("desk.json"), { shiftPatterns: f("patterns.json") });
+    expect(solution.met).toBe(true);
+    expect(solution.complete).toBe(true);
+    expect(out).not.toContain("run cap");
+    expect(out).toContain("L1 — agents on the floor per interval of the week");
+    expect(out).toMatch(/09:00–10:00 +\d+ \(\d+\)/);
+    const p = solution.pools[0];
+    // paid = floor / 0.8; cost = paid hours × 30
+    expect(p.paidHoursPerWeek).toBeCloseTo(p.floorHoursPerWeek / 0.8, 9);
+    expect(p.costPerWeek).toBeCloseTo(p.paidHoursPerWeek * 30, 9);
+    expect(out).toContain(`${(p.paidHoursPerWeek / 40).toFixed(1)} FTE of 40 h`);
+    // shifts: 2-hour shifts inside 09:00–13:00 cover every interval
+    const plan = plans[0]!;
+    for (const s of plan.shifts) { expect(s.start).toBeGreaterThanOrEqual(540); expect(s.start + s.length).toBeLessThanOrEqual(780); }
+    p.intervals.forEach((iv, i) => expect(plan.coverage[i]).toBeGreaterThanOrEqual(iv.required - 1e-6));
+    expect(out).toContain("every interval covered");
+  }, 60_000);
+
+  it("--out writes results, requirements, shifts and a staffed scenario that runs", async () => {
+    const out = f("out");
+    const { solution, plans } = await quiet(f("desk.json"), { out, json: true });
+    for (const name of ["results.json", "requirements.csv", "shifts.csv", "scenario.staffed.json"]) expect(existsSync(join(out, name))).toBe(true);
+    const csv = readFileSync(join(out, "requirements.csv"), "utf8").trim().split("\n");
+    expect(csv.length).toBe(1 + 168);
+    expect(csv[0]).toMatch(/^pool,interval,day,start,open,erlang,required,gap,paid,/);
+    const j = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    expect(j.pools[0].intervals.map((iv: { required: number }) => iv.required)).toEqual(solution.pools[0].intervals.map((iv) => iv.required));
+    // the staffed scenario is valid, has the planned shifts, and runs with the target met on the phone
+    const staffed = loadAnyScenarioFile(join(out, "scenario.staffed.json"));
+    if (staffed.form !== "support") throw new Error("expected the full form");
+    const pool = staffed.scenario.pools[0] as { shifts?: unknown[]; agents?: number };
+    expect(pool.agents).toBeUndefined();
+    expect(pool.shifts!.length).toBe(plans[0]!.shifts.length);
+    const cfg = buildSupport(staffed.scenario, { baseDir: out });
+    const run = runSupportReplications(cfg, { seed: 3, replications: 2 });
+    expect(run.estimates["channel.phone.serviceLevel"].mean!).toBeGreaterThan(0.8);
+  }, 60_000);
+
+  it("says so when the run cap stops the search before every removal was tried", async () => {
+    const { solution, out } = await quiet(f("desk.json"), { maxRuns: 4, shifts: false });
+    expect(solution.met).toBe(true);
+    expect(solution.complete).toBe(false);
+    expect(solution.evaluations).toBeLessThanOrEqual(5);
+    expect(out).toContain(`The search reached its run cap (${solution.evaluations} runs) before trying every removal`);
+  }, 60_000);
+
+  describe("bad input: one line, nothing written", () => {
+    it.each([
+      ["a target that does not parse", "desk.json", { target: "80" }, UsageError, /^--target: expected/],
+      ["--max-abandon out of range", "desk.json", { maxAbandon: 2 }, UsageError, /^--max-abandon: expected a share in \(0, 1\), got 2$/],
+      ["--replications 0", "desk.json", { replications: 0 }, UsageError, /^--replications: expected an integer >= 1, got 0$/],
+      ["an unknown pool", "desk.json", { pools: ["L9"] }, UsageError, /^--pools: unknown pool "L9"; expected one of "L1"$/],
+      ["a simple-form scenario", "simple.json", {}, UsageError, /staff needs a full-form scenario/],
+      ["a missing file", "nope.json", {}, ScenarioError, /nope\.json/],
+      ["bad shift patterns", "desk.json", { shiftPatterns: "badpatterns.json" }, UsageError, /^--shift-patterns: .*badpatterns\.json: patterns\[0\]\.lengthHours: /],
+    ])("%s", async (_what, file, opts, type, message) => {
+      const out = f(`never-${_what.replace(/\W+/g, "-")}`);
+      const o = { ...opts } as Partial<StaffOptions>;
+      if (o.shiftPatterns) o.shiftPatterns = f(o.shiftPatterns);
+      const err = await quiet(f(file), { ...o, out }).then(() => null, (e: Error) => e);
+      expect(err).toBeInstanceOf(type);
+      expect(err!.message.split("\n")).toHaveLength(1);
+      expect(err!.message).toMatch(message);
+      expect(existsSync(out)).toBe(false);
+    }, 60_000);
+  });
+});

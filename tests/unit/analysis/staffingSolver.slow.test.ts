@@ -1,0 +1,264 @@
+/**
+ * The staffing solver (src/analysis/staffingSolver.ts, staffingProbe.ts):
+ *   - the target syntax, the weekly table and the open intervals, by hand;
+ *   - the probe books a hand-made visit to the right pool, interval and counters;
+ *   - a single-tier Poisson queue (exponential handle and patience, a daily rate curve):
+ *     the solver's agents per interval land within one agent of the exact Erlang A answer;
+ *   - two tiers (L1 transfers 40 % of its calls to L2 in real time, both with patience): in an
+ *     independent re-run (other seeds, 8 replications) the answer meets the target in every
+ *     interval (not significantly below it), and one agent fewer in any single interval of
+ *     either pool misses it there (cannot be shown to meet it anywhere; below it in 80 % or more
+ *     of the intervals — the rest sit where the target falls within the estimate's noise);
+ *   - the same network open one hour a day, a case where no staffing level is within the noise
+ *     of the target: the re-run meets the target in every interval and one agent fewer misses
+ *     it in every interval, outright (estimate and whole 95% interval below the target).
+ */
+import { describe, expect, it } from "vitest";
+import { staffErlangA } from "../../../src/analytic/staffing.js";
+import { configWith, openIntervals, parseTarget, probeReplications, solveStaffing, tableRows } from "../../../src/analysis/staffing/solver.js";
+import { ProbeLayout, staffingProbe } from "../../../src/analysis/staffing/probe.js";
+import { estimate } from "../../../src/analysis/confidence.js";
+import type { SupportConfig } from "../../../src/model/config.js";
+import { buildSupport } from "../../../src/scenario/full/build.js";
+import { validateAnyScenario } from "../../../src/scenario/load.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function build(s: any): SupportConfig {
+  const any = validateAnyScenario(s);
+  if (any.form !== "support") throw new Error("expected the full form");
+  return buildSupport(any.scenario, { baseDir: "." });
+}
+
+/** Calls per hour over the day, 00:00 first (a call-centre curve peaking at noon). */
+const DAY_CURVE = [40, 40, 40, 40, 40, 40, 60, 80, 100, 120, 140, 160, 180, 160, 140, 120, 100, 80, 60, 50, 40, 40, 40, 40];
+
+function poisson(days: number, replications: number) {
+  return {
+    name: "poisson", seed: 11, replications, start: "2027-01-04T00:00", timeZone: "UTC",
+    horizon: { days, warmupDays: 1, intervalMinutes: 60 },
+    needTypes: [{ name: "any", perCustomerPerMonth: 0, channels: { phone: 1 } }],
+    channels: [{ name: "phone", kind: "realtime", entryTier: "L1" }],
+    tiers: [{ name: "L1", handleTime: { dist: "exponential", meanMinutes: 5 }, patience: { phone: { dist: "exponential", meanMinutes: 2 } }, resolve: 1 }],
+    pools: [{ name: "agents", tier: "L1", agents: 12, costPerHour: 30 }],
+    arrivals: [{ channel: "phone", pattern: { stepMinutes: 60, ratesPerHour: DAY_CURVE, repeat: true } }],
+  };
+}
+
+describe("target syntax", () => {
+  it.each([
+    ["sl=0.8@20s", 0.8, 20],
+    ["0.9@30s", 0.9, 30],
+    ["SL = 80% @ 1m", 0.8, 60],
+    ["75%@2min", 0.75, 120],
+  ])("%s", (text, sl, t) => {
+    expect(parseTarget(text)).toEqual({ serviceLevel: sl, thresholdSeconds: t });
+  });
+  it.each(["sl=0.8", "sl=1@20s", "sl=0@20s", "80@20s", "sl=0.8@0s", "sl=0.8@20h", ""])("rejects %j in one line", (text) => {
+    expect(() => parseTarget(text)).toThrow(/^--target: /);
+  });
+});
+
+describe("weekly tables", () => {
+  it("turns agents per interval into rows, one per run of equal values within a day", () => {
+    // 1-hour intervals: Monday 08–10 two agents, 10–11 three; Sunday 23–24 one
+    const x = new Int32Array(168);
+    x[8] = 2; x[9] = 2; x[10] = 3; x[167] = 1;
+    expect(tableRows(x, 60)).toEqual([
+      { days: [0], open: 480, close: 600, agents: 2 },
+      { days: [0], open: 600, close: 660, agents: 3 },
+      { days: [6], open: 1380, close: 1440, agents: 1 },
+    ]);
+  });
+  it("finds the intervals a schedule has someone on the floor in", () => {
+    const cfg = build({ ...poisson(8, 1), pools: [{ name: "agents", tier: "L1", costPerHour: 1, shifts: [{ name: "s", days: "Tue", start: "08:30", lengthHours: 2, agents: 1 }] }] });
+    const open = openIntervals(cfg.pools[0], 60);
+    // Tuesday 08:30–10:30 touches the hours 08, 09 and 10 of day 1
+    expect([...open.keys()].filter((i) => open[i] === 1)).toEqual([24 + 8, 24 + 9, 24 + 10]);
+  });
+  it("simulates the table as the floor: shrinkage, workforce and article time are set aside", () => {
+    const base = build({ ...poisson(8, 1), pools: [{ name: "agents", tier: "L1", agents: 12, costPerHour: 30, shrinkage: 0.3 }] });
+    const x = [new Int32Array(168).fill(4)];
+    const c = configWith(base, [0], x, 60);
+    expect(c.pools[0].shrinkage).toBe(0);
+    expect(c.pools[0].agents).toBe(4);
+    expect(c.pools[0].schedule).toEqual({ type: "table", rows: [0, 1, 2, 3, 4, 5, 6].map((d) => ({ days: [d], open: 0, close: 1440, agents: 4 })) });
+    expect(base.pools[0].shrinkage).toBe(0.3); // the input is not changed
+  });
+});
+
+describe("the probe", () => {
+  it("books a visit to its pool, the interval it joined in, and spreads busy time", () => {
+    const cfg = build(poisson(8, 1));
+    const layout = new ProbeLayout(cfg, 20 / 60);
+    const counts = layout.newCounts();
+    const sink = staffingProbe(layout, counts);
+    // t = 0 is Monday 00:00 UTC. A call joins Monday 09:50, waits 15 s, is served until 10:20.
+    const joined = 9 * 60 + 50, wait = 0.25, leave = 10 * 60 + 20;
+    sink.visit(joined, 0, 0, 0, wait, "resolved", 0, 0, leave, joined, true);
+    // another joins at 09:55 and abandons after 1 minute
+    sink.visit(joined + 5, 0, 0, 0, 1, "abandoned", -1, -1, joined + 6, joined + 5, true);
+    expect([counts.offered[9], counts.answered[9], counts.within[9], counts.abandoned[9]]).toEqual([2, 1, 1, 1]);
+    // busy 09:50:15–10:20: 9.75 minutes in hour 9, 20 in hour 10
+    expect(counts.busy[9]).toBeCloseTo(9.75, 12);
+    expect(counts.busy[10]).toBeCloseTo(20, 12);
+    expect(counts.handle[9]).toBeCloseTo(29.75, 12);
+    // occurrences: 8 days from Monday, 1 of warm-up: Tuesday–Monday counted once each
+    expect(layout.occurrences[9]).toBe(1);
+    expect(layout.occurrences[24 + 9]).toBe(1);
+  });
+});
+
+describe("single tier, Poisson: within one agent of the exact Erlang A answer", () => {
+  it("every interval of the week", async () => {
+    const cfg = build(poisson(29, 3));
+    const sol = await solveStaffing(cfg, { targets: { serviceLevel: 0.8, thresholdSeconds: 20, response: 0.9 }, seed: 11, replications: 3 });
+    expect(sol.met).toBe(true);
+    expect(sol.complete).toBe(true);
+    const p = sol.pools[0];
+    let equal = 0;
+    for (const iv of p.intervals) {
+      const rate = DAY_CURVE[iv.minute / 60];
+      const exact = staffErlangA({ ratePerHour: rate, ahtMinutes: 5, patienceMinutes: 2 }, { serviceLevel: 0.8, thresholdSeconds: 20 }).agents;
+      expect(Math.abs(iv.required - exact), `${iv.day} ${iv.minute}: ${iv.required} vs Erlang A ${exact}`).toBeLessThanOrEqual(1);
+      if (iv.required === exact) equal++;
+    }
+    // and mostly exactly it
+    expect(equal / 168).toBeGreaterThan(0.7);
+  }, 60_000);
+});
+
+function twoTier(weeks: number, replications: number, seed: number, opts: { close?: string; ratesPerHour?: number[] } = {}) {
+  const hours = [{ days: "Mon-Fri", open: "09:00", close: opts.close ?? "13:00" }];
+  return {
+    name: "two tiers", seed, replications, start: "2027-01-04T00:00", timeZone: "UTC",
+    horizon: { days: weeks * 7 + 1, warmupDays: 1, intervalMinutes: 60 },
+    needTypes: [{ name: "any", perCustomerPerMonth: 0, channels: { phone: 1 } }],
+    channels: [{ name: "phone", kind: "realtime", entryTier: "L1", hours }],
+    tiers: [
+      { name: "L1", handleTime: { dist: "exponential", meanMinutes: 4 }, patience: { phone: { dist: "exponential", meanMinutes: 3 } }, resolve: 0.6, next: "L2", nextMode: "transfer" },
+      { name: "L2", handleTime: { dist: "exponential", meanMinutes: 10 }, patience: { phone: { dist: "exponential", meanMinutes: 5 } }, resolve: 1 },
+    ],
+    pools: [
+      { name: "L1", tier: "L1", agents: 10, hours, costPerHour: 30, shrinkage: 0.25 },
+      { name: "L2", tier: "L2", agents: 10, hours, costPerHour: 45, shrinkage: 0.25 },
+    ],
+    // 09–13: 60, 110, 90, 50 calls an hour (the arrivals stream runs only while the channel is open)
+    arrivals: [{ channel: "phone", pattern: { stepMinutes: 60, ratesPerHour: opts.ratesPerHour ?? [0, 0, 0, 0, 0, 0, 0, 0, 0, 60, 110, 90, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], repeat: true } }],
+  };
+}
+
+describe("two tiers: meets the target in an independent re-run, one agent fewer anywhere misses", () => {
+  it("L1 and L2 over Mon–Fri 09:00–13:00", async () => {
+    const targets = { serviceLevel: 0.8, thresholdSeconds: 20, response: 0.9 };
+    const cfg = build(twoTier(8, 4, 11));
+    const sol = await solveStaffing(cfg, { targets, seed: 11, replications: 4 });
+    expect(sol.met).toBe(true);
+    expect(sol.complete).toBe(true);
+    // paid = floor / (1 − shrinkage)
+    expect(sol.pools[0].paidHoursPerWeek).toBeCloseTo(sol.pools[0].floorHoursPerWeek / 0.75, 9);
+    const x = sol.pools.map((p) => Int32Array.from(p.intervals.map((iv) => iv.required)));
+    // L2's load is L1's transfers: it needs fewer agents than L1 but more than none
+    expect(x[1].reduce((a, b) => a + b, 0)).toBeGreaterThan(20);
+
+    // an independent re-run: other seeds, 8 replications; per replication, each interval's
+    // service level over its 8 weeks
+    const layout = new ProbeLayout(cfg, 20 / 60);
+    const R = 8;
+    const rerun = (xs: Int32Array[]) => {
+      const counts = probeReplications(configWith(cfg, [0, 1], xs, 60), layout, 99_001, R);
+      return (q: number, i: number) => {
+        const j = q * 168 + i;
+        const per = counts.map((c) => c.within[j] / c.offered[j]);
+        const w = counts.reduce((a, c) => a + c.within[j], 0), o = counts.reduce((a, c) => a + c.offered[j], 0);
+        return { pooled: w / o, ...estimate(per) };
+      };
+    };
+    const again = rerun(x);
+    const open: [number, number][] = [];
+    for (const q of [0, 1]) for (let i = 0; i < 168; i++) if (sol.pools[q].intervals[i].open) open.push([q, i]);
+    expect(open.length).toBe(40);
+    for (const [q, i] of open) {
+      // meets it: not significantly below the target (the 95% interval over replications reaches it)
+      const e = again(q, i);
+      expect(e.ci95![1], `pool ${q} interval ${i}: ${e.mean} ${e.ci95}`).toBeGreaterThanOrEqual(0.8);
+    }
+    // one agent fewer in any single interval misses it in the re-run: it cannot be shown to
+    // meet the target (the 95% interval's lower end is below it) anywhere, and its estimate is
+    // below the target in 80 % or more of the intervals. The rest are marginal: an interval's
+    // service level is estimated to ±2–3 points here, and where the target falls within that
+    // of a staffing level the solver's sample and the re-run's can disagree (with these seeds,
+    // 6 of 38 intervals have x − 1 at 0.80–0.83 in the re-run)
+    let below = 0, tried = 0;
+    for (const [q, i] of open) {
+      if (x[q][i] <= 1) continue;
+      const fewer = x.map((a) => Int32Array.from(a));
+      fewer[q][i]--;
+      const e = rerun(fewer)(q, i);
+      expect(e.ci95![0], `pool ${q} interval ${i} with ${fewer[q][i]}: ${e.mean} ${e.ci95}`).toBeLessThan(0.8);
+      tried++;
+      if (e.pooled < 0.8) below++;
+    }
+    expect(tried).toBeGreaterThan(30);
+    expect(below / tried).toBeGreaterThanOrEqual(0.8);
+  }, 120_000);
+});
+
+describe("two tiers, no interval at the margin: the re-run meets the target everywhere, one agent fewer misses it everywhere", () => {
+  // The same network open one hour a day (Mon–Fri 09:00–10:00, 58 calls): a case chosen so that
+  // no staffing level sits within the estimates' noise of the target. Measured beforehand with
+  // 20 replications × 8 weeks: L1 needs 6 agents (SL 0.874; with 5, 0.766), L2 needs 5 (0.84;
+  // with 4, 0.70) — at least 3.4 points either side of 0.8. With 26 weeks × 8 replications
+  // an interval's service level is known to about ±1.5 points, so both the solver's decisions
+  // and the independent re-run's verdicts are clear in every interval, and "one fewer misses"
+  // can be asserted outright (point estimate and 95% interval below the target) in all of them.
+  // (Where a staffing level's true service level lies within the noise of the target, no finite
+  // simulation can tell N from N − 1: the test above states that case statistically.)
+  it("L1 and L2, Mon–Fri 09:00–10:00", async () => {
+    const targets = { serviceLevel: 0.8, thresholdSeconds: 20, response: 0.9 };
+    const rates = new Array(24).fill(0);
+    rates[9] = 58;
+    const cfg = build(twoTier(26, 8, 11, { close: "10:00", ratesPerHour: rates }));
+    const sol = await solveStaffing(cfg, { targets, seed: 11, replications: 8 });
+    expect(sol.met).toBe(true);
+    expect(sol.complete).toBe(true);
+    const x = sol.pools.map((p) => Int32Array.from(p.intervals.map((iv) => iv.required)));
+    const open: [number, number][] = [];
+    for (const q of [0, 1]) for (let i = 0; i < 168; i++) if (sol.pools[q].intervals[i].open) open.push([q, i]);
+    expect(open.length).toBe(10);
+    const layout = new ProbeLayout(cfg, 20 / 60);
+    const rerun = (xs: Int32Array[]) => {
+      const counts = probeReplications(configWith(cfg, [0, 1], xs, 60), layout, 99_001, 8);
+      return (q: number, i: number) => {
+        const j = q * 168 + i;
+        const w = counts.reduce((a, c) => a + c.within[j], 0), o = counts.reduce((a, c) => a + c.offered[j], 0);
+        return { pooled: w / o, ...estimate(counts.map((c) => c.within[j] / c.offered[j])) };
+      };
+    };
+    const again = rerun(x);
+    for (const [q, i] of open) {
+      const e = again(q, i);
+      expect(e.pooled, `pool ${q} interval ${i} with ${x[q][i]}`).toBeGreaterThanOrEqual(0.8);
+      expect(e.ci95![1]).toBeGreaterThanOrEqual(0.8);
+      const fewer = x.map((a) => Int32Array.from(a));
+      fewer[q][i]--;
+      const f = rerun(fewer)(q, i);
+      expect(f.pooled, `pool ${q} interval ${i} with ${fewer[q][i]}`).toBeLessThan(0.8);
+      expect(f.ci95![1], `pool ${q} interval ${i} with ${fewer[q][i]}: the whole interval below the target`).toBeLessThan(0.8);
+    }
+    // the answer is the one measured beforehand: 6 on L1 and 5 on L2 every day
+    for (const [q, i] of open) expect(x[q][i]).toBe(q === 0 ? 6 : 5);
+  }, 120_000);
+});
+
+describe("threads", () => {
+  it("the answer does not depend on the thread count (replications on worker threads, combined in order)", async () => {
+    const rates = new Array(24).fill(0);
+    rates[9] = 58;
+    const cfg = build(twoTier(4, 4, 11, { close: "10:00", ratesPerHour: rates }));
+    const targets = { serviceLevel: 0.8, thresholdSeconds: 20, response: 0.9 };
+    const one = await solveStaffing(cfg, { targets, seed: 5, replications: 4, threads: 1 });
+    const two = await solveStaffing(cfg, { targets, seed: 5, replications: 4, threads: 2 });
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    expect(one.evaluations).toBeGreaterThan(2);
+  }, 120_000);
+});

@@ -1,0 +1,188 @@
+/**
+ * Tests of money over time (src/model/costs.ts): local calendar months on the simulation axis
+ * (a first month that begins before t = 0, DST months an hour short or long), and the ledger
+ * (lumps, rates split across month boundaries, clipping to [from, to), monthly fees exact for a
+ * whole month and pro rata for a part).
+ *
+ * The calendar used throughout: t = 0 is 2027-01-04 00:00 in America/Chicago (CST, UTC−6).
+ * Local month starts, in minutes since t = 0 (D = 1440):
+ *   Jan 2027  −3·D            = −4,320   (January 1 is three days before the start)
+ *   Feb 2027  −4,320 + 31·D   = 40,320
+ *   Mar 2027  40,320 + 28·D   = 80,640
+ *   Apr 2027  80,640 + 31·D − 60 = 125,220   (DST starts Sunday 2027-03-14: March loses an hour)
+ *   …
+ *   Nov 2027  starts after the spring hour was lost; DST ends Sunday 2027-11-07: 30·D + 60
+ *   Jan 2028  −4,320 + 365·D  = 521,280  (the hour lost in March comes back in November)
+ */
+import { describe, expect, it } from "vitest";
+import { CostLedger, MonthClock } from "../../../src/model/costs.js";
+import { parseStartEpochMs } from "../../../src/model/staffing/openingHours.js";
+
+const D = 1440;
+const TZ = "America/Chicago";
+const START = parseStartEpochMs("2027-01-04", TZ);
+const JAN = -3 * D, FEB = JAN + 31 * D, MAR = FEB + 28 * D, APR = MAR + 31 * D - 60;
+const YEAR_END = JAN + 365 * D; // 2028-01-01 00:00 local
+
+describe("MonthClock", () => {
+  it("starts at 2027-01-04 06:00 UTC (local midnight in Chicago)", () => {
+    expect(new Date(START).toISOString()).toBe("2027-01-04T06:00:00.000Z");
+  });
+
+  it("lists the local months of 2027, the first one starting before t = 0", () => {
+    const months = new MonthClock(START, TZ, YEAR_END); // horizon ends exactly at 2028-01-01
+    expect(months.count).toBe(12);
+    expect(months.labels).toEqual(["2027-01", "2027-02", "2027-03", "2027-04", "2027-05", "2027-06", "2027-07", "2027-08", "2027-09", "2027-10", "2027-11", "2027-12"]);
+    expect(months.start(0)).toBe(JAN);
+    expect(months.length(0)).toBe(31 * D); // the whole of January, not the part after t = 0
+    expect(months.start(1)).toBe(FEB);
+    expect(months.length(1)).toBe(28 * D);
+    expect(months.start(2)).toBe(MAR);
+    expect(months.length(2)).toBe(31 * D - 60); // 44,580: spring forward on 14 March
+    expect(months.start(3)).toBe(APR);
+    expect(months.length(3)).toBe(30 * D);
+    expect(months.length(9)).toBe(31 * D); // October: still CDT at both ends
+    expect(months.length(10)).toBe(30 * D + 60); // November: fall back on 7 November
+    expect(months.end(11)).toBe(YEAR_END);
+    let sum = 0;
+    for (let m = 0; m < months.count; m++) sum += months.length(m);
+    expect(sum).toBe(365 * D);
+    expect(months.label(11)).toBe("2027-12");
+  });
+
+  it("includes the month in which the horizon falls, not one that starts at it", () => {
+    expect(new MonthClock(START, TZ, YEAR_END + 1).count).toBe(13);
+    expect(new MonthClock(START, TZ, YEAR_END + 1).label(12)).toBe("2028-01");
+    expect(new MonthClock(START, TZ, YEAR_END).count).toBe(12);
+    const one = new MonthClock(START, TZ, 0); // horizon 0: the month of t = 0
+    expect(one.count).toBe(1);
+    expect(one.labels).toEqual(["2027-01"]);
+  });
+
+  it("starts a UTC calendar at 0 when the scenario starts on the 1st at midnight", () => {
+    // 29 + 31 = 60 days reach exactly 1 April: two months; one day more adds April
+    expect(new MonthClock(Date.UTC(2028, 1, 1), "UTC", 60 * D).labels).toEqual(["2028-02", "2028-03"]);
+    const months = new MonthClock(Date.UTC(2028, 1, 1), "UTC", 61 * D);
+    expect(months.labels).toEqual(["2028-02", "2028-03", "2028-04"]);
+    expect(months.start(0)).toBe(0);
+    expect(months.length(0)).toBe(29 * D); // leap year
+    expect(months.start(1)).toBe(29 * D);
+  });
+
+  it("finds the month of t forward, backward and after long jumps; −1 outside", () => {
+    const months = new MonthClock(START, TZ, YEAR_END);
+    expect(months.monthOf(0)).toBe(0);
+    expect(months.monthOf(JAN)).toBe(0);
+    expect(months.monthOf(JAN - 1)).toBe(-1);
+    expect(months.monthOf(FEB - 1e-9)).toBe(0);
+    expect(months.monthOf(FEB)).toBe(1);
+    expect(months.monthOf(MAR + 10)).toBe(2);
+    expect(months.monthOf(APR)).toBe(3);
+    expect(months.monthOf(YEAR_END - 1)).toBe(11); // a long jump: binary search
+    expect(months.monthOf(FEB + 1)).toBe(1); // and back
+    expect(months.monthOf(YEAR_END)).toBe(-1);
+    expect(months.monthOf(Number.NaN)).toBe(-1);
+    // every day of the year, against a linear scan
+    for (let t = JAN; t < YEAR_END; t += 997) {
+      let m = 0;
+      while (t >= months.end(m)) m++;
+      expect(months.monthOf(t)).toBe(m);
+    }
+  });
+
+  it("rejects a bad start, horizon or time zone", () => {
+    expect(() => new MonthClock(Number.NaN, TZ, 10)).toThrow(/start/);
+    expect(() => new MonthClock(START, TZ, -1)).toThrow(/horizon/);
+    expect(() => new MonthClock(START, TZ, Infinity)).toThrow(/horizon/);
+    expect(() => new MonthClock(START, "Mars/Olympus", 10)).toThrow(/time zone/);
+  });
+});
+
+describe("CostLedger", () => {
+  const months = new MonthClock(START, TZ, YEAR_END);
+
+  it("adds lumps to the month of their instant, inside [from, to) only", () => {
+    const ledger = new CostLedger(["contacts", "hiring"], months, D, YEAR_END);
+    ledger.add("contacts", D - 1, 100); // before the warm-up ends: not counted
+    ledger.add("contacts", D, 5); // January
+    ledger.add("contacts", FEB, 7); // February
+    ledger.add(1, MAR + 1, 12_500); // by index: hiring, March
+    ledger.add("hiring", YEAR_END, 99); // at `to`: not counted
+    expect(ledger.month("contacts", 0)).toBe(5);
+    expect(ledger.month("contacts", 1)).toBe(7);
+    expect(ledger.month("hiring", 2)).toBe(12_500);
+    expect(ledger.total("contacts")).toBe(12);
+    expect(ledger.total()).toBe(12_512);
+    expect(Array.from(ledger.monthTotals().slice(0, 4))).toEqual([5, 7, 12_500, 0]);
+    expect(ledger.categories).toEqual(["contacts", "hiring"]);
+    expect(ledger.months).toBe(months);
+  });
+
+  it("splits a rate across a month boundary", () => {
+    // 2 per minute from 31 Jan 12:00 to 1 Feb 06:00: 720 min in January, 360 in February
+    const ledger = new CostLedger(["salaries"], months, 0, YEAR_END);
+    ledger.accrue("salaries", FEB - 720, FEB + 360, 2);
+    expect(ledger.month("salaries", 0)).toBe(1440);
+    expect(ledger.month("salaries", 1)).toBe(720);
+    expect(ledger.total()).toBe(2160);
+    // across three months: 28 Feb 00:00 to 1 Apr 01:00 at 1 per minute
+    ledger.reset();
+    ledger.accrue(0, MAR - D, APR + 60, 1);
+    expect(ledger.month(0, 1)).toBe(D);
+    expect(ledger.month(0, 2)).toBe(31 * D - 60);
+    expect(ledger.month(0, 3)).toBe(60);
+  });
+
+  it("clips rates to [from, to)", () => {
+    const ledger = new CostLedger(["x"], months, D, 40 * D);
+    ledger.accrue("x", -10_000, 2000, 1); // only [1440, 2000): 560
+    expect(ledger.month("x", 0)).toBe(560);
+    ledger.accrue("x", 39 * D, 50 * D, 1); // only [39 D, 40 D): one day, in February
+    expect(ledger.month("x", 1)).toBe(D);
+    ledger.accrue("x", 45 * D, 50 * D, 1); // wholly after `to`
+    ledger.accrue("x", 5, 5, 1000); // empty
+    ledger.accrue("x", 10, 5, 1000); // reversed: empty
+    expect(ledger.total()).toBe(560 + D);
+  });
+
+  it("charges a monthly fee exactly for whole months and pro rata for parts", () => {
+    const ledger = new CostLedger(["vendor"], months, 0, YEAR_END);
+    ledger.accrueMonthly("vendor", FEB, MAR, 1234.56); // whole February (28 days)
+    ledger.accrueMonthly("vendor", MAR, APR, 1234.56); // whole March (31 days minus an hour)
+    expect(ledger.month("vendor", 1)).toBe(1234.56);
+    expect(ledger.month("vendor", 2)).toBe(1234.56);
+    // January from t = 0: 28 of its 31 days (the month began 3 days before the start)
+    ledger.accrueMonthly("vendor", 0, FEB, 1000);
+    expect(ledger.month("vendor", 0)).toBeCloseTo((1000 * 28) / 31, 9);
+    // the first half-day of April: 720 of 43,200 minutes
+    ledger.accrueMonthly("vendor", APR, APR + 720, 1000);
+    expect(ledger.month("vendor", 3)).toBeCloseTo(1000 / 60, 9);
+  });
+
+  it("charges a year of a monthly fee as 11 whole months plus the part of January after the start", () => {
+    const ledger = new CostLedger(["fee"], months, 0, YEAR_END);
+    ledger.accrueMonthly("fee", -1e9, 1e9, 500); // clipped to [0, 2028-01-01)
+    expect(ledger.month("fee", 0)).toBeCloseTo((500 * 28) / 31, 9);
+    for (let m = 1; m < 12; m++) expect(ledger.month("fee", m)).toBe(500);
+    expect(ledger.total()).toBeCloseTo(11 * 500 + (500 * 28) / 31, 9);
+  });
+
+  it("counts a monthly fee only from the warm-up on", () => {
+    const ledger = new CostLedger(["fee"], months, 7 * D, YEAR_END);
+    ledger.accrueMonthly("fee", 0, FEB, 3100); // January after the warm-up: 21 of 31 days
+    expect(ledger.month("fee", 0)).toBeCloseTo(2100, 9);
+  });
+
+  it("rejects bad categories, windows, months and unknown names", () => {
+    expect(() => new CostLedger(["a", "a"], months, 0, 10)).toThrow(/duplicate/);
+    expect(() => new CostLedger([""], months, 0, 10)).toThrow(/name/);
+    expect(() => new CostLedger(["a"], months, 10, 5)).toThrow(/window/);
+    expect(() => new CostLedger(["a"], months, 0, YEAR_END + 1)).toThrow(/not covered/);
+    expect(() => new CostLedger(["a"], months, JAN - 1, 10)).toThrow(/not covered/);
+    expect(new CostLedger(["a"], months, JAN, YEAR_END).total()).toBe(0); // the whole calendar is fine
+    const ledger = new CostLedger(["a"], months, 0, 10);
+    expect(() => ledger.add("b", 1, 1)).toThrow(/unknown category "b"/);
+    expect(() => ledger.accrue(1, 0, 1, 1)).toThrow(/no category 1/);
+    expect(() => ledger.month("a", 12)).toThrow(/no month 12/);
+  });
+});
