@@ -4,6 +4,7 @@
  */
 import yargs from "yargs";
 import { ScenarioError } from "../scenario/load.js";
+import { InputError } from "../errors.js";
 import { AtomicWriter } from "../report/files.js";
 import { erlangCommand } from "./erlang.js";
 import { UsageError } from "./errors.js";
@@ -48,6 +49,10 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (e) {
     AtomicWriter.abortAll();
+    if (e instanceof InputError) {
+      process.stderr.write(e.lines().map((l) => `supportsim: ${l}\n`).join(""));
+      return 2;
+    }
     if (e instanceof ScenarioError || e instanceof UsageError) {
       process.stderr.write(`supportsim: ${e.message.split("\n").join("\nsupportsim: ")}\n`);
       return 2;
