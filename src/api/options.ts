@@ -3,10 +3,9 @@
  * `source` is `OPTIONS` and whose paths are the options' names (`replications`,
  * `target.serviceLevel`); the command line maps them to its flags (cli/flags.ts).
  */
-import { InputError, problem, type Problem } from "../errors.js";
+import { InputError, OPTIONS, problem, type Problem } from "../errors.js";
 
-/** The `source` of an InputError about a function's options. */
-export const OPTIONS = "options";
+export { OPTIONS };
 
 /** The problem with `value` at `path` when it is not a number passing `ok` (undefined when it is, or is undefined and optional). */
 export function numberProblem(path: string, value: unknown, ok: (x: number) => boolean, expected: string, required = false): Problem | undefined {

@@ -18,7 +18,7 @@ import { supportResultJson, supportRunOutput } from "../analysis/experiments/run
 import { jsonText } from "../report/json.js";
 import { availableParallelism } from "node:os";
 import { VERSION } from "./version.js";
-import { UsageError } from "./errors.js";
+import { InputError, problem } from "../errors.js";
 import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
 import { progressBar } from "./progress.js";
 
@@ -72,21 +72,21 @@ export function compareCommand(y: Argv): Argv {
 }
 
 /**
- * Load, build, run and report a comparison. Throws UsageError or ScenarioError on bad input
+ * Load, build, run and report a comparison. Throws InputError or ScenarioError on bad input
  * (the CLI reports them in one line, exit 2) before anything runs or is written.
  */
 export async function runCompare(files: readonly string[], options: CompareOptions = {}): Promise<Comparison> {
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
   const stderr = options.stderr ?? ((s: string) => void process.stderr.write(s));
-  if (files.length < 2) throw new UsageError(`compare: expected at least two scenario files, got ${files.length}`);
+  if (files.length < 2) throw new InputError(problem("compare", `expected at least two scenario files, got ${files.length}`));
   if (options.replications !== undefined && (!Number.isInteger(options.replications) || options.replications < 1)) {
-    throw new UsageError(`--replications: expected an integer >= 1, got ${options.replications}`);
+    throw new InputError(problem("--replications", `expected an integer >= 1, got ${options.replications}`));
   }
   if (options.seed !== undefined && (!Number.isInteger(options.seed) || options.seed < 0)) {
-    throw new UsageError(`--seed: expected an integer >= 0, got ${options.seed}`);
+    throw new InputError(problem("--seed", `expected an integer >= 0, got ${options.seed}`));
   }
   if (options.threads !== undefined && (!Number.isInteger(options.threads) || options.threads < 1)) {
-    throw new UsageError(`--threads: expected an integer >= 1, got ${options.threads}`);
+    throw new InputError(problem("--threads", `expected an integer >= 1, got ${options.threads}`));
   }
   if (options.out !== undefined) checkOutDir(options.out);
 
@@ -94,7 +94,7 @@ export async function runCompare(files: readonly string[], options: CompareOptio
   const loaded = files.map((file) => {
     const any = loadAnyScenarioFile(file);
     if (any.form !== "support") {
-      throw new UsageError(`${file}: compare needs full-form scenarios (with channels, tiers and pools); this is a simple-form scenario (use "supportsim run" for it)`);
+      throw new InputError(problem("", `compare needs full-form scenarios (with channels, tiers and pools); this is a simple-form scenario (use "supportsim run" for it)`), file);
     }
     return { file, scenario: any.scenario };
   });

@@ -4,10 +4,9 @@
  */
 import yargs from "yargs";
 import { ScenarioError } from "../scenario/load.js";
-import { InputError } from "../errors.js";
+import { InputError, problem } from "../errors.js";
 import { AtomicWriter } from "../report/files.js";
 import { erlangCommand } from "./erlang.js";
-import { UsageError } from "./errors.js";
 import { runCommand } from "./run.js";
 import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
@@ -32,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
-      throw new UsageError(msg);
+      throw new InputError(problem("", msg));
     });
   parser = runCommand(parser);
   parser = erlangCommand(parser);
@@ -53,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(e.lines().map((l) => `supportsim: ${l}\n`).join(""));
       return 2;
     }
-    if (e instanceof ScenarioError || e instanceof UsageError) {
+    if (e instanceof ScenarioError) {
       process.stderr.write(`supportsim: ${e.message.split("\n").join("\nsupportsim: ")}\n`);
       return 2;
     }

@@ -42,8 +42,6 @@ import {
   gridSize,
   inShard,
   mergeShards,
-  parseShard,
-  parseVary,
   pointWarnings,
   preparePoints,
   runPoints,
@@ -55,13 +53,15 @@ import {
   type ShardDocument,
   type SweepDocument,
   type SweepIdentity,
-} from "../analysis/experiments/sweep.js";
+} from "../analysis/experiments/sweep/index.js";
 import { DEFAULT_TABLE_WIDTH, shardJsonText, sweepCsv, sweepJsonText, sweepTable } from "../report/tables/sweepTable.js";
 import { supportRunSettings } from "../scenario/full/build.js";
 import { resolveScenarioFile } from "../scenario/extends.js";
 import { parseJson, ScenarioError, validateAnyScenario } from "../scenario/load.js";
 import { SUPPORT_DEFAULTS } from "../scenario/full/schema.js";
-import { UsageError } from "./errors.js";
+import { InputError, problem } from "../errors.js";
+import { parseShard, parseVary } from "./varySpec.js";
+import { asFlags, type FlagNames } from "./flags.js";
 import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
 import { VERSION } from "./version.js";
 
@@ -165,12 +165,12 @@ export function mergeCommand(y: Argv): Argv {
 }
 
 function checkInteger(flag: string, v: number | undefined, min: number): void {
-  if (v !== undefined && (!Number.isInteger(v) || v < min)) throw new UsageError(`${flag}: expected an integer >= ${min}, got ${v}`);
+  if (v !== undefined && (!Number.isInteger(v) || v < min)) throw new InputError(problem(flag, `expected an integer >= ${min}, got ${v}`));
 }
 
 /**
  * Check, validate and build every point, run the sweep (or one shard of it) and write or print
- * the results. Throws UsageError or ScenarioError on bad input (the CLI: one line, exit 2)
+ * the results. Throws InputError or ScenarioError on bad input (the CLI: one line, exit 2)
  * before anything runs or is written.
  */
 export async function execSweep(file: string, options: SweepOptions): Promise<SweepOutcome> {
@@ -180,19 +180,21 @@ export async function execSweep(file: string, options: SweepOptions): Promise<Sw
   checkInteger("--seed", options.seed, 0);
   checkInteger("--threads", options.threads, 1);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
-  if (shard !== undefined && options.out === undefined) throw new UsageError(`--shard: needs --out DIR (the folder the shard file ${shardFileName(shard)} goes to)`);
+  if (shard !== undefined && options.out === undefined) throw new InputError(problem("--shard", `needs --out DIR (the folder the shard file ${shardFileName(shard)} goes to)`));
   if (options.out !== undefined) checkOutDir(options.out);
-  if (options.vary.length === 0) throw new UsageError(`sweep: expected at least one --vary PATH=VALUES (e.g. --vary pools.L2.agents=6..12:2)`);
+  if (options.vary.length === 0) throw new InputError(problem("sweep", `expected at least one --vary PATH=VALUES (e.g. --vary pools.L2.agents=6..12:2)`));
   const vary = options.vary.map(parseVary);
+  // the library names a varied parameter vary[j]; here it is the --vary the user typed
+  const flags: FlagNames = Object.fromEntries([["vary", "--vary"], ...vary.map((v, j) => [`vary[${j}]`, `--vary ${v.path}`])]);
 
   const base = resolveScenarioFile(file);
   const any = validateAnyScenario(base, file);
   if (any.form !== "support") {
-    throw new UsageError(`${file}: sweep needs a full-form scenario (with channels, tiers and pools); this is a simple-form scenario`);
+    throw new InputError(problem("", `sweep needs a full-form scenario (with channels, tiers and pools); this is a simple-form scenario`), file);
   }
-  checkVary(base, vary);
+  asFlags(flags, () => checkVary(base, vary));
   const settings = supportRunSettings(any.scenario, { seed: options.seed, replications: options.replications });
-  const points = preparePoints(base, vary, { file, baseDir: dirname(resolve(file)), keep: (i) => inShard(i, shard) });
+  const points = asFlags(flags, () => preparePoints(base, vary, { file, baseDir: dirname(resolve(file)), keep: (i) => inShard(i, shard) }));
   const identity: SweepIdentity = {
     scenario: any.scenario.name,
     scenarioSha256: scenarioSha256(base),
@@ -239,7 +241,7 @@ export interface MergeOptions {
 
 /**
  * The shard files named by `inputs`: a folder gives its `shard-i-of-N.json` files (in name
- * order), a file itself. Each parsed; throws UsageError naming the input that cannot be read.
+ * order), a file itself. Each parsed; throws InputError naming the input that cannot be read.
  */
 export function readShardInputs(inputs: readonly string[]): { source: string; data: unknown }[] {
   const files: string[] = [];
@@ -248,14 +250,14 @@ export function readShardInputs(inputs: readonly string[]): { source: string; da
     try {
       isDir = statSync(input).isDirectory();
     } catch {
-      throw new UsageError(`merge: ${input}: no such file or folder`);
+      throw new InputError(problem(input, `no such file or folder`), "merge");
     }
     if (!isDir) {
       files.push(input);
       continue;
     }
     const found = readdirSync(input).filter((n) => SHARD_FILE.test(n)).sort();
-    if (found.length === 0) throw new UsageError(`merge: ${input}: no shard files (shard-i-of-N.json) in this folder`);
+    if (found.length === 0) throw new InputError(problem(input, `no shard files (shard-i-of-N.json) in this folder`), "merge");
     for (const n of found) files.push(join(input, n));
   }
   return files.map((source) => {
@@ -263,21 +265,21 @@ export function readShardInputs(inputs: readonly string[]): { source: string; da
     try {
       text = readFileSync(source, "utf8");
     } catch (e) {
-      throw new UsageError(`merge: ${source}: cannot read: ${(e as Error).message}`);
+      throw new InputError(problem(source, `cannot read: ${(e as Error).message}`), "merge");
     }
     try {
       return { source, data: parseJson(text, source) };
     } catch (e) {
-      if (e instanceof ScenarioError) throw new UsageError(`${source}: ${e.problems.join("; ")}`);
+      if (e instanceof ScenarioError) throw new InputError(problem("", e.problems.join("; ")), source);
       throw e;
     }
   });
 }
 
-/** Join shard files into OUT/sweep.csv and OUT/sweep.json. Throws UsageError (nothing written) when they do not make one whole sweep. */
+/** Join shard files into OUT/sweep.csv and OUT/sweep.json. Throws InputError (nothing written) when they do not make one whole sweep. */
 export function execMerge(inputs: readonly string[], options: MergeOptions): SweepDocument {
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
-  if (inputs.length === 0) throw new UsageError(`merge: expected folders or shard files`);
+  if (inputs.length === 0) throw new InputError(problem("merge", `expected folders or shard files`));
   checkOutDir(options.out);
   const doc = mergeShards(readShardInputs(inputs));
   const written = writeOutputs(options.out, { "sweep.csv": sweepCsv(doc), "sweep.json": sweepJsonText(doc) });
