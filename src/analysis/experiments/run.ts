@@ -3,10 +3,13 @@
  * result that `supportsim run` prints (as tables, or as JSON with --json).
  */
 import { resolve as resolvePath } from "node:path";
-import { parseStartEpochMs } from "../../model/staffing/openingHours.js";
-import { compareToHistory, fitForecast } from "../../forecast/forecast.js";
-import { HistoryError, readHistoryFile, TimeZoneClock, type HistoryRow } from "../../forecast/history.js";
+import { parseStartEpochMs } from "../../time/iso.js";
+import { compareToHistory } from "../../forecast/compare.js";
+import { fitForecast } from "../../forecast/fit.js";
+import { readHistoryFile, type HistoryRow } from "../../forecast/history.js";
+import { TimeZoneClock } from "../../time/zone.js";
 import { ScenarioError } from "../../scenario/load.js";
+import { InputError } from "../../errors.js";
 import type { NetworkTraceSink } from "../../model/network/network.js";
 import type { SupportConfig } from "../../model/config.js";
 import type { RunSettings } from "../../scenario/simple/build.js";
@@ -149,7 +152,7 @@ function calibrate(s: SupportScenario, config: SupportConfig, run: SupportRun, o
   try {
     history = readHistoryFile(file);
   } catch (e) {
-    if (e instanceof HistoryError || e instanceof RangeError) throw new ScenarioError([`calibration.history.file: ${e.message}`], opts.file);
+    if (e instanceof InputError || e instanceof RangeError) throw new ScenarioError([`calibration.history.file: ${e.message}`], opts.file);
     throw e;
   }
   const historyChannels = new Set(history.map((r) => r.channel));

@@ -19,8 +19,8 @@
  * the warm-up, like every measured contact). Daylight-saving shifts map each interval by its
  * local start time, so an hour can be met 0 or 2 times on a switch day.
  */
-import { parseStartEpochMs } from "../../model/staffing/openingHours.js";
-import { TimeZoneClock } from "../../forecast/history.js";
+import { parseStartEpochMs } from "../../time/iso.js";
+import { TimeZoneClock } from "../../time/zone.js";
 import { IF, INTERVAL_FIELDS } from "../../model/counters.js";
 import type { SupportConfig } from "../../model/config.js";
 import { clampEstimate, fromMoments } from "../confidence.js";

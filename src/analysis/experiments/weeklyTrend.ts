@@ -13,8 +13,8 @@
  *
  * and each is summarised over replications as a mean with its Student-t 95% interval.
  */
-import { parseStartEpochMs } from "../../model/staffing/openingHours.js";
-import { TimeZoneClock } from "../../forecast/history.js";
+import { parseStartEpochMs } from "../../time/iso.js";
+import { TimeZoneClock } from "../../time/zone.js";
 import type { SupportConfig } from "../../model/config.js";
 import { clampEstimate, estimate } from "../confidence.js";
 import { BUCKET_FIELDS, round6, sumByBucket, type Band, type ProfileInput } from "./weekProfile.js";

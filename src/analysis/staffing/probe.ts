@@ -17,8 +17,8 @@
  * indexed [pool][interval of the week].
  */
 import type { NetworkOutcome, NetworkTraceSink } from "../../model/network/network.js";
-import { parseStartEpochMs } from "../../model/staffing/openingHours.js";
-import { TimeZoneClock } from "../../forecast/history.js";
+import { parseStartEpochMs } from "../../time/iso.js";
+import { TimeZoneClock } from "../../time/zone.js";
 import { DAY_MINUTES, WEEK_MINUTES } from "../../model/staffing/schedule.js";
 import type { SupportConfig } from "../../model/config.js";
 import { DRAIN_MINUTES, simulateSupport } from "../../model/simulation.js";

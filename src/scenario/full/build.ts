@@ -29,12 +29,16 @@
  * and every channel; forecast arrivals belong to it (`arrivals[i].segment` may only name it).
  */
 import { resolve as resolvePath } from "node:path";
-import { parseClock, parseDays, parseStartEpochMs } from "../../model/staffing/openingHours.js";
-import { fitForecast, toPiecewiseRates, type Forecast } from "../../forecast/forecast.js";
-import { HistoryError, readHistoryFile } from "../../forecast/history.js";
+import { parseClock, parseDays } from "../../time/weekClock.js";
+import { parseStartEpochMs } from "../../time/iso.js";
+import type { Forecast } from "../../forecast/forecast.js";
+import { fitForecast } from "../../forecast/fit.js";
+import { toPiecewiseRates } from "../../forecast/rates.js";
+import { readHistoryFile } from "../../forecast/history.js";
+import { InputError } from "../../errors.js";
 import { CALIBRATIONS, DEFAULT_HALF_LIFE_DAYS, DEFAULT_RETENTION_WEIGHTS } from "../../model/customers/retention.js";
 import { WEEK_MINUTES, WeeklyPattern } from "../../model/staffing/schedule.js";
-import { TimeZoneClock } from "../../forecast/history.js";
+import { TimeZoneClock } from "../../time/zone.js";
 import type {
   ChannelConfig,
   Duration,
@@ -304,7 +308,7 @@ export function buildSupport(s: SupportScenario, options: { baseDir: string; fil
         try {
           forecast = fitForecast(readHistoryFile(file), { timeZone });
         } catch (e) {
-          if (e instanceof HistoryError || e instanceof RangeError) throw new ScenarioError([`arrivals[${i}].history.file: ${e.message}`], options.file);
+          if (e instanceof InputError || e instanceof RangeError) throw new ScenarioError([`arrivals[${i}].history.file: ${e.message}`], options.file);
           throw e;
         }
         forecasts.set(file, forecast);

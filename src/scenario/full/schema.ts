@@ -33,8 +33,9 @@
  *    (`supportWarnings` in ./buildSupport.ts).
  */
 import { z } from "zod";
-import { parseClock, parseDays, parseStartEpochMs } from "../../model/staffing/openingHours.js";
-import { TimeZoneClock } from "../../forecast/history.js";
+import { parseClock, parseDays } from "../../time/weekClock.js";
+import { parseStartEpochMs } from "../../time/iso.js";
+import { TimeZoneClock } from "../../time/zone.js";
 import { DEFAULT_ATTRITION_PER_YEAR, DEFAULT_COST_PER_HIRE, DEFAULT_LEAD_TIME_DAYS, DEFAULT_RAMP, DEFAULT_TRAINING_DAYS } from "../../model/staffing/workforce.js";
 import { scheduleProblems } from "../../model/staffing/schedule.js";
 import type { PoolSchedule, ShiftConfig, SupportConfig } from "../../model/config.js";
