@@ -6,6 +6,8 @@
 
 /** Milliseconds in a minute (epoch time ↔ model minutes). */
 export const MINUTE_MS = 60_000;
+/** Milliseconds in an hour. */
+export const HOUR_MS = 3_600_000;
 /** Milliseconds in a day of 24 hours. */
 export const DAY_MS = 86_400_000;
 /** Milliseconds in a week of 7 × 24 hours. */

@@ -987,7 +987,7 @@ export function toShiftConfigs(plan: ShiftPlan): ShiftConfig[] {
  * around the clock on some day, or when nothing would fit.
  */
 export function fitPatterns(patterns: readonly ShiftPattern[], open: ArrayLike<number>, intervalMinutes: number): ShiftPattern[] {
-  const perDay = 1440 / intervalMinutes;
+  const perDay = DAY_MINUTES / intervalMinutes;
   let first = perDay, last = -1;
   for (let d = 0; d < 7; d++) {
     for (let k = 0; k < perDay; k++) {
