@@ -45,6 +45,8 @@ type DayOffsets = number | DayChange;
 
 /** Offset caches per resolved IANA zone, shared by every TimeZoneClock of the process. */
 const SHARED_OFFSETS = new Map<string, Map<number, DayOffsets>>();
+/** The Intl formatter of each zone name given (building one costs more than reading many offsets). */
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
 /** A bound on each zone's cache (about 550 years of days); it is cleared when full. */
 const MAX_CACHED_DAYS = 200_000;
 
@@ -61,6 +63,29 @@ export function weekdayOfDay(dayNumber: number): number {
   return (((dayNumber + 3) % 7) + 7) % 7;
 }
 
+/** The formatter of a zone (cached per name). @throws RangeError naming the zone if it is not a valid IANA time zone. */
+function formatOf(timeZone: string): Intl.DateTimeFormat {
+  let format = FORMATS.get(timeZone);
+  if (format !== undefined) return format;
+  try {
+    format = new Intl.DateTimeFormat("en-US-u-ca-gregory-nu-latn", {
+      timeZone,
+      hourCycle: "h23",
+      era: "short",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+  } catch {
+    throw new RangeError(`unknown time zone "${timeZone}": expected an IANA name such as "UTC", "Europe/Berlin" or "America/New_York"`);
+  }
+  FORMATS.set(timeZone, format);
+  return format;
+}
+
 /** Local time in an IANA time zone; see the module comment. */
 export class TimeZoneClock {
   /** The zone's name as given. */
@@ -73,22 +98,7 @@ export class TimeZoneClock {
 
   /** @throws RangeError naming the zone if it is not a valid IANA time zone. */
   constructor(timeZone = "UTC") {
-    let format: Intl.DateTimeFormat;
-    try {
-      format = new Intl.DateTimeFormat("en-US-u-ca-gregory-nu-latn", {
-        timeZone,
-        hourCycle: "h23",
-        era: "short",
-        year: "numeric",
-        month: "numeric",
-        day: "numeric",
-        hour: "numeric",
-        minute: "numeric",
-        second: "numeric",
-      });
-    } catch {
-      throw new RangeError(`unknown time zone "${timeZone}": expected an IANA name such as "UTC", "Europe/Berlin" or "America/New_York"`);
-    }
+    const format = formatOf(timeZone);
     const resolved = format.resolvedOptions().timeZone;
     this.timeZone = timeZone;
     this.canonical = resolved;
