@@ -24,7 +24,7 @@
  * ever observed in, and the weekly totals compared for the trend sum only the slots observed
  * in every full week, so missing intervals (an outage, a DST gap, a partial first day) do not
  * bias the growth estimate.
-  *
+ *
  * This file holds the model's types; the model is fitted in fit.ts, evaluated (rates of an
  * interval, piecewise-constant rates, arrivals) in rates.ts, compared with a history in
  * compare.ts and written as JSON in json.ts.
