@@ -31,21 +31,26 @@ export interface ForecastJSON {
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
+/** A channel's scalar fields and its two arrays (converted by the caller, either way) in the order they are written. */
+function channelFields<P, S>(c: Pick<ChannelModel, "basePerHour" | "weeklyGrowth" | "handleMinutes" | "trendWeeks" | "observedIntervals" | "offered">, profile: P, bySlot: S | undefined) {
+  return {
+    basePerHour: c.basePerHour,
+    weeklyGrowth: c.weeklyGrowth,
+    profile,
+    ...(c.handleMinutes !== undefined ? { handleMinutes: c.handleMinutes } : {}),
+    ...(bySlot !== undefined ? { handleMinutesBySlot: bySlot } : {}),
+    trendWeeks: c.trendWeeks,
+    observedIntervals: c.observedIntervals,
+    offered: c.offered,
+  };
+}
+
 export function forecastToJSON(f: Forecast): ForecastJSON {
   const channels: Record<string, ForecastJSON["channels"][string]> = {};
   for (const [name, c] of Object.entries(f.channels)) {
     const fitError = Object.fromEntries(Object.entries(c.fitError).map(([k, v]) => [k, finiteOrNull(v)])) as ForecastJSON["channels"][string]["fitError"];
-    channels[name] = {
-      basePerHour: c.basePerHour,
-      weeklyGrowth: c.weeklyGrowth,
-      profile: Array.from(c.profile),
-      ...(c.handleMinutes !== undefined ? { handleMinutes: c.handleMinutes } : {}),
-      ...(c.handleMinutesBySlot !== undefined ? { handleMinutesBySlot: Array.from(c.handleMinutesBySlot, finiteOrNull) } : {}),
-      trendWeeks: c.trendWeeks,
-      observedIntervals: c.observedIntervals,
-      offered: c.offered,
-      fitError,
-    };
+    const bySlot = c.handleMinutesBySlot === undefined ? undefined : Array.from(c.handleMinutesBySlot, finiteOrNull);
+    channels[name] = { ...channelFields(c, Array.from(c.profile), bySlot), fitError };
   }
   return {
     format: "supportsim-forecast/1",
@@ -69,15 +74,9 @@ export function forecastFromJSON(json: ForecastJSON): Forecast {
   for (const [name, c] of Object.entries(json.channels)) {
     if (c.profile.length !== nSlots) throw new RangeError(`forecast: channel "${name}": expected a profile of ${nSlots} values, got ${c.profile.length}`);
     const fe = c.fitError;
+    const bySlot = c.handleMinutesBySlot === undefined ? undefined : Float64Array.from(c.handleMinutesBySlot, nanIfNull);
     channels[name] = {
-      basePerHour: c.basePerHour,
-      weeklyGrowth: c.weeklyGrowth,
-      profile: Float64Array.from(c.profile),
-      ...(c.handleMinutes !== undefined ? { handleMinutes: c.handleMinutes } : {}),
-      ...(c.handleMinutesBySlot !== undefined ? { handleMinutesBySlot: Float64Array.from(c.handleMinutesBySlot, nanIfNull) } : {}),
-      trendWeeks: c.trendWeeks,
-      observedIntervals: c.observedIntervals,
-      offered: c.offered,
+      ...channelFields(c, Float64Array.from(c.profile), bySlot),
       fitError: {
         intervals: nanIfNull(fe.intervals),
         observed: nanIfNull(fe.observed),

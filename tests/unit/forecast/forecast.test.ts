@@ -184,6 +184,11 @@ describe("exact recovery without noise", () => {
     expect(g.trendReference.getTime()).toBe(f.trendReference.getTime());
     for (const r of rows.slice(0, 500)) expect(g.channels.phone.ratePerHourAt(r.start)).toBeCloseTo(f.channels.phone.ratePerHourAt(r.start), 10);
     expect(Array.from(g.channels.phone.profile)).toEqual(Array.from(f.channels.phone.profile));
+    expect(Array.from(g.channels.phone.handleMinutesBySlot!)).toEqual(Array.from(f.channels.phone.handleMinutesBySlot!));
+    expect(g.channels.phone.fitError).toEqual(f.channels.phone.fitError);
+    // the written form: fields in a fixed order, NaN as null
+    expect(Object.keys(json.channels.phone)).toEqual(["basePerHour", "weeklyGrowth", "profile", "handleMinutes", "handleMinutesBySlot", "trendWeeks", "observedIntervals", "offered", "fitError"]);
+    expect(JSON.stringify(forecastToJSON(g))).toBe(JSON.stringify(json));
   });
 });
 
