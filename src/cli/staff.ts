@@ -16,6 +16,7 @@ import { resolvedScenarioIn } from "../scenario/extends.js";
 import { loadAnyScenarioFile } from "../scenario/load.js";
 import { requirementsCsv, shiftsCsv, staffedScenario, staffText, type PoolPlans } from "../report/tables/staffTable.js";
 import { UsageError } from "./errors.js";
+import { HOURS_PER_WEEK } from "../time/units.js";
 import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
 import type { ShiftPlan } from "../analysis/staffing/shiftPlan.js";
 import { VERSION } from "./version.js";
@@ -130,7 +131,7 @@ export async function runStaff(file: string, options: StaffOptions): Promise<Sta
   if (options.seed !== undefined && (!Number.isInteger(options.seed) || options.seed < 0)) throw new UsageError(`--seed: expected an integer >= 0, got ${options.seed}`);
   if (options.threads !== undefined && (!Number.isInteger(options.threads) || options.threads < 1)) throw new UsageError(`--threads: expected an integer >= 1, got ${options.threads}`);
   const fteHours = options.fteHours ?? 40;
-  if (!(typeof fteHours === "number" && fteHours > 0 && fteHours <= 168)) throw new UsageError(`--fte-hours: expected hours in (0, 168], got ${fteHours}`);
+  if (!(typeof fteHours === "number" && fteHours > 0 && fteHours <= HOURS_PER_WEEK)) throw new UsageError(`--fte-hours: expected hours in (0, 168], got ${fteHours}`);
   if (options.out !== undefined) checkOutDir(options.out);
 
   const any = loadAnyScenarioFile(file);

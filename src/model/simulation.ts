@@ -54,7 +54,8 @@ import { makeDistribution, type Distribution } from "../engine/distributions.js"
 import { PiecewisePoissonArrivals } from "../engine/arrivals.js";
 import type { RandomStreams, Rng } from "../engine/random.js";
 import { Accessibility } from "./demand/accessibility.js";
-import { CostLedger, MonthClock } from "./costs.js";
+import { CostLedger } from "./costs.js";
+import { MonthClock } from "../time/months.js";
 import { KcsProgram, MINUTES_PER_MONTH } from "./programs/kcs.js";
 import { applyOperatingModel } from "./programs/operatingModel.js";
 import { vendorHandleFactor, vendorResolveFactor, vendorStarted } from "./programs/outsourcing.js";
@@ -62,7 +63,8 @@ import { annualRevenue, clampRow, ExperienceLadder, isSatisfied, longWaitRows, r
 import { nextTimeShareChange, Roster, timeShared, WeeklyPattern } from "./staffing/schedule.js";
 import { Workforce } from "./staffing/workforce.js";
 import { ContactState, ContactStore, NeedFlag } from "./network/contacts.js";
-import { OpeningHours, parseStartEpochMs } from "./staffing/openingHours.js";
+import { OpeningHours } from "./staffing/openingHours.js";
+import { parseStartEpochMs } from "../time/iso.js";
 import { CustomerBase, CustomerFlows, populate } from "./customers/customers.js";
 import { NeedGenerator } from "./demand/needs.js";
 import { LearningCurve } from "./customers/expertise.js";

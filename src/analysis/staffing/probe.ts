@@ -17,9 +17,9 @@
  * indexed [pool][interval of the week].
  */
 import type { NetworkOutcome, NetworkTraceSink } from "../../model/network/network.js";
-import { parseStartEpochMs } from "../../model/staffing/openingHours.js";
-import { TimeZoneClock } from "../../forecast/history.js";
-import { DAY_MINUTES, WEEK_MINUTES } from "../../model/staffing/schedule.js";
+import { parseStartEpochMs } from "../../time/iso.js";
+import { TimeZoneClock } from "../../time/zone.js";
+import { DAY_MINUTES, MINUTE_MS, WEEK_MINUTES } from "../../time/units.js";
 import type { SupportConfig } from "../../model/config.js";
 import { DRAIN_MINUTES, simulateSupport } from "../../model/simulation.js";
 import { RandomStreams } from "../../engine/random.js";
@@ -80,7 +80,7 @@ export class ProbeLayout {
       const clock = new TimeZoneClock(p.timeZone);
       const idx = new Int16Array(this.modelIntervals);
       for (let k = 0; k < this.modelIntervals; k++) {
-        const lt = clock.local(startMs + k * L * 60_000);
+        const lt = clock.local(startMs + k * L * MINUTE_MS);
         const i = lt.dayOfWeek * perDay + Math.min(perDay - 1, Math.floor(lt.minuteOfDay / L));
         idx[k] = i;
         if (k >= firstCounted && k < endCounted) this.occurrences[q * this.intervalsPerWeek + i]++;

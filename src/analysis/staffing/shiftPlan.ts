@@ -26,8 +26,8 @@
  */
 import highsImport from "highs";
 import { z } from "zod";
-import { DAY_MINUTES } from "../../model/staffing/schedule.js";
-import { clock, DAY_NAMES, intervalLabel } from "../../time/weekClock.js";
+import { DAY_MINUTES } from "../../time/units.js";
+import { clock, clockMinutes, DAY_NAMES, intervalLabel } from "../../time/weekClock.js";
 
 export { clock, DAY_NAMES, intervalLabel } from "../../time/weekClock.js";
 import type { ShiftConfig } from "../../model/config.js";
@@ -446,15 +446,6 @@ export function defaultPatterns(intervalMinutes: number): ShiftPattern[] {
   ];
 }
 
-/** "HH:MM" (or "H:MM"), 00:00..23:59, as minutes after midnight; undefined if malformed. */
-function parseClock(s: string): number | undefined {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(s.trim());
-  if (m === null) return undefined;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  return h <= 23 && min <= 59 ? h * 60 + min : undefined;
-}
-
 /**
  * A day set as planners write it: "daily", a day "Mon", a range "Mon-Fri" (wrapping: "Sat-Mon"
  * is Sat, Sun, Mon), or several joined by commas ("Mon-Wed,Fri"); names Mon Tue Wed Thu Fri
@@ -499,7 +490,7 @@ function strictObject<T extends z.ZodRawShape>(shape: T, what: string) {
 
 const ClockSchema = z
   .string(expecting('a time "HH:MM"'))
-  .refine((s) => parseClock(s) !== undefined, expecting('a time "HH:MM" from 00:00 to 23:59'));
+  .refine((s) => clockMinutes(s, DAY_MINUTES - 1) !== undefined, expecting('a time "HH:MM" from 00:00 to 23:59'));
 
 const PatternJsonSchema = strictObject(
   {
@@ -554,12 +545,12 @@ function pathOf(path: readonly PropertyKey[]): string {
 /** A planners' pattern in model units (minutes), before the semantic checks. */
 function fromJson(p: PatternJson, L: number): ShiftPattern {
   const starts = p.starts;
-  const earliest = starts === undefined ? 0 : (parseClock(starts.earliest) as number);
+  const earliest = starts === undefined ? 0 : (clockMinutes(starts.earliest, DAY_MINUTES - 1) as number);
   const pattern: ShiftPattern = {
     name: p.name,
     length: snapWhole(p.lengthHours * 60),
     earliestStart: earliest,
-    latestStart: starts === undefined ? DAY_MINUTES - L : starts.latest === undefined ? earliest : (parseClock(starts.latest) as number),
+    latestStart: starts === undefined ? DAY_MINUTES - L : starts.latest === undefined ? earliest : (clockMinutes(starts.latest, DAY_MINUTES - 1) as number),
     step: starts?.stepMinutes ?? L,
     breaks: (p.breaks ?? []).map((b) => ({ length: b.minutes, after: b.afterHours.map((h) => snapWhole(h * 60)) })),
   };
@@ -996,7 +987,7 @@ export function toShiftConfigs(plan: ShiftPlan): ShiftConfig[] {
  * around the clock on some day, or when nothing would fit.
  */
 export function fitPatterns(patterns: readonly ShiftPattern[], open: ArrayLike<number>, intervalMinutes: number): ShiftPattern[] {
-  const perDay = 1440 / intervalMinutes;
+  const perDay = DAY_MINUTES / intervalMinutes;
   let first = perDay, last = -1;
   for (let d = 0; d < 7; d++) {
     for (let k = 0; k < perDay; k++) {

@@ -25,7 +25,7 @@
  * 3. `timeShared` / `nextTimeShareChange`: a fractional number of available agents
  *    (floor × (1 − shrinkage) × …) realised as whole agents by time-sharing within intervals.
  */
-import { TimeZoneClock } from "../../forecast/history.js";
+import { TimeZoneClock } from "../../time/zone.js";
 import type { PoolSchedule, ShiftConfig, WeeklyHours } from "../config.js";
 
 /** Minutes in a day and in a week. */

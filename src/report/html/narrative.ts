@@ -23,7 +23,8 @@ import {
   formatChange, formatCount, formatDuration, formatFixed, formatMagnitude, formatMoney, formatNumber, formatPoints, formatShare, formatShareRange, formatSpan,
   formatTargetShare, formatValue,
 } from "../numbers.js";
-import { HOURS_PER_MONTH, HOURS_PER_WEEK, meanOf as mean, measuredHours, sameSpans, windowsDiffer } from "../runs.js";
+import { meanOf as mean, measuredHours, sameSpans, windowsDiffer } from "../runs.js";
+import { HOURS_PER_MONTH, HOURS_PER_WEEK } from "../../time/units.js";
 import { intervalsOverlap, verdict, type Verdict } from "../significance.js";
 import { clearlyDominated, frontierPoints, sweepAxes, type SweepPoint } from "../sweepFrontier.js";
 import { listText as list, plural, titleCase as cap } from "../words.js";

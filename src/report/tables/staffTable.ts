@@ -3,12 +3,14 @@
  * interval of the week (with the Erlang start beside them), per-pool hours, FTE and cost, and
  * the shifts chosen with their coverage against the requirement.
  */
-import { clock, DAY_NAMES, formatDays, type ShiftPlan } from "../../analysis/staffing/shiftPlan.js";
-import { intervalLabel, type PoolRequirement, type StaffingSolution } from "../../analysis/staffing/solver.js";
+import { formatDays, type ShiftPlan } from "../../analysis/staffing/shiftPlan.js";
+import type { PoolRequirement, StaffingSolution } from "../../analysis/staffing/solver.js";
+import { DAY_MINUTES } from "../../time/units.js";
+import { clock, DAY_NAMES, intervalLabel } from "../../time/weekClock.js";
 import { csvCell } from "../csv.js";
 
 /** "HH:MM" of a local minute, wrapped into the day (a shift ending past midnight, a day's end: "00:00"). */
-const hhmm = (m: number) => clock(m % 1440);
+const hhmm = (m: number) => clock(m % DAY_MINUTES);
 const fmt = (x: number, d = 1) => x.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
 const money = (x: number) => Math.round(x).toLocaleString("en-US");
 
@@ -29,7 +31,7 @@ export function fte(p: PoolRequirement, fteHours: number): number {
 
 /** A grid: rows = local start times with an open interval on some day, columns = days; cells "required (Erlang)". */
 function grid(p: PoolRequirement, L: number): string {
-  const perDay = 1440 / L;
+  const perDay = DAY_MINUTES / L;
   const days = DAY_NAMES.map((_, d) => p.intervals.slice(d * perDay, (d + 1) * perDay).some((iv) => iv.open)).map((o, d) => (o ? d : -1)).filter((d) => d >= 0);
   const lines: string[] = [];
   const cellW = 9;

@@ -29,12 +29,18 @@
  * and every channel; forecast arrivals belong to it (`arrivals[i].segment` may only name it).
  */
 import { resolve as resolvePath } from "node:path";
-import { parseClock, parseDays, parseStartEpochMs } from "../../model/staffing/openingHours.js";
-import { fitForecast, toPiecewiseRates, type Forecast } from "../../forecast/forecast.js";
-import { HistoryError, readHistoryFile } from "../../forecast/history.js";
+import { parseClock, parseDays } from "../../time/weekClock.js";
+import { parseStartEpochMs } from "../../time/iso.js";
+import type { Forecast } from "../../forecast/forecast.js";
+import { fitForecast } from "../../forecast/fit.js";
+import { toPiecewiseRates } from "../../forecast/rates.js";
+import { readHistoryFile } from "../../forecast/history.js";
+import { InputError } from "../../errors.js";
 import { CALIBRATIONS, DEFAULT_HALF_LIFE_DAYS, DEFAULT_RETENTION_WEIGHTS } from "../../model/customers/retention.js";
-import { WEEK_MINUTES, WeeklyPattern } from "../../model/staffing/schedule.js";
-import { TimeZoneClock } from "../../forecast/history.js";
+import { WeeklyPattern } from "../../model/staffing/schedule.js";
+import { DAY_MINUTES as MINUTES_PER_DAY, MINUTE_MS, MONTH_MINUTES as MINUTES_PER_MONTH, WEEK_MINUTES, YEAR_MINUTES as MINUTES_PER_YEAR } from "../../time/units.js";
+import { DAY_NAMES } from "../../time/weekClock.js";
+import { TimeZoneClock } from "../../time/zone.js";
 import type {
   ChannelConfig,
   Duration,
@@ -60,9 +66,6 @@ import type { DurationInput } from "../simple/schema.js";
 import {
   FORECAST_SEGMENT,
   horizonMinutes,
-  MINUTES_PER_DAY,
-  MINUTES_PER_MONTH,
-  MINUTES_PER_YEAR,
   poolSchedule,
   SEVERITIES,
   SUPPORT_DEFAULTS as D,
@@ -119,7 +122,7 @@ export function buildSupport(s: SupportScenario, options: { baseDir: string; fil
   const startMs = parseStartEpochMs(s.start, timeZone);
   const horizon = horizonMinutes(s.horizon);
   if (horizon === undefined) throw new RangeError("buildSupport: expected a validated scenario (horizon: exactly one of days or hours)");
-  const toT = (date: string): number => (parseStartEpochMs(date, timeZone) - startMs) / 60_000;
+  const toT = (date: string): number => (parseStartEpochMs(date, timeZone) - startMs) / MINUTE_MS;
   const threshold = (s.serviceLevel?.thresholdSeconds ?? D.serviceLevel.thresholdSeconds) / 60;
 
   const classes = [...(s.priorityClasses ?? D.priorityClasses)];
@@ -304,7 +307,7 @@ export function buildSupport(s: SupportScenario, options: { baseDir: string; fil
         try {
           forecast = fitForecast(readHistoryFile(file), { timeZone });
         } catch (e) {
-          if (e instanceof HistoryError || e instanceof RangeError) throw new ScenarioError([`arrivals[${i}].history.file: ${e.message}`], options.file);
+          if (e instanceof InputError || e instanceof RangeError) throw new ScenarioError([`arrivals[${i}].history.file: ${e.message}`], options.file);
           throw e;
         }
         forecasts.set(file, forecast);
@@ -317,7 +320,7 @@ export function buildSupport(s: SupportScenario, options: { baseDir: string; fil
           options.file,
         );
       }
-      const r = toPiecewiseRates(forecast, a.history.channel, new Date(startMs), new Date(startMs + horizon * 60_000));
+      const r = toPiecewiseRates(forecast, a.history.channel, new Date(startMs), new Date(startMs + horizon * MINUTE_MS));
       return { ...head, starts: r.starts, ratesPerMinute: r.ratesPerMinute };
     }
     return { ...head, starts: [0], ratesPerMinute: [(a.ratePerHour as number) / 60] };
@@ -522,8 +525,6 @@ function tenure(t: NonNullable<SupportScenario["customers"]>["segments"][number]
 
 // ---------------------------------------------------------------------------------------
 // Warnings: problems that do not stop a run
-
-const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 
 /** "Mon 12:00" of a minute of the week; the end of a run that stops at midnight is "24:00" of its day. */
 function weekTime(m: number, end = false): string {

@@ -33,8 +33,10 @@
  *    (`supportWarnings` in ./buildSupport.ts).
  */
 import { z } from "zod";
-import { parseClock, parseDays, parseStartEpochMs } from "../../model/staffing/openingHours.js";
-import { TimeZoneClock } from "../../forecast/history.js";
+import { parseClock, parseDays } from "../../time/weekClock.js";
+import { parseStartEpochMs } from "../../time/iso.js";
+import { TimeZoneClock } from "../../time/zone.js";
+import { DAY_MINUTES, HOURS_PER_WEEK, MINUTE_MS } from "../../time/units.js";
 import { DEFAULT_ATTRITION_PER_YEAR, DEFAULT_COST_PER_HIRE, DEFAULT_LEAD_TIME_DAYS, DEFAULT_RAMP, DEFAULT_TRAINING_DAYS } from "../../model/staffing/workforce.js";
 import { scheduleProblems } from "../../model/staffing/schedule.js";
 import type { PoolSchedule, ShiftConfig, SupportConfig } from "../../model/config.js";
@@ -60,11 +62,6 @@ import {
   unitFraction,
 } from "../fields.js";
 
-export const MINUTES_PER_DAY = 1440;
-/** A mean (Julian) year, as in the seasonality trend. */
-export const MINUTES_PER_YEAR = 525_960;
-/** A mean month: a twelfth of a year. */
-export const MINUTES_PER_MONTH = MINUTES_PER_YEAR / 12;
 
 export const SEASONALITY_PRESETS = ["b2b-business-hours", "consumer-24x7"] as const;
 export const CHANNEL_KINDS = ["realtime", "deferred"] as const;
@@ -127,10 +124,10 @@ export const SUPPORT_DEFAULTS = {
     accessWeight: 1,
     waitMemory: 0.3,
     outsideHours: "wait",
-    retry: { share: 0.2, delay: { dist: "exponential", meanMinutes: 1440 } },
+    retry: { share: 0.2, delay: { dist: "exponential", meanMinutes: DAY_MINUTES } },
   },
   selfService: { tryShare: 0.7, successAtFullCoverage: 0.6, goOnShare: 0.75 },
-  repeat: { share: 0.8, delay: { dist: "exponential", meanMinutes: 1440 }, switchShare: 0.2 },
+  repeat: { share: 0.8, delay: { dist: "exponential", meanMinutes: DAY_MINUTES }, switchShare: 0.2 },
   tier: { nextMode: "escalate" },
   pool: {
     concurrency: 1,
@@ -169,7 +166,7 @@ export const SUPPORT_DEFAULTS = {
     attritionPerYear: DEFAULT_ATTRITION_PER_YEAR,
     hiring: { mode: "replace", leadTimeDays: DEFAULT_LEAD_TIME_DAYS },
     trainingDays: DEFAULT_TRAINING_DAYS,
-    ramp: DEFAULT_RAMP.map((p) => ({ afterDays: p.at / MINUTES_PER_DAY, proficiency: p.proficiency })),
+    ramp: DEFAULT_RAMP.map((p) => ({ afterDays: p.at / DAY_MINUTES, proficiency: p.proficiency })),
     resolvePenalty: 0.5,
     costPerHire: DEFAULT_COST_PER_HIRE,
   },
@@ -439,7 +436,7 @@ export const StaffingRowSchema = object({
 export const WorkforceSchema = object({
   headcount: integerAtLeast(0, "a whole number of employees >= 0").optional(),
   targetHeadcount: positive("employees (FTE)").optional(),
-  hoursPerWeek: positiveAtMost(168, "a number of hours > 0 and <= 168").optional(),
+  hoursPerWeek: positiveAtMost(HOURS_PER_WEEK, "a number of hours > 0 and <= 168").optional(),
   attritionPerYear: nonNegative("leavers per employee per year").optional(),
   hiring: object({
     mode: oneOf(HIRING_MODES).optional(),
@@ -634,14 +631,14 @@ export function supportScenarioJsonSchema(): Record<string, unknown> {
 export function horizonMinutes(h: { days?: number; hours?: number } | undefined): number | undefined {
   if (h === undefined) return undefined;
   const okNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v > 0;
-  if (h.days !== undefined && h.hours === undefined && okNum(h.days)) return h.days * MINUTES_PER_DAY;
+  if (h.days !== undefined && h.hours === undefined && okNum(h.days)) return h.days * DAY_MINUTES;
   if (h.hours !== undefined && h.days === undefined && okNum(h.hours)) return h.hours * 60;
   return undefined;
 }
 
 /** The warm-up in minutes (0 by default). */
 export function warmupMinutes(h: { warmupDays?: number; warmupHours?: number }): number {
-  if (h.warmupDays !== undefined) return h.warmupDays * MINUTES_PER_DAY;
+  if (h.warmupDays !== undefined) return h.warmupDays * DAY_MINUTES;
   if (h.warmupHours !== undefined) return h.warmupHours * 60;
   return 0;
 }
@@ -748,7 +745,7 @@ function crossCheck(s: SupportScenarioShape, ctx: Ctx): void {
     try {
       startMs = parseStartEpochMs(s.start, timeZone);
     } catch (e) {
-      issue(["start"], (e as Error).message.replace(/^seasonality: start: /, ""));
+      issue(["start"], (e as Error).message);
     }
   }
   const h = s.horizon;
@@ -760,7 +757,7 @@ function crossCheck(s: SupportScenarioShape, ctx: Ctx): void {
   } else if (H !== undefined) {
     const key = h.warmupDays !== undefined ? "warmupDays" : "warmupHours";
     const w = h[key];
-    if (fin(w) && w * (key === "warmupDays" ? MINUTES_PER_DAY : 60) >= H) {
+    if (fin(w) && w * (key === "warmupDays" ? DAY_MINUTES : 60) >= H) {
       const hz = h.days !== undefined ? `${h.days} days` : `${h.hours} hours`;
       issue(["horizon", key], `expected less than the horizon (${hz}), got ${w}`);
     }
@@ -985,7 +982,7 @@ function crossCheck(s: SupportScenarioShape, ctx: Ctx): void {
     }
   });
   if (clock !== undefined && startMs !== undefined && H !== undefined) {
-    const endMs = startMs + H * 60_000;
+    const endMs = startMs + H * MINUTE_MS;
     const range = `${localText(clock, startMs)} to ${localText(clock, endMs)} (${timeZone})`;
     const date = (v: string | undefined, path: Path, notBefore?: { ms: number; what: string }): number | undefined => {
       if (v === undefined) return undefined;
@@ -1089,7 +1086,7 @@ function checkPool(p: PoolShape, at: Path, report: (path: Path, message: string)
     const seen = shiftNames.indexOf(sh.name);
     if (seen >= 0) issue([...sp, "name"], `expected a unique shift name, "${sh.name}" is also ${formatPath([...at, "shifts", seen])}`);
     shiftNames.push(sh.name);
-    if (clockOrUndefined(sh.start) === MINUTES_PER_DAY) issue([...sp, "start"], `expected a start time from 00:00 to 23:59, got ${show(sh.start)}`);
+    if (clockOrUndefined(sh.start) === DAY_MINUTES) issue([...sp, "start"], `expected a start time from 00:00 to 23:59, got ${show(sh.start)}`);
     const L = sh.lengthHours * 60;
     const n = sh.agents;
     let prev: { end0: number; endLast: number } | undefined;

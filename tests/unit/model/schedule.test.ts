@@ -7,8 +7,8 @@
  */
 import { messageOf } from "../../helpers/problems.js";
 import { describe, expect, it } from "vitest";
-import { parseStartEpochMs } from "../../../src/model/staffing/openingHours.js";
-import { TimeZoneClock } from "../../../src/forecast/history.js";
+import { parseStartEpochMs } from "../../../src/time/iso.js";
+import { TimeZoneClock } from "../../../src/time/zone.js";
 import {
   Roster,
   WEEK_MINUTES,
