@@ -9,8 +9,14 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Argv } from "yargs";
-import { defaultPatterns, fitPatterns, parsePatterns, planShifts, type ShiftPattern } from "../analysis/staffing/shiftPlan.js";
-import { parseTarget, solveStaffing, type StaffingSolution, type StaffingTargets } from "../analysis/staffing/solver.js";
+import { defaultPatterns } from "../analysis/staffing/defaultPatterns.js";
+import { fitPatterns } from "../analysis/staffing/fitPatterns.js";
+import { parsePatterns } from "../analysis/staffing/patternFile.js";
+import type { ShiftPattern } from "../analysis/staffing/shiftPattern.js";
+import { planShifts } from "../analysis/staffing/shiftPlan.js";
+import type { StaffingSolution } from "../analysis/staffing/solution.js";
+import { solveStaffing } from "../analysis/staffing/solver.js";
+import { parseTarget, type StaffingTargets } from "../analysis/staffing/targets.js";
 import { buildSupport, supportRunSettings, supportWarnings } from "../scenario/full/build.js";
 import { resolvedScenarioIn } from "../scenario/extends.js";
 import { loadAnyScenarioFile } from "../scenario/load.js";

@@ -172,3 +172,8 @@ export function probeReplication(cfg: SupportConfig, layout: ProbeLayout, seed: 
   simulateSupport(cfg, new RandomStreams(seed, rep), staffingProbe(layout, counts));
   return counts;
 }
+
+/** Run every replication of `cfg` with a probe, one after another. */
+export function probeReplications(cfg: SupportConfig, layout: ProbeLayout, seed: number | string, replications: number): ProbeCounts[] {
+  return Array.from({ length: replications }, (_, rep) => probeReplication(cfg, layout, seed, rep));
+}

@@ -3,8 +3,10 @@
  * interval of the week (with the Erlang start beside them), per-pool hours, FTE and cost, and
  * the shifts chosen with their coverage against the requirement.
  */
-import { clock, DAY_NAMES, formatDays, type ShiftPlan } from "../../analysis/staffing/shiftPlan.js";
-import { intervalLabel, type PoolRequirement, type StaffingSolution } from "../../analysis/staffing/solver.js";
+import { formatDays } from "../../analysis/staffing/daySets.js";
+import type { ShiftPlan } from "../../analysis/staffing/shiftPlan.js";
+import type { PoolRequirement, StaffingSolution } from "../../analysis/staffing/solution.js";
+import { clock, DAY_NAMES, intervalLabel } from "../../time/weekClock.js";
 import { csvCell } from "../csv.js";
 
 /** "HH:MM" of a local minute, wrapped into the day (a shift ending past midnight, a day's end: "00:00"). */

@@ -1,5 +1,5 @@
 /**
- * Tests of shift planning (src/analysis/shiftPlan.ts): the integer program solved by HiGHS
+ * Tests of shift planning (src/analysis/staffing/: shiftPlan.ts and the files it uses): the integer program solved by HiGHS
  * on cases computed by hand (one Monday shift, rotations of 5 days on, availability, lunch
  * alternatives cutting intervals, a shift edge inside an interval, a night shift from Sunday
  * into Monday, no requirement), the LP bound, the uncovered-interval error, input errors,
@@ -7,16 +7,12 @@
  * export, and the coverage recomputed independently by the model's WeeklyPattern.
  */
 import { describe, expect, it } from "vitest";
-import {
-  type ShiftPattern,
-  type ShiftPlanInput,
-  defaultPatterns,
-  formatDays,
-  parseDaySet,
-  parsePatterns,
-  planShifts,
-  toShiftConfigs,
-} from "../../../src/analysis/staffing/shiftPlan.js";
+import { formatDays, parseDaySet } from "../../../src/analysis/staffing/daySets.js";
+import { defaultPatterns } from "../../../src/analysis/staffing/defaultPatterns.js";
+import { parsePatterns } from "../../../src/analysis/staffing/patternFile.js";
+import { toShiftConfigs } from "../../../src/analysis/staffing/shiftConfigs.js";
+import type { ShiftPattern } from "../../../src/analysis/staffing/shiftPattern.js";
+import { planShifts, type ShiftPlanInput } from "../../../src/analysis/staffing/shiftPlan.js";
 import { WeeklyPattern } from "../../../src/model/staffing/schedule.js";
 
 /** A requirement of `value` on weekday `day` from hour `from` to hour `to` (L = 60), 0 elsewhere. */

@@ -1,5 +1,5 @@
 /**
- * The staffing solver (src/analysis/staffingSolver.ts, staffingProbe.ts):
+ * The staffing solver (src/analysis/staffing/: solver.ts and the files it uses, probe.ts):
  *   - the target syntax, the weekly table and the open intervals, by hand;
  *   - the probe books a hand-made visit to the right pool, interval and counters;
  *   - a single-tier Poisson queue (exponential handle and patience, a daily rate curve):
@@ -15,8 +15,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { staffErlangA } from "../../../src/analytic/staffing.js";
-import { configWith, openIntervals, parseTarget, probeReplications, solveStaffing, tableRows } from "../../../src/analysis/staffing/solver.js";
-import { ProbeLayout, staffingProbe } from "../../../src/analysis/staffing/probe.js";
+import { probeReplications, ProbeLayout, staffingProbe } from "../../../src/analysis/staffing/probe.js";
+import { solveStaffing } from "../../../src/analysis/staffing/solver.js";
+import { configWith, openIntervals, tableRows } from "../../../src/analysis/staffing/staffedConfig.js";
+import { parseTarget } from "../../../src/analysis/staffing/targets.js";
 import { estimate } from "../../../src/analysis/confidence.js";
 import type { SupportConfig } from "../../../src/model/config.js";
 import { buildSupport } from "../../../src/scenario/full/build.js";
