@@ -3,6 +3,7 @@
  * minutes one agent on it is on the floor in each interval of the week (a_ij × L; the model
  * in shiftPlan.ts), narrowed to those the integer program needs.
  */
+import { problem, type Problem } from "../../errors.js";
 import { DAY_MINUTES } from "../../time/units.js";
 import { intervalLabel } from "../../time/weekClock.js";
 import { intervalCount, snapGrid } from "./planGrid.js";
@@ -104,8 +105,8 @@ export function modelCandidates(candidates: readonly Candidate[], needed: readon
   return out;
 }
 
-/** The first interval with a positive requirement that no candidate covers, as the error to throw. */
-export function uncoveredError(requirement: readonly number[], needed: readonly boolean[], candidates: readonly Candidate[], L: number): Error | undefined {
+/** The first interval with a positive requirement that no candidate covers, as the problem to report (of the input as a whole). */
+export function uncoveredProblem(requirement: readonly number[], needed: readonly boolean[], candidates: readonly Candidate[], L: number): Problem | undefined {
   const covered = new Array<boolean>(requirement.length).fill(false);
   for (const c of candidates) for (const i of c.intervals) covered[i] = true;
   const missing = requirement.map((_, i) => i).filter((i) => needed[i] && !covered[i]);
@@ -113,5 +114,5 @@ export function uncoveredError(requirement: readonly number[], needed: readonly 
   const i = missing[0];
   const more = missing.length > 1 ? ` (nor ${missing.length - 1} other interval${missing.length > 2 ? "s" : ""} with a requirement)` : "";
   const agents = requirement[i] === 1 ? "agent" : "agents";
-  return new Error(`${intervalLabel(i, L)} needs ${fmt(requirement[i])} ${agents} on the floor, but no allowed shift covers it${more}`);
+  return problem("", `${intervalLabel(i, L)} needs ${fmt(requirement[i])} ${agents} on the floor, but no allowed shift covers it${more}`);
 }

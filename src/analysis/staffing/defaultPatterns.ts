@@ -1,6 +1,7 @@
 /**
  * The shift patterns used when a planner gives none.
  */
+import { InputError } from "../../errors.js";
 import { DAY_MINUTES } from "../../time/units.js";
 import { intervalProblems } from "./planGrid.js";
 import type { ShiftPattern } from "./shiftPattern.js";
@@ -13,7 +14,7 @@ import type { ShiftPattern } from "./shiftPattern.js";
  */
 export function defaultPatterns(intervalMinutes: number): ShiftPattern[] {
   const problems = intervalProblems(intervalMinutes);
-  if (problems.length > 0) throw new Error(problems[0]);
+  if (problems.length > 0) throw new InputError(problems);
   const anyStart = { earliestStart: 0, latestStart: DAY_MINUTES - intervalMinutes, step: intervalMinutes };
   return [
     {

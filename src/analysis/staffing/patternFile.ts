@@ -3,11 +3,12 @@
  * ShiftPatterns (minutes) and checked.
  */
 import { z } from "zod";
+import { formatPath, InputError, problem } from "../../errors.js";
 import { DAY_MINUTES } from "../../time/units.js";
 import { parseDaySet } from "./daySets.js";
 import { JSON_FIELDS, problemsOf } from "./patternChecks.js";
 import { intervalProblems, snapWhole } from "./planGrid.js";
-import { firstOf, show } from "./planText.js";
+import { show } from "./planText.js";
 import type { ShiftPattern } from "./shiftPattern.js";
 
 /** "HH:MM" (or "H:MM"), 00:00..23:59, as minutes after midnight; undefined if malformed. */
@@ -84,13 +85,6 @@ const PatternsJsonSchema = z.array(PatternJsonSchema, expecting("a list of shift
 
 type PatternJson = z.infer<typeof PatternJsonSchema>;
 
-/** "patterns[0].starts.latest" from a zod path below the list. */
-function pathOf(path: readonly PropertyKey[]): string {
-  let out = "patterns";
-  for (const p of path) out += typeof p === "number" ? `[${p}]` : `.${String(p)}`;
-  return out;
-}
-
 /** A planners' pattern in model units (minutes), before the semantic checks. */
 function fromJson(p: PatternJson, L: number): ShiftPattern {
   const starts = p.starts;
@@ -115,21 +109,22 @@ function fromJson(p: PatternJson, L: number): ShiftPattern {
  * `starts` may be left out (any start on the interval grid), as may `latest` (= earliest, one
  * start) and `stepMinutes` (= intervalMinutes); `breaks` defaults to none. Day sets are read by
  * parseDaySet; each entry of "days" is one alternative. The result passes patternProblems.
- * @throws Error, one line naming the path and what was expected, e.g.
- *   `patterns[0].lengthHours: expected a number in (0, 24], got 30`.
+ * @throws InputError naming each problem's path below the option `shiftPatterns` and what
+ *   was expected, e.g. `shiftPatterns[0].lengthHours: expected a number in (0, 24], got 30`:
+ *   the problems of the file's form, or when it has none, those of the patterns it gives.
  */
 export function parsePatterns(json: unknown, intervalMinutes: number): ShiftPattern[] {
   const bad = intervalProblems(intervalMinutes);
-  if (bad.length > 0) throw new Error(bad[0]);
+  if (bad.length > 0) throw new InputError(bad);
   const r = PatternsJsonSchema.safeParse(json);
   if (!r.success) {
-    const iss = r.error.issues[0];
-    const path = iss.code === "unrecognized_keys" ? [...iss.path, iss.keys[0]] : iss.path;
-    const more = r.error.issues.length > 1 ? ` (and ${r.error.issues.length - 1} more problem${r.error.issues.length > 2 ? "s" : ""})` : "";
-    throw new Error(`${pathOf(path)}: ${iss.message}${more}`);
+    throw new InputError(r.error.issues.map((iss) => {
+      const path = iss.code === "unrecognized_keys" ? [...iss.path, iss.keys[0]] : iss.path;
+      return problem(formatPath([JSON_FIELDS.root, ...path]), iss.message);
+    }));
   }
   const patterns = r.data.map((p) => fromJson(p, intervalMinutes));
   const problems = problemsOf(patterns, JSON_FIELDS);
-  if (problems.length > 0) throw new Error(firstOf(problems));
+  if (problems.length > 0) throw new InputError(problems);
   return patterns;
 }

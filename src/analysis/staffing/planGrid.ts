@@ -2,6 +2,7 @@
  * The grid a shift plan lives on: the week cut into intervals of L minutes (1440 / L whole),
  * and minutes kept on a dyadic grid of 2⁻²⁰ minute so that float noise leaves no slivers.
  */
+import { problem, type Problem } from "../../errors.js";
 import { DAY_MINUTES } from "../../time/units.js";
 import { show } from "./planText.js";
 
@@ -21,9 +22,9 @@ export function snapWhole(x: number): number {
 }
 
 /** Problems of the interval length (empty when 1440 / L is a whole number). */
-export function intervalProblems(L: unknown): string[] {
+export function intervalProblems(L: unknown, path = "intervalMinutes"): Problem[] {
   if (!isNum(L) || L <= 0 || !Number.isInteger(snapWhole(DAY_MINUTES / L))) {
-    return [`intervalMinutes: expected a number of minutes that divides 1440 (e.g. 15, 30, 60), got ${show(L)}`];
+    return [problem(path, `expected a number of minutes that divides 1440 (e.g. 15, 30, 60), got ${show(L)}`)];
   }
   return [];
 }

@@ -1,7 +1,8 @@
 /**
- * How the shift plan's messages write values: numbers to at most 3 decimals, an offending
- * value in a few words, a duration as "H:MM".
+ * How the staffing writes values: in messages, numbers to at most 3 decimals, an offending
+ * value in a few words, a duration as "H:MM"; a time of day as "HH:MM".
  */
+import { DAY_MINUTES } from "../../time/units.js";
 import { clock } from "../../time/weekClock.js";
 
 /** A number for messages: at most 3 decimals. */
@@ -24,8 +25,7 @@ export function duration(minutes: number): string {
   return clock(minutes).replace(/^0(\d)/, "$1");
 }
 
-/** The first problem, with how many more there are, as one line. */
-export function firstOf(problems: string[]): string {
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
-  return `${problems[0]}${more}`;
+/** "HH:MM" of a local minute, wrapped into the day (a shift ending past midnight, a day's end: "00:00"). */
+export function hhmm(minutes: number): string {
+  return clock(minutes % DAY_MINUTES);
 }

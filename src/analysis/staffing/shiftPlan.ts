@@ -24,11 +24,12 @@
  * cost), and of candidates with the same cost and the same a_ij on those intervals only the
  * first (in the output order) is kept: neither changes the optimum nor the bound.
  */
+import { InputError, problem, type Problem } from "../../errors.js";
 import type { ShiftPattern } from "./shiftPattern.js";
-import { allCandidates, modelCandidates, uncoveredError, type Candidate } from "./candidates.js";
+import { allCandidates, modelCandidates, uncoveredProblem, type Candidate } from "./candidates.js";
 import { patternProblems } from "./patternChecks.js";
 import { intervalCount, intervalProblems, isNum } from "./planGrid.js";
-import { firstOf, fmt, show } from "./planText.js";
+import { fmt, show } from "./planText.js";
 import { costOf, coverageRows, feasible, loadHighs, lpText, roundAgents, roundUpPlan, runHighs } from "./shiftProgram.js";
 import { intervalLabel } from "../../time/weekClock.js";
 
@@ -75,31 +76,34 @@ export interface ShiftPlan {
   solveSeconds: number;
 }
 
+/** Per pool (same order as a staffing solution's pools): its shift plan, or null when shifts were not planned. */
+export type PoolPlans = (ShiftPlan | null)[];
+
 const DEFAULT_TIME_LIMIT = 30;
 
-function requirementProblems(requirement: unknown, L: number): string[] {
+function requirementProblems(requirement: unknown, L: number): Problem[] {
   const n = intervalCount(L);
   if (!Array.isArray(requirement) || requirement.length !== n) {
-    return [`requirement: expected ${n} values (7 days × 1440 / ${fmt(L)} minutes, Monday 00:00 first), got ${show(requirement)}`];
+    return [problem("requirement", `expected ${n} values (7 days × 1440 / ${fmt(L)} minutes, Monday 00:00 first), got ${show(requirement)}`)];
   }
-  const out: string[] = [];
+  const out: Problem[] = [];
   requirement.forEach((r, i) => {
-    if (!isNum(r) || r < 0) out.push(`requirement[${i}] (${intervalLabel(i, L)}): expected floor agents >= 0, got ${show(r)}`);
+    if (!isNum(r) || r < 0) out.push(problem(`requirement[${i}]`, `expected floor agents >= 0 (${intervalLabel(i, L)}), got ${show(r)}`));
   });
   return out;
 }
 
-/** Throws one line with the first problem of the input, if any. */
+/** @throws InputError with every problem of the input, if any. */
 function validateInput(input: ShiftPlanInput): void {
-  if (input === null || typeof input !== "object") throw new Error(`shift plan: expected { intervalMinutes, requirement, availability, patterns }, got ${show(input)}`);
+  if (input === null || typeof input !== "object") throw new InputError(problem("", `expected { intervalMinutes, requirement, availability, patterns }, got ${show(input)}`));
   const problems = intervalProblems(input.intervalMinutes);
   if (problems.length === 0) problems.push(...requirementProblems(input.requirement, input.intervalMinutes));
   const a = input.availability;
-  if (!isNum(a) || a <= 0 || a > 1) problems.push(`availability: expected a share in (0, 1] (1 − shrinkage), got ${show(a)}`);
+  if (!isNum(a) || a <= 0 || a > 1) problems.push(problem("availability", `expected a share in (0, 1] (1 − shrinkage), got ${show(a)}`));
   const t = input.timeLimitSeconds;
-  if (t !== undefined && (!isNum(t) || t <= 0)) problems.push(`timeLimitSeconds: expected seconds > 0, got ${show(t)}`);
+  if (t !== undefined && (!isNum(t) || t <= 0)) problems.push(problem("timeLimitSeconds", `expected seconds > 0, got ${show(t)}`));
   problems.push(...patternProblems(input.patterns));
-  if (problems.length > 0) throw new Error(firstOf(problems));
+  if (problems.length > 0) throw new InputError(problems);
 }
 
 /** The plan of chosen agents per candidate: shifts, coverage and paid hours. */
@@ -126,8 +130,9 @@ function planOf(candidates: readonly Candidate[], n: readonly number[], input: S
  * time limit, the plan is the cheaper of its best plan (if any) and the LP optimum rounded up
  * and trimmed (always feasible), and `optimal` is false.
  * Deterministic for a given input unless the time limit cuts the solve short.
- * @throws Error (one line) for invalid input, or naming the first interval with a
- *   requirement that no allowed shift covers, e.g.
+ * @throws InputError with every problem of invalid input (paths as ShiftPlanInput's fields,
+ *   e.g. `patterns[0].length`), or naming the first interval with a requirement that no
+ *   allowed shift covers (path "": the input as a whole), e.g.
  *   `Mon 03:00–03:30 needs 2.4 agents on the floor, but no allowed shift covers it`.
  */
 export async function planShifts(input: ShiftPlanInput): Promise<ShiftPlan> {
@@ -137,8 +142,8 @@ export async function planShifts(input: ShiftPlanInput): Promise<ShiftPlan> {
   const rows = coverageRows(input.requirement, input.availability);
   const needed = input.requirement.map((_, i) => rows.rowOf[i] >= 0);
   const candidates = modelCandidates(allCandidates(input.patterns, L), needed);
-  const uncovered = uncoveredError(input.requirement, needed, candidates, L);
-  if (uncovered !== undefined) throw uncovered;
+  const uncovered = uncoveredProblem(input.requirement, needed, candidates, L);
+  if (uncovered !== undefined) throw new InputError(uncovered);
   const seconds = (): number => (performance.now() - began) / 1000;
   if (rows.intervals.length === 0) {
     return { ...planOf([], [], input, input.patterns), lowerBoundHours: 0, optimal: true, solveSeconds: seconds() };
