@@ -95,6 +95,13 @@ describe("supportsim staff", () => {
     expect(out).toContain(`The search reached its run cap (${solution.evaluations} runs) before trying every removal`);
   }, 60_000);
 
+  it.each(["outsource-l1-overflow.json", "follow-the-sun.json"])("staffs %s, whose pools share work (was a RangeError from the Erlang start)", async (name) => {
+    const { solution } = await quiet(join(import.meta.dirname, "..", "..", "scenarios", name), { target: "sl=0.8@20s", maxAbandon: 0.05, replications: 1, maxRuns: 3, shifts: false, json: true });
+    const shared = solution.pools.filter((p) => p.pool.includes("overflow") || p.pool.includes("EMEA") || p.pool.includes("APAC"));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const p of shared) for (const iv of p.intervals) if (iv.open) expect(iv.erlang).toBeGreaterThanOrEqual(1);
+  }, 60_000);
+
   describe("bad input: one line, nothing written", () => {
     it.each([
       ["a target that does not parse", "desk.json", { target: "80" }, UsageError, /^--target: expected/],

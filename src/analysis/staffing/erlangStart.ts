@@ -3,7 +3,7 @@
  * interval of the week, the agents an Erlang model asks for the work the pool was offered
  * there in the measuring run — Erlang A with the channel's mean patience, Erlang X when the
  * channel redials (fresh rate = offered − redial share × abandoned), Erlang C without patience,
- * on the measured handle time; a chat pool of concurrency k is k servers per agent; deferred
+ * on the measured handle time of the contacts the pool answered; a chat pool of concurrency k is k servers per agent; deferred
  * work adds its workload (busy agents, ÷ maxOccupancy).
  */
 import { staffErlangA, staffErlangC, staffErlangX } from "../../analytic/staffing.js";
@@ -24,9 +24,10 @@ export function erlangStart(cfg: SupportConfig, q: number, open: Uint8Array, s: 
   const patience = patiences.length > 0 ? patiences.reduce((a, b) => a + b, 0) / patiences.length : Infinity;
   const redials = rtChannels.map((c) => cfg.channels[c].redial?.share ?? 0);
   const redial = redials.length > 0 ? Math.max(...redials) : 0;
-  // the pool's mean real-time handle time over the week (fallback for intervals without answers)
+  // the pool's mean real-time handle time over the week (fallback for intervals where it
+  // answered nothing; without any answer, the tier's mean handle time at the pool's factor)
   let hSum = 0, aSum = 0;
-  for (let i = 0; i < I; i++) { hSum += s.handle[q * I + i]; aSum += s.answered[q * I + i]; }
+  for (let i = 0; i < I; i++) { hSum += s.handle[q * I + i]; aSum += s.handled[q * I + i]; }
   const meanHandle = aSum > 0 ? hSum / aSum : specMean(tier.handleTime) * p.handleTimeFactor;
   const k = p.concurrency;
   const out = new Int32Array(I);
@@ -35,7 +36,9 @@ export function erlangStart(cfg: SupportConfig, q: number, open: Uint8Array, s: 
     const j = q * I + i, n = layout.occurrences[j] * R;
     if (n === 0) { out[i] = 1; continue; }
     const perMinute = s.offered[j] / (n * L);
-    const aht = (s.answered[j] > 0 ? s.handle[j] / s.answered[j] : meanHandle);
+    // handle minutes over the contacts this pool answered (other pools sharing the work answer
+    // some of `answered`, and an overflow pool may answer none of an interval's: AHT 0)
+    const aht = (s.handled[j] > 0 ? s.handle[j] / s.handled[j] : meanHandle);
     const deferredAgents = s.deferredBusy[j] / (n * L);
     let servers = 0;
     if (perMinute > 0) {

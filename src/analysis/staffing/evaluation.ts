@@ -30,7 +30,7 @@ export function pooledStats(counts: readonly ProbeCounts[]) {
   };
   return {
     offered: sum((c) => c.offered), within: sum((c) => c.within), abandoned: sum((c) => c.abandoned), answered: sum((c) => c.answered),
-    busy: sum((c) => c.busy), handle: sum((c) => c.handle), deferredBusy: sum((c) => c.deferredBusy),
+    busy: sum((c) => c.busy), handle: sum((c) => c.handle), handled: sum((c) => c.handled), deferredBusy: sum((c) => c.deferredBusy),
     deferredOffered: sum((c) => c.deferredOffered), deferredWithin: sum((c) => c.deferredWithin),
   };
 }

@@ -114,10 +114,60 @@ describe("the probe", () => {
     expect(counts.busy[9]).toBeCloseTo(9.75, 12);
     expect(counts.busy[10]).toBeCloseTo(20, 12);
     expect(counts.handle[9]).toBeCloseTo(29.75, 12);
+    expect(counts.handled[9]).toBe(1);
     // occurrences: 8 days from Monday, 1 of warm-up: Tuesday–Monday counted once each
     expect(layout.occurrences[9]).toBe(1);
     expect(layout.occurrences[24 + 9]).toBe(1);
   });
+});
+
+describe("pools sharing work", () => {
+  /** The Poisson queue with a second pool of the same tier and skills: a vendor taking calls that waited 60 s. */
+  function overflow(days: number, inHouse: number) {
+    const s = poisson(days, 2);
+    return {
+      ...s,
+      pools: [
+        { name: "agents", tier: "L1", agents: inHouse, costPerHour: 30 },
+        { name: "vendor", tier: "L1", agents: 2, vendor: { costPerHour: 20, routing: "overflow", overflowAfterSeconds: 60 } },
+      ],
+    };
+  }
+
+  it("the probe counts a call answered by one pool as answered for both, but handled by the one", () => {
+    const cfg = build(overflow(8, 12));
+    const layout = new ProbeLayout(cfg, 20 / 60);
+    const counts = layout.newCounts();
+    const joined = 9 * 60 + 50;
+    staffingProbe(layout, counts).visit(joined, 0, 0, 0, 0.25, "resolved", 0, 0, joined + 10, joined, true);
+    expect([counts.offered[9], counts.answered[9], counts.handled[9], counts.handle[9]]).toEqual([1, 1, 1, 9.75]);
+    expect([counts.offered[168 + 9], counts.answered[168 + 9], counts.handled[168 + 9], counts.handle[168 + 9]]).toEqual([1, 1, 0, 0]);
+  });
+
+  it("an overflow pool that answers nothing in an interval gets the Erlang start of its mean handle time, not of 0 (was a RangeError)", async () => {
+    // 20 agents in house answer nearly every call within 60 s: in most intervals the vendor
+    // answers none of the calls it could have, and its handle time there is unknown (0 / 0)
+    const cfg = build(overflow(8, 20));
+    const layout = new ProbeLayout(cfg, 20 / 60);
+    const counts = probeReplications(cfg, layout, 11, 2);
+    const idle = [...Array(168).keys()].filter((i) => counts.every((c) => c.answered[168 + i] > 0 && c.handled[168 + i] === 0));
+    expect(idle.length).toBeGreaterThan(10);
+    const sol = await solveStaffing(cfg, { targets: { serviceLevel: 0.8, thresholdSeconds: 20, maxAbandon: 0.05, response: 0.9 }, seed: 11, replications: 2, maxEvaluations: 3 });
+    // there, Erlang A on the work offered to the vendor (all of it: it could take every call)
+    // at the mean handle time of the calls the vendor did answer over the week
+    const pooled = (f: (c: (typeof counts)[number]) => Float64Array, j: number) => counts.reduce((a, c) => a + f(c)[j], 0);
+    let handle = 0, handled = 0;
+    for (let i = 0; i < 168; i++) { handle += pooled((c) => c.handle, 168 + i); handled += pooled((c) => c.handled, 168 + i); }
+    expect(handled).toBeGreaterThan(0);
+    const aht = handle / handled;
+    expect(aht).toBeGreaterThan(3);
+    for (const i of idle) {
+      const n = layout.occurrences[168 + i] * 2;
+      const rate = (pooled((c) => c.offered, 168 + i) / (n * 60)) * 60;
+      const erlang = staffErlangA({ ratePerHour: rate, ahtMinutes: aht, patienceMinutes: 2 }, { serviceLevel: 0.8, thresholdSeconds: 20, maxAbandonRate: 0.05 }).agents;
+      expect(sol.pools[1].intervals[i].erlang, `interval ${i}`).toBe(Math.max(1, erlang));
+    }
+  }, 60_000);
 });
 
 describe("single tier, Poisson: within one agent of the exact Erlang A answer", () => {
