@@ -9,13 +9,15 @@
  */
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { dirname, resolve } from "node:path";
 import type { Argv } from "yargs";
 import type { StaffingSolution } from "../analysis/staffing/solution.js";
 import { checkStaffOptions, type StaffOptions as StaffingOptions } from "../analysis/staffing/staffOptions.js";
 import type { PoolPlans } from "../analysis/staffing/shiftPlan.js";
 import { staffScenario, type StaffOutcome } from "../analysis/staffing/staffScenario.js";
 import { parseTarget } from "../analysis/staffing/targets.js";
-import { InputError, problemLine, type Problem } from "../errors.js";
+import { InputError, OPTIONS, problemLine, type Problem } from "../errors.js";
+import { buildSupport, supportWarnings } from "../scenario/full/build.js";
 import { loadAnyScenarioFile } from "../scenario/load.js";
 import { requirementsCsv, shiftsCsv, staffText } from "../report/tables/staffTable.js";
 import { UsageError } from "./errors.js";
@@ -119,7 +121,7 @@ const PATTERNS = "shiftPatterns";
  * (and 2 more problems)`. Other errors are returned as they are.
  */
 function flagError(e: unknown, patternsFile: string | undefined): unknown {
-  if (!(e instanceof InputError) || e.source !== "options") return e;
+  if (!(e instanceof InputError) || e.source !== OPTIONS) return e;
   const p: Problem = e.problems[0];
   const rest = p.path.slice(PATTERNS.length);
   if (p.path.startsWith(PATTERNS) && (rest === "" || rest[0] === "[" || rest[0] === ".")) {
@@ -162,13 +164,16 @@ export async function runStaff(file: string, options: StaffOptions): Promise<Sta
   if (any.form !== "support") {
     throw new UsageError(`${file}: staff needs a full-form scenario (with channels, tiers and pools); for one queue use "supportsim erlang" or write it as a full-form scenario`);
   }
+  const baseDir = dirname(resolve(file));
+  const config = buildSupport(any.scenario, { baseDir, file });
+  const loaded = { definition: any.scenario, config, file, baseDir, warnings: supportWarnings(any.scenario, config) };
   if (options.shifts !== false && options.shiftPatterns !== undefined) staffing.shiftPatterns = readPatternFile(options.shiftPatterns);
   const showProgress = options.progress ?? (!options.json && process.stderr.isTTY === true);
   staffing.onWarning = (w) => stderr(`warning: ${w}\n`);
   if (showProgress) staffing.onEvaluation = (n, phase) => stderr(`\rsimulation run ${n} (${phase})   `);
   let staffed: StaffOutcome;
   try {
-    staffed = await staffScenario({ scenario: any.scenario, file }, staffing);
+    staffed = await staffScenario(loaded, staffing);
   } catch (e) {
     throw flagError(e, options.shiftPatterns);
   }

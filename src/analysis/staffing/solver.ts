@@ -39,7 +39,7 @@
  * floor; paid agents are floor / (1 − shrinkage − article time at the end of the run), kept
  * fractional: rounding each pool and interval up before adding overstates headcount.
  */
-import { InputError, problem } from "../../errors.js";
+import { InputError, OPTIONS, problem } from "../../errors.js";
 import type { SupportConfig } from "../../model/config.js";
 import { Lanes } from "../parallel/lanes.js";
 import { erlangStart } from "./erlangStart.js";
@@ -92,7 +92,7 @@ async function solve(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingS
     ? cfg.pools.map((_, q) => q)
     : opts.pools.map((name) => {
         const q = cfg.pools.findIndex((p) => p.name === name);
-        if (q < 0) throw new InputError(problem("pools", `unknown pool ${JSON.stringify(name)}; expected one of ${cfg.pools.map((p) => JSON.stringify(p.name)).join(", ")}`), "options");
+        if (q < 0) throw new InputError(problem("pools", `unknown pool ${JSON.stringify(name)}; expected one of ${cfg.pools.map((p) => JSON.stringify(p.name)).join(", ")}`), OPTIONS);
         return q;
       });
   const maxEval = opts.maxEvaluations ?? 80;

@@ -3,7 +3,7 @@
  * option's name (`targets.maxAbandon`, `replications`), never a command-line flag: the command
  * line maps the names to its flags.
  */
-import { InputError, problem, type Problem } from "../../errors.js";
+import { InputError, OPTIONS, problem, type Problem } from "../../errors.js";
 import type { StaffingTargets } from "./targets.js";
 
 export interface StaffOptions {
@@ -28,7 +28,7 @@ export interface StaffOptions {
   shiftPatterns?: unknown;
   /** Paid hours of one full-time employee per week, for FTE (default 40). */
   fteHours?: number;
-  /** Where the staffed scenario will be saved: its data file paths are made relative to it (default: the scenario file's folder). */
+  /** Where the staffed scenario will be saved: its data file paths are made relative to it (read again from the scenario's file; default: as they are). */
   staffedScenarioDir?: string;
   /** Called with each warning about the scenario (a pool without a cost …) before the search starts. */
   onWarning?: (line: string) => void;
@@ -75,8 +75,8 @@ export function staffOptionProblems(o: StaffOptions): Problem[] {
   return found.filter((p): p is Problem => p !== undefined);
 }
 
-/** @throws InputError (source "options") listing every problem of the options, if any. */
+/** @throws InputError from OPTIONS listing every problem of the options, if any. */
 export function checkStaffOptions(o: StaffOptions): void {
   const problems = staffOptionProblems(o);
-  if (problems.length > 0) throw new InputError(problems, "options");
+  if (problems.length > 0) throw new InputError(problems, OPTIONS);
 }

@@ -1,19 +1,20 @@
 /**
- * Staffing a scenario, start to end: build its model, read the shift patterns, find the
- * fewest agents per pool and interval of the week that meet the targets in simulation
+ * Staffing a loaded scenario, start to end: read the shift patterns, find the fewest agents
+ * per pool and interval of the week that meet the targets in simulation
  * (solver.ts, the Erlang start beside them), plan shifts covering that requirement at the
  * fewest paid hours (shiftPlan.ts, patterns fitted to each pool's working day), and assemble
  * the answer (what `supportsim staff` prints as JSON and saves as results.json) and the
  * staffed scenario.
  *
  * Every input is checked before the search runs: bad options and bad shift patterns raise
- * InputError with source "options" and paths named after the options (`pools`,
- * `targets.maxAbandon`, `shiftPatterns[2].days`).
+ * InputError from OPTIONS with paths named after the options (`pools`, `targets.maxAbandon`,
+ * `shiftPatterns[2].days`).
  */
 import { dirname, resolve } from "node:path";
-import { InputError, problem, problemLine } from "../../errors.js";
+import { InputError, OPTIONS, problem, problemLine } from "../../errors.js";
+import type { SupportConfig } from "../../model/config.js";
 import { resolvedScenarioIn } from "../../scenario/extends.js";
-import { buildSupport, supportRunSettings, supportWarnings } from "../../scenario/full/build.js";
+import { supportRunSettings } from "../../scenario/full/build.js";
 import type { SupportScenario } from "../../scenario/full/schema.js";
 import { defaultPatterns } from "./defaultPatterns.js";
 import { fitPatterns } from "./fitPatterns.js";
@@ -27,11 +28,18 @@ import { staffedScenario } from "./staffedScenario.js";
 import { checkStaffOptions, STAFF_DEFAULTS, type StaffOptions } from "./staffOptions.js";
 import type { StaffingTargets } from "./targets.js";
 
-/** A validated full-form scenario and, when it came from one, its file. */
+/** A scenario loaded, validated and built (the library's loadScenario gives one). */
 export interface LoadedScenario {
-  scenario: SupportScenario;
-  /** Its file: data file paths are read from its folder, the answer names it, and the staffed scenario is built from its resolved file form. */
-  file?: string;
+  /** The validated full-form scenario. */
+  readonly definition: SupportScenario;
+  /** The model configuration built from it. */
+  readonly config: SupportConfig;
+  /** Its file, if any: the answer names it, and the staffed scenario is read from it when saved elsewhere (`staffedScenarioDir`). */
+  readonly file?: string;
+  /** The scenario as written, its `extends` merged (the staffed scenario starts from it; default: read from the file). */
+  readonly resolved?: unknown;
+  /** Problems that do not stop a run (given to `onWarning` before the search). */
+  readonly warnings: readonly string[];
 }
 
 /** The answer as `supportsim staff --json` prints it (results.json). */
@@ -47,21 +55,20 @@ export interface StaffOutcome {
   document: StaffDocument;
   solution: StaffingSolution;
   plans: PoolPlans;
-  /** The scenario file (resolved, in file form) with the sized pools on their planned shifts; null without shifts or without a file. */
+  /** The scenario as written (resolved) with the sized pools on their planned shifts; null without shifts. */
   staffedScenario: Record<string, unknown> | null;
   /** Warnings about the scenario (also given to `onWarning`). */
-  warnings: string[];
+  warnings: readonly string[];
 }
 
 /**
  * Staff `loaded` (see the module comment). @throws InputError for bad options or shift
- * patterns (source "options"), for a scenario whose interval does not divide a day (source: its
- * file), and whatever building the scenario throws for data files it cannot read.
+ * patterns (from OPTIONS), and for a scenario whose interval does not divide a day (from its
+ * file).
  */
 export async function staffScenario(loaded: LoadedScenario, options: StaffOptions): Promise<StaffOutcome> {
   checkStaffOptions(options);
-  const { scenario, file } = loaded;
-  const config = buildSupport(scenario, { baseDir: file === undefined ? process.cwd() : dirname(resolve(file)), file });
+  const { definition: scenario, config, file, warnings } = loaded;
   const L = config.intervalLength;
   const badInterval = intervalProblems(L, "horizon.intervalMinutes");
   if (badInterval.length > 0) throw new InputError(badInterval, file);
@@ -70,7 +77,6 @@ export async function staffScenario(loaded: LoadedScenario, options: StaffOption
   const targets: StaffingTargets = { serviceLevel: options.targets.serviceLevel, thresholdSeconds: options.targets.thresholdSeconds, response: options.targets.response ?? STAFF_DEFAULTS.response };
   if (options.targets.maxAbandon !== undefined) targets.maxAbandon = options.targets.maxAbandon;
   if (options.targets.maxOccupancy !== undefined) targets.maxOccupancy = options.targets.maxOccupancy;
-  const warnings = supportWarnings(scenario, config);
   for (const w of warnings) options.onWarning?.(w);
 
   const solution = await solveStaffing(config, {
@@ -85,10 +91,20 @@ export async function staffScenario(loaded: LoadedScenario, options: StaffOption
     scenario: scenario.name, file, seed: settings.seed, currency: config.costs.currency, fteHours, ...solution,
     shifts: plans.map((p, k) => ({ pool: solution.pools[k].pool, plan: p })),
   };
-  const staffed = patterns === null || file === undefined
-    ? null
-    : staffedScenario(resolvedScenarioIn(file, options.staffedScenarioDir ?? dirname(resolve(file))), solution, plans);
+  const resolved = patterns === null ? undefined : writtenForm(loaded, options.staffedScenarioDir);
+  const staffed = resolved !== null && typeof resolved === "object" ? staffedScenario(resolved as Record<string, unknown>, solution, plans) : null;
   return { document, solution, plans, staffedScenario: staffed, warnings };
+}
+
+/**
+ * The scenario as written, for the staffed scenario: the file's resolved form with its data
+ * paths relative to `dir` when a folder is asked for (or nothing else is at hand), else
+ * `loaded.resolved` as it is.
+ */
+function writtenForm(loaded: LoadedScenario, dir: string | undefined): unknown {
+  const file = loaded.file;
+  if (file !== undefined && (dir !== undefined || loaded.resolved === undefined)) return resolvedScenarioIn(file, dir ?? dirname(resolve(file)));
+  return loaded.resolved;
 }
 
 /** The patterns to plan with: none without shifts, the planners' (checked) or the defaults. */
@@ -98,7 +114,7 @@ function shiftPatternsOf(options: StaffOptions, L: number): ShiftPattern[] | nul
   try {
     return parsePatterns(options.shiftPatterns, L);
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(e.problems, "options");
+    if (e instanceof InputError) throw new InputError(e.problems, OPTIONS);
     throw e;
   }
 }
@@ -113,7 +129,7 @@ async function planPool(p: PoolRequirement, patterns: readonly ShiftPattern[], L
     const open = p.intervals.map((iv) => (iv.open ? 1 : 0));
     return await planShifts({ intervalMinutes: L, requirement: p.intervals.map((iv) => iv.required), availability: p.availability, patterns: fitPatterns(patterns, open, L) });
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(e.problems.map((q) => problem("", `shifts for ${p.pool}: ${problemLine(q)}`)), "options");
+    if (e instanceof InputError) throw new InputError(e.problems.map((q) => problem("", `shifts for ${p.pool}: ${problemLine(q)}`)), OPTIONS);
     throw e;
   }
 }

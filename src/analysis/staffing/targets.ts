@@ -2,7 +2,7 @@
  * The service targets a staffing must meet (the staffing solver's module comment says how
  * each is measured), and their text form "sl=0.8@20s".
  */
-import { InputError, problem } from "../../errors.js";
+import { InputError, OPTIONS, problem } from "../../errors.js";
 
 export interface StaffingTargets {
   /** Minimum share of real-time work answered within `thresholdSeconds`, per interval. */
@@ -16,7 +16,7 @@ export interface StaffingTargets {
 
 /**
  * "sl=0.8@20s" (also "0.8@20s", "sl=80%@20s", "@30s", thresholds in s, m or min) → service
- * level and threshold. @throws InputError (path `targets`, source "options") on anything else.
+ * level and threshold. @throws InputError from OPTIONS (path `targets`) on anything else.
  */
 export function parseTarget(text: string): { serviceLevel: number; thresholdSeconds: number } {
   const m = /^\s*(?:sl\s*=\s*)?(\d*\.?\d+)\s*(%?)\s*@\s*(\d*\.?\d+)\s*(s|sec|m|min)\s*$/i.exec(String(text));
@@ -29,5 +29,5 @@ export function parseTarget(text: string): { serviceLevel: number; thresholdSeco
 }
 
 function targetError(message: string): InputError {
-  return new InputError(problem("targets", message), "options");
+  return new InputError(problem("targets", message), OPTIONS);
 }

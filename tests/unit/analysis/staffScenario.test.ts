@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffOptionProblems, type StaffOptions } from "../../../src/analysis/staffing/staffOptions.js";
 import { staffScenario, type LoadedScenario } from "../../../src/analysis/staffing/staffScenario.js";
 import { InputError } from "../../../src/errors.js";
-import { loadAnyScenarioFile, validateAnyScenario } from "../../../src/scenario/load.js";
+import { buildSupport, supportWarnings } from "../../../src/scenario/full/build.js";
+import { validateAnyScenario } from "../../../src/scenario/load.js";
 
 const hours = [{ days: "Mon-Fri", open: "09:00", close: "13:00" }];
 const DAY = [0, 0, 0, 0, 0, 0, 0, 0, 0, 60, 110, 90, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
@@ -30,14 +31,20 @@ function desk(intervalMinutes = 60) {
   };
 }
 
+/** The scenario `json`, as the library's loadScenario gives it (saved as `file` when given). */
+function load(json: object, file?: string): LoadedScenario {
+  if (file !== undefined) writeFileSync(file, JSON.stringify(json));
+  const any = validateAnyScenario(json, file);
+  if (any.form !== "support") throw new Error("expected the full form");
+  const config = buildSupport(any.scenario, { baseDir: dir, file });
+  return { definition: any.scenario, config, file, resolved: json, warnings: supportWarnings(any.scenario, config) };
+}
+
 let dir = "";
 let loaded: LoadedScenario;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "supportsim-staffscenario-"));
-  writeFileSync(join(dir, "desk.json"), JSON.stringify(desk()));
-  const any = loadAnyScenarioFile(join(dir, "desk.json"));
-  if (any.form !== "support") throw new Error("expected the full form");
-  loaded = { scenario: any.scenario, file: join(dir, "desk.json") };
+  loaded = load(desk(), join(dir, "desk.json"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -108,10 +115,7 @@ describe("bad input found on the way", () => {
 
   it("a scenario whose interval does not divide a day: its field, in its file", async () => {
     const file = join(dir, "seven.json");
-    writeFileSync(file, JSON.stringify(desk(7)));
-    const any = validateAnyScenario(desk(7), file);
-    if (any.form !== "support") throw new Error("expected the full form");
-    const e = await inputError(() => staffScenario({ scenario: any.scenario, file }, { ...quick, shifts: false }));
+    const e = await inputError(() => staffScenario(load(desk(7), file), { ...quick, shifts: false }));
     expect(e.lines()).toEqual([`${file}: horizon.intervalMinutes: expected a number of minutes that divides 1440 (e.g. 15, 30, 60), got 7`]);
   });
 });
@@ -136,6 +140,11 @@ describe("the answer", () => {
     expect(pool.hours).toBeUndefined();
     expect((pool.shifts as { agents: number }[]).reduce((a, s) => a + s.agents, 0)).toBe(out.plans[0]!.shifts.reduce((a, s) => a + s.agents, 0));
     expect(out.staffedScenario!.name).toBe("desk (staffed by supportsim staff)");
+    // a scenario object (no file): the staffed scenario starts from the object
+    const object = await staffScenario(load(desk()), { ...quick, maxRuns: 3 });
+    expect(object.document.file).toBeUndefined();
+    expect(object.staffedScenario!.name).toBe("desk (staffed by supportsim staff)");
+    expect(object.staffedScenario!.seed).toBe(3);
     // without shifts: no plans and no staffed scenario
     const bare = await staffScenario(loaded, { ...quick, shifts: false });
     expect(bare.plans).toEqual([null]);
