@@ -1,7 +1,9 @@
 /**
- * `supportsim staff` (src/cli/staff.ts, src/report/staffTable.ts): the printed answer, --out
- * (results.json, requirements.csv, shifts.csv and a staffed scenario that runs), and the
- * bad-input contract: one line, nothing written.
+ * `supportsim staff` (src/cli/staff.ts over src/analysis/staffing/staffScenario.ts, and
+ * src/report/tables/staffTable.ts): the printed answer, --out (results.json, requirements.csv,
+ * shifts.csv and a staffed scenario that runs), the shipped scenarios whose pools share work,
+ * and the bad-input contract: one line naming the flag (the options' paths mapped back), nothing
+ * written.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

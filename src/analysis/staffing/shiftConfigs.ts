@@ -14,7 +14,7 @@ function breakSuffix(s: PlannedShift): string {
 }
 
 /**
- * The plan's shifts as the model's ShiftConfig[] (src/model/supportConfig.ts), ready for a
+ * The plan's shifts as the model's ShiftConfig[] (src/model/config.ts), ready for a
  * pool's `{ type: "shifts", shifts }` schedule: same days, start, length and agents; breaks
  * at the chosen offsets with stagger 0 (the plan already spreads breaks by choosing offsets
  * per agent). Names are `${pattern} ${days} ${HH:MM}` (days as formatDays writes them, e.g.

@@ -11,7 +11,7 @@
  *   - deferred work (e-mail, tickets, escalations), per pool: answered within the channel's
  *     response target / offered ≥ `response`. A ticket's wait spans intervals, so this one
  *     is the pool's, not an interval's.
- * Measured over every week after the warm-up and every replication (staffingProbe.ts), the
+ * Measured over every week after the warm-up and every replication (probe.ts), the
  * replications using the same seeds in every evaluation (common random numbers), so a
  * change of staffing is judged on the same customers, needs and handle times.
  *
