@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { formatDays, parseDaySet } from "../../../src/analysis/staffing/daySets.js";
 import { InputError, problemLine } from "../../../src/errors.js";
 import { defaultPatterns } from "../../../src/analysis/staffing/defaultPatterns.js";
+import { fitPatterns } from "../../../src/analysis/staffing/fitPatterns.js";
 import { parsePatterns } from "../../../src/analysis/staffing/patternFile.js";
 import { toShiftConfigs } from "../../../src/analysis/staffing/shiftConfigs.js";
 import type { ShiftPattern } from "../../../src/analysis/staffing/shiftPattern.js";
@@ -352,6 +353,28 @@ describe("defaultPatterns", () => {
     expect(defaultPatterns(60)[0].latestStart).toBe(1380);
     expect(() => defaultPatterns(7)).toThrow(InputError);
     expect(() => defaultPatterns(7)).toThrow("intervalMinutes: expected a number of minutes that divides 1440 (e.g. 15, 30, 60), got 7");
+  });
+});
+
+describe("fitPatterns", () => {
+  /** Open (1) on Mon–Fri from hour `from` to hour `to`, hourly intervals. */
+  const weekdays = (from: number, to: number) => hourly([0, 1, 2, 3, 4].map((day) => ({ day, from, to, value: 1 })));
+
+  it("keeps starts between the earliest opening and the latest closing minus the length, on each pattern's grid; drops what no longer fits", () => {
+    // open 09:00–13:00: the 8-hour full-time shift cannot fit, the 4-hour part-time starts at 09:00 only
+    const [partTime] = defaultPatterns(60).slice(1);
+    expect(fitPatterns(defaultPatterns(60), weekdays(9, 13), 60)).toEqual([{ ...partTime, earliestStart: 540, latestStart: 540 }]);
+    // open 08:00–18:00, 8 hours every 45 minutes from 00:00: starts 08:15 (the first on the grid at or after 08:00) … 09:45 (the last ending by 18:00)
+    const every45: ShiftPattern = { name: "x", length: 480, earliestStart: 0, latestStart: 1395, step: 45, daysOn: 5, breaks: [] };
+    expect(fitPatterns([every45], weekdays(8, 18), 60)).toEqual([{ ...every45, earliestStart: 495, latestStart: 585 }]);
+  });
+
+  it("leaves the patterns as they are when the pool is open around the clock, closed all week, or nothing would fit", () => {
+    const patterns = defaultPatterns(60);
+    const allDay = hourly([{ day: 2, from: 0, to: 24, value: 1 }]);
+    expect(fitPatterns(patterns, allDay, 60)).toEqual(patterns);
+    expect(fitPatterns(patterns, new Array<number>(168).fill(0), 60)).toEqual(patterns);
+    expect(fitPatterns(patterns, weekdays(9, 11), 60)).toEqual(patterns);
   });
 });
 
