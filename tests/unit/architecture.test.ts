@@ -39,7 +39,7 @@ const KNOWN_CYCLES = new Set<string>([
   "scenario/load.ts → scenario/full/schema.ts → scenario/load.ts",
 ]);
 const KNOWN_LONG = new Set<string>([
-  "analysis/staffing/shiftPlan.ts", "analysis/staffing/solver.ts", "model/customers/customers.ts", "model/demand/quality.ts",
+  "model/customers/customers.ts", "model/demand/quality.ts",
   "model/network/network.ts", "model/simulation.ts", "model/staffing/schedule.ts", "model/staffing/workforce.ts",
   "report/html/narrative.ts", "report/render/textMetrics.ts", "scenario/full/build.ts", "scenario/full/schema.ts",
 ]);

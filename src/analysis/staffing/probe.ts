@@ -12,7 +12,10 @@
  *     response target (one figure per pool: a ticket's wait spans intervals, so it is not an
  *     interval's property);
  *   - busy time: the serving pool's handle time, spread over the intervals it covers and
- *     divided by the pool's concurrency (agent-minutes busy), for occupancy.
+ *     divided by the pool's concurrency (agent-minutes busy), for occupancy;
+ *   - handle time: the real-time contacts the pool itself answered and their handle minutes,
+ *     for its AHT. (Not `answered`: where pools share work, that counts the contacts the
+ *     other pools answered too.)
  * Counts are kept per replication (for intervals across replications) in flat Float64Arrays
  * indexed [pool][interval of the week].
  */
@@ -34,6 +37,8 @@ export interface ProbeCounts {
   busy: Float64Array;
   /** Handle minutes of the real-time contacts the pool answered, by the interval they joined (for AHT). */
   handle: Float64Array;
+  /** Real-time contacts the pool itself answered, by the interval they joined: `handle`'s count. */
+  handled: Float64Array;
   /** Deferred work per pool (not per interval): offered and answered within its response target. */
   deferredOffered: Float64Array;
   deferredWithin: Float64Array;
@@ -113,7 +118,7 @@ export class ProbeLayout {
     const n = this.pools * this.intervalsPerWeek;
     return {
       offered: new Float64Array(n), within: new Float64Array(n), abandoned: new Float64Array(n), answered: new Float64Array(n),
-      busy: new Float64Array(n), handle: new Float64Array(n),
+      busy: new Float64Array(n), handle: new Float64Array(n), handled: new Float64Array(n),
       deferredOffered: new Float64Array(this.pools), deferredWithin: new Float64Array(this.pools), deferredBusy: new Float64Array(n),
     };
   }
@@ -160,7 +165,11 @@ export function staffingProbe(layout: ProbeLayout, counts: ProbeCounts): Network
         const start = joined + wait;
         const scale = 1 / layout.concurrency[pool];
         spread(pool, start, leave, counts.busy, realtime ? null : counts.deferredBusy, scale);
-        if (realtime) counts.handle[pool * I + layout.weekIntervalOf(pool, joined)] += leave - start;
+        if (realtime) {
+          const i = pool * I + layout.weekIntervalOf(pool, joined);
+          counts.handle[i] += leave - start;
+          counts.handled[i]++;
+        }
       }
     },
   };
@@ -171,4 +180,9 @@ export function probeReplication(cfg: SupportConfig, layout: ProbeLayout, seed: 
   const counts = layout.newCounts();
   simulateSupport(cfg, new RandomStreams(seed, rep), staffingProbe(layout, counts));
   return counts;
+}
+
+/** Run every replication of `cfg` with a probe, one after another. */
+export function probeReplications(cfg: SupportConfig, layout: ProbeLayout, seed: number | string, replications: number): ProbeCounts[] {
+  return Array.from({ length: replications }, (_, rep) => probeReplication(cfg, layout, seed, rep));
 }
