@@ -5,24 +5,17 @@ declare module "fontkit" {
   /** One font: its units per em and its text layout (shaping with the font's GSUB and GPOS). */
   export interface Font {
     readonly unitsPerEm: number;
-    readonly familyName: string;
-    readonly subfamilyName: string;
     layout(text: string): GlyphRun;
-    glyphForCodePoint(codePoint: number): Glyph;
   }
-  /** A laid-out line: its advance width in font units. */
+  /** A laid-out line of text. */
   export interface GlyphRun {
-    readonly advanceWidth: number;
-    readonly glyphs: readonly Glyph[];
-  }
-  export interface Glyph {
-    readonly id: number;
+    /** Its advance width, in font units. */
     readonly advanceWidth: number;
   }
   /** A font collection (.ttc, .dfont). */
   export interface FontCollection {
     readonly fonts: Font[];
   }
+  /** Read a font file (synchronously). */
   export function openSync(path: string, postscriptName?: string): Font | FontCollection;
-  export function create(data: Uint8Array, postscriptName?: string): Font | FontCollection;
 }
