@@ -72,7 +72,7 @@ export function compareCommand(y: Argv): Argv {
 }
 
 /**
- * Load, build, run and report a comparison. Throws UsageError or ScenarioError on bad input
+ * Load, build, run and report a comparison. Throws UsageError or InputError on bad input
  * (the CLI reports them in one line, exit 2) before anything runs or is written.
  */
 export async function runCompare(files: readonly string[], options: CompareOptions = {}): Promise<Comparison> {

@@ -3,7 +3,7 @@
  * failures to exit codes (2: bad input or usage, one line, no stack; 1: internal error).
  */
 import yargs from "yargs";
-import { ScenarioError } from "../scenario/load.js";
+import { InputError } from "../errors.js";
 import { AtomicWriter } from "../report/files.js";
 import { erlangCommand } from "./erlang.js";
 import { UsageError } from "./errors.js";
@@ -48,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (e) {
     AtomicWriter.abortAll();
-    if (e instanceof ScenarioError || e instanceof UsageError) {
+    if (e instanceof InputError || e instanceof UsageError) {
       process.stderr.write(`supportsim: ${e.message.split("\n").join("\nsupportsim: ")}\n`);
       return 2;
     }

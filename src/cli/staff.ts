@@ -111,7 +111,7 @@ export interface StaffResult {
   plans: PoolPlans;
 }
 
-/** Load, solve, plan and report. Throws UsageError / ScenarioError on bad input before anything runs. */
+/** Load, solve, plan and report. Throws UsageError / InputError on bad input before anything runs. */
 export async function runStaff(file: string, options: StaffOptions): Promise<StaffResult> {
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
   const stderr = options.stderr ?? ((s: string) => void process.stderr.write(s));

@@ -59,7 +59,9 @@ import {
 import { DEFAULT_TABLE_WIDTH, shardJsonText, sweepCsv, sweepJsonText, sweepTable } from "../report/tables/sweepTable.js";
 import { supportRunSettings } from "../scenario/full/build.js";
 import { resolveScenarioFile } from "../scenario/extends.js";
-import { parseJson, ScenarioError, validateAnyScenario } from "../scenario/load.js";
+import { validateAnyScenario } from "../scenario/load.js";
+import { parseJson } from "../scenario/json.js";
+import { InputError, problemLine } from "../errors.js";
 import { SUPPORT_DEFAULTS } from "../scenario/full/schema.js";
 import { UsageError } from "./errors.js";
 import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
@@ -170,7 +172,7 @@ function checkInteger(flag: string, v: number | undefined, min: number): void {
 
 /**
  * Check, validate and build every point, run the sweep (or one shard of it) and write or print
- * the results. Throws UsageError or ScenarioError on bad input (the CLI: one line, exit 2)
+ * the results. Throws UsageError or InputError on bad input (the CLI: one line, exit 2)
  * before anything runs or is written.
  */
 export async function execSweep(file: string, options: SweepOptions): Promise<SweepOutcome> {
@@ -268,7 +270,7 @@ export function readShardInputs(inputs: readonly string[]): { source: string; da
     try {
       return { source, data: parseJson(text, source) };
     } catch (e) {
-      if (e instanceof ScenarioError) throw new UsageError(`${source}: ${e.problems.join("; ")}`);
+      if (e instanceof InputError) throw new UsageError(`${source}: ${e.problems.map((p) => problemLine(p)).join("; ")}`);
       throw e;
     }
   });

@@ -7,7 +7,8 @@
  */
 import type { Argv } from "yargs";
 import { buildSupport, supportWarnings } from "../scenario/full/build.js";
-import { loadAnyScenarioFile, ScenarioError } from "../scenario/load.js";
+import { loadAnyScenarioFile } from "../scenario/load.js";
+import { InputError, problemLine } from "../errors.js";
 import { dirname, resolve } from "node:path";
 
 export interface ValidateArgs {
@@ -30,9 +31,9 @@ export function validateFiles(files: readonly string[]): { valid: boolean; lines
         lines.push(`${file}: valid (simple form)`);
       }
     } catch (e) {
-      if (!(e instanceof ScenarioError)) throw e;
+      if (!(e instanceof InputError)) throw e;
       valid = false;
-      for (const p of e.problems) lines.push(`${file}: ${p}`);
+      for (const p of e.problems) lines.push(`${file}: ${problemLine(p)}`);
     }
   }
   return { valid, lines };

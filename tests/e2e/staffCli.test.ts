@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runStaff, type StaffOptions } from "../../src/cli/staff.js";
 import { UsageError } from "../../src/cli/errors.js";
-import { loadAnyScenarioFile, ScenarioError } from "../../src/scenario/load.js";
+import { loadAnyScenarioFile } from "../../src/scenario/load.js";
+import { InputError } from "../../src/errors.js";
 import { buildSupport } from "../../src/scenario/full/build.js";
 import { runSupportReplications } from "../../src/analysis/experiments/replications.js";
 
@@ -99,7 +100,7 @@ describe("supportsim staff", () => {
       ["--replications 0", "desk.json", { replications: 0 }, UsageError, /^--replications: expected an integer >= 1, got 0$/],
       ["an unknown pool", "desk.json", { pools: ["L9"] }, UsageError, /^--pools: unknown pool "L9"; expected one of "L1"$/],
       ["a simple-form scenario", "simple.json", {}, UsageError, /staff needs a full-form scenario/],
-      ["a missing file", "nope.json", {}, ScenarioError, /nope\.json/],
+      ["a missing file", "nope.json", {}, InputError, /nope\.json/],
       ["bad shift patterns", "desk.json", { shiftPatterns: "badpatterns.json" }, UsageError, /^--shift-patterns: .*badpatterns\.json: patterns\[0\]\.lengthHours: /],
     ])("%s", async (_what, file, opts, type, message) => {
       const out = f(`never-${_what.replace(/\W+/g, "-")}`);

@@ -37,8 +37,6 @@ const KNOWN_UPWARD = new Set<string>([
 ]);
 const KNOWN_CYCLES = new Set<string>([
   "model/customers/retention.ts → model/customers/customers.ts → model/customers/retention.ts",
-  "scenario/load.ts → scenario/extends.ts → scenario/load.ts",
-  "scenario/load.ts → scenario/full/schema.ts → scenario/load.ts",
 ]);
 const KNOWN_LONG = new Set<string>([
   "analysis/experiments/sweep.ts", "analysis/staffing/shiftPlan.ts", "analysis/staffing/solver.ts", "forecast/forecast.ts",

@@ -34,7 +34,8 @@ import { UsageError } from "../../cli/errors.js";
 import type { SupportConfig } from "../../model/config.js";
 import { buildSupport, supportWarnings } from "../../scenario/full/build.js";
 import { mergePatch } from "../../scenario/extends.js";
-import { closest, ScenarioError, validateSupportScenario } from "../../scenario/load.js";
+import { validateSupportScenario } from "../../scenario/load.js";
+import { closest, InputError, problem, problemLine, type Problem } from "../../errors.js";
 import type { SupportScenario } from "../../scenario/full/schema.js";
 import { headlineKeys } from "./compare.js";
 import type { Estimate } from "../confidence.js";
@@ -279,9 +280,9 @@ export function pointPatch(vary: readonly Vary[], values: readonly number[]): Js
 
 /** The base (merged JSON) with a point's values set: patched by name where the base has named lists. */
 export function pointScenarioJson(base: unknown, vary: readonly Vary[], values: readonly number[]): unknown {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const out = mergePatch(base, pointPatch(vary, values), [], problems);
-  if (problems.length > 0) throw new UsageError(`sweep point ${describePoint(vary, values)}: ${problems.join("; ")}`);
+  if (problems.length > 0) throw new UsageError(`sweep point ${describePoint(vary, values)}: ${problems.map((p) => problemLine(p)).join("; ")}`);
   return out;
 }
 
@@ -301,7 +302,7 @@ export interface PreparedPoint {
 
 /**
  * Validate and build every grid point (before anything runs): a point whose values make the
- * scenario invalid, or that cannot be built, is a ScenarioError of one line naming the point.
+ * scenario invalid, or that cannot be built, is an InputError of one line naming the point.
  * `keep(index)` chooses the points whose built model is kept (a shard's); the others are
  * checked and dropped.
  */
@@ -321,7 +322,7 @@ export function preparePoints(
       const config = buildSupport(scenario, { baseDir: options.baseDir, file: options.file });
       if (options.keep === undefined || options.keep(index)) out.push({ index, values, scenario, config, warnings: supportWarnings(scenario, config) });
     } catch (e) {
-      if (e instanceof ScenarioError) throw new ScenarioError([`${name}: ${e.problems.join("; ")}`], options.file);
+      if (e instanceof InputError) throw new InputError(problem(name, e.problems.map((p) => problemLine(p)).join("; ")), options.file);
       throw e;
     }
   }

@@ -55,7 +55,7 @@ import type {
 import { durationSpec, type RunSettings } from "../simple/build.js";
 
 export { poolSchedule } from "./schema.js";
-import { closest, ScenarioError } from "../load.js";
+import { closest, InputError, problem } from "../../errors.js";
 import type { DurationInput } from "../simple/schema.js";
 import {
   FORECAST_SEGMENT,
@@ -111,7 +111,7 @@ export function customersPerSegment(count: number, shares: readonly number[]): n
  * The model configuration of a validated full-form scenario.
  * @param options.baseDir the directory history files are relative to (the scenario file's).
  * @param options.file the scenario file, for error messages.
- * @throws ScenarioError when a history file cannot be read or fitted (path `arrivals[i].history.file`)
+ * @throws InputError when a history file cannot be read or fitted (path `arrivals[i].history.file`)
  *   or does not have the named channel (`arrivals[i].history.channel`).
  */
 export function buildSupport(s: SupportScenario, options: { baseDir: string; file?: string }): SupportConfig {
@@ -304,7 +304,7 @@ export function buildSupport(s: SupportScenario, options: { baseDir: string; fil
         try {
           forecast = fitForecast(readHistoryFile(file), { timeZone });
         } catch (e) {
-          if (e instanceof HistoryError || e instanceof RangeError) throw new ScenarioError([`arrivals[${i}].history.file: ${e.message}`], options.file);
+          if (e instanceof HistoryError || e instanceof RangeError) throw new InputError(problem(`arrivals[${i}].history.file`, e.message), options.file);
           throw e;
         }
         forecasts.set(file, forecast);
@@ -312,8 +312,8 @@ export function buildSupport(s: SupportScenario, options: { baseDir: string; fil
       const names = Object.keys(forecast.channels);
       if (!names.includes(a.history.channel)) {
         const guess = closest(a.history.channel, names);
-        throw new ScenarioError(
-          [`arrivals[${i}].history.channel: unknown channel ${JSON.stringify(a.history.channel)} in ${a.history.file}; expected one of ${names.join(", ")}${guess ? ` (did you mean "${guess}"?)` : ""}`],
+        throw new InputError(
+          problem(`arrivals[${i}].history.channel`, `unknown channel ${JSON.stringify(a.history.channel)} in ${a.history.file}; expected one of ${names.join(", ")}${guess ? ` (did you mean "${guess}"?)` : ""}`),
           options.file,
         );
       }
