@@ -57,12 +57,12 @@ import {
   type SweepIdentity,
 } from "../analysis/experiments/sweep.js";
 import { DEFAULT_TABLE_WIDTH, shardJsonText, sweepCsv, sweepJsonText, sweepTable } from "../report/tables/sweepTable.js";
-import { supportRunSettings } from "../scenario/full/build.js";
+import { supportRunSettings } from "../scenario/full/runSettings.js";
 import { resolveScenarioFile } from "../scenario/extends.js";
 import { validateAnyScenario } from "../scenario/load.js";
 import { parseJson } from "../scenario/json.js";
 import { InputError, problemLine } from "../errors.js";
-import { SUPPORT_DEFAULTS } from "../scenario/full/schema.js";
+import { SUPPORT_DEFAULTS } from "../scenario/full/defaults.js";
 import { UsageError } from "./errors.js";
 import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
 import { VERSION } from "./version.js";

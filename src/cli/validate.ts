@@ -6,7 +6,8 @@
  * Exit 0 when every file is valid, 2 otherwise.
  */
 import type { Argv } from "yargs";
-import { buildSupport, supportWarnings } from "../scenario/full/build.js";
+import { buildSupport } from "../scenario/full/build.js";
+import { supportWarnings } from "../scenario/full/warnings.js";
 import { loadAnyScenarioFile } from "../scenario/load.js";
 import { InputError, problemLine } from "../errors.js";
 import { dirname, resolve } from "node:path";

@@ -9,8 +9,9 @@ import { HistoryError, readHistoryFile, TimeZoneClock, type HistoryRow } from ".
 import { InputError, problem } from "../../errors.js";
 import type { NetworkTraceSink } from "../../model/network/network.js";
 import type { SupportConfig } from "../../model/config.js";
-import type { RunSettings } from "../../scenario/simple/build.js";
-import { buildSupport, supportRunSettings, supportWarnings } from "../../scenario/full/build.js";
+import { supportRunSettings, type RunSettings } from "../../scenario/full/runSettings.js";
+import { buildSupport } from "../../scenario/full/build.js";
+import { supportWarnings } from "../../scenario/full/warnings.js";
 import { COST_CATEGORIES } from "../../model/simulation.js";
 import type { SupportScenario } from "../../scenario/full/schema.js";
 import type { Estimate } from "../confidence.js";

@@ -32,7 +32,8 @@
 import { createHash } from "node:crypto";
 import { UsageError } from "../../cli/errors.js";
 import type { SupportConfig } from "../../model/config.js";
-import { buildSupport, supportWarnings } from "../../scenario/full/build.js";
+import { buildSupport } from "../../scenario/full/build.js";
+import { supportWarnings } from "../../scenario/full/warnings.js";
 import { mergePatch } from "../../scenario/extends.js";
 import { validateSupportScenario } from "../../scenario/load.js";
 import { closest, InputError, problem, problemLine, type Problem } from "../../errors.js";

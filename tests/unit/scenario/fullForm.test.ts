@@ -8,10 +8,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSupport, customersPerSegment, supportRunSettings } from "../../../src/scenario/full/build.js";
+import { buildSupport } from "../../../src/scenario/full/build.js";
+import { customersPerSegment } from "../../../src/scenario/full/build/customers.js";
+import { supportRunSettings } from "../../../src/scenario/full/runSettings.js";
 import { InputError } from "../../../src/errors.js";
 import { loadAnyScenarioFile, validateAnyScenario, validateSupportScenario } from "../../../src/scenario/load.js";
-import { SUPPORT_DEFAULTS, supportScenarioJsonSchema, type SupportScenario } from "../../../src/scenario/full/schema.js";
+import { SUPPORT_DEFAULTS } from "../../../src/scenario/full/defaults.js";
+import { supportScenarioJsonSchema, type SupportScenario } from "../../../src/scenario/full/schema.js";
 import { problemsOf as validatorProblems } from "../../helpers/problems.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "supportsim-support-test-"));

@@ -14,7 +14,8 @@ import { runScenario } from "../../../src/analysis/run.js";
 import { InputError, problemLine } from "../../../src/errors.js";
 import { parseJson } from "../../../src/scenario/json.js";
 import { loadScenarioFile, validateScenario } from "../../../src/scenario/load.js";
-import { DISTRIBUTIONS, scenarioJsonSchema } from "../../../src/scenario/simple/schema.js";
+import { DISTRIBUTIONS } from "../../../src/scenario/duration.js";
+import { scenarioJsonSchema } from "../../../src/scenario/simple/schema.js";
 import { problemsOf } from "../../helpers/problems.js";
 
 const CONTRACT = "scenarios/mmc-abandon.json";
