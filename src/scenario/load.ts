@@ -2,10 +2,13 @@
  * Reading a scenario file: JSON parsing (./json.ts), `extends` (./extends.ts), validation against
  * the schema of its form, and every problem as one line that names the field path and what was
  * expected (./issues.ts), thrown together as one InputError whose source is the file.
+ * `loadAsFullForm` reads either form as a full-form scenario (the simple form is sugar for it,
+ * ./simple/desugar.ts) and says which form the file was in.
  */
 import { InputError, problem } from "../errors.js";
 import { resolveScenarioFile } from "./extends.js";
 import { describeIssues } from "./issues.js";
+import { fullFormOf } from "./simple/desugar.js";
 import { ScenarioSchema, type Scenario } from "./simple/schema.js";
 import { SupportScenarioSchema, type SupportScenario } from "./full/schema.js";
 
@@ -52,4 +55,27 @@ export function validateAnyScenario(input: unknown, file?: string): AnyScenario 
 /** Read, parse and validate a scenario file of either form (resolving `extends`, ./extends.ts). */
 export function loadAnyScenarioFile(file: string): AnyScenario {
   return validateAnyScenario(resolveScenarioFile(file), file);
+}
+
+// ---------------------------------------------------------------------------------------
+// Either form as the full form.
+
+/** A scenario file of either form as a full-form scenario, with the form the file was in (and, for the simple form, the file's own scenario). */
+export type FullFormScenario = { form: "full"; scenario: SupportScenario } | { form: "simple"; scenario: SupportScenario; simple: Scenario };
+
+/**
+ * Validate a parsed scenario of either form and return it in the full form: a simple-form
+ * scenario is validated as written, desugared (`fullFormOf`) and validated again as the full
+ * form, whose problems (a horizon or warm-up the full form cannot run) name the simple file's
+ * fields.
+ */
+export function validateAsFullForm(input: unknown, file?: string): FullFormScenario {
+  const any = validateAnyScenario(input, file);
+  if (any.form === "support") return { form: "full", scenario: any.scenario };
+  return { form: "simple", scenario: validateSupportScenario(fullFormOf(any.scenario, file), file), simple: any.scenario };
+}
+
+/** Read, parse and validate a scenario file of either form (resolving `extends`), as a full-form scenario. */
+export function loadAsFullForm(file: string): FullFormScenario {
+  return validateAsFullForm(resolveScenarioFile(file), file);
 }

@@ -1,6 +1,6 @@
 /**
- * Tests of the issue-4 fields of the full scenario form (src/scenario/supportSchema.ts,
- * buildSupport.ts): shifts and staffing tables, pool time zones, shrinkage, occupancy cap,
+ * Tests of the issue-4 fields of the full scenario form (src/scenario/full/schema/, checks/,
+ * build/, warnings.ts): shifts and staffing tables, pool time zones, shrinkage, occupancy cap,
  * factors, costs, workforce, vendors, renewals, KCS, problem management, retention, and the
  * warnings of `supportWarnings`. Each valid form builds the config values worked out by hand
  * in the comments; each rule gives its exact one-line message at its path.

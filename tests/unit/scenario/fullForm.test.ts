@@ -1,5 +1,5 @@
 /**
- * Tests of the full scenario form (src/scenario/supportSchema.ts, buildSupport.ts and the
+ * Tests of the full scenario form (src/scenario/full/: schema, checks, build; and the
  * form-choosing loader in load.ts): a complete example builds into the SupportConfig whose
  * numbers are worked out by hand below; every rule on bad input gives a one-line problem at
  * the right path; forecast arrivals from a history file give positive rates.

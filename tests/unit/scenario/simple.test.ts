@@ -1,5 +1,5 @@
 /**
- * Tests of scenario files (src/scenario/load.ts, src/scenario/schema.ts): the shipped contract
+ * Tests of scenario files (src/scenario/load.ts, json.ts, src/scenario/simple/schema.ts): the shipped contract
  * scenario validates; every kind of bad input is reported as one line per problem that names
  * the field path and what was expected; JSON syntax errors give the line and column; the JSON
  * Schema export describes the same format; and fast-check properties over random valid
