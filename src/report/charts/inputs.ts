@@ -9,7 +9,7 @@
 import type { Estimate } from "../../analysis/confidence.js";
 import type { SupportRunResult } from "../../analysis/experiments/run.js";
 import type { StaffingSolution } from "../../analysis/staffing/solver.js";
-import type { SweepDocument } from "../../analysis/experiments/sweep.js";
+import type { SweepDocument } from "../../analysis/experiments/sweep/index.js";
 import type { ShiftPlan } from "../../analysis/staffing/shiftPlan.js";
 
 export type { Estimate };

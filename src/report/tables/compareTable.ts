@@ -11,7 +11,7 @@ import { csvCell } from "../csv.js";
 import { metricInfo } from "../metrics.js";
 import { spansDiffer } from "../runs.js";
 import { verdict } from "../significance.js";
-import { layout } from "../table.js";
+import { layout } from "./layout.js";
 
 /** How the text table writes a value: its own formats (full precision, no currency symbol: the label names the currency). */
 type Unit = "percent" | "seconds" | "hours" | "count" | "money" | "money2";

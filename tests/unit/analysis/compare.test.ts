@@ -26,9 +26,8 @@ import {
   type Comparison,
 } from "../../../src/analysis/experiments/compare.js";
 import { compareCommand, runCompare, type CompareOptions } from "../../../src/cli/compare.js";
-import { UsageError } from "../../../src/cli/errors.js";
+import { InputError, InputError as UsageError } from "../../../src/errors.js";
 import { compareTable, comparisonCsv, formatCompareValue } from "../../../src/report/tables/compareTable.js";
-import { InputError } from "../../../src/errors.js";
 import { thrown } from "../../helpers/thrown.js";
 
 
@@ -321,11 +320,11 @@ describe("the command", () => {
         yargs(["compare", f("a.json"), f("b.json"), "--json", "--replications", "2", "--seed", "5"])
           .strict()
           .exitProcess(false)
-          .fail((msg, err) => { if (err) throw err; throw new UsageError(msg); }),
+          .fail((msg, err) => { if (err) throw err; throw new UsageError({ path: "", message: msg }); }),
       );
       await parser.parseAsync();
       expect(process.exitCode).toBe(0);
-      const one = compareCommand(yargs(["compare"]).strict().exitProcess(false).fail((msg, err) => { if (err) throw err; throw new UsageError(msg); }));
+      const one = compareCommand(yargs(["compare"]).strict().exitProcess(false).fail((msg, err) => { if (err) throw err; throw new UsageError({ path: "", message: msg }); }));
       await expect((async () => one.parseAsync())()).rejects.toThrow(UsageError);
     } finally {
       spy.mockRestore();
