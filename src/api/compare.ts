@@ -5,7 +5,7 @@
  */
 import { compareSupport, comparisonJson, uniqueLabels, type Comparison } from "../analysis/experiments/compare.js";
 import { supportRunOutput } from "../analysis/experiments/run.js";
-import { supportRunSettings } from "../scenario/full/build.js";
+import { supportRunSettings } from "../scenario/full/runSettings.js";
 import { InputError, OPTIONS, problem } from "../errors.js";
 import { runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
 import type { Scenario } from "./scenario.js";

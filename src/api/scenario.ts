@@ -10,7 +10,8 @@ import { dirname, resolve } from "node:path";
 import type { SupportConfig } from "../model/config.js";
 import { resolveScenarioFile } from "../scenario/extends.js";
 import { validateAnyScenario } from "../scenario/load.js";
-import { buildSupport, supportWarnings } from "../scenario/full/build.js";
+import { buildSupport } from "../scenario/full/build.js";
+import { supportWarnings } from "../scenario/full/warnings.js";
 import type { SupportScenario } from "../scenario/full/schema.js";
 
 /** A scenario, loaded, validated and built: ready for `simulate`, `compare`, `sweep` and `staff`. */

@@ -20,7 +20,7 @@ import {
   type SweepIdentity,
   type Vary,
 } from "../analysis/experiments/sweep/index.js";
-import { supportRunSettings } from "../scenario/full/build.js";
+import { supportRunSettings } from "../scenario/full/runSettings.js";
 import { numberProblem, runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
 import type { Scenario } from "./scenario.js";
 

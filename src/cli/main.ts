@@ -3,7 +3,6 @@
  * failures to exit codes (2: bad input or usage, one line, no stack; 1: internal error).
  */
 import yargs from "yargs";
-import { ScenarioError } from "../scenario/load.js";
 import { InputError, problem } from "../errors.js";
 import { AtomicWriter } from "../report/files.js";
 import { erlangCommand } from "./erlang.js";
@@ -50,10 +49,6 @@ export async function main(argv: string[]): Promise<number> {
     AtomicWriter.abortAll();
     if (e instanceof InputError) {
       process.stderr.write(e.lines().map((l) => `supportsim: ${l}\n`).join(""));
-      return 2;
-    }
-    if (e instanceof ScenarioError) {
-      process.stderr.write(`supportsim: ${e.message.split("\n").join("\nsupportsim: ")}\n`);
       return 2;
     }
     throw e;

@@ -17,7 +17,8 @@ import type { PoolPlans } from "../analysis/staffing/shiftPlan.js";
 import { staffScenario, type StaffOutcome } from "../analysis/staffing/staffScenario.js";
 import { parseTarget } from "../analysis/staffing/targets.js";
 import { InputError, OPTIONS, problemLine, type Problem } from "../errors.js";
-import { buildSupport, supportWarnings } from "../scenario/full/build.js";
+import { buildSupport } from "../scenario/full/build.js";
+import { supportWarnings } from "../scenario/full/warnings.js";
 import { loadAnyScenarioFile } from "../scenario/load.js";
 import { requirementsCsv, shiftsCsv, staffText } from "../report/tables/staffTable.js";
 import { UsageError } from "./errors.js";
@@ -144,7 +145,7 @@ function readPatternFile(file: string): unknown {
   }
 }
 
-/** Load, solve, plan and report. Throws UsageError / ScenarioError on bad input before anything runs. */
+/** Load, solve, plan and report. Throws UsageError / InputError on bad input before anything runs. */
 export async function runStaff(file: string, options: StaffOptions): Promise<StaffResult> {
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
   const stderr = options.stderr ?? ((s: string) => void process.stderr.write(s));

@@ -42,7 +42,7 @@ import { loadScenario } from "../api/scenario.js";
 import { mergeSweep, sweep } from "../api/sweep.js";
 import { reportFiles } from "../api/report.js";
 import { DEFAULT_TABLE_WIDTH, shardJsonText, sweepCsv, sweepJsonText, sweepTable } from "../report/tables/sweepTable.js";
-import { parseJson, ScenarioError } from "../scenario/load.js";
+import { parseJson } from "../scenario/json.js";
 import { InputError, problem } from "../errors.js";
 import { parseShard, parseVary } from "./varySpec.js";
 import { asFlagsAsync, type FlagNames } from "./flags.js";
@@ -228,12 +228,7 @@ export function readShardInputs(inputs: readonly string[]): { source: string; da
     } catch (e) {
       throw new InputError(problem(source, `cannot read: ${(e as Error).message}`), "merge");
     }
-    try {
-      return { source, data: parseJson(text, source) };
-    } catch (e) {
-      if (e instanceof ScenarioError) throw new InputError(problem("", e.problems.join("; ")), source);
-      throw e;
-    }
+    return { source, data: parseJson(text, source) };
   });
 }
 

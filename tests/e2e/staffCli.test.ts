@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runStaff, type StaffOptions } from "../../src/cli/staff.js";
 import { UsageError } from "../../src/cli/errors.js";
-import { loadAnyScenarioFile, ScenarioError } from "../../src/scenario/load.js";
+import { loadAnyScenarioFile } from "../../src/scenario/load.js";
+import { InputError } from "../../src/errors.js";
 import { buildSupport } from "../../src/scenario/full/build.js";
 import { runSupportReplications } from "../../src/analysis/experiments/replications.js";
 
@@ -119,7 +120,7 @@ describe("supportsim staff", () => {
       ["--fte-hours 200", "desk.json", { fteHours: 200 }, UsageError, /^--fte-hours: expected hours in \(0, 168\], got 200$/],
       ["an unknown pool", "desk.json", { pools: ["L9"] }, UsageError, /^--pools: unknown pool "L9"; expected one of "L1"$/],
       ["a simple-form scenario", "simple.json", {}, UsageError, /staff needs a full-form scenario/],
-      ["a missing file", "nope.json", {}, ScenarioError, /nope\.json/],
+      ["a missing file", "nope.json", {}, InputError, /nope\.json/],
       ["bad shift patterns", "desk.json", { shiftPatterns: "badpatterns.json" }, UsageError, /^--shift-patterns: .*badpatterns\.json: patterns\[0\]\.lengthHours: expected a number in \(0, 24\], got 30$/],
       ["shift patterns with three problems", "desk.json", { shiftPatterns: "worsepatterns.json" }, UsageError, /^--shift-patterns: .*worsepatterns\.json: patterns\[0\]\.lengthHours: expected a number in \(0, 24\], got 30 \(and 2 more problems\)$/],
       ["shift patterns sharing a name", "desk.json", { shiftPatterns: "duppatterns.json" }, UsageError, /^--shift-patterns: .*duppatterns\.json: patterns\[1\]\.name: "x" is already the name of patterns\[0\]$/],

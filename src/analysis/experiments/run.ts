@@ -9,12 +9,12 @@ import { fitForecast } from "../../forecast/fit.js";
 import { readHistoryFile, type HistoryRow } from "../../forecast/history.js";
 import { TimeZoneClock } from "../../time/zone.js";
 import { MINUTE_MS, WEEK_MS } from "../../time/units.js";
-import { ScenarioError } from "../../scenario/load.js";
-import { InputError } from "../../errors.js";
+import { InputError, problem } from "../../errors.js";
 import type { NetworkTraceSink } from "../../model/network/network.js";
 import type { SupportConfig } from "../../model/config.js";
-import type { RunSettings } from "../../scenario/simple/build.js";
-import { buildSupport, supportRunSettings, supportWarnings } from "../../scenario/full/build.js";
+import { supportRunSettings, type RunSettings } from "../../scenario/full/runSettings.js";
+import { buildSupport } from "../../scenario/full/build.js";
+import { supportWarnings } from "../../scenario/full/warnings.js";
 import { COST_CATEGORIES } from "../../model/simulation.js";
 import type { SupportScenario } from "../../scenario/full/schema.js";
 import type { Estimate } from "../confidence.js";
@@ -153,7 +153,7 @@ function calibrate(s: SupportScenario, config: SupportConfig, run: SupportRun, o
   try {
     history = readHistoryFile(file);
   } catch (e) {
-    if (e instanceof InputError || e instanceof RangeError) throw new ScenarioError([`calibration.history.file: ${e.message}`], opts.file);
+    if (e instanceof InputError || e instanceof RangeError) throw new InputError(problem("calibration.history.file", e.message), opts.file);
     throw e;
   }
   const historyChannels = new Set(history.map((r) => r.channel));
@@ -161,12 +161,12 @@ function calibrate(s: SupportScenario, config: SupportConfig, run: SupportRun, o
   for (const c of config.channels) {
     const h = spec.channels?.[c.name] ?? c.name;
     if (spec.channels?.[c.name] !== undefined && !historyChannels.has(h)) {
-      throw new ScenarioError([`calibration.history.channels.${c.name}: unknown channel ${JSON.stringify(h)} in ${spec.file}; expected one of ${[...historyChannels].join(", ")}`], opts.file);
+      throw new InputError(problem(`calibration.history.channels.${c.name}`, `unknown channel ${JSON.stringify(h)} in ${spec.file}; expected one of ${[...historyChannels].join(", ")}`), opts.file);
     }
     if (historyChannels.has(h)) map.set(h, c.name);
   }
   for (const key of Object.keys(spec.channels ?? {})) {
-    if (!config.channels.some((c) => c.name === key)) throw new ScenarioError([`calibration.history.channels: unknown scenario channel ${JSON.stringify(key)}; expected one of ${config.channels.map((c) => c.name).join(", ")}`], opts.file);
+    if (!config.channels.some((c) => c.name === key)) throw new InputError(problem("calibration.history.channels", `unknown scenario channel ${JSON.stringify(key)}; expected one of ${config.channels.map((c) => c.name).join(", ")}`), opts.file);
   }
   // the simulated mean volume per interval, as history rows, fitted like a forecast
   const startMs = parseStartEpochMs(config.start, config.timeZone);

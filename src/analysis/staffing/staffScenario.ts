@@ -14,7 +14,7 @@ import { dirname, resolve } from "node:path";
 import { InputError, OPTIONS, problem, problemLine } from "../../errors.js";
 import type { SupportConfig } from "../../model/config.js";
 import { resolvedScenarioIn } from "../../scenario/extends.js";
-import { supportRunSettings } from "../../scenario/full/build.js";
+import { supportRunSettings } from "../../scenario/full/runSettings.js";
 import type { SupportScenario } from "../../scenario/full/schema.js";
 import { defaultPatterns } from "./defaultPatterns.js";
 import { fitPatterns } from "./fitPatterns.js";

@@ -35,7 +35,7 @@ import { execMerge, execSweep, mergeCommand, sweepCommand, type SweepOptions } f
 import { sweepCsv, sweepTable } from "../../../src/report/tables/sweepTable.js";
 import { buildSupport } from "../../../src/scenario/full/build.js";
 import { resolveScenarioFile } from "../../../src/scenario/extends.js";
-import { ScenarioError, validateSupportScenario } from "../../../src/scenario/load.js";
+import { validateSupportScenario } from "../../../src/scenario/load.js";
 import { thrown } from "../../helpers/thrown.js";
 
 const L1 = "pools.L1 phone and e-mail.agents";
@@ -200,7 +200,7 @@ describe("sweep: bad input fails before anything runs, with nothing written", ()
   it("an invalid point: one line naming the point, found before any run", async () => {
     const out = f("never");
     const e = await thrown(() => quiet(f("base.json"), { vary: [`${L2}=1,2`, "pools.L2.shrinkage=0.3,1.2"], out }));
-    expect(e).toBeInstanceOf(ScenarioError);
+    expect(e).toBeInstanceOf(InputError);
     expect(e.message.split("\n")).toHaveLength(1);
     // point 1 = (L2 1, shrinkage 1.2), the first invalid one in grid order
     expect(e.message).toMatch(/base\.json: point 1 \(pools\.L2\.agents=1, pools\.L2\.shrinkage=1\.2\): pools\[2\]\.shrinkage: /);

@@ -17,7 +17,7 @@
  *
  * Bad options are InputErrors from OPTIONS at `vary[j]` (the command line shows `--vary PATH`).
  */
-import { closest, InputError, OPTIONS, problem } from "../../../errors.js";
+import { closest, InputError, OPTIONS, problem, problemLine, type Problem } from "../../../errors.js";
 import { mergePatch } from "../../../scenario/extends.js";
 
 /** One varied parameter: a dotted path and the values it takes, in order. */
@@ -145,8 +145,8 @@ export function pointPatch(vary: readonly Vary[], values: readonly number[]): Js
 
 /** The base (merged JSON) with a point's values set: patched by name where the base has named lists. */
 export function pointScenarioJson(base: unknown, vary: readonly Vary[], values: readonly number[]): unknown {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const out = mergePatch(base, pointPatch(vary, values), [], problems);
-  if (problems.length > 0) throw new InputError(problem("", `sweep point ${describePoint(vary, values)}: ${problems.join("; ")}`));
+  if (problems.length > 0) throw new InputError(problem("", `sweep point ${describePoint(vary, values)}: ${problems.map((p) => problemLine(p)).join("; ")}`));
   return out;
 }

@@ -4,10 +4,11 @@
  * `compare` compares scenarios, and a row equals a separate run of that point's scenario.
  */
 import type { SupportConfig } from "../../../model/config.js";
-import { buildSupport, supportWarnings } from "../../../scenario/full/build.js";
-import { ScenarioError, validateSupportScenario } from "../../../scenario/load.js";
+import { buildSupport } from "../../../scenario/full/build.js";
+import { supportWarnings } from "../../../scenario/full/warnings.js";
+import { validateSupportScenario } from "../../../scenario/load.js";
 import type { SupportScenario } from "../../../scenario/full/schema.js";
-import { InputError, OPTIONS, problem } from "../../../errors.js";
+import { InputError, OPTIONS, problem, problemLine } from "../../../errors.js";
 import { runManyParallel } from "../replications.js";
 import { pointRow, type SweepPointRow } from "./document.js";
 import { describePoint, gridSize, MAX_POINTS, pointScenarioJson, pointValues, type Vary } from "./grid.js";
@@ -23,7 +24,7 @@ export interface PreparedPoint {
 
 /**
  * Validate and build every grid point (before anything runs): a point whose values make the
- * scenario invalid, or that cannot be built, is a ScenarioError of one line naming the point.
+ * scenario invalid, or that cannot be built, is an InputError of one line naming the point.
  * `keep(index)` chooses the points whose built model is kept (a shard's); the others are
  * checked and dropped.
  */
@@ -38,12 +39,13 @@ export function preparePoints(
   for (let index = 0; index < n; index++) {
     const values = pointValues(vary, index);
     const name = `point ${index} (${describePoint(vary, values)})`;
+    const json = pointScenarioJson(base, vary, values);
     try {
-      const scenario = validateSupportScenario(pointScenarioJson(base, vary, values), options.file);
+      const scenario = validateSupportScenario(json, options.file);
       const config = buildSupport(scenario, { baseDir: options.baseDir, file: options.file });
       if (options.keep === undefined || options.keep(index)) out.push({ index, values, scenario, config, warnings: supportWarnings(scenario, config) });
     } catch (e) {
-      if (e instanceof ScenarioError) throw new ScenarioError([`${name}: ${e.problems.join("; ")}`], options.file);
+      if (e instanceof InputError) throw new InputError(problem(name, e.problems.map((p) => problemLine(p)).join("; ")), options.file);
       throw e;
     }
   }

@@ -3,7 +3,7 @@
  */
 import type { StaffResult } from "../../charts/inputs.js";
 import { formatCount, formatFixed, formatMoney, formatNumber, formatShare, formatTargetShare } from "../../numbers.js";
-import { HOURS_PER_MONTH, HOURS_PER_WEEK } from "../../runs.js";
+import { HOURS_PER_MONTH, HOURS_PER_WEEK } from "../../../time/units.js";
 import { listText as list, plural } from "../../words.js";
 
 /** Weeks in an average month (730.5 h / 168 h). */
