@@ -1,44 +1,47 @@
-// One benchmark run of supportsim's engine on the M/M/c+M reference model
-// (c = 50, 9 arrivals/min, exponential handle time mean 5 min, exponential patience
-// mean 2 min, full statistics on), in its own process so peak memory is its own.
+// One benchmark run of supportsim on the M/M/c+M reference model (c = 50, 9 arrivals/min,
+// exponential handle time mean 5 min, exponential patience mean 2 min), written as the simple
+// single-queue form and run as every scenario is, on the one engine: one replication, in its own
+// process so peak memory is its own. CPU time (user + sys) of the replication alone and of the
+// whole library call (the replication, its estimates, the average week and the weekly trend).
 // usage: node bench/mmc.mjs --n 1000000 [--seed 1] [--no-patience]
-import { simulateReplication } from "../dist/model/contactCenter.js";
-import { RandomStreams } from "../dist/engine/random.js";
+import { loadScenario, simulate } from "../dist/api/index.js";
+import { simulateReplication } from "../dist/kpi/values.js";
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
 const N = Number(opt("n", 1_000_000));
 const SEED = Number(opt("seed", 1));
 const patience = !args.includes("--no-patience");
+const RATE_PER_HOUR = 540;
 
-const LAMBDA = 9; // per minute
-const config = {
-  horizon: N / LAMBDA, // minutes: N arrivals expected
-  warmup: 0,
-  intervalLength: 30,
-  threshold: 20 / 60,
-  arrivals: { starts: [0], ratesPerMinute: [LAMBDA] },
+const scenario = loadScenario({
+  name: "M/M/50+M reference",
+  seed: SEED,
+  replications: 1,
+  horizon: { hours: N / RATE_PER_HOUR }, // N arrivals expected
+  arrivals: { ratePerHour: RATE_PER_HOUR },
   tiers: [{
     name: "L1", agents: 50,
-    handleTime: { type: "exponential", mean: 5 },
-    patience: patience ? { type: "exponential", mean: 2 } : undefined,
+    handleTime: { dist: "exponential", meanMinutes: 5 },
+    ...(patience ? { patience: { dist: "exponential", meanMinutes: 2 } } : {}),
   }],
-};
+});
 
-const t0 = process.hrtime.bigint();
-const r = simulateReplication(config, new RandomStreams(SEED, 0));
-const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-const c = r.tiers[0].total;
+const cpu = (f) => { const t0 = process.cpuUsage(); const w0 = process.hrtime.bigint(); const r = f(); const u = process.cpuUsage(t0); return { r, cpu: (u.user + u.system) / 1e6, wall: Number(process.hrtime.bigint() - w0) / 1e9 }; };
+const rep = cpu(() => simulateReplication(scenario.config, SEED, 0));
+const t0 = process.cpuUsage();
+const result = await simulate(scenario, { replications: 1, seed: SEED });
+const u = process.cpuUsage(t0);
+const arrivals = result.estimates["channel.contacts.offered"].mean;
+const q = result.queue.L1;
 console.log(JSON.stringify({
-  arrivals: r.arrivals,
-  events: r.events,
-  wall_s: wall,
-  arrivals_per_s: r.arrivals / wall,
-  events_per_s: r.events / wall,
+  arrivals,
+  events: rep.r.events,
+  replication_cpu_s: rep.cpu,
+  simulate_cpu_s: (u.user + u.system) / 1e6,
+  arrivals_per_cpu_s: arrivals / rep.cpu,
   peak_rss_mb: process.resourceUsage().maxRSS / 1024,
-  heap_used_mb: process.memoryUsage().heapUsed / 2 ** 20,
-  peak_in_system: r.peakInSystem,
-  abandon: c.abandoned / c.offered,
-  sl20: c.answeredWithinThreshold / c.offered,
-  occupancy: c.busyTime / c.staffedTime,
+  abandon: q.abandonRate.mean,
+  sl20: q.serviceLevel.mean,
+  occupancy: q.occupancy.mean,
 }));

@@ -9,7 +9,7 @@ import { supportRunSettings } from "../scenario/full/runSettings.js";
 import { InputError, OPTIONS, problem } from "../errors.js";
 import { runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
 import type { Scenario } from "./scenario.js";
-import type { RunResult } from "./simulate.js";
+import { runResultOf, type RunResult } from "./simulate.js";
 
 export type { Comparison };
 
@@ -44,7 +44,7 @@ export async function compare(scenarios: readonly Scenario[], options: CompareOp
   const results = scenarios.map((s, i) => {
     const settings = supportRunSettings(s.definition, { seed: first.seed, replications: first.replications });
     const out = supportRunOutput(s.definition, settings, s.config, runs[i], { baseDir: s.baseDir, file: s.file });
-    return { ...out.result, scenario: labels[i] };
+    return { ...runResultOf(out), scenario: labels[i] };
   });
   return { comparison, runs: results };
 }

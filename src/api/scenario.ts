@@ -9,7 +9,7 @@
 import { dirname, resolve } from "node:path";
 import type { SupportConfig } from "../model/config.js";
 import { resolveScenarioFile } from "../scenario/extends.js";
-import { validateAnyScenario } from "../scenario/load.js";
+import { validateAsFullForm } from "../scenario/load.js";
 import { buildSupport } from "../scenario/full/build.js";
 import { supportWarnings } from "../scenario/full/warnings.js";
 import type { SupportScenario } from "../scenario/full/schema.js";
@@ -50,9 +50,7 @@ export function loadScenario(source: string | object, options: LoadOptions = {})
   const file = typeof source === "string" ? source : options.file;
   const resolved = typeof source === "string" ? resolveScenarioFile(source) : structuredClone(source);
   const baseDir = options.baseDir ?? (typeof source === "string" ? dirname(resolve(source)) : process.cwd());
-  const any = validateAnyScenario(resolved, file);
-  if (any.form !== "support") throw new Error("the simple form is not yet turned into the full form here");
-  const definition = any.scenario;
+  const { form, scenario: definition } = validateAsFullForm(resolved, file);
   const config = buildSupport(definition, { baseDir, file });
-  return { name: definition.name, form: "full", file, baseDir, resolved, definition, config, warnings: supportWarnings(definition, config) };
+  return { name: definition.name, form, file, baseDir, resolved, definition, config, warnings: supportWarnings(definition, config) };
 }

@@ -4,13 +4,19 @@
  * the week-by-week trend.
  */
 import type { NetworkTraceSink } from "../model/network/network.js";
-import { runSupportScenarioParallel, supportIntervalRows, supportResultJson, type SupportRunResult } from "../analysis/experiments/run.js";
+import { runSupportScenarioParallel, supportIntervalRows, supportResultJson, type SupportRunOutput, type SupportRunResult } from "../analysis/experiments/run.js";
 import type { Estimate } from "../analysis/confidence.js";
+import type { MetricName } from "../model/network/counters.js";
 import { runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
 import type { Scenario } from "./scenario.js";
 
-/** The result of `simulate`: what `supportsim run --json` prints (`resultJson` nests it). */
+/** The result of `simulate`: what `supportsim run --json` prints (`resultJson` nests it), and two parts it leaves out. */
 export type RunResult = SupportRunResult & {
+  /**
+   * Per tier, the queueing metrics of every visit as an Erlang model defines them (P(wait), the
+   * time-average queue counting every waiting contact, …), each with its 95% interval.
+   */
+  queue: Record<string, Record<MetricName, Estimate>>;
   /** Per reporting interval (from the end of the warm-up) and series, each KPI with its 95% interval (only with `intervals: true`). */
   intervals?: IntervalRow[];
 };
@@ -46,11 +52,17 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
     trace: options.trace,
     onReplication: options.onProgress,
   });
-  return options.intervals ? { ...out.result, intervals: supportIntervalRows(out) } : out.result;
+  return runResultOf(out, options.intervals === true);
+}
+
+/** The library's result of a run made by analysis/experiments/run.ts (with its per-interval rows when asked). */
+export function runResultOf(out: SupportRunOutput, intervals = false): RunResult {
+  const queue = Object.fromEntries(out.config.tiers.map((t, i) => [t.name, out.run.queue[i]]));
+  return intervals ? { ...out.result, queue, intervals: supportIntervalRows(out) } : { ...out.result, queue };
 }
 
 /** The JSON form of a result (`run --json`, results.json): its KPIs nested by their dotted names. */
 export function resultJson(r: RunResult): Record<string, unknown> {
-  const { intervals: _intervals, ...rest } = r;
+  const { intervals: _intervals, queue: _queue, ...rest } = r;
   return supportResultJson(rest);
 }

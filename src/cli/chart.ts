@@ -9,8 +9,8 @@ import { statSync } from "node:fs";
 import type { Argv } from "yargs";
 import { readResults, ResultsError, type Results } from "../report/results.js";
 import { InputError, problem } from "../errors.js";
-import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
-import { VERSION } from "./version.js";
+import { reportFiles } from "../api/report.js";
+import { checkOutDir, writeOutputs } from "./outputs.js";
 
 interface ChartArgs {
   results: string;
@@ -54,6 +54,6 @@ export async function writeCharts(path: string, out?: string): Promise<string[]>
   }
   const dir = out ?? defaultOut(path);
   checkOutDir(dir);
-  const files = await reportFiles(res, VERSION);
+  const files = await reportFiles(res);
   return writeOutputs(resolve(dir), files);
 }

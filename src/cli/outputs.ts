@@ -5,18 +5,7 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { AtomicWriter } from "../report/files.js";
-import type { Results } from "../report/results.js";
 import { InputError, problem } from "../errors.js";
-
-/**
- * The budget report's files (charts and report.html; report/budgetReport.ts), loaded when asked
- * for: vega and vega-lite take about half a second to load, which every other command (validate,
- * run without --out, --version) would otherwise pay at start-up.
- */
-export async function reportFiles(res: Results, version: string): Promise<Record<string, string | Uint8Array>> {
-  const report = await import("../report/html/budgetReport.js");
-  return report.reportFiles(res, version);
-}
 
 /** Fail before the runs when --out names something that cannot be a folder. */
 export function checkOutDir(dir: string): void {

@@ -1,28 +1,26 @@
 /**
- * `supportsim run [FILE]`: run a scenario's replications and print the KPI table
- * (or, with --json, the result object).
+ * `supportsim run [FILE]`: run a scenario's replications (api/simulate.ts) and print its KPI
+ * table (or, with --json, the result object); either form, since a simple-form file is run as
+ * the full-form scenario it stands for.
  */
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, relative, resolve } from "node:path";
+import { relative } from "node:path";
 import type { Argv } from "yargs";
-import { intervalRows, runScenario } from "../analysis/run.js";
-import { intervalsCsv, NETWORK_TRACE_HEADER, networkTraceSink, supportIntervalsCsv, TRACE_HEADER, traceSink } from "../report/csv.js";
-import { AtomicWriter, writeFileAtomic } from "../report/files.js";
-import { kpiTable } from "../report/table.js";
-import { loadAnyScenarioFile } from "../scenario/load.js";
-import { resolvedScenarioIn } from "../scenario/extends.js";
-import { buildSupport } from "../scenario/full/build.js";
-import type { SupportScenario } from "../scenario/full/schema.js";
-import { runSupportScenarioParallel, supportIntervalRows, supportResultJson } from "../analysis/experiments/run.js";
+import { loadScenario } from "../api/scenario.js";
+import { resultJson, simulate } from "../api/simulate.js";
+import { reportFiles } from "../api/report.js";
 import { SERIES_METRICS } from "../analysis/experiments/replications.js";
-import { supportTable } from "../report/tables/runTable.js";
-import { DEFAULT_SCENARIO } from "./paths.js";
-import { InputError, problem } from "../errors.js";
-import { progressBar } from "./progress.js";
-import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
+import { NETWORK_TRACE_HEADER, networkTraceSink, supportIntervalsCsv } from "../report/csv.js";
+import { AtomicWriter, writeFileAtomic } from "../report/files.js";
 import { jsonText } from "../report/json.js";
-import { VERSION } from "./version.js";
+import { supportTable } from "../report/tables/runTable.js";
+import { resolvedScenarioIn } from "../scenario/extends.js";
+import { InputError, problem } from "../errors.js";
+import { asFlagsAsync } from "./flags.js";
+import { checkOutDir, writeOutputs } from "./outputs.js";
+import { DEFAULT_SCENARIO } from "./paths.js";
+import { progressBar } from "./progress.js";
 
 export interface RunArgs {
   file?: string;
@@ -64,79 +62,40 @@ export function runCommand(y: Argv) {
 }
 
 export async function execRun(args: RunArgs): Promise<number> {
-  if (args.replications !== undefined && (!Number.isInteger(args.replications) || args.replications < 1)) {
-    throw new InputError(problem("--replications", `expected an integer >= 1, got ${args.replications}`));
-  }
-  if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0)) {
-    throw new InputError(problem("--seed", `expected an integer >= 0, got ${args.seed}`));
-  }
-  if (args.threads !== undefined && (!Number.isInteger(args.threads) || args.threads < 1)) {
-    throw new InputError(problem("--threads", `expected an integer >= 1, got ${args.threads}`));
-  }
   const file = args.file ?? (relative(process.cwd(), DEFAULT_SCENARIO) || DEFAULT_SCENARIO);
-  const loaded = loadAnyScenarioFile(file);
+  // the scenario loaded, validated and built, and the outputs checked, before anything runs or is written
+  const scenario = loadScenario(file);
   if (args.intervals) checkOutputPath("--intervals", args.intervals);
   if (args.out) checkOutDir(args.out);
-  if (loaded.form === "support") return execSupportRun(args, loaded.scenario, file);
-  const scenario = loaded.scenario;
-  const trace = args.trace ? openOutput("--trace", args.trace) : null;
+  const config = scenario.config;
   const progress = progressBar(!args.json && process.stderr.isTTY === true);
-  try {
-    trace?.write(TRACE_HEADER);
-    const tierNames = scenario.tiers.map((t) => t.name);
-    const out = runScenario(scenario, {
-      seed: args.seed,
-      replications: args.replications,
-      trace: trace ? (k) => traceSink(trace, k, tierNames) : undefined,
-      onReplication: (done, total) => progress.update(done, total),
-    });
-    const csv = args.intervals || args.out ? intervalsCsv(intervalRows(out)) : "";
-    if (args.intervals) {
-      const path = args.intervals;
-      asUsage("--intervals", path, () => writeFileAtomic(path, csv));
-    }
-    if (args.out) writeOutDir(args.out, file, JSON.stringify(out.result, null, 2) + "\n", csv);
-    trace?.commit();
-    process.stdout.write(args.json ? JSON.stringify(out.result, null, 2) + "\n" : kpiTable(out.result));
-    return 0;
-  } catch (e) {
-    trace?.abort();
-    throw e;
-  }
-}
-
-/** `run` on a full-form scenario (the support-demand model). */
-async function execSupportRun(args: RunArgs, scenario: SupportScenario, file: string): Promise<number> {
-  const progress = progressBar(!args.json && process.stderr.isTTY === true);
-  const baseDir = dirname(resolve(file));
-  // build once before opening outputs, so a bad reference fails with nothing written
-  const config = buildSupport(scenario, { baseDir, file });
   const trace = args.trace ? openOutput("--trace", args.trace) : null;
   try {
     trace?.write(NETWORK_TRACE_HEADER);
     const works = config.needTypes.flatMap((n) => config.channels.map((c) => `${n.name}/${c.name}`));
-    const out = await runSupportScenarioParallel(scenario, {
-      config,
-      threads: args.threads ?? availableParallelism(),
-      baseDir, file,
-      seed: args.seed,
-      replications: args.replications,
-      trace: trace ? (k) => networkTraceSink(trace, k, config.tiers.map((t) => t.name), works, config.classes, config.pools.map((p) => p.name)) : undefined,
-      onReplication: (done, total) => progress.update(done, total),
-    });
-    const csv = args.intervals || args.out ? supportIntervalsCsv(supportIntervalRows(out), SERIES_METRICS) : "";
+    const result = await asFlagsAsync({}, () =>
+      simulate(scenario, {
+        threads: args.threads ?? availableParallelism(),
+        seed: args.seed,
+        replications: args.replications,
+        intervals: args.intervals !== undefined || args.out !== undefined,
+        trace: trace ? (k) => networkTraceSink(trace, k, config.tiers.map((t) => t.name), works, config.classes, config.pools.map((p) => p.name)) : undefined,
+        onProgress: (done, total) => progress.update(done, total),
+      }),
+    );
+    const csv = result.intervals ? supportIntervalsCsv(result.intervals, SERIES_METRICS) : "";
     if (args.intervals) {
       const path = args.intervals;
       asUsage("--intervals", path, () => writeFileAtomic(path, csv));
     }
-    const json = jsonText(supportResultJson(out.result));
+    const json = jsonText(resultJson(result));
     if (args.out) {
-      const charts = args.charts === false ? {} : await reportFiles({ kind: "run", run: out.result }, VERSION);
+      const charts = args.charts === false ? {} : await reportFiles({ kind: "run", run: result });
       writeOutDir(args.out, file, json, csv, charts);
     }
     trace?.commit();
-    for (const w of out.result.warnings) process.stderr.write(`warning: ${w}\n`);
-    process.stdout.write(args.json ? json : supportTable(out.result));
+    for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+    process.stdout.write(args.json ? json : supportTable(result));
     return 0;
   } catch (e) {
     trace?.abort();

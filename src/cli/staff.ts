@@ -9,22 +9,18 @@
  */
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, resolve } from "node:path";
 import type { Argv } from "yargs";
 import type { StaffingSolution } from "../analysis/staffing/solution.js";
 import { checkStaffOptions, type StaffOptions as StaffingOptions } from "../analysis/staffing/staffOptions.js";
 import type { PoolPlans } from "../analysis/staffing/shiftPlan.js";
-import { staffScenario, type StaffOutcome } from "../analysis/staffing/staffScenario.js";
+import type { StaffOutcome } from "../analysis/staffing/staffScenario.js";
 import { parseTarget } from "../analysis/staffing/targets.js";
-import { InputError, OPTIONS, problemLine, type Problem } from "../errors.js";
-import { buildSupport } from "../scenario/full/build.js";
-import { supportWarnings } from "../scenario/full/warnings.js";
-import { loadAnyScenarioFile } from "../scenario/load.js";
+import { loadScenario } from "../api/scenario.js";
+import { staff } from "../api/staff.js";
+import { reportFiles } from "../api/report.js";
+import { InputError, OPTIONS, problem, type Problem } from "../errors.js";
 import { requirementsCsv, shiftsCsv, staffText } from "../report/tables/staffTable.js";
-import { UsageError } from "./errors.js";
-import { HOURS_PER_WEEK } from "../time/units.js";
-import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
-import { VERSION } from "./version.js";
+import { checkOutDir, writeOutputs } from "./outputs.js";
 
 export interface StaffOptions {
   target: string;
@@ -129,10 +125,10 @@ function flagError(e: unknown, patternsFile: string | undefined): unknown {
   if (p.path.startsWith(PATTERNS) && (rest === "" || rest[0] === "[" || rest[0] === ".")) {
     const n = e.problems.length - 1;
     const more = n > 0 ? ` (and ${n} more problem${n > 1 ? "s" : ""})` : "";
-    return new UsageError(`--shift-patterns: ${patternsFile}: patterns${rest}: ${p.message.replaceAll(`${PATTERNS}[`, "patterns[")}${more}`);
+    return new InputError(problem("--shift-patterns", `${patternsFile}: patterns${rest}: ${p.message.replaceAll(`${PATTERNS}[`, "patterns[")}${more}`));
   }
   const flag = FLAGS[p.path];
-  return new UsageError(flag === undefined ? problemLine(p) : `${flag}: ${p.message}`);
+  return new InputError(flag === undefined ? problem(p.path, p.message) : problem(flag, p.message));
 }
 
 /** The content of a shift-pattern file. */
@@ -141,11 +137,11 @@ function readPatternFile(file: string): unknown {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new UsageError(`--shift-patterns: ${file}: ${err.code === "ENOENT" ? "no such file" : err instanceof SyntaxError ? `not JSON (${err.message})` : err.message}`);
+    throw new InputError(problem("--shift-patterns", `${file}: ${err.code === "ENOENT" ? "no such file" : err instanceof SyntaxError ? `not JSON (${err.message})` : err.message}`));
   }
 }
 
-/** Load, solve, plan and report. Throws UsageError / InputError on bad input before anything runs. */
+/** Load, solve, plan and report. Throws InputError on bad input before anything runs. */
 export async function runStaff(file: string, options: StaffOptions): Promise<StaffResult> {
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
   const stderr = options.stderr ?? ((s: string) => void process.stderr.write(s));
@@ -162,20 +158,14 @@ export async function runStaff(file: string, options: StaffOptions): Promise<Sta
   }
   if (options.out !== undefined) checkOutDir(options.out);
 
-  const any = loadAnyScenarioFile(file);
-  if (any.form !== "support") {
-    throw new UsageError(`${file}: staff needs a full-form scenario (with channels, tiers and pools); for one queue use "supportsim erlang" or write it as a full-form scenario`);
-  }
-  const baseDir = dirname(resolve(file));
-  const config = buildSupport(any.scenario, { baseDir, file });
-  const loaded = { definition: any.scenario, config, file, baseDir, warnings: supportWarnings(any.scenario, config) };
+  const loaded = loadScenario(file);
   if (options.shifts !== false && options.shiftPatterns !== undefined) staffing.shiftPatterns = readPatternFile(options.shiftPatterns);
   const showProgress = options.progress ?? (!options.json && process.stderr.isTTY === true);
   staffing.onWarning = (w) => stderr(`warning: ${w}\n`);
   if (showProgress) staffing.onEvaluation = (n, phase) => stderr(`\rsimulation run ${n} (${phase})   `);
   let staffed: StaffOutcome;
   try {
-    staffed = await staffScenario(loaded, staffing);
+    staffed = await staff(loaded, staffing);
   } catch (e) {
     throw flagError(e, options.shiftPatterns);
   }
@@ -185,7 +175,7 @@ export async function runStaff(file: string, options: StaffOptions): Promise<Sta
   const json = JSON.stringify(doc, null, 2) + "\n";
   if (options.out !== undefined) {
     const shiftPlans = doc.shifts.filter((s): s is { pool: string; plan: NonNullable<typeof s.plan> } => s.plan !== null);
-    const charts = options.charts === false ? {} : await reportFiles({ kind: "staff", staff: { ...doc, shifts: shiftPlans } }, VERSION);
+    const charts = options.charts === false ? {} : await reportFiles({ kind: "staff", staff: { ...doc, shifts: shiftPlans } });
     writeOutputs(options.out, {
       ...charts,
       "results.json": json,

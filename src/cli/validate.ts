@@ -6,11 +6,8 @@
  * Exit 0 when every file is valid, 2 otherwise.
  */
 import type { Argv } from "yargs";
-import { buildSupport } from "../scenario/full/build.js";
-import { supportWarnings } from "../scenario/full/warnings.js";
-import { loadAnyScenarioFile } from "../scenario/load.js";
+import { loadScenario } from "../api/scenario.js";
 import { InputError, problemLine } from "../errors.js";
-import { dirname, resolve } from "node:path";
 
 export interface ValidateArgs {
   files: string[];
@@ -22,15 +19,12 @@ export function validateFiles(files: readonly string[]): { valid: boolean; lines
   let valid = true;
   for (const file of files) {
     try {
-      const loaded = loadAnyScenarioFile(file);
-      if (loaded.form === "support") {
-        const cfg = buildSupport(loaded.scenario, { baseDir: dirname(resolve(file)), file });
-        const warnings = supportWarnings(loaded.scenario, cfg);
-        lines.push(`${file}: valid (full form: ${cfg.segments.length} segment(s), ${cfg.needTypes.length} need type(s), ${cfg.channels.length} channel(s), ${cfg.tiers.length} tier(s), ${cfg.pools.length} pool(s))`);
-        for (const w of warnings) lines.push(`${file}: warning: ${w}`);
-      } else {
-        lines.push(`${file}: valid (simple form)`);
-      }
+      // exactly what every command does first: extends merged, validated, the model built
+      const s = loadScenario(file);
+      const cfg = s.config;
+      if (s.form === "full") lines.push(`${file}: valid (full form: ${cfg.segments.length} segment(s), ${cfg.needTypes.length} need type(s), ${cfg.channels.length} channel(s), ${cfg.tiers.length} tier(s), ${cfg.pools.length} pool(s))`);
+      else lines.push(`${file}: valid (simple form: one queue, run as the full form it stands for)`);
+      for (const w of s.warnings) lines.push(`${file}: warning: ${w}`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       valid = false;

@@ -9,6 +9,16 @@
  */
 import type { Rng } from "./random.js";
 
+/** A piecewise-constant arrival rate, as the arrivals are made from it. */
+export interface ArrivalConfig {
+  /** Start (minutes) of each piece of the piecewise-constant rate; starts[0] = 0. */
+  starts: number[];
+  /** Arrival rate per minute on each piece. */
+  ratesPerMinute: number[];
+  /** Period (minutes) after which the rate pattern repeats, if it does. */
+  cycle?: number;
+}
+
 export class PiecewisePoissonArrivals {
   private readonly starts: Float64Array;
   private readonly ends: Float64Array;

@@ -21,6 +21,7 @@ import type { NetworkTraceSink } from "../model/network/network.js";
 import { MINUTES_PER_MONTH } from "../model/programs/kcs.js";
 import { CHURN_MONTH_FIELDS } from "../model/customers/customers.js";
 import { CF, FF, FUNNEL_FIELDS } from "../model/counters.js";
+import { addRaw, emptyRaw, metricsFrom, type Metrics } from "../model/network/counters.js";
 import type { SupportConfig } from "../model/config.js";
 import { simulateSupport, type SupportResult } from "../model/simulation.js";
 
@@ -194,6 +195,24 @@ export interface ReplicationOutput {
   tierStaffed: Float64Array[];
   /** Per channel, ∫ contacts waiting at the entry tier per interval (weekProfile.ts). */
   backlog: Float64Array[];
+  /**
+   * Per tier, the queueing metrics of every visit (metricsFrom, as an Erlang model defines them:
+   * P(wait), the time-average queue counting every waiting contact …): what the exact answer of
+   * a single queue is compared with (analysis/experiments/analyticCheck.ts).
+   */
+  queue: Metrics[];
+}
+
+/** Per tier, the queueing metrics of one replication's network (its classes summed). */
+export function queueMetrics(r: SupportResult, cfg: SupportConfig): Metrics[] {
+  const P = cfg.classes.length;
+  return cfg.tiers.map((_, t) => {
+    const raw = emptyRaw();
+    for (let p = 0; p < P; p++) addRaw(raw, r.network.series[t * P + p].total);
+    raw.busyTime = r.network.tierBusy[t].total;
+    raw.staffedTime = r.network.tierStaffed[t].total;
+    return metricsFrom(raw);
+  });
 }
 
 /** Run replication `rep` (streams seeded by (seed, rep)): the same numbers on any thread. */
@@ -208,5 +227,6 @@ export function simulateReplication(cfg: SupportConfig, seed: number | string, r
     tierBusy: r.network.tierBusy.map((b) => b.bins),
     tierStaffed: r.network.tierStaffed.map((b) => b.bins),
     backlog: r.counters.backlog.map((b) => b.bins),
+    queue: queueMetrics(r, cfg),
   };
 }

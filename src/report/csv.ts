@@ -1,11 +1,8 @@
 /**
- * CSV outputs: the per-contact trace and the per-interval KPI table.
+ * CSV outputs: the per-visit trace and the per-interval KPI table.
  */
 import type { Estimate } from "../analysis/confidence.js";
-import type { IntervalRow } from "../analysis/run.js";
 import type { NetworkTraceSink } from "../model/network/network.js";
-import type { Outcome, TraceSink } from "../model/contactCenter.js";
-import { METRICS } from "../model/network/counters.js";
 import type { AtomicWriter } from "./files.js";
 
 /** RFC 4180 quoting where needed. */
@@ -13,18 +10,6 @@ export function csvCell(v: string | number | null): string {
   if (v === null) return "";
   const s = typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : v;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const TRACE_HEADER = "replication,arrival_min,tier,wait_s,outcome,agent,handle_min,departure_min\n";
-
-/** A trace sink writing one CSV row per contact, for replication `rep`. */
-export function traceSink(out: AtomicWriter, rep: number, tierNames: readonly string[]): TraceSink {
-  const tiers = tierNames.map(csvCell);
-  return {
-    contact(arrival: number, tier: number, wait: number, outcome: Outcome, agent: number, handle: number, departure: number) {
-      out.write(`${rep},${arrival.toFixed(6)},${tiers[tier]},${(wait * 60).toFixed(3)},${outcome},${agent < 0 ? "" : agent},${outcome === "answered" ? handle.toFixed(6) : ""},${departure.toFixed(6)}\n`);
-    },
-  };
 }
 
 /**
@@ -46,12 +31,7 @@ export function estimatesCsv(keyColumns: readonly string[], metrics: readonly st
   return lines.join("\n") + "\n";
 }
 
-/** Per-interval KPIs of the single-queue model: one row per interval and series (tiers, total). */
-export function intervalsCsv(rows: readonly IntervalRow[]): string {
-  return estimatesCsv(["interval", "start_hour", "series"], METRICS, rows.map((r) => ({ keys: [r.interval, r.startHour, r.series], metrics: r.metrics })));
-}
-
-/** Per-interval series of a full-form run: one row per interval and series (channel, tier or "needs"). */
+/** Per-interval series of a run: one row per interval and series (channel, tier or "needs"). */
 export function supportIntervalsCsv(rows: readonly { interval: number; start: string; series: string; metrics: Record<string, Estimate> }[], metrics: readonly string[]): string {
   return estimatesCsv(["interval", "start", "series"], metrics, rows.map((r) => ({ keys: [r.interval, r.start, r.series], metrics: r.metrics })));
 }

@@ -119,3 +119,13 @@ function describe(v: unknown): string {
   if (Array.isArray(v)) return `an array of ${v.length}`;
   return v === null ? "null" : typeof v;
 }
+
+/**
+ * Why `minutes` cannot be the length of the reporting intervals, or undefined when it can: the
+ * intervals tile the day (the average week, the weekly trend and the staffing grid are per
+ * interval of the day), so a whole number of minutes that divides 1440.
+ */
+export function dayIntervalProblem(minutes: unknown): string | undefined {
+  const ok = typeof minutes === "number" && Number.isInteger(minutes) && minutes >= 1 && DAY_MINUTES % minutes === 0;
+  return ok ? undefined : `expected a whole number of minutes that divides 1440 (e.g. 15, 30, 60), got ${typeof minutes === "string" ? JSON.stringify(minutes) : String(minutes)}`;
+}

@@ -10,7 +10,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runStaff, type StaffOptions } from "../../src/cli/staff.js";
-import { UsageError } from "../../src/cli/errors.js";
 import { loadAnyScenarioFile } from "../../src/scenario/load.js";
 import { InputError } from "../../src/errors.js";
 import { buildSupport } from "../../src/scenario/full/build.js";
@@ -105,27 +104,36 @@ describe("supportsim staff", () => {
     for (const p of shared) for (const iv of p.intervals) if (iv.open) expect(iv.erlang).toBeGreaterThanOrEqual(1);
   }, 60_000);
 
+  it("staffs a simple-form scenario as the full form it stands for, and writes its staffed scenario in the full form", async () => {
+    const out = f("simple-out");
+    const { solution } = await quiet(f("simple.json"), { target: "sl=0.8@20s", replications: 2, maxRuns: 4, out });
+    expect(solution.pools.map((p) => p.pool)).toEqual(["L1"]);
+    const staffed = JSON.parse(readFileSync(join(out, "scenario.staffed.json"), "utf8"));
+    expect(staffed.channels.map((c: { name: string }) => c.name)).toEqual(["contacts"]);
+    expect(staffed.pools[0].shifts.length).toBeGreaterThan(0);
+    expect(staffed.$schema).toBeUndefined();
+  }, 60_000);
+
   describe("bad input: one line, nothing written", () => {
     it.each([
-      ["a target that does not parse", "desk.json", { target: "80" }, UsageError, /^--target: expected/],
-      ["--max-abandon out of range", "desk.json", { maxAbandon: 2 }, UsageError, /^--max-abandon: expected a share in \(0, 1\), got 2$/],
-      ["--replications 0", "desk.json", { replications: 0 }, UsageError, /^--replications: expected an integer >= 1, got 0$/],
-      ["a threshold of 0 s", "desk.json", { target: "sl=0.8@0s" }, UsageError, /^--target: the threshold must be positive, got 0s$/],
-      ["--max-occupancy out of range", "desk.json", { maxOccupancy: 1.5 }, UsageError, /^--max-occupancy: expected a share in \(0, 1\], got 1.5$/],
-      ["--response 1", "desk.json", { response: 1 }, UsageError, /^--response: expected a share in \(0, 1\), got 1$/],
-      ["two bad options: the first", "desk.json", { maxAbandon: 2, maxOccupancy: 3 }, UsageError, /^--max-abandon: expected a share in \(0, 1\), got 2$/],
-      ["--max-runs 2", "desk.json", { maxRuns: 2 }, UsageError, /^--max-runs: expected an integer >= 3, got 2$/],
-      ["--seed -1", "desk.json", { seed: -1 }, UsageError, /^--seed: expected an integer >= 0, got -1$/],
-      ["--threads 0", "desk.json", { threads: 0 }, UsageError, /^--threads: expected an integer >= 1, got 0$/],
-      ["--fte-hours 200", "desk.json", { fteHours: 200 }, UsageError, /^--fte-hours: expected hours in \(0, 168\], got 200$/],
-      ["an unknown pool", "desk.json", { pools: ["L9"] }, UsageError, /^--pools: unknown pool "L9"; expected one of "L1"$/],
-      ["a simple-form scenario", "simple.json", {}, UsageError, /staff needs a full-form scenario/],
+      ["a target that does not parse", "desk.json", { target: "80" }, InputError, /^--target: expected/],
+      ["--max-abandon out of range", "desk.json", { maxAbandon: 2 }, InputError, /^--max-abandon: expected a share in \(0, 1\), got 2$/],
+      ["--replications 0", "desk.json", { replications: 0 }, InputError, /^--replications: expected an integer >= 1, got 0$/],
+      ["a threshold of 0 s", "desk.json", { target: "sl=0.8@0s" }, InputError, /^--target: the threshold must be positive, got 0s$/],
+      ["--max-occupancy out of range", "desk.json", { maxOccupancy: 1.5 }, InputError, /^--max-occupancy: expected a share in \(0, 1\], got 1.5$/],
+      ["--response 1", "desk.json", { response: 1 }, InputError, /^--response: expected a share in \(0, 1\), got 1$/],
+      ["two bad options: the first", "desk.json", { maxAbandon: 2, maxOccupancy: 3 }, InputError, /^--max-abandon: expected a share in \(0, 1\), got 2$/],
+      ["--max-runs 2", "desk.json", { maxRuns: 2 }, InputError, /^--max-runs: expected an integer >= 3, got 2$/],
+      ["--seed -1", "desk.json", { seed: -1 }, InputError, /^--seed: expected an integer >= 0, got -1$/],
+      ["--threads 0", "desk.json", { threads: 0 }, InputError, /^--threads: expected an integer >= 1, got 0$/],
+      ["--fte-hours 200", "desk.json", { fteHours: 200 }, InputError, /^--fte-hours: expected hours in \(0, 168\], got 200$/],
+      ["an unknown pool", "desk.json", { pools: ["L9"] }, InputError, /^--pools: unknown pool "L9"; expected one of "L1"$/],
       ["a missing file", "nope.json", {}, InputError, /nope\.json/],
-      ["bad shift patterns", "desk.json", { shiftPatterns: "badpatterns.json" }, UsageError, /^--shift-patterns: .*badpatterns\.json: patterns\[0\]\.lengthHours: expected a number in \(0, 24\], got 30$/],
-      ["shift patterns with three problems", "desk.json", { shiftPatterns: "worsepatterns.json" }, UsageError, /^--shift-patterns: .*worsepatterns\.json: patterns\[0\]\.lengthHours: expected a number in \(0, 24\], got 30 \(and 2 more problems\)$/],
-      ["shift patterns sharing a name", "desk.json", { shiftPatterns: "duppatterns.json" }, UsageError, /^--shift-patterns: .*duppatterns\.json: patterns\[1\]\.name: "x" is already the name of patterns\[0\]$/],
-      ["a missing shift-pattern file", "desk.json", { shiftPatterns: "nopatterns.json" }, UsageError, /^--shift-patterns: .*nopatterns\.json: no such file$/],
-      ["shift patterns that cover nothing", "desk.json", { shiftPatterns: "nightpatterns.json", maxRuns: 3 }, UsageError, /^shifts for L1: Mon 09:00–10:00 needs \d+ agents? on the floor, but no allowed shift covers it \(nor 19 other intervals with a requirement\)$/],
+      ["bad shift patterns", "desk.json", { shiftPatterns: "badpatterns.json" }, InputError, /^--shift-patterns: .*badpatterns\.json: patterns\[0\]\.lengthHours: expected a number in \(0, 24\], got 30$/],
+      ["shift patterns with three problems", "desk.json", { shiftPatterns: "worsepatterns.json" }, InputError, /^--shift-patterns: .*worsepatterns\.json: patterns\[0\]\.lengthHours: expected a number in \(0, 24\], got 30 \(and 2 more problems\)$/],
+      ["shift patterns sharing a name", "desk.json", { shiftPatterns: "duppatterns.json" }, InputError, /^--shift-patterns: .*duppatterns\.json: patterns\[1\]\.name: "x" is already the name of patterns\[0\]$/],
+      ["a missing shift-pattern file", "desk.json", { shiftPatterns: "nopatterns.json" }, InputError, /^--shift-patterns: .*nopatterns\.json: no such file$/],
+      ["shift patterns that cover nothing", "desk.json", { shiftPatterns: "nightpatterns.json", maxRuns: 3 }, InputError, /^shifts for L1: Mon 09:00–10:00 needs \d+ agents? on the floor, but no allowed shift covers it \(nor 19 other intervals with a requirement\)$/],
     ])("%s", async (_what, file, opts, type, message) => {
       const out = f(`never-${_what.replace(/\W+/g, "-")}`);
       const o = { ...opts } as Partial<StaffOptions>;

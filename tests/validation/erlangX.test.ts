@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { erlangA, erlangB, erlangC, staffErlangA, staffErlangC, staffErlangX } from "../../src/analytic/index.js";
 import { erlangX, erlangXAttempt, MAX_REDIAL_ITERATIONS } from "../../src/analytic/erlangX.js";
 import { execErlang } from "../../src/cli/erlang.js";
-import { InputError as UsageError } from "../../src/errors.js";
+import { InputError } from "../../src/errors.js";
 
 const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(y), 1e-300);
 
@@ -284,7 +284,7 @@ describe("supportsim erlang x (execErlang)", () => {
       } catch (e) {
         err = e;
       }
-      expect(err).toBeInstanceOf(UsageError);
+      expect(err).toBeInstanceOf(InputError);
       expect((err as Error).message).toMatch(re);
       expect((err as Error).message).not.toContain("\n");
     }

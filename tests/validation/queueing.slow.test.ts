@@ -3,7 +3,10 @@
  *
  * For M/M/c (Erlang C) and M/M/c+M (Erlang A) at light, medium and heavy load and for
  * pools from 1 to 500 agents, the simulation's replication intervals must cover the
- * exact values of P(wait), service level, ASA, abandonment and occupancy.
+ * exact values of P(wait), service level, ASA, abandonment, occupancy and the mean queue
+ * length. Each case is a simple-form scenario run through the library as a user runs it: the
+ * full-form scenario it stands for, on the one engine, its result's `analytic` rows giving the
+ * exact value beside the simulated estimate (the interval `supportsim run` reports).
  *
  * How "cover" is judged, so the test is both strict and deterministic: every check must
  * fall inside the 99.9% Student-t interval (a real bias of a few tenths of a percent
@@ -14,10 +17,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { erlangA, erlangC, type QueueMetrics } from "../../src/analytic/index.js";
-import { halfWidth } from "../../src/analysis/confidence.js";
-import { runReplications } from "../../src/analysis/replications.js";
-import { Tally } from "../../src/engine/statistics.js";
-import type { ModelConfig } from "../../src/model/contactCenter.js";
+import { tCritical } from "../../src/analysis/confidence.js";
+import { loadScenario } from "../../src/api/scenario.js";
+import { simulate } from "../../src/api/simulate.js";
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 
 interface Case {
@@ -33,19 +35,20 @@ interface Case {
 
 const THRESHOLD_S = 20;
 
-function model(c: Case): ModelConfig {
-  const lambdaPerMin = (c.rho * c.agents) / c.ahtMinutes;
+/** The case as a simple-form scenario file. */
+function scenario(c: Case): object {
   return {
-    horizon: c.hours * 60,
-    warmup: c.warmupHours * 60,
-    intervalLength: 60,
-    threshold: THRESHOLD_S / 60,
-    arrivals: { starts: [0], ratesPerMinute: [lambdaPerMin] },
+    name: c.label,
+    seed: 20261123,
+    replications: c.reps,
+    horizon: { hours: c.hours, warmupHours: c.warmupHours, intervalMinutes: 60 },
+    serviceLevel: { thresholdSeconds: THRESHOLD_S },
+    arrivals: { ratePerHour: (c.rho * c.agents * 60) / c.ahtMinutes },
     tiers: [{
       name: "L1",
       agents: c.agents,
-      handleTime: { type: "exponential", mean: c.ahtMinutes },
-      patience: c.patienceMinutes ? { type: "exponential", mean: c.patienceMinutes } : undefined,
+      handleTime: { dist: "exponential", meanMinutes: c.ahtMinutes },
+      ...(c.patienceMinutes ? { patience: { dist: "exponential", meanMinutes: c.patienceMinutes } } : {}),
     }],
   };
 }
@@ -88,32 +91,24 @@ const checks: Check[] = [];
 
 describe("simulation vs exact Erlang C / Erlang A", () => {
   for (const c of CASES) {
-    it(c.label, () => {
+    it(c.label, async () => {
       const ex = exact(c);
-      const run = runReplications(model(c), { seed: 20261123, replications: c.reps });
-      const per = (f: (r: (typeof run.replications)[number]["total"]) => number | null) => {
-        const t = new Tally();
-        for (const r of run.replications) {
-          const v = f(r.total);
-          if (v !== null) t.add(v);
-        }
-        return t;
-      };
-      const targets: [string, number, Tally][] = [
-        ["P(wait)", ex.probWait, per((m) => m.probWait)],
-        ["service level", ex.serviceLevel, per((m) => m.serviceLevel)],
-        ["ASA (s)", ex.asaSeconds, per((m) => m.asaSeconds)],
-        ["occupancy", ex.occupancy, per((m) => m.occupancy)],
-        ["mean queue length", ex.meanQueueLength, per((m) => m.meanQueueLength)],
-      ];
-      if (c.patienceMinutes) targets.push(["abandon rate", ex.abandonRate, per((m) => m.abandonRate)]);
-      else expect(run.total.abandoned.mean).toBe(0);
-      for (const [metric, exactValue, t] of targets) {
-        const hw95 = halfWidth(t.count, t.sd);
-        const hw999 = (tQuantile(0.9995, t.count - 1) * t.sd) / Math.sqrt(t.count);
-        const chk = { label: c.label, metric, exact: exactValue, mean: t.mean, hw95, hw999 };
+      const r = await simulate(loadScenario(scenario(c)));
+      const a = r.analytic!;
+      expect(a.model).toBe(c.patienceMinutes ? "erlang-a" : "erlang-c");
+      const labels: Record<string, string> = { probWait: "P(wait)", serviceLevel: "service level", asaSeconds: "ASA (s)", occupancy: "occupancy", meanQueueLength: "mean queue length", abandonRate: "abandon rate" };
+      if (!c.patienceMinutes) expect(r.estimates["channel.contacts.abandoned"].mean).toBe(0);
+      for (const row of a.rows) {
+        if (!(row.metric in labels) || (row.metric === "abandonRate" && !c.patienceMinutes)) continue;
+        // the exact value the result carries is the formula's
+        expect(row.exact).toBe(ex[row.metric]);
+        const e = row.simulated;
+        const hw95 = (e.ci95![1] - e.ci95![0]) / 2;
+        // the reported interval is mean ± t(0.975, n − 1)·s/√n (unless clipped at a bound): the 99.9% one scales it
+        const hw999 = (hw95 * tQuantile(0.9995, c.reps - 1)) / tCritical(c.reps);
+        const chk = { label: c.label, metric: labels[row.metric], exact: row.exact, mean: e.mean!, hw95, hw999 };
         checks.push(chk);
-        expect(Math.abs(t.mean - exactValue), `${c.label} ${metric}: sim ${t.mean} ± ${hw999} (99.9%) vs exact ${exactValue}`).toBeLessThanOrEqual(hw999);
+        expect(Math.abs(chk.mean - chk.exact), `${c.label} ${chk.metric}: sim ${chk.mean} ± ${hw999} (99.9%) vs exact ${chk.exact}`).toBeLessThanOrEqual(hw999);
       }
     });
   }

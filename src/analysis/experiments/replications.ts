@@ -9,12 +9,13 @@ import type { NetworkTraceSink } from "../../model/network/network.js";
 import { IF, INTERVAL_FIELDS } from "../../model/counters.js";
 import type { SupportConfig } from "../../model/config.js";
 import { clampEstimate, estimate, type Estimate } from "../confidence.js";
-import { SeriesAccumulator } from "../replications.js";
+import { SeriesAccumulator } from "./seriesAccumulator.js";
 import { WeekProfileAccumulator, type WeekProfile } from "./weekProfile.js";
 import { weeklyTrend, type WeeklyTrend } from "./weeklyTrend.js";
 import { Lanes } from "../parallel/lanes.js";
 import { ratio, simulateReplication, type ReplicationOutput, type Values } from "../../kpi/values.js";
-import { isShareKpi, isShareSeries, isSignedKpi } from "../../kpi/catalogue.js";
+import { isShareKpi, isShareSeries, isSignedKpi, QUEUE_KPIS } from "../../kpi/catalogue.js";
+import { METRICS, type MetricName } from "../../model/network/counters.js";
 
 /** Per-interval series: per channel (entry tier) and the needs per interval. */
 export const SERIES_METRICS = ["offered", "serviceLevel", "meanWaitSeconds", "abandonRate", "needs", "occupancy", "agents"] as const;
@@ -32,6 +33,8 @@ export interface SupportRun {
   trend: WeeklyTrend;
   eventsPerReplication: number;
   customersBytes: number;
+  /** Per tier, the queueing metrics of every visit (kpi/values.ts queueMetrics), each a mean with its 95% interval. */
+  queue: Record<MetricName, Estimate>[];
 }
 
 export interface SupportRunOptions {
@@ -77,7 +80,12 @@ export function combineReplications(cfg: SupportConfig, outputs: readonly Replic
   for (const key of Object.keys(reps[0])) {
     estimates[key] = clampEstimate(estimate(reps.map((v) => v[key] ?? null)), isShareKpi(key), isSignedKpi(key));
   }
-  return { replications: reps, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), trend: weeklyTrend(cfg, outputs), eventsPerReplication: events / outputs.length, customersBytes: bytes };
+  const queue = cfg.tiers.map((_, t) => {
+    const q = {} as Record<MetricName, Estimate>;
+    for (const m of METRICS) q[m] = clampEstimate(estimate(outputs.map((o) => o.queue[t][m])), QUEUE_KPIS[m].bounds === "share");
+    return q;
+  });
+  return { replications: reps, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), trend: weeklyTrend(cfg, outputs), eventsPerReplication: events / outputs.length, customersBytes: bytes, queue };
 }
 
 function checkReplications(n: number): void {

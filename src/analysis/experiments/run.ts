@@ -11,6 +11,7 @@ import { TimeZoneClock } from "../../time/zone.js";
 import { MINUTE_MS, WEEK_MS } from "../../time/units.js";
 import { InputError, problem } from "../../errors.js";
 import type { NetworkTraceSink } from "../../model/network/network.js";
+import { analyticCheck, type AnalyticCheck } from "./analyticCheck.js";
 import type { SupportConfig } from "../../model/config.js";
 import { supportRunSettings, type RunSettings } from "../../scenario/full/runSettings.js";
 import { buildSupport } from "../../scenario/full/build.js";
@@ -41,6 +42,8 @@ export interface SupportRunResult extends Omit<RunSettings, "name"> {
   estimates: Record<string, Estimate>;
   /** The simulated volumes against a history file (when the scenario asks for it). */
   calibration?: Calibration;
+  /** The exact Erlang answer beside the simulated queueing metrics, when the scenario is a single queue that has one (analyticCheck.ts). */
+  analytic?: AnalyticCheck;
   engine: { eventsPerReplication: number; customerBytes: number };
   /** The average week, interval by interval (weekProfile.ts): what the intraday charts draw. */
   profile: WeekProfile;
@@ -113,12 +116,15 @@ export function supportRunOutput(s: SupportScenario, settings: RunSettings, conf
     warnings: supportWarnings(s, config),
     estimates: run.estimates,
     ...(s.calibration ? { calibration: calibrate(s, config, run, opts) } : {}),
+    ...withAnalytic(analyticCheck(config, run.queue)),
     engine: { eventsPerReplication: run.eventsPerReplication, customerBytes: run.customersBytes },
     profile: run.profile,
     trend: run.trend,
   };
   return { settings, config, result, run };
 }
+
+const withAnalytic = (a: AnalyticCheck | null): { analytic?: AnalyticCheck } => (a === null ? {} : { analytic: a });
 
 /** The JSON form of a result: estimates nested by their dotted names. */
 export function supportResultJson(r: SupportRunResult): Record<string, unknown> {

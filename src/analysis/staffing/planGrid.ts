@@ -4,7 +4,7 @@
  */
 import { problem, type Problem } from "../../errors.js";
 import { DAY_MINUTES } from "../../time/units.js";
-import { show } from "./planText.js";
+import { dayIntervalProblem } from "../../time/weekClock.js";
 
 /** Minutes are kept on a dyadic grid of 2⁻²⁰ minute, as model/staffing/schedule.ts does, so float noise leaves no slivers. */
 const GRID = 2 ** 20;
@@ -21,12 +21,10 @@ export function snapWhole(x: number): number {
   return Math.abs(x - r) <= 1e-9 * Math.max(1, Math.abs(x)) ? r + 0 : x;
 }
 
-/** Problems of the interval length (empty when 1440 / L is a whole number). */
+/** Problems of the interval length (time/weekClock.ts dayIntervalProblem). */
 export function intervalProblems(L: unknown, path = "intervalMinutes"): Problem[] {
-  if (!isNum(L) || L <= 0 || !Number.isInteger(snapWhole(DAY_MINUTES / L))) {
-    return [problem(path, `expected a number of minutes that divides 1440 (e.g. 15, 30, 60), got ${show(L)}`)];
-  }
-  return [];
+  const why = dayIntervalProblem(L);
+  return why === undefined ? [] : [problem(path, why)];
 }
 
 /** Number of weekly intervals of length L (L already valid). */

@@ -38,6 +38,8 @@ export interface LoadedScenario {
   readonly file?: string;
   /** The scenario as written, its `extends` merged (the staffed scenario starts from it; default: read from the file). */
   readonly resolved?: unknown;
+  /** How the file was written (a simple-form one is staffed as the full form it stands for). */
+  readonly form?: "full" | "simple";
   /** Problems that do not stop a run (given to `onWarning` before the search). */
   readonly warnings: readonly string[];
 }
@@ -102,6 +104,11 @@ export async function staffScenario(loaded: LoadedScenario, options: StaffOption
  * `loaded.resolved` as it is.
  */
 function writtenForm(loaded: LoadedScenario, dir: string | undefined): unknown {
+  // a simple-form file cannot hold shifts: its staffed scenario is the full form it stands for
+  if (loaded.form === "simple") {
+    const { $schema: _schema, ...full } = loaded.definition as SupportScenario & { $schema?: string };
+    return full;
+  }
   const file = loaded.file;
   if (file !== undefined && (dir !== undefined || loaded.resolved === undefined)) return resolvedScenarioIn(file, dir ?? dirname(resolve(file)));
   return loaded.resolved;

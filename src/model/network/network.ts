@@ -1,8 +1,7 @@
 /**
  * The contact network: tiers of agent pools, work types and priority classes, routing
- * between tiers. The general form of the single-queue model in contactCenter.ts, in
- * the spirit of Ciw's network / node / individual split, with typed arrays instead of
- * objects.
+ * between tiers, in the spirit of Ciw's network / node / individual split, with typed arrays
+ * instead of objects.
  *
  * - A **work type** is what a contact needs done (e.g. "defect by phone"); a **pool**
  *   of agents belongs to one tier and serves some work types only (skills).
@@ -68,7 +67,7 @@ import { makeDistribution, specMean, type Distribution, type DistributionSpec } 
 import { PiecewisePoissonArrivals } from "../../engine/arrivals.js";
 import type { RandomStreams, Rng } from "../../engine/random.js";
 import { ContactState, ContactStore } from "./contacts.js";
-import type { ArrivalConfig } from "../contactCenter.js";
+import type { ArrivalConfig } from "../../engine/arrivals.js";
 import { TierCounters } from "./counters.js";
 import { LineSet } from "./lineSet.js";
 import { TimeWeighted } from "../../engine/statistics.js";

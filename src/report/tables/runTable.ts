@@ -1,10 +1,15 @@
 /**
- * The text report of a full-form run: the demand funnel, then KPIs per channel, tier,
- * segment and need type, each number with its 95% interval over replications.
+ * The text report of a run: the demand funnel, then KPIs per channel, tier, segment and need
+ * type, each number with its 95% interval over replications. A run without customers (a volume
+ * forecast, the simple single-queue form) leaves out what only customers have (funnel, segments,
+ * retention) and costs that are all zero; a single queue with an exact solution gets the Erlang
+ * answer beside its simulated queueing metrics.
  */
 import type { Estimate } from "../../analysis/confidence.js";
 import type { SupportRunResult } from "../../analysis/experiments/run.js";
-import { formatEstimate, type MetricInfo } from "../format.js";
+import type { AnalyticCheck } from "../../analysis/experiments/analyticCheck.js";
+import { FORECAST_SEGMENT } from "../../scenario/full/defaults.js";
+import { formatEstimate, formatValue, METRIC_INFO, type MetricInfo } from "../format.js";
 import { layout } from "./layout.js";
 
 type Unit = MetricInfo["unit"] | "hours" | "minutes" | "money" | "money2";
@@ -74,13 +79,14 @@ export function supportTable(r: SupportRunResult): string {
   const channels = r.channels;
   const realtime = channels.filter((c) => c.kind === "realtime").map((c) => c.name);
   const deferred = channels.filter((c) => c.kind === "deferred").map((c) => c.name);
+  const customers = !forecastOnly(r);
   const parts = [
     `${r.scenario}`,
-    `${r.replications} replication${r.replications === 1 ? "" : "s"} · seed ${r.seed} · ${fmtDays(r.horizonHours)} horizon (warm-up ${fmtDays(r.warmupHours)}) from ${r.start} ${r.timeZone} · ${Math.round(e["customers.activeAtEnd"]?.mean ?? 0).toLocaleString("en-US")} customers at the end`,
+    `${r.replications} replication${r.replications === 1 ? "" : "s"} · seed ${r.seed} · ${fmtDays(r.horizonHours)} horizon (warm-up ${fmtDays(r.warmupHours)}) from ${r.start} ${r.timeZone}${customers ? ` · ${Math.round(e["customers.activeAtEnd"]?.mean ?? 0).toLocaleString("en-US")} customers at the end` : " · no customers: a volume forecast"}`,
     "",
-    funnel,
-    "",
+    ...(customers ? [funnel, ""] : []),
   ];
+  if (r.analytic) parts.push(analyticTable(r.analytic));
   if (realtime.length) {
     parts.push(grid(`Real-time channels (service level = answered within ${r.thresholdSeconds} s / offered)`, "channel", realtime, [
       { key: "offered", label: "Offered", unit: "count" },
@@ -129,9 +135,9 @@ export function supportTable(r: SupportRunResult): string {
     { key: "hires", label: "Hires", unit: "number" },
     { key: "leavers", label: "Leavers", unit: "number" },
   ], e));
-  parts.push(costTable(r));
-  parts.push(retentionTable(r));
-  parts.push(grid("Segments", "segment", r.segments, [
+  if (customers || !allZero(e["cost.total"])) parts.push(costTable(r));
+  if (customers) parts.push(retentionTable(r));
+  if (customers) parts.push(grid("Segments", "segment", r.segments, [
     { key: "needs", label: "Needs", unit: "count" },
     { key: "asked", label: "Asked", unit: "count" },
     { key: "selfServed", label: "Self-served", unit: "count" },
@@ -142,7 +148,7 @@ export function supportTable(r: SupportRunResult): string {
     { key: "dissatisfaction", label: "Wait dissatisfaction", unit: "number" },
     { key: "activeAtEnd", label: "Customers at the end", unit: "count" },
   ], e));
-  parts.push(grid("Need types", "needType", r.needTypes, [
+  if (customers || r.needTypes.length > 1) parts.push(grid("Need types", "needType", r.needTypes, [
     { key: "needs", label: "Needs", unit: "count" },
     { key: "deflected", label: "Deflected", unit: "count" },
     { key: "selfServed", label: "Self-served", unit: "count" },
@@ -162,6 +168,26 @@ export function supportTable(r: SupportRunResult): string {
   }
   parts.push(`Counts are per run over the observation window (after the warm-up); needs count from when they arose.`);
   return parts.join("\n") + "\n";
+}
+
+/** Whether a run has no customers: only forecast arrivals (their one synthetic segment, nobody in it). */
+function forecastOnly(r: SupportRunResult): boolean {
+  return r.segments.length === 1 && r.segments[0] === FORECAST_SEGMENT && (r.estimates["customers.activeAtEnd"]?.mean ?? 0) === 0;
+}
+
+const allZero = (e: Estimate | undefined): boolean => e === undefined || (e.mean === 0 && (e.ci95 === null || (e.ci95[0] === 0 && e.ci95[1] === 0)));
+
+/** The exact Erlang answer beside the simulated queueing metrics of the queue's tier. */
+function analyticTable(a: AnalyticCheck): string {
+  const name = a.model === "erlang-a" ? "Erlang A" : "Erlang C";
+  const rows = a.rows.map((row) => {
+    const info = METRIC_INFO[row.metric];
+    const f = formatEstimate(row.simulated, info.unit);
+    return [info.label, f.mean, f.ci, formatValue(row.exact, info.unit)];
+  });
+  const i = a.input;
+  const what = `${i.ratePerHour}/h, AHT ${i.ahtMinutes} min, ${i.agents} agents${i.patienceMinutes !== undefined ? `, patience ${i.patienceMinutes} min` : ""}`;
+  return `The queue (${a.channel} at ${a.tier}) beside ${name}, the exact steady-state answer of the same model (${what})\n${layout(rows, ["", "simulated", "95% CI", name])}\n`;
 }
 
 /** A table of (label, metric key, unit) rows, each with its mean and 95% interval; rows without an estimate are left out. */

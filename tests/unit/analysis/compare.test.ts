@@ -3,7 +3,7 @@
  * the paired and Welch intervals computed by hand, the headline keys and labels, common random
  * numbers on a small baseline (paired intervals narrower than unpaired ones; a scenario against
  * itself differs by exactly 0), and the command: --json, --out, flags, and the bad-input
- * contract (a UsageError or InputError of one line — the CLI's exit 2 — with nothing run and
+ * contract (a InputError or InputError of one line — the CLI's exit 2 — with nothing run and
  * nothing written).
  *
  * The simulated fixtures are scenarios/baseline.json made small: 3,000 customers, 8 days (1 of
@@ -26,7 +26,7 @@ import {
   type Comparison,
 } from "../../../src/analysis/experiments/compare.js";
 import { compareCommand, runCompare, type CompareOptions } from "../../../src/cli/compare.js";
-import { InputError, InputError as UsageError } from "../../../src/errors.js";
+import { InputError } from "../../../src/errors.js";
 import { compareTable, comparisonCsv, formatCompareValue } from "../../../src/report/tables/compareTable.js";
 import { thrown } from "../../helpers/thrown.js";
 
@@ -320,12 +320,12 @@ describe("the command", () => {
         yargs(["compare", f("a.json"), f("b.json"), "--json", "--replications", "2", "--seed", "5"])
           .strict()
           .exitProcess(false)
-          .fail((msg, err) => { if (err) throw err; throw new UsageError({ path: "", message: msg }); }),
+          .fail((msg, err) => { if (err) throw err; throw new InputError({ path: "", message: msg }); }),
       );
       await parser.parseAsync();
       expect(process.exitCode).toBe(0);
-      const one = compareCommand(yargs(["compare"]).strict().exitProcess(false).fail((msg, err) => { if (err) throw err; throw new UsageError({ path: "", message: msg }); }));
-      await expect((async () => one.parseAsync())()).rejects.toThrow(UsageError);
+      const one = compareCommand(yargs(["compare"]).strict().exitProcess(false).fail((msg, err) => { if (err) throw err; throw new InputError({ path: "", message: msg }); }));
+      await expect((async () => one.parseAsync())()).rejects.toThrow(InputError);
     } finally {
       spy.mockRestore();
       process.exitCode = before;
@@ -334,17 +334,24 @@ describe("the command", () => {
     expect([j.scenarios, j.seed, j.replications]).toEqual([["small", "more-l1"], 5, 2]);
   });
 
+  it("compares simple-form scenarios too (each run as the full form it stands for)", async () => {
+    writeFileSync(f("simple3.json"), JSON.stringify({ name: "mm1 three agents", horizon: { hours: 10 }, arrivals: { ratePerHour: 10 }, tiers: [{ name: "L1", agents: 3, handleTime: { dist: "exponential", meanMinutes: 5 } }] }));
+    const { comparison } = await quiet([f("simple.json"), f("simple3.json")], { replications: 4 });
+    // the third agent shortens the wait and raises the service level
+    expect(comparison.metrics["channel.contacts.asaSeconds"].differences[0].mean).toBeLessThan(0);
+    expect(comparison.metrics["channel.contacts.serviceLevel"].differences[0].mean).toBeGreaterThan(0);
+  });
+
   describe("bad input: one line, nothing run, nothing written", () => {
-    const cases: [string, () => string[], CompareOptions, typeof UsageError | typeof InputError, RegExp][] = [
-      ["one file only", () => [f("a.json")], {}, UsageError, /^compare: expected at least two scenario files, got 1$/],
-      ["no file", () => [], {}, UsageError, /got 0$/],
+    const cases: [string, () => string[], CompareOptions, typeof InputError | typeof InputError, RegExp][] = [
+      ["one file only", () => [f("a.json")], {}, InputError, /^compare: expected at least two scenario files, got 1$/],
+      ["no file", () => [], {}, InputError, /got 0$/],
       ["a missing file", () => [f("a.json"), f("nope.json")], {}, InputError, /nope\.json: no such file$/],
       ["an invalid scenario", () => [f("a.json"), f("bad.json")], {}, InputError, /bad\.json: pools\[0\]\.agents: /],
       ["invalid JSON", () => [f("syntax.json"), f("a.json")], {}, InputError, /syntax\.json: not valid JSON at line 1/],
       ["a scenario that cannot be built", () => [f("a.json"), f("badbuild.json")], {}, InputError, /badbuild\.json: arrivals\[0\]\.history\.file: /],
-      ["a simple-form scenario", () => [f("a.json"), f("simple.json")], {}, UsageError, /simple\.json: compare needs full-form scenarios .* simple-form scenario/],
-      ["--replications 0", () => [f("a.json"), f("b.json")], { replications: 0 }, UsageError, /^--replications: expected an integer >= 1, got 0$/],
-      ["--seed -1", () => [f("a.json"), f("b.json")], { seed: -1 }, UsageError, /^--seed: expected an integer >= 0, got -1$/],
+      ["--replications 0", () => [f("a.json"), f("b.json")], { replications: 0 }, InputError, /^--replications: expected an integer >= 1, got 0$/],
+      ["--seed -1", () => [f("a.json"), f("b.json")], { seed: -1 }, InputError, /^--seed: expected an integer >= 0, got -1$/],
     ];
     for (const [what, files, options, type, message] of cases) {
       it(what, async () => {
@@ -363,7 +370,7 @@ describe("the command", () => {
     it("--out naming a file", async () => {
       const path = f("a.json");
       const e = await thrown(() => quiet([f("a.json"), f("b.json")], { out: path }));
-      expect(e).toBeInstanceOf(UsageError);
+      expect(e).toBeInstanceOf(InputError);
       expect(e.message).toBe(`--out: cannot write to ${path}: not a directory`);
     });
   });

@@ -275,7 +275,7 @@ describe("planShifts: errors", () => {
 
   it("rejects malformed input with an InputError naming the field", async () => {
     const cases: [string, (i: ShiftPlanInput) => void][] = [
-      ["intervalMinutes: expected a number of minutes that divides 1440 (e.g. 15, 30, 60), got 7", (i) => (i.intervalMinutes = 7)],
+      ["intervalMinutes: expected a whole number of minutes that divides 1440 (e.g. 15, 30, 60), got 7", (i) => (i.intervalMinutes = 7)],
       ["requirement: expected 336 values (7 days × 1440 / 30 minutes, Monday 00:00 first), got a list of 100", (i) => (i.requirement = new Array<number>(100).fill(0))],
       ["requirement[3]: expected floor agents >= 0 (Mon 01:30–02:00), got -1", (i) => (i.requirement[3] = -1)],
       ["availability: expected a share in (0, 1] (1 − shrinkage), got 0", (i) => (i.availability = 0)],
@@ -352,7 +352,7 @@ describe("defaultPatterns", () => {
     ]);
     expect(defaultPatterns(60)[0].latestStart).toBe(1380);
     expect(() => defaultPatterns(7)).toThrow(InputError);
-    expect(() => defaultPatterns(7)).toThrow("intervalMinutes: expected a number of minutes that divides 1440 (e.g. 15, 30, 60), got 7");
+    expect(() => defaultPatterns(7)).toThrow("intervalMinutes: expected a whole number of minutes that divides 1440 (e.g. 15, 30, 60), got 7");
   });
 });
 
@@ -443,7 +443,7 @@ describe("parsePatterns", () => {
       expect(problemLine(problems[0])).toBe(line);
       expect(problems).toHaveLength(count);
     }
-    expect(() => parsePatterns([ok], 7)).toThrow("intervalMinutes: expected a number of minutes that divides 1440 (e.g. 15, 30, 60), got 7");
+    expect(() => parsePatterns([ok], 7)).toThrow("intervalMinutes: expected a whole number of minutes that divides 1440 (e.g. 15, 30, 60), got 7");
   });
 });
 

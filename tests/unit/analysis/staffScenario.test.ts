@@ -12,8 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffOptionProblems, type StaffOptions } from "../../../src/analysis/staffing/staffOptions.js";
 import { staffScenario, type LoadedScenario } from "../../../src/analysis/staffing/staffScenario.js";
 import { InputError } from "../../../src/errors.js";
-import { buildSupport, supportWarnings } from "../../../src/scenario/full/build.js";
-import { validateAnyScenario } from "../../../src/scenario/load.js";
+import { loadScenario } from "../../../src/api/scenario.js";
 
 const hours = [{ days: "Mon-Fri", open: "09:00", close: "13:00" }];
 const DAY = [0, 0, 0, 0, 0, 0, 0, 0, 0, 60, 110, 90, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
@@ -34,10 +33,7 @@ function desk(intervalMinutes = 60) {
 /** The scenario `json`, as the library's loadScenario gives it (saved as `file` when given). */
 function load(json: object, file?: string): LoadedScenario {
   if (file !== undefined) writeFileSync(file, JSON.stringify(json));
-  const any = validateAnyScenario(json, file);
-  if (any.form !== "support") throw new Error("expected the full form");
-  const config = buildSupport(any.scenario, { baseDir: dir, file });
-  return { definition: any.scenario, config, file, resolved: json, warnings: supportWarnings(any.scenario, config) };
+  return loadScenario(json, { baseDir: dir, file });
 }
 
 let dir = "";
@@ -113,10 +109,10 @@ describe("bad input found on the way", () => {
     expect(e.problems[0].message).toMatch(/^shifts for L1: Mon 09:00–10:00 needs \d+ agents? on the floor, but no allowed shift covers it/);
   }, 60_000);
 
-  it("a scenario whose interval does not divide a day: its field, in its file", async () => {
+  it("a scenario whose interval does not divide a day: its field, in its file (found when it is loaded, before any command)", async () => {
     const file = join(dir, "seven.json");
-    const e = await inputError(() => staffScenario(load(desk(7), file), { ...quick, shifts: false }));
-    expect(e.lines()).toEqual([`${file}: horizon.intervalMinutes: expected a number of minutes that divides 1440 (e.g. 15, 30, 60), got 7`]);
+    const e = await inputError(async () => staffScenario(load(desk(7), file), { ...quick, shifts: false }));
+    expect(e.lines()).toEqual([`${file}: horizon.intervalMinutes: expected a whole number of minutes that divides 1440 (e.g. 15, 30, 60), got 7`]);
   });
 });
 

@@ -226,9 +226,14 @@ describe("sweep: bad input fails before anything runs, with nothing written", ()
       expect(e.message).toMatch(re);
       expect(e.message.split("\n")).toHaveLength(1);
     }
-    const simple = await thrown(() => quiet(f("simple.json"), { vary: ["tiers.L1.agents=1,2"] }));
-    expect(simple.message).toMatch(/sweep needs a full-form scenario/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("a simple-form file sweeps over its own fields (run as the full form it stands for)", async () => {
+    const { doc } = await quiet(f("simple.json"), { vary: ["tiers.L1.agents=2,3"], replications: 3 });
+    expect(doc!.points.map((p) => p.parameters)).toEqual([{ "tiers.L1.agents": 2 }, { "tiers.L1.agents": 3 }]);
+    const asa = doc!.points.map((p) => p.estimates["channel.contacts.asaSeconds"].mean as number);
+    expect(asa[1]).toBeLessThan(asa[0]);
   });
 });
 

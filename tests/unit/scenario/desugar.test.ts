@@ -195,7 +195,7 @@ describe("loadAsFullForm", () => {
 
   it("a horizon longer than the full model's calendar (12,000 months) is an InputError at horizon.hours", () => {
     for (const hours of [8_800_000, 1e12]) {
-      const s = validateScenario(simple((x) => (x.horizon = { hours, intervalMinutes: 1e7 })));
+      const s = validateScenario(simple((x) => (x.horizon = { hours, intervalMinutes: 1440 })));
       let e: unknown;
       try {
         validateAsFullForm(s, "long.json");
@@ -216,6 +216,17 @@ describe("loadAsFullForm", () => {
     expect(warmupHours < hours && warmupHours * 60 === hours * 60).toBe(true);
     const s = validateScenario(simple((x) => (x.horizon = { hours, warmupHours })));
     expect(() => validateAsFullForm(s, "w.json")).toThrow(`w.json: horizon.warmupHours: expected less than the horizon (${hours} hours), got ${warmupHours}`);
+  });
+
+  it("reporting intervals must tile a day, in either form (the simple form used to run any length; the week profile cannot)", () => {
+    for (const intervalMinutes of [7, 13.5, 0.5, 7.5, 2880]) {
+      const s = validateScenario(simple((x) => (x.horizon = { hours: 48, intervalMinutes })));
+      expect(() => validateAsFullForm(s, "i.json")).toThrow(`i.json: horizon.intervalMinutes: expected a whole number of minutes that divides 1440 (e.g. 15, 30, 60), got ${intervalMinutes}`);
+    }
+    for (const intervalMinutes of [1, 45, 96, 1440]) {
+      const s = validateScenario(simple((x) => (x.horizon = { hours: 48, intervalMinutes })));
+      expect(validateAsFullForm(s, "i.json").scenario.horizon.intervalMinutes).toBe(intervalMinutes);
+    }
   });
 });
 
@@ -257,9 +268,9 @@ const arrivalsArb = fc.oneof(
   }),
 );
 
-/** Horizons from minutes to centuries, warm-ups below them, intervals of any length (7 minutes, 90 days …). */
+/** Horizons from minutes to centuries, warm-ups below them, intervals that tile a day (1 minute to a whole day). */
 const horizonArb = fc
-  .record({ hours: fc.oneof(pos(48), num(1, 100_000), fc.constantFrom(2000, 336, 876_600)), warm: fc.option(fc.double({ min: 0, max: 0.99, noNaN: true }), { nil: undefined }), intervalMinutes: fc.option(fc.oneof(pos(1e6), fc.constantFrom(7, 13.5, 1440, 129_600)), { nil: undefined }) })
+  .record({ hours: fc.oneof(pos(48), num(1, 100_000), fc.constantFrom(2000, 336, 876_600)), warm: fc.option(fc.double({ min: 0, max: 0.99, noNaN: true }), { nil: undefined }), intervalMinutes: fc.option(fc.constantFrom(1, 5, 15, 30, 45, 60, 90, 480, 1440), { nil: undefined }) })
   .map(({ hours, warm, intervalMinutes }) => {
     const h: Record<string, number> = { hours };
     if (warm !== undefined) h.warmupHours = hours * warm;

@@ -6,7 +6,7 @@
 import type { SupportConfig } from "../../../model/config.js";
 import { buildSupport } from "../../../scenario/full/build.js";
 import { supportWarnings } from "../../../scenario/full/warnings.js";
-import { validateSupportScenario } from "../../../scenario/load.js";
+import { validateAsFullForm } from "../../../scenario/load.js";
 import type { SupportScenario } from "../../../scenario/full/schema.js";
 import { InputError, OPTIONS, problem, problemLine } from "../../../errors.js";
 import { runManyParallel } from "../replications.js";
@@ -41,7 +41,8 @@ export function preparePoints(
     const name = `point ${index} (${describePoint(vary, values)})`;
     const json = pointScenarioJson(base, vary, values);
     try {
-      const scenario = validateSupportScenario(json, options.file);
+      // a point is the file as written with its values set (either form; a simple one runs as its full form)
+      const scenario = validateAsFullForm(json, options.file).scenario;
       const config = buildSupport(scenario, { baseDir: options.baseDir, file: options.file });
       if (options.keep === undefined || options.keep(index)) out.push({ index, values, scenario, config, warnings: supportWarnings(scenario, config) });
     } catch (e) {

@@ -1,9 +1,10 @@
 /**
  * The time frame of a scenario: a known time zone, a start that parses in it, exactly one
- * horizon length, and a warm-up shorter than the horizon. What it finds is the frame the date
+ * horizon length, a warm-up shorter than the horizon, and reporting intervals that tile a day. What it finds is the frame the date
  * checks (./dates.ts) measure against.
  */
 import { TimeZoneClock } from "../../../time/zone.js";
+import { dayIntervalProblem } from "../../../time/weekClock.js";
 import { parseStartEpochMs } from "../../../time/iso.js";
 import { DAY_MINUTES, HOUR_MINUTES } from "../../../time/units.js";
 import { SUPPORT_DEFAULTS } from "../defaults.js";
@@ -50,5 +51,8 @@ export function checkTime(s: SupportScenarioShape, r: Report): TimeFrame {
       r.issue(["horizon", key], `expected less than the horizon (${hz}), got ${w}`);
     }
   }
+  // reporting intervals tile the day (the average week, the weekly trend and the staffing grid are per interval of the day)
+  const intervalProblem = fin(h.intervalMinutes) && h.intervalMinutes > 0 ? dayIntervalProblem(h.intervalMinutes) : undefined;
+  if (intervalProblem !== undefined) r.issue(["horizon", "intervalMinutes"], intervalProblem);
   return { timeZone, clock, startMs, horizon: H };
 }
