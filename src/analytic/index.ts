@@ -23,7 +23,7 @@ export {
   staffErlangA,
   staffErlangX,
   staffingCap,
-} from "./staffing.js";
+} from "./staffingInverses.js";
 
 import { type QueueInput, type QueueMetrics, erlangC } from "./erlang.js";
 import { erlangA } from "./erlangA.js";

@@ -6,7 +6,7 @@
  * on the measured handle time of the contacts the pool answered; a chat pool of concurrency k is k servers per agent; deferred
  * work adds its workload (busy agents, ÷ maxOccupancy).
  */
-import { staffErlangA, staffErlangC, staffErlangX } from "../../analytic/staffing.js";
+import { staffErlangA, staffErlangC, staffErlangX } from "../../analytic/staffingInverses.js";
 import { specMean } from "../../engine/distributions.js";
 import type { SupportConfig } from "../../model/config.js";
 import type { Stats } from "./evaluation.js";

@@ -14,7 +14,7 @@
  *     it in every interval, outright (estimate and whole 95% interval below the target).
  */
 import { describe, expect, it } from "vitest";
-import { staffErlangA } from "../../../src/analytic/staffing.js";
+import { staffErlangA } from "../../../src/analytic/staffingInverses.js";
 import { probeReplications, ProbeLayout, staffingProbe } from "../../../src/analysis/staffing/probe.js";
 import { solveStaffing } from "../../../src/analysis/staffing/solver.js";
 import { configWith, openIntervals, tableRows } from "../../../src/analysis/staffing/staffedConfig.js";
