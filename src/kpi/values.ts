@@ -16,12 +16,13 @@
  * Replication k uses streams seeded by (seed, k), on whichever thread runs it.
  */
 import { RandomStreams } from "../engine/random.js";
-import type { NetworkTraceSink } from "../model/network/network.js";
-import { MINUTES_PER_MONTH } from "../model/programs/kcs.js";
-import { CHURN_MONTH_FIELDS } from "../model/customers/customers.js";
+import type { NetworkTraceSink } from "../model/network/networkConfig.js";
+import { MONTH_MINUTES as MINUTES_PER_MONTH } from "../time/units.js";
+import { CHURN_MONTH_FIELDS } from "../model/customers/churnBook.js";
 import { CF, FF, FUNNEL_FIELDS } from "../model/counters.js";
 import type { SupportConfig } from "../model/config.js";
-import { simulateSupport, type SupportResult } from "../model/simulation.js";
+import { simulateSupport } from "../model/simulation.js";
+import type { SupportResult } from "../model/simulation/supportResult.js";
 
 export type Values = Record<string, number | null>;
 

@@ -3,7 +3,7 @@
  */
 import type { Estimate } from "../analysis/confidence.js";
 import type { IntervalRow } from "../analysis/run.js";
-import type { NetworkTraceSink } from "../model/network/network.js";
+import type { NetworkTraceSink } from "../model/network/networkConfig.js";
 import type { Outcome, TraceSink } from "../model/contactCenter.js";
 import { METRICS } from "../model/network/counters.js";
 import type { AtomicWriter } from "./files.js";

@@ -5,7 +5,7 @@
  * names, and an estimate's mean when it has one.
  */
 import type { Estimate } from "../analysis/confidence.js";
-import { MINUTES_PER_MONTH } from "../model/programs/kcs.js";
+import { MONTH_MINUTES as MINUTES_PER_MONTH } from "../time/units.js";
 import type { CompareResult, ScenarioResult } from "./charts/inputs.js";
 
 /** Hours in the average month (365.25 × 24 / 12 = 730.5), as the model's cost.perMonth uses. */

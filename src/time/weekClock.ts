@@ -3,7 +3,7 @@
  * charts' tooltips): day names Monday first, "HH:MM" clock times, and an interval of the week
  * as "Mon 03:00–03:30" (a day's last interval ends "24:00").
  */
-import { DAY_MINUTES } from "../model/staffing/schedule.js";
+import { DAY_MINUTES } from "./units.js";
 
 export const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 

@@ -19,7 +19,8 @@ import type { DistributionSpec } from "../../src/engine/distributions.js";
 import { RandomStreams } from "../../src/engine/random.js";
 import type { SupportConfig, WeeklyHours } from "../../src/model/config.js";
 import { CF, FF, FUNNEL_FIELDS, IF, INTERVAL_FIELDS } from "../../src/model/counters.js";
-import { simulateSupport, type SupportResult } from "../../src/model/simulation.js";
+import { simulateSupport } from "../../src/model/simulation.js";
+import type { SupportResult } from "../../src/model/simulation/supportResult.js";
 
 const DAY = 1440;
 const MONTH = 525_960 / 12;

@@ -33,17 +33,14 @@ const MAX_LINES = 420;
  */
 const KNOWN_UPWARD = new Set<string>([
   "analysis/experiments/sweep.ts (analysis) → cli/errors.ts (cli)",
-  "time/weekClock.ts (time) → model/staffing/schedule.ts (model)",
 ]);
 const KNOWN_CYCLES = new Set<string>([
-  "model/customers/retention.ts → model/customers/customers.ts → model/customers/retention.ts",
   "scenario/load.ts → scenario/extends.ts → scenario/load.ts",
   "scenario/load.ts → scenario/full/schema.ts → scenario/load.ts",
 ]);
 const KNOWN_LONG = new Set<string>([
   "analysis/experiments/sweep.ts", "analysis/staffing/shiftPlan.ts", "analysis/staffing/solver.ts", "forecast/forecast.ts",
-  "forecast/history.ts", "model/customers/customers.ts", "model/demand/quality.ts", "model/demand/seasonality.ts",
-  "model/network/network.ts", "model/simulation.ts", "model/staffing/schedule.ts", "model/staffing/workforce.ts",
+  "forecast/history.ts", "model/demand/seasonality.ts",
   "report/html/narrative.ts", "report/render/textMetrics.ts", "scenario/full/build.ts", "scenario/full/schema.ts",
 ]);
 

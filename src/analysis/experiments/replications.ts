@@ -5,7 +5,7 @@
  * streams seeded by (seed, k); results are combined in replication order, so the output is
  * identical whatever the order or the threads the replications ran on.
  */
-import type { NetworkTraceSink } from "../../model/network/network.js";
+import type { NetworkTraceSink } from "../../model/network/networkConfig.js";
 import { IF, INTERVAL_FIELDS } from "../../model/counters.js";
 import type { SupportConfig } from "../../model/config.js";
 import { clampEstimate, estimate, type Estimate } from "../confidence.js";

@@ -26,7 +26,7 @@
  */
 import highsImport from "highs";
 import { z } from "zod";
-import { DAY_MINUTES } from "../../model/staffing/schedule.js";
+import { DAY_MINUTES } from "../../time/units.js";
 import { clock, DAY_NAMES, intervalLabel } from "../../time/weekClock.js";
 
 export { clock, DAY_NAMES, intervalLabel } from "../../time/weekClock.js";

@@ -41,7 +41,8 @@
  */
 import { staffErlangA, staffErlangC, staffErlangX } from "../../analytic/staffing.js";
 import { specMean } from "../../engine/distributions.js";
-import { DAY_MINUTES, WeeklyPattern } from "../../model/staffing/schedule.js";
+import { WeeklyPattern } from "../../model/staffing/weeklyPattern.js";
+import { DAY_MINUTES } from "../../time/units.js";
 import type { StaffingRow, SupportConfig, SupportPoolConfig } from "../../model/config.js";
 import { clampEstimate, estimate, type Estimate } from "../confidence.js";
 import { probeReplication, ProbeLayout, type ProbeCounts } from "./probe.js";

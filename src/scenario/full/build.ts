@@ -33,7 +33,8 @@ import { parseClock, parseDays, parseStartEpochMs } from "../../model/staffing/o
 import { fitForecast, toPiecewiseRates, type Forecast } from "../../forecast/forecast.js";
 import { HistoryError, readHistoryFile } from "../../forecast/history.js";
 import { CALIBRATIONS, DEFAULT_HALF_LIFE_DAYS, DEFAULT_RETENTION_WEIGHTS } from "../../model/customers/retention.js";
-import { WEEK_MINUTES, WeeklyPattern } from "../../model/staffing/schedule.js";
+import { WeeklyPattern } from "../../model/staffing/weeklyPattern.js";
+import { WEEK_MINUTES } from "../../time/units.js";
 import { TimeZoneClock } from "../../forecast/history.js";
 import type {
   ChannelConfig,

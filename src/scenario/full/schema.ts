@@ -35,8 +35,8 @@
 import { z } from "zod";
 import { parseClock, parseDays, parseStartEpochMs } from "../../model/staffing/openingHours.js";
 import { TimeZoneClock } from "../../forecast/history.js";
-import { DEFAULT_ATTRITION_PER_YEAR, DEFAULT_COST_PER_HIRE, DEFAULT_LEAD_TIME_DAYS, DEFAULT_RAMP, DEFAULT_TRAINING_DAYS } from "../../model/staffing/workforce.js";
-import { scheduleProblems } from "../../model/staffing/schedule.js";
+import { DEFAULT_ATTRITION_PER_YEAR, DEFAULT_COST_PER_HIRE, DEFAULT_LEAD_TIME_DAYS, DEFAULT_RAMP, DEFAULT_TRAINING_DAYS } from "../../model/staffing/workforceDefaults.js";
+import { scheduleProblems } from "../../model/staffing/scheduleProblems.js";
 import type { PoolSchedule, ShiftConfig, SupportConfig } from "../../model/config.js";
 import { closest, formatPath } from "../load.js";
 import { DEFAULTS, DurationSchema, type DurationInput } from "../simple/schema.js";

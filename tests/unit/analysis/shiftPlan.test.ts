@@ -17,7 +17,7 @@ import {
   planShifts,
   toShiftConfigs,
 } from "../../../src/analysis/staffing/shiftPlan.js";
-import { WeeklyPattern } from "../../../src/model/staffing/schedule.js";
+import { WeeklyPattern } from "../../../src/model/staffing/weeklyPattern.js";
 
 /** A requirement of `value` on weekday `day` from hour `from` to hour `to` (L = 60), 0 elsewhere. */
 function hourly(cells: { day: number; from: number; to: number; value: number }[]): number[] {
