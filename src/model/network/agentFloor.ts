@@ -10,7 +10,9 @@
  * takes no new ones.
  *
  * Busy and staffed time are integrated per tier (`tierBusy`, `tierStaffed`: binned by interval)
- * and per pool (`poolBusy`, `poolStaffed`: totals) within [warmup, horizon).
+ * and per pool (`poolBusy`, `poolStaffed`: totals) within [warmup, horizon). A pool alone in its
+ * tier sees the very same changes as its tier, so its totals are its tier's, taken at `finish`
+ * (TimeWeighted and LevelTotals integrate a level with the same operations in the same order).
  *
  * Occupancy cap (pools with cap < 1, see `overCap`): an agent's busy time within the current
  * interval window is kept (`busyFrom`, `winIdx`, `winBusy`), and an agent over the cap rests
@@ -46,6 +48,8 @@ export class AgentFloor {
   private readonly poolTier: Int32Array;
   private readonly busyTotals: LevelTotals;
   private readonly staffedTotals: LevelTotals;
+  /** Per pool: 1 when it is the only pool of its tier (its totals are then its tier's). */
+  private readonly alone: Uint8Array;
   // occupancy cap (only for pools with cap < 1)
   private readonly capOf: Float64Array;
   private readonly busyFrom: Float64Array; // per agent: start of its current busy period
@@ -72,6 +76,7 @@ export class AgentFloor {
     this.staffedTotals = new LevelTotals(Q, warmup, horizon);
     this.poolBusy = this.busyTotals.total;
     this.poolStaffed = this.staffedTotals.total;
+    this.alone = Uint8Array.from(pools, (p) => (pools.filter((o) => o.tier === p.tier).length === 1 ? 1 : 0));
     pools.forEach((p, q) => this.staffedDelta(q, p.tier, 0, p.agents));
     this.poolOffset = new Int32Array(Q + 1);
     this.bucketBase = new Int32Array(Q + 1);
@@ -102,12 +107,12 @@ export class AgentFloor {
 
   private busyDelta(q: number, now: number, d: number): void {
     this.tierBusy[this.poolTier[q]].add(now, d);
-    this.busyTotals.add(q, now, d);
+    if (this.alone[q] === 0) this.busyTotals.add(q, now, d);
   }
 
   private staffedDelta(q: number, tier: number, now: number, d: number): void {
     this.tierStaffed[tier].add(now, d);
-    this.staffedTotals.add(q, now, d);
+    if (this.alone[q] === 0) this.staffedTotals.add(q, now, d);
   }
 
   /** Whether agent a of pool q is on shift. */
@@ -292,5 +297,10 @@ export class AgentFloor {
     this.tierStaffed.forEach((b) => b.close());
     this.busyTotals.close();
     this.staffedTotals.close();
+    for (let q = 0; q < this.alone.length; q++) {
+      if (this.alone[q] === 0) continue;
+      this.poolBusy[q] = this.tierBusy[this.poolTier[q]].total;
+      this.poolStaffed[q] = this.tierStaffed[this.poolTier[q]].total;
+    }
   }
 }

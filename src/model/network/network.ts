@@ -118,7 +118,8 @@ export class Network {
   /** Handle time and patience per (tier, work type), resolution streams per tier. */
   private readonly draws: TierDraws;
   private readonly offers: CallbackOffers;
-  /** Whether `series` keeps per-interval bins (NetworkConfig.classIntervals). */
+  /** Whether `series` is counted at all (NetworkConfig.classSeries), and with per-interval bins (classIntervals). */
+  private readonly classSeries: boolean;
   private readonly classBins: boolean;
   private readonly stretch: Float64Array;
   private readonly nextTier: Int32Array;
@@ -147,9 +148,10 @@ export class Network {
     this.series = [];
     // per-class interval bins only when asked for (one bin covering the window otherwise: the
     // support model reports intervals from its own counters, and memory then grows less with the horizon)
+    this.classSeries = cfg.classSeries ?? true;
     this.classBins = cfg.classIntervals ?? true;
     const seriesLength = this.classBins ? intervalLength : Math.max(horizon, intervalLength);
-    for (let t = 0; t < T; t++) for (let p = 0; p < P; p++) this.series.push(new TierCounters(warmup, horizon, seriesLength, cfg.threshold));
+    if (this.classSeries) for (let t = 0; t < T; t++) for (let p = 0; p < P; p++) this.series.push(new TierCounters(warmup, horizon, seriesLength, cfg.threshold));
     this.floor = new AgentFloor(cfg.pools, T, warmup, horizon, intervalLength, cal, kindBase + REST_END);
     this.tierBusy = this.floor.tierBusy;
     this.tierStaffed = this.floor.tierStaffed;
@@ -177,6 +179,13 @@ export class Network {
   /** Agents of pool q currently on shift. */
   agentsOnShift(q: number): number {
     return this.floor.onShift[q];
+  }
+
+  /** Contacts waiting in tier t's lines now (every work type, band and class; counted or not). */
+  waitingAt(t: number): number {
+    let n = 0;
+    for (const line of this.route.linesOfTier(t)) n += this.lines.length[line];
+    return n;
   }
 
   /** Agents of pool q resting now (occupancy cap): on the floor, neither busy nor available. */
@@ -231,7 +240,7 @@ export class Network {
     const inHand = this.floor.load[agent];
     if (inHand > 1) h *= 1 + this.stretch[q] * (inHand - 1);
     if (this.counted(id)) {
-      this.series[t * this.P + c.priorityClass[id]].countAnswered(this.classBins ? c.interval[id] : 0, wait);
+      if (this.classSeries) this.series[t * this.P + c.priorityClass[id]].countAnswered(this.classBins ? c.interval[id] : 0, wait);
       this.servedByPool[q]++;
       this.poolHandleTime[q] += h;
     }
@@ -243,7 +252,7 @@ export class Network {
   private takeFromLine(id: number, now: number): void {
     const c = this.contacts;
     this.lines.remove(id);
-    this.series[c.tier[id] * this.P + c.priorityClass[id]].queue.add(now, -1);
+    if (this.classSeries) this.series[c.tier[id] * this.P + c.priorityClass[id]].queue.add(now, -1);
     const ab = c.abandonEvent[id];
     if (ab >= 0) this.cal.cancel(ab);
     const ov = c.overflowEvent[id];
@@ -268,8 +277,8 @@ export class Network {
     const share = this.route.shareTW[k];
     const part = share >= 0 && this.shareRng() < share ? 1 : 0;
     const iv = c.interval[id];
-    const ser = this.series[t * this.P + p];
-    if (iv >= 0) ser.countOffered(this.classBins ? iv : 0);
+    const ser = this.classSeries ? this.series[t * this.P + p] : null;
+    if (ser !== null && iv >= 0) ser.countOffered(this.classBins ? iv : 0);
     this.observer.entered(id, t, now);
     // the least-loaded eligible agent across the tier's pools, longest at that load first
     const f = this.floor;
@@ -278,7 +287,7 @@ export class Network {
       this.startService(id, best, f.takeAgent(best, f.pickLevel, now), now);
       return;
     }
-    if (iv >= 0) ser.countDelayed(this.classBins ? iv : 0);
+    if (ser !== null && iv >= 0) ser.countDelayed(this.classBins ? iv : 0);
     c.state[id] = ContactState.Waiting;
     c.agent[id] = -1;
     const line = this.route.lineIndex(part, t, w, c.deferred[id], p);
@@ -295,7 +304,7 @@ export class Network {
       }
     }
     this.lines.join(line, id);
-    ser.queue.add(now, 1);
+    if (ser !== null) ser.queue.add(now, 1);
     c.abandonEvent[id] = patienceDraw === Infinity ? -1 : this.cal.schedule(now + patienceDraw, this.kindBase + ABANDON, id);
     // overflow pools may take it once it has waited their threshold here
     const after = this.route.overflowAfterTW[k];
@@ -376,11 +385,11 @@ export class Network {
     } else if (kind === ABANDON) {
       const t = c.tier[id], p = c.priorityClass[id];
       this.lines.remove(id);
-      this.series[t * this.P + p].queue.add(now, -1);
+      if (this.classSeries) this.series[t * this.P + p].queue.add(now, -1);
       const ov = c.overflowEvent[id];
       if (ov >= 0) this.cal.cancel(ov);
       const wait = now - c.joined[id];
-      if (this.counted(id)) this.series[t * this.P + p].countAbandoned(this.classBins ? c.interval[id] : 0, wait);
+      if (this.classSeries && this.counted(id)) this.series[t * this.P + p].countAbandoned(this.classBins ? c.interval[id] : 0, wait);
       this.traceLeave(id, "abandoned", now);
       c.state[id] = ContactState.Free;
       this.observer.left(id, t, "abandoned", wait, now);

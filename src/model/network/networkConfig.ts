@@ -100,6 +100,11 @@ export interface NetworkConfig {
   callbackByWork?: (CallbackOffer | undefined)[];
   /** Keep per-interval bins in the per-(tier, class) `series` (default true); false: totals only. */
   classIntervals?: boolean;
+  /**
+   * Count the per-(tier, class) `series` at all (default true); false: `series` is empty and
+   * nothing is counted there (the support model reports from its own counters).
+   */
+  classSeries?: boolean;
 }
 
 export type NetworkOutcome = "resolved" | "unresolved" | "abandoned" | "transferred" | "escalated";

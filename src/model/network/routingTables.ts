@@ -70,6 +70,13 @@ export class RoutingTables {
     });
   }
 
+  /** The lines of tier t (both partitions, every work type, band and class). */
+  linesOfTier(t: number): number[] {
+    const out: number[] = [];
+    for (let part = 0; part < 2; part++) for (let w = 0; w < this.W; w++) for (let band = 0; band < 2; band++) for (let p = 0; p < this.P; p++) out.push(this.lineIndex(part, t, w, band, p));
+    return out;
+  }
+
   /** Line of (partition 0 regular / 1 share, tier, work type, band 0 real-time / 1 deferred, class). */
   lineIndex(part: number, t: number, w: number, band: number, p: number): number {
     return ((((part * this.T + t) * this.W + w) * 2 + band) * this.P) + p;

@@ -29,6 +29,6 @@ export function networkOf(cfg: SupportConfig, patterns: readonly WeeklyPattern[]
     })),
     streams: [],
     callbackByWork: cfg.needTypes.flatMap(() => cfg.channels.map((c) => c.callback)),
-    classIntervals: false, // intervals come from SupportCounters and the tier busy/staffed bins
+    classSeries: false, // contacts are counted in SupportCounters, intervals with the tier busy/staffed bins
   };
 }
