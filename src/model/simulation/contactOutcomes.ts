@@ -64,81 +64,94 @@ export class ContactOutcomes implements NetworkObserver {
   }
 
   entered(id: number, tier: number, now: number): void {
-    if (this.store.interval[id] < 0) return;
-    const c = this.store.channel[id];
-    this.counters.addContact(tier, c, CF.offered);
+    const s = this.store;
+    if (s.interval[id] < 0) return;
+    const c = s.channel[id], k = this.counters;
+    k.contact[k.contactRow(tier, c) + CF.offered] += 1;
     if (tier === this.entryTier[c]) {
-      this.counters.addInterval(this.store.interval[id], c, IF.offered);
-      this.counters.backlog[c].add(now, 1);
+      const iv = k.intervalRow(s.interval[id], c);
+      if (iv >= 0) k.byInterval[iv + IF.offered] += 1;
+      k.backlog[c].add(now, 1);
     }
   }
 
   answered(id: number, tier: number, wait: number, now: number): void {
-    const c = this.store.channel[id];
-    const cust = this.store.customer[id];
-    if (tier === this.entryTier[c] && cust >= 0) this.customers.observeWait(cust, c, wait, this.gamma);
+    const s = this.store;
+    const c = s.channel[id];
+    const cust = s.customer[id];
+    const entry = tier === this.entryTier[c];
+    if (entry && cust >= 0) this.customers.observeWait(cust, c, wait, this.gamma);
     // dissatisfaction grows with the wait beyond the channel's target
     const over = wait - this.target[c];
-    if (over > 0 && tier === this.entryTier[c]) {
+    if (over > 0 && entry) {
       const soften = this.softenOf(id, now);
       this.path.funnel(id, FF.dissatisfaction, this.dissatisfactionWeight[c] * (over / this.target[c]) * soften);
-      this.store.effort[id] += longWaitRows(wait, this.target[c], this.weights.longWait) * this.dissatisfactionWeight[c] * soften;
+      s.effort[id] += longWaitRows(wait, this.target[c], this.weights.longWait) * this.dissatisfactionWeight[c] * soften;
     }
-    const q = this.store.pool[id];
-    if (this.vendorPenalty[q] !== 0) this.store.effort[id] += this.vendorPenalty[q];
+    const q = s.pool[id];
+    if (this.vendorPenalty[q] !== 0) s.effort[id] += this.vendorPenalty[q];
     if (this.vendorContactCost[q] !== 0) this.book.ledger.add(q, now, this.vendorContactCost[q]);
-    if (tier === this.entryTier[c] && this.contactCost[c] !== 0) this.book.ledger.add(this.book.contacts, now, this.contactCost[c]);
-    if (this.store.interval[id] < 0) return;
-    this.counters.addContact(tier, c, CF.answered);
-    this.counters.addContact(tier, c, CF.waitAnswered, wait);
-    this.counters.addContact(tier, c, CF.waitAll, wait);
-    if (this.store.deferred[id] === 1) {
-      this.counters.addContact(tier, c, CF.answeredDeferred);
-      this.counters.addContact(tier, c, CF.waitAnsweredDeferred, wait);
+    if (entry && this.contactCost[c] !== 0) this.book.ledger.add(this.book.contacts, now, this.contactCost[c]);
+    if (s.interval[id] < 0) return;
+    const k = this.counters, n = k.contact, r = k.contactRow(tier, c);
+    n[r + CF.answered] += 1;
+    n[r + CF.waitAnswered] += wait;
+    n[r + CF.waitAll] += wait;
+    if (s.deferred[id] === 1) {
+      n[r + CF.answeredDeferred] += 1;
+      n[r + CF.waitAnsweredDeferred] += wait;
     }
-    if (tier === this.entryTier[c]) {
-      const iv = this.store.interval[id];
+    if (entry) {
       const ok = wait <= this.target[c];
-      if (ok) this.counters.addContact(tier, c, CF.withinTarget);
-      this.counters.addInterval(iv, c, IF.answered);
-      if (ok) this.counters.addInterval(iv, c, IF.withinTarget);
-      this.counters.addInterval(iv, c, IF.waitAll, wait);
-      this.counters.addInterval(iv, c, IF.waitAnswered, wait);
-      this.counters.backlog[c].add(now, -1);
+      if (ok) n[r + CF.withinTarget] += 1;
+      const iv = k.intervalRow(s.interval[id], c);
+      if (iv >= 0) {
+        const b = k.byInterval;
+        b[iv + IF.answered] += 1;
+        if (ok) b[iv + IF.withinTarget] += 1;
+        b[iv + IF.waitAll] += wait;
+        b[iv + IF.waitAnswered] += wait;
+      }
+      k.backlog[c].add(now, -1);
     }
   }
 
   moved(id: number, tier: number, outcome: "transferred" | "escalated"): void {
     this.store.flags[id] |= NeedFlag.Moved;
     this.store.effort[id] += outcome === "transferred" ? this.weights.transfer : this.weights.escalation;
-    if (this.store.interval[id] >= 0) this.counters.addContact(tier, this.store.channel[id], outcome === "transferred" ? CF.transferred : CF.escalated);
+    if (this.store.interval[id] >= 0) this.counters.contact[this.counters.contactRow(tier, this.store.channel[id]) + (outcome === "transferred" ? CF.transferred : CF.escalated)] += 1;
   }
 
   left(id: number, tier: number, outcome: "resolved" | "unresolved" | "abandoned", wait: number, now: number): void {
-    const c = this.store.channel[id];
-    const isCounted = this.store.interval[id] >= 0;
+    const s = this.store, k = this.counters;
+    const c = s.channel[id];
+    const isCounted = s.interval[id] >= 0;
     if (outcome === "resolved") {
-      if (isCounted) this.counters.addContact(tier, c, CF.resolved);
-      if (this.store.attempts[id] === 1 && (this.store.flags[id] & NeedFlag.Moved) === 0) this.path.funnel(id, FF.resolvedFirstContact);
-      if (this.quality.recordResolved(this.store.need[id], now)) this.book.ledger.add(this.book.problemManagement, now, this.quality.costPerFix);
+      if (isCounted) k.contact[k.contactRow(tier, c) + CF.resolved] += 1;
+      if (s.attempts[id] === 1 && (s.flags[id] & NeedFlag.Moved) === 0) this.path.funnel(id, FF.resolvedFirstContact);
+      if (this.quality.recordResolved(s.need[id], now)) this.book.ledger.add(this.book.problemManagement, now, this.quality.costPerFix);
       return this.path.finish(id, FF.resolved, now);
     }
     if (outcome === "unresolved") {
-      if (isCounted) this.counters.addContact(tier, c, CF.unresolved);
+      if (isCounted) k.contact[k.contactRow(tier, c) + CF.unresolved] += 1;
       return this.path.unresolved(id, now);
     }
     // abandoned
     if (isCounted) {
-      this.counters.addContact(tier, c, CF.abandoned);
-      this.counters.addContact(tier, c, CF.waitAll, wait);
+      const r = k.contactRow(tier, c);
+      k.contact[r + CF.abandoned] += 1;
+      k.contact[r + CF.waitAll] += wait;
     }
     if (tier === this.entryTier[c]) {
       if (isCounted) {
-        this.counters.addInterval(this.store.interval[id], c, IF.abandoned);
-        this.counters.addInterval(this.store.interval[id], c, IF.waitAll, wait);
-        this.counters.backlog[c].add(now, -1);
+        const iv = k.intervalRow(s.interval[id], c);
+        if (iv >= 0) {
+          k.byInterval[iv + IF.abandoned] += 1;
+          k.byInterval[iv + IF.waitAll] += wait;
+        }
+        k.backlog[c].add(now, -1);
       }
-      const cust = this.store.customer[id];
+      const cust = s.customer[id];
       if (cust >= 0) this.customers.observeWait(cust, c, wait, this.gamma);
     }
     this.path.abandoned(id, c, now);

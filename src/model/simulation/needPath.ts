@@ -145,6 +145,7 @@ export class NeedPath implements NeedHandback {
     this.store.flags[id] = now >= this.warmup ? NeedFlag.Counted : 0;
     this.store.state[id] = ContactState.Free;
     this.store.effort[id] = 0;
+    this.store.funnelRow[id] = now >= this.warmup ? this.counters.funnelRow(g, k) : -1;
     this.funnel(id, FF.needs);
     if (now >= this.warmup) this.counters.needsByInterval[Math.floor(now * this.invLen)]++;
     if (cust >= 0) this.customers.countNeed(cust);
@@ -312,8 +313,10 @@ export class NeedPath implements NeedHandback {
     return (this.store.flags[id] & NeedFlag.Counted) !== 0;
   }
 
+  /** Count `amount` in funnel field `field` of a counted need (its row is kept with it: ContactStore.funnelRow). */
   funnel(id: number, field: number, amount = 1) {
-    if (this.counted(id)) this.counters.addFunnel(this.store.segment[id], this.store.need[id], field, amount);
+    const r = this.store.funnelRow[id];
+    if (r >= 0) this.counters.funnel[r + field] += amount;
   }
 
   /**
