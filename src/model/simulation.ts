@@ -106,8 +106,9 @@ class SupportSimulation {
     const learning = new LearningCurve(cfg.learning.noviceMultiplier, cfg.learning.timeConstant);
     const quality = new Quality(cfg.quality.releases, cfg.quality.fixes, cfg.problemManagement, cfg.needTypes);
     const seasonality = new Seasonality(cfg.seasonality, cfg.start, cfg.timeZone);
-    const pieces = seasonality.piecewise(0, horizon, 30);
-    const demand = new NeedGenerator(cfg.needTypes, cfg.segments, this.customers, learning, quality, Float64Array.from(pieces.starts), Float64Array.from(pieces.factors), horizon);
+    // the customers' demand (seasonality in 30-minute pieces over the horizon) only when the scenario is causal
+    const pieces = cfg.causal ? seasonality.piecewise(0, horizon, 30) : null;
+    const demand = pieces ? new NeedGenerator(cfg.needTypes, cfg.segments, this.customers, learning, quality, Float64Array.from(pieces.starts), Float64Array.from(pieces.factors), horizon) : null;
     const access = new Accessibility(
       Float64Array.from(cfg.needTypes.flatMap((n) => n.channelPreference)),
       Float64Array.from(cfg.channels.map((c) => c.waitWeightPerMinute)),

@@ -1,9 +1,9 @@
 /**
  * Where needs come from in a replication (simulation.ts): the causal demand of the customer
  * base (needs.ts NeedGenerator: candidates by thinning, a window of a day at a time, the next
- * candidate redrawn whenever a bound changes) and the forecast streams (contacts without a
- * customer, Poisson arrivals at the forecast's rates). Each becomes a need on its path
- * (needPath.ts).
+ * candidate redrawn whenever a bound changes; none when the scenario is not causal) and the
+ * forecast streams (contacts without a customer, Poisson arrivals at the forecast's rates).
+ * Each becomes a need on its path (needPath.ts).
  */
 import { PiecewisePoissonArrivals } from "../../engine/arrivals.js";
 import type { EventCalendar } from "../../engine/calendar.js";
@@ -24,7 +24,8 @@ export class NeedArrivals {
   constructor(
     private readonly cfg: SupportConfig,
     private readonly cal: EventCalendar,
-    private readonly demand: NeedGenerator,
+    /** The causal demand (null when the scenario is not causal: then no K_NEED, K_WINDOW or K_SALE event occurs). */
+    private readonly demand: NeedGenerator | null,
     private readonly path: NeedPath,
     streams: RandomStreams,
   ) {
@@ -36,7 +37,7 @@ export class NeedArrivals {
 
   /** The first window of the causal demand and its first candidate. */
   startDemand(): void {
-    this.demand.setWindow(0, Math.min(WINDOW, this.horizon));
+    this.demand!.setWindow(0, Math.min(WINDOW, this.horizon));
     this.scheduleNeed(0);
     if (WINDOW < this.horizon) this.cal.schedule(WINDOW, K_WINDOW, 0);
   }
@@ -52,20 +53,21 @@ export class NeedArrivals {
   /** A candidate need (its K_NEED event): accepted or not, then the next one. */
   candidate(now: number): void {
     this.needHandle = -1;
-    if (this.demand.draw(now, this.rPick(), this.rPick(), this.rPick())) this.path.causalNeed(this.demand.customer, this.demand.needType, now);
+    const demand = this.demand!;
+    if (demand.draw(now, this.rPick(), this.rPick(), this.rPick())) this.path.causalNeed(demand.customer, demand.needType, now);
     this.scheduleNeed(now);
   }
 
   /** The demand's next window (its K_WINDOW event). */
   window(now: number): void {
-    this.demand.setWindow(now, Math.min(now + WINDOW, this.horizon));
+    this.demand!.setWindow(now, Math.min(now + WINDOW, this.horizon));
     this.scheduleNeed(now);
     if (now + WINDOW < this.horizon) this.cal.schedule(now + WINDOW, K_WINDOW, 0);
   }
 
   /** The customer count may have outgrown the demand's bound (after a sale): redraw the next candidate if so. */
   customersGrew(now: number): void {
-    if (this.demand.resizeSlots()) this.scheduleNeed(now);
+    if (this.demand!.resizeSlots()) this.scheduleNeed(now);
   }
 
   /** Forecast stream `kind − K_FORECAST0` brings a contact now; then its next one. */
@@ -79,7 +81,7 @@ export class NeedArrivals {
 
   private scheduleNeed(now: number) {
     if (this.needHandle >= 0) this.cal.cancel(this.needHandle);
-    const t = this.demand.nextCandidate(now, this.rCandidate);
+    const t = this.demand!.nextCandidate(now, this.rCandidate);
     this.needHandle = t < this.horizon ? this.cal.schedule(t, K_NEED, 0) : -1;
   }
 }
