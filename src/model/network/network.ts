@@ -311,27 +311,9 @@ export class Network {
     c.overflowEvent[id] = part === 0 && after !== Infinity ? this.cal.schedule(now + after, this.kindBase + OVERFLOW, id) : -1;
   }
 
-  /**
-   * The contact an agent of pool q should take next at `now`, or -1: real-time lines before
-   * deferred, by class, then longest waiting. An overflow pool takes only contacts that have
-   * waited its `overflowAfter` at the tier; a line's head has waited longest, so checking
-   * heads is enough (an old enough contact in a lower class or band is taken when no higher
-   * one is old enough).
-   */
+  /** The contact an agent of pool q should take next at `now`, or -1 (routingTables.ts `nextFor`). */
   private nextFor(q: number, now: number): number {
-    const ls = this.route.linesByPool[q];
-    const perGroup = this.cfg.pools[q].skills.length;
-    const after = this.route.overflowAfterPool[q];
-    const c = this.contacts;
-    for (let g = 0; g < ls.length; g += perGroup) {
-      let best = -1, bestT = Infinity;
-      for (let k = g; k < g + perGroup; k++) {
-        const h = this.lines.head[ls[k]];
-        if (h >= 0 && c.joined[h] < bestT && (after === 0 || c.joined[h] + after <= now)) { bestT = c.joined[h]; best = h; }
-      }
-      if (best >= 0) return best;
-    }
-    return -1;
+    return this.route.nextFor(q, now, this.lines, this.contacts);
   }
 
   private traceLeave(id: number, outcome: NetworkOutcome, now: number): void {

@@ -13,6 +13,8 @@
  * (`servePools`, for the callback offer's predicted wait); per (tier, work type) the overflow
  * pools that wait, their threshold and the share of its share pools.
  */
+import type { ContactStore } from "./contacts.js";
+import type { LineSet } from "./lineSet.js";
 import type { NetworkConfig } from "./networkConfig.js";
 
 const ROUTE_POOL = 0, ROUTE_SHARE = 1, ROUTE_OVERFLOW = 2;
@@ -30,8 +32,9 @@ export class RoutingTables {
   readonly overflowAfterPool: Float64Array;
   /** t·W + w → share of its share pools, or −1. */
   readonly shareTW: Float64Array;
-  /** Per pool: its lines in the order an agent looks at them. */
+  /** Per pool: its lines in the order an agent looks at them, in groups of `groupSize` (one per skill) per (band, class). */
   readonly linesByPool: Int32Array[];
+  readonly groupSize: Int32Array;
   /** Lines in all. */
   readonly lines: number;
   private readonly T: number;
@@ -68,6 +71,29 @@ export class RoutingTables {
       for (let band = 0; band < 2; band++) for (let p = 0; p < P; p++) for (const w of pool.skills) out.push(this.lineIndex(part, pool.tier, w, band, p));
       return Int32Array.from(out);
     });
+    this.groupSize = Int32Array.from(cfg.pools, (p) => p.skills.length);
+  }
+
+  /**
+   * The contact an agent of pool q should take next at `now`, or -1: real-time lines before
+   * deferred, by class, then longest waiting. An overflow pool takes only contacts that have
+   * waited its `overflowAfter` at the tier; a line's head has waited longest, so checking
+   * heads is enough (an old enough contact in a lower class or band is taken when no higher
+   * one is old enough).
+   */
+  nextFor(q: number, now: number, lines: LineSet, c: ContactStore): number {
+    const ls = this.linesByPool[q];
+    const perGroup = this.groupSize[q];
+    const after = this.overflowAfterPool[q];
+    for (let g = 0; g < ls.length; g += perGroup) {
+      let best = -1, bestT = Infinity;
+      for (let k = g; k < g + perGroup; k++) {
+        const h = lines.head[ls[k]];
+        if (h >= 0 && c.joined[h] < bestT && (after === 0 || c.joined[h] + after <= now)) { bestT = c.joined[h]; best = h; }
+      }
+      if (best >= 0) return best;
+    }
+    return -1;
   }
 
   /** The lines of tier t (both partitions, every work type, band and class). */
