@@ -10,6 +10,9 @@
  */
 import { distance } from "fastest-levenshtein";
 
+/** The `source` of an InputError about the options given to a function of the library. */
+export const OPTIONS = "options";
+
 export interface Problem {
   /** The field's path ("tiers[0].handleTime", "pools.L2.agents", an option's name), or "" for the input as a whole. */
   readonly path: string;

@@ -4,7 +4,7 @@
 //   npm run build && node scenarios/data/generate-sample-history.mjs
 import { renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { sampleHistoryCsv } from "../../dist/model/sampleHistory.js";
+import { sampleHistoryCsv } from "../../dist/forecast/sampleHistory.js";
 
 const target = fileURLToPath(new URL("./sample-history.csv", import.meta.url));
 const text = sampleHistoryCsv();

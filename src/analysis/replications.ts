@@ -8,7 +8,8 @@
 import { RandomStreams } from "../engine/random.js";
 import { Tally } from "../engine/statistics.js";
 import { simulateReplication, type ModelConfig, type ReplicationResult, type TraceSink } from "../model/contactCenter.js";
-import { FRACTION_METRICS, METRICS, addRaw, emptyRaw, metricsFrom, type MetricName, type Metrics, type RawCounts } from "../model/network/counters.js";
+import { METRICS, addRaw, emptyRaw, metricsFrom, type MetricName, type Metrics, type RawCounts } from "../model/network/counters.js";
+import { QUEUE_KPIS } from "../kpi/catalogue.js";
 import { clampEstimate, estimate, fromMoments, type Estimate } from "./confidence.js";
 
 export type MetricEstimates = Record<MetricName, Estimate>;
@@ -72,7 +73,7 @@ export class SeriesAccumulator {
 /** The single-queue model's per-interval metrics (METRICS, in order) per series. */
 export class IntervalAccumulator extends SeriesAccumulator {
   constructor(intervals: number, series: number) {
-    super(intervals, series, METRICS, (m) => FRACTION_METRICS.has(m as MetricName));
+    super(intervals, series, METRICS, (m) => QUEUE_KPIS[m as MetricName].bounds === "share");
   }
   addMetrics(interval: number, series: number, m: Metrics): void {
     for (let k = 0; k < METRICS.length; k++) this.add(interval, series, k, m[METRICS[k]]);
@@ -103,7 +104,7 @@ export interface ReplicationOptions {
 
 export function estimates(values: readonly Metrics[]): MetricEstimates {
   const out = {} as MetricEstimates;
-  for (const m of METRICS) out[m] = clampEstimate(estimate(values.map((v) => v[m])), FRACTION_METRICS.has(m));
+  for (const m of METRICS) out[m] = clampEstimate(estimate(values.map((v) => v[m])), QUEUE_KPIS[m].bounds === "share");
   return out;
 }
 

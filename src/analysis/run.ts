@@ -4,7 +4,8 @@
  */
 import type { TraceSink } from "../model/contactCenter.js";
 import { METRICS } from "../model/network/counters.js";
-import { buildModel, runSettings, type RunSettings } from "../scenario/simple/build.js";
+import { buildModel, runSettings } from "../scenario/simple/build.js";
+import type { RunSettings } from "../scenario/full/runSettings.js";
 import type { Scenario } from "../scenario/simple/schema.js";
 import { analyticCheck, type AnalyticCheck } from "./experiments/analyticCheck.js";
 import type { Estimate } from "./confidence.js";

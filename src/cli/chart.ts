@@ -8,7 +8,7 @@ import { dirname, resolve } from "node:path";
 import { statSync } from "node:fs";
 import type { Argv } from "yargs";
 import { readResults, ResultsError, type Results } from "../report/results.js";
-import { UsageError } from "./errors.js";
+import { InputError, problem } from "../errors.js";
 import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
 import { VERSION } from "./version.js";
 
@@ -43,13 +43,13 @@ function defaultOut(path: string): string {
   }
 }
 
-/** Read results, render, write. Bad input (not results, unreadable, --out a file): UsageError, nothing written. */
+/** Read results, render, write. Bad input (not results, unreadable, --out a file): InputError, nothing written. */
 export async function writeCharts(path: string, out?: string): Promise<string[]> {
   let res: Results;
   try {
     res = readResults(path);
   } catch (e) {
-    if (e instanceof ResultsError) throw new UsageError(e.message);
+    if (e instanceof ResultsError) throw new InputError(problem("", e.message));
     throw e;
   }
   const dir = out ?? defaultOut(path);

@@ -6,20 +6,17 @@
  * Every file is loaded, validated and built before anything runs, and outputs are written only
  * after every run succeeded, so bad input fails (exit 2, one line) with nothing written.
  */
-import { dirname, resolve } from "node:path";
-import type { Argv } from "yargs";
-import { compareSupport, comparisonJson, uniqueLabels, type CompareInput, type Comparison } from "../analysis/experiments/compare.js";
-import { compareTable, comparisonCsv } from "../report/tables/compareTable.js";
-import { buildSupport, supportRunSettings, supportWarnings } from "../scenario/full/build.js";
-import { loadAnyScenarioFile } from "../scenario/load.js";
-import type { SupportScenario } from "../scenario/full/schema.js";
-import type { SupportConfig } from "../model/config.js";
-import { supportResultJson, supportRunOutput } from "../analysis/experiments/run.js";
-import { jsonText } from "../report/json.js";
 import { availableParallelism } from "node:os";
-import { VERSION } from "./version.js";
-import { UsageError } from "./errors.js";
-import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
+import type { Argv } from "yargs";
+import { compare, comparisonJson, type Comparison } from "../api/compare.js";
+import { loadScenario } from "../api/scenario.js";
+import { resultJson } from "../api/simulate.js";
+import { reportFiles } from "../api/report.js";
+import { compareTable, comparisonCsv } from "../report/tables/compareTable.js";
+import { jsonText } from "../report/json.js";
+import { InputError, problem } from "../errors.js";
+import { asFlagsAsync } from "./flags.js";
+import { checkOutDir, writeOutputs } from "./outputs.js";
 import { progressBar } from "./progress.js";
 
 export interface CompareOptions {
@@ -72,71 +69,37 @@ export function compareCommand(y: Argv): Argv {
 }
 
 /**
- * Load, build, run and report a comparison. Throws UsageError or ScenarioError on bad input
- * (the CLI reports them in one line, exit 2) before anything runs or is written.
+ * Load every file, run the comparison (api/compare.ts) and report it. Bad input (InputError:
+ * one line each, exit 2) is found before anything runs or is written.
  */
 export async function runCompare(files: readonly string[], options: CompareOptions = {}): Promise<Comparison> {
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
   const stderr = options.stderr ?? ((s: string) => void process.stderr.write(s));
-  if (files.length < 2) throw new UsageError(`compare: expected at least two scenario files, got ${files.length}`);
-  if (options.replications !== undefined && (!Number.isInteger(options.replications) || options.replications < 1)) {
-    throw new UsageError(`--replications: expected an integer >= 1, got ${options.replications}`);
-  }
-  if (options.seed !== undefined && (!Number.isInteger(options.seed) || options.seed < 0)) {
-    throw new UsageError(`--seed: expected an integer >= 0, got ${options.seed}`);
-  }
-  if (options.threads !== undefined && (!Number.isInteger(options.threads) || options.threads < 1)) {
-    throw new UsageError(`--threads: expected an integer >= 1, got ${options.threads}`);
-  }
+  if (files.length < 2) throw new InputError(problem("compare", `expected at least two scenario files, got ${files.length}`));
   if (options.out !== undefined) checkOutDir(options.out);
-
-  // load and build everything first: a bad file fails before any run
-  const loaded = files.map((file) => {
-    const any = loadAnyScenarioFile(file);
-    if (any.form !== "support") {
-      throw new UsageError(`${file}: compare needs full-form scenarios (with channels, tiers and pools); this is a simple-form scenario (use "supportsim run" for it)`);
-    }
-    return { file, scenario: any.scenario };
-  });
-  const labels = uniqueLabels(loaded.map((l) => ({ name: l.scenario.name, file: l.file })));
-  const first = supportRunSettings(loaded[0].scenario, { seed: options.seed, replications: options.replications });
-  const inputs: CompareInput[] = [];
-  const built: { scenario: SupportScenario; config: SupportConfig; file: string }[] = [];
-  const warnings: string[] = [];
-  loaded.forEach((l, i) => {
-    const config = buildSupport(l.scenario, { baseDir: dirname(resolve(l.file)), file: l.file });
-    const settings = supportRunSettings(l.scenario);
-    inputs.push({ label: labels[i], config, horizonHours: settings.horizonHours, warmupHours: settings.warmupHours });
-    built.push({ scenario: l.scenario, config, file: l.file });
-    for (const w of supportWarnings(l.scenario, config)) warnings.push(`warning: ${labels[i]}: ${w}\n`);
-  });
-
+  // every file loaded, validated and built first: a bad one fails before any run
+  const scenarios = files.map((file) => loadScenario(file));
   const bar = progressBar(options.progress ?? (!options.json && process.stderr.isTTY === true), stderr);
-  const { comparison, runs } = await compareSupport(inputs, {
-    seed: first.seed,
-    replications: first.replications,
-    threads: options.threads,
-    onReplication: (done, total) => bar.update(done, total, "scenarios × replications"),
-  });
+  const { comparison, runs } = await asFlagsAsync({}, () =>
+    compare(scenarios, {
+      seed: options.seed,
+      replications: options.replications,
+      threads: options.threads,
+      onProgress: (done, total) => bar.update(done, total, "scenarios × replications"),
+    }),
+  );
   bar.end();
-
-  const json = JSON.stringify(comparisonJson(comparison), null, 2) + "\n";
+  const json = comparisonJson(comparison);
   if (options.out !== undefined) {
     // results.json: the comparison, and each scenario's full run (as `run --out` writes it), for the charts
-    const results = built.map((b, i) => {
-      const settings = supportRunSettings(b.scenario, { seed: first.seed, replications: first.replications });
-      const out = supportRunOutput(b.scenario, settings, b.config, runs[i], { baseDir: dirname(resolve(b.file)), file: b.file });
-      return { ...out.result, scenario: labels[i] };
-    });
-    const charts = options.charts === false ? {} : await reportFiles({ kind: "compare", compare: { ...comparisonJson(comparison), runs: results } }, VERSION);
+    const charts = options.charts === false ? {} : await reportFiles({ kind: "compare", compare: { ...json, runs } });
     writeOutputs(options.out, {
-      "results.json": jsonText({ ...comparisonJson(comparison), runs: results.map((r) => supportResultJson(r)) }),
+      "results.json": jsonText({ ...json, runs: runs.map((r) => resultJson(r)) }),
       "comparison.csv": comparisonCsv(comparison),
       ...charts,
     });
   }
-  for (const w of warnings) stderr(w);
-  stdout(options.json ? json : compareTable(comparison));
+  scenarios.forEach((s, i) => { for (const w of s.warnings) stderr(`warning: ${comparison.scenarios[i].label}: ${w}\n`); });
+  stdout(options.json ? JSON.stringify(json, null, 2) + "\n" : compareTable(comparison));
   return comparison;
 }
-

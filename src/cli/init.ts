@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Argv } from "yargs";
 import { writeFileAtomic } from "../report/files.js";
-import { UsageError } from "./errors.js";
+import { InputError, problem } from "../errors.js";
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from "./paths.js";
 
 export interface InitArgs {
@@ -76,7 +76,7 @@ export function initCommand(y: Argv) {
 export function initScenario(dir: string, force = false): string[] {
   const files = ["scenario.json", "what-if.json", "README.md"].map((f) => join(dir, f));
   const existing = files.filter((f) => existsSync(f));
-  if (existing.length > 0 && !force) throw new UsageError(`init: ${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}; use --force to overwrite`);
+  if (existing.length > 0 && !force) throw new InputError(problem("init", `${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}; use --force to overwrite`));
   const schema = relative(resolve(dir), join(PACKAGE_ROOT, "docs", "scenario.schema.json")).split("\\").join("/");
   const base = readFileSync(DEFAULT_SCENARIO, "utf8")
     .replace(/"\$schema": "[^"]*"/, `"$schema": ${JSON.stringify(schema)}`)

@@ -3,10 +3,9 @@
  * failures to exit codes (2: bad input or usage, one line, no stack; 1: internal error).
  */
 import yargs from "yargs";
-import { ScenarioError } from "../scenario/load.js";
+import { InputError, problem } from "../errors.js";
 import { AtomicWriter } from "../report/files.js";
 import { erlangCommand } from "./erlang.js";
-import { UsageError } from "./errors.js";
 import { runCommand } from "./run.js";
 import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
@@ -31,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
-      throw new UsageError(msg);
+      throw new InputError(problem("", msg));
     });
   parser = runCommand(parser);
   parser = erlangCommand(parser);
@@ -48,8 +47,8 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (e) {
     AtomicWriter.abortAll();
-    if (e instanceof ScenarioError || e instanceof UsageError) {
-      process.stderr.write(`supportsim: ${e.message.split("\n").join("\nsupportsim: ")}\n`);
+    if (e instanceof InputError) {
+      process.stderr.write(e.lines().map((l) => `supportsim: ${l}\n`).join(""));
       return 2;
     }
     throw e;

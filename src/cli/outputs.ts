@@ -6,7 +6,7 @@ import { statSync } from "node:fs";
 import { join } from "node:path";
 import { AtomicWriter } from "../report/files.js";
 import type { Results } from "../report/results.js";
-import { UsageError } from "./errors.js";
+import { InputError, problem } from "../errors.js";
 
 /**
  * The budget report's files (charts and report.html; report/budgetReport.ts), loaded when asked
@@ -26,7 +26,7 @@ export function checkOutDir(dir: string): void {
   } catch {
     // does not exist yet: created when writing
   }
-  if (isFile) throw new UsageError(`--out: cannot write to ${dir}: not a directory`);
+  if (isFile) throw new InputError(problem("--out", `cannot write to ${dir}: not a directory`));
 }
 
 /** Write every file of `files` (name → text or bytes; a name may hold a sub-folder) into `dir` atomically; returns the paths written. */
@@ -45,6 +45,6 @@ export function writeOutputs(dir: string, files: Record<string, string | Uint8Ar
     for (const w of writers) w.abort();
     const err = e as NodeJS.ErrnoException;
     const why = err.code === "EACCES" ? "permission denied" : err.code === "ENOTDIR" || err.code === "EEXIST" ? "a parent is not a directory" : err.code === "EISDIR" ? "a file name is taken by a directory" : err.message;
-    throw new UsageError(`--out: cannot write to ${dir}: ${why}`);
+    throw new InputError(problem("--out", `cannot write to ${dir}: ${why}`));
   }
 }

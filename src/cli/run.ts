@@ -18,7 +18,7 @@ import { runSupportScenarioParallel, supportIntervalRows, supportResultJson } fr
 import { SERIES_METRICS } from "../analysis/experiments/replications.js";
 import { supportTable } from "../report/tables/runTable.js";
 import { DEFAULT_SCENARIO } from "./paths.js";
-import { UsageError } from "./errors.js";
+import { InputError, problem } from "../errors.js";
 import { progressBar } from "./progress.js";
 import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
 import { jsonText } from "../report/json.js";
@@ -65,13 +65,13 @@ export function runCommand(y: Argv) {
 
 export async function execRun(args: RunArgs): Promise<number> {
   if (args.replications !== undefined && (!Number.isInteger(args.replications) || args.replications < 1)) {
-    throw new UsageError(`--replications: expected an integer >= 1, got ${args.replications}`);
+    throw new InputError(problem("--replications", `expected an integer >= 1, got ${args.replications}`));
   }
   if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0)) {
-    throw new UsageError(`--seed: expected an integer >= 0, got ${args.seed}`);
+    throw new InputError(problem("--seed", `expected an integer >= 0, got ${args.seed}`));
   }
   if (args.threads !== undefined && (!Number.isInteger(args.threads) || args.threads < 1)) {
-    throw new UsageError(`--threads: expected an integer >= 1, got ${args.threads}`);
+    throw new InputError(problem("--threads", `expected an integer >= 1, got ${args.threads}`));
   }
   const file = args.file ?? (relative(process.cwd(), DEFAULT_SCENARIO) || DEFAULT_SCENARIO);
   const loaded = loadAnyScenarioFile(file);
@@ -151,7 +151,7 @@ function asUsage<T>(flag: string, path: string, f: () => T): T {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === "EISDIR" ? "is a directory" : err.code === "EACCES" ? "permission denied" : err.code === "ENOTDIR" ? "a parent is not a directory" : err.message;
-    throw new UsageError(`${flag}: cannot write ${path}: ${why}`);
+    throw new InputError(problem(flag, `cannot write ${path}: ${why}`));
   }
 }
 
@@ -172,7 +172,7 @@ function checkOutputPath(flag: string, path: string): void {
   } catch {
     // does not exist yet: fine
   }
-  if (isDir) throw new UsageError(`${flag}: cannot write ${path}: is a directory`);
+  if (isDir) throw new InputError(problem(flag, `cannot write ${path}: is a directory`));
 }
 
 function openOutput(flag: string, path: string): AtomicWriter {

@@ -1,25 +1,30 @@
 /**
  * `supportsim staff FILE --target "sl=0.8@20s" [--max-abandon 0.05] [--max-occupancy 0.9]`:
- * the fewest agents per pool and interval of the week that meet the targets in simulation
- * (src/analysis/staffingSolver.ts), the Erlang start beside them, hours, FTE and cost; then
- * shifts covering that requirement at the fewest paid hours (src/analysis/shiftPlan.ts).
+ * the fewest agents per pool and interval of the week that meet the targets in simulation,
+ * the Erlang start beside them, hours, FTE and cost; then shifts covering that requirement at
+ * the fewest paid hours (src/analysis/staffing/staffScenario.ts does the work). Here: flags →
+ * options (and the options' problems back to the flags), the progress line, printing and files.
  *
  * Everything is loaded and checked before the search runs; outputs are written only at the end.
  */
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import type { Argv } from "yargs";
-import { defaultPatterns, fitPatterns, parsePatterns, planShifts, type ShiftPattern } from "../analysis/staffing/shiftPlan.js";
-import { parseTarget, solveStaffing, type StaffingSolution, type StaffingTargets } from "../analysis/staffing/solver.js";
-import { buildSupport, supportRunSettings, supportWarnings } from "../scenario/full/build.js";
-import { resolvedScenarioIn } from "../scenario/extends.js";
+import type { StaffingSolution } from "../analysis/staffing/solution.js";
+import { checkStaffOptions, type StaffOptions as StaffingOptions } from "../analysis/staffing/staffOptions.js";
+import type { PoolPlans } from "../analysis/staffing/shiftPlan.js";
+import { staffScenario, type StaffOutcome } from "../analysis/staffing/staffScenario.js";
+import { parseTarget } from "../analysis/staffing/targets.js";
+import { InputError, OPTIONS, problemLine, type Problem } from "../errors.js";
+import { buildSupport } from "../scenario/full/build.js";
+import { supportWarnings } from "../scenario/full/warnings.js";
 import { loadAnyScenarioFile } from "../scenario/load.js";
-import { requirementsCsv, shiftsCsv, staffedScenario, staffText, type PoolPlans } from "../report/tables/staffTable.js";
+import { requirementsCsv, shiftsCsv, staffText } from "../report/tables/staffTable.js";
 import { UsageError } from "./errors.js";
+import { HOURS_PER_WEEK } from "../time/units.js";
 import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
-import type { ShiftPlan } from "../analysis/staffing/shiftPlan.js";
 import { VERSION } from "./version.js";
-import { availableParallelism } from "node:os";
 
 export interface StaffOptions {
   target: string;
@@ -99,109 +104,96 @@ export function staffCommand(y: Argv): Argv {
   );
 }
 
-function checkShare(flag: string, v: number | undefined, closedAtOne: boolean): void {
-  if (v === undefined) return;
-  if (typeof v !== "number" || !Number.isFinite(v) || v <= 0 || v > 1 || (!closedAtOne && v >= 1)) {
-    throw new UsageError(`${flag}: expected a share ${closedAtOne ? "in (0, 1]" : "in (0, 1)"}, got ${String(v)}`);
-  }
-}
-
 export interface StaffResult {
   solution: StaffingSolution;
   plans: PoolPlans;
 }
 
-/** Load, solve, plan and report. Throws UsageError / ScenarioError on bad input before anything runs. */
+/** The flag of each option path (targets.serviceLevel and .thresholdSeconds come from --target). */
+const FLAGS: Record<string, string> = {
+  targets: "--target", "targets.serviceLevel": "--target", "targets.thresholdSeconds": "--target",
+  "targets.maxAbandon": "--max-abandon", "targets.maxOccupancy": "--max-occupancy", "targets.response": "--response",
+  pools: "--pools", replications: "--replications", maxRuns: "--max-runs", seed: "--seed", threads: "--threads", fteHours: "--fte-hours",
+};
+const PATTERNS = "shiftPatterns";
+
+/**
+ * The options' first problem as the command line has always said it: `--max-abandon: expected
+ * …`; a shift-pattern file's as `--shift-patterns: FILE: patterns[0].lengthHours: expected …
+ * (and 2 more problems)`. Other errors are returned as they are.
+ */
+function flagError(e: unknown, patternsFile: string | undefined): unknown {
+  if (!(e instanceof InputError) || e.source !== OPTIONS) return e;
+  const p: Problem = e.problems[0];
+  const rest = p.path.slice(PATTERNS.length);
+  if (p.path.startsWith(PATTERNS) && (rest === "" || rest[0] === "[" || rest[0] === ".")) {
+    const n = e.problems.length - 1;
+    const more = n > 0 ? ` (and ${n} more problem${n > 1 ? "s" : ""})` : "";
+    return new UsageError(`--shift-patterns: ${patternsFile}: patterns${rest}: ${p.message.replaceAll(`${PATTERNS}[`, "patterns[")}${more}`);
+  }
+  const flag = FLAGS[p.path];
+  return new UsageError(flag === undefined ? problemLine(p) : `${flag}: ${p.message}`);
+}
+
+/** The content of a shift-pattern file. */
+function readPatternFile(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new UsageError(`--shift-patterns: ${file}: ${err.code === "ENOENT" ? "no such file" : err instanceof SyntaxError ? `not JSON (${err.message})` : err.message}`);
+  }
+}
+
+/** Load, solve, plan and report. Throws UsageError / InputError on bad input before anything runs. */
 export async function runStaff(file: string, options: StaffOptions): Promise<StaffResult> {
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
   const stderr = options.stderr ?? ((s: string) => void process.stderr.write(s));
-  let parsed: { serviceLevel: number; thresholdSeconds: number };
+  let staffing: StaffingOptions;
   try {
-    parsed = parseTarget(options.target);
+    staffing = {
+      targets: { ...parseTarget(options.target), maxAbandon: options.maxAbandon, maxOccupancy: options.maxOccupancy, response: options.response },
+      pools: options.pools, replications: options.replications, seed: options.seed, threads: options.threads,
+      maxRuns: options.maxRuns, shifts: options.shifts, fteHours: options.fteHours, staffedScenarioDir: options.out,
+    };
+    checkStaffOptions(staffing);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw flagError(e, options.shiftPatterns);
   }
-  checkShare("--max-abandon", options.maxAbandon, false);
-  checkShare("--max-occupancy", options.maxOccupancy, true);
-  checkShare("--response", options.response, false);
-  for (const [flag, v, min] of [["--replications", options.replications, 1], ["--max-runs", options.maxRuns, 3]] as const) {
-    if (v !== undefined && (!Number.isInteger(v) || v < min)) throw new UsageError(`${flag}: expected an integer >= ${min}, got ${v}`);
-  }
-  if (options.seed !== undefined && (!Number.isInteger(options.seed) || options.seed < 0)) throw new UsageError(`--seed: expected an integer >= 0, got ${options.seed}`);
-  if (options.threads !== undefined && (!Number.isInteger(options.threads) || options.threads < 1)) throw new UsageError(`--threads: expected an integer >= 1, got ${options.threads}`);
-  const fteHours = options.fteHours ?? 40;
-  if (!(typeof fteHours === "number" && fteHours > 0 && fteHours <= 168)) throw new UsageError(`--fte-hours: expected hours in (0, 168], got ${fteHours}`);
   if (options.out !== undefined) checkOutDir(options.out);
 
   const any = loadAnyScenarioFile(file);
   if (any.form !== "support") {
     throw new UsageError(`${file}: staff needs a full-form scenario (with channels, tiers and pools); for one queue use "supportsim erlang" or write it as a full-form scenario`);
   }
-  const config = buildSupport(any.scenario, { baseDir: dirname(resolve(file)), file });
-  const settings = supportRunSettings(any.scenario, { seed: options.seed, replications: options.replications });
-  let patterns: ShiftPattern[] | null = null;
-  if (options.shifts !== false) {
-    if (options.shiftPatterns !== undefined) {
-      let json: unknown;
-      try {
-        json = JSON.parse(readFileSync(options.shiftPatterns, "utf8"));
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        throw new UsageError(`--shift-patterns: ${options.shiftPatterns}: ${err.code === "ENOENT" ? "no such file" : err instanceof SyntaxError ? `not JSON (${err.message})` : err.message}`);
-      }
-      try {
-        patterns = parsePatterns(json, config.intervalLength);
-      } catch (e) {
-        throw new UsageError(`--shift-patterns: ${options.shiftPatterns}: ${(e as Error).message}`);
-      }
-    } else {
-      patterns = defaultPatterns(config.intervalLength);
-    }
-  }
-  const targets: StaffingTargets = { ...parsed, response: options.response ?? 0.9 };
-  if (options.maxAbandon !== undefined) targets.maxAbandon = options.maxAbandon;
-  if (options.maxOccupancy !== undefined) targets.maxOccupancy = options.maxOccupancy;
-  for (const w of supportWarnings(any.scenario, config)) stderr(`warning: ${w}\n`);
-
+  const baseDir = dirname(resolve(file));
+  const config = buildSupport(any.scenario, { baseDir, file });
+  const loaded = { definition: any.scenario, config, file, baseDir, warnings: supportWarnings(any.scenario, config) };
+  if (options.shifts !== false && options.shiftPatterns !== undefined) staffing.shiftPatterns = readPatternFile(options.shiftPatterns);
   const showProgress = options.progress ?? (!options.json && process.stderr.isTTY === true);
-  let solution: StaffingSolution;
+  staffing.onWarning = (w) => stderr(`warning: ${w}\n`);
+  if (showProgress) staffing.onEvaluation = (n, phase) => stderr(`\rsimulation run ${n} (${phase})   `);
+  let staffed: StaffOutcome;
   try {
-    solution = await solveStaffing(config, {
-      targets, seed: settings.seed, replications: settings.replications, pools: options.pools, maxEvaluations: options.maxRuns, threads: options.threads,
-      onEvaluation: showProgress ? (n, phase) => stderr(`\rsimulation run ${n} (${phase})   `) : undefined,
-    });
+    staffed = await staffScenario(loaded, staffing);
   } catch (e) {
-    if (e instanceof RangeError && e.message.startsWith("--pools")) throw new UsageError(e.message);
-    throw e;
+    throw flagError(e, options.shiftPatterns);
   }
   if (showProgress) stderr("\r\x1b[K");
 
-  const plans: PoolPlans = [];
-  for (const p of solution.pools) {
-    if (patterns === null) { plans.push(null); continue; }
-    try {
-      const open = p.intervals.map((iv) => (iv.open ? 1 : 0));
-      plans.push(await planShifts({ intervalMinutes: solution.intervalMinutes, requirement: p.intervals.map((iv) => iv.required), availability: p.availability, patterns: fitPatterns(patterns, open, solution.intervalMinutes) }));
-    } catch (e) {
-      throw new UsageError(`shifts for ${p.pool}: ${(e as Error).message}`);
-    }
-  }
-
-  const ctx = { scenario: any.scenario.name, currency: config.costs.currency, fteHours };
-  const doc = { scenario: ctx.scenario, file, seed: settings.seed, currency: ctx.currency, fteHours, ...solution, shifts: plans.map((p, k) => ({ pool: solution.pools[k].pool, plan: p })) };
+  const { document: doc, solution, plans } = staffed;
   const json = JSON.stringify(doc, null, 2) + "\n";
   if (options.out !== undefined) {
-    const staffed = staffedScenario(resolvedScenarioIn(file, options.out), solution, plans);
-    const shiftPlans = doc.shifts.filter((s): s is { pool: string; plan: ShiftPlan } => s.plan !== null);
+    const shiftPlans = doc.shifts.filter((s): s is { pool: string; plan: NonNullable<typeof s.plan> } => s.plan !== null);
     const charts = options.charts === false ? {} : await reportFiles({ kind: "staff", staff: { ...doc, shifts: shiftPlans } }, VERSION);
     writeOutputs(options.out, {
       ...charts,
       "results.json": json,
       "requirements.csv": requirementsCsv(solution, plans),
       "shifts.csv": shiftsCsv(solution, plans),
-      ...(patterns !== null ? { "scenario.staffed.json": JSON.stringify(staffed, null, 2) + "\n" } : {}),
+      ...(staffed.staffedScenario !== null ? { "scenario.staffed.json": JSON.stringify(staffed.staffedScenario, null, 2) + "\n" } : {}),
     });
   }
-  stdout(options.json ? json : staffText(solution, plans, ctx));
+  stdout(options.json ? json : staffText(solution, plans, { scenario: doc.scenario, currency: doc.currency, fteHours: doc.fteHours }));
   return { solution, plans };
 }

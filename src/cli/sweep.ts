@@ -35,35 +35,18 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Argv } from "yargs";
-import {
-  checkVary,
-  gridSize,
-  inShard,
-  mergeShards,
-  parseShard,
-  parseVary,
-  pointWarnings,
-  preparePoints,
-  runPoints,
-  scenarioSha256,
-  SHARD_FILE,
-  shardDocument,
-  shardFileName,
-  sweepDocument,
-  type ShardDocument,
-  type SweepDocument,
-  type SweepIdentity,
-} from "../analysis/experiments/sweep.js";
+import { SHARD_FILE, shardFileName, type ShardDocument, type SweepDocument } from "../analysis/experiments/sweep/index.js";
+import { loadScenario } from "../api/scenario.js";
+import { mergeSweep, sweep } from "../api/sweep.js";
+import { reportFiles } from "../api/report.js";
 import { DEFAULT_TABLE_WIDTH, shardJsonText, sweepCsv, sweepJsonText, sweepTable } from "../report/tables/sweepTable.js";
-import { supportRunSettings } from "../scenario/full/build.js";
-import { resolveScenarioFile } from "../scenario/extends.js";
-import { parseJson, ScenarioError, validateAnyScenario } from "../scenario/load.js";
-import { SUPPORT_DEFAULTS } from "../scenario/full/schema.js";
-import { UsageError } from "./errors.js";
-import { checkOutDir, reportFiles, writeOutputs } from "./outputs.js";
-import { VERSION } from "./version.js";
+import { parseJson } from "../scenario/json.js";
+import { InputError, problem } from "../errors.js";
+import { parseShard, parseVary } from "./varySpec.js";
+import { asFlagsAsync, type FlagNames } from "./flags.js";
+import { checkOutDir, writeOutputs } from "./outputs.js";
 
 export interface SweepOptions {
   /** `PATH=SPEC` strings, as given to --vary (at least one). */
@@ -164,66 +147,46 @@ export function mergeCommand(y: Argv): Argv {
   );
 }
 
-function checkInteger(flag: string, v: number | undefined, min: number): void {
-  if (v !== undefined && (!Number.isInteger(v) || v < min)) throw new UsageError(`${flag}: expected an integer >= ${min}, got ${v}`);
-}
-
 /**
- * Check, validate and build every point, run the sweep (or one shard of it) and write or print
- * the results. Throws UsageError or ScenarioError on bad input (the CLI: one line, exit 2)
- * before anything runs or is written.
+ * Load the scenario, run the sweep (or one shard of it; api/sweep.ts) and write or print the
+ * results. Bad input (InputError: one line each, exit 2) is found before anything runs or is
+ * written.
  */
 export async function execSweep(file: string, options: SweepOptions): Promise<SweepOutcome> {
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
   const stderr = options.stderr ?? ((s: string) => void process.stderr.write(s));
-  checkInteger("--replications", options.replications, 1);
-  checkInteger("--seed", options.seed, 0);
-  checkInteger("--threads", options.threads, 1);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
-  if (shard !== undefined && options.out === undefined) throw new UsageError(`--shard: needs --out DIR (the folder the shard file ${shardFileName(shard)} goes to)`);
+  if (shard !== undefined && options.out === undefined) throw new InputError(problem("--shard", `needs --out DIR (the folder the shard file ${shardFileName(shard)} goes to)`));
   if (options.out !== undefined) checkOutDir(options.out);
-  if (options.vary.length === 0) throw new UsageError(`sweep: expected at least one --vary PATH=VALUES (e.g. --vary pools.L2.agents=6..12:2)`);
+  if (options.vary.length === 0) throw new InputError(problem("sweep", `expected at least one --vary PATH=VALUES (e.g. --vary pools.L2.agents=6..12:2)`));
   const vary = options.vary.map(parseVary);
-
-  const base = resolveScenarioFile(file);
-  const any = validateAnyScenario(base, file);
-  if (any.form !== "support") {
-    throw new UsageError(`${file}: sweep needs a full-form scenario (with channels, tiers and pools); this is a simple-form scenario`);
-  }
-  checkVary(base, vary);
-  const settings = supportRunSettings(any.scenario, { seed: options.seed, replications: options.replications });
-  const points = preparePoints(base, vary, { file, baseDir: dirname(resolve(file)), keep: (i) => inShard(i, shard) });
-  const identity: SweepIdentity = {
-    scenario: any.scenario.name,
-    scenarioSha256: scenarioSha256(base),
-    currency: any.scenario.currency ?? SUPPORT_DEFAULTS.currency, // as buildSupport has it
-    seed: settings.seed,
-    replications: settings.replications,
-    vary,
-  };
-
+  // the library names a varied parameter vary[j]; here it is the --vary the user typed
+  const flags: FlagNames = Object.fromEntries([["vary", "--vary"], ...vary.map((v, j) => [`vary[${j}]`, `--vary ${v.path}`])]);
+  const scenario = loadScenario(file);
   const progress = options.progress ?? (!options.json && process.stderr.isTTY === true);
-  const rows = await runPoints(points, vary, {
-    seed: settings.seed,
-    replications: settings.replications,
-    threads: options.threads ?? availableParallelism(),
-    startWorkers: options.startWorkers,
-    onReplication: progress ? (done, total) => stderr(`\rsweep: replication ${done}/${total}${done === total ? "\r\x1b[K" : ""}`) : undefined,
-  });
-  const warnings = pointWarnings(points);
-
-  if (shard !== undefined) {
-    const doc = shardDocument(identity, shard, rows);
-    const name = shardFileName(shard);
+  const r = await asFlagsAsync(flags, () =>
+    sweep(scenario, {
+      vary,
+      seed: options.seed,
+      replications: options.replications,
+      threads: options.threads ?? availableParallelism(),
+      shard,
+      startWorkers: options.startWorkers,
+      onProgress: progress ? (done, total) => stderr(`\rsweep: replication ${done}/${total}${done === total ? "\r\x1b[K" : ""}`) : undefined,
+    }),
+  );
+  if (r.shard !== undefined) {
+    const doc = r.shard;
+    const name = shardFileName(doc.shard);
     const written = writeOutputs(options.out!, { [name]: shardJsonText(doc) });
-    for (const w of warnings) stderr(`warning: ${w}\n`);
-    stdout(options.json ? shardJsonText(doc) : `shard ${shard.index}/${shard.count}: ${rows.length} of ${gridSize(vary)} points → ${join(options.out!, name)}\n`);
+    for (const w of r.warnings) stderr(`warning: ${w}\n`);
+    stdout(options.json ? shardJsonText(doc) : `shard ${doc.shard.index}/${doc.shard.count}: ${doc.points.length} of ${r.points} points → ${join(options.out!, name)}\n`);
     return { shard: doc, written };
   }
-  const doc = sweepDocument(identity, rows);
-  const charts = options.out !== undefined && options.charts !== false ? await reportFiles({ kind: "sweep", sweep: doc }, VERSION) : {};
+  const doc = r.document!;
+  const charts = options.out !== undefined && options.charts !== false ? await reportFiles({ kind: "sweep", sweep: doc }) : {};
   const written = options.out !== undefined ? writeOutputs(options.out, { "sweep.csv": sweepCsv(doc), "sweep.json": sweepJsonText(doc), ...charts }) : [];
-  for (const w of warnings) stderr(`warning: ${w}\n`);
+  for (const w of r.warnings) stderr(`warning: ${w}\n`);
   if (options.json) stdout(sweepJsonText(doc));
   else if (options.out !== undefined) stdout(`sweep: ${doc.points.length} points → ${written.join(", ")}\n`);
   else stdout(sweepTable(doc, options.width ?? (process.stdout.columns || DEFAULT_TABLE_WIDTH)));
@@ -239,7 +202,7 @@ export interface MergeOptions {
 
 /**
  * The shard files named by `inputs`: a folder gives its `shard-i-of-N.json` files (in name
- * order), a file itself. Each parsed; throws UsageError naming the input that cannot be read.
+ * order), a file itself. Each parsed; throws InputError naming the input that cannot be read.
  */
 export function readShardInputs(inputs: readonly string[]): { source: string; data: unknown }[] {
   const files: string[] = [];
@@ -248,14 +211,14 @@ export function readShardInputs(inputs: readonly string[]): { source: string; da
     try {
       isDir = statSync(input).isDirectory();
     } catch {
-      throw new UsageError(`merge: ${input}: no such file or folder`);
+      throw new InputError(problem(input, `no such file or folder`), "merge");
     }
     if (!isDir) {
       files.push(input);
       continue;
     }
     const found = readdirSync(input).filter((n) => SHARD_FILE.test(n)).sort();
-    if (found.length === 0) throw new UsageError(`merge: ${input}: no shard files (shard-i-of-N.json) in this folder`);
+    if (found.length === 0) throw new InputError(problem(input, `no shard files (shard-i-of-N.json) in this folder`), "merge");
     for (const n of found) files.push(join(input, n));
   }
   return files.map((source) => {
@@ -263,23 +226,18 @@ export function readShardInputs(inputs: readonly string[]): { source: string; da
     try {
       text = readFileSync(source, "utf8");
     } catch (e) {
-      throw new UsageError(`merge: ${source}: cannot read: ${(e as Error).message}`);
+      throw new InputError(problem(source, `cannot read: ${(e as Error).message}`), "merge");
     }
-    try {
-      return { source, data: parseJson(text, source) };
-    } catch (e) {
-      if (e instanceof ScenarioError) throw new UsageError(`${source}: ${e.problems.join("; ")}`);
-      throw e;
-    }
+    return { source, data: parseJson(text, source) };
   });
 }
 
-/** Join shard files into OUT/sweep.csv and OUT/sweep.json. Throws UsageError (nothing written) when they do not make one whole sweep. */
+/** Join shard files into OUT/sweep.csv and OUT/sweep.json. Throws InputError (nothing written) when they do not make one whole sweep. */
 export function execMerge(inputs: readonly string[], options: MergeOptions): SweepDocument {
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
-  if (inputs.length === 0) throw new UsageError(`merge: expected folders or shard files`);
+  if (inputs.length === 0) throw new InputError(problem("merge", `expected folders or shard files`));
   checkOutDir(options.out);
-  const doc = mergeShards(readShardInputs(inputs));
+  const doc = mergeSweep(readShardInputs(inputs));
   const written = writeOutputs(options.out, { "sweep.csv": sweepCsv(doc), "sweep.json": sweepJsonText(doc) });
   stdout(options.json ? sweepJsonText(doc) : `merge: ${doc.points.length} points → ${written.join(", ")}\n`);
   return doc;

@@ -6,8 +6,10 @@
  * Exit 0 when every file is valid, 2 otherwise.
  */
 import type { Argv } from "yargs";
-import { buildSupport, supportWarnings } from "../scenario/full/build.js";
-import { loadAnyScenarioFile, ScenarioError } from "../scenario/load.js";
+import { buildSupport } from "../scenario/full/build.js";
+import { supportWarnings } from "../scenario/full/warnings.js";
+import { loadAnyScenarioFile } from "../scenario/load.js";
+import { InputError, problemLine } from "../errors.js";
 import { dirname, resolve } from "node:path";
 
 export interface ValidateArgs {
@@ -30,9 +32,9 @@ export function validateFiles(files: readonly string[]): { valid: boolean; lines
         lines.push(`${file}: valid (simple form)`);
       }
     } catch (e) {
-      if (!(e instanceof ScenarioError)) throw e;
+      if (!(e instanceof InputError)) throw e;
       valid = false;
-      for (const p of e.problems) lines.push(`${file}: ${p}`);
+      for (const p of e.problems) lines.push(`${file}: ${problemLine(p)}`);
     }
   }
   return { valid, lines };

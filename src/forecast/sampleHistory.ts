@@ -17,10 +17,9 @@
  */
 import { Gamma, LogNormal } from "../engine/distributions.js";
 import { RandomStreams, type Rng } from "../engine/random.js";
-import { formatHistoryCsv, type HistoryRow, TimeZoneClock } from "./history.js";
-
-const MINUTE_MS = 60_000;
-const WEEK_MS = 7 * 86_400_000;
+import { DAY_MINUTES, HOUR_MINUTES, MINUTE_MS, WEEK_MS } from "../time/units.js";
+import { TimeZoneClock } from "../time/zone.js";
+import { formatHistoryCsv, type HistoryRow } from "./history.js";
 
 export interface SimulatedChannel {
   readonly name: string;
@@ -74,8 +73,8 @@ export function poisson(mean: number, rng: Rng): number {
 export function simulateHistory(o: SimulateHistoryOptions): HistoryRow[] {
   const clock = new TimeZoneClock(o.timeZone ?? "UTC");
   const step = o.intervalMinutes * MINUTE_MS;
-  if (!Number.isInteger(o.intervalMinutes) || 1440 % o.intervalMinutes !== 0) throw new RangeError(`intervalMinutes must divide a day, got ${o.intervalMinutes}`);
-  const P = 1440 / o.intervalMinutes;
+  if (!Number.isInteger(o.intervalMinutes) || DAY_MINUTES % o.intervalMinutes !== 0) throw new RangeError(`intervalMinutes must divide a day, got ${o.intervalMinutes}`);
+  const P = DAY_MINUTES / o.intervalMinutes;
   const noise = o.noise ?? "poisson";
   const streams = new RandomStreams(o.seed ?? 1, 0);
   const refWeeks = clock.local(o.start).localMs / WEEK_MS;
@@ -100,7 +99,7 @@ export function simulateHistory(o: SimulateHistoryOptions): HistoryRow[] {
     const start = new Date(t);
     for (const s of state) {
       const { c } = s;
-      const expected = c.basePerHour * Math.pow(1 + c.weeklyGrowth, weeks) * c.profile[slot] * (o.intervalMinutes / 60);
+      const expected = c.basePerHour * Math.pow(1 + c.weeklyGrowth, weeks) * c.profile[slot] * (o.intervalMinutes / HOUR_MINUTES);
       if (noise === "none") {
         rows.push(c.handle !== undefined ? { start, channel: c.name, offered: expected, handleMinutes: c.handle.meanMinutes } : { start, channel: c.name, offered: expected });
         continue;
@@ -172,7 +171,7 @@ function weekendShape(name: SampleChannelName, m: number): number {
 /** The true rate model of each sample channel (profile mean 1, base at the start). */
 export function sampleHistoryTruth(): { options: SimulateHistoryOptions; channels: SimulatedChannel[] } {
   const S = SAMPLE_HISTORY;
-  const P = 1440 / S.intervalMinutes;
+  const P = DAY_MINUTES / S.intervalMinutes;
   const channels: SimulatedChannel[] = (Object.keys(S.channels) as SampleChannelName[]).map((name) => {
     const ch = S.channels[name];
     const dayShares = (shape: (n: SampleChannelName, m: number) => number): number[] => {
@@ -190,7 +189,7 @@ export function sampleHistoryTruth(): { options: SimulateHistoryOptions; channel
     const meanCount = counts.reduce((a, b) => a + b, 0) / counts.length;
     return {
       name,
-      basePerHour: meanCount / (S.intervalMinutes / 60),
+      basePerHour: meanCount / (S.intervalMinutes / HOUR_MINUTES),
       weeklyGrowth: S.weeklyGrowth,
       profile: Float64Array.from(counts, (c) => c / meanCount),
       dayCv: ch.dayCv,

@@ -13,6 +13,7 @@
  *   cost.<metric>, cost.byCategory.<category>, cost.byMonth.<yyyy-mm>
  *   retention.<metric>                CSAT proxy, churn and revenue (retention.ts)
  *   retention.byMonth.<yyyy-mm>.<f>   churned, churnedRevenue, serviceChurn, serviceChurnRevenue per local month
+ * Each key's label, unit, bounds and better direction: ./catalogue.ts.
  * Replication k uses streams seeded by (seed, k), on whichever thread runs it.
  */
 import { RandomStreams } from "../engine/random.js";
@@ -25,16 +26,6 @@ import { simulateSupport } from "../model/simulation.js";
 import type { SupportResult } from "../model/simulation/supportResult.js";
 
 export type Values = Record<string, number | null>;
-
-/** Metrics that are shares in [0, 1] (their intervals are clipped to it). */
-export function isFraction(key: string): boolean {
-  return /(Rate|Level|occupancy|withinTargetShare|Share|csat)$/.test(key);
-}
-
-/** Metrics that can be negative (experience can keep customers as well as lose them): their intervals are not clipped at 0. */
-export function isSigned(key: string): boolean {
-  return /^retention\.((byMonth\.[^.]+\.)?serviceChurn|(byMonth\.[^.]+\.)?serviceChurnRevenue|excessChurnNextYear)$/.test(key);
-}
 
 /** a / b, or null when b is 0 (a share of nothing is unknown, not 0). */
 export const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);

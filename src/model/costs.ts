@@ -1,17 +1,13 @@
 /**
- * Money over time: local calendar months on the simulation axis (`MonthClock`) and a ledger of
- * amounts per (category, month) (`CostLedger`).
+ * Money over time: a ledger of amounts per (category, month) (`CostLedger`) on the local
+ * calendar months of `MonthClock` (src/time/months.ts).
  *
- * Months. A month is a LOCAL calendar month in the scenario's IANA time zone, from local
- * midnight of its first day to local midnight of the next month's first day, as instants; so a
- * month with a daylight-saving change is an hour shorter or longer (March 2027 in Chicago:
- * 31 · 1440 − 60 = 44,580 minutes). `MonthClock` lists every month whose span meets [0, horizon)
- * (at least the month containing t = 0, also for horizon 0). The FIRST MONTH KEEPS ITS TRUE
- * START, which is before t = 0 unless the scenario starts at local midnight of a 1st: `start(0)`
- * may be negative and `length(0)` is always the whole calendar month. Consequences: amounts
- * are only recorded from t = 0 (or the ledger's `from`) on, so the first and last months are
- * partial in the ledger; a monthly fee for a partial month is pro rata of the whole month
- * (`accrueMonthly`). Likewise the last month keeps its true end (after the horizon).
+ * Months. A month is a LOCAL calendar month in the scenario's IANA time zone (a month with a
+ * daylight-saving change is an hour shorter or longer), and the first and last months keep
+ * their true start and end, before t = 0 and after the horizon (see months.ts). Consequences:
+ * amounts are only recorded from t = 0 (or the ledger's `from`) on, so the first and last
+ * months are partial in the ledger; a monthly fee for a partial month is pro rata of the whole
+ * month (`accrueMonthly`).
  *
  * Ledger. Amounts are kept per (category, month) for what falls in the window [from, to)
  * (the caller passes the warm-up and the horizon), in one Float64Array:
@@ -24,113 +20,10 @@
  * Categories are named at construction and addressed by name or index. Nothing allocates per
  * call except the readers that return arrays.
  */
-import { TimeZoneClock } from "../forecast/history.js";
-
-const MINUTE_MS = 60_000;
-/** A limit on the number of months (about 1,000 years), against a runaway horizon. */
-const MAX_MONTHS = 12_000;
-/** Months the cursor walks before falling back to a binary search. */
-const LINEAR_STEPS = 4;
+import type { MonthClock } from "../time/months.js";
 
 function describe(v: unknown): string {
   return typeof v === "number" ? String(v) : typeof v === "string" ? JSON.stringify(v) : typeof v;
-}
-
-/** Local calendar months on the simulation axis (t in minutes since the scenario start). */
-export class MonthClock {
-  /** Number of months. */
-  readonly count: number;
-  /** Labels "YYYY-MM" of the local months, in order. */
-  readonly labels: readonly string[];
-  /** Month starts (t, minutes), then the end of the last month: count + 1 values. */
-  private readonly bounds: Float64Array;
-  private cursor = 0;
-
-  /**
-   * @param startEpochMs the scenario start (t = 0) as epoch milliseconds (`parseStartEpochMs`).
-   * @param timeZone the scenario's IANA time zone.
-   * @param horizonMinutes the simulated span (>= 0).
-   * @throws RangeError for a bad start, horizon or time zone.
-   */
-  constructor(startEpochMs: number, timeZone: string, horizonMinutes: number) {
-    if (typeof startEpochMs !== "number" || !Number.isFinite(startEpochMs)) {
-      throw new RangeError(`months: start: expected finite epoch milliseconds, got ${describe(startEpochMs)}`);
-    }
-    if (typeof horizonMinutes !== "number" || !Number.isFinite(horizonMinutes) || horizonMinutes < 0) {
-      throw new RangeError(`months: horizon: expected a finite number of minutes >= 0, got ${describe(horizonMinutes)}`);
-    }
-    const clock = new TimeZoneClock(timeZone);
-    const local = new Date(clock.local(startEpochMs).localMs);
-    let year = local.getUTCFullYear();
-    let month = local.getUTCMonth(); // 0-based
-    const toT = (y: number, m: number): number => {
-      const d = new Date(0);
-      d.setUTCFullYear(y, m, 1); // handles m = 12 and years < 100
-      d.setUTCHours(0, 0, 0, 0);
-      return (clock.instantOf(d.getTime()) - startEpochMs) / MINUTE_MS;
-    };
-    const bounds: number[] = [toT(year, month)];
-    const labels: string[] = [];
-    for (;;) {
-      labels.push(`${String(year).padStart(4, "0")}-${String(month + 1).padStart(2, "0")}`);
-      month++;
-      if (month === 12) {
-        month = 0;
-        year++;
-      }
-      const end = toT(year, month);
-      bounds.push(end);
-      if (end >= horizonMinutes) break;
-      if (labels.length >= MAX_MONTHS) throw new RangeError(`months: horizon: expected at most ${MAX_MONTHS} months, got ${horizonMinutes} minutes`);
-    }
-    this.bounds = Float64Array.from(bounds);
-    this.labels = Object.freeze(labels);
-    this.count = labels.length;
-  }
-
-  /** Start of month m (t, minutes; the first may be negative). */
-  start(m: number): number {
-    return this.bounds[m];
-  }
-
-  /** End of month m (exclusive) = start of month m + 1. */
-  end(m: number): number {
-    return this.bounds[m + 1];
-  }
-
-  /** Length of month m in minutes (the whole calendar month, DST included). */
-  length(m: number): number {
-    return this.bounds[m + 1] - this.bounds[m];
-  }
-
-  /** Label "YYYY-MM" of month m. */
-  label(m: number): string {
-    return this.labels[m];
-  }
-
-  /** The month containing t (start <= t < end), or −1 if t lies outside every month. */
-  monthOf(t: number): number {
-    const b = this.bounds, n = this.count;
-    if (!(t >= b[0] && t < b[n])) return -1;
-    let c = this.cursor;
-    for (let s = 0; s < LINEAR_STEPS; s++) {
-      if (t < b[c]) c--;
-      else if (t >= b[c + 1]) c++;
-      else {
-        this.cursor = c;
-        return c;
-      }
-    }
-    // binary search: the last start <= t
-    let lo = 0, hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (b[mid] <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    this.cursor = lo;
-    return lo;
-  }
 }
 
 /** Amounts per (category, month), counted over the window [from, to). */

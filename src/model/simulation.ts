@@ -31,13 +31,13 @@
 import { EventCalendar } from "../engine/calendar.js";
 import type { RandomStreams } from "../engine/random.js";
 import { Accessibility } from "./demand/accessibility.js";
-import { MonthClock } from "./costs.js";
+import { MonthClock } from "../time/months.js";
 import { KcsProgram } from "./programs/kcs.js";
 import { applyOperatingModel } from "./programs/operatingModel.js";
 import { ExperienceLadder } from "./customers/retention.js";
 import { WeeklyPattern } from "./staffing/weeklyPattern.js";
 import { ContactStore } from "./network/contacts.js";
-import { parseStartEpochMs } from "./staffing/openingHours.js";
+import { parseStartEpochMs } from "../time/iso.js";
 import { CustomerBase, populate } from "./customers/customerBase.js";
 import { CustomerFlows } from "./customers/customerFlows.js";
 import { NeedGenerator } from "./demand/needs.js";

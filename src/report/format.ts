@@ -3,25 +3,23 @@
  * percentages, waits in seconds, and intervals as "low – high".
  */
 import type { Estimate } from "../analysis/confidence.js";
-import type { MetricName } from "../model/network/counters.js";
+import { QUEUE_KPIS, type KpiUnit } from "../kpi/catalogue.js";
+import { METRICS, type MetricName } from "../model/network/counters.js";
 
 export interface MetricInfo {
   label: string;
   unit: "count" | "percent" | "seconds" | "number";
 }
 
-export const METRIC_INFO: Record<MetricName, MetricInfo> = {
-  offered: { label: "Offered", unit: "count" },
-  answered: { label: "Answered", unit: "count" },
-  abandoned: { label: "Abandoned", unit: "count" },
-  abandonRate: { label: "Abandon rate", unit: "percent" },
-  serviceLevel: { label: "Service level", unit: "percent" },
-  asaSeconds: { label: "ASA (answered)", unit: "seconds" },
-  meanWaitSeconds: { label: "Mean wait (all)", unit: "seconds" },
-  occupancy: { label: "Occupancy", unit: "percent" },
-  probWait: { label: "Had to wait", unit: "percent" },
-  meanQueueLength: { label: "Mean queue length", unit: "number" },
-};
+/** How the terminal tables write a unit: shares in percent, counts whole, seconds, anything else with two decimals. */
+function tableUnit(unit: KpiUnit): MetricInfo["unit"] {
+  return unit === "share" ? "percent" : unit === "count" || unit === "seconds" ? unit : "number";
+}
+
+/** The single-queue metrics as its KPI table shows them (labels and units: src/kpi/catalogue.ts QUEUE_KPIS). */
+export const METRIC_INFO: Readonly<Record<MetricName, MetricInfo>> = Object.fromEntries(
+  METRICS.map((m) => [m, { label: QUEUE_KPIS[m].label, unit: tableUnit(QUEUE_KPIS[m].unit) }]),
+) as Record<MetricName, MetricInfo>;
 
 const countFmt = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 

@@ -17,10 +17,11 @@
  *
  * Minus signs are U+2212 (−), as d3-format writes them. A value that rounds to zero gets no sign.
  */
+import type { KpiUnit } from "../kpi/catalogue.js";
 import { countExpr, currencySymbol, moneyExpr } from "./charts/theme.js";
 
-/** What a number measures, which decides how it reads (see src/report/metrics.ts for each metric's). */
-export type Unit = "share" | "money" | "seconds" | "hours" | "count";
+/** What a number measures, which decides how it reads (each metric's: src/kpi/catalogue.ts). */
+export type Unit = KpiUnit;
 
 /** How a value of a unit is written: money with cents (unit costs); shares with `digits` decimals (default 1). */
 export interface ValueStyle {
@@ -133,14 +134,16 @@ export function formatSpan(hours: number, style: "short" | "long" = "long"): str
   return style === "short" ? `${formatNumber(hours)} h` : `${formatNumber(hours)} ${hours === 1 ? "hour" : "hours"}`;
 }
 
-/** A value in its unit: 81.9%, $4.45M ($44.88 with cents), 42 s, 30 min (hours are durations too), 12,748. */
+/** A value in its unit: 81.9%, $4.45M ($44.88 with cents), 42 s, 30 min (minutes and hours are durations too), 12,748, 1.25. */
 export function formatValue(x: number, unit: Unit, currency: string, style: ValueStyle = {}): string {
   switch (unit) {
     case "share": return formatShare(x, style.digits ?? 1);
     case "money": return formatMoney(x, currency, style.cents ? 2 : 0);
     case "seconds": return formatDuration(x);
+    case "minutes": return formatDuration(x * 60);
     case "hours": return formatDuration(x * 3600);
     case "count": return formatCount(x);
+    case "number": return formatNumber(x);
   }
 }
 
@@ -209,16 +212,23 @@ export function valueExpr(x: string, unit: Unit, currency: string, style: ValueS
     case "share": return `format(${x}, '.${style.digits ?? 1}%')`;
     case "money": return moneyExpr(x, currency, style.cents ? 2 : 0);
     case "seconds": return durationExpr(x);
+    case "minutes": return durationExpr(`(${x}) * 60`);
     case "hours": return durationExpr(`(${x}) * 3600`);
     case "count": return countExpr(x);
+    case "number": return numberExpr(x);
   }
+}
+
+/** formatNumber as a Vega expression: at most two decimals, thousands separated. */
+function numberExpr(x: string): string {
+  return signedExpr(x, `format(abs(${x}), ',.2~f')`);
 }
 
 /**
  * formatChange as a Vega expression (`word` "pp" by default: charts are short of room). `axis`:
  * the tick formats (money and counts in K from a thousand, no trailing zeros; seconds in
- * seconds; hours in the one unit, minutes or hours, that fits `axisMax`, the largest |value| on
- * the axis in hours).
+ * seconds; minutes and hours in the one unit, minutes or hours, that fits `axisMax`, the largest
+ * |value| on the axis in the metric's unit).
  */
 export function changeExpr(x: string, unit: Unit, currency: string, style: ValueStyle & { word?: string; axis?: boolean; axisMax?: number } = {}): string {
   const a = `abs(${x})`;
@@ -228,7 +238,9 @@ export function changeExpr(x: string, unit: Unit, currency: string, style: Value
     unit === "share" ? pointsExpr(a, style.word ?? "pp", axis)
     : unit === "money" ? (axis ? axisMoneyExpr(a, currency, style.cents) : moneyExpr(a, currency, style.cents ? 2 : 0))
     : unit === "seconds" ? seconds(a, 0)
+    : unit === "minutes" ? seconds(`${a} * 60`, (style.axisMax ?? 0) * 60)
     : unit === "hours" ? seconds(`${a} * 3600`, (style.axisMax ?? 0) * 3600)
+    : unit === "number" ? `format(${a}, ',.2~f')`
     : axis ? axisCountExpr(a) : countExpr(a);
   return signedExpr(x, `(${m})`, true);
 }

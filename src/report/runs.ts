@@ -5,14 +5,8 @@
  * names, and an estimate's mean when it has one.
  */
 import type { Estimate } from "../analysis/confidence.js";
-import { MONTH_MINUTES as MINUTES_PER_MONTH } from "../time/units.js";
+import { HOURS_PER_MONTH } from "../time/units.js";
 import type { CompareResult, ScenarioResult } from "./charts/inputs.js";
-
-/** Hours in the average month (365.25 × 24 / 12 = 730.5), as the model's cost.perMonth uses. */
-export const HOURS_PER_MONTH = MINUTES_PER_MONTH / 60;
-
-/** Hours in a week. */
-export const HOURS_PER_WEEK = 168;
 
 /** What a window is measured from: the horizon and its warm-up, in hours. */
 export interface Span {

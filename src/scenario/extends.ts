@@ -19,7 +19,8 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
-import { closest, formatPath, parseJson, ScenarioError } from "./load.js";
+import { closest, formatPath, InputError, nameDistance, problem, type Problem } from "../errors.js";
+import { parseJson } from "./json.js";
 
 const MAX_DEPTH = 16;
 
@@ -33,14 +34,14 @@ function isNamedList(v: unknown): v is JsonObject[] {
   return Array.isArray(v) && v.length > 0 && v.every((e) => isObject(e) && typeof e.name === "string");
 }
 
-/** Two names closer than this (edit distance) are taken for a typo. */
+/** Two names closer than this (edit distance, ignoring case) are taken for a typo. */
 const TYPO_DISTANCE = 2;
 
 /**
  * Apply `patch` to `target` (neither is modified; the result shares nothing with them).
  * Problems (a name that looks like a typo) are collected in `problems`, with their paths.
  */
-export function mergePatch(target: unknown, patch: unknown, path: (string | number)[] = [], problems: string[] = []): Json {
+export function mergePatch(target: unknown, patch: unknown, path: (string | number)[] = [], problems: Problem[] = []): Json {
   if (!isObject(patch)) return structuredClone(patch) as Json;
   if (isNamedList(target)) return mergeNamed(target, patch, path, problems);
   const out: JsonObject = isObject(target) ? structuredClone(target) : {};
@@ -51,14 +52,14 @@ export function mergePatch(target: unknown, patch: unknown, path: (string | numb
   return out;
 }
 
-function mergeNamed(list: JsonObject[], patch: JsonObject, path: (string | number)[], problems: string[]): Json {
+function mergeNamed(list: JsonObject[], patch: JsonObject, path: (string | number)[], problems: Problem[]): Json {
   const out = structuredClone(list);
   const names = list.map((e) => e.name as string);
   for (const [name, value] of Object.entries(patch)) {
     const at = out.findIndex((e) => e.name === name);
     if (value === null) {
       if (at >= 0) out.splice(at, 1);
-      else problems.push(`${formatPath([...path, name])}: cannot remove "${name}": the base has no such element; expected one of ${names.join(", ")}`);
+      else problems.push(problem(formatPath([...path, name]), `cannot remove "${name}": the base has no such element; expected one of ${names.join(", ")}`));
       continue;
     }
     if (at >= 0) {
@@ -66,12 +67,12 @@ function mergeNamed(list: JsonObject[], patch: JsonObject, path: (string | numbe
       continue;
     }
     const guess = closest(name, names);
-    if (guess !== undefined && editDistance(name, guess) <= TYPO_DISTANCE) {
-      problems.push(`${formatPath([...path, name])}: the base has no element named "${name}" (did you mean "${guess}"?); to add a new one, give it a name unlike the others`);
+    if (guess !== undefined && nameDistance(name, guess) <= TYPO_DISTANCE) {
+      problems.push(problem(formatPath([...path, name]), `the base has no element named "${name}" (did you mean "${guess}"?); to add a new one, give it a name unlike the others`));
       continue;
     }
     if (!isObject(value)) {
-      problems.push(`${formatPath([...path, name])}: expected an object (a new element or a patch of one), got ${JSON.stringify(value)}`);
+      problems.push(problem(formatPath([...path, name]), `expected an object (a new element or a patch of one), got ${JSON.stringify(value)}`));
       continue;
     }
     out.push({ name, ...(mergePatch({}, value, [...path, name], problems) as JsonObject) });
@@ -79,26 +80,15 @@ function mergeNamed(list: JsonObject[], patch: JsonObject, path: (string | numbe
   return out;
 }
 
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-  }
-  return d[a.length][b.length];
-}
-
-/** The text of a file, or a ScenarioError naming it. */
+/** The text of a file, or an InputError naming it. */
 function readText(file: string, from?: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const what = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, expected a scenario file" : `cannot read: ${(e as Error).message}`;
-    if (from !== undefined) throw new ScenarioError([`extends: ${JSON.stringify(file)}: ${what}`], from);
-    throw new ScenarioError([what], file);
+    if (from !== undefined) throw new InputError(problem("extends", `${JSON.stringify(file)}: ${what}`), from);
+    throw new InputError(problem("", what), file);
   }
 }
 
@@ -124,19 +114,19 @@ export function resolveScenarioFile(file: string, chain: string[] = []): unknown
   if (!isObject(input) || !Object.hasOwn(input, "extends")) return input;
   const { extends: base, ...patch } = input;
   if (typeof base !== "string" || base === "") {
-    throw new ScenarioError([`extends: expected the path of a base scenario file (relative to this file), got ${JSON.stringify(base)}`], file);
+    throw new InputError(problem("extends", `expected the path of a base scenario file (relative to this file), got ${JSON.stringify(base)}`), file);
   }
   if (chain.includes(abs) || chain.length >= MAX_DEPTH) {
     const names = [...chain, abs].map((f) => relative(dirname(abs), f) || f);
-    throw new ScenarioError([chain.includes(abs) ? `extends: a cycle: ${names.join(" → ")}` : `extends: more than ${MAX_DEPTH} levels of bases`], file);
+    throw new InputError(problem("extends", chain.includes(abs) ? `a cycle: ${names.join(" → ")}` : `more than ${MAX_DEPTH} levels of bases`), file);
   }
   const basePath = resolve(dirname(abs), base);
   const resolvedBase = resolveScenarioFile(basePath, [...chain, abs]);
-  if (!isObject(resolvedBase)) throw new ScenarioError([`extends: ${JSON.stringify(base)}: expected a JSON object at the top level of the base`], file);
+  if (!isObject(resolvedBase)) throw new InputError(problem("extends", `${JSON.stringify(base)}: expected a JSON object at the top level of the base`), file);
   rebasePaths(resolvedBase, dirname(basePath), dirname(abs));
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const merged = mergePatch(resolvedBase, patch, [], problems);
-  if (problems.length > 0) throw new ScenarioError(problems, file);
+  if (problems.length > 0) throw new InputError(problems, file);
   return merged;
 }
 

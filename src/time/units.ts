@@ -6,8 +6,12 @@
 
 /** Milliseconds in a minute (epoch time ↔ model minutes). */
 export const MINUTE_MS = 60_000;
+/** Milliseconds in an hour. */
+export const HOUR_MS = 3_600_000;
 /** Milliseconds in a day of 24 hours. */
 export const DAY_MS = 86_400_000;
+/** Milliseconds in a week of 7 × 24 hours. */
+export const WEEK_MS = 7 * DAY_MS;
 export const HOUR_MINUTES = 60;
 export const DAY_MINUTES = 1440;
 export const WEEK_MINUTES = 7 * DAY_MINUTES;

@@ -1,7 +1,9 @@
 /**
- * `supportsim staff` (src/cli/staff.ts, src/report/staffTable.ts): the printed answer, --out
- * (results.json, requirements.csv, shifts.csv and a staffed scenario that runs), and the
- * bad-input contract: one line, nothing written.
+ * `supportsim staff` (src/cli/staff.ts over src/analysis/staffing/staffScenario.ts, and
+ * src/report/tables/staffTable.ts): the printed answer, --out (results.json, requirements.csv,
+ * shifts.csv and a staffed scenario that runs), the shipped scenarios whose pools share work,
+ * and the bad-input contract: one line naming the flag (the options' paths mapped back), nothing
+ * written.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +11,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runStaff, type StaffOptions } from "../../src/cli/staff.js";
 import { UsageError } from "../../src/cli/errors.js";
-import { loadAnyScenarioFile, ScenarioError } from "../../src/scenario/load.js";
+import { loadAnyScenarioFile } from "../../src/scenario/load.js";
+import { InputError } from "../../src/errors.js";
 import { buildSupport } from "../../src/scenario/full/build.js";
 import { runSupportReplications } from "../../src/analysis/experiments/replications.js";
 
@@ -34,6 +37,9 @@ beforeAll(() => {
   writeFileSync(f("desk.json"), JSON.stringify(scenario));
   writeFileSync(f("patterns.json"), JSON.stringify([{ name: "half", lengthHours: 2, daysOn: 5 }]));
   writeFileSync(f("badpatterns.json"), JSON.stringify([{ name: "x", lengthHours: 30, daysOn: 5 }]));
+  writeFileSync(f("worsepatterns.json"), JSON.stringify([{ name: "x", lengthHours: 30, daysOn: 9 }, { name: "y", lengthHours: 4, daysOn: 5, color: 1 }]));
+  writeFileSync(f("duppatterns.json"), JSON.stringify([{ name: "x", lengthHours: 4, daysOn: 5 }, { name: "x", lengthHours: 4, daysOn: 5 }]));
+  writeFileSync(f("nightpatterns.json"), JSON.stringify([{ name: "night", lengthHours: 2, starts: { earliest: "20:00" }, daysOn: 5 }]));
   writeFileSync(f("simple.json"), JSON.stringify({ name: "mm1", horizon: { hours: 10 }, arrivals: { ratePerHour: 10 }, tiers: [{ name: "L1", agents: 2, handleTime: { dist: "exponential", meanMinutes: 5 } }] }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -92,15 +98,34 @@ describe("supportsim staff", () => {
     expect(out).toContain(`The search reached its run cap (${solution.evaluations} runs) before trying every removal`);
   }, 60_000);
 
+  it.each(["outsource-l1-overflow.json", "follow-the-sun.json"])("staffs %s, whose pools share work (was a RangeError from the Erlang start)", async (name) => {
+    const { solution } = await quiet(join(import.meta.dirname, "..", "..", "scenarios", name), { target: "sl=0.8@20s", maxAbandon: 0.05, replications: 1, maxRuns: 3, shifts: false, json: true });
+    const shared = solution.pools.filter((p) => p.pool.includes("overflow") || p.pool.includes("EMEA") || p.pool.includes("APAC"));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const p of shared) for (const iv of p.intervals) if (iv.open) expect(iv.erlang).toBeGreaterThanOrEqual(1);
+  }, 60_000);
+
   describe("bad input: one line, nothing written", () => {
     it.each([
       ["a target that does not parse", "desk.json", { target: "80" }, UsageError, /^--target: expected/],
       ["--max-abandon out of range", "desk.json", { maxAbandon: 2 }, UsageError, /^--max-abandon: expected a share in \(0, 1\), got 2$/],
       ["--replications 0", "desk.json", { replications: 0 }, UsageError, /^--replications: expected an integer >= 1, got 0$/],
+      ["a threshold of 0 s", "desk.json", { target: "sl=0.8@0s" }, UsageError, /^--target: the threshold must be positive, got 0s$/],
+      ["--max-occupancy out of range", "desk.json", { maxOccupancy: 1.5 }, UsageError, /^--max-occupancy: expected a share in \(0, 1\], got 1.5$/],
+      ["--response 1", "desk.json", { response: 1 }, UsageError, /^--response: expected a share in \(0, 1\), got 1$/],
+      ["two bad options: the first", "desk.json", { maxAbandon: 2, maxOccupancy: 3 }, UsageError, /^--max-abandon: expected a share in \(0, 1\), got 2$/],
+      ["--max-runs 2", "desk.json", { maxRuns: 2 }, UsageError, /^--max-runs: expected an integer >= 3, got 2$/],
+      ["--seed -1", "desk.json", { seed: -1 }, UsageError, /^--seed: expected an integer >= 0, got -1$/],
+      ["--threads 0", "desk.json", { threads: 0 }, UsageError, /^--threads: expected an integer >= 1, got 0$/],
+      ["--fte-hours 200", "desk.json", { fteHours: 200 }, UsageError, /^--fte-hours: expected hours in \(0, 168\], got 200$/],
       ["an unknown pool", "desk.json", { pools: ["L9"] }, UsageError, /^--pools: unknown pool "L9"; expected one of "L1"$/],
       ["a simple-form scenario", "simple.json", {}, UsageError, /staff needs a full-form scenario/],
-      ["a missing file", "nope.json", {}, ScenarioError, /nope\.json/],
-      ["bad shift patterns", "desk.json", { shiftPatterns: "badpatterns.json" }, UsageError, /^--shift-patterns: .*badpatterns\.json: patterns\[0\]\.lengthHours: /],
+      ["a missing file", "nope.json", {}, InputError, /nope\.json/],
+      ["bad shift patterns", "desk.json", { shiftPatterns: "badpatterns.json" }, UsageError, /^--shift-patterns: .*badpatterns\.json: patterns\[0\]\.lengthHours: expected a number in \(0, 24\], got 30$/],
+      ["shift patterns with three problems", "desk.json", { shiftPatterns: "worsepatterns.json" }, UsageError, /^--shift-patterns: .*worsepatterns\.json: patterns\[0\]\.lengthHours: expected a number in \(0, 24\], got 30 \(and 2 more problems\)$/],
+      ["shift patterns sharing a name", "desk.json", { shiftPatterns: "duppatterns.json" }, UsageError, /^--shift-patterns: .*duppatterns\.json: patterns\[1\]\.name: "x" is already the name of patterns\[0\]$/],
+      ["a missing shift-pattern file", "desk.json", { shiftPatterns: "nopatterns.json" }, UsageError, /^--shift-patterns: .*nopatterns\.json: no such file$/],
+      ["shift patterns that cover nothing", "desk.json", { shiftPatterns: "nightpatterns.json", maxRuns: 3 }, UsageError, /^shifts for L1: Mon 09:00–10:00 needs \d+ agents? on the floor, but no allowed shift covers it \(nor 19 other intervals with a requirement\)$/],
     ])("%s", async (_what, file, opts, type, message) => {
       const out = f(`never-${_what.replace(/\W+/g, "-")}`);
       const o = { ...opts } as Partial<StaffOptions>;

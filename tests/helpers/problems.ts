@@ -1,13 +1,13 @@
 /** What a validator reports for a bad scenario: fails the test if it is accepted, and checks each problem is one line. */
 import { expect } from "vitest";
-import { ScenarioError } from "../../src/scenario/load.js";
+import { InputError, problemLine } from "../../src/errors.js";
 
 export function problemsOf(validate: (input: unknown) => unknown, input: unknown): string[] {
   try {
     validate(input);
   } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    const p = (e as ScenarioError).problems;
+    expect(e).toBeInstanceOf(InputError);
+    const p = (e as InputError).problems.map((x) => problemLine(x));
     expect(p.length).toBeGreaterThan(0);
     for (const line of p) expect(line).not.toContain("\n");
     return p;

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { erlangA, erlangB, erlangC, staffErlangA, staffErlangC, staffErlangX } from "../../src/analytic/index.js";
 import { erlangX, erlangXAttempt, MAX_REDIAL_ITERATIONS } from "../../src/analytic/erlangX.js";
 import { execErlang } from "../../src/cli/erlang.js";
-import { UsageError } from "../../src/cli/errors.js";
+import { InputError as UsageError } from "../../src/errors.js";
 
 const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(y), 1e-300);
 

@@ -26,6 +26,7 @@ import { Tally } from "../../engine/statistics.js";
 import { estimate, type Estimate } from "../confidence.js";
 import { runManyParallel, type SupportRun } from "./replications.js";
 import type { Values } from "../../kpi/values.js";
+import { HEADLINE_KPIS } from "../../kpi/headline.js";
 
 /** A difference against the first (reference) scenario. */
 export interface Difference {
@@ -110,28 +111,8 @@ export function coversZero(ci: readonly [number, number]): boolean {
   return ci[0] <= 0 && ci[1] >= 0;
 }
 
-/**
- * Headline metrics, in the order the comparison shows them. `entity` patterns expand to one
- * key per channel or tier found in the results (`channel.<c>.serviceLevel` …).
- */
-export const HEADLINE_METRICS: readonly { entity?: "channel" | "tier"; metric: string }[] = [
-  { entity: "channel", metric: "serviceLevel" },
-  { entity: "channel", metric: "asaSeconds" },
-  { entity: "channel", metric: "abandonRate" },
-  { entity: "channel", metric: "withinTargetShare" },
-  { entity: "channel", metric: "meanResponseHours" },
-  { metric: "funnel.fcrRate" },
-  { metric: "funnel.unservedRate" },
-  { entity: "tier", metric: "occupancy" },
-  { metric: "cost.total" },
-  { metric: "cost.perMonth" },
-  { metric: "cost.perContact" },
-  { metric: "cost.perResolvedNeed" },
-  { metric: "retention.csat" },
-  { metric: "retention.churned" },
-  { metric: "retention.revenueAtRisk" },
-  { metric: "retention.netRecurringRevenue" },
-];
+/** Headline metrics, in the order the comparison shows them (the KPI catalogue's list, src/kpi/headline.ts). */
+export const HEADLINE_METRICS = HEADLINE_KPIS;
 
 /**
  * The headline keys present in every scenario's results. Channels and tiers appear in the

@@ -13,7 +13,8 @@ import { SeriesAccumulator } from "../replications.js";
 import { WeekProfileAccumulator, type WeekProfile } from "./weekProfile.js";
 import { weeklyTrend, type WeeklyTrend } from "./weeklyTrend.js";
 import { Lanes } from "../parallel/lanes.js";
-import { isFraction, isSigned, ratio, simulateReplication, type ReplicationOutput, type Values } from "../../kpi/values.js";
+import { ratio, simulateReplication, type ReplicationOutput, type Values } from "../../kpi/values.js";
+import { isShareKpi, isShareSeries, isSignedKpi } from "../../kpi/catalogue.js";
 
 /** Per-interval series: per channel (entry tier) and the needs per interval. */
 export const SERIES_METRICS = ["offered", "serviceLevel", "meanWaitSeconds", "abandonRate", "needs", "occupancy", "agents"] as const;
@@ -46,7 +47,7 @@ export function combineReplications(cfg: SupportConfig, outputs: readonly Replic
   const nIntervals = Math.ceil(cfg.horizon / cfg.intervalLength);
   const firstInterval = Math.floor(cfg.warmup / cfg.intervalLength);
   const series = [...cfg.channels.map((c) => c.name), ...cfg.tiers.map((t) => t.name), "needs"];
-  const acc = new SeriesAccumulator(nIntervals, series.length, SERIES_METRICS, isFraction);
+  const acc = new SeriesAccumulator(nIntervals, series.length, SERIES_METRICS, isShareSeries);
   const C = cfg.channels.length, T = cfg.tiers.length, F = INTERVAL_FIELDS.length;
   const profile = new WeekProfileAccumulator(cfg);
   let events = 0, bytes = 0;
@@ -74,7 +75,7 @@ export function combineReplications(cfg: SupportConfig, outputs: readonly Replic
   const reps = outputs.map((o) => o.values);
   const estimates: Record<string, Estimate> = {};
   for (const key of Object.keys(reps[0])) {
-    estimates[key] = clampEstimate(estimate(reps.map((v) => v[key] ?? null)), isFraction(key), isSigned(key));
+    estimates[key] = clampEstimate(estimate(reps.map((v) => v[key] ?? null)), isShareKpi(key), isSignedKpi(key));
   }
   return { replications: reps, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), trend: weeklyTrend(cfg, outputs), eventsPerReplication: events / outputs.length, customersBytes: bytes };
 }

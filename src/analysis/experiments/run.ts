@@ -3,14 +3,18 @@
  * result that `supportsim run` prints (as tables, or as JSON with --json).
  */
 import { resolve as resolvePath } from "node:path";
-import { parseStartEpochMs } from "../../model/staffing/openingHours.js";
-import { compareToHistory, fitForecast } from "../../forecast/forecast.js";
-import { HistoryError, readHistoryFile, TimeZoneClock, type HistoryRow } from "../../forecast/history.js";
-import { ScenarioError } from "../../scenario/load.js";
+import { parseStartEpochMs } from "../../time/iso.js";
+import { compareToHistory } from "../../forecast/compare.js";
+import { fitForecast } from "../../forecast/fit.js";
+import { readHistoryFile, type HistoryRow } from "../../forecast/history.js";
+import { TimeZoneClock } from "../../time/zone.js";
+import { MINUTE_MS, WEEK_MS } from "../../time/units.js";
+import { InputError, problem } from "../../errors.js";
 import type { NetworkTraceSink } from "../../model/network/networkConfig.js";
 import type { SupportConfig } from "../../model/config.js";
-import type { RunSettings } from "../../scenario/simple/build.js";
-import { buildSupport, supportRunSettings, supportWarnings } from "../../scenario/full/build.js";
+import { supportRunSettings, type RunSettings } from "../../scenario/full/runSettings.js";
+import { buildSupport } from "../../scenario/full/build.js";
+import { supportWarnings } from "../../scenario/full/warnings.js";
 import { COST_CATEGORIES } from "../../model/simulation/costBook.js";
 import type { SupportScenario } from "../../scenario/full/schema.js";
 import type { Estimate } from "../confidence.js";
@@ -136,7 +140,7 @@ export function supportIntervalRows(out: SupportRunOutput): { interval: number; 
       // channels: offered, SL, ASA, abandon; tiers: occupancy, agents on the floor; "needs": needs
       const wanted = s < channelCount ? [0, 1, 2, 3] : s < channelCount + tierCount ? [5, 6] : [4];
       for (const m of wanted) metrics[SERIES_METRICS[m]] = acc.get(i, s, m);
-      rows.push({ interval: i, start: clock.formatIso(startMs + i * settings.intervalMinutes * 60_000), series: run.seriesNames[s], metrics });
+      rows.push({ interval: i, start: clock.formatIso(startMs + i * settings.intervalMinutes * MINUTE_MS), series: run.seriesNames[s], metrics });
     }
   }
   return rows;
@@ -149,7 +153,7 @@ function calibrate(s: SupportScenario, config: SupportConfig, run: SupportRun, o
   try {
     history = readHistoryFile(file);
   } catch (e) {
-    if (e instanceof HistoryError || e instanceof RangeError) throw new ScenarioError([`calibration.history.file: ${e.message}`], opts.file);
+    if (e instanceof InputError || e instanceof RangeError) throw new InputError(problem("calibration.history.file", e.message), opts.file);
     throw e;
   }
   const historyChannels = new Set(history.map((r) => r.channel));
@@ -157,12 +161,12 @@ function calibrate(s: SupportScenario, config: SupportConfig, run: SupportRun, o
   for (const c of config.channels) {
     const h = spec.channels?.[c.name] ?? c.name;
     if (spec.channels?.[c.name] !== undefined && !historyChannels.has(h)) {
-      throw new ScenarioError([`calibration.history.channels.${c.name}: unknown channel ${JSON.stringify(h)} in ${spec.file}; expected one of ${[...historyChannels].join(", ")}`], opts.file);
+      throw new InputError(problem(`calibration.history.channels.${c.name}`, `unknown channel ${JSON.stringify(h)} in ${spec.file}; expected one of ${[...historyChannels].join(", ")}`), opts.file);
     }
     if (historyChannels.has(h)) map.set(h, c.name);
   }
   for (const key of Object.keys(spec.channels ?? {})) {
-    if (!config.channels.some((c) => c.name === key)) throw new ScenarioError([`calibration.history.channels: unknown scenario channel ${JSON.stringify(key)}; expected one of ${config.channels.map((c) => c.name).join(", ")}`], opts.file);
+    if (!config.channels.some((c) => c.name === key)) throw new InputError(problem("calibration.history.channels", `unknown scenario channel ${JSON.stringify(key)}; expected one of ${config.channels.map((c) => c.name).join(", ")}`), opts.file);
   }
   // the simulated mean volume per interval, as history rows, fitted like a forecast
   const startMs = parseStartEpochMs(config.start, config.timeZone);
@@ -171,13 +175,13 @@ function calibrate(s: SupportScenario, config: SupportConfig, run: SupportRun, o
   config.channels.forEach((c, ci) => {
     for (let i = run.firstInterval; i < run.intervals.intervals; i++) {
       const m = run.intervals.get(i, ci, 0).mean ?? 0;
-      simRows.push({ start: new Date(startMs + i * len * 60_000), channel: c.name, offered: m });
+      simRows.push({ start: new Date(startMs + i * len * MINUTE_MS), channel: c.name, offered: m });
     }
   });
   const simForecast = fitForecast(simRows, { timeZone: config.timeZone, intervalMinutes: len, trend: false });
   const renamed = history.filter((r) => map.has(r.channel)).map((r) => ({ ...r, channel: map.get(r.channel)! }));
   const cmp = compareToHistory(simForecast, renamed);
-  const weeks = (history.length > 0 ? (Math.max(...history.map((r) => r.start.getTime())) - Math.min(...history.map((r) => r.start.getTime())) + cmp.intervalMinutes * 60_000) / (7 * 86_400_000) : 1) || 1;
+  const weeks = (history.length > 0 ? (Math.max(...history.map((r) => r.start.getTime())) - Math.min(...history.map((r) => r.start.getTime())) + cmp.intervalMinutes * MINUTE_MS) / WEEK_MS : 1) || 1;
   const channels: Calibration["channels"] = {};
   for (const [name, e] of Object.entries(cmp.channels)) {
     const hc = [...map.entries()].find(([, v]) => v === name)![0];

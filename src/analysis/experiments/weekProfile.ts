@@ -19,8 +19,9 @@
  * the warm-up, like every measured contact). Daylight-saving shifts map each interval by its
  * local start time, so an hour can be met 0 or 2 times on a switch day.
  */
-import { parseStartEpochMs } from "../../model/staffing/openingHours.js";
-import { TimeZoneClock } from "../../forecast/history.js";
+import { parseStartEpochMs } from "../../time/iso.js";
+import { TimeZoneClock } from "../../time/zone.js";
+import { DAY_MINUTES, MINUTE_MS, WEEK_MINUTES } from "../../time/units.js";
 import { IF, INTERVAL_FIELDS } from "../../model/counters.js";
 import type { SupportConfig } from "../../model/config.js";
 import { clampEstimate, fromMoments } from "../confidence.js";
@@ -127,8 +128,8 @@ export class WeekProfileAccumulator {
 
   constructor(private readonly cfg: SupportConfig) {
     const L = cfg.intervalLength;
-    if (!Number.isInteger(1440 / L)) throw new RangeError(`week profile: the interval (${L} min) must divide a day`);
-    this.intervalsPerWeek = (7 * 1440) / L;
+    if (!Number.isInteger(DAY_MINUTES / L)) throw new RangeError(`week profile: the interval (${L} min) must divide a day`);
+    this.intervalsPerWeek = WEEK_MINUTES / L;
     const nIntervals = Math.ceil(cfg.horizon / L);
     this.first = Math.ceil(cfg.warmup / L);
     this.last = Math.floor(cfg.horizon / L); // whole intervals only
@@ -136,9 +137,9 @@ export class WeekProfileAccumulator {
     this.occurrences = new Float64Array(this.intervalsPerWeek);
     const startMs = parseStartEpochMs(cfg.start, cfg.timeZone);
     const clock = new TimeZoneClock(cfg.timeZone);
-    const perDay = 1440 / L;
+    const perDay = DAY_MINUTES / L;
     for (let i = this.first; i < this.last; i++) {
-      const lt = clock.local(startMs + i * L * 60_000);
+      const lt = clock.local(startMs + i * L * MINUTE_MS);
       const j = lt.dayOfWeek * perDay + Math.min(perDay - 1, Math.floor(lt.minuteOfDay / L));
       this.slot[i] = j;
       this.occurrences[j]++;

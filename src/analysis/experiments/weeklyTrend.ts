@@ -13,8 +13,9 @@
  *
  * and each is summarised over replications as a mean with its Student-t 95% interval.
  */
-import { parseStartEpochMs } from "../../model/staffing/openingHours.js";
-import { TimeZoneClock } from "../../forecast/history.js";
+import { parseStartEpochMs } from "../../time/iso.js";
+import { TimeZoneClock } from "../../time/zone.js";
+import { MINUTE_MS, WEEK_MINUTES as WEEK } from "../../time/units.js";
 import type { SupportConfig } from "../../model/config.js";
 import { clampEstimate, estimate } from "../confidence.js";
 import { BUCKET_FIELDS, round6, sumByBucket, type Band, type ProfileInput } from "./weekProfile.js";
@@ -26,7 +27,6 @@ export interface WeeklyTrend {
   tiers: { name: string; agents: Band; occupancy: Band }[];
 }
 
-const WEEK = 7 * 1440;
 
 /** The week-by-week trend of a run from its replications' per-interval arrays. */
 export function weeklyTrend(cfg: SupportConfig, outputs: readonly ProfileInput[]): WeeklyTrend {
@@ -36,7 +36,7 @@ export function weeklyTrend(cfg: SupportConfig, outputs: readonly ProfileInput[]
   const perWeek = WEEK / L;
   const startMs = parseStartEpochMs(cfg.start, cfg.timeZone);
   const clock = new TimeZoneClock(cfg.timeZone);
-  const weekStarts = Array.from({ length: weeks }, (_, w) => clock.formatIso(startMs + (cfg.warmup + w * WEEK) * 60_000));
+  const weekStarts = Array.from({ length: weeks }, (_, w) => clock.formatIso(startMs + (cfg.warmup + w * WEEK) * MINUTE_MS));
   // per replication, per week: the sums (interval i of week w goes to bucket w)
   const weekOf = new Int32Array(Math.max(first + weeks * perWeek, 0)).fill(-1);
   for (let w = 0; w < weeks; w++) weekOf.fill(w, first + w * perWeek, first + (w + 1) * perWeek);

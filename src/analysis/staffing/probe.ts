@@ -12,14 +12,17 @@
  *     response target (one figure per pool: a ticket's wait spans intervals, so it is not an
  *     interval's property);
  *   - busy time: the serving pool's handle time, spread over the intervals it covers and
- *     divided by the pool's concurrency (agent-minutes busy), for occupancy.
+ *     divided by the pool's concurrency (agent-minutes busy), for occupancy;
+ *   - handle time: the real-time contacts the pool itself answered and their handle minutes,
+ *     for its AHT. (Not `answered`: where pools share work, that counts the contacts the
+ *     other pools answered too.)
  * Counts are kept per replication (for intervals across replications) in flat Float64Arrays
  * indexed [pool][interval of the week].
  */
 import type { NetworkOutcome, NetworkTraceSink } from "../../model/network/networkConfig.js";
-import { parseStartEpochMs } from "../../model/staffing/openingHours.js";
-import { TimeZoneClock } from "../../forecast/history.js";
-import { DAY_MINUTES, WEEK_MINUTES } from "../../time/units.js";
+import { parseStartEpochMs } from "../../time/iso.js";
+import { TimeZoneClock } from "../../time/zone.js";
+import { DAY_MINUTES, MINUTE_MS, WEEK_MINUTES } from "../../time/units.js";
 import type { SupportConfig } from "../../model/config.js";
 import { simulateSupport } from "../../model/simulation.js";
 import { DRAIN_MINUTES } from "../../model/simulation/poolStaffing.js";
@@ -35,6 +38,8 @@ export interface ProbeCounts {
   busy: Float64Array;
   /** Handle minutes of the real-time contacts the pool answered, by the interval they joined (for AHT). */
   handle: Float64Array;
+  /** Real-time contacts the pool itself answered, by the interval they joined: `handle`'s count. */
+  handled: Float64Array;
   /** Deferred work per pool (not per interval): offered and answered within its response target. */
   deferredOffered: Float64Array;
   deferredWithin: Float64Array;
@@ -81,7 +86,7 @@ export class ProbeLayout {
       const clock = new TimeZoneClock(p.timeZone);
       const idx = new Int16Array(this.modelIntervals);
       for (let k = 0; k < this.modelIntervals; k++) {
-        const lt = clock.local(startMs + k * L * 60_000);
+        const lt = clock.local(startMs + k * L * MINUTE_MS);
         const i = lt.dayOfWeek * perDay + Math.min(perDay - 1, Math.floor(lt.minuteOfDay / L));
         idx[k] = i;
         if (k >= firstCounted && k < endCounted) this.occurrences[q * this.intervalsPerWeek + i]++;
@@ -114,7 +119,7 @@ export class ProbeLayout {
     const n = this.pools * this.intervalsPerWeek;
     return {
       offered: new Float64Array(n), within: new Float64Array(n), abandoned: new Float64Array(n), answered: new Float64Array(n),
-      busy: new Float64Array(n), handle: new Float64Array(n),
+      busy: new Float64Array(n), handle: new Float64Array(n), handled: new Float64Array(n),
       deferredOffered: new Float64Array(this.pools), deferredWithin: new Float64Array(this.pools), deferredBusy: new Float64Array(n),
     };
   }
@@ -161,7 +166,11 @@ export function staffingProbe(layout: ProbeLayout, counts: ProbeCounts): Network
         const start = joined + wait;
         const scale = 1 / layout.concurrency[pool];
         spread(pool, start, leave, counts.busy, realtime ? null : counts.deferredBusy, scale);
-        if (realtime) counts.handle[pool * I + layout.weekIntervalOf(pool, joined)] += leave - start;
+        if (realtime) {
+          const i = pool * I + layout.weekIntervalOf(pool, joined);
+          counts.handle[i] += leave - start;
+          counts.handled[i]++;
+        }
       }
     },
   };
@@ -172,4 +181,9 @@ export function probeReplication(cfg: SupportConfig, layout: ProbeLayout, seed: 
   const counts = layout.newCounts();
   simulateSupport(cfg, new RandomStreams(seed, rep), staffingProbe(layout, counts));
   return counts;
+}
+
+/** Run every replication of `cfg` with a probe, one after another. */
+export function probeReplications(cfg: SupportConfig, layout: ProbeLayout, seed: number | string, replications: number): ProbeCounts[] {
+  return Array.from({ length: replications }, (_, rep) => probeReplication(cfg, layout, seed, rep));
 }

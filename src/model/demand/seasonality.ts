@@ -31,12 +31,15 @@
  * `piecewise` is meant to be called for the pieces of a piecewise-constant rate, not per
  * arrival.
  *
- * The preset curves are assumptions [A] shaped to published qualitative descriptions; see
- * docs/model.md ("Seasonality") and docs/sources.md for what each source shows.
+ * Local calendar facts (UTC offsets, the instant of a local midnight) come from the time zone
+ * of src/time/zone.ts. The preset curves and the normalisation are in seasonalityPresets.ts;
+ * they are assumptions [A] shaped to published qualitative descriptions; see docs/model.md
+ * ("Seasonality") and docs/sources.md for what each source shows.
  */
-
-/** Names of the shipped shapes, usable for both the intraday curve and the weekly pattern. */
-export type SeasonalityPreset = "b2b-business-hours" | "consumer-24x7";
+import { startEpochMs } from "../../time/iso.js";
+import { DAY_MINUTES, DAY_MS, MINUTE_MS, YEAR_MINUTES } from "../../time/units.js";
+import { TimeZoneClock } from "../../time/zone.js";
+import { describeValue as describe, normalizeToMeanOne, resolveCurve, type SeasonalityPreset } from "./seasonalityPresets.js";
 
 export interface SeasonalityInput {
   /** 48 non-negative weights (local 30-minute slots from 00:00) or a preset name; default flat. */
@@ -51,100 +54,6 @@ export interface SeasonalityInput {
 
 export const SLOTS_PER_DAY = 48;
 export const SLOT_MINUTES = 30;
-const DAY_MINUTES = 1440;
-/** Minutes in a mean Julian year (365.25 days), the time unit of `annualGrowth`. */
-export const MINUTES_PER_YEAR = 365.25 * DAY_MINUTES;
-
-/**
- * Raw (un-normalised) preset shapes. All values are assumptions [A]: shapes drawn to match the
- * qualitative descriptions cited in docs/model.md, not tables of measured numbers.
- * Intraday values are relative to the day's peak slot (= 1.00).
- */
-export const PRESET_INTRADAY: Readonly<Record<SeasonalityPreset, readonly number[]>> = Object.freeze({
-  // Weekday business hours 08:00–18:00 local: morning peak 10:00–11:00, lunch dip 12:00–13:30,
-  // afternoon peak 14:00–15:00, a few after-hours contacts (web forms, e-mail), near zero at night.
-  "b2b-business-hours": Object.freeze([
-    /* 00:00 */ 0.02, 0.02, /* 01:00 */ 0.02, 0.02, /* 02:00 */ 0.02, 0.02,
-    /* 03:00 */ 0.02, 0.02, /* 04:00 */ 0.02, 0.02, /* 05:00 */ 0.02, 0.03,
-    /* 06:00 */ 0.04, 0.06, /* 07:00 */ 0.12, 0.25, /* 08:00 */ 0.50, 0.70,
-    /* 09:00 */ 0.85, 0.95, /* 10:00 */ 1.00, 0.99, /* 11:00 */ 0.94, 0.85,
-    /* 12:00 */ 0.68, 0.62, /* 13:00 */ 0.70, 0.82, /* 14:00 */ 0.92, 0.93,
-    /* 15:00 */ 0.88, 0.80, /* 16:00 */ 0.72, 0.62, /* 17:00 */ 0.50, 0.36,
-    /* 18:00 */ 0.20, 0.12, /* 19:00 */ 0.08, 0.06, /* 20:00 */ 0.05, 0.04,
-    /* 21:00 */ 0.03, 0.03, /* 22:00 */ 0.02, 0.02, /* 23:00 */ 0.02, 0.02,
-  ]),
-  // Round the clock: trough 03:00–05:00 at ~16 % of peak, morning ramp, daytime plateau,
-  // evening peak 19:00–21:00, decline towards midnight.
-  "consumer-24x7": Object.freeze([
-    /* 00:00 */ 0.55, 0.45, /* 01:00 */ 0.36, 0.29, /* 02:00 */ 0.24, 0.20,
-    /* 03:00 */ 0.17, 0.16, /* 04:00 */ 0.16, 0.17, /* 05:00 */ 0.20, 0.25,
-    /* 06:00 */ 0.32, 0.40, /* 07:00 */ 0.48, 0.56, /* 08:00 */ 0.63, 0.69,
-    /* 09:00 */ 0.74, 0.78, /* 10:00 */ 0.81, 0.83, /* 11:00 */ 0.84, 0.85,
-    /* 12:00 */ 0.86, 0.86, /* 13:00 */ 0.85, 0.84, /* 14:00 */ 0.83, 0.82,
-    /* 15:00 */ 0.82, 0.83, /* 16:00 */ 0.84, 0.86, /* 17:00 */ 0.88, 0.90,
-    /* 18:00 */ 0.93, 0.96, /* 19:00 */ 0.99, 1.00, /* 20:00 */ 1.00, 0.99,
-    /* 21:00 */ 0.95, 0.89, /* 22:00 */ 0.81, 0.73, /* 23:00 */ 0.65, 0.60,
-  ]),
-});
-
-/** Raw weekly presets, Monday..Sunday, relative to an average weekday ≈ 1. Assumptions [A]. */
-export const PRESET_WEEKLY: Readonly<Record<SeasonalityPreset, readonly number[]>> = Object.freeze({
-  // Monday highest, easing through the week, Friday lower; weekend ≈ 6–8 % of a weekday.
-  "b2b-business-hours": Object.freeze([1.15, 1.05, 1.0, 0.97, 0.85, 0.08, 0.06]),
-  // Days comparable; weekend a little higher (more free time).
-  "consumer-24x7": Object.freeze([1.0, 0.97, 0.96, 0.97, 1.0, 1.06, 1.08]),
-});
-
-const PRESET_NAMES = Object.keys(PRESET_INTRADAY) as SeasonalityPreset[];
-
-/** Scales non-negative weights so that their arithmetic mean is 1 (validates them first). */
-export function normalizeToMeanOne(values: readonly number[], field: string, expectedLength: number, what: string): number[] {
-  if (!Array.isArray(values)) {
-    throw new RangeError(`seasonality: ${field}: expected an array of ${expectedLength} numbers (${what}), got ${describe(values)}`);
-  }
-  if (values.length !== expectedLength) {
-    throw new RangeError(`seasonality: ${field}: expected ${expectedLength} values (${what}), got ${values.length}`);
-  }
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-      throw new RangeError(`seasonality: ${field}[${i}]: expected a finite number >= 0, got ${describe(v)}`);
-    }
-    sum += v;
-  }
-  if (!(sum > 0)) {
-    throw new RangeError(`seasonality: ${field}: all values are zero; at least one must be positive`);
-  }
-  const mean = sum / values.length;
-  return values.map((v) => v / mean);
-}
-
-function describe(v: unknown): string {
-  if (typeof v === "string") return JSON.stringify(v);
-  if (typeof v === "number") return String(v);
-  if (Array.isArray(v)) return `an array of ${v.length}`;
-  return v === null ? "null" : typeof v;
-}
-
-function resolveCurve(
-  value: number[] | SeasonalityPreset | undefined,
-  field: "intraday" | "weekly",
-  expectedLength: number,
-  what: string,
-): number[] {
-  if (value === undefined) return new Array<number>(expectedLength).fill(1);
-  if (typeof value === "string") {
-    const table = field === "intraday" ? PRESET_INTRADAY : PRESET_WEEKLY;
-    if (!Object.prototype.hasOwnProperty.call(table, value)) {
-      throw new RangeError(
-        `seasonality: ${field}: unknown preset ${JSON.stringify(value)}; expected one of ${PRESET_NAMES.map((n) => JSON.stringify(n)).join(", ")} or an array of ${expectedLength} numbers`,
-      );
-    }
-    return normalizeToMeanOne(table[value as SeasonalityPreset], field, expectedLength, what);
-  }
-  return normalizeToMeanOne(value, field, expectedLength, what);
-}
 
 /** One local calendar day: its UTC span (epoch minutes) and its constant-factor segments. */
 interface DayRecord {
@@ -162,17 +71,6 @@ interface DayRecord {
   readonly segStarts: Float64Array;
   /** I(slot) · W(weekday) · M(month) on each segment (without the growth trend). */
   readonly segFactors: Float64Array;
-}
-
-const ISO_RE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
-
-/** Epoch milliseconds of a UTC calendar date-time (valid for every year, including < 100). */
-function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms = 0): number {
-  const date = new Date(0);
-  date.setUTCFullYear(y, mo - 1, d);
-  date.setUTCHours(h, mi, s, ms);
-  return date.getTime();
 }
 
 const MAX_CACHED_DAYS = 4096;
@@ -193,7 +91,7 @@ export class Seasonality {
 
   private readonly start: number; // epoch minutes of t = 0
   private readonly logGrowthPerMinute: number;
-  private readonly fmt: Intl.DateTimeFormat;
+  private readonly zone: TimeZoneClock;
   private readonly days = new Map<number, DayRecord>();
   private last: DayRecord | undefined;
 
@@ -223,30 +121,24 @@ export class Seasonality {
       throw new RangeError(`seasonality: annualGrowth: expected a finite number > -1 (a fraction per year, e.g. 0.08), got ${describe(g)}`);
     }
     this.annualGrowth = g;
-    this.logGrowthPerMinute = Math.log1p(g) / MINUTES_PER_YEAR;
+    this.logGrowthPerMinute = Math.log1p(g) / YEAR_MINUTES;
 
     if (typeof timeZone !== "string" || timeZone.length === 0) {
       throw new RangeError(`seasonality: time zone: expected an IANA name such as "Europe/Paris" or "UTC", got ${describe(timeZone)}`);
     }
     try {
-      this.fmt = new Intl.DateTimeFormat("en-US-u-ca-gregory-nu-latn", {
-        timeZone,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "numeric",
-        day: "numeric",
-        hour: "numeric",
-        minute: "numeric",
-        second: "numeric",
-        era: "short",
-      });
+      this.zone = new TimeZoneClock(timeZone);
     } catch {
       throw new RangeError(`seasonality: unknown time zone ${JSON.stringify(timeZone)}; expected an IANA name such as "Europe/Paris", "America/New_York" or "UTC"`);
     }
-    this.timeZone = this.fmt.resolvedOptions().timeZone;
+    this.timeZone = this.zone.canonical;
 
-    this.startEpochMs = this.parseStart(startIso);
-    this.start = this.startEpochMs / 60000;
+    try {
+      this.startEpochMs = startEpochMs(startIso, this.zone);
+    } catch (e) {
+      throw new RangeError(`seasonality: start: ${(e as Error).message}`);
+    }
+    this.start = this.startEpochMs / MINUTE_MS;
   }
 
   /** S(t) at t minutes after the scenario start. */
@@ -307,45 +199,12 @@ export class Seasonality {
 
   /** UTC offset (local − UTC, minutes) at epoch minute u (evaluated at the start of that minute). */
   private offsetAt(u: number): number {
-    const ms = Math.floor(u) * 60000;
-    let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, bc = false;
-    for (const p of this.fmt.formatToParts(new Date(ms))) {
-      switch (p.type) {
-        case "year": y = Number(p.value); break;
-        case "month": mo = Number(p.value); break;
-        case "day": d = Number(p.value); break;
-        case "hour": h = Number(p.value) % 24; break;
-        case "minute": mi = Number(p.value); break;
-        case "second": s = Number(p.value); break;
-        case "era": bc = p.value.startsWith("B"); break;
-      }
-    }
-    if (bc) y = 1 - y;
-    return (utcMs(y, mo, d, h, mi, s) - ms) / 60000;
+    return this.zone.offsetMinutes(Math.floor(u) * MINUTE_MS);
   }
 
-  /** Local day ordinal of epoch minute u. */
-  private ordinalAt(u: number): number {
-    return Math.floor((Math.floor(u) + this.offsetAt(u)) / DAY_MINUTES);
-  }
-
-  /** The first epoch minute whose local date is ≥ day `ordinal`. */
-  private dayStart(ordinal: number, offsetGuess: number): number {
-    const midnight = ordinal * DAY_MINUTES;
-    const tryAt = (cand: number): boolean => this.ordinalAt(cand) >= ordinal && this.ordinalAt(cand - 1) < ordinal;
-    const c1 = Math.round(midnight - offsetGuess);
-    if (tryAt(c1)) return c1;
-    const c2 = Math.round(midnight - this.offsetAt(c1));
-    if (c2 !== c1 && tryAt(c2)) return c2;
-    // Midnight falls in a transition: binary search (offsets lie within −14 h..+14 h).
-    let lo = midnight - 15 * 60; // ordinal < `ordinal` here
-    let hi = midnight + 15 * 60; // ordinal ≥ `ordinal` here
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (this.ordinalAt(mid) >= ordinal) hi = mid;
-      else lo = mid;
-    }
-    return hi;
+  /** The first epoch minute of local day `ordinal` (local midnight; after a gap at midnight, its end). */
+  private dayStart(ordinal: number): number {
+    return this.zone.instantOf(ordinal * DAY_MS) / MINUTE_MS;
   }
 
   private dayFor(u: number): DayRecord {
@@ -358,20 +217,20 @@ export class Seasonality {
     const off = this.offsetAt(u);
     const ordinal = Math.floor((Math.floor(u) + off) / DAY_MINUTES);
     for (const o of [ordinal, ordinal - 1, ordinal + 1]) {
-      const rec = this.days.get(o) ?? this.buildDay(o, off);
+      const rec = this.days.get(o) ?? this.buildDay(o);
       if (u >= rec.start && u < rec.end) return (this.last = rec);
     }
     // Unreachable for real time zones; fall back to the day the wall clock names.
-    return (this.last = this.buildDay(ordinal, off));
+    return (this.last = this.buildDay(ordinal));
   }
 
-  private buildDay(ordinal: number, offsetGuess: number): DayRecord {
-    const start = this.dayStart(ordinal, offsetGuess);
+  private buildDay(ordinal: number): DayRecord {
+    const start = this.dayStart(ordinal);
     const offStart = this.offsetAt(start);
-    const end = this.dayStart(ordinal + 1, this.offsetAt(start + DAY_MINUTES));
+    const end = this.dayStart(ordinal + 1);
     const offEnd = this.offsetAt(end - 1);
 
-    const date = new Date(ordinal * 86_400_000);
+    const date = new Date(ordinal * DAY_MS);
     const weekdayMon0 = (date.getUTCDay() + 6) % 7;
     const dayFactor = this.weeklyPattern[weekdayMon0] * this.monthlyPattern[date.getUTCMonth()];
     const midnight = ordinal * DAY_MINUTES;
@@ -424,55 +283,6 @@ export class Seasonality {
     if (this.days.size >= MAX_CACHED_DAYS) this.days.clear();
     this.days.set(ordinal, rec);
     return rec;
-  }
-
-  // ---- start instant -------------------------------------------------------------------
-
-  /**
-   * Parses the scenario start. With an offset (`Z`, `+02:00`) it is that instant; without one
-   * it is a wall-clock time in the scenario's time zone. A wall time skipped by a DST change
-   * moves forward by the gap and an ambiguous one takes the earlier instant (the behaviour
-   * Temporal calls "compatible").
-   */
-  private parseStart(iso: string): number {
-    const bad = (why: string): RangeError =>
-      new RangeError(`seasonality: start: expected an ISO 8601 date-time such as "2025-03-03T08:00" or "2025-03-03T08:00:00Z", got ${describe(iso)}${why ? ` (${why})` : ""}`);
-    if (typeof iso !== "string") throw bad("");
-    const m = ISO_RE.exec(iso.trim());
-    if (!m) throw bad("");
-    const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-    const h = m[4] === undefined ? 0 : Number(m[4]);
-    const mi = m[5] === undefined ? 0 : Number(m[5]);
-    const s = m[6] === undefined ? 0 : Number(m[6]);
-    const frac = m[7] === undefined ? 0 : Number(`0.${m[7]}`);
-    if (mo < 1 || mo > 12) throw bad(`month ${mo} is not 1..12`);
-    const daysInMonth = new Date(utcMs(y, mo + 1, 0, 0, 0, 0)).getUTCDate();
-    if (d < 1 || d > daysInMonth) throw bad(`day ${d} does not exist in ${m[1]}-${m[2]}`);
-    if (h > 23) throw bad(`hour ${h} is not 0..23`);
-    if (mi > 59) throw bad(`minute ${mi} is not 0..59`);
-    if (s > 59) throw bad(`second ${s} is not 0..59`);
-    const wallMs = utcMs(y, mo, d, h, mi, s) + frac * 1000;
-    const zone = m[8];
-    if (zone !== undefined) {
-      if (zone === "Z" || zone === "z") return wallMs;
-      const zm = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
-      if (!zm) throw bad("bad offset");
-      const oh = Number(zm[2]), om = zm[3] === undefined ? 0 : Number(zm[3]);
-      if (oh > 23 || om > 59) throw bad("bad offset");
-      const sign = zm[1] === "-" ? -1 : 1;
-      return wallMs - sign * (oh * 60 + om) * 60000;
-    }
-    // Wall-clock time in the scenario time zone.
-    const wall = wallMs / 60000;
-    const before = this.offsetAt(wall - DAY_MINUTES);
-    const after = this.offsetAt(wall + DAY_MINUTES);
-    const solutions: number[] = [];
-    for (const o of before === after ? [before] : [before, after]) {
-      const u = wall - o;
-      if (this.offsetAt(u) === o) solutions.push(u);
-    }
-    const u = solutions.length > 0 ? Math.min(...solutions) : wall - before; // gap: shift forward
-    return u * 60000;
   }
 }
 

@@ -47,15 +47,13 @@ export function addRaw(into: RawCounts, x: RawCounts): void {
   into.windowTime = Math.max(into.windowTime, x.windowTime);
 }
 
-/** The reported metrics, in report order. */
+/** The reported metrics, in report order (their labels, units and bounds: src/kpi/catalogue.ts QUEUE_KPIS). */
 export const METRICS = [
   "offered", "answered", "abandoned", "abandonRate", "serviceLevel",
   "asaSeconds", "meanWaitSeconds", "occupancy", "probWait", "meanQueueLength",
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 
-/** Metrics that are shares (between 0 and 1); all metrics are >= 0. */
-export const FRACTION_METRICS: ReadonlySet<MetricName> = new Set(["abandonRate", "serviceLevel", "occupancy", "probWait"]);
 /** A metric's value in one replication; null where undefined (e.g. ASA with nothing answered). */
 export type Metrics = Record<MetricName, number | null>;
 

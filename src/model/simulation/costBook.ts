@@ -3,7 +3,8 @@
  * its vendor's charges) and then `COST_CATEGORIES`, with the fixed monthly fees booked at the
  * start: each vendor's fee from its start, the KCS programme's cost from its start.
  */
-import { CostLedger, type MonthClock } from "../costs.js";
+import { CostLedger } from "../costs.js";
+import type { MonthClock } from "../../time/months.js";
 import type { SupportConfig } from "../config.js";
 import { MONTH_MINUTES } from "../../time/units.js";
 

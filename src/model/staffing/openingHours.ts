@@ -11,7 +11,7 @@
  *   is open, the closing minute is not. t is in minutes since the scenario start (t = 0).
  * - Times are LOCAL in the scenario's IANA time zone and follow daylight saving: "Mon 08:00"
  *   is 13:00 UTC in a New York winter and 12:00 UTC in summer. Local wall times are turned
- *   into instants with TimeZoneClock.instantOf (src/model/history.ts): a wall time skipped by
+ *   into instants with TimeZoneClock.instantOf (src/time/zone.ts): a wall time skipped by
  *   a spring-forward change moves forward by the gap (02:30 → 03:30), an ambiguous one in a
  *   fall-back change takes the earlier instant. So a day with a DST change has a 23- or
  *   25-hour span "00:00–24:00", and a span that lies wholly inside a gap and would end
@@ -29,13 +29,9 @@
  * on the interval of the last query and walks a few steps from it, falling back to a binary
  * search for long jumps. Queries do not allocate.
  */
-import { TimeZoneClock } from "../../forecast/history.js";
-import { Seasonality } from "../demand/seasonality.js";
+import { DAY_MINUTES, DAY_MS, MINUTE_MS } from "../../time/units.js";
+import { TimeZoneClock, weekdayOfDay } from "../../time/zone.js";
 import type { WeeklyHours } from "../config.js";
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
-const DAY_MINUTES = 1440;
 /** Local days computed before the start and after the horizon (>= 7 and >= 8, plus slack). */
 const DAYS_BEFORE = 8;
 const DAYS_AFTER = 9;
@@ -68,7 +64,7 @@ export class OpeningHours {
 
   /**
    * @param hours the weekly schedule in local time; undefined = always open.
-   * @param startEpochMs the scenario start (t = 0) as epoch milliseconds, e.g. from `parseStartEpochMs`.
+   * @param startEpochMs the scenario start (t = 0) as epoch milliseconds, e.g. from `parseStartEpochMs` (src/time/iso.ts).
    * @param timeZone the scenario's IANA time zone.
    * @param horizonMinutes the simulated span, minutes (>= 0).
    * @throws RangeError for a malformed schedule, an unknown time zone or a bad start or horizon.
@@ -111,7 +107,7 @@ export class OpeningHours {
     // spans of one day need not, so sort before merging
     const raw: { a: number; b: number }[] = [];
     for (let day = firstDay; day <= lastDay; day++) {
-      const weekday = (((day + 3) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+      const weekday = weekdayOfDay(day);
       const midnight = day * DAY_MS;
       for (const { open, close } of byWeekday[weekday]) {
         const a = toT(clock.instantOf(midnight + open * MINUTE_MS));
@@ -289,86 +285,4 @@ function coversWholeWeek(hours: WeeklyHours): boolean {
     if (reach < DAY_MINUTES) return false;
   }
   return true;
-}
-
-/**
- * The scenario start as epoch milliseconds, exactly as Seasonality reads it: an ISO 8601
- * date-time with an offset is that instant; without one it is wall-clock time in `timeZone`
- * (a time skipped by DST moves forward, an ambiguous one takes the earlier instant).
- * @throws RangeError for a malformed date-time or an unknown time zone.
- */
-export function parseStartEpochMs(iso: string, timeZone: string): number {
-  return new Seasonality({}, iso, timeZone).startEpochMs;
-}
-
-// ---------------------------------------------------------------------------------------
-// Parsing planners' notation (for the scenario builder)
-
-const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-const DAY_KEYWORDS: Readonly<Record<string, readonly number[]>> = {
-  daily: [0, 1, 2, 3, 4, 5, 6],
-  weekdays: [0, 1, 2, 3, 4],
-  weekends: [5, 6],
-};
-const DAYS_EXPECTED = `expected days such as "Mon-Fri", "Sat", "Mon,Wed,Fri", "Fri-Mon", "daily", "weekdays" or "weekends" (three-letter English day names)`;
-
-/**
- * Weekdays (0 = Monday … 6 = Sunday, sorted, without repeats) from planners' notation:
- * a day ("Sat"), a range ("Mon-Fri"; it may wrap: "Fri-Mon" is Fri, Sat, Sun, Mon), a
- * keyword ("daily", "weekdays", "weekends"), or a comma-separated list of these
- * ("Mon,Wed,Fri"). Case-insensitive; spaces around "," and "-" are ignored.
- * @throws RangeError with a one-line message naming what was expected and what was got.
- */
-export function parseDays(spec: string): number[] {
-  if (typeof spec !== "string") throw new RangeError(`${DAYS_EXPECTED}, got ${describe(spec)}`);
-  const dayIndex = (name: string): number => {
-    const i = (DAY_NAMES as readonly string[]).indexOf(name.trim().toLowerCase());
-    if (i < 0) throw new RangeError(`${DAYS_EXPECTED}, got ${JSON.stringify(spec)} (${JSON.stringify(name.trim())} is not a day)`);
-    return i;
-  };
-  const found = new Set<number>();
-  for (const part of spec.split(",")) {
-    const p = part.trim();
-    if (p === "") throw new RangeError(`${DAYS_EXPECTED}, got ${JSON.stringify(spec)}`);
-    const lower = p.toLowerCase();
-    const keyword = Object.prototype.hasOwnProperty.call(DAY_KEYWORDS, lower) ? DAY_KEYWORDS[lower] : undefined;
-    if (keyword !== undefined) {
-      for (const d of keyword) found.add(d);
-      continue;
-    }
-    const ends = p.split("-");
-    if (ends.length === 1) {
-      found.add(dayIndex(ends[0]));
-    } else if (ends.length === 2) {
-      const from = dayIndex(ends[0]);
-      const to = dayIndex(ends[1]);
-      for (let d = from; ; d = (d + 1) % 7) {
-        found.add(d);
-        if (d === to) break;
-      }
-    } else {
-      throw new RangeError(`${DAYS_EXPECTED}, got ${JSON.stringify(spec)}`);
-    }
-  }
-  return [...found].sort((a, b) => a - b);
-}
-
-const CLOCK_RE = /^(\d{1,2}):(\d{2})$/;
-
-/**
- * Minutes after midnight of a local clock time "HH:MM", 00:00..24:00 ("24:00" = 1440, the
- * end of the day; whether it is allowed as an opening time is the caller's concern).
- * @throws RangeError with a one-line message naming what was expected and what was got.
- */
-export function parseClock(s: string): number {
-  const bad = (why = ""): RangeError =>
-    new RangeError(`expected a time of day "HH:MM" from 00:00 to 24:00 (e.g. "08:30"), got ${describe(s)}${why ? ` (${why})` : ""}`);
-  if (typeof s !== "string") throw bad();
-  const m = CLOCK_RE.exec(s.trim());
-  if (m === null) throw bad();
-  const h = Number(m[1]);
-  const mi = Number(m[2]);
-  if (mi > 59) throw bad(`minute ${mi} is not 0..59`);
-  if (h > 24 || (h === 24 && mi !== 0)) throw bad("the latest time is 24:00");
-  return h * 60 + mi;
 }

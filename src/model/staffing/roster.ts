@@ -4,7 +4,7 @@
  * at a time: memory does not grow with the horizon. Its forward-only cursor gives floor, paid
  * and the time of the next change.
  */
-import { TimeZoneClock } from "../../forecast/history.js";
+import { TimeZoneClock } from "../../time/zone.js";
 import { DAY_MINUTES, DAY_MS, MINUTE_MS, WEEK_MINUTES } from "../../time/units.js";
 import { describeValue as describe } from "./describeValue.js";
 import type { WeeklyPattern } from "./weeklyPattern.js";

@@ -68,14 +68,16 @@ export function frontierChart(sw: SweepResult, opts: { cost?: string; service?: 
   const fmtCost = (x: string) => valueExpr(x, costUnit, currency, { cents: costInfo.cents, digits: Math.max(1, digits) });
   const fmtService = (x: string) => valueExpr(x, serviceUnit, currency, { cents: serviceInfo.cents, digits: Math.max(1, digits) });
 
-  /** Tick labels: shares with the decimals the span needs, money and counts in K from a thousand, durations in one unit per axis (seconds in s; hours in min or h). */
+  /** Tick labels: shares with the decimals the span needs, money and counts in K from a thousand, durations in one unit per axis (seconds in s; minutes and hours in min or h); other numbers with two decimals. */
   const axisFor = (unit: Unit, cents: boolean, high: string): Record<string, unknown> => {
     if (unit === "share") return { format: `.${digits}%` };
     if (unit === "money") return { labelExpr: axisMoneyExpr("datum.value", currency, cents) };
     if (unit === "count") return { labelExpr: axisCountExpr("datum.value") };
     if (unit === "seconds") return { labelExpr: axisDurationExpr("datum.value", 0) };
+    if (unit === "number") return { format: ",.2~f" };
+    const perUnit = unit === "minutes" ? 60 : 3600;
     const max = Math.max(...values.map((v) => Math.abs(v[high] as number)));
-    return { labelExpr: axisDurationExpr("datum.value * 3600", max * 3600) };
+    return { labelExpr: axisDurationExpr(`datum.value * ${perUnit}`, max * perUnit) };
   };
 
   const colours = { domain: [EFFICIENT, DOMINATED], range: [SCENARIO_COLOURS[0], "#9a9a9a"] };

@@ -8,8 +8,8 @@
  */
 import type { Estimate } from "../../analysis/confidence.js";
 import type { SupportRunResult } from "../../analysis/experiments/run.js";
-import type { StaffingSolution } from "../../analysis/staffing/solver.js";
-import type { SweepDocument } from "../../analysis/experiments/sweep.js";
+import type { StaffingSolution } from "../../analysis/staffing/solution.js";
+import type { SweepDocument } from "../../analysis/experiments/sweep/index.js";
 import type { ShiftPlan } from "../../analysis/staffing/shiftPlan.js";
 
 export type { Estimate };

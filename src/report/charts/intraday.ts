@@ -16,9 +16,8 @@ import { titleCase } from "../words.js";
 import type { Band, ScenarioResult, WeekProfile } from "./inputs.js";
 import { BAND_OPACITY, CHART_WIDTH, TARGET_COLOUR, VOLUME_COLOURS, baseSpec } from "./theme.js";
 import { DAY_NAMES, intervalLabel } from "../../time/weekClock.js";
-
 /** Hours in a week: the x domain of every week chart (Monday 00:00 = 0). */
-export const WEEK_HOURS = 168;
+import { HOURS_PER_WEEK as WEEK_HOURS } from "../../time/units.js";
 
 /** "Mon 08:30–09:00": interval `i` of the week with its end (the staffing report's labels). */
 export { intervalLabel };

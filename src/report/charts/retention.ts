@@ -20,10 +20,10 @@ import type { ChartSpec } from "../render/render.js";
 import { axisMoneyExpr, formatMoney } from "../numbers.js";
 import { checkRuns, commonCurrency, meanOf } from "../runs.js";
 import { baseSpec, moneyExpr, scenarioScale } from "./theme.js";
+import { DAY_MS, HOUR_MS } from "../../time/units.js";
 import type { ScenarioResult } from "./inputs.js";
 
 const MONTH_KEY = /^retention\.byMonth\.(\d{4})-(\d{2})\.churnedRevenue$/;
-const HOUR_MS = 3_600_000;
 
 /** The series of the chart, in legend order. */
 export const RETENTION_SERIES = ["All churn", "Service-caused"] as const;
@@ -107,8 +107,8 @@ export function retentionChart(runs: ScenarioResult[]): ChartSpec | null {
   const scenarios = runs.map((r) => r.scenario);
   const money = (x: string) => moneyExpr(x, currency);
   const t0 = Math.min(...data.map((d) => d.t)), t1 = Math.max(...data.map((d) => d.t));
-  const days = (t1 - t0) / (24 * HOUR_MS);
-  const xDomain = [t0, t1 + Math.max(2 * 24 * HOUR_MS, (t1 - t0) * 0.13)];
+  const days = (t1 - t0) / DAY_MS;
+  const xDomain = [t0, t1 + Math.max(2 * DAY_MS, (t1 - t0) * 0.13)];
   // month ticks every `step` months; the year on the first tick and on the first tick of each year
   const step = days > 800 ? 3 : days > 200 ? 2 : 1;
   const axis = days > 62

@@ -1,7 +1,8 @@
 /**
  * Rendering charts in Node, no browser: a Vega-Lite spec is compiled to Vega (vega-lite),
  * run headless to SVG (vega's `View.toSVG`, renderer "none"), and the SVG rasterised to PNG
- * by resvg (@resvg/resvg-js: Rust's resvg, shipped prebuilt in the npm package). Warnings from
+ * by resvg (@resvg/resvg-js: Rust's resvg, shipped prebuilt in the npm package) with the fonts of
+ * ./fonts.ts and no system font, so a chart renders the same on every machine. Warnings from
  * the compiler and the view are collected, not printed: a chart that warns is a chart to fix,
  * and the tests require none.
  */
@@ -9,9 +10,10 @@ import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
 import * as vl from "vega-lite";
 import { PNG_SCALE } from "../charts/theme.js";
+import { resvgFontOptions } from "./fonts.js";
 import { installTextMetrics } from "./textMetrics.js";
 
-// measure text with DejaVu Sans's own widths (what resvg draws with), not vega's rough estimate
+// measure text with the widths of the font resvg draws with (DejaVu Sans, ./fonts.ts), not vega's rough estimate
 installTextMetrics(vega);
 
 /** A Vega-Lite spec as the chart functions build it. */
@@ -85,7 +87,7 @@ export function svgToPng(svg: string, scale = PNG_SCALE): Buffer {
   const r = new Resvg(svg, {
     fitTo: { mode: "zoom", value: scale },
     background: "#ffffff",
-    font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans", sansSerifFamily: "DejaVu Sans" },
+    font: resvgFontOptions(),
   });
   return r.render().asPng();
 }

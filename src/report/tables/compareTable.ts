@@ -11,10 +11,10 @@ import { csvCell } from "../csv.js";
 import { metricInfo } from "../metrics.js";
 import { spansDiffer } from "../runs.js";
 import { verdict } from "../significance.js";
-import { layout } from "../table.js";
+import { layout } from "./layout.js";
 
 /** How the text table writes a value: its own formats (full precision, no currency symbol: the label names the currency). */
-type Unit = "percent" | "seconds" | "hours" | "count" | "money" | "money2";
+type Unit = "percent" | "seconds" | "minutes" | "hours" | "count" | "number" | "money" | "money2";
 
 /**
  * Label and text-table unit of a metric: the report's name for it (src/report/metrics.ts) in the
@@ -39,8 +39,10 @@ export function formatCompareValue(v: number | null, unit: Unit, signed = false)
   switch (unit) {
     case "percent": return `${sign}${(v * 100).toFixed(2)}${signed ? " pp" : "%"}`;
     case "seconds": return `${sign}${v.toFixed(Math.abs(v) < 10 ? 2 : 1)} s`;
+    case "minutes": return `${sign}${v.toFixed(Math.abs(v) < 10 ? 2 : 1)} min`;
     case "hours": return `${sign}${v.toFixed(Math.abs(v) < 10 ? 2 : 1)} h`;
     case "count": return sign + count.format(v);
+    case "number": return sign + v.toFixed(2);
     case "money": return sign + money0.format(v);
     case "money2": return sign + money2.format(v);
   }

@@ -5,7 +5,7 @@
 import type { Estimate } from "../../analysis/confidence.js";
 import type { SupportRunResult } from "../../analysis/experiments/run.js";
 import { formatEstimate, type MetricInfo } from "../format.js";
-import { layout } from "../table.js";
+import { layout } from "./layout.js";
 
 type Unit = MetricInfo["unit"] | "hours" | "minutes" | "money" | "money2";
 

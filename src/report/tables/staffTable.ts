@@ -1,19 +1,19 @@
 /**
- * The staffing solver's answer as text, CSV and a runnable scenario: the required agents per
- * interval of the week (with the Erlang start beside them), per-pool hours, FTE and cost, and
- * the shifts chosen with their coverage against the requirement.
+ * The staffing solver's answer as text and CSV: the required agents per interval of the week
+ * (with the Erlang start beside them), per-pool hours, FTE and cost, and the shifts chosen with
+ * their coverage against the requirement. (The runnable staffed scenario is
+ * analysis/staffing/staffedScenario.ts.)
  */
-import { clock, DAY_NAMES, formatDays, type ShiftPlan } from "../../analysis/staffing/shiftPlan.js";
-import { intervalLabel, type PoolRequirement, type StaffingSolution } from "../../analysis/staffing/solver.js";
+import { formatDays } from "../../analysis/staffing/daySets.js";
+import { hhmm } from "../../analysis/staffing/planText.js";
+import type { PoolPlans, ShiftPlan } from "../../analysis/staffing/shiftPlan.js";
+import type { PoolRequirement, StaffingSolution } from "../../analysis/staffing/solution.js";
+import { DAY_NAMES, intervalLabel } from "../../time/weekClock.js";
 import { csvCell } from "../csv.js";
+import { DAY_MINUTES } from "../../time/units.js";
 
-/** "HH:MM" of a local minute, wrapped into the day (a shift ending past midnight, a day's end: "00:00"). */
-const hhmm = (m: number) => clock(m % 1440);
 const fmt = (x: number, d = 1) => x.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
 const money = (x: number) => Math.round(x).toLocaleString("en-US");
-
-/** Per pool (same order as the solution's pools): its shift plan, or null when shifts were not planned. */
-export type PoolPlans = (ShiftPlan | null)[];
 
 export interface StaffReportContext {
   scenario: string;
@@ -29,7 +29,7 @@ export function fte(p: PoolRequirement, fteHours: number): number {
 
 /** A grid: rows = local start times with an open interval on some day, columns = days; cells "required (Erlang)". */
 function grid(p: PoolRequirement, L: number): string {
-  const perDay = 1440 / L;
+  const perDay = DAY_MINUTES / L;
   const days = DAY_NAMES.map((_, d) => p.intervals.slice(d * perDay, (d + 1) * perDay).some((iv) => iv.open)).map((o, d) => (o ? d : -1)).filter((d) => d >= 0);
   const lines: string[] = [];
   const cellW = 9;
@@ -139,34 +139,4 @@ export function shiftsCsv(sol: StaffingSolution, plans: PoolPlans): string {
     }
   });
   return rows.join("\n") + "\n";
-}
-
-/**
- * The scenario (resolved, in file form) with each sized pool's schedule replaced by its shifts:
- * run it with `supportsim run` to see the plan with shrinkage, breaks and the rest of the model.
- */
-export function staffedScenario(resolved: Record<string, unknown>, sol: StaffingSolution, plans: PoolPlans): Record<string, unknown> {
-  const out = structuredClone(resolved);
-  const pools = out.pools as Record<string, unknown>[];
-  sol.pools.forEach((p, k) => {
-    const plan = plans[k];
-    if (!plan) return;
-    const pool = pools.find((x) => x.name === p.pool);
-    if (!pool) return;
-    delete pool.agents;
-    delete pool.hours;
-    delete pool.staffingTable;
-    const names = new Map<string, number>();
-    pool.shifts = plan.shifts.map((s) => {
-      let name = `${s.pattern} ${formatDays(s.days)} ${hhmm(s.start)}`;
-      const seen = names.get(name) ?? 0;
-      names.set(name, seen + 1);
-      if (seen > 0) name += ` #${seen + 1}`;
-      const shift: Record<string, unknown> = { name, days: formatDays(s.days), start: hhmm(s.start), lengthHours: s.length / 60, agents: s.agents };
-      if (s.breaks.length > 0) shift.breaks = s.breaks.map((b) => ({ afterHours: b.after / 60, minutes: b.length, staggerMinutes: 0 }));
-      return shift;
-    });
-  });
-  if (typeof out.name === "string") out.name = `${out.name} (staffed by supportsim staff)`;
-  return out;
 }

@@ -12,10 +12,10 @@
  * it print and write the same bytes.
  */
 import type { Estimate } from "../../analysis/confidence.js";
-import type { ShardDocument, SweepDocument } from "../../analysis/experiments/sweep.js";
+import type { ShardDocument, SweepDocument } from "../../analysis/experiments/sweep/index.js";
 import { describeMetric, formatCompareValue } from "./compareTable.js";
 import { csvCell } from "../csv.js";
-import { layout } from "../table.js";
+import { layout } from "./layout.js";
 
 /** sweep.csv (see the file comment). */
 export function sweepCsv(doc: SweepDocument): string {

@@ -2,22 +2,10 @@
  * Turning a validated scenario (file units: hours, minutes, seconds, per hour) into the
  * model's configuration (time unit: minutes).
  */
-import type { DistributionSpec } from "../../engine/distributions.js";
 import type { ArrivalConfig, ModelConfig } from "../../model/contactCenter.js";
-import { DEFAULTS, type DurationInput, type Scenario } from "./schema.js";
-
-export function durationSpec(d: DurationInput): DistributionSpec {
-  switch (d.dist) {
-    case "exponential": return { type: "exponential", mean: d.meanMinutes };
-    case "deterministic": return { type: "deterministic", value: d.minutes };
-    case "uniform": return { type: "uniform", min: d.minMinutes, max: d.maxMinutes };
-    case "normal": return { type: "normal", mean: d.meanMinutes, sd: d.sdMinutes };
-    case "lognormal": return { type: "lognormal", mean: d.meanMinutes, cv: d.cv };
-    case "gamma": return { type: "gamma", mean: d.meanMinutes, cv: d.cv };
-    case "erlang": return { type: "erlang", mean: d.meanMinutes, k: d.k };
-    case "empirical": return { type: "empirical", samples: d.samplesMinutes, interpolate: d.interpolate };
-  }
-}
+import { durationSpec } from "../duration.js";
+import type { RunSettings } from "../full/runSettings.js";
+import { DEFAULTS, type Scenario } from "./schema.js";
 
 function arrivalConfig(s: Scenario): ArrivalConfig {
   const a = s.arrivals;
@@ -32,17 +20,7 @@ function arrivalConfig(s: Scenario): ArrivalConfig {
   return { starts: [0], ratesPerMinute: [(a.ratePerHour as number) / 60] };
 }
 
-/** Settings of a run after defaults (what a result reports about itself). */
-export interface RunSettings {
-  name: string;
-  seed: number;
-  replications: number;
-  horizonHours: number;
-  warmupHours: number;
-  intervalMinutes: number;
-  thresholdSeconds: number;
-}
-
+/** Run settings of a simple-form scenario after defaults. */
 export function runSettings(s: Scenario, overrides: { seed?: number; replications?: number } = {}): RunSettings {
   return {
     name: s.name,

@@ -6,25 +6,8 @@
  */
 import { z } from "zod";
 import { bool, integerAtLeast, name, nonNegative, nonNegativeList, object, positive, show, text } from "../fields.js";
-
-export const DISTRIBUTIONS = ["exponential", "deterministic", "uniform", "normal", "lognormal", "gamma", "erlang", "empirical"] as const;
-
-/** A duration distribution (minutes), selected by "dist". */
-export const DurationSchema = z.discriminatedUnion(
-  "dist",
-  [
-    object({ dist: z.literal("exponential"), meanMinutes: positive("minutes") }),
-    object({ dist: z.literal("deterministic"), minutes: nonNegative("minutes") }),
-    object({ dist: z.literal("uniform"), minMinutes: nonNegative("minutes"), maxMinutes: positive("minutes") }),
-    object({ dist: z.literal("normal"), meanMinutes: positive("minutes"), sdMinutes: nonNegative("minutes") }),
-    object({ dist: z.literal("lognormal"), meanMinutes: positive("minutes"), cv: positive("coefficient of variation") }),
-    object({ dist: z.literal("gamma"), meanMinutes: positive("minutes"), cv: positive("coefficient of variation") }),
-    object({ dist: z.literal("erlang"), meanMinutes: positive("minutes"), k: integerAtLeast(1) }),
-    object({ dist: z.literal("empirical"), samplesMinutes: nonNegativeList("minutes"), interpolate: bool().optional() }),
-  ],
-  { error: (iss) => (iss.input === undefined ? "missing: expected a distribution object" : `expected a distribution object, got ${show(iss.input)}`) },
-);
-export type DurationInput = z.infer<typeof DurationSchema>;
+import { DurationSchema } from "../duration.js";
+import { SUPPORT_DEFAULTS } from "../full/defaults.js";
 
 export const TierSchema = object({
   name: name(),
@@ -89,13 +72,13 @@ export const ScenarioSchema = object({
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
-/** Defaults for optional fields (documented in the README). */
+/** Defaults for optional fields (documented in the README): the full form's. */
 export const DEFAULTS = {
-  seed: 1,
-  replications: 10,
-  warmupHours: 0,
-  intervalMinutes: 30,
-  thresholdSeconds: 20,
+  seed: SUPPORT_DEFAULTS.seed,
+  replications: SUPPORT_DEFAULTS.replications,
+  warmupHours: SUPPORT_DEFAULTS.horizon.warmupHours,
+  intervalMinutes: SUPPORT_DEFAULTS.horizon.intervalMinutes,
+  thresholdSeconds: SUPPORT_DEFAULTS.serviceLevel.thresholdSeconds,
 } as const;
 
 /** The JSON Schema of the scenario format (for editors and `supportsim schema`). */

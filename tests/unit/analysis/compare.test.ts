@@ -3,7 +3,7 @@
  * the paired and Welch intervals computed by hand, the headline keys and labels, common random
  * numbers on a small baseline (paired intervals narrower than unpaired ones; a scenario against
  * itself differs by exactly 0), and the command: --json, --out, flags, and the bad-input
- * contract (a UsageError or ScenarioError of one line — the CLI's exit 2 — with nothing run and
+ * contract (a UsageError or InputError of one line — the CLI's exit 2 — with nothing run and
  * nothing written).
  *
  * The simulated fixtures are scenarios/baseline.json made small: 3,000 customers, 8 days (1 of
@@ -26,9 +26,8 @@ import {
   type Comparison,
 } from "../../../src/analysis/experiments/compare.js";
 import { compareCommand, runCompare, type CompareOptions } from "../../../src/cli/compare.js";
-import { UsageError } from "../../../src/cli/errors.js";
+import { InputError, InputError as UsageError } from "../../../src/errors.js";
 import { compareTable, comparisonCsv, formatCompareValue } from "../../../src/report/tables/compareTable.js";
-import { ScenarioError } from "../../../src/scenario/load.js";
 import { thrown } from "../../helpers/thrown.js";
 
 
@@ -321,11 +320,11 @@ describe("the command", () => {
         yargs(["compare", f("a.json"), f("b.json"), "--json", "--replications", "2", "--seed", "5"])
           .strict()
           .exitProcess(false)
-          .fail((msg, err) => { if (err) throw err; throw new UsageError(msg); }),
+          .fail((msg, err) => { if (err) throw err; throw new UsageError({ path: "", message: msg }); }),
       );
       await parser.parseAsync();
       expect(process.exitCode).toBe(0);
-      const one = compareCommand(yargs(["compare"]).strict().exitProcess(false).fail((msg, err) => { if (err) throw err; throw new UsageError(msg); }));
+      const one = compareCommand(yargs(["compare"]).strict().exitProcess(false).fail((msg, err) => { if (err) throw err; throw new UsageError({ path: "", message: msg }); }));
       await expect((async () => one.parseAsync())()).rejects.toThrow(UsageError);
     } finally {
       spy.mockRestore();
@@ -336,13 +335,13 @@ describe("the command", () => {
   });
 
   describe("bad input: one line, nothing run, nothing written", () => {
-    const cases: [string, () => string[], CompareOptions, typeof UsageError | typeof ScenarioError, RegExp][] = [
+    const cases: [string, () => string[], CompareOptions, typeof UsageError | typeof InputError, RegExp][] = [
       ["one file only", () => [f("a.json")], {}, UsageError, /^compare: expected at least two scenario files, got 1$/],
       ["no file", () => [], {}, UsageError, /got 0$/],
-      ["a missing file", () => [f("a.json"), f("nope.json")], {}, ScenarioError, /nope\.json: no such file$/],
-      ["an invalid scenario", () => [f("a.json"), f("bad.json")], {}, ScenarioError, /bad\.json: pools\[0\]\.agents: /],
-      ["invalid JSON", () => [f("syntax.json"), f("a.json")], {}, ScenarioError, /syntax\.json: not valid JSON at line 1/],
-      ["a scenario that cannot be built", () => [f("a.json"), f("badbuild.json")], {}, ScenarioError, /badbuild\.json: arrivals\[0\]\.history\.file: /],
+      ["a missing file", () => [f("a.json"), f("nope.json")], {}, InputError, /nope\.json: no such file$/],
+      ["an invalid scenario", () => [f("a.json"), f("bad.json")], {}, InputError, /bad\.json: pools\[0\]\.agents: /],
+      ["invalid JSON", () => [f("syntax.json"), f("a.json")], {}, InputError, /syntax\.json: not valid JSON at line 1/],
+      ["a scenario that cannot be built", () => [f("a.json"), f("badbuild.json")], {}, InputError, /badbuild\.json: arrivals\[0\]\.history\.file: /],
       ["a simple-form scenario", () => [f("a.json"), f("simple.json")], {}, UsageError, /simple\.json: compare needs full-form scenarios .* simple-form scenario/],
       ["--replications 0", () => [f("a.json"), f("b.json")], { replications: 0 }, UsageError, /^--replications: expected an integer >= 1, got 0$/],
       ["--seed -1", () => [f("a.json"), f("b.json")], { seed: -1 }, UsageError, /^--seed: expected an integer >= 0, got -1$/],

@@ -1,5 +1,5 @@
 /**
- * Tests of shift planning (src/analysis/shiftPlan.ts): the integer program solved by HiGHS
+ * Tests of shift planning (src/analysis/staffing/: shiftPlan.ts and the files it uses): the integer program solved by HiGHS
  * on cases computed by hand (one Monday shift, rotations of 5 days on, availability, lunch
  * alternatives cutting intervals, a shift edge inside an interval, a night shift from Sunday
  * into Monday, no requirement), the LP bound, the uncovered-interval error, input errors,
@@ -7,16 +7,14 @@
  * export, and the coverage recomputed independently by the model's WeeklyPattern.
  */
 import { describe, expect, it } from "vitest";
-import {
-  type ShiftPattern,
-  type ShiftPlanInput,
-  defaultPatterns,
-  formatDays,
-  parseDaySet,
-  parsePatterns,
-  planShifts,
-  toShiftConfigs,
-} from "../../../src/analysis/staffing/shiftPlan.js";
+import { formatDays, parseDaySet } from "../../../src/analysis/staffing/daySets.js";
+import { InputError, problemLine } from "../../../src/errors.js";
+import { defaultPatterns } from "../../../src/analysis/staffing/defaultPatterns.js";
+import { fitPatterns } from "../../../src/analysis/staffing/fitPatterns.js";
+import { parsePatterns } from "../../../src/analysis/staffing/patternFile.js";
+import { toShiftConfigs } from "../../../src/analysis/staffing/shiftConfigs.js";
+import type { ShiftPattern } from "../../../src/analysis/staffing/shiftPattern.js";
+import { planShifts, type ShiftPlanInput } from "../../../src/analysis/staffing/shiftPlan.js";
 import { WeeklyPattern } from "../../../src/model/staffing/weeklyPattern.js";
 
 /** A requirement of `value` on weekday `day` from hour `from` to hour `to` (L = 60), 0 elsewhere. */
@@ -275,11 +273,11 @@ describe("planShifts: errors", () => {
     expect(await messageOf(() => planShifts(input))).toBe("Sun 23:30–24:00 needs 1 agent on the floor, but no allowed shift covers it");
   });
 
-  it("rejects malformed input with one line naming the field", async () => {
+  it("rejects malformed input with an InputError naming the field", async () => {
     const cases: [string, (i: ShiftPlanInput) => void][] = [
       ["intervalMinutes: expected a number of minutes that divides 1440 (e.g. 15, 30, 60), got 7", (i) => (i.intervalMinutes = 7)],
       ["requirement: expected 336 values (7 days × 1440 / 30 minutes, Monday 00:00 first), got a list of 100", (i) => (i.requirement = new Array<number>(100).fill(0))],
-      ["requirement[3] (Mon 01:30–02:00): expected floor agents >= 0, got -1", (i) => (i.requirement[3] = -1)],
+      ["requirement[3]: expected floor agents >= 0 (Mon 01:30–02:00), got -1", (i) => (i.requirement[3] = -1)],
       ["availability: expected a share in (0, 1] (1 − shrinkage), got 0", (i) => (i.availability = 0)],
       ["availability: expected a share in (0, 1] (1 − shrinkage), got 1.2", (i) => (i.availability = 1.2)],
       ["timeLimitSeconds: expected seconds > 0, got 0", (i) => (i.timeLimitSeconds = 0)],
@@ -314,11 +312,24 @@ describe("planShifts: errors", () => {
     }
   });
 
-  it("reports how many more problems there are", async () => {
+  it("reports every problem, each with its path", async () => {
     const input = base();
     input.availability = 0;
     input.patterns[0].length = 0;
-    expect(await messageOf(() => planShifts(input))).toBe("availability: expected a share in (0, 1] (1 − shrinkage), got 0 (and 1 more problem)");
+    const err = await planShifts(input).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).problems).toEqual([
+      { path: "availability", message: "expected a share in (0, 1] (1 − shrinkage), got 0" },
+      { path: "patterns[0].length", message: "expected paid minutes in (0, 1440], got 0" },
+    ]);
+  });
+
+  it("says an uncovered requirement is a problem of the input as a whole (path \"\")", async () => {
+    const input = base();
+    input.requirement[6] = 1;
+    const err = await planShifts(input).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).problems.map((p) => p.path)).toEqual([""]);
   });
 });
 
@@ -340,7 +351,30 @@ describe("defaultPatterns", () => {
       { name: "part-time", length: 240, earliestStart: 0, latestStart: 1410, step: 30, daysOn: 5, breaks: [] },
     ]);
     expect(defaultPatterns(60)[0].latestStart).toBe(1380);
+    expect(() => defaultPatterns(7)).toThrow(InputError);
     expect(() => defaultPatterns(7)).toThrow("intervalMinutes: expected a number of minutes that divides 1440 (e.g. 15, 30, 60), got 7");
+  });
+});
+
+describe("fitPatterns", () => {
+  /** Open (1) on Mon–Fri from hour `from` to hour `to`, hourly intervals. */
+  const weekdays = (from: number, to: number) => hourly([0, 1, 2, 3, 4].map((day) => ({ day, from, to, value: 1 })));
+
+  it("keeps starts between the earliest opening and the latest closing minus the length, on each pattern's grid; drops what no longer fits", () => {
+    // open 09:00–13:00: the 8-hour full-time shift cannot fit, the 4-hour part-time starts at 09:00 only
+    const [partTime] = defaultPatterns(60).slice(1);
+    expect(fitPatterns(defaultPatterns(60), weekdays(9, 13), 60)).toEqual([{ ...partTime, earliestStart: 540, latestStart: 540 }]);
+    // open 08:00–18:00, 8 hours every 45 minutes from 00:00: starts 08:15 (the first on the grid at or after 08:00) … 09:45 (the last ending by 18:00)
+    const every45: ShiftPattern = { name: "x", length: 480, earliestStart: 0, latestStart: 1395, step: 45, daysOn: 5, breaks: [] };
+    expect(fitPatterns([every45], weekdays(8, 18), 60)).toEqual([{ ...every45, earliestStart: 495, latestStart: 585 }]);
+  });
+
+  it("leaves the patterns as they are when the pool is open around the clock, closed all week, or nothing would fit", () => {
+    const patterns = defaultPatterns(60);
+    const allDay = hourly([{ day: 2, from: 0, to: 24, value: 1 }]);
+    expect(fitPatterns(patterns, allDay, 60)).toEqual(patterns);
+    expect(fitPatterns(patterns, new Array<number>(168).fill(0), 60)).toEqual(patterns);
+    expect(fitPatterns(patterns, weekdays(9, 11), 60)).toEqual(patterns);
   });
 });
 
@@ -375,35 +409,41 @@ describe("parsePatterns", () => {
     ]);
   });
 
-  it("throws one line naming the path and what was expected", () => {
+  it("throws an InputError whose problems name their paths below the option shiftPatterns", () => {
     const ok = { name: "p", lengthHours: 8, daysOn: 5 };
-    const cases: [unknown, string][] = [
-      [{}, "patterns: expected a list of shift patterns, got an object"],
-      [[], "patterns: expected a non-empty list of shift patterns, got a list of 0"],
-      [[{ ...ok, lengthHours: 30 }], "patterns[0].lengthHours: expected a number in (0, 24], got 30"],
-      [[ok, { ...ok, name: "q", lengthHours: "8" }], 'patterns[1].lengthHours: expected a number in (0, 24], got "8"'],
-      [[{ lengthHours: 8, daysOn: 5 }], "patterns[0].name: missing: expected a non-empty name"],
-      [[{ ...ok, color: "red" }], "patterns[0].color: unknown field; expected one of name, lengthHours, starts, daysOn, days, breaks"],
-      [[{ ...ok, daysOn: 8 }], "patterns[0].daysOn: expected a whole number of days 1..7, got 8"],
-      [[{ ...ok, daysOn: undefined }], 'patterns[0]: expected exactly one of "daysOn" or "days", got neither'],
-      [[{ ...ok, days: ["Mon-Fri"] }], 'patterns[0]: expected exactly one of "daysOn" or "days", got both'],
-      [[{ name: "p", lengthHours: 8, days: ["Mon-Fri", "Mon-Fry"] }], 'patterns[0].days[1]: expected days like "Mon-Fri", "Sat-Mon", "Mon,Wed,Fri" or "daily", got "Mon-Fry"'],
-      [[{ ...ok, starts: { earliest: "25:00" } }], 'patterns[0].starts.earliest: expected a time "HH:MM" from 00:00 to 23:59, got "25:00"'],
-      [[{ ...ok, starts: { earliest: "06:00", latest: "14:10", stepMinutes: 30 } }], "patterns[0].starts.latest: 14:10 is not on the 30-minute grid of starts from 06:00"],
-      [[{ ...ok, starts: { earliest: "06:00", step: 30 } }], 'patterns[0].starts.step: unknown field; expected one of earliest, latest, stepMinutes'],
-      [[{ ...ok, breaks: [{ minutes: 30, afterHours: [] }] }], "patterns[0].breaks[0].afterHours: expected a non-empty list of hours into the shift, got a list of 0"],
-      [[{ ...ok, breaks: [{ minutes: 30, afterHours: [7.75] }] }], "patterns[0].breaks[0]: a break taken 7:45 into the shift ends 8:15 into it, after the shift's end (8:00)"],
-      [[ok, ok], 'patterns[1].name: "p" is already the name of patterns[0]'],
+    // [json, the first problem's line, how many problems]
+    const cases: [unknown, string, number][] = [
+      [{}, "shiftPatterns: expected a list of shift patterns, got an object", 1],
+      [[], "shiftPatterns: expected a non-empty list of shift patterns, got a list of 0", 1],
+      [[{ ...ok, lengthHours: 30 }], "shiftPatterns[0].lengthHours: expected a number in (0, 24], got 30", 1],
+      [[ok, { ...ok, name: "q", lengthHours: "8" }], 'shiftPatterns[1].lengthHours: expected a number in (0, 24], got "8"', 1],
+      [[{ lengthHours: 8, daysOn: 5 }], "shiftPatterns[0].name: missing: expected a non-empty name", 1],
+      [[{ ...ok, color: "red" }], "shiftPatterns[0].color: unknown field; expected one of name, lengthHours, starts, daysOn, days, breaks", 1],
+      [[{ ...ok, daysOn: 8 }], "shiftPatterns[0].daysOn: expected a whole number of days 1..7, got 8", 1],
+      [[{ ...ok, daysOn: undefined }], 'shiftPatterns[0]: expected exactly one of "daysOn" or "days", got neither', 1],
+      [[{ ...ok, days: ["Mon-Fri"] }], 'shiftPatterns[0]: expected exactly one of "daysOn" or "days", got both', 1],
+      [[{ name: "p", lengthHours: 8, days: ["Mon-Fri", "Mon-Fry"] }], 'shiftPatterns[0].days[1]: expected days like "Mon-Fri", "Sat-Mon", "Mon,Wed,Fri" or "daily", got "Mon-Fry"', 1],
+      [[{ ...ok, starts: { earliest: "25:00" } }], 'shiftPatterns[0].starts.earliest: expected a time "HH:MM" from 00:00 to 23:59, got "25:00"', 1],
+      [[{ ...ok, starts: { earliest: "06:00", latest: "14:10", stepMinutes: 30 } }], "shiftPatterns[0].starts.latest: 14:10 is not on the 30-minute grid of starts from 06:00", 1],
+      [[{ ...ok, starts: { earliest: "06:00", step: 30 } }], 'shiftPatterns[0].starts.step: unknown field; expected one of earliest, latest, stepMinutes', 1],
+      [[{ ...ok, breaks: [{ minutes: 30, afterHours: [] }] }], "shiftPatterns[0].breaks[0].afterHours: expected a non-empty list of hours into the shift, got a list of 0", 1],
+      [[{ ...ok, breaks: [{ minutes: 30, afterHours: [7.75] }] }], "shiftPatterns[0].breaks[0]: a break taken 7:45 into the shift ends 8:15 into it, after the shift's end (8:00)", 1],
+      [[ok, ok], 'shiftPatterns[1].name: "p" is already the name of shiftPatterns[0]', 1],
+      [[{ ...ok, lengthHours: 30, daysOn: 9 }, { ...ok, name: 7 }], "shiftPatterns[0].lengthHours: expected a number in (0, 24], got 30", 3],
     ];
-    for (const [json, message] of cases) {
-      let got = "no error";
+    for (const [json, line, count] of cases) {
+      let err: unknown = "no error";
       try {
         parsePatterns(json, 30);
       } catch (e) {
-        got = (e as Error).message;
+        err = e;
       }
-      expect(got).toBe(message);
+      expect(err, line).toBeInstanceOf(InputError);
+      const problems = (err as InputError).problems;
+      expect(problemLine(problems[0])).toBe(line);
+      expect(problems).toHaveLength(count);
     }
+    expect(() => parsePatterns([ok], 7)).toThrow("intervalMinutes: expected a number of minutes that divides 1440 (e.g. 15, 30, 60), got 7");
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The staffing solver (src/analysis/staffingSolver.ts, staffingProbe.ts):
+ * The staffing solver (src/analysis/staffing/: solver.ts and the files it uses, probe.ts):
  *   - the target syntax, the weekly table and the open intervals, by hand;
  *   - the probe books a hand-made visit to the right pool, interval and counters;
  *   - a single-tier Poisson queue (exponential handle and patience, a daily rate curve):
@@ -15,9 +15,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { staffErlangA } from "../../../src/analytic/staffing.js";
-import { configWith, openIntervals, parseTarget, probeReplications, solveStaffing, tableRows } from "../../../src/analysis/staffing/solver.js";
-import { ProbeLayout, staffingProbe } from "../../../src/analysis/staffing/probe.js";
+import { probeReplications, ProbeLayout, staffingProbe } from "../../../src/analysis/staffing/probe.js";
+import { solveStaffing } from "../../../src/analysis/staffing/solver.js";
+import { configWith, openIntervals, tableRows } from "../../../src/analysis/staffing/staffedConfig.js";
+import { parseTarget } from "../../../src/analysis/staffing/targets.js";
 import { estimate } from "../../../src/analysis/confidence.js";
+import { InputError } from "../../../src/errors.js";
 import type { SupportConfig } from "../../../src/model/config.js";
 import { buildSupport } from "../../../src/scenario/full/build.js";
 import { validateAnyScenario } from "../../../src/scenario/load.js";
@@ -53,8 +56,17 @@ describe("target syntax", () => {
   ])("%s", (text, sl, t) => {
     expect(parseTarget(text)).toEqual({ serviceLevel: sl, thresholdSeconds: t });
   });
-  it.each(["sl=0.8", "sl=1@20s", "sl=0@20s", "80@20s", "sl=0.8@0s", "sl=0.8@20h", ""])("rejects %j in one line", (text) => {
-    expect(() => parseTarget(text)).toThrow(/^--target: /);
+  it.each(["sl=0.8", "sl=1@20s", "sl=0@20s", "80@20s", "sl=0.8@0s", "sl=0.8@20h", ""])("rejects %j: an InputError about the option targets", (text) => {
+    let err: unknown = null;
+    try {
+      parseTarget(text);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).source).toBe("options");
+    expect((err as InputError).problems.map((p) => p.path)).toEqual(["targets"]);
+    expect((err as InputError).message).not.toContain("--");
   });
 });
 
@@ -102,10 +114,60 @@ describe("the probe", () => {
     expect(counts.busy[9]).toBeCloseTo(9.75, 12);
     expect(counts.busy[10]).toBeCloseTo(20, 12);
     expect(counts.handle[9]).toBeCloseTo(29.75, 12);
+    expect(counts.handled[9]).toBe(1);
     // occurrences: 8 days from Monday, 1 of warm-up: Tuesday–Monday counted once each
     expect(layout.occurrences[9]).toBe(1);
     expect(layout.occurrences[24 + 9]).toBe(1);
   });
+});
+
+describe("pools sharing work", () => {
+  /** The Poisson queue with a second pool of the same tier and skills: a vendor taking calls that waited 60 s. */
+  function overflow(days: number, inHouse: number) {
+    const s = poisson(days, 2);
+    return {
+      ...s,
+      pools: [
+        { name: "agents", tier: "L1", agents: inHouse, costPerHour: 30 },
+        { name: "vendor", tier: "L1", agents: 2, vendor: { costPerHour: 20, routing: "overflow", overflowAfterSeconds: 60 } },
+      ],
+    };
+  }
+
+  it("the probe counts a call answered by one pool as answered for both, but handled by the one", () => {
+    const cfg = build(overflow(8, 12));
+    const layout = new ProbeLayout(cfg, 20 / 60);
+    const counts = layout.newCounts();
+    const joined = 9 * 60 + 50;
+    staffingProbe(layout, counts).visit(joined, 0, 0, 0, 0.25, "resolved", 0, 0, joined + 10, joined, true);
+    expect([counts.offered[9], counts.answered[9], counts.handled[9], counts.handle[9]]).toEqual([1, 1, 1, 9.75]);
+    expect([counts.offered[168 + 9], counts.answered[168 + 9], counts.handled[168 + 9], counts.handle[168 + 9]]).toEqual([1, 1, 0, 0]);
+  });
+
+  it("an overflow pool that answers nothing in an interval gets the Erlang start of its mean handle time, not of 0 (was a RangeError)", async () => {
+    // 20 agents in house answer nearly every call within 60 s: in most intervals the vendor
+    // answers none of the calls it could have, and its handle time there is unknown (0 / 0)
+    const cfg = build(overflow(8, 20));
+    const layout = new ProbeLayout(cfg, 20 / 60);
+    const counts = probeReplications(cfg, layout, 11, 2);
+    const idle = [...Array(168).keys()].filter((i) => counts.every((c) => c.answered[168 + i] > 0 && c.handled[168 + i] === 0));
+    expect(idle.length).toBeGreaterThan(10);
+    const sol = await solveStaffing(cfg, { targets: { serviceLevel: 0.8, thresholdSeconds: 20, maxAbandon: 0.05, response: 0.9 }, seed: 11, replications: 2, maxEvaluations: 3 });
+    // there, Erlang A on the work offered to the vendor (all of it: it could take every call)
+    // at the mean handle time of the calls the vendor did answer over the week
+    const pooled = (f: (c: (typeof counts)[number]) => Float64Array, j: number) => counts.reduce((a, c) => a + f(c)[j], 0);
+    let handle = 0, handled = 0;
+    for (let i = 0; i < 168; i++) { handle += pooled((c) => c.handle, 168 + i); handled += pooled((c) => c.handled, 168 + i); }
+    expect(handled).toBeGreaterThan(0);
+    const aht = handle / handled;
+    expect(aht).toBeGreaterThan(3);
+    for (const i of idle) {
+      const n = layout.occurrences[168 + i] * 2;
+      const rate = (pooled((c) => c.offered, 168 + i) / (n * 60)) * 60;
+      const erlang = staffErlangA({ ratePerHour: rate, ahtMinutes: aht, patienceMinutes: 2 }, { serviceLevel: 0.8, thresholdSeconds: 20, maxAbandonRate: 0.05 }).agents;
+      expect(sol.pools[1].intervals[i].erlang, `interval ${i}`).toBe(Math.max(1, erlang));
+    }
+  }, 60_000);
 });
 
 describe("single tier, Poisson: within one agent of the exact Erlang A answer", () => {

@@ -21,24 +21,21 @@ import {
   gridSize,
   inShard,
   mergeShards,
-  parseShard,
-  parseSpec,
-  parseVary,
   pointPatch,
   pointScenarioJson,
   pointValues,
   pointWarnings,
-  round9,
   type SweepDocument,
   type Vary,
-} from "../../../src/analysis/experiments/sweep.js";
+} from "../../../src/analysis/experiments/sweep/index.js";
 import { runSupportReplications } from "../../../src/analysis/experiments/replications.js";
-import { UsageError } from "../../../src/cli/errors.js";
+import { parseShard, parseSpec, parseVary, round9 } from "../../../src/cli/varySpec.js";
+import { InputError } from "../../../src/errors.js";
 import { execMerge, execSweep, mergeCommand, sweepCommand, type SweepOptions } from "../../../src/cli/sweep.js";
 import { sweepCsv, sweepTable } from "../../../src/report/tables/sweepTable.js";
 import { buildSupport } from "../../../src/scenario/full/build.js";
 import { resolveScenarioFile } from "../../../src/scenario/extends.js";
-import { ScenarioError, validateSupportScenario } from "../../../src/scenario/load.js";
+import { validateSupportScenario } from "../../../src/scenario/load.js";
 import { thrown } from "../../helpers/thrown.js";
 
 const L1 = "pools.L1 phone and e-mail.agents";
@@ -108,7 +105,7 @@ describe("value specs", () => {
       ["0..2e6:1", /at most 1000000/],
     ];
     for (const [spec, re] of cases) {
-      expect(() => parseSpec(spec), spec).toThrow(UsageError);
+      expect(() => parseSpec(spec), spec).toThrow(InputError);
       expect(() => parseSpec(spec), spec).toThrow(re);
     }
   });
@@ -124,7 +121,7 @@ describe("value specs", () => {
   it("--shard i/N", () => {
     expect(parseShard("2/8")).toEqual({ index: 2, count: 8 });
     expect(parseShard(" 1 / 1 ")).toEqual({ index: 1, count: 1 });
-    for (const bad of ["0/2", "3/2", "1/0", "1-2", "a/b", "1/2/3", ""]) expect(() => parseShard(bad), bad).toThrow(UsageError);
+    for (const bad of ["0/2", "3/2", "1/0", "1-2", "a/b", "1/2/3", ""]) expect(() => parseShard(bad), bad).toThrow(InputError);
     // point p in shard i of N when p mod N = i − 1
     expect([0, 1, 2, 3, 4].filter((p) => inShard(p, { index: 2, count: 3 }))).toEqual([1, 4]);
     expect(inShard(5, undefined)).toBe(true);
@@ -143,11 +140,12 @@ describe("paths against the base scenario", () => {
 
   it("an unknown element: one line with a did-you-mean and the names", () => {
     const e = () => checkVary(base, v("pools.L4.agents"));
-    expect(e).toThrow(UsageError);
-    expect(e).toThrow('--vary pools.L4.agents: pools has no element named "L4" (did you mean "L2"?); expected one of L1 phone and e-mail, L1 chat, L2, L3 engineering');
+    expect(e).toThrow(InputError);
+    // the library names the option vary[0] (the command line shows the --vary it came from)
+    expect(e).toThrow('options: vary[0]: pools has no element named "L4" (did you mean "L2"?); expected one of L1 phone and e-mail, L1 chat, L2, L3 engineering');
     expect(() => checkVary(base, v("tiers.L9.resolve.how-to"))).toThrow(/tiers has no element named "L9" \(did you mean "L1"\?\)/);
     // no close name: no guess
-    expect(() => checkVary(base, v("pools.night shift.agents"))).toThrow(/^--vary pools\.night shift\.agents: pools has no element named "night shift"; expected one of/);
+    expect(() => checkVary(base, v("pools.night shift.agents"))).toThrow(/^options: vary\[0\]: pools has no element named "night shift"; expected one of/);
   });
 
   it("names containing a dot cannot be reached, and the error says so", () => {
@@ -157,18 +155,18 @@ describe("paths against the base scenario", () => {
   });
 
   it("a path into a non-object, an unnamed list, a whole element, a run setting", () => {
-    expect(() => checkVary(base, v("pools.L2.agents.max"))).toThrow("--vary pools.L2.agents.max: pools.L2.agents is a number (2), not an object: the path cannot go into it");
+    expect(() => checkVary(base, v("pools.L2.agents.max"))).toThrow("options: vary[0]: pools.L2.agents is a number (2), not an object: the path cannot go into it");
     expect(() => checkVary(base, v("name.x"))).toThrow(/name is a string \("small"\), not an object/);
     expect(() => checkVary(base, v("tiers.L1.handleTimes.chat.meanMinutes"))).toThrow(/tiers\.L1\.handleTimes is a list without names/);
     expect(() => checkVary(base, v("pools.L2"))).toThrow(/names an element of pools, not a number; give one of its fields/);
-    expect(() => checkVary(base, v("seed"))).toThrow(/a run setting, .*use --seed/);
-    expect(() => checkVary(base, v("replications"))).toThrow(/use --replications/);
+    expect(() => checkVary(base, v("seed"))).toThrow(/a run setting, .*use `seed`/);
+    expect(() => checkVary(base, v("replications"))).toThrow(/use `replications`/);
   });
 
   it("paths against each other: twice, or one inside another", () => {
-    expect(() => checkVary(base, v(L2, L2))).toThrow(`--vary ${L2}: given twice`);
-    expect(() => checkVary(base, v("tiers.L1.resolve", "tiers.L1.resolve.how-to"))).toThrow(/overlaps --vary tiers\.L1\.resolve/);
-    expect(() => checkVary(base, [])).toThrow(/at least one --vary/);
+    expect(() => checkVary(base, v(L2, L2))).toThrow(`options: vary[1]: given twice`);
+    expect(() => checkVary(base, v("tiers.L1.resolve", "tiers.L1.resolve.how-to"))).toThrow("options: vary[1]: overlaps `vary[0]` (one is inside the other)");
+    expect(() => checkVary(base, [])).toThrow(/options: vary: expected at least one path/);
   });
 });
 
@@ -202,7 +200,7 @@ describe("sweep: bad input fails before anything runs, with nothing written", ()
   it("an invalid point: one line naming the point, found before any run", async () => {
     const out = f("never");
     const e = await thrown(() => quiet(f("base.json"), { vary: [`${L2}=1,2`, "pools.L2.shrinkage=0.3,1.2"], out }));
-    expect(e).toBeInstanceOf(ScenarioError);
+    expect(e).toBeInstanceOf(InputError);
     expect(e.message.split("\n")).toHaveLength(1);
     // point 1 = (L2 1, shrinkage 1.2), the first invalid one in grid order
     expect(e.message).toMatch(/base\.json: point 1 \(pools\.L2\.agents=1, pools\.L2\.shrinkage=1\.2\): pools\[2\]\.shrinkage: /);
@@ -224,7 +222,7 @@ describe("sweep: bad input fails before anything runs, with nothing written", ()
     ];
     for (const [options, re] of cases) {
       const e = await thrown(() => quiet(f("base.json"), options));
-      expect(e, String(re)).toBeInstanceOf(UsageError);
+      expect(e, String(re)).toBeInstanceOf(InputError);
       expect(e.message).toMatch(re);
       expect(e.message.split("\n")).toHaveLength(1);
     }
@@ -358,7 +356,7 @@ describe("shards and merge", () => {
     expect((await merge([one, f("base.json")])).message).toMatch(/base\.json: not a sweep shard file/);
     expect((await merge([f("empty-dir-missing")])).message).toMatch(/no such file or folder/);
     expect((await merge([f("threads-1")])).message).toMatch(/no shard files/);
-    for (const e of [await merge([one])]) expect(e).toBeInstanceOf(UsageError);
+    for (const e of [await merge([one])]) expect(e).toBeInstanceOf(InputError);
     expect(existsSync(out)).toBe(false);
     expect(() => mergeShards([])).toThrow(/no shard files/);
   });
@@ -370,7 +368,7 @@ describe("through yargs", () => {
     const spy = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
     const before = process.exitCode;
     const parser = (argv: string[]) =>
-      mergeCommand(sweepCommand(yargs(argv).strict().exitProcess(false).fail((msg, err) => { if (err) throw err; throw new UsageError(msg); })));
+      mergeCommand(sweepCommand(yargs(argv).strict().exitProcess(false).fail((msg, err) => { if (err) throw err; throw new InputError({ path: "", message: msg }); })));
     try {
       const d = f("cli");
       for (const i of [1, 2]) {

@@ -1,11 +1,13 @@
 /**
- * Tests of opening hours on the simulation's time axis (src/model/coverage.ts): business
- * hours in UTC, local hours across a DST change, merging of spans, the always-open case,
- * the cursor under monotone and random queries, and the day/clock parsers.
+ * Tests of opening hours on the simulation's time axis (src/model/staffing/openingHours.ts):
+ * business hours in UTC, local hours across a DST change, merging of spans, the always-open
+ * case, the cursor under monotone and random queries (the day and clock parsers are tested
+ * in tests/unit/time/weekClock.test.ts).
  */
 import { messageOf } from "../../helpers/problems.js";
 import { describe, expect, it } from "vitest";
-import { OpeningHours, parseClock, parseDays, parseStartEpochMs } from "../../../src/model/staffing/openingHours.js";
+import { OpeningHours } from "../../../src/model/staffing/openingHours.js";
+import { parseStartEpochMs } from "../../../src/time/iso.js";
 import type { WeeklyHours } from "../../../src/model/config.js";
 
 const DAY = 1440;
@@ -222,48 +224,6 @@ describe("invalid schedules", () => {
     expect(() => new OpeningHours({ spans: [{ days: [1], open: 0, close: 1500 }] }, 0, "UTC", DAY)).toThrow(RangeError);
     expect(() => new OpeningHours(BUSINESS, 0, "Mars/Olympus", DAY)).toThrow(/unknown time zone/);
     expect(() => new OpeningHours(BUSINESS, 0, "UTC", -1)).toThrow(/horizon/);
-  });
-});
-
-describe("parseDays", () => {
-  it("reads days, ranges, lists and keywords", () => {
-    expect(parseDays("Mon-Fri")).toEqual([0, 1, 2, 3, 4]);
-    expect(parseDays("Sat")).toEqual([5]);
-    expect(parseDays("Mon,Wed,Fri")).toEqual([0, 2, 4]);
-    expect(parseDays("Mon-Sun")).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(parseDays("daily")).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(parseDays("weekdays")).toEqual([0, 1, 2, 3, 4]);
-    expect(parseDays("WEEKENDS")).toEqual([5, 6]);
-    expect(parseDays("Fri-Mon")).toEqual([0, 4, 5, 6]);
-    expect(parseDays(" sat - sun , wed ")).toEqual([2, 5, 6]);
-    expect(parseDays("Tue-Tue")).toEqual([1]);
-  });
-
-  it("rejects other input with a one-line message", () => {
-    for (const bad of ["", "Mo-Fr", "Monday", "Mon-", "Mon--Fri", "Mon,,Tue", "Mon-Wed-Fri", "1-5"]) {
-      expect(() => parseDays(bad)).toThrow(RangeError);
-    }
-    expect(() => parseDays("Mo-Fr")).toThrow(/expected days such as "Mon-Fri".*got "Mo-Fr"/);
-    expect(() => parseDays("Funday")).toThrow(/three-letter English day names.*"Funday" is not a day/);
-    expect(messageOf(() => parseDays("Funday"))).not.toContain("\n");
-  });
-});
-
-describe("parseClock", () => {
-  it("reads HH:MM from 00:00 to 24:00", () => {
-    expect(parseClock("00:00")).toBe(0);
-    expect(parseClock("08:30")).toBe(510);
-    expect(parseClock("8:30")).toBe(510);
-    expect(parseClock("23:59")).toBe(1439);
-    expect(parseClock("24:00")).toBe(1440);
-  });
-
-  it("rejects other input with a one-line message", () => {
-    for (const bad of ["", "8", "08:5", "08:60", "24:01", "25:00", "08:30:00", "8h30", "-01:00"]) {
-      expect(() => parseClock(bad)).toThrow(RangeError);
-    }
-    expect(() => parseClock("25:00")).toThrow(/expected a time of day "HH:MM".*got "25:00"/);
-    expect(messageOf(() => parseClock("8h30"))).toMatch(/^expected a time of day "HH:MM"[^\n]*got "8h30"$/);
   });
 });
 

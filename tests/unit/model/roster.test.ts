@@ -5,8 +5,8 @@
  */
 import { messageOf } from "../../helpers/problems.js";
 import { describe, expect, it } from "vitest";
-import { parseStartEpochMs } from "../../../src/model/staffing/openingHours.js";
-import { TimeZoneClock } from "../../../src/forecast/history.js";
+import { parseStartEpochMs } from "../../../src/time/iso.js";
+import { TimeZoneClock } from "../../../src/time/zone.js";
 import { Roster } from "../../../src/model/staffing/roster.js";
 import { WeeklyPattern } from "../../../src/model/staffing/weeklyPattern.js";
 import { WEEK_MINUTES } from "../../../src/time/units.js";

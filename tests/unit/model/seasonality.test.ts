@@ -1,16 +1,11 @@
 /**
- * Tests of demand seasonality S(t) (src/model/seasonality.ts): normalisation, the shapes of the
+ * Tests of demand seasonality S(t) (src/model/demand/seasonality.ts, seasonalityPresets.ts): normalisation, the shapes of the
  * shipped presets, local time across DST changes, the piecewise step function, and the errors
  * for bad input.
  */
 import { describe, expect, it } from "vitest";
-import {
-  PRESET_INTRADAY,
-  PRESET_WEEKLY,
-  Seasonality,
-  SLOTS_PER_DAY,
-  type SeasonalityInput,
-} from "../../../src/model/demand/seasonality.js";
+import { Seasonality, SLOTS_PER_DAY, type SeasonalityInput } from "../../../src/model/demand/seasonality.js";
+import { PRESET_INTRADAY, PRESET_WEEKLY } from "../../../src/model/demand/seasonalityPresets.js";
 
 const WEEK = 7 * 1440;
 const slotOf = (hh: number, mm = 0): number => (hh * 60 + mm) / 30;

@@ -549,12 +549,16 @@ describe("comparisonChart", () => {
     expect(metricLabel("retention.revenueAtRisk")).toEqual({ label: "Revenue at risk next year", unit: "money" });
     expect(metricLabel("retention.churned")).toEqual({ label: "Customers churned", unit: "count" });
     expect(metricLabel("funnel.fcrRate")).toEqual({ label: "First-contact resolution", unit: "share" });
-    // keys the table does not know
+    // beyond the headline metrics, as the KPI catalogue names them
     expect(metricLabel("funnel.resolvedRate")).toEqual({ label: "Resolved rate", unit: "share" });
     expect(metricLabel("pool.L2 desk.cost")).toEqual({ label: "L2 desk cost", unit: "money" });
-    expect(metricLabel("retention.churnedRevenue")).toEqual({ label: "Churned revenue", unit: "money" });
-    expect(metricLabel("tier.L1.realtimeAsaSeconds")).toEqual({ label: "L1 realtime ASA", unit: "seconds" });
-    expect(metricLabel("tier.L2.occupancy")).toEqual({ label: "L2 occupancy", unit: "share" });
+    expect(metricLabel("pool.L2 desk.ahtMinutes")).toEqual({ label: "L2 desk average handle time", unit: "minutes" });
+    expect(metricLabel("retention.churnedRevenue")).toEqual({ label: "Annual revenue churned", unit: "money" });
+    expect(metricLabel("tier.L1.realtimeAsaSeconds")).toEqual({ label: "L1 real-time ASA", unit: "seconds" });
+    expect(metricLabel("tier.L1.5.occupancy")).toEqual({ label: "L1.5 occupancy", unit: "share" });
+    expect(metricLabel("cost.byCategory.KCS program")).toEqual({ label: "KCS program cost", unit: "money" });
     expect(metricLabel("funnel.needs")).toEqual({ label: "Needs", unit: "count" });
+    // a key the catalogue does not know (an older results file) is named by itself
+    expect(metricLabel("x.y")).toEqual({ label: "x.y", unit: "count" });
   });
 });

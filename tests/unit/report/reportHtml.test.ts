@@ -1,5 +1,5 @@
 /**
- * report.html (src/report/reportHtml.ts) and its generated narrative (src/report/narrative.ts):
+ * report.html (src/report/html/reportHtml.ts) and its generated narrative (src/report/html/narrative/):
  * escaping, every chart embedded as compiled Vega, nothing that would load from the network, the
  * Vega runtime inlined; the narrative's exact sentences on small hand-made results, and on real
  * results made in-process (tests/helpers/realResults.ts) sentences, KPI cells and a whole page
@@ -12,15 +12,27 @@ import { comparisonChart } from "../../../src/report/charts/comparison.js";
 import { costBreakdownChart } from "../../../src/report/charts/costs.js";
 import { baseSpec, moneyExpr } from "../../../src/report/charts/theme.js";
 import type { CompareResult, DifferenceResult, ScenarioResult, StaffResult, SweepResult } from "../../../src/report/charts/inputs.js";
-import {
-  compareKpis, compareNarrative, formatCount, formatDuration, formatMoney, formatShare, metricDirection, metricLabel, metricWords, runKpis, runNarrative, staffNarrative, sweepFrontier, sweepNarrative, verdict,
-} from "../../../src/report/html/narrative.js";
+import { compareKpis, runKpis } from "../../../src/report/html/kpiTables.js";
+import { compareNarrative } from "../../../src/report/html/narrative/compareNarrative.js";
+import { runNarrative } from "../../../src/report/html/narrative/runNarrative.js";
+import { staffNarrative } from "../../../src/report/html/narrative/staffNarrative.js";
+import { sweepNarrative } from "../../../src/report/html/narrative/sweepNarrative.js";
+import { metricDirection, metricInfo, metricLabel } from "../../../src/report/metrics.js";
+import { formatCount, formatDuration, formatMoney, formatNumber, formatShare } from "../../../src/report/numbers.js";
+import { verdict } from "../../../src/report/significance.js";
+import { paretoFront as sweepFrontier } from "../../../src/report/sweepFrontier.js";
 import { escapeHtml, jsonForScript, reportHtml, vegaBundlePath, type ReportDocument } from "../../../src/report/html/reportHtml.js";
 import { renderSvg, type ChartSpec } from "../../../src/report/render/render.js";
 import { realResults, type RealResults } from "../../helpers/realResults.js";
 
 // ---------------------------------------------------------------------------------------
 // Fixtures
+
+/** A metric's description with its unit as the narrative writes it ("money2": money with cents). */
+const metricWords = (key: string) => {
+  const m = metricInfo(key);
+  return { ...m, kind: m.unit === "money" && m.cents ? "money2" : m.unit };
+};
 
 const est = (mean: number | null, lo?: number, hi?: number): Estimate => ({ mean, ci95: lo === undefined || hi === undefined ? null : [lo, hi] });
 const diff = (mean: number | null, ci: [number, number] | null, significant: boolean, against = "baseline"): DifferenceResult => ({ against, mean, ci95: ci, significant });
@@ -517,9 +529,11 @@ describe("narrative and KPI tables on real results", () => {
       case "money": return formatMoney(x, cur);
       case "money2": return formatMoney(x, cur, 2);
       case "seconds": return formatDuration(x);
+      case "minutes": return formatDuration(x * 60);
       case "hours": return formatDuration(x * 3600);
       case "count": return formatCount(x);
-      case "number": return String(Number(x.toPrecision(3)));
+      case "number": return formatNumber(x);
+      default: throw new Error(`no format for ${key}`);
     }
   };
   /** The size of a change: points for shares, else the value's format. */

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mergePatch, resolveScenarioFile } from "../../../src/scenario/extends.js";
-import { loadAnyScenarioFile, ScenarioError } from "../../../src/scenario/load.js";
+import { InputError, problemLine, type Problem } from "../../../src/errors.js";
+import { loadAnyScenarioFile } from "../../../src/scenario/load.js";
 
 const SCENARIOS = join(import.meta.dirname, "..", "..", "..", "scenarios");
 
@@ -55,12 +56,22 @@ describe("named lists are patched by name", () => {
   });
 
   it("a name one or two letters from an existing one is taken for a typo; removing a missing name is an error", () => {
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     mergePatch(base, { pools: { L3: { agents: 1 }, L9: null } }, [], problems);
     expect(problems).toEqual([
-      'pools.L3: the base has no element named "L3" (did you mean "L1"?); to add a new one, give it a name unlike the others',
-      'pools.L9: cannot remove "L9": the base has no such element; expected one of L1, L2',
+      { path: "pools.L3", message: 'the base has no element named "L3" (did you mean "L1"?); to add a new one, give it a name unlike the others' },
+      { path: "pools.L9", message: 'cannot remove "L9": the base has no such element; expected one of L1, L2' },
     ]);
+  });
+
+  it("the typo check ignores case: a name that differs only in case (or case and two letters) is a typo", () => {
+    const named = { pools: [{ name: "Email", agents: 1 }] };
+    const problems: Problem[] = [];
+    mergePatch(named, { pools: { email: { agents: 2 }, EMAILS: { agents: 3 } } }, [], problems);
+    expect(problems.map((p) => p.path)).toEqual(["pools.email", "pools.EMAILS"]);
+    expect(problems[0].message).toContain('(did you mean "Email"?)');
+    // far from every name: a new element
+    expect(mergePatch(named, { pools: { Phone: { agents: 2 } } })).toEqual({ pools: [{ name: "Email", agents: 1 }, { name: "Phone", agents: 2 }] });
   });
 });
 
@@ -75,10 +86,10 @@ describe("resolving extends from files", () => {
     try {
       f();
     } catch (e) {
-      expect(e).toBeInstanceOf(ScenarioError);
-      return (e as ScenarioError).problems;
+      expect(e).toBeInstanceOf(InputError);
+      return (e as InputError).problems.map((p) => problemLine(p));
     }
-    throw new Error("expected a ScenarioError");
+    throw new Error("expected an InputError");
   };
 
   it("a chain of bases, merged in order, without the extends field", () => {

@@ -1,6 +1,6 @@
 /**
- * Tests of the issue-4 fields of the full scenario form (src/scenario/supportSchema.ts,
- * buildSupport.ts): shifts and staffing tables, pool time zones, shrinkage, occupancy cap,
+ * Tests of the issue-4 fields of the full scenario form (src/scenario/full/schema/, checks/,
+ * build/, warnings.ts): shifts and staffing tables, pool time zones, shrinkage, occupancy cap,
  * factors, costs, workforce, vendors, renewals, KCS, problem management, retention, and the
  * warnings of `supportWarnings`. Each valid form builds the config values worked out by hand
  * in the comments; each rule gives its exact one-line message at its path.
@@ -9,9 +9,13 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CALIBRATIONS, DEFAULT_RETENTION_WEIGHTS } from "../../../src/model/customers/retention.js";
-import { buildSupport, loadedCostPerHour, renewalChurnPerYear, supportWarnings } from "../../../src/scenario/full/build.js";
+import { buildSupport } from "../../../src/scenario/full/build.js";
+import { renewalChurnPerYear } from "../../../src/scenario/full/build/customers.js";
+import { loadedCostPerHour } from "../../../src/scenario/full/build/pools.js";
+import { supportWarnings } from "../../../src/scenario/full/warnings.js";
 import { loadAnyScenarioFile, validateSupportScenario } from "../../../src/scenario/load.js";
-import { SUPPORT_DEFAULTS, supportScenarioJsonSchema } from "../../../src/scenario/full/schema.js";
+import { SUPPORT_DEFAULTS } from "../../../src/scenario/full/defaults.js";
+import { supportScenarioJsonSchema } from "../../../src/scenario/full/schema.js";
 import { problemsOf as validatorProblems } from "../../helpers/problems.js";
 
 const DAY = 1440;

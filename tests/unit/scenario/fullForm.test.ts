@@ -1,5 +1,5 @@
 /**
- * Tests of the full scenario form (src/scenario/supportSchema.ts, buildSupport.ts and the
+ * Tests of the full scenario form (src/scenario/full/: schema, checks, build; and the
  * form-choosing loader in load.ts): a complete example builds into the SupportConfig whose
  * numbers are worked out by hand below; every rule on bad input gives a one-line problem at
  * the right path; forecast arrivals from a history file give positive rates.
@@ -8,9 +8,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSupport, customersPerSegment, supportRunSettings } from "../../../src/scenario/full/build.js";
-import { loadAnyScenarioFile, ScenarioError, validateAnyScenario, validateSupportScenario } from "../../../src/scenario/load.js";
-import { SUPPORT_DEFAULTS, supportScenarioJsonSchema, type SupportScenario } from "../../../src/scenario/full/schema.js";
+import { buildSupport } from "../../../src/scenario/full/build.js";
+import { customersPerSegment } from "../../../src/scenario/full/build/customers.js";
+import { supportRunSettings } from "../../../src/scenario/full/runSettings.js";
+import { InputError } from "../../../src/errors.js";
+import { loadAnyScenarioFile, validateAnyScenario, validateSupportScenario } from "../../../src/scenario/load.js";
+import { SUPPORT_DEFAULTS } from "../../../src/scenario/full/defaults.js";
+import { supportScenarioJsonSchema, type SupportScenario } from "../../../src/scenario/full/schema.js";
 import { problemsOf as validatorProblems } from "../../helpers/problems.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "supportsim-support-test-"));
@@ -455,7 +459,7 @@ describe("forecast arrivals from a history file", () => {
     expect(email).toEqual({ channel: 2, needType: 2, segment: 0, starts: [0], ratesPerMinute: [0.1] });
   });
 
-  it("a history file that cannot be read is a ScenarioError at arrivals[i].history.file", () => {
+  it("a history file that cannot be read is an InputError at arrivals[i].history.file", () => {
     const s = forecastOnly();
     s.arrivals[0].history.file = "data/no-such.csv";
     expect(() => buildSupport(validateSupportScenario(s), { baseDir: "scenarios" })).toThrow(/^arrivals\[0\]\.history\.file: .*no-such\.csv: cannot read: no such file$/);
@@ -466,8 +470,9 @@ describe("forecast arrivals from a history file", () => {
       buildSupport(validateSupportScenario(s), { baseDir: "scenarios", file: "x.json" });
       throw new Error("accepted");
     } catch (e) {
-      expect(e).toBeInstanceOf(ScenarioError);
-      expect((e as ScenarioError).problems).toEqual([`arrivals[0].history.file: ${bad}: line 2, column offered: expected an integer >= 0, got "-3"`]);
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).problems).toEqual([{ path: "arrivals[0].history.file", message: `${bad}: line 2, column offered: expected an integer >= 0, got "-3"` }]);
+      expect((e as InputError).source).toBe("x.json");
     }
   });
 
@@ -515,8 +520,8 @@ describe("loading either form", () => {
       validateAnyScenario(s, "s.json");
       throw new Error("accepted");
     } catch (e) {
-      expect(e).toBeInstanceOf(ScenarioError);
-      const lines = (e as ScenarioError).message.split("\n");
+      expect(e).toBeInstanceOf(InputError);
+      const lines = (e as InputError).message.split("\n");
       expect(lines).toContain("s.json: customers.segments: expected segment shares summing to 1, got 0.9");
       expect(lines.some((l) => l.startsWith('s.json: pools[2].tier: unknown tier "L4"'))).toBe(true);
     }

@@ -1,5 +1,5 @@
 /**
- * Tests of scenario files (src/scenario/load.ts, src/scenario/schema.ts): the shipped contract
+ * Tests of scenario files (src/scenario/load.ts, json.ts, src/scenario/simple/schema.ts): the shipped contract
  * scenario validates; every kind of bad input is reported as one line per problem that names
  * the field path and what was expected; JSON syntax errors give the line and column; the JSON
  * Schema export describes the same format; and fast-check properties over random valid
@@ -11,8 +11,11 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { runScenario } from "../../../src/analysis/run.js";
-import { ScenarioError, loadScenarioFile, parseJson, validateScenario } from "../../../src/scenario/load.js";
-import { DISTRIBUTIONS, scenarioJsonSchema } from "../../../src/scenario/simple/schema.js";
+import { InputError, problemLine } from "../../../src/errors.js";
+import { parseJson } from "../../../src/scenario/json.js";
+import { loadScenarioFile, validateScenario } from "../../../src/scenario/load.js";
+import { DISTRIBUTIONS } from "../../../src/scenario/duration.js";
+import { scenarioJsonSchema } from "../../../src/scenario/simple/schema.js";
 import { problemsOf } from "../../helpers/problems.js";
 
 const CONTRACT = "scenarios/mmc-abandon.json";
@@ -57,15 +60,15 @@ function writeTmp(name: string, text: string): string {
   return f;
 }
 
-/** The ScenarioError thrown by `f`. */
-function scenarioError(f: () => unknown): ScenarioError {
+/** The InputError thrown by `f`. */
+function scenarioError(f: () => unknown): InputError {
   try {
     f();
   } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    return e as ScenarioError;
+    expect(e).toBeInstanceOf(InputError);
+    return e as InputError;
   }
-  throw new Error("expected a ScenarioError, nothing was thrown");
+  throw new Error("expected an InputError, nothing was thrown");
 }
 
 describe("the contract scenario", () => {
@@ -291,8 +294,8 @@ describe("reading files", () => {
   it("a top-level array in a file", () => {
     const f = writeTmp("array.json", "[1, 2, 3]\n");
     const e = scenarioError(() => loadScenarioFile(f));
-    expect(e.problems).toEqual(["expected a JSON object at the top level, got a list"]);
-    expect(e.file).toBe(f);
+    expect(e.problems).toEqual([{ path: "", message: "expected a JSON object at the top level, got a list" }]);
+    expect(e.source).toBe(f);
     expect(e.message).toBe(`${f}: expected a JSON object at the top level, got a list`);
   });
 
@@ -346,7 +349,7 @@ describe("reading files", () => {
 
   it("parseJson without a file name gives the bare message", () => {
     const e = scenarioError(() => parseJson('{\n  "a": 1,\n}'));
-    expect(e.file).toBeUndefined();
+    expect(e.source).toBeUndefined();
     expect(e.message).toMatch(/^not valid JSON at line 3, column 1: /);
   });
 });
@@ -661,8 +664,8 @@ describe("properties", () => {
           validateScenario(c.scenario);
           throw new Error(`accepted after ${c.what}`);
         } catch (e) {
-          if (!(e instanceof ScenarioError)) throw e;
-          msgs = e.problems;
+          if (!(e instanceof InputError)) throw e;
+          msgs = e.problems.map((p) => problemLine(p));
         }
         const named = msgs.filter((m) => m.startsWith(`${c.expected}: `));
         if (named.length === 0) throw new Error(`after ${c.what}: no message names ${c.expected}: ${JSON.stringify(msgs)}`);

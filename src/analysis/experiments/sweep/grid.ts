@@ -1,0 +1,152 @@
+/**
+ * The grid of a parameter sweep: the varied paths and their values, the points of their
+ * Cartesian product, and each point's scenario.
+ *
+ * Paths. A dotted path into the scenario JSON (after its `extends` chain is merged); a segment
+ * met where the scenario has a list of named things (pools, tiers, channels, need types,
+ * segments, releases …) selects the element of that name, as merge patches do
+ * (scenario/extends.ts): `pools.L2.agents`, `tiers.L1.resolve.how-to`,
+ * `customers.segments.smb.share`, `pools.L1 phone and e-mail.shrinkage`. The path is split on
+ * every ".", so names containing a dot cannot be reached. A missing object field may be named
+ * (it is added; the schema then says whether it is allowed), a missing list element may not.
+ *
+ * The grid. The Cartesian product of the varied lists in the order given, the first varying
+ * slowest: point p has, for vary j, value index ⌊p / ∏_{k>j} n_k⌋ mod n_j (mixed radix).
+ * A point's scenario is the base with one merge patch setting every varied value
+ * (`{ "pools": { "L2": { "agents": 8 } } }`, named lists patched by name).
+ *
+ * Bad options are InputErrors from OPTIONS at `vary[j]` (the command line shows `--vary PATH`).
+ */
+import { closest, InputError, OPTIONS, problem, problemLine, type Problem } from "../../../errors.js";
+import { mergePatch } from "../../../scenario/extends.js";
+
+/** One varied parameter: a dotted path and the values it takes, in order. */
+export interface Vary {
+  path: string;
+  values: number[];
+}
+
+/** The most points a sweep may have (a guard against a spec with a tiny step). */
+export const MAX_POINTS = 1_000_000;
+
+/** Paths that are run settings, not model parameters (each point must share them). */
+const SETTINGS = new Set(["seed", "replications"]);
+
+const bad = (j: number, message: string) => new InputError(problem(`vary[${j}]`, message), OPTIONS);
+
+/** A path's segments (split on every "."; names containing a dot are not supported). */
+export function splitPath(path: string, j = 0): string[] {
+  const parts = path.split(".");
+  if (parts.some((p) => p === "")) throw bad(j, `an empty name between dots (paths are split on every ".", so names containing a dot are not supported)`);
+  return parts;
+}
+
+type JsonObject = Record<string, unknown>;
+const isObject = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A list of objects that all have a string `name` (and at least one element): patched by name (extends.ts). */
+function isNamedList(v: unknown): v is JsonObject[] {
+  return Array.isArray(v) && v.length > 0 && v.every((e) => isObject(e) && typeof e.name === "string");
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "an object";
+  if (typeof v === "number") return `a number (${v})`;
+  if (typeof v === "string") return `a string (${JSON.stringify(v)})`;
+  return `${typeof v === "boolean" ? "a boolean" : typeof v} (${String(v)})`;
+}
+
+/**
+ * Check every path against the base scenario (its `extends` merged, before validation), and
+ * the paths against each other; throws InputError (one line) at the first problem:
+ * an element name the list lacks (did-you-mean), a path that goes through a number, string or
+ * unnamed list, a path ending at a list element, a run setting, a path given twice or one
+ * path inside another.
+ */
+export function checkVary(base: unknown, vary: readonly Vary[]): void {
+  if (vary.length === 0) throw new InputError(problem("vary", "expected at least one path and its values"), OPTIONS);
+  vary.forEach((v, j) => {
+    const parts = splitPath(v.path, j);
+    if (parts.length === 1 && SETTINGS.has(parts[0])) throw bad(j, `a run setting, the same at every point; use \`${parts[0]}\``);
+    let cur: unknown = base;
+    for (let i = 0; i < parts.length; i++) {
+      const seg = parts[i];
+      const here = parts.slice(0, i).join(".") || "(top level)";
+      if (cur === undefined) break; // a field the base does not have yet: added by the patch
+      if (isNamedList(cur)) {
+        const names = cur.map((e) => e.name as string);
+        const at = names.indexOf(seg);
+        if (at < 0) {
+          const dotted = names.find((n) => n.includes(".") && n.startsWith(`${seg}.`));
+          if (dotted !== undefined) {
+            throw bad(j, `${here} has an element named ${JSON.stringify(dotted)}, but names containing "." cannot be used in a path (paths are split on every ".")`);
+          }
+          const guess = closest(seg, names);
+          const dots = names.some((n) => n.includes(".")) ? ` (names containing "." cannot be used in a path)` : "";
+          throw bad(j, `${here} has no element named ${JSON.stringify(seg)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ""}; expected one of ${names.join(", ")}${dots}`);
+        }
+        if (i === parts.length - 1) throw bad(j, `names an element of ${here}, not a number; give one of its fields (e.g. ${v.path}.agents)`);
+        cur = cur[at];
+      } else if (Array.isArray(cur)) {
+        throw bad(j, `${here} is a list without names; only elements of named lists (pools, tiers, channels …) can be selected`);
+      } else if (isObject(cur)) {
+        cur = Object.hasOwn(cur, seg) ? cur[seg] : undefined;
+      } else {
+        throw bad(j, `${here} is ${kindOf(cur)}, not an object: the path cannot go into it`);
+      }
+    }
+    for (let k = 0; k < j; k++) {
+      const other = vary[k].path;
+      if (other === v.path) throw bad(j, `given twice`);
+      if (v.path.startsWith(`${other}.`) || other.startsWith(`${v.path}.`)) throw bad(j, `overlaps \`vary[${k}]\` (one is inside the other)`);
+    }
+  });
+}
+
+/** The number of grid points (the product of the lists' lengths). */
+export function gridSize(vary: readonly Vary[]): number {
+  return vary.reduce((n, v) => n * v.values.length, 1);
+}
+
+/** The values of point `index`, one per --vary (the first varies slowest). */
+export function pointValues(vary: readonly Vary[], index: number): number[] {
+  if (!Number.isInteger(index) || index < 0 || index >= gridSize(vary)) throw new RangeError(`pointValues: no point ${index} in a grid of ${gridSize(vary)}`);
+  const out = new Array<number>(vary.length);
+  let rest = index;
+  for (let j = vary.length - 1; j >= 0; j--) {
+    const n = vary[j].values.length;
+    out[j] = vary[j].values[rest % n];
+    rest = Math.floor(rest / n);
+  }
+  return out;
+}
+
+/** `pools.L2.agents=8, …` for messages. */
+export function describePoint(vary: readonly Vary[], values: readonly number[]): string {
+  return vary.map((v, j) => `${v.path}=${values[j]}`).join(", ");
+}
+
+/** The merge patch setting every varied value: `{ "pools": { "L2": { "agents": 8 } } }`. */
+export function pointPatch(vary: readonly Vary[], values: readonly number[]): JsonObject {
+  const patch: JsonObject = {};
+  vary.forEach((v, j) => {
+    const parts = splitPath(v.path, j);
+    let o = patch;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const next = o[parts[i]];
+      o = (isObject(next) ? next : (o[parts[i]] = {})) as JsonObject;
+    }
+    o[parts[parts.length - 1]] = values[j];
+  });
+  return patch;
+}
+
+/** The base (merged JSON) with a point's values set: patched by name where the base has named lists. */
+export function pointScenarioJson(base: unknown, vary: readonly Vary[], values: readonly number[]): unknown {
+  const problems: Problem[] = [];
+  const out = mergePatch(base, pointPatch(vary, values), [], problems);
+  if (problems.length > 0) throw new InputError(problem("", `sweep point ${describePoint(vary, values)}: ${problems.map((p) => problemLine(p)).join("; ")}`));
+  return out;
+}

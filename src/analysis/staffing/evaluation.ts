@@ -1,0 +1,78 @@
+/**
+ * Judging a staffing in the staffing search: the replications' probe counts pooled, and which
+ * (pool, interval of the week) and which pools miss their targets (the solver's module
+ * comment lists the targets). An interval is judged only where the pool is open; a pool's
+ * deferred target over its whole week.
+ */
+import type { ProbeCounts, ProbeLayout } from "./probe.js";
+import type { StaffingTargets } from "./targets.js";
+
+/** What a judgement needs to know of the solve. */
+export interface SolveFrame {
+  layout: ProbeLayout;
+  /** Replications per evaluation. */
+  R: number;
+  T: StaffingTargets;
+  /** The pools being sized (indices into the configuration's pools). */
+  sized: readonly number[];
+  /** Per sized pool: 1 for the intervals of the week its scenario schedule is open. */
+  open: readonly Uint8Array[];
+}
+
+export type Stats = ReturnType<typeof pooledStats>;
+
+/** Pool the replications' counts (sums over replications). */
+export function pooledStats(counts: readonly ProbeCounts[]) {
+  const sum = (f: (c: ProbeCounts) => Float64Array) => {
+    const out = new Float64Array(f(counts[0]).length);
+    for (const c of counts) { const a = f(c); for (let i = 0; i < a.length; i++) out[i] += a[i]; }
+    return out;
+  };
+  return {
+    offered: sum((c) => c.offered), within: sum((c) => c.within), abandoned: sum((c) => c.abandoned), answered: sum((c) => c.answered),
+    busy: sum((c) => c.busy), handle: sum((c) => c.handle), handled: sum((c) => c.handled), deferredBusy: sum((c) => c.deferredBusy),
+    deferredOffered: sum((c) => c.deferredOffered), deferredWithin: sum((c) => c.deferredWithin),
+  };
+}
+
+export type Evaluation = ReturnType<typeof evaluate>;
+
+/**
+ * Which (sized pool, interval) miss a target with agents `xs` on the floor (severely: service
+ * level more than 15 points short), which pools miss their deferred target, and the occupancy
+ * of every interval.
+ */
+export function evaluate(f: SolveFrame, s: Stats, xs: readonly Int32Array[]) {
+  const { sized, open, T, layout, R } = f;
+  const I = layout.intervalsPerWeek, L = layout.intervalLength;
+  const intervalFail = sized.map(() => new Uint8Array(I));
+  const severe = sized.map(() => new Uint8Array(I));
+  const poolFail = new Uint8Array(sized.length);
+  const occupancy = sized.map(() => new Float64Array(I));
+  sized.forEach((q, k) => {
+    for (let i = 0; i < I; i++) {
+      const j = q * I + i, n = layout.occurrences[q * I + i] * R;
+      const floorMinutes = xs[k][i] * L * n;
+      occupancy[k][i] = floorMinutes > 0 ? s.busy[j] / floorMinutes : 0;
+      if (!open[k][i]) continue;
+      const off = s.offered[j];
+      if (off > 0) {
+        const sl = s.within[j] / off;
+        if (sl < T.serviceLevel) { intervalFail[k][i] = 1; if (sl < T.serviceLevel - 0.15) severe[k][i] = 1; }
+        if (T.maxAbandon !== undefined && s.abandoned[j] / off > T.maxAbandon) intervalFail[k][i] = 1;
+      }
+      if (T.maxOccupancy !== undefined && occupancy[k][i] > T.maxOccupancy) intervalFail[k][i] = 1;
+    }
+    if (s.deferredOffered[q] > 0 && s.deferredWithin[q] / s.deferredOffered[q] < T.response) poolFail[k] = 1;
+  });
+  const any = poolFail.some((v) => v === 1) || intervalFail.some((v) => v.some((w) => w === 1));
+  return { intervalFail, severe, poolFail, occupancy, any };
+}
+
+/** The busiest `share` (at least one) of a pool's open intervals, by occupancy. */
+export function busiest(open: Uint8Array, occupancy: Float64Array, share: number): number[] {
+  const list: number[] = [];
+  for (let i = 0; i < open.length; i++) if (open[i]) list.push(i);
+  list.sort((a, b) => occupancy[b] - occupancy[a] || a - b);
+  return list.slice(0, Math.max(1, Math.ceil(list.length * share)));
+}

@@ -1,0 +1,146 @@
+/**
+ * The integer program of a shift plan (the model in shiftPlan.ts) and its solution: coverage
+ * rows, the CPLEX LP text, HiGHS (npm `highs`, WebAssembly), and integer plans checked for
+ * feasibility, with a rounding of the LP optimum for when the integer solve runs out of time.
+ */
+import highsImport from "highs";
+import type { Candidate } from "./candidates.js";
+import { snapWhole } from "./planGrid.js";
+
+/** Requirements at or below this are zero (floating-point noise must not hire an agent). */
+const ZERO_REQUIREMENT = 1e-9;
+/** Relative tolerance of the coverage rows, as HiGHS's MIP feasibility tolerance. */
+const FEASIBILITY = 1e-6;
+
+/** The coverage rows: intervals with a positive requirement, right-hand side r_i / α (snapped to a whole number within 1e-9). */
+export interface Rows {
+  intervals: number[];
+  rhs: number[];
+  /** Row of each interval, −1 for none. */
+  rowOf: Int32Array;
+}
+
+export function coverageRows(requirement: readonly number[], availability: number): Rows {
+  const rowOf = new Int32Array(requirement.length).fill(-1);
+  const intervals: number[] = [];
+  const rhs: number[] = [];
+  requirement.forEach((r, i) => {
+    if (!(r > ZERO_REQUIREMENT)) return;
+    rowOf[i] = intervals.length;
+    intervals.push(i);
+    rhs.push(snapWhole(r / availability));
+  });
+  return { intervals, rhs, rowOf };
+}
+
+/** Terms "+ c name", eight to a line (LP format allows a row to continue on the next line). */
+function termLines(terms: string[]): string {
+  const lines: string[] = [];
+  for (let k = 0; k < terms.length; k += 8) lines.push(`  ${terms.slice(k, k + 8).join(" ")}`);
+  return lines.join("\n");
+}
+
+/**
+ * The model in CPLEX LP format: columns x<j> (candidate j), rows c<i> (interval i), objective
+ * in paid minutes, coefficients a_ij = floor minutes / L; with `integer`, all columns general
+ * integers (otherwise the LP relaxation). Bounds default to x ≥ 0.
+ */
+export function lpText(candidates: readonly Candidate[], rows: Rows, L: number, integer: boolean): string {
+  const byRow: string[][] = rows.intervals.map(() => []);
+  candidates.forEach((c, j) => {
+    c.intervals.forEach((i, k) => {
+      const r = rows.rowOf[i];
+      if (r >= 0) byRow[r].push(`+ ${c.minutes[k] / L} x${j}`);
+    });
+  });
+  const objective = candidates.map((c, j) => `+ ${c.cost} x${j}`);
+  const constraints = byRow.map((terms, r) => ` c${rows.intervals[r]}:\n${termLines(terms)}\n  >= ${rows.rhs[r]}`);
+  const parts = ["Minimize", ` paid:\n${termLines(objective)}`, "Subject To", ...constraints];
+  if (integer) parts.push("Generals", termLines(candidates.map((_, j) => `x${j}`)));
+  parts.push("End", "");
+  return parts.join("\n");
+}
+
+/**
+ * The `highs` loader. The package is CommonJS with an ES-module build: Node and vitest load the
+ * ES build, whose default export is the loader, while TypeScript (NodeNext) reads its
+ * declarations as CommonJS and types the default import as the module object; accept both.
+ */
+type HighsLoader = typeof highsImport.default;
+const highsLoader: HighsLoader = typeof highsImport === "function" ? highsImport : highsImport.default;
+export type HighsModule = Awaited<ReturnType<HighsLoader>>;
+let highsPromise: Promise<HighsModule> | undefined;
+
+/** The HiGHS WebAssembly module, loaded once per process. */
+export function loadHighs(): Promise<HighsModule> {
+  highsPromise ??= highsLoader();
+  return highsPromise;
+}
+
+export interface SolveResult {
+  status: string;
+  objective: number;
+  /** Column values in candidate order (whatever HiGHS returned; check feasibility before use). */
+  values: number[];
+}
+
+/** One HiGHS solve of LP text with columns x0…x<count−1>, quiet, within `timeLimit` seconds if given. */
+export function runHighs(highs: HighsModule, text: string, count: number, timeLimit?: number): SolveResult {
+  const res = highs.solve(text, timeLimit === undefined ? { output_flag: false } : { output_flag: false, time_limit: timeLimit });
+  const columns = res.Columns as Record<string, { Primal?: number } | undefined>;
+  const values = Array.from({ length: count }, (_, j) => columns[`x${j}`]?.Primal ?? Number.NaN);
+  return { status: res.Status, objective: res.ObjectiveValue, values };
+}
+
+/** Row activities Σ_j a_ij n_j of integer agents `n`. */
+function activities(candidates: readonly Candidate[], rows: Rows, n: readonly number[], L: number): number[] {
+  const act = new Array<number>(rows.intervals.length).fill(0);
+  candidates.forEach((c, j) => {
+    if (n[j] === 0) return;
+    c.intervals.forEach((i, k) => {
+      const r = rows.rowOf[i];
+      if (r >= 0) act[r] += (n[j] * c.minutes[k]) / L;
+    });
+  });
+  return act;
+}
+
+function slackOk(activity: number, rhs: number): boolean {
+  return activity >= rhs - FEASIBILITY * Math.max(1, rhs);
+}
+
+export function feasible(candidates: readonly Candidate[], rows: Rows, n: readonly number[], L: number): boolean {
+  if (n.some((x) => !Number.isInteger(x) || x < 0)) return false;
+  const act = activities(candidates, rows, n, L);
+  return act.every((a, r) => slackOk(a, rows.rhs[r]));
+}
+
+/** Integer agents from a MIP column vector: rounded to the nearest integer (HiGHS returns them within 1e-6), NaN kept. */
+export function roundAgents(values: readonly number[]): number[] {
+  return values.map((v) => (Number.isFinite(v) ? Math.max(0, Math.round(v)) : Number.NaN));
+}
+
+/**
+ * A feasible integer plan from the LP optimum when the MIP found none in time: every value
+ * rounded up (a_ij ≥ 0, so coverage only grows), then agents removed one at a time, costliest
+ * candidates first, while every row stays covered.
+ */
+export function roundUpPlan(candidates: readonly Candidate[], rows: Rows, lp: readonly number[], L: number): number[] {
+  const n = lp.map((v) => Math.max(0, Math.ceil(v - 1e-9)));
+  const act = activities(candidates, rows, n, L);
+  const order = candidates.map((_, j) => j).sort((x, y) => candidates[y].cost - candidates[x].cost || x - y);
+  for (const j of order) {
+    const c = candidates[j];
+    while (n[j] > 0 && c.intervals.every((i, k) => rows.rowOf[i] < 0 || slackOk(act[rows.rowOf[i]] - c.minutes[k] / L, rows.rhs[rows.rowOf[i]]))) {
+      n[j]--;
+      c.intervals.forEach((i, k) => {
+        if (rows.rowOf[i] >= 0) act[rows.rowOf[i]] -= c.minutes[k] / L;
+      });
+    }
+  }
+  return n;
+}
+
+export function costOf(candidates: readonly Candidate[], n: readonly number[]): number {
+  return candidates.reduce((s, c, j) => s + c.cost * n[j], 0);
+}

@@ -1,0 +1,56 @@
+/**
+ * Running a scenario through the library: its replications (on `threads` threads; the results
+ * do not depend on the count), every KPI as a mean with its 95% interval, the average week and
+ * the week-by-week trend.
+ */
+import type { NetworkTraceSink } from "../model/network/networkConfig.js";
+import { runSupportScenarioParallel, supportIntervalRows, supportResultJson, type SupportRunResult } from "../analysis/experiments/run.js";
+import type { Estimate } from "../analysis/confidence.js";
+import { runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
+import type { Scenario } from "./scenario.js";
+
+/** The result of `simulate`: what `supportsim run --json` prints (`resultJson` nests it). */
+export type RunResult = SupportRunResult & {
+  /** Per reporting interval (from the end of the warm-up) and series, each KPI with its 95% interval (only with `intervals: true`). */
+  intervals?: IntervalRow[];
+};
+
+export interface IntervalRow {
+  interval: number;
+  /** Local start time of the interval (ISO 8601 with offset). */
+  start: string;
+  /** A channel, a tier, or "needs". */
+  series: string;
+  metrics: Record<string, Estimate>;
+}
+
+export interface SimulateOptions extends RunSettingsOptions {
+  /** Also the per-interval KPIs (`RunResult.intervals`). */
+  intervals?: boolean;
+  /** A trace sink for replication k (runs on one thread). */
+  trace?: (replication: number) => NetworkTraceSink | null;
+  /** Called as replications finish. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Run a loaded scenario's replications. */
+export async function simulate(scenario: Scenario, options: SimulateOptions = {}): Promise<RunResult> {
+  throwIfAny(runSettingsProblems(options));
+  const out = await runSupportScenarioParallel(scenario.definition, {
+    config: scenario.config,
+    threads: options.threads ?? 1,
+    baseDir: scenario.baseDir,
+    file: scenario.file,
+    seed: options.seed,
+    replications: options.replications,
+    trace: options.trace,
+    onReplication: options.onProgress,
+  });
+  return options.intervals ? { ...out.result, intervals: supportIntervalRows(out) } : out.result;
+}
+
+/** The JSON form of a result (`run --json`, results.json): its KPIs nested by their dotted names. */
+export function resultJson(r: RunResult): Record<string, unknown> {
+  const { intervals: _intervals, ...rest } = r;
+  return supportResultJson(rest);
+}

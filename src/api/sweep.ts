@@ -1,0 +1,86 @@
+/**
+ * Sweeps through the library: a scenario run over the grid of the varied parameters' values
+ * (every point with the same seed and replications: common random numbers), whole or one shard
+ * at a time, and shards merged back into exactly the document an unsharded run gives.
+ */
+import {
+  checkVary,
+  gridSize,
+  inShard,
+  mergeShards,
+  pointWarnings,
+  preparePoints,
+  runPoints,
+  scenarioSha256,
+  shardDocument,
+  sweepDocument,
+  type Shard,
+  type ShardDocument,
+  type SweepDocument,
+  type SweepIdentity,
+  type Vary,
+} from "../analysis/experiments/sweep/index.js";
+import { supportRunSettings } from "../scenario/full/runSettings.js";
+import { numberProblem, runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
+import type { Scenario } from "./scenario.js";
+
+export type { Shard, ShardDocument, SweepDocument, Vary };
+
+export interface SweepOptions extends RunSettingsOptions {
+  /** The varied parameters: a dotted path into the scenario (list elements by name) and its values; the first varies slowest. */
+  vary: readonly Vary[];
+  /** Run only this shard of the points (index mod count = shard index − 1). */
+  shard?: Shard;
+  /** When the worker threads start (default: when the work left is worth their start-up). */
+  startWorkers?: "now" | "whenWorthIt";
+  /** Called as (point, replication) tasks finish. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SweepResult {
+  /** The whole sweep (without `shard`). */
+  document?: SweepDocument;
+  /** The shard's document (with `shard`). */
+  shard?: ShardDocument;
+  /** The points' warnings, each once. */
+  warnings: string[];
+  /** How many points the whole grid has. */
+  points: number;
+}
+
+/** Run a scenario over a grid of parameter values. Every point is checked and built before anything runs. */
+export async function sweep(scenario: Scenario, options: SweepOptions): Promise<SweepResult> {
+  const shard = options.shard;
+  throwIfAny([
+    ...runSettingsProblems(options),
+    shard === undefined ? undefined : numberProblem("shard.count", shard.count, (x) => Number.isInteger(x) && x >= 1, "an integer >= 1"),
+    shard === undefined ? undefined : numberProblem("shard.index", shard.index, (x) => Number.isInteger(x) && x >= 1 && x <= shard.count, `an integer from 1 to the count (${shard.count})`),
+  ]);
+  const base = scenario.resolved;
+  checkVary(base, options.vary);
+  const settings = supportRunSettings(scenario.definition, { seed: options.seed, replications: options.replications });
+  const points = preparePoints(base, options.vary, { file: scenario.file ?? scenario.name, baseDir: scenario.baseDir, keep: (i) => inShard(i, shard) });
+  const identity: SweepIdentity = {
+    scenario: scenario.name,
+    scenarioSha256: scenarioSha256(base),
+    currency: scenario.config.costs.currency,
+    seed: settings.seed,
+    replications: settings.replications,
+    vary: options.vary.map((v) => ({ path: v.path, values: [...v.values] })),
+  };
+  const rows = await runPoints(points, options.vary, {
+    seed: settings.seed,
+    replications: settings.replications,
+    threads: options.threads ?? 1,
+    startWorkers: options.startWorkers,
+    onReplication: options.onProgress,
+  });
+  const warnings = pointWarnings(points);
+  const n = gridSize(options.vary);
+  return shard !== undefined ? { shard: shardDocument(identity, shard, rows), warnings, points: n } : { document: sweepDocument(identity, rows), warnings, points: n };
+}
+
+/** Join the shards of one sweep (parsed shard files, each with where it came from) into the document an unsharded run gives. */
+export function mergeSweep(shards: readonly { source: string; data: unknown }[]): SweepDocument {
+  return mergeShards(shards);
+}

@@ -1,0 +1,44 @@
+/**
+ * From the library's option names to the command line's flags. Below the CLI a bad option is an
+ * `InputError` from `OPTIONS` whose paths (and the option names its messages mention) are the
+ * library's (`ratePerHour`, `target.maxAbandonRate`); a message names another option in
+ * backquotes (needs \`patienceMinutes\`). `asFlags` re-raises it with the flags the user typed
+ * (`--rate-per-hour`, `--max-abandon`, needs --patience-minutes).
+ */
+import { InputError, problem } from "../errors.js";
+import { OPTIONS } from "../api/options.js";
+
+/** Option path → what the user typed: a flag ("--max-abandon") or a command ("erlang staff"). */
+export type FlagNames = Readonly<Record<string, string>>;
+
+/** The flag for an option path: its own entry, else `--kebab-case` of the path's last name. */
+export function flagOf(path: string, names: FlagNames): string {
+  if (names[path] !== undefined) return names[path];
+  const last = path.split(".").pop() ?? path;
+  return `--${last.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** `e` with option paths and names turned into flags (other errors unchanged). */
+export function withFlags(e: unknown, names: FlagNames): unknown {
+  if (!(e instanceof InputError) || e.source !== OPTIONS) return e;
+  const inMessage = (m: string) => m.replace(/`([^`]+)`/g, (_, name: string) => flagOf(name, names));
+  return new InputError(e.problems.map((p) => problem(p.path === "" ? "" : flagOf(p.path, names), inMessage(p.message))));
+}
+
+/** Run `f`, re-raising bad options with their flags. */
+export function asFlags<T>(names: FlagNames, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw withFlags(e, names);
+  }
+}
+
+/** The same for an async `f`. */
+export async function asFlagsAsync<T>(names: FlagNames, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    throw withFlags(e, names);
+  }
+}

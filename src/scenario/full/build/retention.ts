@@ -1,0 +1,21 @@
+/** Retention in model units: the calibration's tables (rows overridden by `multipliers`), the default weights overridden one by one, the half-life in minutes. */
+import { CALIBRATIONS, DEFAULT_HALF_LIFE_DAYS, DEFAULT_RETENTION_WEIGHTS } from "../../../model/customers/retention.js";
+import type { RetentionConfig } from "../../../model/config.js";
+import { DAY_MINUTES } from "../../../time/units.js";
+import { SUPPORT_DEFAULTS as D } from "../defaults.js";
+import type { SupportScenario } from "../schema.js";
+
+export function retentionConfig(r: SupportScenario["retention"]): RetentionConfig {
+  const calibration = r?.calibration ?? D.retention.calibration;
+  const table = CALIBRATIONS[calibration];
+  const weights: RetentionConfig["weights"] = { ...DEFAULT_RETENTION_WEIGHTS };
+  for (const [key, value] of Object.entries(r?.weights ?? {}) as [keyof RetentionConfig["weights"], number | undefined][]) {
+    if (value !== undefined) weights[key] = value;
+  }
+  return {
+    calibration,
+    multipliers: { minor: [...(r?.multipliers?.minor ?? table.minor)], major: [...(r?.multipliers?.major ?? table.major)] },
+    weights,
+    halfLife: (r?.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS) * DAY_MINUTES,
+  };
+}

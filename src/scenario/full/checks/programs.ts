@@ -1,0 +1,50 @@
+/**
+ * Checks of programmes and retention: KCS's need types and tiers exist; problem management has
+ * quality-driven need types to fix and a reduction per fix within its maximum; retention
+ * multipliers do not decrease down the ladder.
+ */
+import { SUPPORT_DEFAULTS } from "../defaults.js";
+import { RETENTION_ROWS } from "../schema/retention.js";
+import type { SupportScenarioShape } from "../schema/scenario.js";
+import { listing } from "./format.js";
+import type { Names } from "./names.js";
+import { fin, type Path, type Report } from "./report.js";
+
+export function checkKcs(s: SupportScenarioShape, r: Report, { needNames, tierNames }: Names): void {
+  const kcs = s.kcs;
+  if (kcs === undefined) return;
+  if (typeof kcs.coverage === "object") for (const n of Object.keys(kcs.coverage)) r.ref(n, needNames, "need type", ["kcs", "coverage", n]);
+  for (const key of ["resolveGain", "handleTimeFactor", "articleTime"] as const) {
+    for (const t of Object.keys(kcs[key] ?? {})) r.ref(t, tierNames, "tier", ["kcs", key, t]);
+  }
+}
+
+export function checkProblemManagement(s: SupportScenarioShape, r: Report, { needNames }: Names): void {
+  const pm = s.problemManagement;
+  if (pm === undefined) return;
+  const qualityNames = s.needTypes.filter((n) => n.driver === "quality").map((n) => n.name);
+  if (pm.needTypes === undefined && qualityNames.length === 0) {
+    r.issue(["problemManagement"], 'expected a need type with driver "quality" to fix, got none (no need type is quality-driven)');
+  }
+  pm.needTypes?.forEach((n, j) => {
+    const at: Path = ["problemManagement", "needTypes", j];
+    if (!r.ref(n, needNames, "need type", at)) return;
+    if (!qualityNames.includes(n)) {
+      r.issue(at, `expected a quality-driven need type (${listing(qualityNames) || 'none has driver "quality"'}), "${n}" has driver "${s.needTypes.find((x) => x.name === n)?.driver ?? SUPPORT_DEFAULTS.needType.driver}"`);
+    }
+  });
+  const max = pm.maxReduction ?? SUPPORT_DEFAULTS.problemManagement.maxReduction;
+  if (fin(pm.reductionPerFix) && fin(max) && pm.reductionPerFix > max) {
+    r.issue(["problemManagement", "reductionPerFix"], `expected at most maxReduction (${max}${pm.maxReduction === undefined ? ", the default" : ""}), got ${pm.reductionPerFix}`);
+  }
+}
+
+export function checkRetention(s: SupportScenarioShape, r: Report): void {
+  for (const row of ["minor", "major"] as const) {
+    const m = s.retention?.multipliers?.[row];
+    if (m === undefined || m.length !== RETENTION_ROWS.length) continue;
+    if (m.some((x, k) => k > 0 && x < m[k - 1])) {
+      r.issue(["retention", "multipliers", row], `expected non-decreasing multipliers (${RETENTION_ROWS.join(" <= ")}), got ${m.join(", ")}`);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+/** Tiers (`tiers`): handle times (with overrides by need type and channel), patience per real-time channel, resolution, and where unresolved work goes next. */
+import { z } from "zod";
+import { DurationSchema } from "../../duration.js";
+import { expecting, name, object, probability, show } from "../../fields.js";
+import { oneOf } from "./fields.js";
+
+export const NEXT_MODES = ["transfer", "escalate"] as const;
+
+export const SupportTierSchema = object({
+  name: name(),
+  handleTime: DurationSchema,
+  handleTimes: z
+    .array(object({ needType: name().optional(), channel: name().optional(), handleTime: DurationSchema }), expecting("a list of handle-time overrides"))
+    .optional(),
+  patience: z.record(z.string(), DurationSchema, expecting('an object of patience per real-time channel such as { "phone": { "dist": "exponential", "meanMinutes": 3 } }')).optional(),
+  resolve: z.union([probability(), z.record(z.string(), probability())], {
+    error: (iss) =>
+      iss.input === undefined
+        ? "missing: expected a probability between 0 and 1, or an object of probabilities per need type"
+        : `expected a probability between 0 and 1, or an object of probabilities per need type, got ${show(iss.input)}`,
+  }),
+  next: name().optional(),
+  nextMode: oneOf(NEXT_MODES).optional(),
+});

@@ -1,0 +1,87 @@
+/**
+ * Warnings: problems of a valid full-form scenario that do not stop a run (printed by validate,
+ * run, compare, sweep and staff).
+ */
+import type { SupportConfig } from "../../model/config.js";
+import { parseStartEpochMs } from "../../time/iso.js";
+import { WeeklyPattern } from "../../model/staffing/weeklyPattern.js";
+import { WEEK_MINUTES } from "../../time/units.js";
+import { TimeZoneClock } from "../../time/zone.js";
+import { DAY_MINUTES } from "../../time/units.js";
+import { clock, DAY_NAMES } from "../../time/weekClock.js";
+import type { SupportScenario } from "./schema.js";
+
+/** "Mon 12:00" of a minute of the week; the end of a run that stops at midnight is "24:00" of its day. */
+function weekTime(m: number, end = false): string {
+  let day = Math.floor(m / DAY_MINUTES);
+  let minute = m - day * DAY_MINUTES;
+  if (end && minute === 0) {
+    day = (day + 6) % 7;
+    minute = DAY_MINUTES;
+  }
+  return `${DAY_NAMES[day % 7]} ${clock(minute)}`;
+}
+
+/** "Mon 12:00–12:30", or "Fri 22:00–Sat 02:00" across midnight. */
+function weekInterval(a: number, b: number): string {
+  const from = weekTime(a);
+  const to = weekTime(b, true);
+  return from.slice(0, 3) === to.slice(0, 3) ? `${from}–${to.slice(4)}` : `${from}–${to}`;
+}
+
+/**
+ * Problems of a valid scenario that should not stop a run, one line each, "path: message":
+ * - a pool without a cost (`costPerHour` or `cost`): the costs leave it out;
+ * - a vendor with no cost at all (costPerHour, costPerContact and feePerMonth all 0);
+ * - a real-time channel with opening hours that is open while no pool serving it at its entry
+ *   tier has an agent on the floor (lunch breaks, a gap between shifts), over one week.
+ *
+ * The coverage check compares the channel's hours (local time of the scenario's zone) with
+ * each pool's weekly floor (`WeeklyPattern.floorAt`, local time of the pool's zone) minute by
+ * minute over the local week Mon 00:00 … Sun 24:00, shifting each pool's pattern by the
+ * difference of UTC offsets AT THE START (the start week is the representative week: a
+ * daylight-saving change later, or on a different date in the two zones, moves it). It looks
+ * at schedules only: shrinkage, a vendor's start and a workforce's hiring are not counted.
+ */
+export function supportWarnings(s: SupportScenario, cfg: SupportConfig): string[] {
+  const out: string[] = [];
+  s.pools.forEach((p, i) => {
+    if (p.vendor === undefined) {
+      if (p.costPerHour === undefined && p.cost === undefined) out.push(`pools[${i}].costPerHour: missing: costs leave out pool "${p.name}"`);
+      return;
+    }
+    const v = p.vendor;
+    if (!((v.costPerHour ?? 0) > 0 || (v.costPerContact ?? 0) > 0 || (v.feePerMonth ?? 0) > 0)) {
+      out.push(`pools[${i}].vendor: expected a cost (costPerHour, costPerContact or feePerMonth > 0), got none: costs leave out vendor pool "${p.name}"`);
+    }
+  });
+
+  const C = cfg.channels.length;
+  const startMs = parseStartEpochMs(cfg.start, cfg.timeZone);
+  const offsetAtStart = (zone: string): number => new TimeZoneClock(zone).offsetMinutes(startMs);
+  const baseOffset = offsetAtStart(cfg.timeZone);
+  cfg.channels.forEach((ch, c) => {
+    if (ch.kind !== "realtime" || ch.hours === undefined) return;
+    const serving = cfg.pools.filter((p) => p.tier === ch.entryTier && p.skills.some((w) => w % C === c));
+    if (serving.length === 0) return;
+    const floors = serving.map((p) => ({ pattern: new WeeklyPattern(p.schedule), shift: offsetAtStart(p.timeZone) - baseOffset }));
+    const open = new Uint8Array(WEEK_MINUTES);
+    for (const span of ch.hours.spans) for (const d of span.days) open.fill(1, d * DAY_MINUTES + span.open, d * DAY_MINUTES + span.close);
+    const gaps: string[] = [];
+    let from = -1;
+    for (let m = 0; m <= WEEK_MINUTES; m++) {
+      const uncovered = m < WEEK_MINUTES && open[m] === 1 && floors.every((f) => !(f.pattern.floorAt(m + f.shift) > 0));
+      if (uncovered && from < 0) from = m;
+      else if (!uncovered && from >= 0) {
+        gaps.push(weekInterval(from, m));
+        from = -1;
+      }
+    }
+    if (gaps.length === 0) return;
+    const MAX = 10;
+    const shown = gaps.length <= MAX ? gaps.join(", ") : `${gaps.slice(0, MAX).join(", ")}, … (${gaps.length - MAX} more)`;
+    const names = serving.map((p) => JSON.stringify(p.name)).join(", ");
+    out.push(`channels[${c}] (${ch.name}): open but no agent on the floor ${shown} (pool${serving.length > 1 ? "s" : ""} ${names}; ${cfg.timeZone} time, the week of the start)`);
+  });
+  return out;
+}
