@@ -3,7 +3,7 @@
  * do not depend on the count), every KPI as a mean with its 95% interval, the average week and
  * the week-by-week trend.
  */
-import type { NetworkTraceSink } from "../model/network/network.js";
+import type { NetworkTraceSink } from "../model/network/networkConfig.js";
 import { runSupportScenarioParallel, supportIntervalRows, supportResultJson, type SupportRunOutput, type SupportRunResult } from "../analysis/experiments/run.js";
 import type { Estimate } from "../analysis/confidence.js";
 import type { MetricName } from "../model/network/counters.js";
@@ -13,10 +13,11 @@ import type { Scenario } from "./scenario.js";
 /** The result of `simulate`: what `supportsim run --json` prints (`resultJson` nests it), and two parts it leaves out. */
 export type RunResult = SupportRunResult & {
   /**
-   * Per tier, the queueing metrics of every visit as an Erlang model defines them (P(wait), the
-   * time-average queue counting every waiting contact, …), each with its 95% interval.
+   * For a single queue (one channel, tier and pool, no customers: the simple form's shape), its
+   * queueing metrics as an Erlang model defines them (P(wait), the time-average queue counting
+   * every waiting contact, …) by tier, each with its 95% interval.
    */
-  queue: Record<string, Record<MetricName, Estimate>>;
+  queue?: Record<string, Record<MetricName, Estimate>>;
   /** Per reporting interval (from the end of the warm-up) and series, each KPI with its 95% interval (only with `intervals: true`). */
   intervals?: IntervalRow[];
 };
@@ -57,8 +58,9 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
 
 /** The library's result of a run made by analysis/experiments/run.ts (with its per-interval rows when asked). */
 export function runResultOf(out: SupportRunOutput, intervals = false): RunResult {
-  const queue = Object.fromEntries(out.config.tiers.map((t, i) => [t.name, out.run.queue[i]]));
-  return intervals ? { ...out.result, queue, intervals: supportIntervalRows(out) } : { ...out.result, queue };
+  const q = out.run.queue;
+  const queue = q === undefined ? undefined : Object.fromEntries(out.config.tiers.map((t, i) => [t.name, q[i]]));
+  return { ...out.result, ...(queue === undefined ? {} : { queue }), ...(intervals ? { intervals: supportIntervalRows(out) } : {}) };
 }
 
 /** The JSON form of a result (`run --json`, results.json): its KPIs nested by their dotted names. */

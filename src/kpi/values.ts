@@ -17,13 +17,14 @@
  * Replication k uses streams seeded by (seed, k), on whichever thread runs it.
  */
 import { RandomStreams } from "../engine/random.js";
-import type { NetworkTraceSink } from "../model/network/network.js";
-import { MINUTES_PER_MONTH } from "../model/programs/kcs.js";
-import { CHURN_MONTH_FIELDS } from "../model/customers/customers.js";
+import type { NetworkTraceSink } from "../model/network/networkConfig.js";
+import { MONTH_MINUTES as MINUTES_PER_MONTH } from "../time/units.js";
+import { CHURN_MONTH_FIELDS } from "../model/customers/churnBook.js";
 import { CF, FF, FUNNEL_FIELDS } from "../model/counters.js";
 import { addRaw, emptyRaw, metricsFrom, type Metrics } from "../model/network/counters.js";
 import type { SupportConfig } from "../model/config.js";
-import { simulateSupport, type SupportResult } from "../model/simulation.js";
+import { simulateSupport } from "../model/simulation.js";
+import type { SupportResult } from "../model/simulation/supportResult.js";
 
 export type Values = Record<string, number | null>;
 
@@ -197,15 +198,16 @@ export interface ReplicationOutput {
   backlog: Float64Array[];
   /**
    * Per tier, the queueing metrics of every visit (metricsFrom, as an Erlang model defines them:
-   * P(wait), the time-average queue counting every waiting contact …): what the exact answer of
-   * a single queue is compared with (analysis/experiments/analyticCheck.ts).
+   * P(wait), the time-average queue counting every waiting contact …), for a single queue (null
+   * otherwise): what its exact answer is compared with (analysis/experiments/analyticCheck.ts).
    */
-  queue: Metrics[];
+  queue: Metrics[] | null;
 }
 
-/** Per tier, the queueing metrics of one replication's network (its classes summed). */
-export function queueMetrics(r: SupportResult, cfg: SupportConfig): Metrics[] {
+/** Per tier, the queueing metrics of one replication's network (its classes summed), when the network kept them (a single queue: model/simulation/networkOf.ts). */
+export function queueMetrics(r: SupportResult, cfg: SupportConfig): Metrics[] | null {
   const P = cfg.classes.length;
+  if (r.network.series.length === 0) return null;
   return cfg.tiers.map((_, t) => {
     const raw = emptyRaw();
     for (let p = 0; p < P; p++) addRaw(raw, r.network.series[t * P + p].total);

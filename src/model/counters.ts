@@ -94,6 +94,21 @@ export class SupportCounters {
     this.backlog = dims.channels.map(() => new TimeWeighted(warmup, horizon, intervalLength));
   }
 
+  /** Index of the first field of (segment, need) in `funnel`. */
+  funnelRow(segment: number, need: number): number {
+    return (segment * this.K + need) * FUNNEL_FIELDS.length;
+  }
+
+  /** Index of the first field of (tier, channel) in `contact`. */
+  contactRow(tier: number, channel: number): number {
+    return (tier * this.C + channel) * CONTACT_FIELDS.length;
+  }
+
+  /** Index of the first field of (interval, channel) in `byInterval`, or −1 for an interval outside the run (not counted). */
+  intervalRow(interval: number, channel: number): number {
+    return interval >= 0 && interval < this.needsByInterval.length ? (interval * this.C + channel) * INTERVAL_FIELDS.length : -1;
+  }
+
   addFunnel(segment: number, need: number, field: number, amount = 1): void {
     this.funnel[(segment * this.K + need) * FUNNEL_FIELDS.length + field] += amount;
   }

@@ -2,7 +2,7 @@
  * CSV outputs: the per-visit trace and the per-interval KPI table.
  */
 import type { Estimate } from "../analysis/confidence.js";
-import type { NetworkTraceSink } from "../model/network/network.js";
+import type { NetworkTraceSink } from "../model/network/networkConfig.js";
 import type { AtomicWriter } from "./files.js";
 
 /** RFC 4180 quoting where needed. */

@@ -6,7 +6,9 @@
 import { EventCalendar } from "../../src/engine/calendar.js";
 import { RandomStreams } from "../../src/engine/random.js";
 import { ContactStore } from "../../src/model/network/contacts.js";
-import { Network, NETWORK_KINDS, type NetworkConfig, type NetworkObserver } from "../../src/model/network/network.js";
+import { Network } from "../../src/model/network/network.js";
+import type { NetworkConfig, NetworkObserver } from "../../src/model/network/networkConfig.js";
+import { NETWORK_KINDS } from "../../src/model/network/networkEvents.js";
 
 export interface Arrival { t: number; w?: number; p?: number; deferred?: boolean; tier?: number }
 export interface Visit { arrival: number; start: number; end: number; outcome: string; agent: number; pool: number; callback: boolean }

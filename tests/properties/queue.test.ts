@@ -65,7 +65,7 @@ describe("conservation and ranges (fast-check)", () => {
             expect(v).toBeLessThanOrEqual(1 + 1e-12);
           }
         }
-        const q = r.queue.L1;
+        const q = r.queue!.L1;
         if (q.probWait.mean !== null) expect(q.probWait.mean).toBeLessThanOrEqual(1 + 1e-12);
         const sl = r.estimates["channel.contacts.serviceLevel"].mean, ab = r.estimates["channel.contacts.abandonRate"].mean;
         if (sl !== null && ab !== null) expect(sl).toBeLessThanOrEqual(1 - ab + 1e-12);
@@ -150,7 +150,7 @@ describe("Little's law", () => {
       const s = loadScenario(json);
       const window = s.config.horizon - s.config.warmup;
       for (let seed = 11; seed < 15; seed++) {
-        const q = (await simulate(s, { seed, replications: 1 })).queue.L1;
+        const q = (await simulate(s, { seed, replications: 1 })).queue!.L1;
         const lambda = (q.offered.mean as number) / window;
         const W = (q.meanWaitSeconds.mean as number) / 60;
         const L = q.meanQueueLength.mean as number;

@@ -9,11 +9,12 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MINUTES_PER_MONTH } from "../../src/model/programs/kcs.js";
+import { MONTH_MINUTES as MINUTES_PER_MONTH } from "../../src/time/units.js";
 import { RandomStreams } from "../../src/engine/random.js";
 import { FF } from "../../src/model/counters.js";
 import type { SupportConfig } from "../../src/model/config.js";
-import { COST_CATEGORIES, simulateSupport } from "../../src/model/simulation.js";
+import { simulateSupport } from "../../src/model/simulation.js";
+import { COST_CATEGORIES } from "../../src/model/simulation/costBook.js";
 import { runSupportReplications, SERIES_METRICS, type SupportRun } from "../../src/analysis/experiments/replications.js";
 import { supportValues } from "../../src/kpi/values.js";
 import { buildSupport } from "../../src/scenario/full/build.js";

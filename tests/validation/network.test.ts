@@ -12,7 +12,9 @@ import { describe, expect, it } from "vitest";
 import { erlangC, erlangCProb } from "../../src/analytic/index.js";
 import { RandomStreams } from "../../src/engine/random.js";
 import { Tally } from "../../src/engine/statistics.js";
-import { checkNetwork, simulateNetwork, type NetworkConfig, type NetworkResult } from "../../src/model/network/network.js";
+import { checkNetwork } from "../../src/model/network/checkNetwork.js";
+import { simulateNetwork } from "../../src/model/network/simulateNetwork.js";
+import type { NetworkConfig, NetworkResult } from "../../src/model/network/networkConfig.js";
 
 function replicate(cfg: NetworkConfig, reps: number, seed = 31): NetworkResult[] {
   const out: NetworkResult[] = [];

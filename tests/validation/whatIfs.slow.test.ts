@@ -25,7 +25,8 @@ import { runSupportReplications } from "../../src/analysis/experiments/replicati
 import { supportValues, type Values } from "../../src/kpi/values.js";
 import { RandomStreams } from "../../src/engine/random.js";
 import { Tally } from "../../src/engine/statistics.js";
-import type { Network, NetworkConfig } from "../../src/model/network/network.js";
+import type { Network } from "../../src/model/network/network.js";
+import type { NetworkConfig } from "../../src/model/network/networkConfig.js";
 import { Seasonality } from "../../src/model/demand/seasonality.js";
 import type { SupportConfig } from "../../src/model/config.js";
 import { FF } from "../../src/model/counters.js";

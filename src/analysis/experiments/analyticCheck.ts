@@ -60,9 +60,9 @@ export function exactQueueOf(cfg: SupportConfig): QueueInput | null {
 }
 
 /** The exact values beside the simulated queueing metrics of the tier, when the configuration has an exact solution (and it is stable). */
-export function analyticCheck(cfg: SupportConfig, queue: readonly Record<MetricName, Estimate>[]): AnalyticCheck | null {
+export function analyticCheck(cfg: SupportConfig, queue: readonly Record<MetricName, Estimate>[] | undefined): AnalyticCheck | null {
   const input = exactQueueOf(cfg);
-  if (input === null) return null;
+  if (input === null || queue === undefined) return null;
   const m = input.patienceMinutes === undefined ? erlangC(input) : erlangA(input);
   if (!m.stable) return null;
   return {

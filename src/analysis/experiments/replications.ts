@@ -5,7 +5,7 @@
  * streams seeded by (seed, k); results are combined in replication order, so the output is
  * identical whatever the order or the threads the replications ran on.
  */
-import type { NetworkTraceSink } from "../../model/network/network.js";
+import type { NetworkTraceSink } from "../../model/network/networkConfig.js";
 import { IF, INTERVAL_FIELDS } from "../../model/counters.js";
 import type { SupportConfig } from "../../model/config.js";
 import { clampEstimate, estimate, type Estimate } from "../confidence.js";
@@ -33,8 +33,8 @@ export interface SupportRun {
   trend: WeeklyTrend;
   eventsPerReplication: number;
   customersBytes: number;
-  /** Per tier, the queueing metrics of every visit (kpi/values.ts queueMetrics), each a mean with its 95% interval. */
-  queue: Record<MetricName, Estimate>[];
+  /** Per tier, the queueing metrics of every visit (kpi/values.ts queueMetrics), each a mean with its 95% interval; for a single queue only. */
+  queue?: Record<MetricName, Estimate>[];
 }
 
 export interface SupportRunOptions {
@@ -80,9 +80,9 @@ export function combineReplications(cfg: SupportConfig, outputs: readonly Replic
   for (const key of Object.keys(reps[0])) {
     estimates[key] = clampEstimate(estimate(reps.map((v) => v[key] ?? null)), isShareKpi(key), isSignedKpi(key));
   }
-  const queue = cfg.tiers.map((_, t) => {
+  const queue = outputs[0].queue === null ? undefined : cfg.tiers.map((_, t) => {
     const q = {} as Record<MetricName, Estimate>;
-    for (const m of METRICS) q[m] = clampEstimate(estimate(outputs.map((o) => o.queue[t][m])), QUEUE_KPIS[m].bounds === "share");
+    for (const m of METRICS) q[m] = clampEstimate(estimate(outputs.map((o) => o.queue![t][m])), QUEUE_KPIS[m].bounds === "share");
     return q;
   });
   return { replications: reps, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), trend: weeklyTrend(cfg, outputs), eventsPerReplication: events / outputs.length, customersBytes: bytes, queue };

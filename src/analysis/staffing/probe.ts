@@ -19,12 +19,13 @@
  * Counts are kept per replication (for intervals across replications) in flat Float64Arrays
  * indexed [pool][interval of the week].
  */
-import type { NetworkOutcome, NetworkTraceSink } from "../../model/network/network.js";
+import type { NetworkOutcome, NetworkTraceSink } from "../../model/network/networkConfig.js";
 import { parseStartEpochMs } from "../../time/iso.js";
 import { TimeZoneClock } from "../../time/zone.js";
 import { DAY_MINUTES, MINUTE_MS, WEEK_MINUTES } from "../../time/units.js";
 import type { SupportConfig } from "../../model/config.js";
-import { DRAIN_MINUTES, simulateSupport } from "../../model/simulation.js";
+import { simulateSupport } from "../../model/simulation.js";
+import { DRAIN_MINUTES } from "../../model/simulation/poolStaffing.js";
 import { RandomStreams } from "../../engine/random.js";
 
 /** Per-replication counts, each indexed pool × intervalsPerWeek + interval of the week. */

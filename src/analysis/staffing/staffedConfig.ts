@@ -2,7 +2,7 @@
  * The scenario as the staffing search simulates it: the sized pools staffed by a weekly table
  * of whole agents on the floor per interval, and the intervals a pool's own schedule is open.
  */
-import { WeeklyPattern } from "../../model/staffing/schedule.js";
+import { WeeklyPattern } from "../../model/staffing/weeklyPattern.js";
 import type { StaffingRow, SupportConfig, SupportPoolConfig } from "../../model/config.js";
 import { DAY_MINUTES, WEEK_MINUTES } from "../../time/units.js";
 

@@ -43,7 +43,7 @@
  *   Σ_{i active} revenuePerYear_g · (P_year(M_i) − P_year(1))
  *
  * - hazard: P_year = 1 − exp(−Λ), Λ = h ∫_0^Y exp(e₀ · 2^(−s/H)) ds with e₀ = ln M_i(now) and
- *   Y = one year (`YEAR_MINUTES`, 365 days). With x = e₀ · 2^(−s/H) the integral is
+ *   Y = one year (`DAYS_365_MINUTES`, 365 days). With x = e₀ · 2^(−s/H) the integral is
  *   (H/ln 2) · [Ei(e₀) − Ei(e₀·q)], q = 2^(−Y/H), and the series Ei(x) = γ + ln|x| + Σ x^k/(k·k!)
  *   gives, exactly (the logarithms cancel to Y·ln 2/H; no singularity at e₀ = 0):
  *
@@ -60,14 +60,11 @@
  * and top-box CSAT move together (+1 pt FCR ≈ +1 pt CSAT), and row 0 is "first contact,
  * within target".
  */
-import type { CustomerBase } from "./customers.js";
+import type { CustomerBase } from "./customerBase.js";
+import { DAYS_365_MINUTES, DAY_MINUTES } from "../../time/units.js";
 import type { RetentionConfig, SegmentConfig } from "../config.js";
 
-const DAY = 1440;
 const LN2 = Math.LN2;
-
-/** One year in model minutes (365 days), the horizon of `revenueAtRisk`. */
-export const YEAR_MINUTES = 365 * DAY;
 
 /** Ladder rows of the outcomes (before effort weights). */
 export const ROW_QUICK = 0;
@@ -157,7 +154,7 @@ export function defaultRetentionConfig(calibration: CalibrationName = "tarp"): R
     calibration,
     multipliers: { minor: [...c.minor], major: [...c.major] },
     weights: { ...DEFAULT_RETENTION_WEIGHTS },
-    halfLife: DEFAULT_HALF_LIFE_DAYS * DAY,
+    halfLife: DEFAULT_HALF_LIFE_DAYS * DAY_MINUTES,
   };
 }
 
@@ -306,7 +303,7 @@ export function revenueAtRisk(
   segments: readonly SegmentConfig[],
   halfLife: number | ExperienceLadder,
   now: number,
-  span = YEAR_MINUTES,
+  span = DAYS_365_MINUTES,
   bySegment?: Float64Array,
   parts?: { atRisk: number; protected: number; excessChurners: number },
 ): number {

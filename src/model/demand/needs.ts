@@ -30,7 +30,7 @@
  * allocation.
  */
 import type { Rng } from "../../engine/random.js";
-import type { CustomerBase } from "../customers/customers.js";
+import type { CustomerBase } from "../customers/customerBase.js";
 import type { LearningCurve } from "../customers/expertise.js";
 import type { Quality } from "./quality.js";
 import type { NeedTypeConfig, SegmentConfig } from "../config.js";

@@ -50,6 +50,7 @@ export class ContactStore {
   attempts: Int32Array;       // requests made so far (contacts, incl. repeats and redials)
   flags: Int32Array;          // NeedFlag bits
   effort: Float64Array;       // effort so far in rows of the experience ladder (retention.ts): transfers, repeats, long waits…
+  funnelRow: Int32Array;      // its (segment, need type) row in the funnel counters, or -1 if it is not counted
   private free: Int32Array;
   private freeTop = 0;
   private used = 0;
@@ -80,6 +81,7 @@ export class ContactStore {
     this.attempts = new Int32Array(capacity);
     this.flags = new Int32Array(capacity);
     this.effort = new Float64Array(capacity);
+    this.funnelRow = new Int32Array(capacity);
     this.free = new Int32Array(capacity);
   }
 
@@ -126,6 +128,7 @@ export class ContactStore {
     this.attempts = i32(this.attempts);
     this.flags = i32(this.flags);
     this.effort = f64(this.effort);
+    this.funnelRow = i32(this.funnelRow);
     const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
     this.state = u8(this.state);
     this.deferred = u8(this.deferred);

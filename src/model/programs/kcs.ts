@@ -53,10 +53,8 @@
  * simulation. It allocates nothing. A model may share `coverage` with SelfService
  * (selfService.ts) directly: then `update` moves containment as well.
  */
+import { MONTH_MINUTES } from "../../time/units.js";
 import type { KcsConfig } from "../config.js";
-
-/** Minutes in a mean month (525960 / 12), as in docs/model.md. */
-export const MINUTES_PER_MONTH = 43_830;
 
 /**
  * Suggested defaults of a KCS programme (per tier values are for the tiers that take part;
@@ -74,7 +72,7 @@ export const MINUTES_PER_MONTH = 43_830;
  * Coverage targets have no default: they are per need type (see `defaultKcsConfig`).
  */
 export const KCS_DEFAULTS = {
-  ramp: 9 * MINUTES_PER_MONTH,
+  ramp: 9 * MONTH_MINUTES,
   shape: "s-curve" as const,
   handleTimeFactor: 0.75,
   resolveGain: 0.3,

@@ -63,118 +63,10 @@
 import { makeDistribution, type Distribution } from "../../engine/distributions.js";
 import type { Rng } from "../../engine/random.js";
 import type { WorkforceConfig } from "../config.js";
-
-const MINUTES_PER_DAY = 1440;
-/** A mean (Julian) year, 365.25 days, as everywhere in the model. */
-const MINUTES_PER_YEAR = 525_960;
-/** A mean month, a twelfth of a year. */
-const MINUTES_PER_MONTH = MINUTES_PER_YEAR / 12;
-/** Minutes in a week: `hoursPerWeek · 60 / MINUTES_PER_WEEK` = hoursPerWeek / 168 agents. */
-const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
-
-// ---------------------------------------------------------------------------------------
-// Sourced defaults
-
-/**
- * Default ramp: proficiency 0.53 when training ends, rising linearly to 1.0 ten months later
- * (tenure since training ended, minutes; a month is 43,830 minutes).
- *
- * Source: cinareo.com "Myth #4" (via /work/shared/DOMAIN.md): month-1 efficiency 53 % of a
- * tenured agent, 100 % in 8–12 months, 67 % over year one. The 10 months are the middle of
- * 8–12 [A]: the quote does not say whether the months count from hire or from the end of
- * training; linear shape [A].
- *
- * Year-one average it implies:
- * - over the first year SINCE HIRE, with the default 40 days of training counted as 0
- *   (trainees are off the floor): on the floor 525,960 − 57,600 = 468,360 min, of which
- *   438,300 min (10 months) on the ramp at mean (0.53 + 1)/2 = 0.765 and 30,060 min at 1:
- *   (438,300 · 0.765 + 30,060) / 525,960 = 365,359.5 / 525,960 ≈ 0.695 — vs the quoted 0.67;
- * - over the first year ON THE FLOOR: (10 · 0.765 + 2 · 1) / 12 ≈ 0.804.
- * A ramp to 1.0 after 11 months would give 0.675 since hire; a nine-month one 0.714.
- */
-export const DEFAULT_RAMP: readonly { at: number; proficiency: number }[] = Object.freeze([
-  Object.freeze({ at: 0, proficiency: 0.53 }),
-  Object.freeze({ at: 10 * MINUTES_PER_MONTH, proficiency: 1 }),
-]);
-
-/** Training and nesting off the floor, days: ~40 (cinareo.com "Myth #4", via DOMAIN.md). */
-export const DEFAULT_TRAINING_DAYS = 40;
-
-/** Time to fill a requisition, days: ~34 (cinareo.com "Myth #4", via DOMAIN.md); deterministic by default [A]. */
-export const DEFAULT_LEAD_TIME_DAYS = 34;
-
-/**
- * Leavers per employee per year: 0.35, within the 30–45 %/yr historically reported
- * (callcentrehelper.com "True Cost of Agent Attrition", via DOMAIN.md; 65–80 % in some sectors
- * after 2021, contactcenterpipeline.com); the midpoint would be 0.375, 0.35 is [A]. Read as an
- * annual RATE (leavers per average employee-year), as the industry quotes it, so
- * `attritionPerMinute` = 0.35 / 525,960 (`attritionPerMinute(0.35)`); of the employees at the
- * start of a year without hiring, 1 − e^(−0.35) ≈ 29.5 % have left by its end. (Customers'
- * `churnPerYear` in scenario files is a probability instead; do not mix the two.)
- */
-export const DEFAULT_ATTRITION_PER_YEAR = 0.35;
-
-/** Recruiting and training cost per hire, currency: 12,500, the middle of SWPP's $10–15k (callcentrehelper.com, via DOMAIN.md). */
-export const DEFAULT_COST_PER_HIRE = 12_500;
-
-/** `attritionPerMinute` for an annual attrition rate (leavers per employee-year). */
-export function attritionPerMinute(perYear: number): number {
-  return perYear / MINUTES_PER_YEAR;
-}
-
-// ---------------------------------------------------------------------------------------
-// The ramp
-
-/** Proficiency after `tenure` minutes since training ended, by the piecewise-linear ramp (1 if empty). */
-export function rampProficiency(ramp: readonly { at: number; proficiency: number }[], tenure: number): number {
-  const n = ramp.length;
-  if (n === 0) return 1;
-  if (tenure <= ramp[0].at) return ramp[0].proficiency;
-  for (let i = 1; i < n; i++) {
-    const b = ramp[i];
-    if (tenure < b.at) {
-      const a = ramp[i - 1];
-      return a.proficiency + ((b.proficiency - a.proficiency) * (tenure - a.at)) / (b.at - a.at);
-    }
-  }
-  return ramp[n - 1].proficiency;
-}
-
-// ---------------------------------------------------------------------------------------
-// Validation
-
-function check(ok: boolean, what: string): void {
-  if (!ok) throw new RangeError(`workforce: ${what}`);
-}
-const finiteAtLeast0 = (v: number): boolean => typeof v === "number" && Number.isFinite(v) && v >= 0;
-const isCount = (v: number): boolean => Number.isInteger(v) && v >= 0;
-
-function checkConfig(cfg: WorkforceConfig): void {
-  check(isCount(cfg.headcount), `headcount must be an integer >= 0, got ${cfg.headcount}`);
-  check(finiteAtLeast0(cfg.target), `target must be a finite number >= 0, got ${cfg.target}`);
-  check(finiteAtLeast0(cfg.hoursPerWeek) && cfg.hoursPerWeek <= 168, `hoursPerWeek must be in [0, 168], got ${cfg.hoursPerWeek}`);
-  check(finiteAtLeast0(cfg.attritionPerMinute), `attritionPerMinute must be a finite number >= 0, got ${cfg.attritionPerMinute}`);
-  check(finiteAtLeast0(cfg.training), `training must be a finite number of minutes >= 0, got ${cfg.training}`);
-  check(finiteAtLeast0(cfg.resolvePenalty) && cfg.resolvePenalty <= 1, `resolvePenalty must be in [0, 1], got ${cfg.resolvePenalty}`);
-  check(finiteAtLeast0(cfg.costPerHire), `costPerHire must be a finite number >= 0, got ${cfg.costPerHire}`);
-  for (let i = 0; i < cfg.ramp.length; i++) {
-    const { at, proficiency } = cfg.ramp[i];
-    check(finiteAtLeast0(at), `ramp[${i}].at must be a finite number of minutes >= 0, got ${at}`);
-    check(i === 0 || at > cfg.ramp[i - 1].at, `ramp[${i}].at must exceed ramp[${i - 1}].at (${cfg.ramp[i - 1]?.at}), got ${at}`);
-    check(proficiency > 0 && proficiency <= 1, `ramp[${i}].proficiency must be in (0, 1], got ${proficiency}`);
-  }
-  const h = cfg.hiring;
-  check(h.mode === "replace" || h.mode === "plan" || h.mode === "none", `hiring.mode must be "replace", "plan" or "none", got ${JSON.stringify(h.mode)}`);
-  check(h.freezeFrom === undefined || (typeof h.freezeFrom === "number" && !Number.isNaN(h.freezeFrom)), `hiring.freezeFrom must be a number of minutes, got ${h.freezeFrom}`);
-  for (let i = 0; i < h.plan.length; i++) {
-    const { at, hires } = h.plan[i];
-    check(finiteAtLeast0(at), `hiring.plan[${i}].at must be a finite number of minutes >= 0, got ${at}`);
-    check(isCount(hires), `hiring.plan[${i}].hires must be an integer >= 0, got ${hires}`);
-  }
-}
-
-// ---------------------------------------------------------------------------------------
-// The workforce
+import { HOUR_MINUTES, WEEK_MINUTES } from "../../time/units.js";
+import { checkWorkforce } from "./checkWorkforce.js";
+import { TimeHeap } from "./timeHeap.js";
+import { rampProficiency } from "./workforceDefaults.js";
 
 /** Optional hooks of a Workforce. */
 export interface WorkforceHooks {
@@ -189,7 +81,7 @@ export class Workforce {
   trainees = 0;
   /** Open requisitions (hires on their way; "replace" mode only). */
   get pipeline(): number {
-    return this.heapSize;
+    return this.requisitions.size;
   }
   /** Employed and past training. */
   get productive(): number {
@@ -229,8 +121,7 @@ export class Workforce {
   private trainCursor: number;
 
   // open requisitions: a min-heap of arrival times
-  private heap: Float64Array;
-  private heapSize = 0;
+  private readonly requisitions: TimeHeap;
 
   // the plan, sorted by date, and the hires of the current entry still to arrive
   private readonly planAt: Float64Array;
@@ -238,9 +129,6 @@ export class Workforce {
   private planIndex = 0;
   private planLeft = 0;
 
-  // ramp as columns
-  private readonly rampAt: Float64Array;
-  private readonly rampP: Float64Array;
 
   private readonly mode: "replace" | "plan" | "none";
   private readonly freezeFrom: number;
@@ -264,15 +152,13 @@ export class Workforce {
     streams: { attrition: Rng; leadTime: Rng },
     hooks: WorkforceHooks = {},
   ) {
-    checkConfig(cfg);
+    checkWorkforce(cfg);
     this.mode = cfg.hiring.mode;
     this.freezeFrom = cfg.hiring.freezeFrom ?? Infinity;
     this.attrition = streams.attrition;
     this.leadTime = this.mode === "replace" ? makeDistribution(cfg.hiring.leadTime, streams.leadTime) : undefined;
     this.onHire = hooks.onHire;
 
-    this.rampAt = Float64Array.from(cfg.ramp, (r) => r.at);
-    this.rampP = Float64Array.from(cfg.ramp, (r) => r.proficiency);
 
     const plan = this.mode === "plan" ? cfg.hiring.plan.filter((e) => e.hires > 0 && e.at < this.freezeFrom).sort((a, b) => a.at - b.at) : [];
     this.planAt = Float64Array.from(plan, (e) => e.at);
@@ -286,7 +172,7 @@ export class Workforce {
     this.position = new Int32Array(cap);
     this.trained = new Uint8Array(cap);
     this.list = new Int32Array(cap);
-    this.heap = new Float64Array(Math.max(16, Math.ceil(cfg.target) + 1));
+    this.requisitions = new TimeHeap(Math.max(16, Math.ceil(cfg.target) + 1));
 
     for (let i = 0; i < cfg.headcount; i++) this.addEmployee(-Infinity, true);
     this.trainCursor = this.total;
@@ -308,7 +194,7 @@ export class Workforce {
   handle(now: number): void {
     for (;;) {
       const tTrain = this.nextTrainingEnd();
-      const tReq = this.heapSize > 0 ? this.heap[0] : Infinity;
+      const tReq = this.requisitions.peek();
       const tPlan = this.planIndex < this.planAt.length ? this.planAt[this.planIndex] : Infinity;
       let tOther = tTrain < tReq ? tTrain : tReq;
       if (tPlan < tOther) tOther = tPlan;
@@ -320,7 +206,7 @@ export class Workforce {
       this.lastEventTime = t;
       if (tTrain === t) this.finishTraining();
       else if (tReq === t) {
-        this.heapPop();
+        this.requisitions.pop();
         this.arrive(t);
       } else if (tPlan === t) {
         if (--this.planLeft === 0) {
@@ -375,18 +261,12 @@ export class Workforce {
   paidAgents(scheduledPaid: number): number {
     const surplus = this.employed - this.trainees - this.cfg.target;
     const offFloor = this.trainees + (surplus > 0 ? surplus : 0);
-    return scheduledPaid * this.staffingRatio + (offFloor * this.cfg.hoursPerWeek * 60) / MINUTES_PER_WEEK;
+    return scheduledPaid * this.staffingRatio + (offFloor * this.cfg.hoursPerWeek * HOUR_MINUTES) / WEEK_MINUTES;
   }
 
   /** Proficiency of a hire `tenure` minutes after training ended. */
   proficiency(tenure: number): number {
-    const at = this.rampAt, p = this.rampP, n = at.length;
-    if (n === 0) return 1;
-    if (tenure <= at[0]) return p[0];
-    for (let i = 1; i < n; i++) {
-      if (tenure < at[i]) return p[i - 1] + ((p[i] - p[i - 1]) * (tenure - at[i - 1])) / (at[i] - at[i - 1]);
-    }
-    return p[n - 1];
+    return rampProficiency(this.cfg.ramp, tenure);
   }
 
   // -------------------------------------------------------------------------------------
@@ -394,7 +274,7 @@ export class Workforce {
   /** Earliest of training end, requisition arrival, plan date. */
   private nextOther(): number {
     const tTrain = this.nextTrainingEnd();
-    const tReq = this.heapSize > 0 ? this.heap[0] : Infinity;
+    const tReq = this.requisitions.peek();
     const tPlan = this.planIndex < this.planAt.length ? this.planAt[this.planIndex] : Infinity;
     let t = tTrain < tReq ? tTrain : tReq;
     if (tPlan < t) t = tPlan;
@@ -443,7 +323,7 @@ export class Workforce {
   private openRequisitions(t: number): void {
     if (t >= this.freezeFrom) return;
     const lead = this.leadTime as Distribution;
-    while (this.employed + this.heapSize < this.cfg.target) this.heapPush(t + lead.sample());
+    while (this.employed + this.requisitions.size < this.cfg.target) this.requisitions.push(t + lead.sample());
   }
 
   private drawLeaver(from: number): void {
@@ -481,38 +361,5 @@ export class Workforce {
     const tr = new Uint8Array(n);
     tr.set(this.trained);
     this.trained = tr;
-  }
-
-  private heapPush(v: number): void {
-    if (this.heapSize === this.heap.length) {
-      const b = new Float64Array(this.heap.length * 2);
-      b.set(this.heap);
-      this.heap = b;
-    }
-    const h = this.heap;
-    let i = this.heapSize++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (h[parent] <= v) break;
-      h[i] = h[parent];
-      i = parent;
-    }
-    h[i] = v;
-  }
-
-  private heapPop(): void {
-    const h = this.heap;
-    const v = h[--this.heapSize];
-    const n = this.heapSize;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      if (c + 1 < n && h[c + 1] < h[c]) c++;
-      if (h[c] >= v) break;
-      h[i] = h[c];
-      i = c;
-    }
-    if (n > 0) h[i] = v;
   }
 }

@@ -3,7 +3,7 @@
  * the same seed, replications, interval and service-level threshold), and the name of the
  * synthetic segment of a scenario without customers.
  */
-import { DEFAULT_ATTRITION_PER_YEAR, DEFAULT_COST_PER_HIRE, DEFAULT_LEAD_TIME_DAYS, DEFAULT_RAMP, DEFAULT_TRAINING_DAYS } from "../../model/staffing/workforce.js";
+import { DEFAULT_ATTRITION_PER_YEAR, DEFAULT_COST_PER_HIRE, DEFAULT_LEAD_TIME_DAYS, DEFAULT_RAMP, DEFAULT_TRAINING_DAYS } from "../../model/staffing/workforceDefaults.js";
 import { DAY_MINUTES } from "../../time/units.js";
 
 /** Name of the segment that forecast arrivals belong to when a scenario has no `customers`. */

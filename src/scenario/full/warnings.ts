@@ -4,7 +4,8 @@
  */
 import type { SupportConfig } from "../../model/config.js";
 import { parseStartEpochMs } from "../../time/iso.js";
-import { WEEK_MINUTES, WeeklyPattern } from "../../model/staffing/schedule.js";
+import { WeeklyPattern } from "../../model/staffing/weeklyPattern.js";
+import { WEEK_MINUTES } from "../../time/units.js";
 import { TimeZoneClock } from "../../time/zone.js";
 import { DAY_MINUTES } from "../../time/units.js";
 import { clock, DAY_NAMES } from "../../time/weekClock.js";

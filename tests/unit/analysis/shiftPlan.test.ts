@@ -15,7 +15,7 @@ import { parsePatterns } from "../../../src/analysis/staffing/patternFile.js";
 import { toShiftConfigs } from "../../../src/analysis/staffing/shiftConfigs.js";
 import type { ShiftPattern } from "../../../src/analysis/staffing/shiftPattern.js";
 import { planShifts, type ShiftPlanInput } from "../../../src/analysis/staffing/shiftPlan.js";
-import { WeeklyPattern } from "../../../src/model/staffing/schedule.js";
+import { WeeklyPattern } from "../../../src/model/staffing/weeklyPattern.js";
 
 /** A requirement of `value` on weekday `day` from hour `from` to hour `to` (L = 60), 0 elsewhere. */
 function hourly(cells: { day: number; from: number; to: number; value: number }[]): number[] {

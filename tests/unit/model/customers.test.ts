@@ -7,7 +7,8 @@
 import { describe, expect, it } from "vitest";
 import type { DistributionSpec } from "../../../src/engine/distributions.js";
 import { RandomStreams, type Rng } from "../../../src/engine/random.js";
-import { CustomerBase, CustomerFlows, populate } from "../../../src/model/customers/customers.js";
+import { CustomerBase, populate } from "../../../src/model/customers/customerBase.js";
+import { CustomerFlows } from "../../../src/model/customers/customerFlows.js";
 import type { SegmentConfig } from "../../../src/model/config.js";
 
 const DAY = 1440;

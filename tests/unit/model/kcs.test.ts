@@ -5,7 +5,8 @@
  * around the start, the defaults, and configuration errors.
  */
 import { describe, expect, it } from "vitest";
-import { defaultKcsConfig, KCS_DEFAULTS, KcsProgram, MINUTES_PER_MONTH } from "../../../src/model/programs/kcs.js";
+import { defaultKcsConfig, KCS_DEFAULTS, KcsProgram } from "../../../src/model/programs/kcs.js";
+import { MONTH_MINUTES } from "../../../src/time/units.js";
 import { SelfService, SelfServiceOutcome } from "../../../src/model/demand/selfService.js";
 import type { KcsConfig } from "../../../src/model/config.js";
 
@@ -187,7 +188,7 @@ describe("KcsProgram cost", () => {
 describe("KCS defaults", () => {
   it("9 months s-curve, ×0.75 handle time, gain 0.3, 5 % article time, uplift 0.5, for the tiers that take part", () => {
     expect(KCS_DEFAULTS.ramp).toBe(9 * 43_830);
-    expect(MINUTES_PER_MONTH * 12).toBe(525_960);
+    expect(MONTH_MINUTES * 12).toBe(525_960);
     const c = defaultKcsConfig(500, [0.4, 0.7], [true, false, true]);
     expect(c).toEqual({
       start: 500, ramp: 394_470, shape: "s-curve", coverage: [0.4, 0.7],

@@ -14,7 +14,8 @@ import { describe, expect, it } from "vitest";
 import { EventCalendar } from "../../../src/engine/calendar.js";
 import { RandomStreams } from "../../../src/engine/random.js";
 import { ContactStore } from "../../../src/model/network/contacts.js";
-import { Network, type NetworkConfig, type NetworkObserver } from "../../../src/model/network/network.js";
+import { Network } from "../../../src/model/network/network.js";
+import type { NetworkConfig, NetworkObserver } from "../../../src/model/network/networkConfig.js";
 
 import { driveNetwork, type Arrival } from "../../helpers/driveNetwork.js";
 

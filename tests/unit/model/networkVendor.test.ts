@@ -22,7 +22,10 @@ import { describe, expect, it } from "vitest";
 import { erlangC } from "../../../src/analytic/index.js";
 import { RandomStreams } from "../../../src/engine/random.js";
 import { Tally } from "../../../src/engine/statistics.js";
-import { checkNetwork, Network, simulateNetwork, type NetworkConfig, type NetworkPool, type NetworkResult } from "../../../src/model/network/network.js";
+import { Network } from "../../../src/model/network/network.js";
+import { checkNetwork } from "../../../src/model/network/checkNetwork.js";
+import { simulateNetwork } from "../../../src/model/network/simulateNetwork.js";
+import type { NetworkConfig, NetworkPool, NetworkResult } from "../../../src/model/network/networkConfig.js";
 import { driveNetwork, runNetwork, type Arrival, type NetworkAction } from "../../helpers/driveNetwork.js";
 
 const constant = (perMinute: number) => ({ starts: [0], ratesPerMinute: [perMinute] });

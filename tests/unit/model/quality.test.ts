@@ -8,10 +8,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { RandomStreams } from "../../../src/engine/random.js";
-import { CustomerBase } from "../../../src/model/customers/customers.js";
+import { CustomerBase } from "../../../src/model/customers/customerBase.js";
 import { NeedGenerator } from "../../../src/model/demand/needs.js";
 import { LearningCurve } from "../../../src/model/customers/expertise.js";
-import { PROBLEM_MANAGEMENT_DEFAULTS, Quality } from "../../../src/model/demand/quality.js";
+import { Quality } from "../../../src/model/demand/quality.js";
+import { PROBLEM_MANAGEMENT_DEFAULTS } from "../../../src/model/demand/problemManagement.js";
 import type { NeedTypeConfig, ProblemManagementConfig, QualityFixConfig, ReleaseConfig, SegmentConfig } from "../../../src/model/config.js";
 
 const DAY = 1440;

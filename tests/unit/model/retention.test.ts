@@ -8,7 +8,8 @@
 import { describe, expect, it } from "vitest";
 import type { DistributionSpec } from "../../../src/engine/distributions.js";
 import { RandomStreams, type Rng } from "../../../src/engine/random.js";
-import { CustomerBase, CustomerFlows } from "../../../src/model/customers/customers.js";
+import { CustomerBase } from "../../../src/model/customers/customerBase.js";
+import { CustomerFlows } from "../../../src/model/customers/customerFlows.js";
 import {
   CALIBRATIONS,
   DEFAULT_HALF_LIFE_DAYS,
@@ -23,8 +24,8 @@ import {
   isSatisfied,
   longWaitRows,
   revenueAtRisk,
-  YEAR_MINUTES,
 } from "../../../src/model/customers/retention.js";
+import { DAYS_365_MINUTES } from "../../../src/time/units.js";
 import type { RetentionConfig, SegmentConfig } from "../../../src/model/config.js";
 
 const DAY = 1440;
@@ -483,7 +484,7 @@ describe("revenue at risk", () => {
     // b: next anniversary p = 0.2 · 1.5 = 0.3 vs 0.2 → 5000 · 0.1 = 500
     expect(revenueAtRisk(base, segs, Infinity, 10)).toBeCloseTo(779.0529895, 3); // e stored as Float32
     const by = new Float64Array(2);
-    revenueAtRisk(base, segs, Infinity, 10, YEAR_MINUTES, by);
+    revenueAtRisk(base, segs, Infinity, 10, DAYS_365_MINUTES, by);
     expect(by[0]).toBeCloseTo(279.0529895, 3);
     expect(by[1]).toBeCloseTo(500, 3);
     // 3 active: 1200 + 5000 + 1200

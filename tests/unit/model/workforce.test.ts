@@ -20,8 +20,8 @@ import {
   DEFAULT_RAMP,
   DEFAULT_TRAINING_DAYS,
   rampProficiency,
-  Workforce,
-} from "../../../src/model/staffing/workforce.js";
+} from "../../../src/model/staffing/workforceDefaults.js";
+import { Workforce } from "../../../src/model/staffing/workforce.js";
 
 const D = 1440;
 const YEAR = 525_960;

@@ -6,7 +6,7 @@
  * overhead)), and the workforce and vendor behind the pool.
  */
 import type { SupportPoolConfig } from "../../../model/config.js";
-import { WeeklyPattern } from "../../../model/staffing/schedule.js";
+import { WeeklyPattern } from "../../../model/staffing/weeklyPattern.js";
 import { SUPPORT_DEFAULTS as D } from "../defaults.js";
 import { poolSchedule } from "../poolSchedule.js";
 import type { SupportScenario } from "../schema.js";

@@ -4,7 +4,7 @@
  */
 import { formatPath } from "../../../errors.js";
 import { parseDays } from "../../../time/weekClock.js";
-import { scheduleProblems } from "../../../model/staffing/schedule.js";
+import { scheduleProblems } from "../../../model/staffing/scheduleProblems.js";
 import { DAY_MINUTES } from "../../../time/units.js";
 import { show } from "../../fields.js";
 import { SUPPORT_DEFAULTS } from "../defaults.js";
