@@ -7,9 +7,8 @@
 import { dirname, resolve } from "node:path";
 import { statSync } from "node:fs";
 import type { Argv } from "yargs";
-import { readResults, ResultsError, type Results } from "../report/results.js";
 import { InputError, problem } from "../errors.js";
-import { reportFiles } from "../api/report.js";
+import { readResults, reportFiles } from "../api/report.js";
 import { checkOutDir, writeOutputs } from "./outputs.js";
 
 interface ChartArgs {
@@ -45,13 +44,7 @@ function defaultOut(path: string): string {
 
 /** Read results, render, write. Bad input (not results, unreadable, --out a file): InputError, nothing written. */
 export async function writeCharts(path: string, out?: string): Promise<string[]> {
-  let res: Results;
-  try {
-    res = readResults(path);
-  } catch (e) {
-    if (e instanceof ResultsError) throw new InputError(problem("", e.message));
-    throw e;
-  }
+  const res = readResults(path);
   const dir = out ?? defaultOut(path);
   checkOutDir(dir);
   const files = await reportFiles(res);

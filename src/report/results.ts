@@ -5,6 +5,7 @@
  * sweep.json (`"format": "supportsim-sweep"`) — and turned into the typed inputs of the charts.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { InputError, problem } from "../errors.js";
 import { join } from "node:path";
 import type { Estimate } from "../analysis/confidence.js";
 import type { CompareResult, ScenarioResult, StaffResult, SweepResult } from "./charts/inputs.js";
@@ -16,8 +17,6 @@ export type Results =
   | { kind: "sweep"; sweep: SweepResult }
   | { kind: "staff"; staff: StaffResult };
 
-/** A results file that cannot be read as one (one line, naming the file and what was expected). */
-export class ResultsError extends Error {}
 
 /** Top-level keys of a run's results.json that are not metrics. */
 const RUN_META = new Set(["scenario", "form", "seed", "replications", "horizonHours", "warmupHours", "intervalMinutes", "thresholdSeconds", "start", "timeZone", "channels", "tiers", "segments", "needTypes", "pools", "costCategories", "currency", "warnings", "engine", "calibration", "analytic", "profile", "trend"]);
@@ -27,7 +26,7 @@ const isEstimate = (x: unknown): x is Estimate => typeof x === "object" && x !==
 /** A run's results.json (metrics nested by their dotted names) → ScenarioResult (metrics flat). */
 export function scenarioResultFromJson(json: Record<string, unknown>, where = "results.json"): ScenarioResult {
   for (const k of ["scenario", "channels", "tiers", "pools", "costCategories", "currency", "horizonHours", "warmupHours", "intervalMinutes"]) {
-    if (!(k in json)) throw new ResultsError(`${where}: not a run's results (no "${k}"); expected the results.json of supportsim run, compare, staff or sweep`);
+    if (!(k in json)) throw new InputError(problem("", `not a run's results (no "${k}"); expected the results.json of supportsim run, compare, staff or sweep`), where);
   }
   const estimates: Record<string, Estimate> = {};
   const walk = (o: unknown, path: string): void => {
@@ -48,19 +47,21 @@ export function scenarioResultFromJson(json: Record<string, unknown>, where = "r
 
 /** Recognise parsed results JSON. */
 export function resultsFromJson(json: unknown, where: string): Results {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) throw new ResultsError(`${where}: expected a JSON object`);
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw new InputError(problem("", `expected a JSON object`), where);
   const o = json as Record<string, unknown>;
   if (o.format === "supportsim-sweep") return { kind: "sweep", sweep: o as unknown as SweepResult };
-  if (o.format === "supportsim-sweep-shard") throw new ResultsError(`${where}: a sweep shard; join the shards with "supportsim merge" first`);
+  if (o.format === "supportsim-sweep-shard") throw new InputError(problem("", `a sweep shard; join the shards with "supportsim merge" first`), where);
   if (o.form === "support") return { kind: "run", run: scenarioResultFromJson(o, where) };
-  if (o.form === "simple") throw new ResultsError(`${where}: results of a simple-form scenario; charts need a full-form run (channels, tiers and pools)`);
+  if (typeof o.total === "object" && typeof o.tiers === "object" && !Array.isArray(o.tiers)) {
+    throw new InputError(problem("", `results of a single-queue run written by an earlier supportsim (before the simple form ran on the full model); run its scenario again with "supportsim run FILE --out DIR" to chart it`), where);
+  }
   if (Array.isArray(o.scenarios) && typeof o.metrics === "object") {
-    if (!Array.isArray(o.runs)) throw new ResultsError(`${where}: a comparison without its runs; write it again with "supportsim compare --out"`);
+    if (!Array.isArray(o.runs)) throw new InputError(problem("", `a comparison without its runs; write it again with "supportsim compare --out"`), where);
     const runs = (o.runs as Record<string, unknown>[]).map((r, i) => scenarioResultFromJson(r, `${where}: runs[${i}]`));
     return { kind: "compare", compare: { ...(o as unknown as CompareResult), runs } };
   }
   if (typeof o.targets === "object" && Array.isArray(o.pools) && Array.isArray(o.shifts)) return { kind: "staff", staff: o as unknown as StaffResult };
-  throw new ResultsError(`${where}: not supportsim results; expected the results.json of run, compare or staff, or a sweep.json`);
+  throw new InputError(problem("", `not supportsim results; expected the results.json of run, compare or staff, or a sweep.json`), where);
 }
 
 /** Read results from a file, or from a folder holding results.json or sweep.json. */
@@ -70,24 +71,24 @@ export function readResults(path: string): Results {
   try {
     isDir = statSync(path).isDirectory();
   } catch {
-    throw new ResultsError(`${path}: no such file or folder`);
+    throw new InputError(problem("", `no such file or folder`), path);
   }
   if (isDir) {
     const candidates = ["results.json", "sweep.json"].map((n) => join(path, n)).filter((f) => existsSync(f));
-    if (candidates.length === 0) throw new ResultsError(`${path}: no results.json or sweep.json in this folder`);
+    if (candidates.length === 0) throw new InputError(problem("", `no results.json or sweep.json in this folder`), path);
     file = candidates[0];
   }
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    throw new ResultsError(`${file}: cannot read: ${(e as Error).message}`);
+    throw new InputError(problem("", `cannot read: ${(e as Error).message}`), file);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new ResultsError(`${file}: not valid JSON (${(e as Error).message})`);
+    throw new InputError(problem("", `not valid JSON (${(e as Error).message})`), file);
   }
   return resultsFromJson(json, file);
 }

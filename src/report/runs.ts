@@ -2,9 +2,11 @@
  * What the charts and the narrative need to know about the runs they put side by side: each
  * run's measured window (horizon less warm-up) and its length in months, whether the runs'
  * windows or spans differ (then totals are not like for like), their one currency, distinct
- * names, and an estimate's mean when it has one.
+ * names, an estimate's mean when it has one, and whether a run has customers and costs at all (a
+ * volume forecast or the simple single-queue form has neither: no funnel, retention or cost to show).
  */
 import type { Estimate } from "../analysis/confidence.js";
+import { FORECAST_SEGMENT } from "../scenario/full/defaults.js";
 import { HOURS_PER_MONTH } from "../time/units.js";
 import type { CompareResult, ScenarioResult } from "./charts/inputs.js";
 
@@ -78,4 +80,15 @@ export function union<T>(lists: readonly (readonly T[])[], key: (x: T) => string
 /** An estimate's mean, or null when the estimate or its mean is missing or not finite. */
 export function meanOf(e: Estimate | undefined): number | null {
   return e && e.mean !== null && Number.isFinite(e.mean) ? e.mean : null;
+}
+
+/** Whether a run has customers (else only forecast arrivals: their one synthetic segment, nobody in it). */
+export function hasCustomers(r: Pick<ScenarioResult, "segments" | "estimates">): boolean {
+  return !(r.segments.length === 1 && r.segments[0] === FORECAST_SEGMENT && (r.estimates["customers.activeAtEnd"]?.mean ?? 0) === 0);
+}
+
+/** Whether a run spent anything (its total cost is not exactly zero in every replication). */
+export function hasCosts(r: Pick<ScenarioResult, "estimates">): boolean {
+  const e = r.estimates["cost.total"];
+  return e !== undefined && !(e.mean === 0 && (e.ci95 === null || (e.ci95[0] === 0 && e.ci95[1] === 0)));
 }

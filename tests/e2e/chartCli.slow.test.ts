@@ -53,6 +53,20 @@ describe("supportsim chart", () => {
     expect(html).not.toMatch(/<link[^>]+href=/);
   }, 120_000);
 
+  it("the simple form charts too: its queue through the week, volumes and weeks; no funnel, costs or retention it has not got", () => {
+    const f = join(tmp, "queue.json"), out = join(tmp, "queue");
+    writeFileSync(f, JSON.stringify({ name: "one queue", seed: 3, replications: 2, horizon: { hours: 24 * 15, warmupHours: 24 }, arrivals: { ratePerHour: 120 }, tiers: [{ name: "L1", agents: 11, handleTime: { dist: "exponential", meanMinutes: 5 }, patience: { dist: "exponential", meanMinutes: 3 } }] }));
+    const r = cli("run", f, "--out", out);
+    expect(r.status, r.stderr).toBe(0);
+    const names = [...new Set(readdirSync(join(out, "charts")).map((x) => x.replace(/\.(vl\.json|svg|png)$/, "")))].sort();
+    expect(names).toEqual(["intraday-contacts", "volumes", "weeks"]);
+    const spec = JSON.parse(readFileSync(join(out, "charts", "intraday-contacts.vl.json"), "utf8"));
+    expect(JSON.stringify(spec)).toContain("service level");
+    const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    expect(results.analytic.model).toBe("erlang-a");
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain("one queue");
+  }, 120_000);
+
   it("the results file itself works as well as its folder; the default output is that folder", () => {
     const a = join(tmp, "a");
     const c = cli("chart", join(a, "results.json"));
@@ -75,7 +89,7 @@ describe("supportsim chart", () => {
       ["a file that is not JSON", () => { const f = join(tmp, "bad", "results.json"); rmSync(join(tmp, "bad"), { recursive: true, force: true }); mkdirSync(join(tmp, "bad")); writeFileSync(f, "{ not json"); return f; }, /results\.json: not valid JSON/],
       ["a scenario rather than results", () => join(tmp, "small.json"), /not supportsim results; expected the results\.json of run, compare or staff, or a sweep\.json$/],
       ["a sweep shard", () => { const f = join(tmp, "shard.json"); writeFileSync(f, JSON.stringify({ format: "supportsim-sweep-shard" })); return f; }, /a sweep shard; join the shards with "supportsim merge" first$/],
-      ["a simple-form run", () => { const f = join(tmp, "simple.json"); writeFileSync(f, JSON.stringify({ form: "simple", scenario: "x" })); return f; }, /simple-form scenario; charts need a full-form run/],
+      ["an earlier version's single-queue results", () => { const f = join(tmp, "simple.json"); writeFileSync(f, JSON.stringify({ scenario: "x", tiers: { L1: {} }, total: {} })); return f; }, /single-queue run written by an earlier supportsim .*run its scenario again with "supportsim run FILE --out DIR"/],
       ["a comparison without its runs", () => { const f = join(tmp, "oldcmp.json"); writeFileSync(f, JSON.stringify({ scenarios: ["a", "b"], metrics: {} })); return f; }, /a comparison without its runs/],
     ];
     for (const [what, path, message] of cases) {

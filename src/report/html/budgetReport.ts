@@ -4,6 +4,7 @@
  * `supportsim chart` write — `charts/<name>.vl.json` (the Vega-Lite spec), `charts/<name>.svg`
  * and `charts/<name>.png` (rendered in Node), and one self-contained `report.html`.
  */
+import { hasCosts, hasCustomers } from "../runs.js";
 import { comparisonChart } from "../charts/comparison.js";
 import { costBreakdownChart } from "../charts/costs.js";
 import { frontierChart } from "../charts/frontier.js";
@@ -70,10 +71,13 @@ export function chartsFor(res: Results): NamedChart[] {
     case "run": {
       const r = res.run;
       const charts = scenarioCharts(r, "", DEFAULT_SL_TARGET);
-      charts.push({ name: "funnel", title: "Demand funnel", spec: funnelChart([r]) });
-      charts.push({ name: "costs", title: "Cost per month by category", spec: costBreakdownChart([r]) });
-      charts.push({ name: "unit-costs", title: "Cost per contact and per resolved need", spec: unitCostChart([r]) });
-      const ret = retentionChart([r]);
+      // a run without customers (a volume forecast, a single queue) has no funnel or retention to draw, one without costs no costs
+      if (hasCustomers(r)) charts.push({ name: "funnel", title: "Demand funnel", spec: funnelChart([r]) });
+      if (hasCosts(r)) {
+        charts.push({ name: "costs", title: "Cost per month by category", spec: costBreakdownChart([r]) });
+        charts.push({ name: "unit-costs", title: "Cost per contact and per resolved need", spec: unitCostChart([r]) });
+      }
+      const ret = hasCustomers(r) ? retentionChart([r]) : null;
       if (ret) charts.push({ name: "retention", title: "Churn and revenue over time", spec: ret });
       return charts;
     }
@@ -82,10 +86,12 @@ export function chartsFor(res: Results): NamedChart[] {
       const charts: NamedChart[] = [];
       const cmp = comparisonChart(c);
       if (cmp) charts.push({ name: "comparison", title: "What changes against the reference", spec: cmp });
-      charts.push({ name: "costs", title: "Cost per month by category", spec: costBreakdownChart(c.runs) });
-      charts.push({ name: "unit-costs", title: "Cost per contact and per resolved need", spec: unitCostChart(c.runs) });
-      charts.push({ name: "funnel", title: "Demand funnel", spec: funnelChart(c.runs) });
-      const ret = retentionChart(c.runs);
+      if (c.runs.some(hasCosts)) {
+        charts.push({ name: "costs", title: "Cost per month by category", spec: costBreakdownChart(c.runs) });
+        charts.push({ name: "unit-costs", title: "Cost per contact and per resolved need", spec: unitCostChart(c.runs) });
+      }
+      if (c.runs.some(hasCustomers)) charts.push({ name: "funnel", title: "Demand funnel", spec: funnelChart(c.runs) });
+      const ret = c.runs.some(hasCustomers) ? retentionChart(c.runs) : null;
       if (ret) charts.push({ name: "retention", title: "Churn and revenue over time", spec: ret });
       c.runs.forEach((r, i) => charts.push(...scenarioCharts(r, `${i + 1}-${slug(r.scenario)}-`, DEFAULT_SL_TARGET)));
       return charts;

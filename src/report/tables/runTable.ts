@@ -8,8 +8,8 @@
 import type { Estimate } from "../../analysis/confidence.js";
 import type { SupportRunResult } from "../../analysis/experiments/run.js";
 import type { AnalyticCheck } from "../../analysis/experiments/analyticCheck.js";
-import { FORECAST_SEGMENT } from "../../scenario/full/defaults.js";
 import { formatEstimate, formatValue, METRIC_INFO, type MetricInfo } from "../format.js";
+import { hasCosts, hasCustomers } from "../runs.js";
 import { layout } from "./layout.js";
 
 type Unit = MetricInfo["unit"] | "hours" | "minutes" | "money" | "money2";
@@ -79,7 +79,7 @@ export function supportTable(r: SupportRunResult): string {
   const channels = r.channels;
   const realtime = channels.filter((c) => c.kind === "realtime").map((c) => c.name);
   const deferred = channels.filter((c) => c.kind === "deferred").map((c) => c.name);
-  const customers = !forecastOnly(r);
+  const customers = hasCustomers(r);
   const parts = [
     `${r.scenario}`,
     `${r.replications} replication${r.replications === 1 ? "" : "s"} · seed ${r.seed} · ${fmtDays(r.horizonHours)} horizon (warm-up ${fmtDays(r.warmupHours)}) from ${r.start} ${r.timeZone}${customers ? ` · ${Math.round(e["customers.activeAtEnd"]?.mean ?? 0).toLocaleString("en-US")} customers at the end` : " · no customers: a volume forecast"}`,
@@ -135,7 +135,7 @@ export function supportTable(r: SupportRunResult): string {
     { key: "hires", label: "Hires", unit: "number" },
     { key: "leavers", label: "Leavers", unit: "number" },
   ], e));
-  if (customers || !allZero(e["cost.total"])) parts.push(costTable(r));
+  if (customers || hasCosts(r)) parts.push(costTable(r));
   if (customers) parts.push(retentionTable(r));
   if (customers) parts.push(grid("Segments", "segment", r.segments, [
     { key: "needs", label: "Needs", unit: "count" },
@@ -169,13 +169,6 @@ export function supportTable(r: SupportRunResult): string {
   parts.push(`Counts are per run over the observation window (after the warm-up); needs count from when they arose.`);
   return parts.join("\n") + "\n";
 }
-
-/** Whether a run has no customers: only forecast arrivals (their one synthetic segment, nobody in it). */
-function forecastOnly(r: SupportRunResult): boolean {
-  return r.segments.length === 1 && r.segments[0] === FORECAST_SEGMENT && (r.estimates["customers.activeAtEnd"]?.mean ?? 0) === 0;
-}
-
-const allZero = (e: Estimate | undefined): boolean => e === undefined || (e.mean === 0 && (e.ci95 === null || (e.ci95[0] === 0 && e.ci95[1] === 0)));
 
 /** The exact Erlang answer beside the simulated queueing metrics of the queue's tier. */
 function analyticTable(a: AnalyticCheck): string {
