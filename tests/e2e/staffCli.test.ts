@@ -14,6 +14,7 @@ import { loadAnyScenarioFile } from "../../src/scenario/load.js";
 import { InputError } from "../../src/errors.js";
 import { buildSupport } from "../../src/scenario/full/build.js";
 import { runSupportReplications } from "../../src/analysis/experiments/replications.js";
+import { readResults } from "../../src/report/results.js";
 
 let dir = "";
 const f = (n: string) => join(dir, n);
@@ -78,6 +79,8 @@ describe("supportsim staff", () => {
     expect(csv[0]).toMatch(/^pool,interval,day,start,open,erlang,required,gap,paid,/);
     const j = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
     expect(j.pools[0].intervals.map((iv: { required: number }) => iv.required)).toEqual(solution.pools[0].intervals.map((iv) => iv.required));
+    // read back as `supportsim chart` reads it (the charts' tests make their staffing results through the library)
+    expect(readResults(out)).toEqual({ kind: "staff", staff: j });
     // the staffed scenario is valid, has the planned shifts, and runs with the target met on the phone
     const staffed = loadAnyScenarioFile(join(out, "scenario.staffed.json"));
     if (staffed.form !== "support") throw new Error("expected the full form");

@@ -1,21 +1,24 @@
 /**
- * Real results for the chart and report tests, made by the commands themselves on small
- * versions of the shipped scenarios and read back the way `supportsim chart` reads them:
+ * Real results for the chart and report tests, made through the library (loadScenario, then
+ * compare, staff and sweep) on small versions of the shipped scenarios, in the shapes the charts
+ * take (src/report/charts/inputs.ts) as the commands hand them to `reportFiles`:
  *   - a comparison of the small baseline, its L1 outsourced (scenarios/outsource-l1.json's
  *     pools patch) and a KCS program (scenarios/shift-left-kcs.json's kcs), 9 weeks, so two
  *     calendar months of retention; its runs are the three scenarios' full results;
  *   - the staffing solver on the small baseline (1 replication, at most 12 runs) with shifts;
  *   - a sweep of L2 agents over 1…4.
- * Made once per test file (a few seconds each), in a temporary folder removed at exit.
+ * Made once per test file (a few seconds each), from scenario files in a temporary folder
+ * removed at exit. (That the commands' files read back as these results is tested with the
+ * commands: tests/unit/cli/compare.test.ts, sweep.test.ts, tests/e2e/staffCli.test.ts.)
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCompare } from "../../src/cli/compare.js";
-import { runStaff } from "../../src/cli/staff.js";
-import { execSweep } from "../../src/cli/sweep.js";
+import { compare, comparisonJson } from "../../src/api/compare.js";
+import { loadScenario } from "../../src/api/scenario.js";
+import { staff } from "../../src/api/staff.js";
+import { sweep } from "../../src/api/sweep.js";
 import type { CompareResult, ScenarioResult, StaffResult, SweepResult } from "../../src/report/charts/inputs.js";
-import { readResults } from "../../src/report/results.js";
 import { smallBaseline } from "./smallBaseline.js";
 
 export interface RealResults {
@@ -49,21 +52,22 @@ async function make(): Promise<RealResults> {
   const outsource = shipped("outsource-l1.json");
   writeFileSync(join(dir, "outsource-l1.json"), JSON.stringify({ extends: "baseline.json", name: "outsource-l1", pools: { ...outsource.pools, L2: { agents: 3 } } }));
   writeFileSync(join(dir, "shift-left-kcs.json"), JSON.stringify({ extends: "baseline.json", name: "shift-left-kcs", kcs: shipped("shift-left-kcs.json").kcs }));
-  const quiet = { stdout: () => {}, stderr: () => {}, progress: false, charts: false };
+  const load = (name: string) => loadScenario(join(dir, name));
 
-  await runCompare(["baseline.json", "outsource-l1.json", "shift-left-kcs.json"].map((f) => join(dir, f)), { ...quiet, threads: 1, out: join(dir, "compare") });
-  const cmp = readResults(join(dir, "compare"));
-  if (cmp.kind !== "compare") throw new Error("expected a comparison");
+  // as `supportsim compare --out` gives them to the charts: the comparison's JSON and each run
+  const { comparison, runs } = await compare(["baseline.json", "outsource-l1.json", "shift-left-kcs.json"].map(load), { threads: 1 });
+  const cmp: CompareResult = { ...comparisonJson(comparison), runs };
 
-  await runStaff(join(dir, "baseline.json"), { ...quiet, target: "sl=0.8@20s", maxOccupancy: 0.9, replications: 1, maxRuns: 12, out: join(dir, "staff") });
-  const staff = readResults(join(dir, "staff"));
-  if (staff.kind !== "staff") throw new Error("expected a staffing plan");
+  // as `supportsim staff --out`: the answer, with the pools that have a shift plan
+  const staffed = await staff(load("baseline.json"), { targets: { serviceLevel: 0.8, thresholdSeconds: 20, maxOccupancy: 0.9 }, replications: 1, maxRuns: 12 });
+  const shifts = staffed.document.shifts.filter((s): s is StaffResult["shifts"][number] => s.plan !== null);
+  const staffResult: StaffResult = { ...staffed.document, shifts };
 
-  await execSweep(join(dir, "baseline.json"), { ...quiet, vary: ["pools.L2.agents=1..4:1"], replications: 3, threads: 1, out: join(dir, "sweep") });
-  const sweep = readResults(join(dir, "sweep"));
-  if (sweep.kind !== "sweep") throw new Error("expected a sweep");
+  // as `supportsim sweep --out`: the sweep's document
+  const swept = await sweep(load("baseline.json"), { vary: [{ path: "pools.L2.agents", values: [1, 2, 3, 4] }], replications: 3, threads: 1 });
+  const sweepResult: SweepResult = swept.document!;
 
-  return { runs: cmp.compare.runs, compare: cmp.compare, staff: staff.staff, sweep: sweep.sweep };
+  return { runs: cmp.runs, compare: cmp, staff: staffResult, sweep: sweepResult };
 }
 
 /** The mean of a run's metric; fails the test when the results lack it. */
