@@ -96,7 +96,8 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-const METRICS = ["offered", "answered", "abandoned", "abandonRate", "serviceLevel", "asaSeconds", "meanWaitSeconds", "occupancy"] as const;
+/** The channel's KPIs (occupancy: the tier's) every run reports with an interval. */
+const METRICS = ["offered", "answered", "abandoned", "abandonRate", "serviceLevel", "asaSeconds", "occupancy"] as const;
 
 function parseCsv(text: string): { header: string[]; rows: string[][] } {
   expect(text.endsWith("\n")).toBe(true);
@@ -125,7 +126,7 @@ describe("supportsim run", () => {
     intervalsFile = join(out, "intervals.csv");
   });
 
-  it("--json prints one JSON object with tiers.L1 and total, each metric {mean, ci95:[low, high]}", () => {
+  it("--json prints one JSON object: the full form's KPIs of the simple scenario's queue, each {mean, ci95:[low, high]}, and the exact answer beside them", () => {
     expect(jsonOut.trimEnd().split("\n")[0]).toBe("{");
     expect(jsonOut.endsWith("}\n")).toBe(true);
     expect(result.scenario).toBe("small cli scenario");
@@ -133,30 +134,33 @@ describe("supportsim run", () => {
     expect(result.replications).toBe(3);
     expect(result.horizonHours).toBe(50);
     expect(result.warmupHours).toBe(5);
-    expect(Object.keys(result.tiers)).toEqual(["L1"]);
-    for (const series of [result.tiers.L1, result.total]) {
-      for (const m of METRICS) {
-        const e = series[m];
-        expect(typeof e.mean, m).toBe("number");
-        expect(Array.isArray(e.ci95), m).toBe(true);
-        expect(e.ci95).toHaveLength(2);
-        const [lo, hi] = e.ci95;
-        expect(lo, m).toBeLessThanOrEqual(e.mean);
-        expect(hi, m).toBeGreaterThanOrEqual(e.mean);
-        expect(hi, m).toBeGreaterThan(lo); // 3 replications of a random model: the spread is not 0
-      }
+    // the simple form runs as the full-form scenario it stands for: one channel "contacts", its tier
+    expect(result.channels).toEqual([{ name: "contacts", kind: "realtime" }]);
+    expect(result.tiers).toEqual(["L1"]);
+    const c = result.channel.contacts;
+    for (const m of METRICS) {
+      const e = m === "occupancy" ? result.tier.L1.occupancy : c[m];
+      expect(typeof e.mean, m).toBe("number");
+      expect(e.ci95, m).toHaveLength(2);
+      const [lo, hi] = e.ci95;
+      expect(lo, m).toBeLessThanOrEqual(e.mean);
+      expect(hi, m).toBeGreaterThanOrEqual(e.mean);
+      expect(hi, m).toBeGreaterThan(lo); // 3 replications of a random model: the spread is not 0
     }
-    // one tier: the total is that tier
-    expect(result.total).toEqual(result.tiers.L1);
-    const t = result.total;
     // 45 h observed at 60/h: offered ≈ 2700 (Poisson sd ≈ 52 per replication)
-    expect(t.offered.mean).toBeGreaterThan(2400);
-    expect(t.offered.mean).toBeLessThan(3000);
-    expect(t.answered.mean + t.abandoned.mean).toBeCloseTo(t.offered.mean, 9);
-    expect(t.abandonRate.mean).toBeGreaterThan(0);
-    expect(t.abandonRate.mean).toBeLessThan(1);
-    expect(t.occupancy.mean).toBeGreaterThan(0.3);
-    expect(t.occupancy.mean).toBeLessThan(1);
+    expect(c.offered.mean).toBeGreaterThan(2400);
+    expect(c.offered.mean).toBeLessThan(3000);
+    expect(c.answered.mean + c.abandoned.mean).toBeCloseTo(c.offered.mean, 9);
+    expect(result.funnel.needs.mean).toBe(c.offered.mean);
+    expect(c.abandonRate.mean).toBeGreaterThan(0);
+    expect(c.abandonRate.mean).toBeLessThan(1);
+    expect(result.tier.L1.occupancy.mean).toBeGreaterThan(0.3);
+    expect(result.tier.L1.occupancy.mean).toBeLessThan(1);
+    // exponential times and patience, a constant rate: Erlang A beside the simulated queue
+    expect(result.analytic.model).toBe("erlang-a");
+    expect(result.analytic.rows.map((r: { metric: string }) => r.metric)).toEqual(["probWait", "serviceLevel", "asaSeconds", "meanWaitSeconds", "abandonRate", "occupancy", "meanQueueLength"]);
+    const sl = result.analytic.rows[1];
+    expect(sl.simulated.mean).toBe(c.serviceLevel.mean);
   });
 
   it("same seed ⇒ byte-identical stdout; --trace/--intervals do not change the results; --seed equal to the file's changes nothing", () => {
@@ -165,64 +169,65 @@ describe("supportsim run", () => {
     expect(ok("run", smallFile, "--json", "--seed", "11")).toBe(jsonOut);
   });
 
-  it("--trace writes one CSV row per counted contact, consistent with the JSON counts", () => {
+  it("--trace writes one CSV row per counted contact's tier visit, consistent with the JSON counts", () => {
     expect(existsSync(traceFile)).toBe(true);
     const { header, rows } = parseCsv(readFileSync(traceFile, "utf8"));
-    expect(header.join(",")).toBe("replication,arrival_min,tier,wait_s,outcome,agent,handle_min,departure_min");
+    expect(header.join(",")).toBe("replication,arrival_min,tier,work,class,wait_s,outcome,pool,agent,leave_min");
     const reps = result.replications;
     const perRep = new Array(reps).fill(0);
-    let answered = 0;
+    let resolved = 0;
     let abandoned = 0;
     for (const r of rows) {
-      expect(r).toHaveLength(8);
-      const [rep, arrival, tier, waitS, outcome, agent, handle, departure] = r;
+      expect(r).toHaveLength(10);
+      const [rep, arrival, tier, work, , waitS, outcome, pool, agent, leave] = r;
       perRep[Number(rep)]++;
-      if (tier !== "L1") throw new Error(`tier ${tier}`);
-      const a = Number(arrival), w = Number(waitS) / 60, d = Number(departure);
+      if (tier !== "L1" || work !== "contact/contacts") throw new Error(`tier ${tier}, work ${work}`);
+      const a = Number(arrival), w = Number(waitS) / 60, d = Number(leave);
       // counted contacts arrived in the observation window [5 h, 50 h) = [300, 3000) minutes
       if (!(a >= 300 && a <= 3000)) throw new Error(`arrival ${a} outside the window`);
       if (!(w >= 0)) throw new Error(`wait ${waitS}`);
-      if (outcome === "answered") {
-        answered++;
-        const ag = Number(agent), h = Number(handle);
-        if (agent === "" || !(ag === 0 || ag === 1)) throw new Error(`agent ${agent}`);
-        if (!(h >= 0) || Math.abs(a + w + h - d) > 2e-5) throw new Error(`answered row inconsistent: ${r.join(",")}`);
+      if (outcome === "resolved") {
+        resolved++;
+        if (pool !== "L1" || !(agent === "0" || agent === "1")) throw new Error(`pool ${pool}, agent ${agent}`);
+        if (!(d >= a + w - 2e-5)) throw new Error(`resolved row inconsistent: ${r.join(",")}`);
       } else if (outcome === "abandoned") {
         abandoned++;
-        if (agent !== "" || handle !== "") throw new Error(`abandoned row with agent/handle: ${r.join(",")}`);
+        if (agent !== "" || pool !== "") throw new Error(`abandoned row with pool/agent: ${r.join(",")}`);
         if (Math.abs(a + w - d) > 2e-5) throw new Error(`abandoned row inconsistent: ${r.join(",")}`);
       } else {
         throw new Error(`outcome ${outcome}`);
       }
     }
-    const t = result.total;
-    expect(rows.length).toBe(timesReps(t.offered.mean, reps));
-    expect(answered).toBe(timesReps(t.answered.mean, reps));
-    expect(abandoned).toBe(timesReps(t.abandoned.mean, reps));
+    const c = result.channel.contacts;
+    expect(rows.length).toBe(timesReps(c.offered.mean, reps));
+    expect(resolved).toBe(timesReps(c.answered.mean, reps));
+    expect(abandoned).toBe(timesReps(c.abandoned.mean, reps));
     for (const n of perRep) expect(n).toBeGreaterThan(2000);
 
     // replication k depends only on (seed, k): two replications are the first two of three
     const two = JSON.parse(ok("run", smallFile, "--json", "--replications", "2"));
     expect(two.replications).toBe(2);
     expect(two.seed).toBe(11);
-    expect(two.total.offered.mean).toBe((perRep[0] + perRep[1]) / 2);
+    expect(two.channel.contacts.offered.mean).toBe((perRep[0] + perRep[1]) / 2);
   });
 
   it("--intervals writes a CSV of per-interval KPIs that add up to the totals", () => {
     expect(existsSync(intervalsFile)).toBe(true);
     const { header, rows } = parseCsv(readFileSync(intervalsFile, "utf8"));
-    expect(header.slice(0, 6)).toEqual(["interval", "start_hour", "series", "offered", "offered_ci_low", "offered_ci_high"]);
-    for (const m of METRICS) expect(header).toContain(m);
-    // 30-minute intervals from the end of warm-up (interval 10) to the horizon (interval 99), L1 and total
-    expect(rows).toHaveLength(90 * 2);
+    expect(header.slice(0, 6)).toEqual(["interval", "start", "series", "offered", "offered_ci_low", "offered_ci_high"]);
+    for (const m of ["serviceLevel", "meanWaitSeconds", "abandonRate", "needs", "occupancy", "agents"]) expect(header).toContain(m);
+    // 30-minute intervals from the end of warm-up (interval 10) to the horizon (interval 99): the channel, the tier and the needs
+    expect(rows).toHaveLength(90 * 3);
     const col = (name: string) => header.indexOf(name);
-    const l1 = rows.filter((r) => r[col("series")] === "L1");
-    expect(l1.map((r) => Number(r[col("interval")]))).toEqual(Array.from({ length: 90 }, (_, i) => 10 + i));
-    for (const r of l1) expect(Number(r[col("start_hour")])).toBe(Number(r[col("interval")]) / 2);
-    const sumOffered = l1.reduce((s, r) => s + Number(r[col("offered")]), 0);
-    expect(sumOffered).toBeCloseTo(result.total.offered.mean, 6);
-    const sumAbandoned = l1.reduce((s, r) => s + Number(r[col("abandoned")]), 0);
-    expect(sumAbandoned).toBeCloseTo(result.total.abandoned.mean, 6);
+    const ch = rows.filter((r) => r[col("series")] === "contacts");
+    expect(ch.map((r) => Number(r[col("interval")]))).toEqual(Array.from({ length: 90 }, (_, i) => 10 + i));
+    // hour 0 is Monday 2027-01-04 00:00 UTC
+    expect(ch[0][col("start")]).toBe("2027-01-04T05:00:00Z");
+    const sumOffered = ch.reduce((s, r) => s + Number(r[col("offered")]), 0);
+    expect(sumOffered).toBeCloseTo(result.channel.contacts.offered.mean, 6);
+    const needs = rows.filter((r) => r[col("series")] === "needs").reduce((s, r) => s + Number(r[col("needs")]), 0);
+    expect(needs).toBeCloseTo(result.funnel.needs.mean, 6);
+    for (const r of rows.filter((x) => x[col("series")] === "L1")) expect(Number(r[col("agents")])).toBe(2);
     // no leftover temporary files beside the outputs
     expect(readdirSync(join(tmp, "outputs")).sort()).toEqual(["intervals.csv", "trace.csv"]);
   });
@@ -231,18 +236,20 @@ describe("supportsim run", () => {
     const other = JSON.parse(ok("run", smallFile, "--json", "--seed", "12", "--replications", "4"));
     expect(other.seed).toBe(12);
     expect(other.replications).toBe(4);
-    expect(other.total.offered.mean).not.toBe(result.total.offered.mean);
+    expect(other.channel.contacts.offered.mean).not.toBe(result.channel.contacts.offered.mean);
   });
 
-  it("without --json prints the KPI table with the metric labels", () => {
+  it("without --json prints the queue beside Erlang A, then the channel, tier and pool tables", () => {
     const table = ok("run", smallFile);
     expect(table.startsWith("small cli scenario\n")).toBe(true);
     expect(table).toContain("3 replications · seed 11 · 50 h horizon (warm-up 5 h)");
-    for (const label of ["Metric", "L1 mean", "95% CI", "Offered", "Answered", "Abandoned", "Abandon rate", "Service level", "ASA (answered)", "Mean wait (all)", "Occupancy"]) {
+    for (const label of ["Erlang A", "Had to wait", "Service level", "ASA (answered)", "Mean wait (all)", "Abandon rate", "Occupancy", "Mean queue length", "Real-time channels", "Offered", "Answered", "Tiers", "Pools"]) {
       expect(table).toContain(label);
     }
+    // no customers and no costs: no funnel, segments, retention or cost table
+    for (const absent of ["Demand funnel", "Segments", "Experience and retention", "Costs (after the warm-up)"]) expect(table).not.toContain(absent);
     const offeredRow = table.split("\n").find((l) => l.startsWith("Offered"))!;
-    expect(offeredRow).toContain(Math.round(result.total.offered.mean).toLocaleString("en-US"));
+    expect(offeredRow).toContain(Math.round(result.channel.contacts.offered.mean).toLocaleString("en-US"));
     expect(table).toMatch(/Abandon rate\s+\d+\.\d\d%/);
   });
 });
