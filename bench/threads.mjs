@@ -29,11 +29,11 @@ if (args.includes("--child")) {
   const R = Number(opt("replications", "10")), n = Number(opt("threads", "1"));
   const { loadAnyScenarioFile } = await import(here("../dist/scenario/load.js"));
   const { buildSupport } = await import(here("../dist/scenario/full/build.js"));
-  const { runSupportReplicationsParallel } = await import(here("../dist/analysis/experiments/replications.js"));
+  const { runReplicationsParallel } = await import(here("../dist/analysis/experiments/replications.js"));
   const any = loadAnyScenarioFile(scenario);
   const cfg = buildSupport(any.scenario, { baseDir: here("../scenarios"), file: scenario });
   const cpu0 = process.cpuUsage(), t0 = performance.now();
-  const run = await runSupportReplicationsParallel(cfg, { seed: 7, replications: R, threads: n });
+  const run = await runReplicationsParallel(cfg, { seed: 7, replications: R, threads: n });
   const seconds = (performance.now() - t0) / 1000, cpu = process.cpuUsage(cpu0);
   const hash = createHash("sha256").update(JSON.stringify({ e: run.estimates, r: run.replications })).digest("hex").slice(0, 12);
   console.log(JSON.stringify({ seconds, cpu: (cpu.user + cpu.system) / 1e6, hash, days: cfg.horizon / 1440 }));

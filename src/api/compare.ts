@@ -4,8 +4,8 @@
  * with the first by its paired difference and 95% interval (analysis/experiments/compare.ts).
  */
 import { compareSupport, comparisonJson, uniqueLabels, type Comparison } from "../analysis/experiments/compare.js";
-import { supportRunOutput } from "../analysis/experiments/run.js";
-import { supportRunSettings } from "../scenario/full/runSettings.js";
+import { runOutputOf } from "../analysis/experiments/run.js";
+import { runSettings } from "../scenario/full/runSettings.js";
 import { InputError, OPTIONS, problem } from "../errors.js";
 import { runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
 import type { Scenario } from "./scenario.js";
@@ -33,17 +33,17 @@ export async function compare(scenarios: readonly Scenario[], options: CompareOp
   if (scenarios.length < 2) throw new InputError(problem("scenarios", `expected at least two scenarios, got ${scenarios.length}`), OPTIONS);
   throwIfAny(runSettingsProblems(options));
   const labels = uniqueLabels(scenarios.map((s) => ({ name: s.name, file: s.file ?? s.name })));
-  const first = supportRunSettings(scenarios[0].definition, { seed: options.seed, replications: options.replications });
+  const first = runSettings(scenarios[0].definition, { seed: options.seed, replications: options.replications });
   const { comparison, runs } = await compareSupport(
     scenarios.map((s, i) => {
-      const settings = supportRunSettings(s.definition);
+      const settings = runSettings(s.definition);
       return { label: labels[i], config: s.config, horizonHours: settings.horizonHours, warmupHours: settings.warmupHours };
     }),
     { seed: first.seed, replications: first.replications, threads: options.threads ?? 1, onReplication: options.onProgress },
   );
   const results = scenarios.map((s, i) => {
-    const settings = supportRunSettings(s.definition, { seed: first.seed, replications: first.replications });
-    const out = supportRunOutput(s.definition, settings, s.config, runs[i], { baseDir: s.baseDir, file: s.file });
+    const settings = runSettings(s.definition, { seed: first.seed, replications: first.replications });
+    const out = runOutputOf(s.definition, settings, s.config, runs[i], { baseDir: s.baseDir, file: s.file });
     return { ...runResultOf(out), scenario: labels[i] };
   });
   return { comparison, runs: results };

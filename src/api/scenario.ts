@@ -11,7 +11,7 @@ import type { SupportConfig } from "../model/config.js";
 import { resolveScenarioFile } from "../scenario/extends.js";
 import { validateAsFullForm } from "../scenario/load.js";
 import { buildSupport } from "../scenario/full/build.js";
-import { supportWarnings } from "../scenario/full/warnings.js";
+import { scenarioWarnings } from "../scenario/full/warnings.js";
 import type { SupportScenario } from "../scenario/full/schema.js";
 
 /** A scenario, loaded, validated and built: ready for `simulate`, `compare`, `sweep` and `staff`. */
@@ -52,5 +52,5 @@ export function loadScenario(source: string | object, options: LoadOptions = {})
   const baseDir = options.baseDir ?? (typeof source === "string" ? dirname(resolve(source)) : process.cwd());
   const { form, scenario: definition } = validateAsFullForm(resolved, file);
   const config = buildSupport(definition, { baseDir, file });
-  return { name: definition.name, form, file, baseDir, resolved, definition, config, warnings: supportWarnings(definition, config) };
+  return { name: definition.name, form, file, baseDir, resolved, definition, config, warnings: scenarioWarnings(definition, config) };
 }

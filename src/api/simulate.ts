@@ -4,14 +4,14 @@
  * the week-by-week trend.
  */
 import type { NetworkTraceSink } from "../model/network/networkConfig.js";
-import { runSupportScenarioParallel, supportIntervalRows, supportResultJson, type SupportRunOutput, type SupportRunResult } from "../analysis/experiments/run.js";
+import { runScenarioParallel, intervalRows, nestedResultJson, type RunOutput, type RunReport } from "../analysis/experiments/run.js";
 import type { Estimate } from "../analysis/confidence.js";
 import type { MetricName } from "../model/network/counters.js";
 import { runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
 import type { Scenario } from "./scenario.js";
 
 /** The result of `simulate`: what `supportsim run --json` prints (`resultJson` nests it), and two parts it leaves out. */
-export type RunResult = SupportRunResult & {
+export type RunResult = RunReport & {
   /**
    * For a single queue (one channel, tier and pool, no customers: the simple form's shape), its
    * queueing metrics as an Erlang model defines them (P(wait), the time-average queue counting
@@ -43,7 +43,7 @@ export interface SimulateOptions extends RunSettingsOptions {
 /** Run a loaded scenario's replications. */
 export async function simulate(scenario: Scenario, options: SimulateOptions = {}): Promise<RunResult> {
   throwIfAny(runSettingsProblems(options));
-  const out = await runSupportScenarioParallel(scenario.definition, {
+  const out = await runScenarioParallel(scenario.definition, {
     config: scenario.config,
     threads: options.threads ?? 1,
     baseDir: scenario.baseDir,
@@ -57,14 +57,14 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
 }
 
 /** The library's result of a run made by analysis/experiments/run.ts (with its per-interval rows when asked). */
-export function runResultOf(out: SupportRunOutput, intervals = false): RunResult {
+export function runResultOf(out: RunOutput, intervals = false): RunResult {
   const q = out.run.queue;
   const queue = q === undefined ? undefined : Object.fromEntries(out.config.tiers.map((t, i) => [t.name, q[i]]));
-  return { ...out.result, ...(queue === undefined ? {} : { queue }), ...(intervals ? { intervals: supportIntervalRows(out) } : {}) };
+  return { ...out.result, ...(queue === undefined ? {} : { queue }), ...(intervals ? { intervals: intervalRows(out) } : {}) };
 }
 
 /** The JSON form of a result (`run --json`, results.json): its KPIs nested by their dotted names. */
 export function resultJson(r: RunResult): Record<string, unknown> {
   const { intervals: _intervals, queue: _queue, ...rest } = r;
-  return supportResultJson(rest);
+  return nestedResultJson(rest);
 }

@@ -20,7 +20,7 @@ import {
   type SweepIdentity,
   type Vary,
 } from "../analysis/experiments/sweep/index.js";
-import { supportRunSettings } from "../scenario/full/runSettings.js";
+import { runSettings } from "../scenario/full/runSettings.js";
 import { numberProblem, runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
 import type { Scenario } from "./scenario.js";
 
@@ -58,7 +58,7 @@ export async function sweep(scenario: Scenario, options: SweepOptions): Promise<
   ]);
   const base = scenario.resolved;
   checkVary(base, options.vary);
-  const settings = supportRunSettings(scenario.definition, { seed: options.seed, replications: options.replications });
+  const settings = runSettings(scenario.definition, { seed: options.seed, replications: options.replications });
   const points = preparePoints(base, options.vary, { file: scenario.file ?? scenario.name, baseDir: scenario.baseDir, keep: (i) => inShard(i, shard) });
   const identity: SweepIdentity = {
     scenario: scenario.name,

@@ -11,10 +11,10 @@ import { loadScenario } from "../api/scenario.js";
 import { resultJson, simulate } from "../api/simulate.js";
 import { reportFiles } from "../api/report.js";
 import { SERIES_METRICS } from "../analysis/experiments/replications.js";
-import { NETWORK_TRACE_HEADER, networkTraceSink, supportIntervalsCsv } from "../report/csv.js";
+import { NETWORK_TRACE_HEADER, networkTraceSink, intervalsCsv } from "../report/csv.js";
 import { AtomicWriter, writeFileAtomic } from "../report/files.js";
 import { jsonText } from "../report/json.js";
-import { supportTable } from "../report/tables/runTable.js";
+import { runTable } from "../report/tables/runTable.js";
 import { resolvedScenarioIn } from "../scenario/extends.js";
 import { InputError, problem } from "../errors.js";
 import { asFlagsAsync } from "./flags.js";
@@ -83,7 +83,7 @@ export async function execRun(args: RunArgs): Promise<number> {
         onProgress: (done, total) => progress.update(done, total),
       }),
     );
-    const csv = result.intervals ? supportIntervalsCsv(result.intervals, SERIES_METRICS) : "";
+    const csv = result.intervals ? intervalsCsv(result.intervals, SERIES_METRICS) : "";
     if (args.intervals) {
       const path = args.intervals;
       asUsage("--intervals", path, () => writeFileAtomic(path, csv));
@@ -95,7 +95,7 @@ export async function execRun(args: RunArgs): Promise<number> {
     }
     trace?.commit();
     for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
-    process.stdout.write(args.json ? json : supportTable(result));
+    process.stdout.write(args.json ? json : runTable(result));
     return 0;
   } catch (e) {
     trace?.abort();

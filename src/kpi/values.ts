@@ -1,7 +1,7 @@
 /**
  * One replication of a full-form scenario (the support-demand model) and its named numbers:
  * what a worker thread runs (lanes.ts), so this module loads the model and nothing of the
- * statistics (supportRun.ts combines replications into estimates).
+ * statistics (analysis/experiments/replications.ts combines replications into estimates).
  *
  * Names are dotted paths, grouped as the report shows them:
  *   funnel.<what>                     the demand funnel over all needs

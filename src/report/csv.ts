@@ -32,7 +32,7 @@ export function estimatesCsv(keyColumns: readonly string[], metrics: readonly st
 }
 
 /** Per-interval series of a run: one row per interval and series (channel, tier or "needs"). */
-export function supportIntervalsCsv(rows: readonly { interval: number; start: string; series: string; metrics: Record<string, Estimate> }[], metrics: readonly string[]): string {
+export function intervalsCsv(rows: readonly { interval: number; start: string; series: string; metrics: Record<string, Estimate> }[], metrics: readonly string[]): string {
   return estimatesCsv(["interval", "start", "series"], metrics, rows.map((r) => ({ keys: [r.interval, r.start, r.series], metrics: r.metrics })));
 }
 

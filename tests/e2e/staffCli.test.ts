@@ -13,7 +13,7 @@ import { runStaff, type StaffOptions } from "../../src/cli/staff.js";
 import { loadAnyScenarioFile } from "../../src/scenario/load.js";
 import { InputError } from "../../src/errors.js";
 import { buildSupport } from "../../src/scenario/full/build.js";
-import { runSupportReplications } from "../../src/analysis/experiments/replications.js";
+import { runReplications } from "../../src/analysis/experiments/replications.js";
 import { readResults } from "../../src/report/results.js";
 
 let dir = "";
@@ -88,7 +88,7 @@ describe("supportsim staff", () => {
     expect(pool.agents).toBeUndefined();
     expect(pool.shifts!.length).toBe(plans[0]!.shifts.length);
     const cfg = buildSupport(staffed.scenario, { baseDir: out });
-    const run = runSupportReplications(cfg, { seed: 3, replications: 2 });
+    const run = runReplications(cfg, { seed: 3, replications: 2 });
     expect(run.estimates["channel.phone.serviceLevel"].mean!).toBeGreaterThan(0.8);
   }, 60_000);
 

@@ -15,7 +15,7 @@ import { FF } from "../../src/model/counters.js";
 import type { SupportConfig } from "../../src/model/config.js";
 import { simulateSupport } from "../../src/model/simulation.js";
 import { COST_CATEGORIES } from "../../src/model/simulation/costBook.js";
-import { runSupportReplications, SERIES_METRICS, type SupportRun } from "../../src/analysis/experiments/replications.js";
+import { runReplications, SERIES_METRICS, type RunStatistics } from "../../src/analysis/experiments/replications.js";
 import { supportValues } from "../../src/kpi/values.js";
 import { buildSupport } from "../../src/scenario/full/build.js";
 import { loadAnyScenarioFile } from "../../src/scenario/load.js";
@@ -180,13 +180,13 @@ function load(file: string): SupportConfig {
   if (any.form !== "support") throw new Error(`${file} is not a full-form scenario`);
   return buildSupport(any.scenario, { baseDir: SCENARIOS, file });
 }
-const cache = new Map<string, SupportRun>();
-function run(key: string, cfg: SupportConfig, reps = REPS): SupportRun {
+const cache = new Map<string, RunStatistics>();
+function run(key: string, cfg: SupportConfig, reps = REPS): RunStatistics {
   let r = cache.get(key);
-  if (r === undefined) cache.set(key, (r = runSupportReplications(cfg, { seed: SEED, replications: reps })));
+  if (r === undefined) cache.set(key, (r = runReplications(cfg, { seed: SEED, replications: reps })));
   return r;
 }
-const m = (r: SupportRun, key: string): number => {
+const m = (r: RunStatistics, key: string): number => {
   const x = r.estimates[key]?.mean;
   if (typeof x !== "number") throw new Error(`${key}: no estimate`);
   return x;
@@ -196,7 +196,7 @@ function baselineLike(cfg: SupportConfig): SupportConfig {
   return { ...load("baseline.json"), horizon: cfg.horizon, warmup: cfg.warmup };
 }
 /** Mean of a per-interval series metric over the intervals starting in [from, to) (minutes). */
-function seriesMean(r: SupportRun, series: string, metric: (typeof SERIES_METRICS)[number], from: number, to: number, len: number): number {
+function seriesMean(r: RunStatistics, series: string, metric: (typeof SERIES_METRICS)[number], from: number, to: number, len: number): number {
   const s = r.seriesNames.indexOf(series), k = SERIES_METRICS.indexOf(metric);
   let sum = 0, n = 0;
   for (let i = Math.ceil(from / len); i * len < to && i < r.intervals.intervals; i++) {
@@ -214,7 +214,7 @@ describe("shipped what-ifs against the baseline (common random numbers)", () => 
     const rampEnd = kcsCfg.kcs!.start + kcsCfg.kcs!.ramp;
     expect(rampEnd).toBeLessThan(kcsCfg.horizon - 60 * DAY);
     const len = kcsCfg.intervalLength;
-    const l2 = (r: SupportRun) => seriesMean(r, "L2", "occupancy", rampEnd, kcsCfg.horizon, len);
+    const l2 = (r: RunStatistics) => seriesMean(r, "L2", "occupancy", rampEnd, kcsCfg.horizon, len);
     expect(l2(kcs)).toBeLessThan(0.9 * l2(base));
     expect(m(kcs, "tier.L1.escalated")).toBeLessThan(m(base, "tier.L1.escalated"));
     expect(m(kcs, "tier.L2.offered")).toBeLessThan(m(base, "tier.L2.offered"));
@@ -255,8 +255,8 @@ describe("shipped what-ifs against the baseline (common random numbers)", () => 
     const cfg = load("hiring-freeze.json");
     const freeze = run("freeze", cfg), base = run("baseline-year", baselineLike(cfg));
     const len = cfg.intervalLength, q = cfg.horizon / 4;
-    const sl = (r: SupportRun, a: number, b: number) => seriesMean(r, "phone", "serviceLevel", Math.max(a, cfg.warmup), b, len);
-    const agents = (r: SupportRun, a: number, b: number) => seriesMean(r, "L1", "agents", Math.max(a, cfg.warmup), b, len);
+    const sl = (r: RunStatistics, a: number, b: number) => seriesMean(r, "phone", "serviceLevel", Math.max(a, cfg.warmup), b, len);
+    const agents = (r: RunStatistics, a: number, b: number) => seriesMean(r, "L1", "agents", Math.max(a, cfg.warmup), b, len);
     // agents on the floor fall over the year (nobody replaces leavers); the baseline stays put
     expect(agents(freeze, 3 * q, 4 * q)).toBeLessThan(agents(freeze, 0, q));
     expect(agents(base, 3 * q, 4 * q)).toBeCloseTo(agents(base, 0, q), 0);

@@ -21,7 +21,7 @@ import { join } from "node:path";
 import gammainc from "@stdlib/math-base-special-gammainc";
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import { describe, expect, it } from "vitest";
-import { runSupportReplications } from "../../src/analysis/experiments/replications.js";
+import { runReplications } from "../../src/analysis/experiments/replications.js";
 import { supportValues, type Values } from "../../src/kpi/values.js";
 import { RandomStreams } from "../../src/engine/random.js";
 import { Tally } from "../../src/engine/statistics.js";
@@ -87,7 +87,7 @@ function runScenario(file: string): ScenarioRun {
     const any = loadAnyScenarioFile(join(SCENARIOS, file));
     if (any.form !== "support") throw new Error(`${file} is not a full-form scenario`);
     const cfg = buildSupport(any.scenario, { baseDir: SCENARIOS, file });
-    r = { cfg, reps: runSupportReplications(cfg, { seed: SEED, replications: REPS }).replications };
+    r = { cfg, reps: runReplications(cfg, { seed: SEED, replications: REPS }).replications };
     runCache.set(file, r);
   }
   return r;
@@ -150,7 +150,7 @@ describe("shipped scenarios against baseline (common random numbers)", () => {
       const g = r.cfg.segments.findIndex((s) => s.name === "smb");
       return Array.from({ length: REPS }, (_, k) => {
         const res = simulateSupport(r.cfg, new RandomStreams(SEED, k));
-        // the same replication as runSupportReplications' k-th
+        // the same replication as runReplications' k-th
         expect(supportValues(res, r.cfg)).toEqual(r.reps[k]);
         return res.counters.funnelSum(FF.requests, g);
       });

@@ -24,7 +24,7 @@ import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import type { SupportConfig } from "../../model/config.js";
 import { Tally } from "../../engine/statistics.js";
 import { estimate, type Estimate } from "../confidence.js";
-import { runManyParallel, type SupportRun } from "./replications.js";
+import { runManyParallel, type RunStatistics } from "./replications.js";
 import type { Values } from "../../kpi/values.js";
 import { HEADLINE_KPIS } from "../../kpi/headline.js";
 
@@ -179,7 +179,7 @@ export function uniqueLabels(entries: readonly { name: string; file: string }[])
  */
 export function compareRuns(
   scenarios: readonly ComparedScenario[],
-  runs: readonly Pick<SupportRun, "replications" | "estimates">[],
+  runs: readonly Pick<RunStatistics, "replications" | "estimates">[],
   settings: { seed: number; replications: number; currency: string },
 ): Comparison {
   if (runs.length !== scenarios.length) throw new RangeError(`compareRuns: ${scenarios.length} scenarios but ${runs.length} runs`);
@@ -222,7 +222,7 @@ export interface CompareInput {
 export async function compareSupport(
   inputs: readonly CompareInput[],
   opts: { seed: number; replications: number; threads?: number; onReplication?: (done: number, total: number) => void },
-): Promise<{ comparison: Comparison; runs: SupportRun[] }> {
+): Promise<{ comparison: Comparison; runs: RunStatistics[] }> {
   const runs = await runManyParallel(
     inputs.map((i) => i.config),
     { seed: opts.seed, replications: opts.replications, threads: opts.threads ?? 1, onReplication: opts.onReplication },

@@ -1,5 +1,5 @@
 /**
- * Running a full-form scenario (the support-demand model): its replications (supportValues.ts
+ * Running a full-form scenario (the support-demand model): its replications (kpi/values.ts
  * runs one and names its numbers), on this thread or on several (lanes.ts), combined into every
  * number as a mean with a Student-t 95% interval and the per-interval series. Replication k uses
  * streams seeded by (seed, k); results are combined in replication order, so the output is
@@ -20,7 +20,7 @@ import { METRICS, type MetricName } from "../../model/network/counters.js";
 /** Per-interval series: per channel (entry tier) and the needs per interval. */
 export const SERIES_METRICS = ["offered", "serviceLevel", "meanWaitSeconds", "abandonRate", "needs", "occupancy", "agents"] as const;
 
-export interface SupportRun {
+export interface RunStatistics {
   replications: Values[];
   estimates: Record<string, Estimate>;
   /** Per interval, metrics SERIES_METRICS of the series `seriesNames`: one per channel, then one per tier, then "needs". */
@@ -37,7 +37,7 @@ export interface SupportRun {
   queue?: Record<MetricName, Estimate>[];
 }
 
-export interface SupportRunOptions {
+export interface ReplicationOptions {
   seed: number | string;
   replications: number;
   trace?: (replication: number) => NetworkTraceSink | null;
@@ -46,7 +46,7 @@ export interface SupportRunOptions {
 
 
 /** Combine replication outputs, in replication order, into estimates and per-interval series. */
-export function combineReplications(cfg: SupportConfig, outputs: readonly ReplicationOutput[]): SupportRun {
+export function combineReplications(cfg: SupportConfig, outputs: readonly ReplicationOutput[]): RunStatistics {
   const nIntervals = Math.ceil(cfg.horizon / cfg.intervalLength);
   const firstInterval = Math.floor(cfg.warmup / cfg.intervalLength);
   const series = [...cfg.channels.map((c) => c.name), ...cfg.tiers.map((t) => t.name), "needs"];
@@ -93,7 +93,7 @@ function checkReplications(n: number): void {
 }
 
 /** The replications one after another on this thread. */
-export function runSupportReplications(cfg: SupportConfig, opts: SupportRunOptions): SupportRun {
+export function runReplications(cfg: SupportConfig, opts: ReplicationOptions): RunStatistics {
   checkReplications(opts.replications);
   const outputs: ReplicationOutput[] = [];
   for (let rep = 0; rep < opts.replications; rep++) {
@@ -109,9 +109,9 @@ export function runSupportReplications(cfg: SupportConfig, opts: SupportRunOptio
  * replication order, so the results are byte-identical whatever the thread count. With one
  * thread, or a trace (a file written as contacts leave), it runs on this thread.
  */
-export async function runSupportReplicationsParallel(cfg: SupportConfig, opts: SupportRunOptions & { threads: number; startWorkers?: "now" | "whenWorthIt" }): Promise<SupportRun> {
+export async function runReplicationsParallel(cfg: SupportConfig, opts: ReplicationOptions & { threads: number; startWorkers?: "now" | "whenWorthIt" }): Promise<RunStatistics> {
   checkReplications(opts.replications);
-  if (Math.min(opts.threads, opts.replications) <= 1 || opts.trace) return runSupportReplications(cfg, opts);
+  if (Math.min(opts.threads, opts.replications) <= 1 || opts.trace) return runReplications(cfg, opts);
   const [run] = await runManyParallel([cfg], opts);
   return run;
 }
@@ -128,7 +128,7 @@ export async function runSupportReplicationsParallel(cfg: SupportConfig, opts: S
 export async function runManyParallel(
   cfgs: readonly SupportConfig[],
   opts: { seed: number | string; replications: number; threads: number; lanes?: Lanes; startWorkers?: "now" | "whenWorthIt"; onReplication?: (done: number, total: number) => void },
-): Promise<SupportRun[]> {
+): Promise<RunStatistics[]> {
   checkReplications(opts.replications);
   const R = opts.replications, total = cfgs.length * R;
   const lanes = opts.lanes ?? new Lanes(Math.max(1, Math.min(opts.threads, total)), opts.startWorkers);

@@ -13,17 +13,17 @@ import { InputError, problem } from "../../errors.js";
 import type { NetworkTraceSink } from "../../model/network/networkConfig.js";
 import { analyticCheck, type AnalyticCheck } from "./analyticCheck.js";
 import type { SupportConfig } from "../../model/config.js";
-import { supportRunSettings, type RunSettings } from "../../scenario/full/runSettings.js";
+import { runSettings, type RunSettings } from "../../scenario/full/runSettings.js";
 import { buildSupport } from "../../scenario/full/build.js";
-import { supportWarnings } from "../../scenario/full/warnings.js";
+import { scenarioWarnings } from "../../scenario/full/warnings.js";
 import { COST_CATEGORIES } from "../../model/simulation/costBook.js";
 import type { SupportScenario } from "../../scenario/full/schema.js";
 import type { Estimate } from "../confidence.js";
 import type { WeekProfile } from "./weekProfile.js";
 import type { WeeklyTrend } from "./weeklyTrend.js";
-import { nest, runSupportReplications, runSupportReplicationsParallel, SERIES_METRICS, type SupportRun } from "./replications.js";
+import { nest, runReplications, runReplicationsParallel, SERIES_METRICS, type RunStatistics } from "./replications.js";
 
-export interface SupportRunResult extends Omit<RunSettings, "name"> {
+export interface RunReport extends Omit<RunSettings, "name"> {
   scenario: string;
   form: "support";
   start: string;
@@ -38,7 +38,7 @@ export interface SupportRunResult extends Omit<RunSettings, "name"> {
   currency: string;
   /** Problems that do not stop a run (a pool without a cost, a channel open with nobody on the floor), one line each. */
   warnings: string[];
-  /** Every metric by dotted name (see supportRun.ts), mean and 95% interval. */
+  /** Every metric by dotted name (see kpi/values.ts), mean and 95% interval. */
   estimates: Record<string, Estimate>;
   /** The simulated volumes against a history file (when the scenario asks for it). */
   calibration?: Calibration;
@@ -64,14 +64,14 @@ export interface Calibration {
   unmatched: string[];
 }
 
-export interface SupportRunOutput {
+export interface RunOutput {
   settings: RunSettings;
   config: SupportConfig;
-  result: SupportRunResult;
-  run: SupportRun;
+  result: RunReport;
+  run: RunStatistics;
 }
 
-export interface SupportRunOptions {
+export interface ScenarioRunOptions {
   seed?: number;
   replications?: number;
   baseDir: string;
@@ -82,25 +82,25 @@ export interface SupportRunOptions {
   config?: SupportConfig;
 }
 
-export function runSupportScenario(s: SupportScenario, opts: SupportRunOptions): SupportRunOutput {
-  const settings = supportRunSettings(s, { seed: opts.seed, replications: opts.replications });
+export function runScenario(s: SupportScenario, opts: ScenarioRunOptions): RunOutput {
+  const settings = runSettings(s, { seed: opts.seed, replications: opts.replications });
   const config = opts.config ?? buildSupport(s, { baseDir: opts.baseDir, file: opts.file });
-  const run = runSupportReplications(config, { seed: settings.seed, replications: settings.replications, trace: opts.trace, onReplication: opts.onReplication });
-  return supportRunOutput(s, settings, config, run, opts);
+  const run = runReplications(config, { seed: settings.seed, replications: settings.replications, trace: opts.trace, onReplication: opts.onReplication });
+  return runOutputOf(s, settings, config, run, opts);
 }
 
-/** The same on `threads` worker threads: identical results whatever the thread count (supportRun.ts). */
-export async function runSupportScenarioParallel(s: SupportScenario, opts: SupportRunOptions & { threads: number }): Promise<SupportRunOutput> {
-  const settings = supportRunSettings(s, { seed: opts.seed, replications: opts.replications });
+/** The same on `threads` worker threads: identical results whatever the thread count (replications.ts). */
+export async function runScenarioParallel(s: SupportScenario, opts: ScenarioRunOptions & { threads: number }): Promise<RunOutput> {
+  const settings = runSettings(s, { seed: opts.seed, replications: opts.replications });
   const config = opts.config ?? buildSupport(s, { baseDir: opts.baseDir, file: opts.file });
-  const run = await runSupportReplicationsParallel(config, { seed: settings.seed, replications: settings.replications, trace: opts.trace, onReplication: opts.onReplication, threads: opts.threads });
-  return supportRunOutput(s, settings, config, run, opts);
+  const run = await runReplicationsParallel(config, { seed: settings.seed, replications: settings.replications, trace: opts.trace, onReplication: opts.onReplication, threads: opts.threads });
+  return runOutputOf(s, settings, config, run, opts);
 }
 
 /** The result of a run made elsewhere (compare's pool, say), shaped as `run` reports it. */
-export function supportRunOutput(s: SupportScenario, settings: RunSettings, config: SupportConfig, run: SupportRun, opts: Pick<SupportRunOptions, "baseDir" | "file">): SupportRunOutput {
+export function runOutputOf(s: SupportScenario, settings: RunSettings, config: SupportConfig, run: RunStatistics, opts: Pick<ScenarioRunOptions, "baseDir" | "file">): RunOutput {
   const { name, ...rest } = settings;
-  const result: SupportRunResult = {
+  const result: RunReport = {
     scenario: name,
     form: "support",
     ...rest,
@@ -113,7 +113,7 @@ export function supportRunOutput(s: SupportScenario, settings: RunSettings, conf
     pools: config.pools.map((p) => ({ name: p.name, tier: config.tiers[p.tier].name, vendor: p.vendor !== undefined })),
     costCategories: [...config.pools.map((p) => p.name), ...COST_CATEGORIES],
     currency: config.costs.currency,
-    warnings: supportWarnings(s, config),
+    warnings: scenarioWarnings(s, config),
     estimates: run.estimates,
     ...(s.calibration ? { calibration: calibrate(s, config, run, opts) } : {}),
     ...withAnalytic(analyticCheck(config, run.queue)),
@@ -127,13 +127,13 @@ export function supportRunOutput(s: SupportScenario, settings: RunSettings, conf
 const withAnalytic = (a: AnalyticCheck | null): { analytic?: AnalyticCheck } => (a === null ? {} : { analytic: a });
 
 /** The JSON form of a result: estimates nested by their dotted names. */
-export function supportResultJson(r: SupportRunResult): Record<string, unknown> {
+export function nestedResultJson(r: RunReport): Record<string, unknown> {
   const { estimates, ...rest } = r;
   return { ...rest, ...nest(estimates) };
 }
 
 /** Per-interval rows (from the end of the warm-up): one per interval and series. */
-export function supportIntervalRows(out: SupportRunOutput): { interval: number; start: string; series: string; metrics: Record<string, Estimate> }[] {
+export function intervalRows(out: RunOutput): { interval: number; start: string; series: string; metrics: Record<string, Estimate> }[] {
   const { run, settings, config } = out;
   const startMs = parseStartEpochMs(config.start, config.timeZone);
   const clock = new TimeZoneClock(config.timeZone);
@@ -152,7 +152,7 @@ export function supportIntervalRows(out: SupportRunOutput): { interval: number; 
   return rows;
 }
 
-function calibrate(s: SupportScenario, config: SupportConfig, run: SupportRun, opts: Pick<SupportRunOptions, "baseDir" | "file">): Calibration {
+function calibrate(s: SupportScenario, config: SupportConfig, run: RunStatistics, opts: Pick<ScenarioRunOptions, "baseDir" | "file">): Calibration {
   const spec = s.calibration!.history;
   const file = resolvePath(opts.baseDir, spec.file);
   let history: HistoryRow[];

@@ -3,9 +3,9 @@
  * per batch) naming a function of a task index k. This thread and the workers build the same
  * function from the same data here, so task k gives the same output on any thread.
  *
- *   replication  task k = replication k % R of configuration ⌊k / R⌋ (supportValues.ts)
+ *   replication  task k = replication k % R of configuration ⌊k / R⌋ (kpi/values.ts)
  *   probe        task k = replication k of one staffing under evaluation, measured by the
- *                staffing solver's probe (staffingProbe.ts)
+ *                staffing solver's probe (staffing/probe.ts)
  *
  * This module loads the model and no statistics, so a worker starts quickly.
  */

@@ -6,7 +6,7 @@ import { problem, type Problem } from "../../errors.js";
 import { DAY_MINUTES } from "../../time/units.js";
 import { dayIntervalProblem } from "../../time/weekClock.js";
 
-/** Minutes are kept on a dyadic grid of 2⁻²⁰ minute, as model/staffing/schedule.ts does, so float noise leaves no slivers. */
+/** Minutes are kept on a dyadic grid of 2⁻²⁰ minute, as model/staffing/weeklyPattern.ts does, so float noise leaves no slivers. */
 const GRID = 2 ** 20;
 
 export const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);

@@ -14,7 +14,7 @@ import { dirname, resolve } from "node:path";
 import { InputError, OPTIONS, problem, problemLine } from "../../errors.js";
 import type { SupportConfig } from "../../model/config.js";
 import { resolvedScenarioIn } from "../../scenario/extends.js";
-import { supportRunSettings } from "../../scenario/full/runSettings.js";
+import { runSettings } from "../../scenario/full/runSettings.js";
 import type { SupportScenario } from "../../scenario/full/schema.js";
 import { defaultPatterns } from "./defaultPatterns.js";
 import { fitPatterns } from "./fitPatterns.js";
@@ -74,7 +74,7 @@ export async function staffScenario(loaded: LoadedScenario, options: StaffOption
   const L = config.intervalLength;
   const badInterval = intervalProblems(L, "horizon.intervalMinutes");
   if (badInterval.length > 0) throw new InputError(badInterval, file);
-  const settings = supportRunSettings(scenario, { seed: options.seed, replications: options.replications });
+  const settings = runSettings(scenario, { seed: options.seed, replications: options.replications });
   const patterns = shiftPatternsOf(options, L);
   const targets: StaffingTargets = { serviceLevel: options.targets.serviceLevel, thresholdSeconds: options.targets.thresholdSeconds, response: options.targets.response ?? STAFF_DEFAULTS.response };
   if (options.targets.maxAbandon !== undefined) targets.maxAbandon = options.targets.maxAbandon;

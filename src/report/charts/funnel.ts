@@ -3,9 +3,9 @@
  * program moves volume — from agents to self-service, from later tiers to the first contact —
  * and how much demand is never served.
  *
- * Rows (funnel.* and tier.* metrics of src/analysis/supportRun.ts; every need that arose after
+ * Rows (funnel.* and tier.* metrics of src/kpi/values.ts; every need that arose after
  * the warm-up ends in exactly one of deflected, self-served, unserved, resolved, unresolved,
- * abandoned or open at the end — src/model/supportModel.ts):
+ * abandoned or open at the end — src/model/simulation/needPath.ts):
  *
  *   Needs that arose                       funnel.needs
  *   Deflected by a notice                  funnel.deflected (row shown only when some scenario has any)

@@ -7,7 +7,7 @@
  * `null` where a metric is undefined (no contact offered in an interval, say).
  */
 import type { Estimate } from "../../analysis/confidence.js";
-import type { SupportRunResult } from "../../analysis/experiments/run.js";
+import type { RunReport } from "../../analysis/experiments/run.js";
 import type { StaffingSolution } from "../../analysis/staffing/solution.js";
 import type { SweepDocument } from "../../analysis/experiments/sweep/index.js";
 import type { ShiftPlan } from "../../analysis/staffing/shiftPlan.js";
@@ -22,12 +22,12 @@ export type { WeeklyTrend } from "../../analysis/experiments/weeklyTrend.js";
 
 /**
  * One scenario's run, as `supportsim run --out` writes it in results.json, with the metrics
- * flattened back to their dotted names (see src/analysis/supportRun.ts for the list):
+ * flattened back to their dotted names (see src/kpi/values.ts for the list):
  * `channel.<c>.serviceLevel`, `funnel.needs`, `cost.byCategory.<category>`, `cost.byMonth.<yyyy-mm>`,
  * `retention.byMonth.<yyyy-mm>.churnedRevenue`, ... — the run's own result, less what charts do
  * not read (warnings, engine counts, calibration); the week profile may be absent.
  */
-export type ScenarioResult = Omit<SupportRunResult, "form" | "warnings" | "engine" | "calibration" | "profile" | "trend"> & { profile?: WeekProfile; trend?: WeeklyTrend };
+export type ScenarioResult = Omit<RunReport, "form" | "warnings" | "engine" | "calibration" | "profile" | "trend"> & { profile?: WeekProfile; trend?: WeeklyTrend };
 
 /** A difference against the first scenario from paired replications (src/analysis/compare.ts). */
 export interface DifferenceResult {

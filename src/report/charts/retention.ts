@@ -3,7 +3,7 @@
  * churned, accumulated month by month over the measured window (solid), and the part of it the
  * service experience caused (dashed) — what the support budget buys or costs in revenue.
  *
- * Monthly estimates (src/analysis/supportRun.ts), for each calendar month overlapping the
+ * Monthly estimates (src/kpi/values.ts, combined in src/analysis/experiments/replications.ts), for each calendar month overlapping the
  * measured window:
  *   retention.byMonth.<yyyy-mm>.churnedRevenue        ARR of the customers lost that month
  *   retention.byMonth.<yyyy-mm>.serviceChurnRevenue   its part caused by the service experience,

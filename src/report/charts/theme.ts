@@ -26,7 +26,7 @@ export const SCENARIO_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#5
 /** Tier colours by position (L0/self-service first when present); a vendor pool is drawn with a hatch-like lighter tone of its tier. */
 export const TIER_COLOURS = ["#4C78A8", "#F58518", "#54A24B", "#B279A2", "#72B7B2", "#EECA3B", "#9D755D", "#BAB0AC"];
 
-/** Colours of the cost categories that are not pools (src/model/supportModel.ts COST_CATEGORIES). */
+/** Colours of the cost categories that are not pools (src/model/simulation/costBook.ts COST_CATEGORIES). */
 export const OTHER_COST_COLOURS: Record<string, string> = {
   contacts: "#9D755D",
   "self-service": "#72B7B2",

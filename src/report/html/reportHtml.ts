@@ -35,7 +35,7 @@ export interface ReportDocument {
   generated: string;
   /** The scenario summary: label and value pairs. */
   summary: { label: string; value: string }[];
-  /** Paragraphs, plain text (narrative.ts). */
+  /** Paragraphs, plain text (narrative/). */
   narrative: string[];
   /** Heading of the narrative (default "What changed and what it costs"; e.g. "In brief" for a single run). */
   narrativeTitle?: string;

@@ -6,7 +6,7 @@
  * answer beside its simulated queueing metrics.
  */
 import type { Estimate } from "../../analysis/confidence.js";
-import type { SupportRunResult } from "../../analysis/experiments/run.js";
+import type { RunReport } from "../../analysis/experiments/run.js";
 import type { AnalyticCheck } from "../../analysis/experiments/analyticCheck.js";
 import { formatEstimate, formatValue, METRIC_INFO, type MetricInfo } from "../format.js";
 import { hasCosts, hasCustomers } from "../runs.js";
@@ -45,7 +45,7 @@ function grid(title: string, prefix: string, names: string[], rows: Row[], est: 
   return `${title}\n${layout(body, header)}\n`;
 }
 
-export function supportTable(r: SupportRunResult): string {
+export function runTable(r: RunReport): string {
   const e = r.estimates;
   const needs = e["funnel.needs"]?.mean ?? 0;
   const share = (key: string) => {
@@ -190,7 +190,7 @@ function meanTable(title: string, rows: readonly [string, string, Unit][], e: Re
 }
 
 /** Costs: totals by category, per month, per unit of work. */
-function costTable(r: SupportRunResult): string {
+function costTable(r: RunReport): string {
   const e = r.estimates;
   const cur = r.currency;
   const rows: [string, string, Unit][] = [
@@ -207,7 +207,7 @@ function costTable(r: SupportRunResult): string {
 }
 
 /** Experience and retention: the CSAT proxy, churn and revenue. */
-function retentionTable(r: SupportRunResult): string {
+function retentionTable(r: RunReport): string {
   const e = r.estimates;
   const cur = r.currency;
   const rows: [string, string, Unit][] = [

@@ -15,9 +15,9 @@ export interface RunSettings {
 }
 
 /** Run settings of a full-form scenario after defaults, with the seed and replications of the command line first. */
-export function supportRunSettings(s: SupportScenario, overrides: { seed?: number; replications?: number } = {}): RunSettings {
+export function runSettings(s: SupportScenario, overrides: { seed?: number; replications?: number } = {}): RunSettings {
   const horizon = horizonMinutes(s.horizon);
-  if (horizon === undefined) throw new RangeError("supportRunSettings: expected a validated scenario (horizon: exactly one of days or hours)");
+  if (horizon === undefined) throw new RangeError("runSettings: expected a validated scenario (horizon: exactly one of days or hours)");
   return {
     name: s.name,
     seed: overrides.seed ?? s.seed ?? D.seed,

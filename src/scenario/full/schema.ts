@@ -33,7 +33,7 @@
  *    after the other for every agent of the stagger) and by the staffing model's
  *    `scheduleProblems` once every field is in range;
  *  - money is in `currency` units; a pool without a cost is valid (0) but warned about
- *    (`supportWarnings` in ./warnings.ts).
+ *    (`scenarioWarnings` in ./warnings.ts).
  */
 import { z } from "zod";
 import { crossCheck } from "./checks/crossCheck.js";

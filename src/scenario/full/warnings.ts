@@ -43,7 +43,7 @@ function weekInterval(a: number, b: number): string {
  * daylight-saving change later, or on a different date in the two zones, moves it). It looks
  * at schedules only: shrinkage, a vendor's start and a workforce's hiring are not counted.
  */
-export function supportWarnings(s: SupportScenario, cfg: SupportConfig): string[] {
+export function scenarioWarnings(s: SupportScenario, cfg: SupportConfig): string[] {
   const out: string[] = [];
   s.pools.forEach((p, i) => {
     if (p.vendor === undefined) {

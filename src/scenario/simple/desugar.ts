@@ -11,7 +11,7 @@
  *    contacts), with its handle time and its `patience` as the patience on "contacts" (none:
  *    customers wait forever);
  *  - one pool named as the tier with its `agents` on the floor at all times (no hours, no
- *    shrinkage, no workforce) and an explicit zero cost (so that `supportWarnings` has nothing
+ *    shrinkage, no workforce) and an explicit zero cost (so that `scenarioWarnings` has nothing
  *    to say: a pool without a cost is warned about);
  *  - no self-service and no repeat contacts said outright (`selfService.tryShare` 0,
  *    `repeat.share` 0; forecast arrivals never try the knowledge base and nothing is unresolved
@@ -20,7 +20,7 @@
  *    intervals stay aligned to time 0;
  *  - the run settings after the simple form's defaults, written out: name, description, seed,
  *    replications, horizon hours, warm-up hours, interval minutes and the service-level
- *    threshold — so `supportRunSettings` of the result is the simple form's `runSettings`.
+ *    threshold — so `runSettings` of the result is the simple form's `runSettings`.
  *
  * What the full form cannot run: a horizon longer than the full model's calendar of months
  * (src/model/costs.ts `MonthClock`: at most 12,000 months, about 1,000 years). The simple form

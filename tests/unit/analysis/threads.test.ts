@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { laneTask } from "../../../src/analysis/parallel/laneJobs.js";
 import { Lanes, workersWorthIt } from "../../../src/analysis/parallel/lanes.js";
-import { runSupportReplications, runSupportReplicationsParallel, type SupportRun } from "../../../src/analysis/experiments/replications.js";
+import { runReplications, runReplicationsParallel, type RunStatistics } from "../../../src/analysis/experiments/replications.js";
 import { buildSupport } from "../../../src/scenario/full/build.js";
 import { loadAnyScenarioFile } from "../../../src/scenario/load.js";
 
@@ -25,7 +25,7 @@ function smallShiftLeft() {
 }
 
 /** Everything a run reports, as text: estimates, every replication's values, every interval estimate. */
-function fingerprint(r: SupportRun): string {
+function fingerprint(r: RunStatistics): string {
   const series: unknown[] = [];
   for (let i = 0; i < r.intervals.intervals; i++) for (let s = 0; s < r.seriesNames.length; s++) for (let m = 0; m < 7; m++) series.push(r.intervals.get(i, s, m));
   return JSON.stringify({ estimates: r.estimates, replications: r.replications, series, events: r.eventsPerReplication });
@@ -34,10 +34,10 @@ function fingerprint(r: SupportRun): string {
 describe("replications on worker threads", () => {
   it("1, 2 and 3 threads give byte-identical results, in replication order", async () => {
     const cfg = smallShiftLeft();
-    const one = runSupportReplications(cfg, { seed: 11, replications: 5 });
+    const one = runReplications(cfg, { seed: 11, replications: 5 });
     const progress: number[] = [];
-    const two = await runSupportReplicationsParallel(cfg, { seed: 11, replications: 5, threads: 2, startWorkers: "now", onReplication: (done) => progress.push(done) });
-    const three = await runSupportReplicationsParallel(cfg, { seed: 11, replications: 5, threads: 3, startWorkers: "now" });
+    const two = await runReplicationsParallel(cfg, { seed: 11, replications: 5, threads: 2, startWorkers: "now", onReplication: (done) => progress.push(done) });
+    const three = await runReplicationsParallel(cfg, { seed: 11, replications: 5, threads: 3, startWorkers: "now" });
     expect(fingerprint(two)).toBe(fingerprint(one));
     expect(fingerprint(three)).toBe(fingerprint(one));
     expect(progress).toEqual([1, 2, 3, 4, 5]);

@@ -15,8 +15,8 @@ import { InputError } from "../../../src/errors.js";
 import { simulateReplication } from "../../../src/kpi/values.js";
 import { durationSpec } from "../../../src/scenario/duration.js";
 import { buildSupport } from "../../../src/scenario/full/build.js";
-import { supportRunSettings } from "../../../src/scenario/full/runSettings.js";
-import { supportWarnings } from "../../../src/scenario/full/warnings.js";
+import { runSettings } from "../../../src/scenario/full/runSettings.js";
+import { scenarioWarnings } from "../../../src/scenario/full/warnings.js";
 import { loadAnyScenarioFile, loadAsFullForm, validateAsFullForm, validateScenario, validateSupportScenario } from "../../../src/scenario/load.js";
 import { fullFormOf, SIMPLE_CHANNEL, SIMPLE_START } from "../../../src/scenario/simple/desugar.js";
 import { DEFAULTS, type Scenario } from "../../../src/scenario/simple/schema.js";
@@ -49,7 +49,7 @@ function expectSameQueue(s: Scenario, full: unknown): void {
   expect(JSON.parse(JSON.stringify(full))).toEqual(full); // plain JSON data
   const v = validateSupportScenario(full);
   const cfg = buildSupport(v, { baseDir: tmp });
-  expect(supportWarnings(v, cfg)).toEqual([]);
+  expect(scenarioWarnings(v, cfg)).toEqual([]);
   const tier = s.tiers[0];
 
   expect(cfg.start).toBe(SIMPLE_START);
@@ -112,7 +112,7 @@ function expectSameQueue(s: Scenario, full: unknown): void {
   expect([cfg.kcs, cfg.problemManagement, cfg.operatingModel]).toEqual([undefined, undefined, undefined]);
 
   // the run settings of the simple form (hours → minutes → hours: equal up to rounding)
-  const r = supportRunSettings(v);
+  const r = runSettings(v);
   expect([r.name, r.seed, r.replications, r.intervalMinutes, r.thresholdSeconds]).toEqual([
     s.name,
     s.seed ?? DEFAULTS.seed,

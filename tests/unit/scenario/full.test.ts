@@ -2,7 +2,7 @@
  * Tests of the issue-4 fields of the full scenario form (src/scenario/full/schema/, checks/,
  * build/, warnings.ts): shifts and staffing tables, pool time zones, shrinkage, occupancy cap,
  * factors, costs, workforce, vendors, renewals, KCS, problem management, retention, and the
- * warnings of `supportWarnings`. Each valid form builds the config values worked out by hand
+ * warnings of `scenarioWarnings`. Each valid form builds the config values worked out by hand
  * in the comments; each rule gives its exact one-line message at its path.
  */
 import { readdirSync } from "node:fs";
@@ -12,7 +12,7 @@ import { CALIBRATIONS, DEFAULT_RETENTION_WEIGHTS } from "../../../src/model/cust
 import { buildSupport } from "../../../src/scenario/full/build.js";
 import { renewalChurnPerYear } from "../../../src/scenario/full/build/customers.js";
 import { loadedCostPerHour } from "../../../src/scenario/full/build/pools.js";
-import { supportWarnings } from "../../../src/scenario/full/warnings.js";
+import { scenarioWarnings } from "../../../src/scenario/full/warnings.js";
 import { loadAnyScenarioFile, validateSupportScenario } from "../../../src/scenario/load.js";
 import { SUPPORT_DEFAULTS } from "../../../src/scenario/full/defaults.js";
 import { supportScenarioJsonSchema } from "../../../src/scenario/full/schema.js";
@@ -546,7 +546,7 @@ describe("errors: one line each, at the path", () => {
 describe("warnings", () => {
   it("an uncovered lunch half-hour on phone and chat, and a pool without a cost", () => {
     const s = validateSupportScenario(example());
-    expect(supportWarnings(s, buildSupport(s, { baseDir: "scenarios" }))).toEqual([
+    expect(scenarioWarnings(s, buildSupport(s, { baseDir: "scenarios" }))).toEqual([
       'pools[1].costPerHour: missing: costs leave out pool "L1 late"',
       'channels[0] (phone): open but no agent on the floor Mon 12:00–12:30, Tue 12:00–12:30, Wed 12:00–12:30, Thu 12:00–12:30, Fri 12:00–12:30 (pools "L1 early", "L1 late"; America/Chicago time, the week of the start)',
       'channels[1] (chat): open but no agent on the floor Mon 12:00–12:30, Tue 12:00–12:30, Wed 12:00–12:30, Thu 12:00–12:30, Fri 12:00–12:30 (pools "L1 early", "L1 late"; America/Chicago time, the week of the start)',
@@ -558,11 +558,11 @@ describe("warnings", () => {
     x.pools[1].costPerHour = 30;
     x.pools.push({ name: "L1 Manila", tier: "L1", channels: ["phone", "chat"], agents: 1, timeZone: "Asia/Manila", hours: [{ days: "Tue-Sat", open: "02:00", close: "02:30" }], costPerHour: 8 });
     const s = validateSupportScenario(x);
-    expect(supportWarnings(s, buildSupport(s, { baseDir: "scenarios" }))).toEqual([]);
+    expect(scenarioWarnings(s, buildSupport(s, { baseDir: "scenarios" }))).toEqual([]);
     // 10 minutes short: only 12:20–12:30 stays uncovered
     x.pools[4].hours[0].close = "02:20";
     const s2 = validateSupportScenario(x);
-    const w = supportWarnings(s2, buildSupport(s2, { baseDir: "scenarios" }));
+    const w = scenarioWarnings(s2, buildSupport(s2, { baseDir: "scenarios" }));
     expect(w).toHaveLength(2);
     expect(w[0]).toBe(
       'channels[0] (phone): open but no agent on the floor Mon 12:20–12:30, Tue 12:20–12:30, Wed 12:20–12:30, Thu 12:20–12:30, Fri 12:20–12:30 (pools "L1 early", "L1 late", "L1 Manila"; America/Chicago time, the week of the start)',
@@ -577,7 +577,7 @@ describe("warnings", () => {
     x.pools[1].staffingTable = [{ days: "daily", open: "06:00", close: "22:00", agents: 2 }];
     x.pools[3].vendor = { routing: "pool" };
     const s = validateSupportScenario(x);
-    const w = supportWarnings(s, buildSupport(s, { baseDir: "scenarios" }));
+    const w = scenarioWarnings(s, buildSupport(s, { baseDir: "scenarios" }));
     expect(w).toEqual([
       'pools[3].vendor: expected a cost (costPerHour, costPerContact or feePerMonth > 0), got none: costs leave out vendor pool "L2 vendor"',
       'channels[1] (chat): open but no agent on the floor Mon 00:00–06:00, Mon 22:00–Tue 06:00, Tue 22:00–Wed 06:00, Wed 22:00–Thu 06:00, Thu 22:00–Fri 06:00, Fri 22:00–Sat 06:00, Sat 22:00–Sun 06:00, Sun 22:00–24:00 (pools "L1 early", "L1 late"; America/Chicago time, the week of the start)',
@@ -600,7 +600,7 @@ describe("existing scenarios and the JSON Schema", () => {
         expect(cfg.pools[i].agents).toBe(p.agents);
       });
       expect(cfg.retention.multipliers.minor).toHaveLength(4);
-      supportWarnings(any.scenario, cfg);
+      scenarioWarnings(any.scenario, cfg);
     }
     expect(full).toBeGreaterThanOrEqual(4);
   });

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSupport } from "../../../src/scenario/full/build.js";
 import { customersPerSegment } from "../../../src/scenario/full/build/customers.js";
-import { supportRunSettings } from "../../../src/scenario/full/runSettings.js";
+import { runSettings } from "../../../src/scenario/full/runSettings.js";
 import { InputError } from "../../../src/errors.js";
 import { loadAnyScenarioFile, validateAnyScenario, validateSupportScenario } from "../../../src/scenario/load.js";
 import { SUPPORT_DEFAULTS } from "../../../src/scenario/full/defaults.js";
@@ -268,8 +268,8 @@ describe("the complete example", () => {
     expect(SUPPORT_DEFAULTS.access.askLogOdds).toBe(0.53);
   });
 
-  it("supportRunSettings has the simple form's RunSettings shape", () => {
-    expect(supportRunSettings(s)).toEqual({
+  it("runSettings has the simple form's RunSettings shape", () => {
+    expect(runSettings(s)).toEqual({
       name: "B2B desk",
       seed: 3,
       replications: 10,
@@ -278,7 +278,7 @@ describe("the complete example", () => {
       intervalMinutes: 30,
       thresholdSeconds: 20,
     });
-    expect(supportRunSettings(s, { seed: 9, replications: 2 })).toMatchObject({ seed: 9, replications: 2 });
+    expect(runSettings(s, { seed: 9, replications: 2 })).toMatchObject({ seed: 9, replications: 2 });
   });
 });
 

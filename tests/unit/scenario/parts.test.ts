@@ -12,7 +12,7 @@ import { listing, showSum, sumOf } from "../../../src/scenario/full/checks/forma
 import { Report, type Path } from "../../../src/scenario/full/checks/report.js";
 import { horizonMinutes, warmupMinutes } from "../../../src/scenario/full/horizon.js";
 import { weeklyHours } from "../../../src/scenario/full/hours.js";
-import { supportRunSettings } from "../../../src/scenario/full/runSettings.js";
+import { runSettings } from "../../../src/scenario/full/runSettings.js";
 import { describeIssues } from "../../../src/scenario/issues.js";
 import { validateScenario, validateSupportScenario } from "../../../src/scenario/load.js";
 import { fullFormOf } from "../../../src/scenario/simple/desugar.js";
@@ -128,8 +128,8 @@ describe("full/runSettings.ts", () => {
     const s = validateScenario({ name: "q", seed: 3, horizon: { hours: 12, warmupHours: 2 }, arrivals: { ratePerHour: 5 }, tiers: [{ name: "L1", agents: 2, handleTime: { dist: "exponential", meanMinutes: 4 } }] });
     const full = validateSupportScenario(fullFormOf(s));
     const expected = { name: "q", seed: 3, replications: 10, horizonHours: 12, warmupHours: 2, intervalMinutes: 30, thresholdSeconds: 20 };
-    expect(supportRunSettings(full)).toEqual(expected);
-    expect(supportRunSettings(full, { seed: 9, replications: 2 })).toEqual({ ...expected, seed: 9, replications: 2 });
-    expect(() => supportRunSettings({ ...full, horizon: {} })).toThrow(/expected a validated scenario/);
+    expect(runSettings(full)).toEqual(expected);
+    expect(runSettings(full, { seed: 9, replications: 2 })).toEqual({ ...expected, seed: 9, replications: 2 });
+    expect(() => runSettings({ ...full, horizon: {} })).toThrow(/expected a validated scenario/);
   });
 });

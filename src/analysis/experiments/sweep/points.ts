@@ -5,7 +5,7 @@
  */
 import type { SupportConfig } from "../../../model/config.js";
 import { buildSupport } from "../../../scenario/full/build.js";
-import { supportWarnings } from "../../../scenario/full/warnings.js";
+import { scenarioWarnings } from "../../../scenario/full/warnings.js";
 import { validateAsFullForm } from "../../../scenario/load.js";
 import type { SupportScenario } from "../../../scenario/full/schema.js";
 import { InputError, OPTIONS, problem, problemLine } from "../../../errors.js";
@@ -44,7 +44,7 @@ export function preparePoints(
       // a point is the file as written with its values set (either form; a simple one runs as its full form)
       const scenario = validateAsFullForm(json, options.file).scenario;
       const config = buildSupport(scenario, { baseDir: options.baseDir, file: options.file });
-      if (options.keep === undefined || options.keep(index)) out.push({ index, values, scenario, config, warnings: supportWarnings(scenario, config) });
+      if (options.keep === undefined || options.keep(index)) out.push({ index, values, scenario, config, warnings: scenarioWarnings(scenario, config) });
     } catch (e) {
       if (e instanceof InputError) throw new InputError(problem(name, e.problems.map((p) => problemLine(p)).join("; ")), options.file);
       throw e;
