@@ -27,23 +27,6 @@ const LAYERS: { name: string; rank: number; match: (p: string) => boolean }[] = 
 /** Layers of equal rank that must not import each other (siblings at the bottom). */
 const INDEPENDENT = new Set(["engine", "analytic", "time"]);
 const MAX_LINES = 420;
-/**
- * Known exceptions while the layout is being finished (a ratchet: each must go, and the test
- * fails when one listed here no longer applies, so the list only shrinks).
- */
-const KNOWN_UPWARD = new Set<string>([
-]);
-const KNOWN_CYCLES = new Set<string>([
-]);
-const KNOWN_LONG = new Set<string>([
-]);
-
-/** Findings beyond the known exceptions, and known exceptions no longer found (to strike from the list). */
-function ratchet(found: readonly string[], known: ReadonlySet<string>, key: (s: string) => string = (s) => s): string[] {
-  const keys = new Set(found.map(key));
-  return [...found.filter((f) => !known.has(key(f))), ...[...known].filter((k) => !keys.has(k)).map((k) => `fixed, strike from the list: ${k}`)];
-}
-
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
@@ -84,7 +67,7 @@ describe("the source layout", () => {
         if (to.rank > from.rank || (to.rank === from.rank && to.name !== from.name && INDEPENDENT.has(to.name))) bad.push(`${f} (${from.name}) → ${d} (${to.name})`);
       }
     }
-    expect(ratchet(bad, KNOWN_UPWARD)).toEqual([]);
+    expect(bad).toEqual([]);
   });
 
   it("has no import cycles", () => {
@@ -103,11 +86,11 @@ describe("the source layout", () => {
       state.set(f, 2);
     };
     for (const f of files) if (state.get(f) === undefined) visit(f);
-    expect(ratchet(cycles, KNOWN_CYCLES)).toEqual([]);
+    expect(cycles).toEqual([]);
   });
 
   it(`no source file is over ${MAX_LINES} lines`, () => {
     const long = files.map((f) => ({ f, n: readFileSync(join(SRC, f), "utf8").split("\n").length })).filter((x) => x.n > MAX_LINES);
-    expect(ratchet(long.map((x) => `${x.f}: ${x.n}`), KNOWN_LONG, (s) => s.split(":")[0])).toEqual([]);
+    expect(long.map((x) => `${x.f}: ${x.n}`)).toEqual([]);
   });
 });
