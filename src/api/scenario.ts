@@ -8,7 +8,9 @@
  */
 import { dirname, resolve } from "node:path";
 import type { SupportConfig } from "../model/config.js";
-import { resolveScenarioFile } from "../scenario/extends.js";
+import { calibrateChurn, hasChurn, withBaseFactors, type ChurnCalibration } from "../analysis/experiments/churnCalibration.js";
+import { resolveScenarioFile, rootScenarioFile } from "../scenario/extends.js";
+import { runSettings } from "../scenario/full/runSettings.js";
 import { validateAsFullForm } from "../scenario/load.js";
 import { buildSupport } from "../scenario/full/build.js";
 import { scenarioWarnings } from "../scenario/full/warnings.js";
@@ -28,8 +30,13 @@ export interface Scenario {
   readonly resolved: unknown;
   /** The validated full-form scenario (for a simple-form file, the full form it stands for). */
   readonly definition: SupportScenario;
-  /** The model configuration built from it. */
+  /**
+   * The model configuration built from it, its base churn rates calibrated on its status quo
+   * (analysis/experiments/churnCalibration.ts: pilot replications, run when first read).
+   */
   readonly config: SupportConfig;
+  /** The status quo its churn is calibrated on: the root of its `extends` chain (or itself), over its start, horizon and warm-up. */
+  readonly statusQuo: string;
   /** Problems that do not stop a run (a pool without a cost, a channel open with nobody on the floor). */
   readonly warnings: readonly string[];
 }
@@ -41,6 +48,9 @@ export interface LoadOptions {
   file?: string;
 }
 
+/** Calibrations made in this process, by status quo file, its timing and seed (a comparison's scenarios share their root's). */
+const CALIBRATED = new Map<string, ChurnCalibration>();
+
 /**
  * Load a scenario: `source` is a file path, or a scenario object (as parsed JSON, without
  * `extends`). Throws InputError listing every problem (field paths) when it is not a valid
@@ -51,6 +61,40 @@ export function loadScenario(source: string | object, options: LoadOptions = {})
   const resolved = typeof source === "string" ? resolveScenarioFile(source) : structuredClone(source);
   const baseDir = options.baseDir ?? (typeof source === "string" ? dirname(resolve(source)) : process.cwd());
   const { form, scenario: definition } = validateAsFullForm(resolved, file);
-  const config = buildSupport(definition, { baseDir, file });
-  return { name: definition.name, form, file, baseDir, resolved, definition, config, warnings: scenarioWarnings(definition, config) };
+  const built = buildSupport(definition, { baseDir, file });
+  const root = typeof source === "string" ? rootScenarioFile(source) : undefined;
+  const statusQuoOf = (): { name: string; config: SupportConfig } => {
+    if (root === undefined || root === resolve(source as string)) return { name: definition.name, config: built };
+    // the root as written, over this scenario's start, time zone, horizon and seed
+    const rootJson = resolveScenarioFile(root) as Record<string, unknown>;
+    const own = definition as unknown as Record<string, unknown>;
+    const timed: Record<string, unknown> = { ...rootJson };
+    for (const key of ["start", "timeZone", "horizon", "seed"]) if (own[key] !== undefined) timed[key] = own[key];
+    const sq = validateAsFullForm(timed, root).scenario;
+    return { name: sq.name, config: buildSupport(sq, { baseDir: dirname(root), file: root }) };
+  };
+  let calibrated: SupportConfig | undefined;
+  const scenario = { name: definition.name, form, file, baseDir, resolved, definition, warnings: scenarioWarnings(definition, built), statusQuo: root ?? definition.name } as Omit<Scenario, "config">;
+  // calibrated when first read: validate and the warnings need no pilot run
+  return Object.defineProperty(scenario, "config", {
+    enumerable: true,
+    get(): SupportConfig {
+      if (calibrated === undefined) {
+        if (!hasChurn(built)) calibrated = built;
+        else {
+          const seed = runSettings(definition).seed;
+          const own = definition as unknown as Record<string, unknown>;
+          const key = root === undefined ? undefined : JSON.stringify([root, own.start, own.timeZone, own.horizon, seed]);
+          let cal = key === undefined ? undefined : CALIBRATED.get(key);
+          if (cal === undefined) {
+            const sq = statusQuoOf();
+            cal = calibrateChurn(sq.config, seed, sq.name);
+            if (key !== undefined) CALIBRATED.set(key, cal);
+          }
+          calibrated = withBaseFactors(built, cal.factors, cal.by);
+        }
+      }
+      return calibrated;
+    },
+  }) as Scenario;
 }

@@ -59,7 +59,8 @@ export async function sweep(scenario: Scenario, options: SweepOptions): Promise<
   const base = scenario.resolved;
   checkVary(base, options.vary);
   const settings = runSettings(scenario.definition, { seed: options.seed, replications: options.replications });
-  const points = preparePoints(base, options.vary, { file: scenario.file ?? scenario.name, baseDir: scenario.baseDir, keep: (i) => inShard(i, shard) });
+  const { baseFactors: factors, calibratedBy: by } = scenario.config.retention;
+  const points = preparePoints(base, options.vary, { file: scenario.file ?? scenario.name, baseDir: scenario.baseDir, keep: (i) => inShard(i, shard), churnCalibration: { factors, by } });
   const identity: SweepIdentity = {
     scenario: scenario.name,
     scenarioSha256: scenarioSha256(base),

@@ -129,7 +129,11 @@ const SPLIT: Readonly<Record<string, Kpi>> = {
   fcrRate: FCR,
 };
 
-const SEGMENT: Readonly<Record<string, Kpi>> = { ...SPLIT, activeAtEnd: kpi("customers at the end", "count", "none", TOTAL) };
+const SEGMENT: Readonly<Record<string, Kpi>> = {
+  ...SPLIT,
+  activeAtEnd: kpi("customers at the end", "count", "none", TOTAL),
+  churnVsInput: kpi("churn against the input churn rate", "number", "lower"),
+};
 
 // ---------------------------------------------------------------------------------------------
 // Channels (at their entry tier), tiers (every visit), pools
@@ -227,6 +231,12 @@ const RETENTION: Readonly<Record<string, Kpi>> = {
   revenueEarned: kpi("recurring revenue earned", "money", "higher", TOTAL),
   netRecurringRevenue: kpi("net recurring revenue per year", "money", "higher", { noun: "net recurring revenue", rank: 11, total: true }),
   revenueAtRisk: kpi("revenue at risk next year", "money", "lower", { rank: 3 }),
+  revenueAtRiskOptimistic: kpi("revenue at risk next year (optimistic calibration)", "money", "lower"),
+  revenueAtRiskPessimistic: kpi("revenue at risk next year (pessimistic calibration)", "money", "lower"),
+  churnedOptimistic: kpi("customers churned (optimistic calibration)", "count", "lower"),
+  churnedPessimistic: kpi("customers churned (pessimistic calibration)", "count", "lower"),
+  churnedRevenueOptimistic: kpi("annual revenue churned (optimistic calibration)", "money", "lower"),
+  churnedRevenuePessimistic: kpi("annual revenue churned (pessimistic calibration)", "money", "lower"),
   revenueProtected: kpi("revenue protected next year", "money", "higher"),
   excessChurnNextYear: kpi("excess churn next year", "number", "lower", SIGNED),
 };

@@ -107,6 +107,8 @@ export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
   cfg.segments.forEach((s, g) => {
     split(`segment.${s.name}.`, g, -1);
     v[`segment.${s.name}.activeAtEnd`] = r.activeBySegment[g];
+    // churns against the churns the input rate states over the same exposure (1: the input reproduced)
+    if (r.retention.churnAtInputBySegment[g] > 0) v[`segment.${s.name}.churnVsInput`] = r.retention.churnedBySegment[g] / r.retention.churnAtInputBySegment[g];
   });
   cfg.needTypes.forEach((n, kk) => split(`needType.${n.name}.`, -1, kk));
   v["customers.activeAtEnd"] = r.activeBySegment.reduce((a, b) => a + b, 0);
@@ -172,6 +174,10 @@ export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
   v["retention.revenueEarned"] = ret.revenueEarned;
   v["retention.netRecurringRevenue"] = ret.arrEnd;
   v["retention.revenueAtRisk"] = ret.revenueAtRisk;
+  // the band of the loyalty calibration beside the central figures (model/customers/churnBand.ts)
+  [v["retention.churnedOptimistic"], v["retention.churnedPessimistic"]] = ret.churnedBand;
+  [v["retention.churnedRevenueOptimistic"], v["retention.churnedRevenuePessimistic"]] = ret.churnedRevenueBand;
+  [v["retention.revenueAtRiskOptimistic"], v["retention.revenueAtRiskPessimistic"]] = ret.revenueAtRiskBand;
   v["retention.revenueProtected"] = ret.revenueProtected;
   v["retention.excessChurnNextYear"] = ret.excessChurnNextYear;
   // churn by calendar month (the months the cost ledger reports)

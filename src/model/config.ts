@@ -335,7 +335,8 @@ export interface CostConfig {
  * weights (rows) for what happened on the way, clamped to [0, 3]. A row maps to a churn
  * multiplier M by log-linear interpolation in the calibration table (minor needs, and major
  * or critical ones), and the customer's experience is the latest need's ln M, fading toward 0
- * (neutral) with a half-life. Churn: hazard × M, or at contract renewals (1 − renewal)·M.
+ * (no need: M = 1) with a half-life. Churn: base hazard × M, or at contract renewals base lapse × M,
+ * the base rates calibrated so that the status quo reproduces the input churn.
  */
 export interface RetentionConfig {
   calibration: string;
@@ -352,6 +353,16 @@ export interface RetentionConfig {
     notified: number;
   };
   halfLife: number;
+  /** The band around the central table: log scales [optimistic, 1, pessimistic] (retention.ts BAND_SCALES). */
+  bandScales: number[];
+  /**
+   * Per segment and band (g · 3 + band): the factor on the segment's input churn hazard or lapse that makes the
+   * status quo reproduce its input churn (analysis/experiments/churnCalibration.ts); empty: not calibrated, the
+   * input rates are the base rates.
+   */
+  baseFactors: number[];
+  /** How the base rates were calibrated (a sentence for the output); empty when they were not. */
+  calibratedBy: string;
 }
 
 export interface SupportConfig {

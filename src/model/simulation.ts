@@ -39,6 +39,7 @@ import { WeeklyPattern } from "./staffing/weeklyPattern.js";
 import { ContactStore } from "./network/contacts.js";
 import { parseStartEpochMs } from "../time/iso.js";
 import { CustomerBase, populate } from "./customers/customerBase.js";
+import { ChurnExposure } from "./customers/churnExposure.js";
 import { CustomerFlows } from "./customers/customerFlows.js";
 import { NeedGenerator } from "./demand/needs.js";
 import { LearningCurve } from "./customers/expertise.js";
@@ -102,7 +103,11 @@ class SupportSimulation {
     populate(this.customers, cfg.segments, (name) => streams.stream(name));
     const ladder = new ExperienceLadder(cfg.retention);
     const months = new MonthClock(startMs, cfg.timeZone, horizon);
-    const flows = new CustomerFlows(cfg.segments, this.customers, { maxMultiplier: ladder.maxMultiplier, halfLife: cfg.retention.halfLife, countFrom: cfg.warmup, months });
+    // what the calibration of the base churn rates and the band need (churnExposure.ts)
+    const exposure = new ChurnExposure(cfg.segments.length, cfg.retention.bandScales, cfg.retention.halfLife, cfg.warmup, horizon);
+    this.customers.experienceListener = exposure;
+    const baseFactors = cfg.retention.baseFactors.length > 0 ? cfg.retention.baseFactors : undefined;
+    const flows = new CustomerFlows(cfg.segments, this.customers, { maxMultiplier: ladder.maxMultiplier, halfLife: cfg.retention.halfLife, countFrom: cfg.warmup, months, baseFactors, exposure });
     const learning = new LearningCurve(cfg.learning.noviceMultiplier, cfg.learning.timeConstant);
     const quality = new Quality(cfg.quality.releases, cfg.quality.fixes, cfg.problemManagement, cfg.needTypes);
     const seasonality = new Seasonality(cfg.seasonality, cfg.start, cfg.timeZone);
@@ -125,7 +130,7 @@ class SupportSimulation {
     this.path = new NeedPath(cfg, this.cal, this.store, this.counters, this.customers, ladder, quality, access, selfService, channelHours, this.book, initialWait, streams, netCfg, trace);
     this.net = this.path.net;
     this.pools = new PoolStaffing(cfg, patterns, netCfg.pools, startMs, this.cal, this.net, this.book, streams, kcs);
-    this.clients = new CustomerEvents(cfg, this.cal, this.customers, flows, ladder, streams);
+    this.clients = new CustomerEvents(cfg, this.cal, this.customers, flows, ladder, exposure, streams);
     this.arrivals = new NeedArrivals(cfg, this.cal, demand, this.path, streams);
     // --- initial events (in this order: events at equal times fire in the order scheduled) ---
     if (cfg.causal) {

@@ -145,3 +145,17 @@ export function resolvedScenarioIn(file: string, dir: string): JsonObject {
   }
   return resolved;
 }
+
+/**
+ * The root of a scenario file's `extends` chain: the first base that extends nothing (the file
+ * itself when it has no `extends`). Call after `resolveScenarioFile` succeeded (the chain is valid).
+ */
+export function rootScenarioFile(file: string): string {
+  let abs = resolve(file);
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    const input = parseJson(readText(abs), abs);
+    if (!isObject(input) || typeof input.extends !== "string") return abs;
+    abs = resolve(dirname(abs), input.extends);
+  }
+  return abs;
+}

@@ -235,10 +235,25 @@ export class CustomerBase {
     saturatingIncrement(this.abandoned, id);
   }
 
+  /**
+   * Told before a customer's experience is replaced (churnExposure.ts sums the time the old one
+   * was held); none by default.
+   */
+  experienceListener: { closeExperience(base: CustomerBase, id: number, now: number): void } | null = null;
+
   /** Remember the latest need's outcome: e = ln M (from ExperienceLadder.logMultiplier) at time `now`. */
   recordExperience(id: number, logM: number, now: number): void {
+    if (this.experienceListener !== null) this.experienceListener.closeExperience(this, id, now);
     this.experience[id] = logM;
     this.experienceAt[id] = now;
+  }
+
+  /** ln M_i(now) = e · 2^(−(now − t_e)/H): the remembered experience faded to `now` (0: none). */
+  experienceNow(id: number, now: number, halfLife: number): number {
+    const e = this.experience[id];
+    if (e === 0) return 0;
+    const age = now - this.experienceAt[id];
+    return age > 0 ? e * Math.pow(2, -age / halfLife) : e;
   }
 
   /** M_i(now) = exp(e · 2^(−(now − t_e)/H)); exactly 1 while no (or a neutral) experience is recorded. */

@@ -33,6 +33,7 @@ import type { Rng } from "../../engine/random.js";
 import { DAY_MINUTES } from "../../time/units.js";
 import type { SegmentConfig } from "../config.js";
 import { ChurnBook, type ChurnMonths } from "./churnBook.js";
+import { BAND_CENTRAL, BANDS, type ChurnExposure } from "./churnExposure.js";
 import { MAX_SEGMENTS, type CustomerBase } from "./customerBase.js";
 import { RenewalBuckets } from "./renewals.js";
 import { DEFAULT_HALF_LIFE_DAYS } from "./retention.js";
@@ -47,6 +48,10 @@ export interface FlowExperience {
   countFrom?: number;
   /** Calendar months (costs.ts MonthClock) to book churns by month as well; none by default. */
   months?: ChurnMonths;
+  /** Per segment and band (g · BANDS + band), the calibrated factor on the input churn hazard or lapse (churnExposure.ts); 1 by default. */
+  baseFactors?: ArrayLike<number>;
+  /** Where renewal anniversaries in the measured window are summed (churnExposure.ts); none by default. */
+  exposure?: ChurnExposure;
 }
 
 /**
@@ -94,6 +99,9 @@ export class CustomerFlows {
     this.halfLife = H;
     this.salesCumulative = new Float64Array(G);
     this.hazard = new Float64Array(MAX_SEGMENTS);
+    const factors = experience.baseFactors ?? new Float64Array(G * BANDS).fill(1);
+    if (factors.length !== G * BANDS) throw new RangeError(`baseFactors needs ${G * BANDS} values (segments × ${BANDS} bands), got ${factors.length}`);
+    for (let i = 0; i < factors.length; i++) if (!(factors[i] > 0) || !Number.isFinite(factors[i])) throw new RangeError(`baseFactors[${i}] must be a finite number > 0, got ${factors[i]}`);
     let sum = 0, hmax = 0;
     for (let k = 0; k < G; k++) {
       const s = segments[k];
@@ -109,8 +117,9 @@ export class CustomerFlows {
         if (!(s.term > 0) || !Number.isFinite(s.term)) throw new RangeError(`segment ${s.name}: term must be a finite number > 0 minutes, got ${s.term}`);
         if (!(s.renewalRate >= 0 && s.renewalRate <= 1)) throw new RangeError(`segment ${s.name}: renewalRate must be in [0, 1], got ${s.renewalRate}`);
       } else {
-        this.hazard[k] = s.churnPerMinute;
-        if (s.churnPerMinute > hmax) hmax = s.churnPerMinute;
+        const h = s.churnPerMinute * factors[k * BANDS + BAND_CENTRAL];
+        this.hazard[k] = h;
+        if (h > hmax) hmax = h;
       }
     }
     this.totalSalesRate = sum;
@@ -122,7 +131,7 @@ export class CustomerFlows {
     this.excessChurn = this.book.excessChurn;
     this.excessRevenue = this.book.excessRevenue;
     this.byMonth = this.book.byMonth;
-    this.renewals = new RenewalBuckets(segments, base, this.book, H);
+    this.renewals = new RenewalBuckets(segments, base, this.book, H, factors, experience.exposure ?? null);
   }
 
   /** Churns at or after this time are booked. */

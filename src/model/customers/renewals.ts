@@ -25,6 +25,7 @@
 import type { Rng } from "../../engine/random.js";
 import { DAY_MINUTES } from "../../time/units.js";
 import type { SegmentConfig } from "../config.js";
+import { BAND_CENTRAL, BANDS, type ChurnExposure } from "./churnExposure.js";
 import type { ChurnBook } from "./churnBook.js";
 import type { CustomerBase } from "./customerBase.js";
 
@@ -42,6 +43,8 @@ export class RenewalBuckets {
   private readonly renewalSegments: number[] = [];
   private readonly term: Float64Array;
   private readonly lapse: Float64Array;
+  /** ℓ₀(k) per segment and band (g · BANDS + band): the base lapse of each calibration (churnExposure.ts). */
+  private readonly bandLapse: Float64Array;
   private readonly buckets: (Int32Array[] | null)[];
   private readonly fill: (Int32Array | null)[];
   private readonly stamps: (Int32Array | null)[];
@@ -52,10 +55,22 @@ export class RenewalBuckets {
   private stamp = 0;
 
   /** @param segments validated: a renewal segment's term is a finite number > 0 and its renewalRate in [0, 1]. */
-  constructor(segments: readonly SegmentConfig[], private readonly base: CustomerBase, private readonly book: ChurnBook, private readonly halfLife: number) {
+  /**
+   * @param baseFactors per segment and band (g · BANDS + band), the calibrated factor on the input lapse 1 − R (1: none)
+   * @param exposure where anniversaries in the measured window are summed (none: not summed)
+   */
+  constructor(
+    segments: readonly SegmentConfig[],
+    private readonly base: CustomerBase,
+    private readonly book: ChurnBook,
+    private readonly halfLife: number,
+    baseFactors: ArrayLike<number>,
+    private readonly exposure: ChurnExposure | null,
+  ) {
     const G = segments.length;
     this.term = new Float64Array(G);
     this.lapse = new Float64Array(G);
+    this.bandLapse = new Float64Array(G * BANDS);
     this.buckets = new Array<Int32Array[] | null>(G).fill(null);
     this.fill = new Array<Int32Array | null>(G).fill(null);
     this.stamps = new Array<Int32Array | null>(G).fill(null);
@@ -65,7 +80,8 @@ export class RenewalBuckets {
       if (s.churnMode !== "renewal") continue;
       this.renewalSegments.push(k);
       this.term[k] = s.term;
-      this.lapse[k] = 1 - s.renewalRate;
+      this.lapse[k] = (1 - s.renewalRate) * baseFactors[k * BANDS + BAND_CENTRAL];
+      for (let b = 0; b < BANDS; b++) this.bandLapse[k * BANDS + b] = (1 - s.renewalRate) * baseFactors[k * BANDS + b];
       const B = Math.max(1, Math.ceil(s.term / BUCKET_MINUTES));
       this.buckets[k] = new Array<Int32Array>(B).fill(EMPTY_BUCKET); // allocated on first use
       this.fill[k] = new Int32Array(B);
@@ -190,7 +206,9 @@ export class RenewalBuckets {
       while (j + k * T < t0) k++;
       let churned = false;
       for (let a = j + k * T; a < t1; a = j + ++k * T) {
-        const p = lapse * base.multiplierAt(id, a, H);
+        const m = base.multiplierAt(id, a, H);
+        const p = lapse * m;
+        if (this.exposure !== null) this.exposure.anniversary(g, m, this.bandLapse, a);
         if (rng() < p) {
           base.remove(id, a);
           this.book.book(g, a, (p < 1 ? p : 1) / lapse);

@@ -72,6 +72,12 @@ export const ROW_RESOLVED = 1;
 export const ROW_UNRESOLVED = 2;
 export const ROW_UNSERVED = 3;
 export const MAX_ROW = 3;
+/**
+ * A need deflected by a proactive known-issue notice: the customer has the problem until the
+ * fix, but did not have to ask — half-way between resolved quickly and resolved slowly [A]
+ * (before the notice's own credit, `weights.notified`).
+ */
+export const ROW_NOTICE = 0.5;
 
 export type CalibrationName = "tarp" | "pessimistic" | "optimistic";
 
@@ -91,36 +97,47 @@ export interface Calibration {
  *   minor (not buying)      5%       30%        54%          63%
  *   major (not buying)     18%       46%        81%          91%
  *
- * Indexed to "resolved, not quickly" = 1:
- *   minor:  5/30 = 0.167 ≈ 0.17,  30/30 = 1,  54/30 = 1.80,  63/30 = 2.10
- *   major: 18/46 = 0.391 ≈ 0.39,  46/46 = 1,  81/46 = 1.761 ≈ 1.76,  91/46 = 1.978 ≈ 1.98
- * (DOMAIN.md §2(ii)'s table, used as rounded there).
+ * The reference is a customer with no need at all (M = 1, the segment's calibrated base rate).
+ * A need resolved quickly and well leaves loyalty at that of no need: the "service recovery
+ * paradox" raises satisfaction but not repurchase or loyalty (de Matos, Henrique & Rossi,
+ * J. Service Research 2007; Halstead & Page 1992), so M(quickly) = 1, never below. Every worse
+ * outcome raises churn by TARP's ratio to "resolved quickly", applied as a hazard ratio (or to
+ * the renewal lapse, capped at 1), so probabilities stay in [0, 1]:
+ *
+ *   minor:  5/5 = 1,  30/5 = 6,     54/5 = 10.8,  63/5 = 12.6
+ *   major: 18/18 = 1, 46/18 = 2.56, 81/18 = 4.5,  91/18 = 5.06
+ *
+ * The sizes are TARP's ratios but their use as hazard ratios that fade with the memory's
+ * half-life is an assumption [A]; the optimistic and pessimistic calibrations (half and 1.5×
+ * the log effect) are the band reported beside every churn figure.
  */
 const TARP: Calibration = {
-  minor: [0.17, 1.0, 1.8, 2.1],
-  major: [0.39, 1.0, 1.76, 1.98],
+  minor: [1, 30 / 5, 54 / 5, 63 / 5],
+  major: [1, 46 / 18, 81 / 18, 91 / 18],
 };
+
+/** Log-effect scales of the band around the central calibration [A]: optimistic ½, pessimistic 1.5×. */
+export const BAND_SCALES = Object.freeze({ optimistic: 0.5, pessimistic: 1.5 });
+
+/** The table with every log effect scaled by k: M ↦ M^k (row 0 stays 1). */
+function scaled(c: Calibration, k: number): Calibration {
+  return { minor: c.minor.map((m) => Math.pow(m, k)), major: c.major.map((m) => Math.pow(m, k)) };
+}
 
 /**
  * The calibrations of the multiplier table:
  *
- * - "tarp" (default): TARP's "not buying again" shares indexed to "resolved slowly" (above).
- * - "pessimistic": unresolved / resolved slowly = 8 (CFI Group 2007, twice.com; SQM 2008 says
- *   5×, DOMAIN.md §2(ii) cross-check); never contacted scaled from unresolved by TARP's ratio
- *   (minor 2.10/1.80, major 1.98/1.76), i.e. 9.33 and 9.00; resolved quickly as tarp.
- * - "optimistic": half tarp's log effect, M = M_tarp^0.5 [A] (an assumption for a
- *   sensitivity range, not a source).
+ * - "tarp" (default): TARP's "not buying again" shares as ratios to "resolved quickly" (above).
+ * - "optimistic" / "pessimistic": the log effects scaled by BAND_SCALES, M = M_tarp^½ and
+ *   M_tarp^1.5 [A]. Cross-check: unresolved against resolved-slowly is 1.8× in TARP's minor
+ *   column, 5× in SQM (2008) and 8× in CFI Group (2007, twice.com) (DOMAIN.md §2(ii)); the
+ *   pessimistic setting gives 2.4×, so those sources lie beyond the band on that ratio.
+ * Whatever the central table, the band reported beside it is always these two.
  */
 export const CALIBRATIONS: Readonly<Record<CalibrationName, Calibration>> = Object.freeze({
   tarp: TARP,
-  pessimistic: {
-    minor: [TARP.minor[0], 1, 8, (8 * TARP.minor[3]) / TARP.minor[2]],
-    major: [TARP.major[0], 1, 8, (8 * TARP.major[3]) / TARP.major[2]],
-  },
-  optimistic: {
-    minor: TARP.minor.map(Math.sqrt),
-    major: TARP.major.map(Math.sqrt),
-  },
+  optimistic: scaled(TARP, BAND_SCALES.optimistic),
+  pessimistic: scaled(TARP, BAND_SCALES.pessimistic),
 });
 
 /**
@@ -130,7 +147,8 @@ export const CALIBRATIONS: Readonly<Record<CalibrationName, Calibration>> = Obje
  * - transfer 0.25, escalation 0.5, channelSwitch 0.5: effort drivers CEB names (transfers,
  *   channel switches); their sizes are [A].
  * - longWait 0.5 per target's worth of wait beyond the channel's target [A].
- * - selfServiceFailed 0.25 [A] (75% switch channel when online help fails; the switch itself
+ * - selfServiceFailed 0.5 [A]: a failed self-service attempt is a bad experience in itself (75%
+ *   switch channel when online help fails, Gartner; CEB names it an effort driver); the switch itself
  *   is weighted separately).
  * - notified −0.25: a proactive known-issue notice is a satisfier [A] (size unsourced).
  */
@@ -140,7 +158,7 @@ export const DEFAULT_RETENTION_WEIGHTS: Readonly<RetentionConfig["weights"]> = O
   repeat: 1,
   channelSwitch: 0.5,
   longWait: 0.5,
-  selfServiceFailed: 0.25,
+  selfServiceFailed: 0.5,
   notified: -0.25,
 });
 
@@ -155,6 +173,9 @@ export function defaultRetentionConfig(calibration: CalibrationName = "tarp"): R
     multipliers: { minor: [...c.minor], major: [...c.major] },
     weights: { ...DEFAULT_RETENTION_WEIGHTS },
     halfLife: DEFAULT_HALF_LIFE_DAYS * DAY_MINUTES,
+    bandScales: [BAND_SCALES.optimistic, 1, BAND_SCALES.pessimistic],
+    baseFactors: [],
+    calibratedBy: "",
   };
 }
 
@@ -235,6 +256,19 @@ export class ExperienceLadder {
     return f === 0 ? t[o] : (1 - f) * t[o] + f * t[o + 1];
   }
 
+  /**
+   * A customer's experience after a need with log multiplier `logM`, given what it remembers
+   * now (`eNow`, already faded): the needs' multipliers multiply (DOMAIN.md §2(ii): Π_j M_j),
+   * so their logs add, and the sum is capped at the ladder's worst row (ln maxMultiplier) [A]:
+   * no history of needs makes a customer churn faster than one whose critical need was never
+   * served. Fewer needs therefore never raise a customer's multiplier.
+   */
+  combine(eNow: number, logM: number): number {
+    const e = eNow + logM;
+    const cap = Math.log(this.maxMultiplier);
+    return e < cap ? e : cap;
+  }
+
   /** M at a row: exp(logMultiplier). */
   multiplier(row: number, major: boolean): number {
     return Math.exp(this.logMultiplier(row, major));
@@ -248,8 +282,16 @@ export class ExperienceLadder {
  */
 export function cumulativeHazardFactor(e0: number, span: number, halfLife: number): number {
   if (!(span > 0)) return 0;
-  if (e0 === 0) return span;
-  if (halfLife === Infinity) return span * Math.exp(e0);
+  return span + excessHazardFactor(e0, span, halfLife);
+}
+
+/**
+ * The excess over a neutral customer: ∫_0^span (exp(e₀·2^(−s/H)) − 1) ds, the series of the
+ * header without its leading `span` (no cancellation when e₀ is small).
+ */
+export function excessHazardFactor(e0: number, span: number, halfLife: number): number {
+  if (!(span > 0) || e0 === 0) return 0;
+  if (halfLife === Infinity) return span * Math.expm1(e0);
   const lnq = (-span * LN2) / halfLife; // ln q, q = 2^(−span/H)
   let sum = 0, pow = 1, fact = 1;
   for (let k = 1; k <= 200; k++) {
@@ -259,15 +301,26 @@ export function cumulativeHazardFactor(e0: number, span: number, halfLife: numbe
     sum += term;
     if (Math.abs(term) <= 1e-17 * Math.abs(sum) || !Number.isFinite(fact)) break;
   }
-  return span + (halfLife / LN2) * sum;
+  return (halfLife / LN2) * sum;
 }
+
+/** A calibration of the base rates and a log scale of the experience (churnExposure.ts bands). */
+export interface BaseCalibration {
+  /** Factor on each segment's input hazard or lapse (per segment). */
+  factor: ArrayLike<number>;
+  /** Log scale k of the recorded experience (M ↦ M^k); 1 = the central table. */
+  scale: number;
+}
+
+const UNCALIBRATED: BaseCalibration = { factor: { length: 0 }, scale: 1 };
 
 /**
  * Probability that active customer `id` churns within the next `span` minutes from `now`
- * under its segment's mode, with its experience multiplied by `neutral ? 1 : M_i(t)`.
+ * under its segment's mode, with base factor `f` on the input rate and its experience
+ * (ln M scaled by `scale`) or, when `neutral`, M = 1.
  */
-function churnProbability(base: CustomerBase, s: SegmentConfig, id: number, now: number, halfLife: number, span: number, neutral: boolean): number {
-  const e0 = neutral ? 0 : decayLogMultiplier(base.experience[id], now - base.experienceAt[id], halfLife);
+function churnProbability(base: CustomerBase, s: SegmentConfig, f: number, scale: number, id: number, now: number, halfLife: number, span: number, neutral: boolean): number {
+  const e0 = neutral ? 0 : scale * decayLogMultiplier(base.experience[id], now - base.experienceAt[id], halfLife);
   if (s.churnMode === "renewal") {
     const T = s.term, j = base.joined[id];
     let k = Math.ceil((now - j) / T);
@@ -278,25 +331,26 @@ function churnProbability(base: CustomerBase, s: SegmentConfig, id: number, now:
     let survive = 1;
     for (let a = j + k * T; a < end; a = j + ++k * T) {
       const m = e0 === 0 ? 1 : Math.exp(decayLogMultiplier(e0, a - now, halfLife));
-      const p = (1 - s.renewalRate) * m;
+      const p = (1 - s.renewalRate) * f * m;
       survive *= p >= 1 ? 0 : 1 - p;
       if (survive === 0) break;
     }
     return 1 - survive;
   }
-  const lambda = s.churnPerMinute * cumulativeHazardFactor(e0, span, halfLife);
+  const lambda = s.churnPerMinute * f * cumulativeHazardFactor(e0, span, halfLife);
   return -Math.expm1(-lambda);
 }
 
 /**
  * Revenue at risk from experience: Σ over active customers of revenuePerYear_g ·
  * (P(M_i) − P(1)), P the probability of churning within the next `span` minutes (default one
- * year) under the segment's mode (header). Negative when good service keeps customers. If
- * `bySegment` is given, it receives the per-segment sums (zeroed first); if `parts` is given,
- * it receives the two sides apart: `atRisk` = Σ of the positive terms (customers whose
- * experience raised their churn) and `protected` = −Σ of the negative ones (kept by good service),
- * and `excessChurners` = Σ (P(M_i) − P(1)): the customers expected to leave within the span
- * because of their experience (negative: expected to be kept by it).
+ * year) under the segment's mode and calibrated base rate (header). If `bySegment` is given, it
+ * receives the per-segment sums (zeroed first); if `parts` is given, it receives the two sides
+ * apart: `atRisk` = Σ of the positive terms (customers whose experience raised their churn) and
+ * `protected` = −Σ of the negative ones (kept by an experience better than none: only with
+ * multipliers below 1), and `excessChurners` = Σ (P(M_i) − P(1)): the customers expected to
+ * leave within the span because of their experience. `calibrated`: the base factors per
+ * segment and the log scale of the band (default: input rates, central table).
  */
 export function revenueAtRisk(
   base: CustomerBase,
@@ -306,23 +360,25 @@ export function revenueAtRisk(
   span = DAYS_365_MINUTES,
   bySegment?: Float64Array,
   parts?: { atRisk: number; protected: number; excessChurners: number },
+  calibrated: BaseCalibration = UNCALIBRATED,
 ): number {
   const H = typeof halfLife === "number" ? halfLife : halfLife.halfLife;
   if (!(H > 0)) throw new RangeError(`halfLife must be > 0, got ${H}`);
   if (bySegment) bySegment.fill(0);
   if (parts) { parts.atRisk = 0; parts.protected = 0; parts.excessChurners = 0; }
   const G = segments.length;
+  const factor = (g: number) => (calibrated.factor.length > 0 ? calibrated.factor[g] : 1);
   // neutral probabilities of hazard segments are the same for every customer
   const neutralHazard = new Float64Array(G);
-  for (let g = 0; g < G; g++) neutralHazard[g] = -Math.expm1(-segments[g].churnPerMinute * span);
+  for (let g = 0; g < G; g++) neutralHazard[g] = -Math.expm1(-segments[g].churnPerMinute * factor(g) * span);
   let total = 0;
   const n = base.activeCount, active = base.active;
   for (let p = 0; p < n; p++) {
     const id = active[p];
     if (base.experience[id] === 0) continue; // M ≡ 1: no risk either way
-    const g = base.segment[id], s = segments[g];
-    const pM = churnProbability(base, s, id, now, H, span, false);
-    const p1 = s.churnMode === "renewal" ? churnProbability(base, s, id, now, H, span, true) : neutralHazard[g];
+    const g = base.segment[id], s = segments[g], f = factor(g);
+    const pM = churnProbability(base, s, f, calibrated.scale, id, now, H, span, false);
+    const p1 = s.churnMode === "renewal" ? churnProbability(base, s, f, 1, id, now, H, span, true) : neutralHazard[g];
     const r = s.revenuePerYear * (pM - p1);
     total += r;
     if (bySegment) bySegment[g] += r;

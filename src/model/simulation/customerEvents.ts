@@ -16,6 +16,8 @@ import { YEAR_MINUTES } from "../../time/units.js";
 import type { SupportConfig } from "../config.js";
 import type { CustomerBase } from "../customers/customerBase.js";
 import type { CustomerFlows } from "../customers/customerFlows.js";
+import { bandFigure, churnExpectation } from "../customers/churnBand.js";
+import { BAND_CENTRAL, BAND_OPTIMISTIC, BAND_PESSIMISTIC, BANDS, type ChurnExposure } from "../customers/churnExposure.js";
 import { annualRevenue, revenueAtRisk, type ExperienceLadder } from "../customers/retention.js";
 import { clipSpan } from "./clipSpan.js";
 import { K_CHURN, K_SALE, WINDOW } from "./eventKinds.js";
@@ -45,6 +47,7 @@ export class CustomerEvents {
     private readonly customers: CustomerBase,
     private readonly flows: CustomerFlows,
     private readonly ladder: ExperienceLadder,
+    private readonly exposure: ChurnExposure,
     streams: RandomStreams,
   ) {
     this.horizon = cfg.horizon;
@@ -110,12 +113,30 @@ export class CustomerEvents {
   close(): RetentionStats {
     if (this.revenueSince < this.horizon) this.revenueTo(this.horizon);
     const totals = this.flows.churnTotals();
+    const segs = this.cfg.segments, ret = this.cfg.retention, G = segs.length;
+    // the base rates as calibrated, per band (empty: the input rates)
+    const factorsOf = (b: number) => (ret.baseFactors.length > 0 ? segs.map((_, g) => ret.baseFactors[g * BANDS + b]) : []);
     const riskParts = { atRisk: 0, protected: 0, excessChurners: 0 };
-    revenueAtRisk(this.customers, this.cfg.segments, this.ladder, this.horizon, undefined, undefined, riskParts);
+    revenueAtRisk(this.customers, segs, this.ladder, this.horizon, undefined, undefined, riskParts, { factor: factorsOf(BAND_CENTRAL), scale: 1 });
+    const riskBand = [BAND_OPTIMISTIC, BAND_PESSIMISTIC].map((b) => {
+      const parts = { atRisk: 0, protected: 0, excessChurners: 0 };
+      revenueAtRisk(this.customers, segs, this.ladder, this.horizon, undefined, undefined, parts, { factor: factorsOf(b), scale: ret.bandScales[b] });
+      return parts.atRisk;
+    });
+    this.exposure.close(this.customers);
+    const expectation = churnExpectation(this.exposure, segs, ret.baseFactors);
+    const one = () => 1, revenue = (g: number) => segs[g].revenuePerYear;
+    const churnedBySegment = Array.from({ length: G }, (_, g) => this.flows.churned[g]);
     const measured = this.horizon - this.warmup;
     return {
       churned: totals.churned,
       churnedRevenue: totals.churnedRevenue,
+      churnedBand: [bandFigure(totals.churned, expectation, BAND_OPTIMISTIC, one), bandFigure(totals.churned, expectation, BAND_PESSIMISTIC, one)],
+      churnedRevenueBand: [bandFigure(totals.churnedRevenue, expectation, BAND_OPTIMISTIC, revenue), bandFigure(totals.churnedRevenue, expectation, BAND_PESSIMISTIC, revenue)],
+      revenueAtRiskBand: riskBand,
+      churnedBySegment,
+      churnAtInputBySegment: Array.from(expectation.atInput),
+      exposure: this.exposure,
       serviceChurn: totals.excessChurn,
       serviceChurnRevenue: totals.excessRevenue,
       byMonth: this.flows.byMonth,

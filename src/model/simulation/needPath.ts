@@ -36,7 +36,7 @@ import type { RandomStreams, Rng } from "../../engine/random.js";
 import type { SupportConfig } from "../config.js";
 import { FF, type SupportCounters } from "../counters.js";
 import type { CustomerBase } from "../customers/customerBase.js";
-import { clampRow, isSatisfied, ROW_QUICK, ROW_RESOLVED, ROW_UNRESOLVED, ROW_UNSERVED, type ExperienceLadder } from "../customers/retention.js";
+import { clampRow, isSatisfied, ROW_NOTICE, ROW_QUICK, ROW_RESOLVED, ROW_UNRESOLVED, ROW_UNSERVED, type ExperienceLadder } from "../customers/retention.js";
 import type { Accessibility } from "../demand/accessibility.js";
 import type { Quality } from "../demand/quality.js";
 import { SelfServiceOutcome, type SelfService } from "../demand/selfService.js";
@@ -334,14 +334,15 @@ export class NeedPath implements NeedHandback {
       const base =
         field === FF.resolved ? (this.store.attempts[id] === 1 && (this.store.flags[id] & NeedFlag.Moved) === 0 ? ROW_QUICK : ROW_RESOLVED)
         : field === FF.selfServed ? ROW_QUICK
-        : field === FF.deflected ? ROW_RESOLVED
+        : field === FF.deflected ? ROW_NOTICE
         : field === FF.unserved && !asked ? ROW_UNSERVED
         : ROW_UNRESOLVED;
       let effort = this.store.effort[id];
       if ((this.store.flags[id] & NeedFlag.Softened) !== 0) effort += this.weights.notified;
       const row = clampRow(base + effort);
       const logM = this.ladder.logMultiplier(row, this.major[this.store.need[id]] === 1);
-      this.customers.recordExperience(cust, logM, now);
+      // the needs' multipliers multiply (retention.ts combine); a need that leaves M = 1 changes nothing
+      if (logM !== 0) this.customers.recordExperience(cust, this.ladder.combine(this.customers.experienceNow(cust, now, this.ladder.halfLife), logM), now);
       this.funnel(id, FF.experienced);
       this.funnel(id, FF.churnMultiplier, Math.exp(logM));
       if (asked) {

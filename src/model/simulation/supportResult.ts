@@ -6,6 +6,7 @@
 import type { SupportConfig } from "../config.js";
 import type { CostLedger } from "../costs.js";
 import type { SupportCounters } from "../counters.js";
+import type { ChurnExposure } from "../customers/churnExposure.js";
 import type { Network } from "../network/network.js";
 
 /** Per pool, over [warm-up, horizon). */
@@ -27,6 +28,15 @@ export interface RetentionStats {
   churnedRevenue: number;
   serviceChurn: number;
   serviceChurnRevenue: number;
+  /** The band beside the central figures (churnBand.ts): [optimistic, pessimistic] churns, their annual revenue and the revenue at risk. */
+  churnedBand: [number, number];
+  churnedRevenueBand: [number, number];
+  revenueAtRiskBand: number[];
+  /** Per segment: churns after the warm-up, and the churns its input rates state over the same exposure (h_in · E or ℓ_in · A). */
+  churnedBySegment: number[];
+  churnAtInputBySegment: number[];
+  /** The exposure sums the calibration of the base rates reads (churnExposure.ts). */
+  exposure: ChurnExposure;
   /** The same four per calendar month of `r.costs.months` (customers.ts CHURN_MONTH_FIELDS): month · 4 + field. */
   byMonth: Float64Array;
   /** Recurring revenue earned over [warm-up, horizon), and the annual recurring revenue of the base at the horizon. */

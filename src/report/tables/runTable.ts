@@ -185,7 +185,13 @@ function analyticTable(a: AnalyticCheck): string {
 
 /** A table of (label, metric key, unit) rows, each with its mean and 95% interval; rows without an estimate are left out. */
 function meanTable(title: string, rows: readonly [string, string, Unit][], e: Record<string, Estimate>): string {
-  const body = rows.filter(([, key]) => e[key] !== undefined).map(([label, key, unit]) => { const f = fmt(e[key], unit); return [label, f.mean, f.ci]; });
+  // "a|b": a band, the two means side by side (a – b) without an interval of its own
+  const body = rows.filter(([, key]) => key.split("|").every((k) => e[k] !== undefined)).map(([label, key, unit]) => {
+    const [a, b] = key.split("|");
+    if (b !== undefined) return [label, `${fmt(e[a], unit).mean} – ${fmt(e[b], unit).mean}`, ""];
+    const f = fmt(e[key], unit);
+    return [label, f.mean, f.ci];
+  });
   return `${layout(body, [title, "mean", "95% CI"])}\n`;
 }
 
@@ -215,16 +221,20 @@ function retentionTable(r: RunReport): string {
     ["Mean experience row (0 quick … 3 never contacted)", "retention.meanExperienceRow", "number"],
     ["Mean churn multiplier of closed needs", "retention.meanChurnMultiplier", "number"],
     ["Customers churned", "retention.churned", "count"],
+    ["  band: optimistic – pessimistic loyalty calibration", "retention.churnedOptimistic|retention.churnedPessimistic", "count"],
     ["  of which caused by service experience", "retention.serviceChurn", "number"],
     [`Annual revenue churned (${cur})`, "retention.churnedRevenue", "money"],
+    ["  band: optimistic – pessimistic loyalty calibration", "retention.churnedRevenueOptimistic|retention.churnedRevenuePessimistic", "money"],
     [`  of which caused by service experience`, "retention.serviceChurnRevenue", "money"],
     [`Recurring revenue earned (${cur})`, "retention.revenueEarned", "money"],
     [`Net recurring revenue at the end, per year (${cur})`, "retention.netRecurringRevenue", "money"],
     ["Customers expected to churn next year because of their experience (net)", "retention.excessChurnNextYear", "number"],
     [`Revenue at risk next year: experience raised churn (${cur})`, "retention.revenueAtRisk", "money"],
+    ["  band: optimistic – pessimistic loyalty calibration", "retention.revenueAtRiskOptimistic|retention.revenueAtRiskPessimistic", "money"],
     [`Revenue protected next year: experience lowered churn (${cur})`, "retention.revenueProtected", "money"],
   ];
-  return meanTable("Experience and retention", rows, e);
+  const table = meanTable("Experience and retention", rows, e);
+  return r.churnCalibration ? `${table}Churn calibration: ${r.churnCalibration}.\n` : table;
 }
 
 function fmtDays(hours: number): string {

@@ -11,6 +11,7 @@ import { RandomStreams, type Rng } from "../../../src/engine/random.js";
 import { CustomerBase } from "../../../src/model/customers/customerBase.js";
 import { CustomerFlows } from "../../../src/model/customers/customerFlows.js";
 import {
+  BAND_SCALES,
   CALIBRATIONS,
   DEFAULT_HALF_LIFE_DAYS,
   DEFAULT_RETENTION_WEIGHTS,
@@ -80,45 +81,46 @@ function runHazard(flows: CustomerFlows, horizon: number, rng: Rng): number {
 }
 
 describe("calibrations", () => {
-  it("tarp is TARP's not-buying-again shares indexed to 'resolved slowly'", () => {
+  it("tarp is TARP's not-buying-again shares as ratios to 'resolved quickly', which equals no need (M = 1)", () => {
     // not buying again = 100 − buying again: minor 5/30/54/63 %, major 18/46/81/91 %
     const minor = [100 - 95, 100 - 70, 100 - 46, 100 - 37], major = [100 - 82, 100 - 54, 100 - 19, 100 - 9];
     expect(minor).toEqual([5, 30, 54, 63]);
     expect(major).toEqual([18, 46, 81, 91]);
-    const round2 = (x: number) => Math.round(x * 100) / 100;
-    expect(minor.map((x) => round2(x / 30))).toEqual([0.17, 1, 1.8, 2.1]);
-    expect(major.map((x) => round2(x / 46))).toEqual([0.39, 1, 1.76, 1.98]);
-    expect(CALIBRATIONS.tarp.minor).toEqual([0.17, 1, 1.8, 2.1]);
-    expect(CALIBRATIONS.tarp.major).toEqual([0.39, 1, 1.76, 1.98]);
+    minor.forEach((x, r) => expect(CALIBRATIONS.tarp.minor[r]).toBeCloseTo(x / 5, 12));
+    major.forEach((x, r) => expect(CALIBRATIONS.tarp.major[r]).toBeCloseTo(x / 18, 12));
+    // no row is better than no need: a quick resolution is the reference, every other row raises churn
+    for (const col of [CALIBRATIONS.tarp.minor, CALIBRATIONS.tarp.major]) {
+      expect(col[0]).toBe(1);
+      for (let r = 1; r < 4; r++) expect(col[r]).toBeGreaterThan(col[r - 1]);
+    }
   });
 
-  it("pessimistic: unresolved 8 (CFI), never contacted 8 × the TARP ratio; optimistic: √M", () => {
-    const p = CALIBRATIONS.pessimistic;
-    expect(p.minor.slice(0, 3)).toEqual([0.17, 1, 8]);
-    expect(p.minor[3]).toBeCloseTo(9.333333333, 8); // 8 · 2.10/1.80
-    expect(p.major.slice(0, 3)).toEqual([0.39, 1, 8]);
-    expect(p.major[3]).toBeCloseTo(9, 10); // 8 · 1.98/1.76
-    const o = CALIBRATIONS.optimistic;
-    expect(o.minor[0]).toBeCloseTo(0.412310563, 8); // √0.17
-    expect(o.minor[3]).toBeCloseTo(1.449137675, 8); // √2.1
-    expect(o.major[1]).toBe(1);
-    expect(o.major[2]).toBeCloseTo(Math.sqrt(1.76), 12);
+  it("optimistic and pessimistic scale the log effects by ½ and 1.5 (the band)", () => {
+    expect(BAND_SCALES).toEqual({ optimistic: 0.5, pessimistic: 1.5 });
+    const o = CALIBRATIONS.optimistic, p = CALIBRATIONS.pessimistic, t = CALIBRATIONS.tarp;
+    for (let r = 0; r < 4; r++) {
+      expect(o.minor[r]).toBeCloseTo(Math.sqrt(t.minor[r]), 12);
+      expect(p.major[r]).toBeCloseTo(Math.pow(t.major[r], 1.5), 12);
+    }
+    expect(p.minor[2]).toBeCloseTo(Math.pow(10.8, 1.5), 9);
     expect(calibrationOf("pessimistic")).toBe(p);
     expect(() => calibrationOf("rosy")).toThrow(RangeError);
     expect(() => calibrationOf("toString")).toThrow(RangeError);
   });
 
-  it("defaults: weights, half-life, a full config", () => {
+  it("defaults: weights, half-life, band, uncalibrated base, a full config", () => {
     expect(DEFAULT_RETENTION_WEIGHTS).toEqual({
-      transfer: 0.25, escalation: 0.5, repeat: 1, channelSwitch: 0.5, longWait: 0.5, selfServiceFailed: 0.25, notified: -0.25,
+      transfer: 0.25, escalation: 0.5, repeat: 1, channelSwitch: 0.5, longWait: 0.5, selfServiceFailed: 0.5, notified: -0.25,
     });
     expect(DEFAULT_HALF_LIFE_DAYS).toBe(365);
     const c = defaultRetentionConfig("optimistic");
     expect(c.calibration).toBe("optimistic");
     expect(c.halfLife).toBe(365 * DAY);
+    expect(c.bandScales).toEqual([0.5, 1, 1.5]);
+    expect(c.baseFactors).toEqual([]);
     expect(c.multipliers.minor).toEqual(CALIBRATIONS.optimistic.minor);
-    c.multipliers.minor[0] = 99; // a copy, not the shared table
-    expect(CALIBRATIONS.optimistic.minor[0]).toBeCloseTo(0.412, 3);
+    c.multipliers.minor[1] = 99; // a copy, not the shared table
+    expect(CALIBRATIONS.optimistic.minor[1]).toBeCloseTo(Math.sqrt(6), 12);
   });
 });
 
@@ -126,28 +128,37 @@ describe("ExperienceLadder", () => {
   const ladder = new ExperienceLadder(config());
 
   it("interpolates ln M linearly between rows", () => {
-    // row 0.5 minor: exp((ln 0.17 + ln 1)/2) = √0.17 = 0.4123105626
-    expect(ladder.logMultiplier(0.5, false)).toBeCloseTo((Math.log(0.17) + Math.log(1)) / 2, 14);
-    expect(ladder.multiplier(0.5, false)).toBeCloseTo(0.4123105626, 9);
-    // row 1.25 minor: exp(0.75·ln 1 + 0.25·ln 1.8) = 1.8^0.25 = 1.1582921853
-    expect(ladder.multiplier(1.25, false)).toBeCloseTo(1.1582921853, 9);
-    // row 2.5 major: √(1.76 · 1.98) = √3.4848 = 1.8667619023
-    expect(ladder.multiplier(2.5, true)).toBeCloseTo(1.8667619023, 9);
+    // row 0.5 minor: exp((ln 1 + ln 6)/2) = √6
+    expect(ladder.logMultiplier(0.5, false)).toBeCloseTo(Math.log(6) / 2, 14);
+    expect(ladder.multiplier(0.5, false)).toBeCloseTo(Math.sqrt(6), 12);
+    // row 1.25 minor: exp(0.75·ln 6 + 0.25·ln 10.8)
+    expect(ladder.multiplier(1.25, false)).toBeCloseTo(Math.pow(6, 0.75) * Math.pow(10.8, 0.25), 9);
+    // row 2.5 major: √(4.5 · 91/18)
+    expect(ladder.multiplier(2.5, true)).toBeCloseTo(Math.sqrt(4.5 * (91 / 18)), 9);
     // integer rows are the table
     for (let r = 0; r <= 3; r++) {
       expect(ladder.multiplier(r, false)).toBeCloseTo(CALIBRATIONS.tarp.minor[r], 12);
       expect(ladder.multiplier(r, true)).toBeCloseTo(CALIBRATIONS.tarp.major[r], 12);
     }
     // clamped to [0, 3]
-    expect(ladder.multiplier(-0.75, false)).toBeCloseTo(0.17, 12);
-    expect(ladder.multiplier(7, true)).toBeCloseTo(1.98, 12);
+    expect(ladder.multiplier(-0.75, false)).toBe(1);
+    expect(ladder.multiplier(7, true)).toBeCloseTo(91 / 18, 12);
     expect(clampRow(3.2)).toBe(3);
     expect(clampRow(-1)).toBe(0);
     expect(() => ladder.logMultiplier(NaN, false)).toThrow(RangeError);
-    expect(ladder.maxMultiplier).toBe(2.1);
-    expect(ladder.minMultiplier).toBe(0.17);
+    expect(ladder.maxMultiplier).toBeCloseTo(12.6, 12);
+    expect(ladder.minMultiplier).toBe(1);
     expect(ladder.halfLife).toBe(365 * DAY);
-    expect(new ExperienceLadder(defaultRetentionConfig("pessimistic")).maxMultiplier).toBeCloseTo(9.3333333, 6);
+    expect(new ExperienceLadder(defaultRetentionConfig("pessimistic")).maxMultiplier).toBeCloseTo(Math.pow(12.6, 1.5), 9);
+  });
+
+  it("combines needs: their multipliers multiply (logs add), capped at the worst row; fewer needs never raise it", () => {
+    const cap = Math.log(12.6);
+    expect(ladder.combine(0, Math.log(6))).toBeCloseTo(Math.log(6), 14);
+    expect(ladder.combine(Math.log(2), Math.log(3))).toBeCloseTo(Math.log(6), 14);
+    expect(ladder.combine(Math.log(6), Math.log(6))).toBeCloseTo(cap, 14); // 36 > 12.6: capped
+    // monotone: adding a need (logM ≥ 0) never lowers the experience, whatever came before
+    for (const e of [0, 0.3, 1.2, cap]) for (const m of [0, 0.5, 2]) expect(ladder.combine(e, m)).toBeGreaterThanOrEqual(Math.min(e, cap));
   });
 
   it("effort rows, the CSAT proxy and fading", () => {
@@ -169,7 +180,7 @@ describe("ExperienceLadder", () => {
 
   it("takes the named calibration when the multipliers are empty, and rejects bad tables", () => {
     const named = new ExperienceLadder({ ...config(), calibration: "pessimistic", multipliers: { minor: [], major: [] } });
-    expect(named.multiplier(2, false)).toBeCloseTo(8, 12);
+    expect(named.multiplier(2, false)).toBeCloseTo(Math.pow(10.8, 1.5), 9);
     expect(() => new ExperienceLadder(config({ multipliers: { minor: [1, 1, 1], major: [1, 1, 1, 1] } }))).toThrow(RangeError);
     expect(() => new ExperienceLadder(config({ multipliers: { minor: [0, 1, 1, 1], major: [1, 1, 1, 1] } }))).toThrow(RangeError);
     expect(() => new ExperienceLadder(config({ multipliers: { minor: [1, 1, 1, 1], major: [1, 1, Infinity, 1] } }))).toThrow(RangeError);

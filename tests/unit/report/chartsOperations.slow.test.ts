@@ -212,7 +212,7 @@ describe("intradayChart", () => {
     }
     // render each channel of the baseline and of outsource-l1 (the others share their shape)
     for (const r of real.runs.slice(0, 2)) for (const ch of profileOf(r).channels) await clean(intradayChart(r, ch.name), `intraday-real-${r.scenario}-${ch.name}`);
-  });
+  }, 60_000 /* renders six charts to PNG: seconds each on a loaded 2-core machine */);
 
   it("renders the average week of a real-time and a deferred channel", async () => {
     const r = scenario(syntheticProfile());

@@ -694,11 +694,15 @@ describe("narrative and KPI tables on real results", () => {
     expect(n[0]).toBe(`The sweep varies ${path} over 1, 2, 3 and 4 in 4 runs of ${sw.scenario} (${sw.replications} replications each, seed ${sw.seed}, the same random numbers at every point).`);
     const pts = sw.points.map((p) => ({ p, cost: p.estimates["cost.perMonth"].mean!, sl: p.estimates["channel.phone.serviceLevel"].mean! }));
     const cheapest = pts.reduce((a, b) => (b.cost < a.cost ? b : a)), best = pts.reduce((a, b) => (b.sl > a.sl ? b : a));
-    expect(cheapest).not.toBe(best);
-    expect(n[1]).toContain(
-      `The cheapest point is ${path} = ${cheapest.p.parameters[path]} at ${formatMoney(cheapest.cost, "USD")} with phone service level ${formatShare(cheapest.sl)}; ` +
-        `the best served is ${path} = ${best.p.parameters[path]} at ${formatShare(best.sl)} for ${formatMoney(best.cost, "USD")}.`,
-    );
+    // (more L2 agents resolve more, keep more customers and so bring more phone demand: the cheapest point may be the best served)
+    if (cheapest === best) {
+      expect(n[1]).toContain(`${path} = ${cheapest.p.parameters[path]} is both the cheapest point (${formatMoney(cheapest.cost, "USD")}) and the best served (${formatShare(cheapest.sl)}).`);
+    } else {
+      expect(n[1]).toContain(
+        `The cheapest point is ${path} = ${cheapest.p.parameters[path]} at ${formatMoney(cheapest.cost, "USD")} with phone service level ${formatShare(cheapest.sl)}; ` +
+          `the best served is ${path} = ${best.p.parameters[path]} at ${formatShare(best.sl)} for ${formatMoney(best.cost, "USD")}.`,
+      );
+    }
     // first to last value: the cost's intervals are apart, so it "goes from … to …"
     const first = pts[0], lastPt = pts[pts.length - 1];
     expect(first.p.estimates["cost.perMonth"].ci95![1]).toBeLessThan(lastPt.p.estimates["cost.perMonth"].ci95![0]);
@@ -706,7 +710,7 @@ describe("narrative and KPI tables on real results", () => {
     // and the service claim follows the intervals of the cheapest and the best served
     const [a, b] = [cheapest.p.estimates["channel.phone.serviceLevel"].ci95!, best.p.estimates["channel.phone.serviceLevel"].ci95!];
     const overlap = a[0] <= b[1] && b[0] <= a[1];
-    expect(n[1]).toContain(overlap ? `Their phone service level intervals overlap, so this sweep does not show that the extra ${formatMoney(best.cost - cheapest.cost, "USD")} buys better service.` : "Their phone service level intervals do not overlap");
+    if (cheapest !== best) expect(n[1]).toContain(overlap ? `Their phone service level intervals overlap, so this sweep does not show that the extra ${formatMoney(best.cost - cheapest.cost, "USD")} buys better service.` : "Their phone service level intervals do not overlap");
   });
 
   it("makes a self-contained page of the real comparison: its charts, narrative and KPI cells, nothing from the network", () => {

@@ -354,6 +354,9 @@ describe("the example builds the model's values", () => {
       multipliers: { minor: [0.2, 1, 2, 3], major: [...CALIBRATIONS.pessimistic.major] },
       weights: { ...DEFAULT_RETENTION_WEIGHTS, transfer: 0.5 },
       halfLife: 180 * DAY,
+      bandScales: [0.5, 1, 1.5],
+      baseFactors: [], // calibrated when the library loads a scenario (tests/properties/retention.slow.test.ts)
+      calibratedBy: "",
     });
   });
 
@@ -369,6 +372,9 @@ describe("the example builds the model's values", () => {
       multipliers: { minor: [...CALIBRATIONS.tarp.minor], major: [...CALIBRATIONS.tarp.major] },
       weights: { ...DEFAULT_RETENTION_WEIGHTS },
       halfLife: 365 * DAY,
+      bandScales: [0.5, 1, 1.5],
+      baseFactors: [],
+      calibratedBy: "",
     });
     expect(SUPPORT_DEFAULTS.workforce.attritionPerYear).toBe(0.35);
   });

@@ -1,5 +1,5 @@
 /** Retention in model units: the calibration's tables (rows overridden by `multipliers`), the default weights overridden one by one, the half-life in minutes. */
-import { CALIBRATIONS, DEFAULT_HALF_LIFE_DAYS, DEFAULT_RETENTION_WEIGHTS } from "../../../model/customers/retention.js";
+import { BAND_SCALES, CALIBRATIONS, DEFAULT_HALF_LIFE_DAYS, DEFAULT_RETENTION_WEIGHTS } from "../../../model/customers/retention.js";
 import type { RetentionConfig } from "../../../model/config.js";
 import { DAY_MINUTES } from "../../../time/units.js";
 import { SUPPORT_DEFAULTS as D } from "../defaults.js";
@@ -17,5 +17,8 @@ export function retentionConfig(r: SupportScenario["retention"]): RetentionConfi
     multipliers: { minor: [...(r?.multipliers?.minor ?? table.minor)], major: [...(r?.multipliers?.major ?? table.major)] },
     weights,
     halfLife: (r?.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS) * DAY_MINUTES,
+    bandScales: [BAND_SCALES.optimistic, 1, BAND_SCALES.pessimistic],
+    baseFactors: [],
+    calibratedBy: "",
   };
 }
