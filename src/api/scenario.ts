@@ -35,6 +35,8 @@ export interface Scenario {
    * (analysis/experiments/churnCalibration.ts: pilot replications, run when first read).
    */
   readonly config: SupportConfig;
+  /** The model as built from the scenario, before the calibration (what `validate` and the warnings read: no pilot run). */
+  readonly uncalibrated: SupportConfig;
   /** The status quo its churn is calibrated on: the root of its `extends` chain (or itself), over its start, horizon and warm-up. */
   readonly statusQuo: string;
   /** Problems that do not stop a run (a pool without a cost, a channel open with nobody on the floor). */
@@ -74,7 +76,7 @@ export function loadScenario(source: string | object, options: LoadOptions = {})
     return { name: sq.name, config: buildSupport(sq, { baseDir: dirname(root), file: root }) };
   };
   let calibrated: SupportConfig | undefined;
-  const scenario = { name: definition.name, form, file, baseDir, resolved, definition, warnings: scenarioWarnings(definition, built), statusQuo: root ?? definition.name } as Omit<Scenario, "config">;
+  const scenario = { name: definition.name, form, file, baseDir, resolved, definition, warnings: scenarioWarnings(definition, built), uncalibrated: built, statusQuo: root ?? definition.name } as Omit<Scenario, "config">;
   // calibrated when first read: validate and the warnings need no pilot run
   return Object.defineProperty(scenario, "config", {
     enumerable: true,

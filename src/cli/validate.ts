@@ -21,7 +21,7 @@ export function validateFiles(files: readonly string[]): { valid: boolean; lines
     try {
       // exactly what every command does first: extends merged, validated, the model built
       const s = loadScenario(file);
-      const cfg = s.config;
+      const cfg = s.uncalibrated; // valid and built: the churn calibration's pilot runs are for the commands that run
       if (s.form === "full") lines.push(`${file}: valid (full form: ${cfg.segments.length} segment(s), ${cfg.needTypes.length} need type(s), ${cfg.channels.length} channel(s), ${cfg.tiers.length} tier(s), ${cfg.pools.length} pool(s))`);
       else lines.push(`${file}: valid (simple form: one queue, run as the full form it stands for)`);
       for (const w of s.warnings) lines.push(`${file}: warning: ${w}`);

@@ -7,7 +7,8 @@
  *   probability s_σ / S. `nextSale(now, rng)` draws the next one (time now + Exp(S), then
  *   the segment), writing `saleTime` and `saleSegment`.
  * - Hazard churn (segments with churnMode "hazard"): active customer i leaves at hazard
- *   h_σ(i) · M_i(t) (`churnPerMinute` times its experience multiplier, `multiplierAt`). Every
+ *   h_σ(i) · M_i(t) (the base rate h_σ = `churnPerMinute` × the calibrated base factor, times
+ *   its experience multiplier, `multiplierAt`). Every
  *   M_i(t) ≤ M̄ = max(1, maxMultiplier) — a recorded e ≤ ln maxMultiplier only fades toward
  *   0 — so with n active customers the total intensity is ≤ n · h_max · M̄, and churn is drawn
  *   by Lewis–Shedler thinning: candidates arrive at rate n · h_max · M̄

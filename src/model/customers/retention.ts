@@ -1,6 +1,8 @@
 /**
  * Experience and retention: how the outcome of a customer's support needs moves its churn
- * (/work/shared/DOMAIN.md §2(ii); configuration `RetentionConfig` in supportConfig.ts).
+ * (docs/model.md §20; configuration `RetentionConfig` in config.ts). The reference is a
+ * customer with no need at all: M = 1, churning at its segment's base rate (calibrated so that
+ * the status quo reproduces the input churn: churnBand.ts, analysis/experiments/churnCalibration.ts).
  *
  * The ladder. Each finished need gets a row r on a four-row ladder of outcomes
  *
@@ -22,37 +24,38 @@
  *
  *   ln M(r) = (1 − f) · ln M_i + f · ln M_{i+1}
  *
- * e.g. row 0.5 of a minor need: M = exp((ln 0.17 + ln 1)/2) = √0.17. M = 1 is neutral (row 1,
- * "resolved, not quickly", is the reference of the TARP table).
+ * e.g. row 0.5 of a minor need: M = exp((ln 1 + ln 6)/2) = √6. Row 0 ("resolved quickly") is
+ * M = 1, the same as no need; every other row raises churn.
  *
- * Memory. A customer's experience is the latest need's e = ln M, recorded at time t_e
- * (CustomerBase.recordExperience), fading toward 0 (neutral) with half-life H:
+ * Memory. A customer's experience is e = ln M, recorded at time t_e
+ * (CustomerBase.recordExperience), fading toward 0 (no need) with half-life H:
  *
  *   ln M(t) = e · 2^(−(t − t_e)/H)                                         (`decayLogMultiplier`)
  *
- * A newer need replaces the older one (its own fresh row is what the customer remembers). A
- * customer with no recorded experience has M ≡ 1.
+ * Each need's ln M adds to what is left of the earlier ones, capped at the table's largest
+ * (`ExperienceLadder.combine`): the needs' multipliers multiply, so fewer needs never raise it.
+ * A customer with no recorded experience has M ≡ 1.
  *
- * Churn (CustomerFlows in customers.ts): a hazard segment's customer i churns at hazard
- * h_g · M_i(t); a renewal segment's customer churns at each anniversary a = joined + k·term
- * (k ≥ 1) with probability min(1, (1 − R_g) · M_i(a)).
+ * Churn (CustomerFlows in customerFlows.ts): a hazard segment's customer i churns at hazard
+ * h₀_g · M_i(t); a renewal segment's customer churns at each anniversary a = joined + k·term
+ * (k ≥ 1) with probability min(1, ℓ₀_g · M_i(a)); h₀ and ℓ₀ are the calibrated base rates.
  *
  * Revenue at risk (`revenueAtRisk`): the expected annual revenue lost over the next year
- * because of experience, beyond what neutral experience would lose:
+ * because of experience, beyond what a customer without needs would lose:
  *
  *   Σ_{i active} revenuePerYear_g · (P_year(M_i) − P_year(1))
  *
- * - hazard: P_year = 1 − exp(−Λ), Λ = h ∫_0^Y exp(e₀ · 2^(−s/H)) ds with e₀ = ln M_i(now) and
+ * - hazard: P_year = 1 − exp(−Λ), Λ = h₀ ∫_0^Y exp(e₀ · 2^(−s/H)) ds with e₀ = ln M_i(now) and
  *   Y = one year (`DAYS_365_MINUTES`, 365 days). With x = e₀ · 2^(−s/H) the integral is
  *   (H/ln 2) · [Ei(e₀) − Ei(e₀·q)], q = 2^(−Y/H), and the series Ei(x) = γ + ln|x| + Σ x^k/(k·k!)
  *   gives, exactly (the logarithms cancel to Y·ln 2/H; no singularity at e₀ = 0):
  *
- *     Λ = h · [ Y + (H/ln 2) · Σ_{k≥1} e₀^k (1 − q^k) / (k · k!) ]          (`cumulativeHazardFactor`)
+ *     Λ = h₀ · [ Y + (H/ln 2) · Σ_{k≥1} e₀^k (1 − q^k) / (k · k!) ]          (`cumulativeHazardFactor`)
  *
  *   (H = ∞: Λ = h·Y·e^{e₀}). The series is summed until its terms vanish (|e₀| ≤ a few).
  * - renewal: each anniversary a in [now, now + Y) is a draw with probability
- *   p(a) = min(1, (1 − R)·M_i(a)), so P_year = 1 − Π_a (1 − p(a)). With term = one year this is
- *   min(1, (1 − R)·M_i(next anniversary)); a term longer than the year may have no
+ *   p(a) = min(1, ℓ₀·M_i(a)), so P_year = 1 − Π_a (1 − p(a)). With term = one year this is
+ *   min(1, ℓ₀·M_i(next anniversary)); a term longer than the year may have no
  *   anniversary in it (P_year = 0).
  *
  * CSAT proxy (`isSatisfied`): a need counts as "satisfied" when its final row is < 1 (resolved
