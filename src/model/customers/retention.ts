@@ -32,8 +32,8 @@
  *
  *   ln M(t) = e · 2^(−(t − t_e)/H)                                         (`decayLogMultiplier`)
  *
- * Each need's ln M adds to what is left of the earlier ones, capped at the table's largest
- * (`ExperienceLadder.combine`): the needs' multipliers multiply, so fewer needs never raise it.
+ * A need replaces what is left of the earlier ones only if it is worse (`ExperienceLadder.combine`):
+ * the customer remembers its worst recent outcome, fading, so fewer needs never raise it.
  * A customer with no recorded experience has M ≡ 1.
  *
  * Churn (CustomerFlows in customerFlows.ts): a hazard segment's customer i churns at hazard
@@ -261,15 +261,14 @@ export class ExperienceLadder {
 
   /**
    * A customer's experience after a need with log multiplier `logM`, given what it remembers
-   * now (`eNow`, already faded): the needs' multipliers multiply (DOMAIN.md §2(ii): Π_j M_j),
-   * so their logs add, and the sum is capped at the ladder's worst row (ln maxMultiplier) [A]:
-   * no history of needs makes a customer churn faster than one whose critical need was never
-   * served. Fewer needs therefore never raise a customer's multiplier.
+   * now (`eNow`, already faded): the worse of the two [A]. TARP's ratios are those of a
+   * customer's most recent problem; multiplying them over needs (DOMAIN.md's Π_j M_j) would put
+   * a customer with a few slow answers a year — a B2B customer has about eight needs a year — at
+   * the table's top, where no change in service could move it. The worst remembered outcome,
+   * fading, stays within the table, and fewer needs never raise it (a maximum over fewer).
    */
   combine(eNow: number, logM: number): number {
-    const e = eNow + logM;
-    const cap = Math.log(this.maxMultiplier);
-    return e < cap ? e : cap;
+    return logM > eNow ? logM : eNow;
   }
 
   /** M at a row: exp(logMultiplier). */

@@ -341,7 +341,7 @@ export class NeedPath implements NeedHandback {
       if ((this.store.flags[id] & NeedFlag.Softened) !== 0) effort += this.weights.notified;
       const row = clampRow(base + effort);
       const logM = this.ladder.logMultiplier(row, this.major[this.store.need[id]] === 1);
-      // the needs' multipliers multiply (retention.ts combine); a need that leaves M = 1 changes nothing
+      // the worst recent outcome is remembered (retention.ts combine); a need that leaves M = 1 changes nothing
       if (logM !== 0) this.customers.recordExperience(cust, this.ladder.combine(this.customers.experienceNow(cust, now, this.ladder.halfLife), logM), now);
       this.funnel(id, FF.experienced);
       this.funnel(id, FF.churnMultiplier, Math.exp(logM));

@@ -152,13 +152,15 @@ describe("ExperienceLadder", () => {
     expect(new ExperienceLadder(defaultRetentionConfig("pessimistic")).maxMultiplier).toBeCloseTo(Math.pow(12.6, 1.5), 9);
   });
 
-  it("combines needs: their multipliers multiply (logs add), capped at the worst row; fewer needs never raise it", () => {
-    const cap = Math.log(12.6);
+  it("combines needs: the worst recent outcome is remembered; fewer needs never raise it", () => {
     expect(ladder.combine(0, Math.log(6))).toBeCloseTo(Math.log(6), 14);
-    expect(ladder.combine(Math.log(2), Math.log(3))).toBeCloseTo(Math.log(6), 14);
-    expect(ladder.combine(Math.log(6), Math.log(6))).toBeCloseTo(cap, 14); // 36 > 12.6: capped
-    // monotone: adding a need (logM ≥ 0) never lowers the experience, whatever came before
-    for (const e of [0, 0.3, 1.2, cap]) for (const m of [0, 0.5, 2]) expect(ladder.combine(e, m)).toBeGreaterThanOrEqual(Math.min(e, cap));
+    expect(ladder.combine(Math.log(2), Math.log(3))).toBeCloseTo(Math.log(3), 14);
+    expect(ladder.combine(Math.log(6), 0)).toBeCloseTo(Math.log(6), 14); // a quick resolution does not erase a bad one
+    // monotone: a need (logM ≥ 0) never lowers the experience, whatever came before, and stays within the table
+    for (const e of [0, 0.3, 1.2, Math.log(12.6)]) for (const m of [0, 0.5, 2]) {
+      expect(ladder.combine(e, m)).toBeGreaterThanOrEqual(e);
+      expect(ladder.combine(e, m)).toBeLessThanOrEqual(Math.max(e, m));
+    }
   });
 
   it("effort rows, the CSAT proxy and fading", () => {
