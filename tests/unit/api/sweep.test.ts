@@ -62,9 +62,9 @@ describe("sweep results", () => {
 
   it("each point row equals a separate `simulate` of that point's scenario with the same seed (exactly)", async () => {
     for (const p of doc.points) {
-      // the point by hand: the small base, L3 2 agents (what-if.json), then the point's values
-      const s = small((s) => { s.pools[3].agents = 2; s.pools[2].agents = p.parameters[L2]; s.pools[0].agents = p.parameters[L1]; });
-      const run = await simulate(loadScenario(s, { baseDir: files.dir }));
+      // the point by hand: a file extending the what-if (so its churn is calibrated on the same status quo, base.json) with the point's values
+      const point = files.write(`point-${p.index}.json`, { extends: "what-if.json", pools: { L2: { agents: p.parameters[L2] }, "L1 phone and e-mail": { agents: p.parameters[L1] } } });
+      const run = await simulate(loadScenario(point));
       expect([run.seed, run.replications]).toEqual([7, 2]);
       for (const m of doc.metrics) expect(p.estimates[m], `point ${p.index} ${m}`).toEqual(run.estimates[m]);
     }
@@ -79,7 +79,7 @@ describe("sweep results", () => {
   it("seed and replications from the options", async () => {
     const r = await sweep(whatIf, { vary: [{ path: L2, values: [1] }], seed: 8, replications: 1 });
     expect([r.document!.seed, r.document!.replications]).toEqual([8, 1]);
-    const run = await simulate(loadScenario(small((s) => { s.pools[3].agents = 2; s.pools[2].agents = 1; }), { baseDir: files.dir }), { seed: 8, replications: 1 });
+    const run = await simulate(loadScenario(files.write("point-l2-1.json", { extends: "what-if.json", pools: { L2: { agents: 1 } } })), { seed: 8, replications: 1 });
     for (const m of r.document!.metrics) expect(r.document!.points[0].estimates[m], m).toEqual(run.estimates[m]);
   });
 
