@@ -27,6 +27,8 @@ export class PiecewisePoissonArrivals {
   private piece = 0;
   private cycleBase = 0; // start time of the current cycle
   private lastT = 0;
+  /** The rate when it is one constant piece without a cycle and positive, else 0 (`next`'s fast path). */
+  private readonly constantRate: number;
 
   /**
    * @param starts start time of each piece, increasing, starts[0] = 0
@@ -50,6 +52,7 @@ export class PiecewisePoissonArrivals {
     let total = 0;
     for (let i = 0; i < n; i++) total += this.rates[i] * (this.ends[i] - this.starts[i]);
     this.cycleIntensity = total;
+    this.constantRate = n === 1 && cycle === undefined && rates[0] > 0 ? rates[0] : 0;
   }
 
   /** A homogeneous Poisson process with the given rate. */
@@ -88,6 +91,8 @@ export class PiecewisePoissonArrivals {
 
   /** The first arrival after time t (Infinity if the rate is zero from t on). */
   next(t: number): number {
+    // one constant piece, no cycle (a constant rate): t + E / rate, the walk below in one step
+    if (this.constantRate > 0) return t + -Math.log(1 - this.rng()) / this.constantRate;
     if (t < this.lastT || t < this.cycleBase + this.starts[this.piece]) this.seek(t);
     this.lastT = t;
     let e = -Math.log(1 - this.rng());

@@ -17,6 +17,10 @@
  */
 
 const SLOT_BITS = 2 ** 24; // up to 16.7M events pending at once; generation above that
+// Generations run over [GEN0, GEN_END): starting at 2^7 makes every handle ≥ 2^31, a double
+// from the first event on, so the JIT never sees a small-integer handle overflow and deoptimizes.
+const GEN0 = 2 ** 7;
+const GEN_END = 2 ** 29; // keeps handles below 2^53
 
 export class EventCalendar {
   /** Current simulation time: the time of the event last taken from the calendar. */
@@ -51,7 +55,7 @@ export class EventCalendar {
     this.hSlot = new Int32Array(cap);
     this.sKind = new Int32Array(cap);
     this.sData = new Int32Array(cap);
-    this.sGen = new Uint32Array(cap);
+    this.sGen = new Uint32Array(cap).fill(GEN0);
     this.sDead = new Uint8Array(cap);
     this.freeSlots = new Int32Array(cap);
   }
@@ -70,16 +74,10 @@ export class EventCalendar {
    * Schedule an event at absolute time `time` (>= now). Returns a handle for `cancel`.
    */
   schedule(time: number, kind: number, data: number): number {
-    if (!(time >= this.now)) {
-      throw new RangeError(`cannot schedule at ${time}: before the clock (${this.now}) or NaN`);
-    }
-    let slot: number;
-    if (this.freeTop > 0) {
-      slot = this.freeSlots[--this.freeTop];
-    } else {
-      if (this.slotsUsed === this.sKind.length) this.growSlots();
-      slot = this.slotsUsed++;
-    }
+    if (!(time >= this.now)) this.pastError(time);
+    // the rare cases (no free slot, a full heap) are calls of their own, keeping this small
+    // enough for the JIT to inline it at its callers
+    const slot = this.freeTop > 0 ? this.freeSlots[--this.freeTop] : this.newSlot();
     this.sKind[slot] = kind;
     this.sData[slot] = data;
     this.sDead[slot] = 0;
@@ -103,6 +101,16 @@ export class EventCalendar {
     return this.sGen[slot] * SLOT_BITS + slot;
   }
 
+  private pastError(time: number): never {
+    throw new RangeError(`cannot schedule at ${time}: before the clock (${this.now}) or NaN`);
+  }
+
+  // a slot never used before (none free)
+  private newSlot(): number {
+    if (this.slotsUsed === this.sKind.length) this.growSlots();
+    return this.slotsUsed++;
+  }
+
   /** Schedule an event `delay` time units from now. */
   scheduleIn(delay: number, kind: number, data: number): number {
     return this.schedule(this.now + delay, kind, data);
@@ -112,8 +120,8 @@ export class EventCalendar {
    * Cancel a pending event. Returns false if it already fired or was cancelled.
    */
   cancel(handle: number): boolean {
-    const slot = handle % SLOT_BITS;
-    const gen = (handle - slot) / SLOT_BITS;
+    const gen = Math.floor(handle / SLOT_BITS);
+    const slot = handle - gen * SLOT_BITS;
     if (slot >= this.slotsUsed || this.sGen[slot] !== gen || this.sDead[slot] === 1) return false;
     this.sDead[slot] = 1;
     this.live--;
@@ -152,7 +160,7 @@ export class EventCalendar {
 
   /** Remove everything and reset the clock to 0 (arrays are kept for reuse). */
   reset(): void {
-    for (let i = 0; i < this.slotsUsed; i++) this.sGen[i] = (this.sGen[i] + 1) >>> 0;
+    for (let i = 0; i < this.slotsUsed; i++) this.sGen[i] = nextGen(this.sGen[i]);
     this.heapSize = 0;
     this.freeTop = 0;
     this.slotsUsed = 0;
@@ -168,23 +176,33 @@ export class EventCalendar {
   private popTop(): void {
     const hTime = this.hTime, hSeq = this.hSeq, hSlot = this.hSlot;
     const slot = hSlot[0];
-    this.sGen[slot] = (this.sGen[slot] + 1) % 0x20000000; // keeps handles below 2^53
+    this.sGen[slot] = nextGen(this.sGen[slot]);
     this.sDead[slot] = 1;
     this.freeSlots[this.freeTop++] = slot;
     const n = --this.heapSize;
     if (n === 0) return;
-    const time = hTime[n], s = hSeq[n], sl = hSlot[n];
+    // bottom-up deletion: move the hole at the root down to a leaf along the earlier child (one
+    // comparison per level), then sift the last entry up from there; it usually belongs near the
+    // bottom, so this takes about half the comparisons of the textbook sift-down. Keys (time,
+    // sequence) are all distinct, so the order events leave in does not depend on the method.
     let i = 0;
-    for (;;) {
-      let m = 2 * i + 1;
-      if (m >= n) break;
+    for (let m = 1; m < n; m = 2 * i + 1) {
       const r = m + 1;
       if (r < n && (hTime[r] < hTime[m] || (hTime[r] === hTime[m] && hSeq[r] < hSeq[m]))) m = r;
-      if (time < hTime[m] || (time === hTime[m] && s < hSeq[m])) break;
       hTime[i] = hTime[m];
       hSeq[i] = hSeq[m];
       hSlot[i] = hSlot[m];
       i = m;
+    }
+    const time = hTime[n], s = hSeq[n], sl = hSlot[n];
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const tp = hTime[p];
+      if (tp < time || (tp === time && hSeq[p] < s)) break;
+      hTime[i] = tp;
+      hSeq[i] = hSeq[p];
+      hSlot[i] = hSlot[p];
+      i = p;
     }
     hTime[i] = time;
     hSeq[i] = s;
@@ -203,8 +221,13 @@ export class EventCalendar {
     if (n > SLOT_BITS) throw new RangeError(`event calendar: more than ${SLOT_BITS} events pending`);
     const k = new Int32Array(n); k.set(this.sKind); this.sKind = k;
     const d = new Int32Array(n); d.set(this.sData); this.sData = d;
-    const g = new Uint32Array(n); g.set(this.sGen); this.sGen = g;
+    const g = new Uint32Array(n).fill(GEN0); g.set(this.sGen); this.sGen = g;
     const x = new Uint8Array(n); x.set(this.sDead); this.sDead = x;
     const f = new Int32Array(n); f.set(this.freeSlots); this.freeSlots = f;
   }
+}
+
+/** The generation after g, wrapping within [GEN0, GEN_END). */
+function nextGen(g: number): number {
+  return g + 1 < GEN_END ? g + 1 : GEN0;
 }

@@ -54,7 +54,7 @@ import type { SupportConfig } from "./config.js";
 import { channelHoursOf } from "./simulation/channelHours.js";
 import { CostBook } from "./simulation/costBook.js";
 import { CustomerEvents } from "./simulation/customerEvents.js";
-import { K_CHURN, K_DAY, K_NEED, K_OPENING, K_POOL, K_REDIAL, K_REPEAT, K_RETRY, K_SALE, K_WINDOW, K_WORKFORCE, WINDOW } from "./simulation/eventKinds.js";
+import { K_CHURN, K_DAY, K_FORECAST0, K_NEED, K_OPENING, K_POOL, K_REDIAL, K_REPEAT, K_RETRY, K_SALE, K_WINDOW, K_WORKFORCE, WINDOW } from "./simulation/eventKinds.js";
 import { NeedArrivals } from "./simulation/needArrivals.js";
 import { NeedPath } from "./simulation/needPath.js";
 import { networkOf } from "./simulation/networkOf.js";
@@ -155,38 +155,60 @@ class SupportSimulation {
     this.clients.renewFirstDay();
     for (let kind = this.cal.next(); kind >= 0; kind = this.cal.next()) {
       const now = this.cal.now;
+      // the kinds by how often they fire: the network's (departures, abandonments), then the
+      // forecast streams' contacts (the other half of a queue's events), then the rest by a
+      // jump table — each event is still handled alone, in calendar order
       if (kind < NETWORK_KINDS) {
         this.net.handleEvent(kind, this.cal.data, now);
-      } else if (kind === K_NEED) {
+      } else if (kind >= K_FORECAST0) {
+        this.arrivals.forecastContact(kind, now);
+      } else {
+        this.rareEvent(kind, now, horizon);
+      }
+    }
+  }
+
+  /** Every support event but a forecast contact (see runEvents). */
+  private rareEvent(kind: number, now: number, horizon: number): void {
+    switch (kind) {
+      case K_NEED:
         this.arrivals.candidate(now);
-      } else if (kind === K_RETRY) {
+        break;
+      case K_RETRY:
         this.path.retry(this.cal.data, now);
-      } else if (kind === K_OPENING) {
+        break;
+      case K_OPENING:
         this.path.opening(this.cal.data, now);
-      } else if (kind === K_REPEAT) {
+        break;
+      case K_REPEAT:
         this.path.repeat(this.cal.data, now);
-      } else if (kind === K_REDIAL) {
+        break;
+      case K_REDIAL:
         this.path.redial(this.cal.data, now);
-      } else if (kind === K_SALE) {
+        break;
+      case K_SALE:
         this.clients.sale(this.cal.data, now);
         this.arrivals.customersGrew(now);
         this.clients.afterSale(now);
-      } else if (kind === K_CHURN) {
+        break;
+      case K_CHURN:
         this.clients.churnCandidate(now);
-      } else if (kind === K_WINDOW) {
+        break;
+      case K_WINDOW:
         this.arrivals.window(now);
-      } else if (kind === K_POOL) {
+        break;
+      case K_POOL:
         this.pools.onPoolEvent(this.cal.data, now);
-      } else if (kind === K_DAY) {
+        break;
+      case K_DAY:
         this.pools.refresh(now);
         // contract renewals falling today (churns are processed at the start of the day)
         this.clients.renewDay(now);
         if (now + WINDOW < horizon) this.cal.schedule(now + WINDOW, K_DAY, 0);
-      } else if (kind === K_WORKFORCE) {
+        break;
+      case K_WORKFORCE:
         this.pools.onWorkforceEvent(this.cal.data, now);
-      } else {
-        this.arrivals.forecastContact(kind, now);
-      }
+        break;
     }
   }
 

@@ -39,8 +39,8 @@ export class AgentFloor {
   readonly onShift: Int32Array;
   /** Per agent: its pool. */
   readonly agentPool: Int32Array;
-  /** The load level of the agent `pickPool` last found (valid when it found a pool). */
-  pickLevel = 0;
+  /** The load level of the agent `pickPool` last found, or -1. */
+  pickLevel = -1;
 
   private readonly bucketBase: Int32Array;
   private readonly lines: LineSet;
@@ -141,9 +141,19 @@ export class AgentFloor {
     return -1;
   }
 
-  /** The pool among `cands` with an available agent at the lowest load level, longest at that level first; sets `pickLevel`. */
+  /**
+   * The pool among `cands` with an available agent at the lowest load level, longest at that
+   * level first, or -1; sets `pickLevel` (-1 when none). The bounds are integers, not Infinity,
+   * so the level stays a small integer for the JIT; one candidate (the usual case) needs no
+   * comparison.
+   */
   pickPool(cands: Int32Array): number {
-    let best = -1, bestLevel = Infinity, bestSince = Infinity;
+    if (cands.length === 1) {
+      const l = this.lowestLevel(cands[0]);
+      this.pickLevel = l;
+      return l < 0 ? -1 : cands[0];
+    }
+    let best = -1, bestLevel = 0x7fffffff, bestSince = Infinity;
     for (let k = 0; k < cands.length; k++) {
       const q = cands[k];
       const l = this.lowestLevel(q);
@@ -151,7 +161,7 @@ export class AgentFloor {
       const since = this.levelSince[this.lines.head[this.bucketBase[q] + l]];
       if (l < bestLevel || since < bestSince) { best = q; bestLevel = l; bestSince = since; }
     }
-    this.pickLevel = bestLevel;
+    this.pickLevel = best < 0 ? -1 : bestLevel;
     return best;
   }
 

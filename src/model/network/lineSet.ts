@@ -38,7 +38,7 @@ export class LineSet {
   /** Remove a contact from whatever line it is in. */
   remove(id: number): void {
     const line = this.lineOf[id];
-    if (line < 0) throw new RangeError(`contact ${id} is not waiting in any line`);
+    if (line < 0) notWaiting(id);
     const p = this.prev[id], n = this.next[id];
     if (p >= 0) this.next[p] = n;
     else this.head[line] = n;
@@ -60,4 +60,9 @@ export class LineSet {
     const b = new Int32Array(n); b.set(this.prev); this.prev = b;
     const c = new Int32Array(n).fill(-1); c.set(this.lineOf); this.lineOf = c;
   }
+}
+
+// the error of `remove`, out of line so that `remove` stays small enough to inline
+function notWaiting(id: number): never {
+  throw new RangeError(`contact ${id} is not waiting in any line`);
 }

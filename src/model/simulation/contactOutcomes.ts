@@ -86,10 +86,11 @@ export class ContactOutcomes implements NetworkObserver {
     if (over > 0 && entry) {
       const soften = this.softenOf(id, now);
       this.path.funnel(id, FF.dissatisfaction, this.dissatisfactionWeight[c] * (over / this.target[c]) * soften);
-      s.effort[id] += longWaitRows(wait, this.target[c], this.weights.longWait) * this.dissatisfactionWeight[c] * soften;
+      // a need's effort moves its customer's experience only (needPath.ts finish): none to keep for a forecast contact
+      if (cust >= 0) s.effort[id] += longWaitRows(wait, this.target[c], this.weights.longWait) * this.dissatisfactionWeight[c] * soften;
     }
     const q = s.pool[id];
-    if (this.vendorPenalty[q] !== 0) s.effort[id] += this.vendorPenalty[q];
+    if (this.vendorPenalty[q] !== 0 && cust >= 0) s.effort[id] += this.vendorPenalty[q];
     if (this.vendorContactCost[q] !== 0) this.book.ledger.add(q, now, this.vendorContactCost[q]);
     if (entry && this.contactCost[c] !== 0) this.book.ledger.add(this.book.contacts, now, this.contactCost[c]);
     if (s.interval[id] < 0) return;

@@ -18,6 +18,10 @@ export class NeedArrivals {
   private readonly rCandidate: Rng;
   private readonly rPick: Rng;
   private readonly forecast: PiecewisePoissonArrivals[];
+  /** Per forecast stream, its contacts' need type, segment and channel (read per contact without the config's objects). */
+  private readonly fNeed: Int32Array<ArrayBuffer>;
+  private readonly fSegment: Int32Array<ArrayBuffer>;
+  private readonly fChannel: Int32Array<ArrayBuffer>;
   /** The pending K_NEED event's handle, or −1. */
   private needHandle = -1;
 
@@ -33,6 +37,9 @@ export class NeedArrivals {
     this.rCandidate = streams.stream("needs:candidate");
     this.rPick = streams.stream("needs:pick");
     this.forecast = cfg.forecastStreams.map((f, s) => new PiecewisePoissonArrivals(f.starts, f.ratesPerMinute, streams.stream(`forecast:${s}`), f.cycle));
+    this.fNeed = Int32Array.from(cfg.forecastStreams.map((f) => f.needType));
+    this.fSegment = Int32Array.from(cfg.forecastStreams.map((f) => f.segment));
+    this.fChannel = Int32Array.from(cfg.forecastStreams.map((f) => f.channel));
   }
 
   /** The first window of the causal demand and its first candidate. */
@@ -72,9 +79,9 @@ export class NeedArrivals {
 
   /** Forecast stream `kind − K_FORECAST0` brings a contact now; then its next one. */
   forecastContact(kind: number, now: number): void {
-    const s = kind - K_FORECAST0, f = this.cfg.forecastStreams[s];
-    const id = this.path.newNeed(-1, f.needType, f.segment, now);
-    this.path.submit(id, f.channel, now);
+    const s = kind - K_FORECAST0;
+    const id = this.path.newNeed(-1, this.fNeed[s], this.fSegment[s], now);
+    this.path.submit(id, this.fChannel[s], now);
     const t = this.forecast[s].next(now);
     if (t < this.horizon) this.cal.schedule(t, kind, 0);
   }

@@ -136,18 +136,24 @@ export class NeedPath implements NeedHandback {
 
   /** A new need of `cust` (or −1 for a forecast contact) of type k in segment g. */
   newNeed(cust: number, k: number, g: number, now: number): number {
-    const id = this.store.allocate();
-    this.store.customer[id] = cust;
-    this.store.need[id] = k;
-    this.store.segment[id] = g;
-    this.store.channel[id] = -1;
-    this.store.attempts[id] = 0;
-    this.store.flags[id] = now >= this.warmup ? NeedFlag.Counted : 0;
-    this.store.state[id] = ContactState.Free;
-    this.store.effort[id] = 0;
-    this.store.funnelRow[id] = now >= this.warmup ? this.counters.funnelRow(g, k) : -1;
-    this.funnel(id, FF.needs);
-    if (now >= this.warmup) this.counters.needsByInterval[Math.floor(now * this.invLen)]++;
+    const s = this.store, id = s.allocate();
+    const counted = now >= this.warmup;
+    s.customer[id] = cust;
+    s.need[id] = k;
+    s.segment[id] = g;
+    s.channel[id] = -1;
+    s.attempts[id] = 0;
+    s.flags[id] = counted ? NeedFlag.Counted : 0;
+    s.state[id] = ContactState.Free;
+    s.effort[id] = 0;
+    // a counted need's funnel row, kept with it, and its count: funnel(id, FF.needs) written out
+    const row = counted ? this.counters.funnelRow(g, k) : -1;
+    s.funnelRow[id] = row;
+    if (counted) {
+      this.counters.funnel[row + FF.needs] += 1;
+      // ⌊now / interval length⌋ by truncation to an integer (now ≥ 0 and the interval count fits 32 bits: the same number, without Math.floor's checks)
+      this.counters.needsByInterval[(now * this.invLen) | 0]++;
+    }
     if (cust >= 0) this.customers.countNeed(cust);
     return id;
   }
@@ -220,25 +226,32 @@ export class NeedPath implements NeedHandback {
 
   /** The request goes to channel c now. */
   submit(id: number, c: number, now: number) {
-    const first = this.store.attempts[id] === 0;
-    this.store.attempts[id]++;
-    this.store.channel[id] = c;
-    this.store.state[id] = ContactState.Free; // the network sets Waiting / InService
-    this.store.flags[id] &= ~NeedFlag.Moved;
-    if (first) {
-      this.funnel(id, FF.asked);
-      const price = this.segPrice[this.store.segment[id]];
-      if (price > 0 && this.store.customer[id] >= 0) this.funnel(id, FF.supportRevenue, price);
+    const s = this.store;
+    const first = s.attempts[id] === 0;
+    const k = s.need[id], g = s.segment[id], cust = s.customer[id];
+    s.attempts[id]++;
+    s.channel[id] = c;
+    s.state[id] = ContactState.Free; // the network sets Waiting / InService
+    s.flags[id] &= ~NeedFlag.Moved;
+    // funnel(id, …) written out: the row is read once for the (up to) three fields
+    const row = s.funnelRow[id];
+    if (row >= 0) {
+      const f = this.counters.funnel;
+      if (first) {
+        f[row + FF.asked] += 1;
+        const price = this.segPrice[g];
+        if (price > 0 && cust >= 0) f[row + FF.supportRevenue] += price;
+      }
+      f[row + FF.requests] += 1;
     }
-    this.funnel(id, FF.requests);
-    if (this.store.customer[id] >= 0) this.customers.countRequest(this.store.customer[id]);
-    if (this.isQualityNeed[this.store.need[id]] === 1) this.quality.recordDefectRequest(now);
-    this.store.arrival[id] = now;
-    this.store.workType[id] = this.store.need[id] * this.C + c;
-    this.store.priorityClass[id] = this.segClass[this.store.segment[id]];
-    this.store.deferred[id] = this.deferredChannel[c];
-    this.store.callback[id] = 0;
-    this.store.interval[id] = now >= this.warmup ? Math.floor(now * this.invLen) : -1;
+    if (cust >= 0) this.customers.countRequest(cust);
+    if (this.isQualityNeed[k] === 1) this.quality.recordDefectRequest(now);
+    s.arrival[id] = now;
+    s.workType[id] = k * this.C + c;
+    s.priorityClass[id] = this.segClass[g];
+    s.deferred[id] = this.deferredChannel[c];
+    s.callback[id] = 0;
+    s.interval[id] = now >= this.warmup ? (now * this.invLen) | 0 : -1; // ⌊…⌋ by truncation, as in newNeed
     this.net.enter(id, this.entryTier[c], now);
   }
 

@@ -33,6 +33,8 @@ export function networkOf(cfg: SupportConfig, patterns: readonly WeeklyPattern[]
     // own queueing counts (P(wait), the queue of every waiting contact: what an Erlang model defines)
     // are kept only for a single queue, where they are compared with the exact answer (about 6% of its time)
     classSeries: isSingleQueue(cfg),
+    // … and only as totals (kpi/values.ts queueMetrics): one bin over the run, not one per interval
+    classIntervals: false,
   };
 }
 
