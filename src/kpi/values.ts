@@ -31,21 +31,33 @@ export type Values = Record<string, number | null>;
 /** a / b, or null when b is 0 (a share of nothing is unknown, not 0). */
 export const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
-/** One replication's counters as named numbers. */
-export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
+/** A rate's numerator and denominator, by its key (what the estimates combine as a ratio of sums: analysis/confidence.ts RatioSums). */
+export type RatioParts = Record<string, [number, number]>;
+
+/**
+ * One replication's counters as named numbers. Each rate (a share, a mean per contact, a cost
+ * per unit) is also given to `parts` as its numerator and denominator, so that replications are
+ * combined as a ratio of sums (unbiased where a mean of ratios is not).
+ */
+export function supportValues(r: SupportResult, cfg: SupportConfig, parts?: RatioParts): Values {
   const v: Values = {};
+  // v[key] = num / den (null when den is 0), and its parts
+  const rate = (key: string, num: number, den: number): void => {
+    v[key] = den > 0 ? num / den : null;
+    if (parts) parts[key] = [num, den];
+  };
   const k = r.counters;
   const days = (cfg.horizon - cfg.warmup) / 1440;
   // funnel
   FUNNEL_FIELDS.forEach((f, i) => { v[`funnel.${f}`] = k.funnelSum(i); });
   const needs = k.funnelSum(FF.needs), asked = k.funnelSum(FF.asked);
-  v["funnel.requestRate"] = ratio(asked, needs);
-  v["funnel.selfServiceRate"] = ratio(k.funnelSum(FF.selfServed), needs);
-  v["funnel.containmentRate"] = ratio(k.funnelSum(FF.selfServed), k.funnelSum(FF.triedSelfService));
-  v["funnel.unservedRate"] = ratio(k.funnelSum(FF.unserved), needs);
-  v["funnel.resolvedRate"] = ratio(k.funnelSum(FF.resolved), needs);
-  v["funnel.fcrRate"] = ratio(k.funnelSum(FF.resolvedFirstContact), asked);
-  v["funnel.contactsPerResolved"] = ratio(k.funnelSum(FF.requests), k.funnelSum(FF.resolved));
+  rate("funnel.requestRate", asked, needs);
+  rate("funnel.selfServiceRate", k.funnelSum(FF.selfServed), needs);
+  rate("funnel.containmentRate", k.funnelSum(FF.selfServed), k.funnelSum(FF.triedSelfService));
+  rate("funnel.unservedRate", k.funnelSum(FF.unserved), needs);
+  rate("funnel.resolvedRate", k.funnelSum(FF.resolved), needs);
+  rate("funnel.fcrRate", k.funnelSum(FF.resolvedFirstContact), asked);
+  rate("funnel.contactsPerResolved", k.funnelSum(FF.requests), k.funnelSum(FF.resolved));
   v["funnel.needsPerDay"] = needs / days;
   v["funnel.requestsPerDay"] = k.funnelSum(FF.requests) / days;
   // channels, at their entry tier
@@ -57,18 +69,16 @@ export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
     v[p + "offered"] = offered;
     v[p + "answered"] = answered;
     v[p + "abandoned"] = g(CF.abandoned);
-    v[p + "abandonRate"] = ratio(g(CF.abandoned), offered);
+    rate(p + "abandonRate", g(CF.abandoned), offered);
     if (ch.kind === "realtime") {
-      v[p + "serviceLevel"] = ratio(g(CF.withinTarget), offered);
-      const asa = ratio(g(CF.waitAnswered), answered);
-      v[p + "asaSeconds"] = asa === null ? null : asa * 60;
+      rate(p + "serviceLevel", g(CF.withinTarget), offered);
+      rate(p + "asaSeconds", g(CF.waitAnswered) * 60, answered);
       let cb = 0;
       for (let n = 0; n < cfg.needTypes.length; n++) cb += r.network.callbacksByWork[n * cfg.channels.length + c];
       v[p + "callbacks"] = cb;
     } else {
-      v[p + "withinTargetShare"] = ratio(g(CF.withinTarget), offered);
-      const resp = ratio(g(CF.waitAnswered), answered);
-      v[p + "meanResponseHours"] = resp === null ? null : resp / 60;
+      rate(p + "withinTargetShare", g(CF.withinTarget), offered);
+      rate(p + "meanResponseHours", g(CF.waitAnswered) / 60, answered);
     }
     v[p + "meanBacklog"] = k.backlog[c].average;
   });
@@ -83,16 +93,14 @@ export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
     v[p + "resolved"] = g(CF.resolved);
     v[p + "transferred"] = g(CF.transferred);
     v[p + "escalated"] = g(CF.escalated);
-    v[p + "resolutionRate"] = ratio(g(CF.resolved), answered);
+    rate(p + "resolutionRate", g(CF.resolved), answered);
     // real-time waits (seconds) and ticket/e-mail waits (hours) are reported apart: one mean would mix them
     const ad = g(CF.answeredDeferred), wd = g(CF.waitAnsweredDeferred);
-    const rt = ratio(g(CF.waitAnswered) - wd, answered - ad);
-    const dd = ratio(wd, ad);
     v[p + "realtimeAnswered"] = answered - ad;
-    v[p + "realtimeAsaSeconds"] = rt === null ? null : rt * 60;
+    rate(p + "realtimeAsaSeconds", (g(CF.waitAnswered) - wd) * 60, answered - ad);
     v[p + "deferredAnswered"] = ad;
-    v[p + "deferredMeanWaitHours"] = dd === null ? null : dd / 60;
-    v[p + "occupancy"] = ratio(r.network.tierBusy[t].total, r.network.tierStaffed[t].total);
+    rate(p + "deferredMeanWaitHours", wd / 60, ad);
+    rate(p + "occupancy", r.network.tierBusy[t].total, r.network.tierStaffed[t].total);
     v[p + "agentHours"] = r.network.tierStaffed[t].total / 60;
   });
   // segments and need types
@@ -101,14 +109,14 @@ export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
   const split = (prefix: string, segment: number, need: number) => {
     const f = (field: number) => k.funnelSum(field, segment, need);
     for (const name of breakdown) v[prefix + name] = f(FF[name]);
-    v[prefix + "unservedRate"] = ratio(f(FF.unserved), f(FF.needs));
-    v[prefix + "fcrRate"] = ratio(f(FF.resolvedFirstContact), f(FF.asked));
+    rate(prefix + "unservedRate", f(FF.unserved), f(FF.needs));
+    rate(prefix + "fcrRate", f(FF.resolvedFirstContact), f(FF.asked));
   };
   cfg.segments.forEach((s, g) => {
     split(`segment.${s.name}.`, g, -1);
     v[`segment.${s.name}.activeAtEnd`] = r.activeBySegment[g];
     // churns against the churns the input rate states over the same exposure (1: the input reproduced)
-    if (r.retention.churnAtInputBySegment[g] > 0) v[`segment.${s.name}.churnVsInput`] = r.retention.churnedBySegment[g] / r.retention.churnAtInputBySegment[g];
+    rate(`segment.${s.name}.churnVsInput`, r.retention.churnedBySegment[g], r.retention.churnAtInputBySegment[g]);
   });
   cfg.needTypes.forEach((n, kk) => split(`needType.${n.name}.`, -1, kk));
   v["customers.activeAtEnd"] = r.activeBySegment.reduce((a, b) => a + b, 0);
@@ -123,13 +131,12 @@ export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
     v[pre + "paidHours"] = s.paidMinutes / 60;
     v[pre + "floorHours"] = net.poolStaffed[q] / 60;
     // realised shrinkage: the share of scheduled floor time not available (shrinkage, article time, vacancies)
-    v[pre + "lostShare"] = ratio(s.scheduledFloorMinutes - net.poolStaffed[q], s.scheduledFloorMinutes);
-    v[pre + "occupancy"] = ratio(net.poolBusy[q], net.poolStaffed[q]);
+    rate(pre + "lostShare", s.scheduledFloorMinutes - net.poolStaffed[q], s.scheduledFloorMinutes);
+    rate(pre + "occupancy", net.poolBusy[q], net.poolStaffed[q]);
     v[pre + "served"] = net.servedByPool[q];
-    const aht = ratio(net.poolHandleTime[q], net.servedByPool[q]);
-    v[pre + "ahtMinutes"] = aht;
+    rate(pre + "ahtMinutes", net.poolHandleTime[q], net.servedByPool[q]);
     v[pre + "cost"] = r.costs.total(q);
-    v[pre + "costPerPaidHour"] = ratio(r.costs.total(q), s.paidMinutes / 60);
+    rate(pre + "costPerPaidHour", r.costs.total(q), s.paidMinutes / 60);
     if (p.workforce) {
       v[pre + "headcountEnd"] = s.headcountEnd;
       v[pre + "headcountMin"] = s.headcountMin;
@@ -140,7 +147,7 @@ export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
   cfg.tiers.forEach((tier, t) => {
     let h = 0, n = 0;
     cfg.pools.forEach((p, q) => { if (p.tier === t) { h += net.poolHandleTime[q]; n += net.servedByPool[q]; } });
-    v[`tier.${tier.name}.ahtMinutes`] = ratio(h, n);
+    rate(`tier.${tier.name}.ahtMinutes`, h, n);
   });
 
   // costs: by category, per month, and per unit of work
@@ -157,16 +164,16 @@ export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
   });
   let answeredAtEntry = 0;
   cfg.channels.forEach((ch, c) => { answeredAtEntry += k.contactSum(CF.answered, ch.entryTier, c); });
-  v["cost.perContact"] = ratio(total, answeredAtEntry);
-  v["cost.perResolvedNeed"] = ratio(total, k.funnelSum(FF.resolved) + k.funnelSum(FF.selfServed));
-  v["cost.perCustomerMonth"] = r.retention.meanCustomers > 0 && months > 0 ? total / r.retention.meanCustomers / months : null;
-  v["cost.perNeed"] = ratio(total, needs);
+  rate("cost.perContact", total, answeredAtEntry);
+  rate("cost.perResolvedNeed", total, k.funnelSum(FF.resolved) + k.funnelSum(FF.selfServed));
+  rate("cost.perCustomerMonth", total, months > 0 ? r.retention.meanCustomers * months : 0);
+  rate("cost.perNeed", total, needs);
 
   // experience and retention
   const ret = r.retention;
-  v["retention.csat"] = ratio(k.funnelSum(FF.satisfied), k.funnelSum(FF.rated));
-  v["retention.meanExperienceRow"] = ratio(k.funnelSum(FF.experienceRows), k.funnelSum(FF.rated));
-  v["retention.meanChurnMultiplier"] = ratio(k.funnelSum(FF.churnMultiplier), k.funnelSum(FF.experienced));
+  rate("retention.csat", k.funnelSum(FF.satisfied), k.funnelSum(FF.rated));
+  rate("retention.meanExperienceRow", k.funnelSum(FF.experienceRows), k.funnelSum(FF.rated));
+  rate("retention.meanChurnMultiplier", k.funnelSum(FF.churnMultiplier), k.funnelSum(FF.experienced));
   v["retention.churned"] = ret.churned;
   v["retention.churnedRevenue"] = ret.churnedRevenue;
   v["retention.serviceChurn"] = ret.serviceChurn;
@@ -194,6 +201,8 @@ export function supportValues(r: SupportResult, cfg: SupportConfig): Values {
  */
 export interface ReplicationOutput {
   values: Values;
+  /** The rates among `values` as numerator and denominator (combined as ratios of sums). */
+  ratios: RatioParts;
   events: number;
   customersBytes: number;
   byInterval: Float64Array;
@@ -226,8 +235,10 @@ export function queueMetrics(r: SupportResult, cfg: SupportConfig): Metrics[] | 
 /** Run replication `rep` (streams seeded by (seed, rep)): the same numbers on any thread. */
 export function simulateReplication(cfg: SupportConfig, seed: number | string, rep: number, trace: NetworkTraceSink | null = null): ReplicationOutput {
   const r = simulateSupport(cfg, new RandomStreams(seed, rep), trace);
+  const ratios: RatioParts = {};
   return {
-    values: supportValues(r, cfg),
+    values: supportValues(r, cfg, ratios),
+    ratios,
     events: r.events,
     customersBytes: r.customersBytes,
     byInterval: r.counters.byInterval,

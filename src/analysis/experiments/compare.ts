@@ -17,13 +17,17 @@
  *   x̄_B − x̄_A ± t(0.975, ν) · se,   se² = s_A²/n_A + s_B²/n_B,
  *   ν = se⁴ / ((s_A²/n_A)²/(n_A − 1) + (s_B²/n_B)²/(n_B − 1))     (Welch–Satterthwaite)
  *
+ * A rate (a share, a mean per contact, a cost per unit) is estimated as a ratio of sums over the
+ * replications and its difference by `pairedRatioDifference` (the linearised residuals paired
+ * the same way), so the difference is exactly that of the two rates reported.
+ *
  * A difference is significant when its paired interval does not contain 0 (an interval
  * touching 0 — e.g. [0, 0] for a scenario compared with itself — counts as containing it).
  */
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import type { SupportConfig } from "../../model/config.js";
 import { Tally } from "../../engine/statistics.js";
-import { estimate, type Estimate } from "../confidence.js";
+import { estimate, RatioSums, ratioStandardError, type Estimate } from "../confidence.js";
 import { runManyParallel, type RunStatistics } from "./replications.js";
 import type { Values } from "../../kpi/values.js";
 import { HEADLINE_KPIS } from "../../kpi/headline.js";
@@ -106,6 +110,54 @@ export function welchDifference(base: readonly (number | null)[], other: readonl
   return { mean, ci95: [mean - h, mean + h] };
 }
 
+type Parts = readonly (readonly [number, number] | null)[];
+
+/**
+ * The paired difference of two rates estimated as ratios of sums (confidence.ts RatioSums):
+ * R_B − R_A, with the interval of the linearised residuals replication by replication,
+ *
+ *   e_k = (y_Bk − R_B·x_Bk) / x̄_B − (y_Ak − R_A·x_Ak) / x̄_A,    R_B − R_A ± t(0.975, n−1) · s_e / √n
+ *
+ * (the delta method applied to both ratios at once: common random numbers narrow it as they do
+ * a plain paired difference). Its mean is the difference of the two rates as each run reports it.
+ */
+export function pairedRatioDifference(base: Parts, other: Parts): Estimate {
+  if (base.length !== other.length) throw new RangeError(`pairedRatioDifference: ${base.length} and ${other.length} replications; pairs need the same number`);
+  const ks: number[] = [];
+  let ya = 0, xa = 0, yb = 0, xb = 0;
+  for (let k = 0; k < base.length; k++) {
+    const a = base[k], b = other[k];
+    if (a === null || b === null) continue;
+    ks.push(k);
+    ya += a[0]; xa += a[1]; yb += b[0]; xb += b[1];
+  }
+  if (!(xa > 0) || !(xb > 0)) return { mean: null, ci95: null };
+  const ra = ya / xa, rb = yb / xb, n = ks.length, mean = rb - ra;
+  if (n < 2) return { mean, ci95: null };
+  const t = new Tally();
+  for (const k of ks) t.add((other[k]![0] - rb * other[k]![1]) / (xb / n) - (base[k]![0] - ra * base[k]![1]) / (xa / n));
+  const h = t.sd === 0 ? 0 : (tQuantile(0.975, n - 1) * t.sd) / Math.sqrt(n);
+  return { mean, ci95: [mean - h, mean + h] };
+}
+
+/** Welch's interval for R_B − R_A, the two rates' samples taken as independent (each with its ratio-estimator standard error). */
+export function welchRatioDifference(base: Parts, other: Parts): Estimate {
+  const side = (ps: Parts) => {
+    const s = new RatioSums();
+    for (const p of ps) if (p !== null) s.add(p[0], p[1]);
+    return s;
+  };
+  const a = side(base), b = side(other);
+  if (!(a.sx > 0) || !(b.sx > 0)) return { mean: null, ci95: null };
+  const mean = b.sy / b.sx - a.sy / a.sx;
+  if (a.n < 2 || b.n < 2) return { mean, ci95: null };
+  const va = ratioStandardError(a) ** 2, vb = ratioStandardError(b) ** 2, se2 = va + vb;
+  if (se2 === 0) return { mean, ci95: [mean, mean] };
+  const df = (se2 * se2) / ((va * va) / (a.n - 1) + (vb * vb) / (b.n - 1));
+  const h = tQuantile(0.975, df) * Math.sqrt(se2);
+  return { mean, ci95: [mean - h, mean + h] };
+}
+
 /** Whether an interval contains 0 (its ends included). */
 export function coversZero(ci: readonly [number, number]): boolean {
   return ci[0] <= 0 && ci[1] >= 0;
@@ -179,7 +231,7 @@ export function uniqueLabels(entries: readonly { name: string; file: string }[])
  */
 export function compareRuns(
   scenarios: readonly ComparedScenario[],
-  runs: readonly Pick<RunStatistics, "replications" | "estimates">[],
+  runs: readonly (Pick<RunStatistics, "replications" | "estimates"> & Partial<Pick<RunStatistics, "ratioParts">>)[],
   settings: { seed: number; replications: number; currency: string },
 ): Comparison {
   if (runs.length !== scenarios.length) throw new RangeError(`compareRuns: ${scenarios.length} scenarios but ${runs.length} runs`);
@@ -189,14 +241,18 @@ export function compareRuns(
   const metrics: Record<string, MetricComparison> = {};
   for (const key of keys) {
     const base = column(ref.replications, key);
+    // a rate (every run has its parts) is compared as ratios of sums, anything else replication by replication
+    const partsOf = (r: (typeof runs)[number]): Parts | null => (r.ratioParts !== undefined && r.ratioParts.length > 0 && key in r.ratioParts[0] ? r.ratioParts.map((p) => p[key] ?? null) : null);
+    const baseParts = partsOf(ref);
     const differences = runs.slice(1).map((r): Difference => {
-      const other = column(r.replications, key);
-      const paired = pairedDifference(base, other);
+      const other = column(r.replications, key), otherParts = partsOf(r);
+      const asRates = baseParts !== null && otherParts !== null;
+      const paired = asRates ? pairedRatioDifference(baseParts, otherParts) : pairedDifference(base, other);
       return {
         against: scenarios[0].label,
         mean: paired.mean,
         ci95: paired.ci95,
-        ci95Unpaired: welchDifference(base, other).ci95,
+        ci95Unpaired: (asRates ? welchRatioDifference(baseParts, otherParts) : welchDifference(base, other)).ci95,
         significant: paired.ci95 !== null && !coversZero(paired.ci95),
       };
     });

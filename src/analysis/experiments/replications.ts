@@ -8,12 +8,12 @@
 import type { NetworkTraceSink } from "../../model/network/networkConfig.js";
 import { IF, INTERVAL_FIELDS } from "../../model/counters.js";
 import type { SupportConfig } from "../../model/config.js";
-import { clampEstimate, estimate, type Estimate } from "../confidence.js";
+import { clampEstimate, estimate, ratioEstimate, type Estimate } from "../confidence.js";
 import { SeriesAccumulator } from "./seriesAccumulator.js";
 import { WeekProfileAccumulator, type WeekProfile } from "./weekProfile.js";
 import { weeklyTrend, type WeeklyTrend } from "./weeklyTrend.js";
 import { Lanes } from "../parallel/lanes.js";
-import { ratio, simulateReplication, type ReplicationOutput, type Values } from "../../kpi/values.js";
+import { simulateReplication, type RatioParts, type ReplicationOutput, type Values } from "../../kpi/values.js";
 import { isShareKpi, isShareSeries, isSignedKpi, QUEUE_KPIS } from "../../kpi/catalogue.js";
 import { METRICS, type MetricName } from "../../model/network/counters.js";
 
@@ -22,6 +22,8 @@ export const SERIES_METRICS = ["offered", "serviceLevel", "meanWaitSeconds", "ab
 
 export interface RunStatistics {
   replications: Values[];
+  /** Per replication, the rates' numerators and denominators (kpi/values.ts RatioParts). */
+  ratioParts: RatioParts[];
   estimates: Record<string, Estimate>;
   /** Per interval, metrics SERIES_METRICS of the series `seriesNames`: one per channel, then one per tier, then "needs". */
   intervals: SeriesAccumulator;
@@ -50,8 +52,10 @@ export function combineReplications(cfg: SupportConfig, outputs: readonly Replic
   const nIntervals = Math.ceil(cfg.horizon / cfg.intervalLength);
   const firstInterval = Math.floor(cfg.warmup / cfg.intervalLength);
   const series = [...cfg.channels.map((c) => c.name), ...cfg.tiers.map((t) => t.name), "needs"];
-  const acc = new SeriesAccumulator(nIntervals, series.length, SERIES_METRICS, isShareSeries);
   const C = cfg.channels.length, T = cfg.tiers.length, F = INTERVAL_FIELDS.length;
+  // channels: offered, SL, wait, abandon; tiers: occupancy, agents; "needs": needs
+  const used = (s: number, m: number) => (s < C ? m <= 3 : s < C + T ? m === 5 || m === 6 : m === 4);
+  const acc = new SeriesAccumulator(nIntervals, series.length, SERIES_METRICS, isShareSeries, used);
   const profile = new WeekProfileAccumulator(cfg);
   let events = 0, bytes = 0;
   for (const r of outputs) {
@@ -63,29 +67,32 @@ export function combineReplications(cfg: SupportConfig, outputs: readonly Replic
       for (let c = 0; c < C; c++) {
         const at = (i * C + c) * F;
         const offered = b[at + IF.offered], answered = b[at + IF.answered];
+        // rates as ratios of sums over replications (an interval holds few contacts)
         acc.add(i, c, 0, offered);
-        acc.add(i, c, 1, ratio(b[at + IF.withinTarget], offered)); // real-time: service level; deferred: within the response target
-        acc.add(i, c, 2, answered + b[at + IF.abandoned] > 0 ? (b[at + IF.waitAll] / (answered + b[at + IF.abandoned])) * 60 : null);
-        acc.add(i, c, 3, ratio(b[at + IF.abandoned], offered));
+        acc.addRatio(i, c, 1, b[at + IF.withinTarget], offered); // real-time: service level; deferred: within the response target
+        acc.addRatio(i, c, 2, b[at + IF.waitAll] * 60, answered + b[at + IF.abandoned]);
+        acc.addRatio(i, c, 3, b[at + IF.abandoned], offered);
       }
       for (let t = 0; t < T; t++) {
-        acc.add(i, C + t, 5, ratio(r.tierBusy[t][i], r.tierStaffed[t][i]));
+        acc.addRatio(i, C + t, 5, r.tierBusy[t][i], r.tierStaffed[t][i]);
         acc.add(i, C + t, 6, r.tierStaffed[t][i] / cfg.intervalLength); // mean agents on the floor
       }
       acc.add(i, C + T, 4, r.needsByInterval[i]);
     }
   }
-  const reps = outputs.map((o) => o.values);
+  const reps = outputs.map((o) => o.values), ratioParts = outputs.map((o) => o.ratios);
   const estimates: Record<string, Estimate> = {};
   for (const key of Object.keys(reps[0])) {
-    estimates[key] = clampEstimate(estimate(reps.map((v) => v[key] ?? null)), isShareKpi(key), isSignedKpi(key));
+    // a rate is a ratio of sums over the replications; every other number a mean
+    const e = key in ratioParts[0] ? ratioEstimate(ratioParts.map((p) => p[key] ?? null)) : estimate(reps.map((v) => v[key] ?? null));
+    estimates[key] = clampEstimate(e, isShareKpi(key), isSignedKpi(key));
   }
   const queue = outputs[0].queue === null ? undefined : cfg.tiers.map((_, t) => {
     const q = {} as Record<MetricName, Estimate>;
     for (const m of METRICS) q[m] = clampEstimate(estimate(outputs.map((o) => o.queue![t][m])), QUEUE_KPIS[m].bounds === "share");
     return q;
   });
-  return { replications: reps, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), trend: weeklyTrend(cfg, outputs), eventsPerReplication: events / outputs.length, customersBytes: bytes, queue };
+  return { replications: reps, ratioParts, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), trend: weeklyTrend(cfg, outputs), eventsPerReplication: events / outputs.length, customersBytes: bytes, queue };
 }
 
 function checkReplications(n: number): void {

@@ -5,26 +5,28 @@
  * interval). This is what the intraday charts draw: a planner reads "Monday 09:00" as one
  * number with its uncertainty, not 5 Mondays.
  *
- * Within replication r, for interval-of-week j with n_j occurrences in the window:
+ * For interval-of-week j with n_j occurrences in the window, sums over its occurrences and over
+ * the replications:
  *
- *   offered_j   = Σ offered / n_j                      (per week; answered, abandoned alike)
- *   SL_j        = Σ answered within target / Σ offered  (ratio of sums, not mean of ratios)
- *   ASA_j       = Σ wait of answered / Σ answered       (seconds)
+ *   offered_j   = Σ offered / n_j                      (per week, a mean over replications; answered, abandoned alike)
+ *   SL_j        = Σ answered within target / Σ offered  (ratio of sums over weeks and replications, not a mean of ratios)
+ *   ASA_j       = Σ wait of answered / Σ answered       (seconds, ratio of sums)
  *   queue_j     = ∫ waiting contacts dt / (n_j · L)     (time-average over the interval)
- *   agents_j    = ∫ agents on the floor dt / (n_j · L),  occupancy_j = Σ busy / Σ on the floor
+ *   agents_j    = ∫ agents on the floor dt / (n_j · L),  occupancy_j = Σ busy / Σ on the floor (ratio of sums)
  *
- * The counts are those of contacts *arriving* in the interval (where they are booked, as for
- * the service level); the queue and agents are integrals over the interval itself. Contacts
- * that arrived during the warm-up are not in the queue integral (it counts from the end of
- * the warm-up, like every measured contact). Daylight-saving shifts map each interval by its
- * local start time, so an hour can be met 0 or 2 times on a switch day.
+ * each with its 95% interval over replications (a ratio of sums with the ratio estimator's
+ * interval, analysis/confidence.ts RatioSums). The counts are those of contacts *arriving* in the
+ * interval (where they are booked, as for the service level); the queue and agents are integrals
+ * over the interval itself, the queue counting every waiting contact, whenever it arrived.
+ * Daylight-saving shifts map each interval by its local start time, so an hour can be met 0 or 2
+ * times on a switch day.
  */
 import { parseStartEpochMs } from "../../time/iso.js";
 import { TimeZoneClock } from "../../time/zone.js";
 import { DAY_MINUTES, MINUTE_MS, WEEK_MINUTES } from "../../time/units.js";
 import { IF, INTERVAL_FIELDS } from "../../model/counters.js";
 import type { SupportConfig } from "../../model/config.js";
-import { clampEstimate, fromMoments } from "../confidence.js";
+import { clampEstimate, RatioSums } from "../confidence.js";
 
 /** A per-interval series over replications: mean and 95% interval per interval (null: undefined there). */
 export interface Band {
@@ -117,10 +119,9 @@ export class WeekProfileAccumulator {
   private readonly last: number;
   private readonly C: number;
   private readonly T: number;
-  /** Welford state per (slot, series, metric): series = channels then tiers, 6 metrics each (tiers use 2). */
-  private readonly n: Float64Array;
-  private readonly mean: Float64Array;
-  private readonly m2: Float64Array;
+  /** Ratio sums per (slot, series, metric) (RatioSums: n, Σx, Σy, Σx², Σy², Σxy): series = channels then tiers, 6 metrics each (tiers use 2). */
+  private readonly sums: Float64Array;
+  private readonly scratch = new RatioSums();
   /** Per-replication sums per (slot, channel, field): offered, answered, within, abandoned, waitAnswered, queue. */
   private readonly chSum: Float64Array;
   /** Per-replication sums per (slot, tier): busy, staffed. */
@@ -146,10 +147,7 @@ export class WeekProfileAccumulator {
     }
     this.C = cfg.channels.length;
     this.T = cfg.tiers.length;
-    const size = this.intervalsPerWeek * (this.C + this.T) * CH_METRICS.length;
-    this.n = new Float64Array(size);
-    this.mean = new Float64Array(size);
-    this.m2 = new Float64Array(size);
+    this.sums = new Float64Array(this.intervalsPerWeek * (this.C + this.T) * CH_METRICS.length * 6);
     this.chSum = new Float64Array(this.intervalsPerWeek * this.C * BUCKET_FIELDS.length);
     this.tierSum = new Float64Array(this.intervalsPerWeek * this.T * 2);
   }
@@ -169,37 +167,35 @@ export class WeekProfileAccumulator {
         this.push(j, c, 0, off / n);
         this.push(j, c, 1, ans / n);
         this.push(j, c, 2, cs[to + 3] / n);
-        if (off > 0) this.push(j, c, 3, cs[to + 2] / off);
-        if (ans > 0) this.push(j, c, 4, (cs[to + 4] / ans) * 60);
+        this.push(j, c, 3, cs[to + 2], off);
+        this.push(j, c, 4, cs[to + 4] * 60, ans);
         this.push(j, c, 5, cs[to + 5] / (n * L));
       }
       for (let t = 0; t < T; t++) {
         const busy = ts[(j * T + t) * 2], staffed = ts[(j * T + t) * 2 + 1];
         this.push(j, C + t, 0, staffed / (n * L));
-        if (staffed > 0) this.push(j, C + t, 1, busy / staffed);
+        this.push(j, C + t, 1, busy, staffed);
       }
     }
   }
 
-  private push(slot: number, series: number, metric: number, v: number): void {
-    if (!Number.isFinite(v)) return;
-    const i = (slot * (this.C + this.T) + series) * CH_METRICS.length + metric;
-    const n = ++this.n[i];
-    const d = v - this.mean[i];
-    this.mean[i] += d / n;
-    this.m2[i] += d * (v - this.mean[i]);
+  /** One replication's value y (a plain mean: x = 1) or a rate's numerator y and denominator x. */
+  private push(slot: number, series: number, metric: number, y: number, x = 1): void {
+    if (!Number.isFinite(y) || !Number.isFinite(x)) return;
+    const i = ((slot * (this.C + this.T) + series) * CH_METRICS.length + metric) * 6, a = this.sums;
+    a[i] += 1; a[i + 1] += x; a[i + 2] += y; a[i + 3] += x * x; a[i + 4] += y * y; a[i + 5] += x * y;
   }
 
   private band(series: number, metric: number, fraction: boolean): Band {
     const W = this.intervalsPerWeek, out: Band = { mean: new Array(W), low: new Array(W), high: new Array(W) };
     for (let j = 0; j < W; j++) {
-      const i = (j * (this.C + this.T) + series) * CH_METRICS.length + metric;
-      const n = this.n[i];
-      if (n === 0) {
+      const i = ((j * (this.C + this.T) + series) * CH_METRICS.length + metric) * 6, a = this.sums, s = this.scratch;
+      s.n = a[i]; s.sx = a[i + 1]; s.sy = a[i + 2]; s.sxx = a[i + 3]; s.syy = a[i + 4]; s.sxy = a[i + 5];
+      const e = clampEstimate(s.estimate(), fraction);
+      if (e.mean === null) {
         out.mean[j] = out.low[j] = out.high[j] = null;
         continue;
       }
-      const e = clampEstimate(fromMoments(n, this.mean[i], n > 1 ? Math.sqrt(this.m2[i] / (n - 1)) : NaN), fraction);
       out.mean[j] = round6(e.mean);
       out.low[j] = e.ci95 ? round6(e.ci95[0]) : null;
       out.high[j] = e.ci95 ? round6(e.ci95[1]) : null;

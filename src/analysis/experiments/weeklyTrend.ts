@@ -5,19 +5,20 @@
  * warm-up (a last part-week shorter than 7 days is left out); per replication, for week w:
  *
  *   offered_w   = Σ offered in the week                       (contacts arriving)
- *   SL_w        = Σ answered within target / Σ offered         (ratio of sums)
+ *   SL_w        = Σ answered within target / Σ offered         (ratio of sums, over the replications too)
  *   ASA_w       = Σ wait of the answered / Σ answered          (seconds)
  *   abandon_w   = Σ abandoned / Σ offered
  *   agents_w    = ∫ agents on the floor dt / (7 · 1440)        (mean over the week's clock time)
  *   occupancy_w = ∫ busy / ∫ on the floor
  *
- * and each is summarised over replications as a mean with its Student-t 95% interval.
+ * the counts and levels summarised over replications as a mean with its Student-t 95% interval,
+ * the rates as ratios of sums over the replications with the ratio estimator's interval.
  */
 import { parseStartEpochMs } from "../../time/iso.js";
 import { TimeZoneClock } from "../../time/zone.js";
 import { MINUTE_MS, WEEK_MINUTES as WEEK } from "../../time/units.js";
 import type { SupportConfig } from "../../model/config.js";
-import { clampEstimate, estimate } from "../confidence.js";
+import { clampEstimate, estimate, ratioEstimate } from "../confidence.js";
 import { BUCKET_FIELDS, round6, sumByBucket, type Band, type ProfileInput } from "./weekProfile.js";
 
 export interface WeeklyTrend {
@@ -54,7 +55,17 @@ export function weeklyTrend(cfg: SupportConfig, outputs: readonly ProfileInput[]
     }
     return out;
   };
-  const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+  // a rate: the ratio of its sums over the replications (with the ratio estimator's interval)
+  const rateBand = (num: (rep: number, w: number) => number, den: (rep: number, w: number) => number, fraction: boolean): Band => {
+    const out: Band = { mean: [], low: [], high: [] };
+    for (let w = 0; w < weeks; w++) {
+      const e = clampEstimate(ratioEstimate(outputs.map((_, r) => [num(r, w), den(r, w)] as const)), fraction);
+      out.mean.push(round6(e.mean));
+      out.low.push(e.ci95 ? round6(e.ci95[0]) : null);
+      out.high.push(e.ci95 ? round6(e.ci95[1]) : null);
+    }
+    return out;
+  };
   return {
     weekStarts,
     channels: cfg.channels.map((c, k) => {
@@ -63,15 +74,15 @@ export function weeklyTrend(cfg: SupportConfig, outputs: readonly ProfileInput[]
         name: c.name,
         kind: c.kind,
         offered: band((r, w) => at(r, w, 0), false),
-        serviceLevel: band((r, w) => ratio(at(r, w, 2), at(r, w, 0)), true),
-        asaSeconds: band((r, w) => { const x = ratio(at(r, w, 4), at(r, w, 1)); return x === null ? null : x * 60; }, false),
-        abandonRate: band((r, w) => ratio(at(r, w, 3), at(r, w, 0)), true),
+        serviceLevel: rateBand((r, w) => at(r, w, 2), (r, w) => at(r, w, 0), true),
+        asaSeconds: rateBand((r, w) => at(r, w, 4) * 60, (r, w) => at(r, w, 1), false),
+        abandonRate: rateBand((r, w) => at(r, w, 3), (r, w) => at(r, w, 0), true),
       };
     }),
     tiers: cfg.tiers.map((t, k) => ({
       name: t.name,
       agents: band((r, w) => tiers[r][(w * T + k) * 2 + 1] / WEEK, false),
-      occupancy: band((r, w) => ratio(tiers[r][(w * T + k) * 2], tiers[r][(w * T + k) * 2 + 1]), true),
+      occupancy: rateBand((r, w) => tiers[r][(w * T + k) * 2], (r, w) => tiers[r][(w * T + k) * 2 + 1], true),
     })),
   };
 }

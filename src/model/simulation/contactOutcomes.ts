@@ -65,13 +65,14 @@ export class ContactOutcomes implements NetworkObserver {
 
   entered(id: number, tier: number, now: number): void {
     const s = this.store;
+    const c = s.channel[id], k = this.counters, entry = tier === this.entryTier[c];
+    // the backlog counts every contact waiting in the measured window, whenever it arrived (its integral starts at the warm-up's end)
+    if (entry) k.backlog[c].add(now, 1);
     if (s.interval[id] < 0) return;
-    const c = s.channel[id], k = this.counters;
     k.contact[k.contactRow(tier, c) + CF.offered] += 1;
-    if (tier === this.entryTier[c]) {
+    if (entry) {
       const iv = k.intervalRow(s.interval[id], c);
       if (iv >= 0) k.byInterval[iv + IF.offered] += 1;
-      k.backlog[c].add(now, 1);
     }
   }
 
@@ -93,6 +94,7 @@ export class ContactOutcomes implements NetworkObserver {
     if (this.vendorPenalty[q] !== 0 && cust >= 0) s.effort[id] += this.vendorPenalty[q];
     if (this.vendorContactCost[q] !== 0) this.book.ledger.add(q, now, this.vendorContactCost[q]);
     if (entry && this.contactCost[c] !== 0) this.book.ledger.add(this.book.contacts, now, this.contactCost[c]);
+    if (entry) this.counters.backlog[c].add(now, -1);
     if (s.interval[id] < 0) return;
     const k = this.counters, n = k.contact, r = k.contactRow(tier, c);
     n[r + CF.answered] += 1;
@@ -113,7 +115,6 @@ export class ContactOutcomes implements NetworkObserver {
         b[iv + IF.waitAll] += wait;
         b[iv + IF.waitAnswered] += wait;
       }
-      k.backlog[c].add(now, -1);
     }
   }
 
@@ -144,13 +145,13 @@ export class ContactOutcomes implements NetworkObserver {
       k.contact[r + CF.waitAll] += wait;
     }
     if (tier === this.entryTier[c]) {
+      k.backlog[c].add(now, -1);
       if (isCounted) {
         const iv = k.intervalRow(s.interval[id], c);
         if (iv >= 0) {
           k.byInterval[iv + IF.abandoned] += 1;
           k.byInterval[iv + IF.waitAll] += wait;
         }
-        k.backlog[c].add(now, -1);
       }
       const cust = s.customer[id];
       if (cust >= 0) this.customers.observeWait(cust, c, wait, this.gamma);

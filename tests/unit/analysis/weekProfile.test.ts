@@ -38,7 +38,7 @@ describe("the average week", () => {
     expect(p.intervals).toBe(168);
     expect(p.weeks).toBe(2);
   });
-  it("pools each slot's two occurrences: volumes per week, service level and ASA as ratios of sums", () => {
+  it("pools each slot's two occurrences: volumes per week, service level and ASA as ratios of sums over occurrences and replications", () => {
     let checked = 0;
     for (let j = 0; j < 168; j++) {
       // model interval i (hours since Monday 00:00) falls in slot i mod 168; measured hours 24 … 359
@@ -46,18 +46,18 @@ describe("the average week", () => {
       expect(hours).toHaveLength(2);
       const per = outputs.map((o) => {
         const sum = (f: number) => hours.reduce((a, i) => a + o.byInterval[(i * C + phone) * F + f], 0);
-        return { offered: sum(IF.offered) / 2, sl: sum(IF.offered) > 0 ? sum(IF.withinTarget) / sum(IF.offered) : null, asa: sum(IF.answered) > 0 ? (sum(IF.waitAnswered) / sum(IF.answered)) * 60 : null };
+        return { offered: sum(IF.offered), within: sum(IF.withinTarget), answered: sum(IF.answered), wait: sum(IF.waitAnswered) };
       });
       const ch = p.channels[phone];
-      expect(ch.offered.mean[j]).toBeCloseTo((per[0].offered + per[1].offered) / 2, 4);
-      const sls = per.map((x) => x.sl).filter((x): x is number => x !== null);
-      if (sls.length === 0) expect(ch.serviceLevel.mean[j]).toBeNull();
+      expect(ch.offered.mean[j]).toBeCloseTo((per[0].offered + per[1].offered) / 4, 4);
+      // rates: ratios of sums over the slot's occurrences and the replications
+      const total = (k: keyof (typeof per)[number]) => per.reduce((a, x) => a + x[k], 0);
+      if (total("offered") === 0) expect(ch.serviceLevel.mean[j]).toBeNull();
       else {
-        expect(ch.serviceLevel.mean[j]!).toBeCloseTo(sls.reduce((a, b) => a + b, 0) / sls.length, 5);
+        expect(ch.serviceLevel.mean[j]!).toBeCloseTo(total("within") / total("offered"), 5);
         checked++;
       }
-      const asas = per.map((x) => x.asa).filter((x): x is number => x !== null);
-      if (asas.length > 0) expect(ch.asaSeconds.mean[j]!).toBeCloseTo(asas.reduce((a, b) => a + b, 0) / asas.length, 3);
+      if (total("answered") > 0) expect(ch.asaSeconds.mean[j]!).toBeCloseTo((total("wait") / total("answered")) * 60, 3);
     }
     expect(checked).toBe(50); // the phone line: 10 hours on each of 5 weekdays
   });
@@ -95,10 +95,11 @@ describe("week by week", () => {
       const per = outputs.map((o) => {
         let off = 0, within = 0;
         for (let i = 24 + w * 168; i < 24 + (w + 1) * 168; i++) { off += o.byInterval[(i * C + phone) * F + IF.offered]; within += o.byInterval[(i * C + phone) * F + IF.withinTarget]; }
-        return { off, sl: within / off };
+        return { off, within };
       });
       expect(ch.offered.mean[w]).toBeCloseTo((per[0].off + per[1].off) / 2, 6);
-      expect(ch.serviceLevel.mean[w]!).toBeCloseTo((per[0].sl + per[1].sl) / 2, 5);
+      // a ratio of sums over the replications
+      expect(ch.serviceLevel.mean[w]!).toBeCloseTo((per[0].within + per[1].within) / (per[0].off + per[1].off), 5);
     }
     // the two weeks' mean volume is the average week's total
     const weekTotal = run.profile.channels[phone].offered.mean.reduce<number>((a, x) => a + (x ?? 0), 0);
