@@ -69,7 +69,6 @@ export function parseVary(arg: string): Vary {
   if (at < 0) throw bad(`--vary ${JSON.stringify(arg)}`, `expected PATH=VALUES, e.g. pools.L2.agents=6..12:2 or pools.L2.agents=6,8,12`);
   const path = arg.slice(0, at).trim();
   if (path === "") throw bad(`--vary ${JSON.stringify(arg)}`, `the path before "=" is empty`);
-  if (path.split(".").some((p) => p === "")) throw bad(`--vary ${path}`, `an empty name between dots (paths are split on every ".", so names containing a dot are not supported)`);
   try {
     return { path, values: parseSpec(arg.slice(at + 1)) };
   } catch (e) {

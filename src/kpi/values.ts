@@ -23,6 +23,7 @@ import { CHURN_MONTH_FIELDS } from "../model/customers/churnBook.js";
 import { CF, FF, FUNNEL_FIELDS } from "../model/counters.js";
 import { addRaw, emptyRaw, metricsFrom, type Metrics } from "../model/network/counters.js";
 import type { SupportConfig } from "../model/config.js";
+import { routingOrder } from "../model/routingOrder.js";
 import { simulateSupport } from "../model/simulation.js";
 import type { SupportResult } from "../model/simulation/supportResult.js";
 
@@ -83,7 +84,10 @@ export function supportValues(r: SupportResult, cfg: SupportConfig, parts?: Rati
     v[p + "meanBacklog"] = k.backlog[c].average;
   });
   // tiers, every visit
-  cfg.tiers.forEach((tier, t) => {
+  // in routing order (the JSON lists them so: a tier L1.5 added at the end of a file comes after L1)
+  const tiersInOrder = routingOrder(cfg);
+  tiersInOrder.forEach((t) => {
+    const tier = cfg.tiers[t];
     const g = (f: number) => k.contactSum(f, t, -1);
     const p = `tier.${tier.name}.`;
     const answered = g(CF.answered);
@@ -144,7 +148,8 @@ export function supportValues(r: SupportResult, cfg: SupportConfig, parts?: Rati
       v[pre + "leavers"] = s.leavers;
     }
   });
-  cfg.tiers.forEach((tier, t) => {
+  tiersInOrder.forEach((t) => {
+    const tier = cfg.tiers[t];
     let h = 0, n = 0;
     cfg.pools.forEach((p, q) => { if (p.tier === t) { h += net.poolHandleTime[q]; n += net.servedByPool[q]; } });
     rate(`tier.${tier.name}.ahtMinutes`, h, n);

@@ -21,6 +21,7 @@ import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { closest, formatPath, InputError, nameDistance, problem, type Problem } from "../errors.js";
 import { parseJson } from "./json.js";
+import { isCompleteElement } from "./full/schema/elements.js";
 
 const MAX_DEPTH = 16;
 
@@ -41,18 +42,21 @@ const TYPO_DISTANCE = 2;
  * Apply `patch` to `target` (neither is modified; the result shares nothing with them).
  * Problems (a name that looks like a typo) are collected in `problems`, with their paths.
  */
-export function mergePatch(target: unknown, patch: unknown, path: (string | number)[] = [], problems: Problem[] = []): Json {
+export function mergePatch(target: unknown, patch: unknown, path: (string | number)[] = [], problems: Problem[] = [], complete: CompleteElement = () => false): Json {
   if (!isObject(patch)) return structuredClone(patch) as Json;
-  if (isNamedList(target)) return mergeNamed(target, patch, path, problems);
+  if (isNamedList(target)) return mergeNamed(target, patch, path, problems, complete);
   const out: JsonObject = isObject(target) ? structuredClone(target) : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
-    else out[key] = mergePatch(out[key], value, [...path, key], problems);
+    else out[key] = mergePatch(out[key], value, [...path, key], problems, complete);
   }
   return out;
 }
 
-function mergeNamed(list: JsonObject[], patch: JsonObject, path: (string | number)[], problems: Problem[]): Json {
+/** Whether a new element (with its name) of the named list at `listPath` is complete (scenario/full/schema/elements.ts). */
+export type CompleteElement = (listPath: readonly (string | number)[], element: object) => boolean;
+
+function mergeNamed(list: JsonObject[], patch: JsonObject, path: (string | number)[], problems: Problem[], complete: CompleteElement): Json {
   const out = structuredClone(list);
   const names = list.map((e) => e.name as string);
   for (const [name, value] of Object.entries(patch)) {
@@ -63,19 +67,20 @@ function mergeNamed(list: JsonObject[], patch: JsonObject, path: (string | numbe
       continue;
     }
     if (at >= 0) {
-      out[at] = mergePatch(out[at], value, [...path, name], problems) as JsonObject;
+      out[at] = mergePatch(out[at], value, [...path, name], problems, complete) as JsonObject;
       continue;
     }
+    // a name close to an existing one: a typo, unless the element is complete (a new tier "L4" beside "L1")
     const guess = closest(name, names);
-    if (guess !== undefined && nameDistance(name, guess) <= TYPO_DISTANCE) {
-      problems.push(problem(formatPath([...path, name]), `the base has no element named "${name}" (did you mean "${guess}"?); to add a new one, give it a name unlike the others`));
+    if (guess !== undefined && nameDistance(name, guess) <= TYPO_DISTANCE && !(isObject(value) && complete(path, { name, ...value }))) {
+      problems.push(problem(formatPath([...path, name]), `the base has no element named "${name}" (did you mean "${guess}"?); to add a new one, give all its fields`));
       continue;
     }
     if (!isObject(value)) {
       problems.push(problem(formatPath([...path, name]), `expected an object (a new element or a patch of one), got ${JSON.stringify(value)}`));
       continue;
     }
-    out.push({ name, ...(mergePatch({}, value, [...path, name], problems) as JsonObject) });
+    out.push({ name, ...(mergePatch({}, value, [...path, name], problems, complete) as JsonObject) });
   }
   return out;
 }
@@ -125,7 +130,7 @@ export function resolveScenarioFile(file: string, chain: string[] = []): unknown
   if (!isObject(resolvedBase)) throw new InputError(problem("extends", `${JSON.stringify(base)}: expected a JSON object at the top level of the base`), file);
   rebasePaths(resolvedBase, dirname(basePath), dirname(abs));
   const problems: Problem[] = [];
-  const merged = mergePatch(resolvedBase, patch, [], problems);
+  const merged = mergePatch(resolvedBase, patch, [], problems, isCompleteElement);
   if (problems.length > 0) throw new InputError(problems, file);
   return merged;
 }

@@ -14,7 +14,7 @@ import { WeekProfileAccumulator, type WeekProfile } from "./weekProfile.js";
 import { weeklyTrend, type WeeklyTrend } from "./weeklyTrend.js";
 import { Lanes } from "../parallel/lanes.js";
 import { simulateReplication, type RatioParts, type ReplicationOutput, type Values } from "../../kpi/values.js";
-import { isShareKpi, isShareSeries, isSignedKpi, QUEUE_KPIS } from "../../kpi/catalogue.js";
+import { findKpi, isShareKpi, isShareSeries, isSignedKpi, QUEUE_KPIS } from "../../kpi/catalogue.js";
 import { METRICS, type MetricName } from "../../model/network/counters.js";
 
 /** Per-interval series: per channel (entry tier) and the needs per interval. */
@@ -147,11 +147,16 @@ export async function runManyParallel(
   }
 }
 
-/** Nest dotted keys: {"a.b.c": x} → {a: {b: {c: x}}}. */
+/**
+ * Nest dotted keys: {"a.b.c": x} → {a: {b: {c: x}}}. A catalogued KPI's element (a channel, tier,
+ * pool, segment, need type, month or cost category) is kept whole, dots and all: "tier.L1.5.occupancy"
+ * → {tier: {"L1.5": {occupancy: x}}} (kpi/catalogue.ts findKpi reads the metric from the end).
+ */
 export function nest<T>(flat: Record<string, T>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(flat)) {
-    const parts = key.split(".");
+    const k = findKpi(key);
+    const parts = k === undefined ? key.split(".") : [...k.family.split("."), ...(k.element !== undefined ? [k.element] : []), ...(k.element !== undefined && k.family.endsWith(`.${k.metric}`) ? [] : [k.metric])];
     let o = out;
     for (let i = 0; i < parts.length - 1; i++) o = (o[parts[i]] ??= {}) as Record<string, unknown>;
     o[parts[parts.length - 1]] = value;

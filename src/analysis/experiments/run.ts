@@ -13,6 +13,7 @@ import { InputError, problem } from "../../errors.js";
 import type { NetworkTraceSink } from "../../model/network/networkConfig.js";
 import { analyticCheck, type AnalyticCheck } from "./analyticCheck.js";
 import type { SupportConfig } from "../../model/config.js";
+import { routingOrder } from "../../model/routingOrder.js";
 import { runSettings, type RunSettings } from "../../scenario/full/runSettings.js";
 import { buildSupport } from "../../scenario/full/build.js";
 import { scenarioWarnings } from "../../scenario/full/warnings.js";
@@ -109,7 +110,7 @@ export function runOutputOf(s: SupportScenario, settings: RunSettings, config: S
     start: config.start,
     timeZone: config.timeZone,
     channels: config.channels.map((c) => ({ name: c.name, kind: c.kind })),
-    tiers: config.tiers.map((t) => t.name),
+    tiers: routingOrder(config).map((t) => config.tiers[t].name),
     segments: config.segments.map((g) => g.name),
     needTypes: config.needTypes.map((n) => n.name),
     pools: config.pools.map((p) => ({ name: p.name, tier: config.tiers[p.tier].name, vendor: p.vendor !== undefined })),

@@ -15,9 +15,9 @@ import { SCENARIO_COLOURS, baseSpec } from "./theme.js";
 /** Which points are efficient is decided with the sweep narrative's, in src/report/sweepFrontier.ts; kept importable from here. */
 export { paretoFront } from "../sweepFrontier.js";
 
-/** "pools.L2.agents" → "L2 agents" (the last two segments of a --vary path). */
+/** "pools.L2.agents" → "L2 agents", 'pools."L1.5".agents' → "L1.5 agents" (the last two segments of a --vary path; a quoted name is one). */
 export function shortPath(path: string): string {
-  const parts = path.split(".");
+  const parts = (path.match(/"[^"]*"|[^.]+/g) ?? [path]).map((p) => p.replace(/^"|"$/g, ""));
   return parts.slice(-2).join(" ");
 }
 

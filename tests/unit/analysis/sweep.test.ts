@@ -6,7 +6,7 @@
  * command's --vary and --shard parsing, table and files are tested in tests/unit/cli/.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkVary, gridSize, inShard, mergeShards, pointPatch, pointScenarioJson, pointValues, pointWarnings, type Vary } from "../../../src/analysis/experiments/sweep/index.js";
+import { checkVary, gridSize, inShard, joinPath, mergeShards, pointPatch, pointScenarioJson, pointValues, pointWarnings, splitPath, type Vary } from "../../../src/analysis/experiments/sweep/index.js";
 import { InputError } from "../../../src/errors.js";
 import { resolveScenarioFile } from "../../../src/scenario/extends.js";
 import { smallBaseline } from "../../helpers/smallBaseline.js";
@@ -36,10 +36,19 @@ describe("paths against the base scenario", () => {
     expect(() => checkVary(base, v("pools.night shift.agents"))).toThrow(/^options: vary\[0\]: pools has no element named "night shift"; expected one of/);
   });
 
-  it("names containing a dot cannot be reached, and the error says so", () => {
+  it("a name containing a dot is quoted whole; unquoted, the error shows how", () => {
     const dotted = small((s) => { s.pools[2].name = "L2.5"; });
-    expect(() => checkVary(dotted, v("pools.L2.5.agents"))).toThrow(/pools has an element named "L2\.5", but names containing "\." cannot be used in a path/);
-    expect(() => checkVary(dotted, v("pools.L7.agents"))).toThrow(/names containing "\." cannot be used in a path/);
+    expect(() => checkVary(dotted, v('pools."L2.5".agents'))).not.toThrow();
+    expect(splitPath('pools."L2.5".agents')).toEqual(["pools", "L2.5", "agents"]);
+    expect(splitPath('"a.b"')).toEqual(["a.b"]);
+    expect(joinPath(["pools", "L2.5", "agents"])).toBe('pools."L2.5".agents');
+    expect(() => checkVary(dotted, v("pools.L2.5.agents"))).toThrow('options: vary[0]: pools has an element named "L2.5": quote a name that contains a dot, pools."L2.5"…');
+    expect(() => splitPath("pools..agents")).toThrow(/an empty name between dots \(quote a name that contains a dot: "L1\.5"\)/);
+    expect(() => splitPath('pools."L2.5.agents')).toThrow(/a quote is not closed/);
+    expect(() => splitPath('pools."L2.5"x.agents')).toThrow(/a quoted name must end at a "\." or the end of the path/);
+    expect(() => splitPath('pools.L"2".agents')).toThrow(/a quote inside the name "L"/);
+    // and the point's patch reaches the element by its whole name
+    expect(pointPatch([{ path: 'pools."L2.5".agents', values: [4] }], [4])).toEqual({ pools: { "L2.5": { agents: 4 } } });
   });
 
   it("a path into a non-object, an unnamed list, a whole element, a run setting", () => {

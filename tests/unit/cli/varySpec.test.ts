@@ -52,7 +52,7 @@ describe("value specs", () => {
     expect(parseVary(`${L1}=6..9:3`)).toEqual({ path: L1, values: [6, 9] });
     expect(() => parseVary("pools.L2.agents")).toThrow(/expected PATH=VALUES/);
     expect(() => parseVary("=5")).toThrow(/path before "=" is empty/);
-    expect(() => parseVary("pools..agents=5")).toThrow(/empty name between dots .*names containing a dot are not supported/);
+    expect(parseVary('pools."L1.5".agents=5')).toEqual({ path: 'pools."L1.5".agents', values: [5] }); // the path is split by the library (sweep/grid.ts splitPath)
     expect(() => parseVary("pools.L2.agents=5..1:1")).toThrow(/^--vary pools\.L2\.agents: "5\.\.1:1": the range end 1 is below its start 5$/);
   });
 

@@ -59,7 +59,7 @@ describe("named lists are patched by name", () => {
     const problems: Problem[] = [];
     mergePatch(base, { pools: { L3: { agents: 1 }, L9: null } }, [], problems);
     expect(problems).toEqual([
-      { path: "pools.L3", message: 'the base has no element named "L3" (did you mean "L1"?); to add a new one, give it a name unlike the others' },
+      { path: "pools.L3", message: 'the base has no element named "L3" (did you mean "L1"?); to add a new one, give all its fields' },
       { path: "pools.L9", message: 'cannot remove "L9": the base has no such element; expected one of L1, L2' },
     ]);
   });
@@ -106,7 +106,16 @@ describe("resolving extends from files", () => {
     expect(problemsOf(() => resolveScenarioFile(file("nobase.json", { extends: "nowhere.json" })))[0]).toMatch(/^extends: ".*nowhere\.json": no such file$/);
     expect(problemsOf(() => resolveScenarioFile(file("badext.json", { extends: 3 })))).toEqual(["extends: expected the path of a base scenario file (relative to this file), got 3"]);
     const typo = file("typo.json", { extends: join(SCENARIOS, "baseline.json"), pools: { "L2 ": { agents: 3 } } });
-    expect(problemsOf(() => resolveScenarioFile(typo))).toEqual(['pools.L2 : the base has no element named "L2 " (did you mean "L2"?); to add a new one, give it a name unlike the others']);
+    expect(problemsOf(() => resolveScenarioFile(typo))).toEqual(['pools.L2 : the base has no element named "L2 " (did you mean "L2"?); to add a new one, give all its fields']);
+  });
+
+  it("a complete new element is added whatever its name: a tier L4 beside L1–L3 (a partial one is still a typo)", () => {
+    const l4 = { handleTime: { dist: "exponential", meanMinutes: 240 }, resolve: { "how-to": 1, defect: 1, account: 1 } };
+    const added = resolveScenarioFile(file("l4.json", { extends: join(SCENARIOS, "baseline.json"), tiers: { L4: l4 } })) as { tiers: { name: string }[] };
+    expect(added.tiers.map((t) => t.name)).toEqual(["L1", "L2", "L3", "L4"]);
+    expect(problemsOf(() => resolveScenarioFile(file("l4partial.json", { extends: join(SCENARIOS, "baseline.json"), tiers: { L4: { resolve: { defect: 1 } } } })))).toEqual([
+      'tiers.L4: the base has no element named "L4" (did you mean "L1"?); to add a new one, give all its fields',
+    ]);
   });
 
   it("file paths in a base stay right from the extending file's folder", () => {

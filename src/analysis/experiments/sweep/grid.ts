@@ -7,7 +7,7 @@
  * segments, releases …) selects the element of that name, as merge patches do
  * (scenario/extends.ts): `pools.L2.agents`, `tiers.L1.resolve.how-to`,
  * `customers.segments.smb.share`, `pools.L1 phone and e-mail.shrinkage`. The path is split on
- * every ".", so names containing a dot cannot be reached. A missing object field may be named
+ * "." outside double quotes: a name containing a dot is quoted, `pools."L1.5".agents`. A missing object field may be named
  * (it is added; the schema then says whether it is allowed), a missing list element may not.
  *
  * The grid. The Cartesian product of the varied lists in the order given, the first varying
@@ -34,11 +34,37 @@ const SETTINGS = new Set(["seed", "replications"]);
 
 const bad = (j: number, message: string) => new InputError(problem(`vary[${j}]`, message), OPTIONS);
 
-/** A path's segments (split on every "."; names containing a dot are not supported). */
+/**
+ * A path's segments, split on "." outside double quotes: a name containing a dot is quoted whole,
+ * `pools."L1.5".agents` (on a command line: `--vary 'pools."L1.5".agents=2,3'`).
+ */
 export function splitPath(path: string, j = 0): string[] {
-  const parts = path.split(".");
-  if (parts.some((p) => p === "")) throw bad(j, `an empty name between dots (paths are split on every ".", so names containing a dot are not supported)`);
+  const parts: string[] = [];
+  let cur = "", quoted = false, wasQuoted = false;
+  for (let i = 0; i < path.length; i++) {
+    const ch = path[i];
+    if (ch === '"') {
+      if (!quoted && cur !== "") throw bad(j, `a quote inside the name ${JSON.stringify(cur)}; quote a whole name: "…"`);
+      if (quoted && i + 1 < path.length && path[i + 1] !== ".") throw bad(j, `a quoted name must end at a "." or the end of the path`);
+      quoted = !quoted;
+      wasQuoted = true;
+    } else if (ch === "." && !quoted) {
+      if (cur === "") throw bad(j, `an empty name between dots (quote a name that contains a dot: "L1.5")`);
+      parts.push(cur);
+      cur = "";
+      wasQuoted = false;
+    } else cur += ch;
+  }
+  if (quoted) throw bad(j, `a quote is not closed in ${path}`);
+  if (cur === "" && !wasQuoted) throw bad(j, `an empty name between dots (quote a name that contains a dot: "L1.5")`);
+  if (cur === "") throw bad(j, "an empty quoted name");
+  parts.push(cur);
   return parts;
+}
+
+/** A path from its segments, quoting those that contain a dot (splitPath's inverse). */
+export function joinPath(parts: readonly string[]): string {
+  return parts.map((p) => (p.includes(".") ? `"${p}"` : p)).join(".");
 }
 
 type JsonObject = Record<string, unknown>;
@@ -73,7 +99,7 @@ export function checkVary(base: unknown, vary: readonly Vary[]): void {
     let cur: unknown = base;
     for (let i = 0; i < parts.length; i++) {
       const seg = parts[i];
-      const here = parts.slice(0, i).join(".") || "(top level)";
+      const here = joinPath(parts.slice(0, i)) || "(top level)";
       if (cur === undefined) break; // a field the base does not have yet: added by the patch
       if (isNamedList(cur)) {
         const names = cur.map((e) => e.name as string);
@@ -81,11 +107,10 @@ export function checkVary(base: unknown, vary: readonly Vary[]): void {
         if (at < 0) {
           const dotted = names.find((n) => n.includes(".") && n.startsWith(`${seg}.`));
           if (dotted !== undefined) {
-            throw bad(j, `${here} has an element named ${JSON.stringify(dotted)}, but names containing "." cannot be used in a path (paths are split on every ".")`);
+            throw bad(j, `${here} has an element named ${JSON.stringify(dotted)}: quote a name that contains a dot, ${joinPath([...parts.slice(0, i), dotted])}…`);
           }
           const guess = closest(seg, names);
-          const dots = names.some((n) => n.includes(".")) ? ` (names containing "." cannot be used in a path)` : "";
-          throw bad(j, `${here} has no element named ${JSON.stringify(seg)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ""}; expected one of ${names.join(", ")}${dots}`);
+          throw bad(j, `${here} has no element named ${JSON.stringify(seg)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ""}; expected one of ${names.join(", ")}`);
         }
         if (i === parts.length - 1) throw bad(j, `names an element of ${here}, not a number; give one of its fields (e.g. ${v.path}.agents)`);
         cur = cur[at];
