@@ -8,7 +8,7 @@
  */
 import { dirname, resolve } from "node:path";
 import type { SupportConfig } from "../model/config.js";
-import { calibrateChurn, hasChurn, withBaseFactors, type ChurnCalibration } from "../analysis/experiments/churnCalibration.js";
+import { calibrated as withCalibration, calibrateOnStatusQuo, needsCalibration, type StatusQuoCalibration } from "../analysis/experiments/statusQuo.js";
 import { resolveScenarioFile, rootScenarioFile } from "../scenario/extends.js";
 import { runSettings } from "../scenario/full/runSettings.js";
 import { validateAsFullForm } from "../scenario/load.js";
@@ -31,13 +31,14 @@ export interface Scenario {
   /** The validated full-form scenario (for a simple-form file, the full form it stands for). */
   readonly definition: SupportScenario;
   /**
-   * The model configuration built from it, its base churn rates calibrated on its status quo
-   * (analysis/experiments/churnCalibration.ts: pilot replications, run when first read).
+   * The model configuration built from it, calibrated on its status quo — the customers' expected
+   * waits and the base churn rates (analysis/experiments/statusQuo.ts: pilot replications, run when
+   * first read).
    */
   readonly config: SupportConfig;
   /** The model as built from the scenario, before the calibration (what `validate` and the warnings read: no pilot run). */
   readonly uncalibrated: SupportConfig;
-  /** The status quo its churn is calibrated on: the root of its `extends` chain (or itself), over its start, horizon and warm-up. */
+  /** The status quo it is calibrated on: the root of its `extends` chain (or itself), over its start, horizon and warm-up. */
   readonly statusQuo: string;
   /** Problems that do not stop a run (a pool without a cost, a channel open with nobody on the floor). */
   readonly warnings: readonly string[];
@@ -51,7 +52,7 @@ export interface LoadOptions {
 }
 
 /** Calibrations made in this process, by status quo file, its timing and seed (a comparison's scenarios share their root's). */
-const CALIBRATED = new Map<string, ChurnCalibration>();
+const CALIBRATED = new Map<string, StatusQuoCalibration>();
 
 /**
  * Load a scenario: `source` is a file path, or a scenario object (as parsed JSON, without
@@ -82,7 +83,7 @@ export function loadScenario(source: string | object, options: LoadOptions = {})
     enumerable: true,
     get(): SupportConfig {
       if (calibrated === undefined) {
-        if (!hasChurn(built)) calibrated = built;
+        if (!needsCalibration(built)) calibrated = built;
         else {
           const seed = runSettings(definition).seed;
           const own = definition as unknown as Record<string, unknown>;
@@ -90,10 +91,10 @@ export function loadScenario(source: string | object, options: LoadOptions = {})
           let cal = key === undefined ? undefined : CALIBRATED.get(key);
           if (cal === undefined) {
             const sq = statusQuoOf();
-            cal = calibrateChurn(sq.config, seed, sq.name);
+            cal = calibrateOnStatusQuo(sq.config, seed, sq.name);
             if (key !== undefined) CALIBRATED.set(key, cal);
           }
-          calibrated = withBaseFactors(built, cal.factors, cal.by);
+          calibrated = withCalibration(built, cal);
         }
       }
       return calibrated;

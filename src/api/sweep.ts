@@ -59,8 +59,9 @@ export async function sweep(scenario: Scenario, options: SweepOptions): Promise<
   const base = scenario.resolved;
   checkVary(base, options.vary);
   const settings = runSettings(scenario.definition, { seed: options.seed, replications: options.replications });
-  const { baseFactors: factors, calibratedBy: by } = scenario.config.retention;
-  const points = preparePoints(base, options.vary, { file: scenario.file ?? scenario.name, baseDir: scenario.baseDir, keep: (i) => inShard(i, shard), churnCalibration: { factors, by } });
+  const cfg = scenario.config;
+  const statusQuo = { factors: cfg.retention.baseFactors, expectedWaits: cfg.channels.map((c) => c.initialExpectedWait), by: cfg.calibratedBy ?? "" };
+  const points = preparePoints(base, options.vary, { file: scenario.file ?? scenario.name, baseDir: scenario.baseDir, keep: (i) => inShard(i, shard), statusQuo });
   const identity: SweepIdentity = {
     scenario: scenario.name,
     scenarioSha256: scenarioSha256(base),

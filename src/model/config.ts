@@ -30,8 +30,14 @@ export interface ChannelConfig {
   entryTier: number;
   /** Weight of the expected wait in the channel choice and in the access term: utility −β·W (per minute). */
   waitWeightPerMinute: number;
-  /** Initial expected wait of every customer for this channel, minutes (e.g. the target). */
+  /**
+   * Initial expected wait of every customer for this channel, minutes: the scenario's
+   * `expectedWaitMinutes`, else the wait the status quo gives (analysis/experiments/statusQuo.ts),
+   * else (before that calibration) the threshold or response target.
+   */
   initialExpectedWait: number;
+  /** Whether the scenario states the expected wait (`expectedWaitMinutes`): then it is not calibrated. */
+  expectedWaitGiven: boolean;
   /** Deferred channels: first-response target, minutes (response = wait until an agent starts it). */
   responseTarget?: number;
   /** Dissatisfaction weight of a wait on this channel (social: public, > 1). */
@@ -357,15 +363,15 @@ export interface RetentionConfig {
   bandScales: number[];
   /**
    * Per segment and band (g · 3 + band): the factor on the segment's input churn hazard or lapse that makes the
-   * status quo reproduce its input churn (analysis/experiments/churnCalibration.ts); empty: not calibrated, the
+   * status quo reproduce its input churn (analysis/experiments/statusQuo.ts); empty: not calibrated, the
    * input rates are the base rates.
    */
   baseFactors: number[];
-  /** How the base rates were calibrated (a sentence for the output); empty when they were not. */
-  calibratedBy: string;
 }
 
 export interface SupportConfig {
+  /** How the status quo calibrated this configuration (analysis/experiments/statusQuo.ts: expected waits, base churn), a sentence for the output; empty when it was not. */
+  calibratedBy?: string;
   /** ISO date-time of t = 0 and the IANA time zone of local times. */
   start: string;
   timeZone: string;

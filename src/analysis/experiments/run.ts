@@ -43,8 +43,8 @@ export interface RunReport extends Omit<RunSettings, "name"> {
   estimates: Record<string, Estimate>;
   /** The simulated volumes against a history file (when the scenario asks for it). */
   calibration?: Calibration;
-  /** How the base churn rates were calibrated (analysis/experiments/churnCalibration.ts), when they were. */
-  churnCalibration?: string;
+  /** How the status quo calibrated the customers' expected waits and the base churn rates (analysis/experiments/statusQuo.ts), when it did. */
+  statusQuoCalibration?: string;
   /** The exact Erlang answer beside the simulated queueing metrics, when the scenario is a single queue that has one (analyticCheck.ts). */
   analytic?: AnalyticCheck;
   engine: { eventsPerReplication: number; customerBytes: number };
@@ -119,7 +119,7 @@ export function runOutputOf(s: SupportScenario, settings: RunSettings, config: S
     warnings: scenarioWarnings(s, config),
     estimates: run.estimates,
     ...(s.calibration ? { calibration: calibrate(s, config, run, opts) } : {}),
-    ...(config.retention.calibratedBy !== "" ? { churnCalibration: config.retention.calibratedBy } : {}),
+    ...(config.calibratedBy ? { statusQuoCalibration: config.calibratedBy } : {}),
     ...withAnalytic(analyticCheck(config, run.queue)),
     engine: { eventsPerReplication: run.eventsPerReplication, customerBytes: run.customersBytes },
     profile: run.profile,

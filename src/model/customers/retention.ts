@@ -2,7 +2,7 @@
  * Experience and retention: how the outcome of a customer's support needs moves its churn
  * (docs/model.md §20; configuration `RetentionConfig` in config.ts). The reference is a
  * customer with no need at all: M = 1, churning at its segment's base rate (calibrated so that
- * the status quo reproduces the input churn: churnBand.ts, analysis/experiments/churnCalibration.ts).
+ * the status quo reproduces the input churn: churnBand.ts, analysis/experiments/statusQuo.ts).
  *
  * The ladder. Each finished need gets a row r on a four-row ladder of outcomes
  *
@@ -178,7 +178,6 @@ export function defaultRetentionConfig(calibration: CalibrationName = "tarp"): R
     halfLife: DEFAULT_HALF_LIFE_DAYS * DAY_MINUTES,
     bandScales: [BAND_SCALES.optimistic, 1, BAND_SCALES.pessimistic],
     baseFactors: [],
-    calibratedBy: "",
   };
 }
 

@@ -234,7 +234,7 @@ function retentionTable(r: RunReport): string {
     [`Revenue protected next year: experience lowered churn (${cur})`, "retention.revenueProtected", "money"],
   ];
   const table = meanTable("Experience and retention", rows, e);
-  return r.churnCalibration ? `${table}Churn calibration: ${r.churnCalibration}.\n` : table;
+  return r.statusQuoCalibration ? `${table}Calibrated on the status quo: ${r.statusQuoCalibration}.\n` : table;
 }
 
 function fmtDays(hours: number): string {

@@ -356,7 +356,6 @@ describe("the example builds the model's values", () => {
       halfLife: 180 * DAY,
       bandScales: [0.5, 1, 1.5],
       baseFactors: [], // calibrated when the library loads a scenario (tests/properties/retention.slow.test.ts)
-      calibratedBy: "",
     });
   });
 
@@ -374,7 +373,6 @@ describe("the example builds the model's values", () => {
       halfLife: 365 * DAY,
       bandScales: [0.5, 1, 1.5],
       baseFactors: [],
-      calibratedBy: "",
     });
     expect(SUPPORT_DEFAULTS.workforce.attritionPerYear).toBe(0.35);
   });

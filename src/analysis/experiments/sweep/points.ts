@@ -4,7 +4,7 @@
  * `compare` compares scenarios, and a row equals a separate run of that point's scenario.
  */
 import type { SupportConfig } from "../../../model/config.js";
-import { withBaseFactors } from "../churnCalibration.js";
+import { calibrated, type StatusQuoCalibration } from "../statusQuo.js";
 import { buildSupport } from "../../../scenario/full/build.js";
 import { scenarioWarnings } from "../../../scenario/full/warnings.js";
 import { validateAsFullForm } from "../../../scenario/load.js";
@@ -32,7 +32,7 @@ export interface PreparedPoint {
 export function preparePoints(
   base: unknown,
   vary: readonly Vary[],
-  options: { file: string; baseDir: string; keep?: (index: number) => boolean; churnCalibration?: { factors: readonly number[]; by: string } },
+  options: { file: string; baseDir: string; keep?: (index: number) => boolean; statusQuo?: StatusQuoCalibration },
 ): PreparedPoint[] {
   const n = gridSize(vary);
   if (n > MAX_POINTS) throw new InputError(problem("vary", `${n} points; at most ${MAX_POINTS} are allowed`), OPTIONS);
@@ -45,9 +45,10 @@ export function preparePoints(
       // a point is the file as written with its values set (either form; a simple one runs as its full form)
       const scenario = validateAsFullForm(json, options.file).scenario;
       const built = buildSupport(scenario, { baseDir: options.baseDir, file: options.file });
-      // every point keeps the base scenario's calibrated base churn rates (its status quo's): a what-if moves churn against them
-      const cal = options.churnCalibration;
-      const config = cal !== undefined && cal.factors.length === built.segments.length * 3 ? withBaseFactors(built, cal.factors, cal.by) : built;
+      // every point keeps the base scenario's calibration on its status quo (expected waits, base churn): a point moves against it
+      const cal = options.statusQuo;
+      const fits = cal !== undefined && cal.expectedWaits.length === built.channels.length && (cal.factors.length === 0 || cal.factors.length === built.segments.length * 3);
+      const config = fits ? calibrated(built, cal) : built;
       if (options.keep === undefined || options.keep(index)) out.push({ index, values, scenario, config, warnings: scenarioWarnings(scenario, config) });
     } catch (e) {
       if (e instanceof InputError) throw new InputError(problem(name, e.problems.map((p) => problemLine(p)).join("; ")), options.file);

@@ -35,6 +35,7 @@ export function channelConfigs(s: SupportScenario, { tierNames, threshold }: Bui
       entryTier: c.entryTier === undefined ? 0 : nameIndex(tierNames, c.entryTier, "tier"),
       waitWeightPerMinute: c.waitWeightPerMinute ?? D.channel.waitWeightPerMinute[c.kind],
       initialExpectedWait: c.expectedWaitMinutes ?? (realtime ? threshold : (responseTarget as number)),
+      expectedWaitGiven: c.expectedWaitMinutes !== undefined,
       dissatisfactionWeight: c.dissatisfactionWeight ?? D.channel.dissatisfactionWeight,
     };
     const hours = weeklyHours(c.hours);

@@ -1,0 +1,84 @@
+/**
+ * Calibration on the status quo (docs/model.md §5.2 and §20.5): what a scenario's inputs say
+ * about today, made consistent with the service today gives, from pilot replications of the
+ * status quo — the root of the scenario's `extends` chain (or the scenario itself), over the
+ * scenario's own start, horizon and warm-up, with its seed (src/api/scenario.ts). A what-if keeps
+ * the status quo's calibration: its own service then moves its customers against it.
+ *
+ * 1. Customers' expected waits. A customer remembers the wait it experienced on each channel
+ *    (W_exp ← (1 − γ)·W_exp + γ·W, §5.2) and chooses channels and whether to ask by it. Starting
+ *    every customer at the response target (24 h for e-mail) while the status quo answers in
+ *    2.5 h made e-mail more attractive week after week with nothing changed (+64 % over a year).
+ *    So each channel's initial expected wait is the mean wait the status quo's customers
+ *    experience there (answered and abandoned contacts at the entry tier, over the measured
+ *    window), unless the scenario states it (`expectedWaitMinutes`).
+ * 2. The base churn rate h₀ = h_in · E / (E + X) (model/customers/churnBand.ts): the churn of a
+ *    customer with no need, so that the status quo reproduces its input churn.
+ *
+ * Both depend on each other's result (the expectations move the demand mix, the mix the waits
+ * and experiences), so the pilot is a fixed-point iteration: pass 1 at the inputs, each next
+ * pass at the previous pass's calibration, one replication (index 0) each; the last pass's
+ * calibration is used.
+ */
+import { RandomStreams } from "../../engine/random.js";
+import type { SupportConfig } from "../../model/config.js";
+import { CF } from "../../model/counters.js";
+import { baseFactorsOf } from "../../model/customers/churnBand.js";
+import { simulateSupport } from "../../model/simulation.js";
+
+/** Pilot passes (see the header). */
+export const CALIBRATION_PASSES = 3;
+
+export interface StatusQuoCalibration {
+  /** Per segment and band (g · 3 + band), the factor on the input churn rate; empty when nothing churns. */
+  factors: number[];
+  /** Per channel, the customers' initial expected wait (minutes). */
+  expectedWaits: number[];
+  /** How it was done, for the output. */
+  by: string;
+}
+
+/** Whether a configuration has customers whose expectations and churn the status quo calibrates. */
+export function needsCalibration(cfg: SupportConfig): boolean {
+  return cfg.causal && cfg.segments.some((s) => s.customers > 0);
+}
+
+/** Each channel's mean wait at its entry tier over the measured window (answered and abandoned), or its current expectation where nobody waited. */
+function experiencedWaits(cfg: SupportConfig, r: ReturnType<typeof simulateSupport>): number[] {
+  return cfg.channels.map((ch, c) => {
+    const k = r.counters, t = ch.entryTier;
+    const n = k.contactSum(CF.answered, t, c) + k.contactSum(CF.abandoned, t, c);
+    return n > 0 ? k.contactSum(CF.waitAll, t, c) / n : ch.initialExpectedWait;
+  });
+}
+
+/** Calibrate on the status quo's configuration (see the header). */
+export function calibrateOnStatusQuo(statusQuo: SupportConfig, seed: number, statusQuoName: string): StatusQuoCalibration {
+  if (!needsCalibration(statusQuo)) return { factors: [], expectedWaits: statusQuo.channels.map((c) => c.initialExpectedWait), by: "" };
+  let cal: StatusQuoCalibration = { factors: [], expectedWaits: statusQuo.channels.map((c) => c.initialExpectedWait), by: "" };
+  for (let pass = 0; pass < CALIBRATION_PASSES; pass++) {
+    const r = simulateSupport(calibrated(statusQuo, cal), new RandomStreams(seed, 0), null);
+    const waits = experiencedWaits(statusQuo, r);
+    cal = {
+      factors: statusQuo.segments.some((s) => s.churnPerMinute > 0 || s.churnMode === "renewal") ? baseFactorsOf([r.retention.exposure], statusQuo.segments) : [],
+      expectedWaits: statusQuo.channels.map((ch, c) => (ch.expectedWaitGiven ? ch.initialExpectedWait : waits[c])),
+      by: "",
+    };
+  }
+  const churn = cal.factors.length === 0 ? "" : `base churn = input churn × (${statusQuo.segments.map((s, g) => `${s.name} ×${cal.factors[g * 3 + 1].toFixed(3)}`).join(", ")}), the rate of a customer with no need; `;
+  const waits = statusQuo.channels.map((ch, c) => `${ch.name} ${formatWait(cal.expectedWaits[c])}${ch.expectedWaitGiven ? " (as given)" : ""}`).join(", ");
+  cal.by = `${churn}customers start expecting the waits the status quo gives (${waits}); so that "${statusQuoName}" (the status quo) reproduces its input churn and its expectations are settled over this horizon (${CALIBRATION_PASSES} pilot passes, seed ${seed})`;
+  return cal;
+}
+
+const formatWait = (minutes: number) => (minutes < 1 ? `${Math.round(minutes * 60)} s` : minutes < 120 ? `${minutes.toFixed(1)} min` : `${(minutes / 60).toFixed(1)} h`);
+
+/** The configuration with this calibration (a copy; the input is not changed). */
+export function calibrated(cfg: SupportConfig, cal: StatusQuoCalibration): SupportConfig {
+  return {
+    ...cfg,
+    channels: cfg.channels.map((ch, c) => (cal.expectedWaits.length === cfg.channels.length ? { ...ch, initialExpectedWait: cal.expectedWaits[c] } : ch)),
+    retention: { ...cfg.retention, baseFactors: [...cal.factors] },
+    calibratedBy: cal.by,
+  };
+}
