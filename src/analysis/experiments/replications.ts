@@ -11,7 +11,7 @@ import type { SupportConfig } from "../../model/config.js";
 import { clampEstimate, estimate, ratioEstimate, type Estimate } from "../confidence.js";
 import { SeriesAccumulator } from "./seriesAccumulator.js";
 import { WeekProfileAccumulator, type WeekProfile } from "./weekProfile.js";
-import { weeklyTrend, type WeeklyTrend } from "./weeklyTrend.js";
+import { trendDrift, weeklyTrend, type WeeklyTrend } from "./weeklyTrend.js";
 import { Lanes } from "../parallel/lanes.js";
 import { simulateReplication, type RatioParts, type ReplicationOutput, type Values } from "../../kpi/values.js";
 import { findKpi, isShareKpi, isShareSeries, isSignedKpi, QUEUE_KPIS } from "../../kpi/catalogue.js";
@@ -33,6 +33,8 @@ export interface RunStatistics {
   profile: WeekProfile;
   /** Week by week over the measured window (weeklyTrend.ts). */
   trend: WeeklyTrend;
+  /** Changes between the first and the last measured weeks beyond noise (weeklyTrend.ts trendDrift), one line each. */
+  drift: string[];
   eventsPerReplication: number;
   customersBytes: number;
   /** Per tier, the queueing metrics of every visit (kpi/values.ts queueMetrics), each a mean with its 95% interval; for a single queue only. */
@@ -92,7 +94,7 @@ export function combineReplications(cfg: SupportConfig, outputs: readonly Replic
     for (const m of METRICS) q[m] = clampEstimate(estimate(outputs.map((o) => o.queue![t][m])), QUEUE_KPIS[m].bounds === "share");
     return q;
   });
-  return { replications: reps, ratioParts, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), trend: weeklyTrend(cfg, outputs), eventsPerReplication: events / outputs.length, customersBytes: bytes, queue };
+  return { replications: reps, ratioParts, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), trend: weeklyTrend(cfg, outputs), drift: trendDrift(cfg, outputs), eventsPerReplication: events / outputs.length, customersBytes: bytes, queue };
 }
 
 function checkReplications(n: number): void {

@@ -116,7 +116,7 @@ export function runOutputOf(s: SupportScenario, settings: RunSettings, config: S
     pools: config.pools.map((p) => ({ name: p.name, tier: config.tiers[p.tier].name, vendor: p.vendor !== undefined })),
     costCategories: [...config.pools.map((p) => p.name), ...COST_CATEGORIES],
     currency: config.costs.currency,
-    warnings: scenarioWarnings(s, config),
+    warnings: [...scenarioWarnings(s, config), ...run.drift],
     estimates: run.estimates,
     ...(s.calibration ? { calibration: calibrate(s, config, run, opts) } : {}),
     ...(config.calibratedBy ? { statusQuoCalibration: config.calibratedBy } : {}),

@@ -86,3 +86,53 @@ export function weeklyTrend(cfg: SupportConfig, outputs: readonly ProfileInput[]
     })),
   };
 }
+
+/** A change between the first and the last measured weeks that `run` warns about: volume by more than this share, … */
+export const DRIFT_VOLUME = 0.1;
+/** … a share (service level, within target) by more than this many points. */
+export const DRIFT_SHARE = 0.03;
+
+/**
+ * Drift over the run (what `run` warns about): per channel, the offered volume and the service
+ * level (or share within the response target) of the first k measured weeks against the last k
+ * (k = min(4, ⌊weeks/3⌋), at least 2), paired replication by replication; a warning when the
+ * difference is beyond noise (its paired 95% interval excludes 0) and material (volume by more
+ * than DRIFT_VOLUME, the share by more than DRIFT_SHARE). With constant inputs a run should show
+ * none; one can mean the warm-up is too short, or that the scenario changes something over time.
+ */
+export function trendDrift(cfg: SupportConfig, outputs: readonly ProfileInput[]): string[] {
+  const L = cfg.intervalLength, C = cfg.channels.length, T = cfg.tiers.length, B = BUCKET_FIELDS.length;
+  const weeks = Math.max(0, Math.floor((cfg.horizon - cfg.warmup) / WEEK));
+  const k = Math.min(4, Math.floor(weeks / 3));
+  if (k < 2 || outputs.length < 2) return [];
+  const first = Math.ceil(cfg.warmup / L), perWeek = WEEK / L;
+  // bucket 0: the first k weeks, bucket 1: the last k
+  const blockOf = new Int32Array(first + weeks * perWeek).fill(-1);
+  blockOf.fill(0, first, first + k * perWeek);
+  blockOf.fill(1, first + (weeks - k) * perWeek, first + weeks * perWeek);
+  const ch = new Float64Array(2 * C * B), tiers = new Float64Array(2 * T * 2);
+  const diffs = cfg.channels.map(() => ({ offered: [] as number[], share: [] as number[], offered0: 0 }));
+  for (const o of outputs) {
+    sumByBucket(o, blockOf, first, first + weeks * perWeek, C, T, ch, tiers);
+    for (let c = 0; c < C; c++) {
+      const a = c * B, b = (C + c) * B;
+      diffs[c].offered.push(ch[b] - ch[a]);
+      diffs[c].offered0 += ch[a] / outputs.length;
+      if (ch[a] > 0 && ch[b] > 0) diffs[c].share.push(ch[b + 2] / ch[b] - ch[a + 2] / ch[a]);
+    }
+  }
+  const out: string[] = [];
+  const beyondNoise = (d: number[]) => { const e = estimate(d); return e.ci95 !== null && (e.ci95[0] > 0 || e.ci95[1] < 0) ? e.mean! : null; };
+  cfg.channels.forEach((chan, c) => {
+    const dv = beyondNoise(diffs[c].offered);
+    if (dv !== null && diffs[c].offered0 > 0 && Math.abs(dv) > DRIFT_VOLUME * diffs[c].offered0) {
+      out.push(`channel ${chan.name}: offered ${dv > 0 ? "rises" : "falls"} ${Math.round((Math.abs(dv) / diffs[c].offered0) * 100)}% from the first ${k} measured weeks to the last ${k} (beyond noise): expected if the scenario changes something over time; if not, the warm-up may be too short`);
+    }
+    const ds = beyondNoise(diffs[c].share);
+    if (ds !== null && Math.abs(ds) > DRIFT_SHARE) {
+      const what = chan.kind === "realtime" ? "service level" : "share answered within the response target";
+      out.push(`channel ${chan.name}: ${what} ${ds > 0 ? "rises" : "falls"} ${Math.round(Math.abs(ds) * 100)} points from the first ${k} measured weeks to the last ${k} (beyond noise): expected if the scenario changes something over time; if not, the warm-up may be too short`);
+    }
+  });
+  return out;
+}
