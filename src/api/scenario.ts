@@ -38,7 +38,7 @@ export interface Scenario {
   readonly config: SupportConfig;
   /** The model as built from the scenario, before the calibration (what `validate` and the warnings read: no pilot run). */
   readonly uncalibrated: SupportConfig;
-  /** The status quo it is calibrated on: the root of its `extends` chain (or itself), over its start, horizon and warm-up. */
+  /** The status quo it is calibrated on: its `statusQuo` file, else the root of its `extends` chain, else itself; over its start, horizon and warm-up. */
   readonly statusQuo: string;
   /** Problems that do not stop a run (a pool without a cost, a channel open with nobody on the floor). */
   readonly warnings: readonly string[];
@@ -65,9 +65,11 @@ export function loadScenario(source: string | object, options: LoadOptions = {})
   const baseDir = options.baseDir ?? (typeof source === "string" ? dirname(resolve(source)) : process.cwd());
   const { form, scenario: definition } = validateAsFullForm(resolved, file);
   const built = buildSupport(definition, { baseDir, file });
-  const root = typeof source === "string" ? rootScenarioFile(source) : undefined;
+  // the status quo: the scenario's `statusQuo` file (relative to its folder), else the root of its extends chain, else itself
+  const given = (definition as { statusQuo?: string }).statusQuo;
+  const root = given !== undefined ? resolve(baseDir, given) : typeof source === "string" ? rootScenarioFile(source) : undefined;
   const statusQuoOf = (): { name: string; config: SupportConfig } => {
-    if (root === undefined || root === resolve(source as string)) return { name: definition.name, config: built };
+    if (root === undefined || (typeof source === "string" && root === resolve(source))) return { name: definition.name, config: built };
     // the root as written, over this scenario's start, time zone, horizon and seed
     const rootJson = resolveScenarioFile(root) as Record<string, unknown>;
     const own = definition as unknown as Record<string, unknown>;

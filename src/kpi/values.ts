@@ -21,7 +21,7 @@ import type { NetworkTraceSink } from "../model/network/networkConfig.js";
 import { MONTH_MINUTES as MINUTES_PER_MONTH } from "../time/units.js";
 import { CHURN_MONTH_FIELDS } from "../model/customers/churnBook.js";
 import { CF, FF, FUNNEL_FIELDS } from "../model/counters.js";
-import { addRaw, emptyRaw, metricsFrom, type Metrics } from "../model/network/counters.js";
+import { addRaw, emptyRaw, type RawCounts } from "../model/network/counters.js";
 import type { SupportConfig } from "../model/config.js";
 import { routingOrder } from "../model/routingOrder.js";
 import { simulateSupport } from "../model/simulation.js";
@@ -217,15 +217,15 @@ export interface ReplicationOutput {
   /** Per channel, ∫ contacts waiting at the entry tier per interval (weekProfile.ts). */
   backlog: Float64Array[];
   /**
-   * Per tier, the queueing metrics of every visit (metricsFrom, as an Erlang model defines them:
+   * Per tier, the queueing counts of every visit (its metrics by metricsFrom, as an Erlang model defines them:
    * P(wait), the time-average queue counting every waiting contact …), for a single queue (null
    * otherwise): what its exact answer is compared with (analysis/experiments/analyticCheck.ts).
    */
-  queue: Metrics[] | null;
+  queue: RawCounts[] | null;
 }
 
-/** Per tier, the queueing metrics of one replication's network (its classes summed), when the network kept them (a single queue: model/simulation/networkOf.ts). */
-export function queueMetrics(r: SupportResult, cfg: SupportConfig): Metrics[] | null {
+/** Per tier, the queueing counts of one replication's network (its classes summed), when the network kept them (a single queue: model/simulation/networkOf.ts); metricsFrom gives its metrics. */
+export function queueMetrics(r: SupportResult, cfg: SupportConfig): RawCounts[] | null {
   const P = cfg.classes.length;
   if (r.network.series.length === 0) return null;
   return cfg.tiers.map((_, t) => {
@@ -233,7 +233,7 @@ export function queueMetrics(r: SupportResult, cfg: SupportConfig): Metrics[] | 
     for (let p = 0; p < P; p++) addRaw(raw, r.network.series[t * P + p].total);
     raw.busyTime = r.network.tierBusy[t].total;
     raw.staffedTime = r.network.tierStaffed[t].total;
-    return metricsFrom(raw);
+    return raw;
   });
 }
 

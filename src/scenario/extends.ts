@@ -106,6 +106,7 @@ function rebasePaths(s: JsonObject, fromDir: string, toDir: string): void {
   };
   if (isObject(s.calibration)) fix(s.calibration.history);
   if (Array.isArray(s.arrivals)) for (const a of s.arrivals) if (isObject(a)) fix(a.history);
+  if (typeof s.statusQuo === "string" && !isAbsolute(s.statusQuo)) s.statusQuo = relative(toDir, resolve(fromDir, s.statusQuo)) || ".";
 }
 
 /**
@@ -145,6 +146,9 @@ export function resolvedScenarioIn(file: string, dir: string): JsonObject {
   if (!isObject(resolved)) return resolved as JsonObject;
   const from = dirname(resolve(file)), to = resolve(dir);
   rebasePaths(resolved, from, to);
+  // without its extends chain, the saved file names the status quo it is calibrated on (docs/model.md §20.5), so that it runs to the same results
+  const root = rootScenarioFile(file);
+  if (resolved.statusQuo === undefined && root !== resolve(file)) resolved.statusQuo = relative(to, root);
   if (typeof resolved.$schema === "string" && !isAbsolute(resolved.$schema) && !/^[a-z]+:/i.test(resolved.$schema)) {
     resolved.$schema = relative(to, resolve(from, resolved.$schema));
   }

@@ -79,6 +79,6 @@ describe("experience and churn", () => {
       expect(e.ci95![1], g).toBeGreaterThanOrEqual(1);
       expect(Math.abs(e.mean! - 1), g).toBeLessThan(0.15);
     }
-    expect(r.churnCalibration).toMatch(/status quo/);
+    expect(r.statusQuoCalibration).toMatch(/status quo/);
   }, 600_000);
 });

@@ -15,7 +15,7 @@ import { trendDrift, weeklyTrend, type WeeklyTrend } from "./weeklyTrend.js";
 import { Lanes } from "../parallel/lanes.js";
 import { simulateReplication, type RatioParts, type ReplicationOutput, type Values } from "../../kpi/values.js";
 import { findKpi, isShareKpi, isShareSeries, isSignedKpi, QUEUE_KPIS } from "../../kpi/catalogue.js";
-import { METRICS, type MetricName } from "../../model/network/counters.js";
+import { METRICS, metricParts, type MetricName } from "../../model/network/counters.js";
 
 /** Per-interval series: per channel (entry tier) and the needs per interval. */
 export const SERIES_METRICS = ["offered", "serviceLevel", "meanWaitSeconds", "abandonRate", "needs", "occupancy", "agents"] as const;
@@ -91,7 +91,9 @@ export function combineReplications(cfg: SupportConfig, outputs: readonly Replic
   }
   const queue = outputs[0].queue === null ? undefined : cfg.tiers.map((_, t) => {
     const q = {} as Record<MetricName, Estimate>;
-    for (const m of METRICS) q[m] = clampEstimate(estimate(outputs.map((o) => o.queue![t][m])), QUEUE_KPIS[m].bounds === "share");
+    // as ratios of sums over the replications, like every rate (the Erlang model's queue length is the time average ∫ waiting / window)
+    const parts = outputs.map((o) => metricParts(o.queue![t]));
+    for (const m of METRICS) q[m] = clampEstimate(ratioEstimate(parts.map((p) => p[m])), QUEUE_KPIS[m].bounds === "share");
     return q;
   });
   return { replications: reps, ratioParts, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), trend: weeklyTrend(cfg, outputs), drift: trendDrift(cfg, outputs), eventsPerReplication: events / outputs.length, customersBytes: bytes, queue };

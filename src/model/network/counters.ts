@@ -78,6 +78,26 @@ export function metricsFrom(r: RawCounts): Metrics {
 }
 
 /**
+ * Each metric as its numerator and denominator (a count's denominator is 1): what replications
+ * are combined by, as ratios of sums (analysis/confidence.ts RatioSums); metricsFrom's values are
+ * their quotients.
+ */
+export function metricParts(r: RawCounts): Record<MetricName, [number, number]> {
+  return {
+    offered: [r.offered, 1],
+    answered: [r.answered, 1],
+    abandoned: [r.abandoned, 1],
+    abandonRate: [r.abandoned, r.offered],
+    serviceLevel: [r.answeredWithinThreshold, r.offered],
+    asaSeconds: [r.waitAnswered * 60, r.answered],
+    meanWaitSeconds: [r.waitAll * 60, r.offered],
+    occupancy: [r.busyTime, r.staffedTime],
+    probWait: [r.delayed, r.offered],
+    meanQueueLength: [r.queueTime, r.windowTime],
+  };
+}
+
+/**
  * Streaming counters for one tier during one replication: totals and the same sums
  * per interval (interval i covers [i·len, (i+1)·len) of the clock).
  */

@@ -57,6 +57,7 @@ export const SupportScenarioObject = object({
   retention: RetentionSchema.optional(),
   arrivals: z.array(ForecastArrivalsSchema, expecting("a list of forecast arrival streams")).optional(),
   calibration: CalibrationSchema.optional(),
+  statusQuo: text().optional(),
 });
 
 /** A full-form scenario as the cross-field checks see it (every field of the right type). */
