@@ -46,7 +46,7 @@ else parent();
 // child: one configuration, one JSON line on stdout
 async function child() {
   const { loadAnyScenarioFile } = await import("../dist/scenario/load.js");
-  const { buildSupport } = await import("../dist/scenario/full/build.js");
+  const { loadScenario } = await import("../dist/api/index.js");
   const { simulateSupport } = await import("../dist/model/simulation.js");
   const { RandomStreams } = await import("../dist/engine/random.js");
   const { FF, CF } = await import("../dist/model/counters.js");
@@ -78,7 +78,8 @@ async function child() {
   delete scenario.horizon.hours; delete scenario.horizon.warmupHours;
   if (customers !== null) scenario.customers.count = Number(customers);
   if (agentsX !== 1) for (const p of scenario.pools) p.agents *= agentsX;
-  const cfg = buildSupport(scenario, { baseDir: dirname(SCENARIO), file: SCENARIO });
+  // as the commands run it: calibrated on the status quo (the baseline is its own), the pilot passes outside the timing
+  const cfg = loadScenario(scenario, { baseDir: dirname(SCENARIO), file: SCENARIO }).config;
 
   // heap + arrayBuffers after a full GC (needs node --expose-gc), for --retained
   const retainedNow = () => { globalThis.gc(); globalThis.gc(); const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
