@@ -11,6 +11,7 @@ import type { SupportConfig } from "../model/config.js";
 import { calibrated as withCalibration, calibrateOnStatusQuo, needsCalibration, type StatusQuoCalibration } from "../analysis/experiments/statusQuo.js";
 import { resolveScenarioFile, rootScenarioFile } from "../scenario/extends.js";
 import { runSettings } from "../scenario/full/runSettings.js";
+import { InputError, OPTIONS, problem } from "../errors.js";
 import { validateAsFullForm } from "../scenario/load.js";
 import { buildSupport } from "../scenario/full/build.js";
 import { scenarioWarnings } from "../scenario/full/warnings.js";
@@ -49,6 +50,27 @@ export interface LoadOptions {
   baseDir?: string;
   /** The name messages give the source of a scenario object (default: none). */
   file?: string;
+}
+
+/**
+ * The scenario with a warm-up of `days` whole days instead of its own (the measured window then
+ * starts there), keeping its calibration on the status quo. Throws InputError (option `warmup`)
+ * when the warm-up would not leave any of the horizon.
+ */
+export function withWarmupDays(s: Scenario, days: number): Scenario {
+  const horizon = { ...s.definition.horizon, warmupDays: days };
+  delete horizon.warmupHours;
+  const definition = { ...s.definition, horizon };
+  const built = buildSupport(definition, { baseDir: s.baseDir, file: s.file });
+  if (!(built.warmup < built.horizon)) throw new InputError(problem("warmup", `expected fewer days than the horizon (${built.horizon / 1440} days), got ${days}`), OPTIONS);
+  const cfg = s.config;
+  const config: SupportConfig = {
+    ...built,
+    channels: built.channels.map((c, i) => ({ ...c, initialExpectedWait: cfg.channels[i].initialExpectedWait })),
+    retention: { ...built.retention, baseFactors: [...cfg.retention.baseFactors] },
+    ...(cfg.calibratedBy !== undefined ? { calibratedBy: cfg.calibratedBy } : {}),
+  };
+  return { name: s.name, form: s.form, file: s.file, baseDir: s.baseDir, resolved: s.resolved, definition, config, uncalibrated: built, warnings: s.warnings, statusQuo: s.statusQuo };
 }
 
 /** Calibrations made in this process, by status quo file, its timing and seed (a comparison's scenarios share their root's). */

@@ -7,11 +7,15 @@ import type { NetworkTraceSink } from "../model/network/networkConfig.js";
 import { runScenarioParallel, intervalRows, nestedResultJson, type RunOutput, type RunReport } from "../analysis/experiments/run.js";
 import type { Estimate } from "../analysis/confidence.js";
 import type { MetricName } from "../model/network/counters.js";
-import { runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
-import type { Scenario } from "./scenario.js";
+import { chooseWarmup, WARMUP_PILOTS } from "../analysis/experiments/warmup.js";
+import { runSettings } from "../scenario/full/runSettings.js";
+import { numberProblem, runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
+import { withWarmupDays, type Scenario } from "./scenario.js";
 
 /** The result of `simulate`: what `supportsim run --json` prints (`resultJson` nests it), and two parts it leaves out. */
 export type RunResult = RunReport & {
+  /** How `warmup: "auto"` chose the warm-up (when it did). */
+  warmupChoice?: string;
   /**
    * For a single queue (one channel, tier and pool, no customers: the simple form's shape), its
    * queueing metrics as an Erlang model defines them (P(wait), the time-average queue counting
@@ -38,11 +42,27 @@ export interface SimulateOptions extends RunSettingsOptions {
   trace?: (replication: number) => NetworkTraceSink | null;
   /** Called as replications finish. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The warm-up instead of the scenario's: whole days, or "auto" for MSER's truncation point on
+   * daily batch means of pilot replications (analysis/experiments/warmup.ts).
+   */
+  warmup?: number | "auto";
 }
 
 /** Run a loaded scenario's replications. */
-export async function simulate(scenario: Scenario, options: SimulateOptions = {}): Promise<RunResult> {
-  throwIfAny(runSettingsProblems(options));
+export async function simulate(loaded: Scenario, options: SimulateOptions = {}): Promise<RunResult> {
+  throwIfAny([
+    ...runSettingsProblems(options),
+    options.warmup === undefined || options.warmup === "auto" ? undefined : numberProblem("warmup", options.warmup, (x) => Number.isInteger(x) && x >= 0, `"auto" or a whole number of days >= 0`),
+  ]);
+  let scenario = loaded, warmupChoice: string | undefined;
+  if (options.warmup !== undefined) {
+    const seed = options.seed ?? runSettings(loaded.definition).seed;
+    const reps = options.replications ?? runSettings(loaded.definition).replications;
+    const choice = options.warmup === "auto" ? chooseWarmup(loaded.config, seed, Math.min(WARMUP_PILOTS, reps)) : { days: options.warmup, by: "" };
+    scenario = withWarmupDays(loaded, choice.days);
+    if (options.warmup === "auto") warmupChoice = `${choice.days} day${choice.days === 1 ? "" : "s"}, by MSER on daily batch means of ${Math.min(WARMUP_PILOTS, reps)} pilot replications${choice.by ? ` (set by ${choice.by})` : " (every series flat)"}`;
+  }
   const out = await runScenarioParallel(scenario.definition, {
     config: scenario.config,
     threads: options.threads ?? 1,
@@ -53,7 +73,8 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
     trace: options.trace,
     onReplication: options.onProgress,
   });
-  return runResultOf(out, options.intervals === true);
+  const result = runResultOf(out, options.intervals === true);
+  return warmupChoice === undefined ? result : { ...result, warmupChoice };
 }
 
 /** The library's result of a run made by analysis/experiments/run.ts (with its per-interval rows when asked). */

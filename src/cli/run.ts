@@ -33,7 +33,17 @@ export interface RunArgs {
   threads?: number;
   /** With --out on a full-form scenario: also the charts and report.html (default true; --no-charts). */
   charts?: boolean;
+  /** The warm-up in whole days, or "auto" (MSER on daily batch means of pilot replications). */
+  warmup?: string;
 }
+
+/** `--warmup auto` or a whole number of days (anything else: the library's one-line error names --warmup). */
+const warmupOption = (v: string | undefined): number | "auto" | undefined => {
+  if (v === undefined) return undefined;
+  if (v.trim() === "auto") return "auto";
+  const n = v.trim() === "" ? NaN : Number(v);
+  return Number.isNaN(n) ? (v as unknown as number) : n; // the text as given, for the message
+};
 
 export function runCommand(y: Argv) {
   return y.command<RunArgs>(
@@ -50,7 +60,9 @@ export function runCommand(y: Argv) {
         .option("threads", { type: "number", describe: "worker threads for the replications (default: the machine's cores); results are identical whatever the count" })
         .option("out", { type: "string", describe: "write results.json, intervals.csv, scenario.resolved.json (the merged scenario), and for a full-form scenario the charts (charts/*.vl.json, .svg, .png) and report.html to this folder" })
         .option("charts", { type: "boolean", default: true, describe: "with --out: render the charts and report.html (--no-charts to skip)" })
+        .option("warmup", { type: "string", describe: "warm-up in whole days instead of the file's, or \"auto\": the truncation point MSER picks on daily means of pilot replications" })
         .example("$0 run", "run the default scenario")
+        .example("$0 run scenarios/baseline.json --warmup auto", "let MSER choose the warm-up, and say what it chose")
         .example("$0 run scenarios/mmc-abandon.json --replications 5 --json", "five replications, JSON output")
         .example("$0 run my.json --trace trace.csv", "also write a per-contact trace")
         .example("$0 run scenarios/outsource-l1.json --out results/outsource", "write the results, intervals and the resolved scenario"),
@@ -78,6 +90,7 @@ export async function execRun(args: RunArgs): Promise<number> {
         threads: args.threads ?? availableParallelism(),
         seed: args.seed,
         replications: args.replications,
+        warmup: warmupOption(args.warmup),
         intervals: args.intervals !== undefined || args.out !== undefined,
         trace: trace ? (k) => networkTraceSink(trace, k, config.tiers.map((t) => t.name), works, config.classes, config.pools.map((p) => p.name)) : undefined,
         onProgress: (done, total) => progress.update(done, total),
@@ -95,6 +108,7 @@ export async function execRun(args: RunArgs): Promise<number> {
     }
     trace?.commit();
     for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+    if (result.warmupChoice) process.stderr.write(`warm-up: ${result.warmupChoice}\n`);
     process.stdout.write(args.json ? json : runTable(result));
     return 0;
   } catch (e) {

@@ -19,7 +19,7 @@ export type Results =
 
 
 /** Top-level keys of a run's results.json that are not metrics. */
-const RUN_META = new Set(["scenario", "form", "seed", "replications", "horizonHours", "warmupHours", "intervalMinutes", "thresholdSeconds", "start", "timeZone", "channels", "tiers", "segments", "needTypes", "pools", "costCategories", "currency", "warnings", "engine", "calibration", "statusQuoCalibration", "analytic", "profile", "trend"]);
+const RUN_META = new Set(["scenario", "form", "seed", "replications", "horizonHours", "warmupHours", "intervalMinutes", "thresholdSeconds", "start", "timeZone", "channels", "tiers", "segments", "needTypes", "pools", "costCategories", "currency", "warnings", "engine", "calibration", "statusQuoCalibration", "warmupChoice", "analytic", "profile", "trend"]);
 
 const isEstimate = (x: unknown): x is Estimate => typeof x === "object" && x !== null && "mean" in x && "ci95" in x;
 
