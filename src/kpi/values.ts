@@ -134,8 +134,13 @@ export function supportValues(r: SupportResult, cfg: SupportConfig, parts?: Rati
     const pre = `pool.${p.name}.`;
     v[pre + "paidHours"] = s.paidMinutes / 60;
     v[pre + "floorHours"] = net.poolStaffed[q] / 60;
-    // realised shrinkage: the share of scheduled floor time not available (shrinkage, article time, vacancies)
-    rate(pre + "lostShare", s.scheduledFloorMinutes - net.poolStaffed[q], s.scheduledFloorMinutes);
+    // realised shrinkage: the share of scheduled floor time not available (shrinkage, article time, vacancies),
+    // and of paid time (breaks too) — both from the time on shift: work after the shift's end is overtime, not floor time regained
+    const onShift = net.poolStaffed[q] - s.overtimeMinutes;
+    rate(pre + "lostShare", s.scheduledFloorMinutes - onShift, s.scheduledFloorMinutes);
+    rate(pre + "paidShrinkage", s.paidMinutes - onShift, s.paidMinutes);
+    v[pre + "overtimeHours"] = s.overtimeMinutes / 60;
+    v[pre + "overtimeCost"] = s.overtimeCost;
     rate(pre + "occupancy", net.poolBusy[q], net.poolStaffed[q]);
     v[pre + "served"] = net.servedByPool[q];
     rate(pre + "ahtMinutes", net.poolHandleTime[q], net.servedByPool[q]);

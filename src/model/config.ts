@@ -283,6 +283,8 @@ export interface SupportPoolConfig {
   resolveFactor: number;
   /** Loaded cost per paid agent hour (salary, benefits, overhead); a vendor's own rate is in `vendor`. */
   costPerHour: number;
+  /** Pay for work past a shift's end (finishing the contacts in hand), as a multiple of the hourly cost. */
+  overtimeRate: number;
   workforce?: WorkforceConfig;
   vendor?: VendorConfig;
 }

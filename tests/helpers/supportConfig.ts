@@ -14,7 +14,7 @@ export function pool(p: SimplePool, timeZone = "UTC"): SupportPoolConfig {
   return {
     concurrency: 1, stretch: 0,
     schedule: { type: "hours", agents: p.agents, hours: p.hours },
-    timeZone, shrinkage: 0, occupancyCap: 1, handleTimeFactor: 1, resolveFactor: 1, costPerHour: 0,
+    timeZone, shrinkage: 0, occupancyCap: 1, handleTimeFactor: 1, resolveFactor: 1, costPerHour: 0, overtimeRate: 1.5,
     ...p,
   };
 }

@@ -82,6 +82,29 @@ describe("staffing through the model: shrinkage and occupancy on a fixed schedul
     expect(busy.network.poolStaffed[0]).toBeLessThanOrEqual(2.8 * horizon + 3 * (horizon / 30));
   });
 
+  it("work after the shift's end is overtime: paid at 1.5× the hourly cost, and not floor time regained", () => {
+    const horizon = DAY;
+    // the time-shared third agent leaves 24 minutes into each interval, finishing the 3-minute contact in hand
+    const cfg = tiny({ rate: 0.5, handle: 3, horizon, pools: [pool({ name: "A", tier: 0, agents: 4, skills: [0], shrinkage: 0.3, costPerHour: 30 })] });
+    const r = simulateSupport(cfg, new RandomStreams(2, 0));
+    const overtime = r.network.poolOvertime[0];
+    // every minute on the floor beyond the 2.8 agents on shift is an agent finishing after its shift
+    expect(overtime).toBeGreaterThan(0);
+    expect(overtime).toBeCloseTo(r.network.poolStaffed[0] - 2.8 * horizon, 6);
+    expect(r.pools[0].overtimeMinutes).toBe(overtime);
+    expect(r.pools[0].overtimeCost).toBeCloseTo((overtime / 60) * 30 * 1.5, 9);
+    // the pool's cost: 4 paid agents all day, plus the overtime at time and a half
+    expect(r.costs.total("A")).toBeCloseTo((4 * horizon / 60) * 30 + (overtime / 60) * 45, 6);
+    const v = supportValues(r, cfg);
+    expect(v["pool.A.overtimeHours"]).toBeCloseTo(overtime / 60, 12);
+    // realised shrinkage from the time on shift: exactly the 30% configured (before: less, the overtime counted as floor time)
+    expect(v["pool.A.lostShare"]).toBeCloseTo(0.3, 9);
+    expect(v["pool.A.paidShrinkage"]).toBeCloseTo(0.3, 9);
+    // a rate of 0 makes it unpaid
+    const unpaid = simulateSupport({ ...cfg, pools: [{ ...cfg.pools[0], overtimeRate: 0 }] }, new RandomStreams(2, 0));
+    expect(unpaid.costs.total("A")).toBeCloseTo((4 * horizon / 60) * 30, 6);
+  });
+
   it("an occupancy cap of 0.8 on a saturated agent with 10-minute contacts: 50 busy minutes in every hour (5/6)", () => {
     // the cap is checked when a contact ends (network.ts): starts at 0, 12.5, 25, 36.25, 48.75, then
     // the pattern repeats each hour — 5 contacts, 50 busy minutes, an occupancy of 5/6, not 0.8

@@ -103,6 +103,31 @@ export class AgentFloor {
     this.winIdx = new Int32Array(totalAgents).fill(-1);
     this.winBusy = new Float64Array(totalAgents);
     this.restEvent = new Float64Array(totalAgents).fill(-1);
+    this.offSince = new Float64Array(totalAgents).fill(-1);
+    this.overtime = new Float64Array(Q);
+    this.windowStart = warmup;
+    this.windowEnd = horizon;
+  }
+
+  /**
+   * Overtime: per agent, when it went off shift with contacts in hand (−1: it has not), and per
+   * pool the agent-minutes worked off shift within [warm-up, horizon), finishing the contacts in
+   * hand. `onOvertime(q, from, to)` is told of each such span as it ends (the support model pays it).
+   */
+  private readonly offSince: Float64Array;
+  readonly overtime: Float64Array;
+  onOvertime: ((q: number, from: number, to: number) => void) | null = null;
+  private readonly windowStart: number;
+  private readonly windowEnd: number;
+
+  /** Agent a of pool q ends its time off shift with work in hand at `now` (it finished, or its shift began again). */
+  private endOvertime(q: number, a: number, now: number): void {
+    const from = this.offSince[a];
+    this.offSince[a] = -1;
+    if (!(now > from)) return;
+    const a0 = from > this.windowStart ? from : this.windowStart, b0 = now < this.windowEnd ? now : this.windowEnd;
+    if (b0 > a0) this.overtime[q] += b0 - a0;
+    if (this.onOvertime !== null) this.onOvertime(q, from, now);
   }
 
   private busyDelta(q: number, now: number, d: number): void {
@@ -194,7 +219,10 @@ export class AgentFloor {
     if (n === 0) {
       this.busyDelta(q, now, -1);
       if (this.capOf[q] < 1) this.closeBusy(a, now);
-      if (!on) this.staffedDelta(q, this.poolTier[q], now, -1); // off shift: goes home now
+      if (!on) {
+        this.staffedDelta(q, this.poolTier[q], now, -1); // off shift: goes home now
+        if (this.offSince[a] >= 0) this.endOvertime(q, a, now);
+      }
     }
   }
 
@@ -220,6 +248,7 @@ export class AgentFloor {
         }
         if (this.load[a] < k) this.lines.remove(a);
         if (this.load[a] === 0) this.staffedDelta(q, tier, now, -1);
+        else this.offSince[a] = now; // works on past its shift's end: overtime until the contacts in hand are done
       }
       this.onShift[q] = n;
       return false;
@@ -227,6 +256,7 @@ export class AgentFloor {
     for (let i = old; i < n; i++) {
       const a = off + i;
       if (this.load[a] === 0) this.staffedDelta(q, tier, now, 1); // busy ones were still counted
+      else if (this.offSince[a] >= 0) this.endOvertime(q, a, now); // back on shift before it finished
       if (this.load[a] < k) this.lines.join(this.bucketBase[q] + this.load[a], a);
       this.levelSince[a] = now;
     }

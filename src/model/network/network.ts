@@ -95,6 +95,13 @@ export class Network {
   readonly poolStaffed: Float64Array;
   /** Per pool: Σ of the handle times (factored, stretched: as served) of the counted contacts it started. */
   readonly poolHandleTime: Float64Array;
+  /** Per pool: agent-minutes worked off shift, finishing the contacts in hand, within [warmup, horizon) (agentFloor.ts overtime). */
+  readonly poolOvertime: Float64Array;
+
+  /** Told of each span an agent of pool q works off shift, as it ends (the support model pays it as overtime). */
+  set onOvertime(f: ((q: number, from: number, to: number) => void) | null) {
+    this.floor.onOvertime = f;
+  }
 
   /**
    * Mutable during a run (set them between events, e.g. daily for ramps):
@@ -156,6 +163,7 @@ export class Network {
     this.tierStaffed = this.floor.tierStaffed;
     this.poolBusy = this.floor.poolBusy;
     this.poolStaffed = this.floor.poolStaffed;
+    this.poolOvertime = this.floor.overtime;
     this.resolved = new Float64Array(T); this.transferred = new Float64Array(T); this.escalated = new Float64Array(T);
     this.unresolved = new Float64Array(T); this.callbacks = new Float64Array(T); this.callbacksByWork = new Float64Array(W);
     this.servedByPool = new Float64Array(Q); this.servedByPoolWork = new Float64Array(Q * W); this.poolHandleTime = new Float64Array(Q);

@@ -106,7 +106,16 @@ export class PoolStaffing {
     // first workforce event at or after it (or at the end of the run)
     this.hiresAtWarmup = new Float64Array(this.Q).fill(NaN);
     this.leaversAtWarmup = new Float64Array(this.Q).fill(NaN);
+    // work past a shift's end, finishing the contacts in hand, is paid at the pool's overtime rate (booked in its month)
+    const overtimeCost = Float64Array.from(cfg.pools.map((p, q) => (this.hourlyCost[q] * p.overtimeRate) / HOUR_MINUTES));
+    this.overtimeCostPerMinute = overtimeCost;
+    this.net.onOvertime = (q, from, to) => {
+      if (overtimeCost[q] > 0) this.book.ledger.accrue(q, from, to, overtimeCost[q]);
+    };
   }
+
+  /** Per pool: what a minute of overtime costs. */
+  private readonly overtimeCostPerMinute: Float64Array;
 
   /** Schedule every workforce's first event. */
   start(): void {
@@ -147,6 +156,8 @@ export class PoolStaffing {
       return {
         paidMinutes: this.paidMinutes[q],
         scheduledFloorMinutes: this.floorMinutes[q],
+        overtimeMinutes: this.net.poolOvertime[q],
+        overtimeCost: this.net.poolOvertime[q] * this.overtimeCostPerMinute[q],
         headcountEnd: wf ? wf.employed : NaN,
         headcountMin: this.headcountMin[q],
         hires: wf ? wf.hires - this.hiresAtWarmup[q] : 0,

@@ -15,6 +15,9 @@ export interface PoolStats {
   paidMinutes: number;
   /** Scheduled agent-minutes on the floor (before shrinkage, vacancies and article time). */
   scheduledFloorMinutes: number;
+  /** Agent-minutes worked past a shift's end (finishing the contacts in hand), and what they cost at the overtime rate. */
+  overtimeMinutes: number;
+  overtimeCost: number;
   /** Employees at the horizon; fewest employed, hires and leavers after the warm-up (pools with a workforce; else NaN / 0). */
   headcountEnd: number;
   headcountMin: number;

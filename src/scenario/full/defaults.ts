@@ -68,6 +68,8 @@ export const SUPPORT_DEFAULTS = {
     /** No cost given: 0, with a warning (the costs leave the pool out). */
     costPerHour: 0,
     cost: { benefits: 0, overhead: 0 },
+    /** Work past the shift's end is paid at time and a half [A] (the common overtime premium; e.g. the US FLSA's 1.5× for hours over 40 a week). */
+    overtimeRate: 1.5,
   },
   /**
    * Breaks staggered over 60 minutes [A]: agent i of n starts a break i·60/n minutes after

@@ -18,7 +18,8 @@ import { loadAnyScenarioFile } from "../../../src/scenario/load.js";
 import { ROOT } from "../../helpers/cli.js";
 
 /** The clipping before the catalogue: shares by the key's ending, signed by a list of retention keys. */
-const OLD_FRACTION = /(Rate|Level|occupancy|withinTargetShare|Share|csat)$/;
+// the old name rule, and the one share added since whose name it does not match (pool.<p>.paidShrinkage)
+const OLD_FRACTION = /(Rate|Level|occupancy|withinTargetShare|Share|csat|paidShrinkage)$/;
 const OLD_SIGNED = /^retention\.((byMonth\.[^.]+\.)?serviceChurn|(byMonth\.[^.]+\.)?serviceChurnRevenue|excessChurnNextYear)$/;
 const OLD_QUEUE_FRACTIONS = ["abandonRate", "serviceLevel", "occupancy", "probWait"];
 

@@ -46,6 +46,7 @@ export function poolConfigs(s: SupportScenario, { needNames, chanNames, tierName
       handleTimeFactor: p.handleTimeFactor ?? D.pool.handleTimeFactor,
       resolveFactor: p.resolveFactor ?? D.pool.resolveFactor,
       costPerHour: loadedCostPerHour(p),
+      overtimeRate: p.overtimeRate ?? D.pool.overtimeRate,
     };
     const hours = schedule.type === "hours" ? schedule.hours : pattern.staffedHours();
     if (hours !== undefined) out.hours = hours;

@@ -51,6 +51,7 @@ export const PoolSchema = object({
   handleTimeFactor: positive("times the tier's handle time").optional(),
   resolveFactor: nonNegative("times the tier's resolution probability").optional(),
   costPerHour: nonNegative("currency units per paid agent hour").optional(),
+  overtimeRate: nonNegative("a multiple of the hourly cost").optional(),
   cost: object({
     wagePerHour: nonNegative("currency units per paid hour"),
     benefits: nonNegative("a share of the wage").optional(),
