@@ -104,7 +104,7 @@ export function sweepCommand(y: Argv): Argv {
         .option("vary", {
           type: "string",
           describe:
-            'PATH=VALUES, repeatable; PATH is dotted, naming list elements by name (pools.L2.agents, tiers.L1.resolve.how-to; names with "." are not supported), VALUES a..b:step or a,b,c; the first --vary varies slowest',
+            'PATH=VALUES, repeatable; PATH is dotted, naming list elements by name (pools.L2.agents, tiers.L1.resolve.how-to; quote a name with a dot: pools.\"L1.5\".agents), VALUES a..b:step or a,b,c; the first --vary varies slowest',
         })
         .option("replications", { type: "number", describe: "replications per point (default: the scenario's)" })
         .option("seed", { type: "number", describe: "random seed for every point (default: the scenario's)" })
