@@ -185,10 +185,15 @@ function analyticTable(a: AnalyticCheck): string {
 
 /** A table of (label, metric key, unit) rows, each with its mean and 95% interval; rows without an estimate are left out. */
 function meanTable(title: string, rows: readonly [string, string, Unit][], e: Record<string, Estimate>): string {
-  // "a|b": a band, the two means side by side (a – b) without an interval of its own
+  // "a|b|…": a range over several keys' means, lowest – highest, without an interval of its own
   const body = rows.filter(([, key]) => key.split("|").every((k) => e[k] !== undefined)).map(([label, key, unit]) => {
-    const [a, b] = key.split("|");
-    if (b !== undefined) return [label, `${fmt(e[a], unit).mean} – ${fmt(e[b], unit).mean}`, ""];
+    const keys = key.split("|");
+    if (keys.length > 1) {
+      const means = keys.map((k) => e[k].mean).filter((m): m is number => m !== null);
+      if (means.length === 0) return [label, "–", ""];
+      const lo = Math.min(...means), hi = Math.max(...means);
+      return [label, `${fmt({ mean: lo, ci95: null }, unit).mean} – ${fmt({ mean: hi, ci95: null }, unit).mean}`, ""];
+    }
     const f = fmt(e[key], unit);
     return [label, f.mean, f.ci];
   });
@@ -221,16 +226,16 @@ function retentionTable(r: RunReport): string {
     ["Mean experience row (0 quick … 3 never contacted)", "retention.meanExperienceRow", "number"],
     ["Mean churn multiplier of closed needs", "retention.meanChurnMultiplier", "number"],
     ["Customers churned", "retention.churned", "count"],
-    ["  band: optimistic – pessimistic loyalty calibration", "retention.churnedOptimistic|retention.churnedPessimistic", "count"],
+    ["  range over the loyalty calibrations (optimistic, central, pessimistic)", "retention.churnedOptimistic|retention.churned|retention.churnedPessimistic", "count"],
     ["  of which caused by service experience", "retention.serviceChurn", "number"],
     [`Annual revenue churned (${cur})`, "retention.churnedRevenue", "money"],
-    ["  band: optimistic – pessimistic loyalty calibration", "retention.churnedRevenueOptimistic|retention.churnedRevenuePessimistic", "money"],
+    ["  range over the loyalty calibrations (optimistic, central, pessimistic)", "retention.churnedRevenueOptimistic|retention.churnedRevenue|retention.churnedRevenuePessimistic", "money"],
     [`  of which caused by service experience`, "retention.serviceChurnRevenue", "money"],
     [`Recurring revenue earned (${cur})`, "retention.revenueEarned", "money"],
     [`Net recurring revenue at the end, per year (${cur})`, "retention.netRecurringRevenue", "money"],
     ["Customers expected to churn next year because of their experience (net)", "retention.excessChurnNextYear", "number"],
     [`Revenue at risk next year: experience raised churn (${cur})`, "retention.revenueAtRisk", "money"],
-    ["  band: optimistic – pessimistic loyalty calibration", "retention.revenueAtRiskOptimistic|retention.revenueAtRiskPessimistic", "money"],
+    ["  range over the loyalty calibrations (optimistic, central, pessimistic)", "retention.revenueAtRiskOptimistic|retention.revenueAtRisk|retention.revenueAtRiskPessimistic", "money"],
     [`Revenue protected next year: experience lowered churn (${cur})`, "retention.revenueProtected", "money"],
   ];
   const table = meanTable("Experience and retention", rows, e);
