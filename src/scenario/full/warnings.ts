@@ -34,7 +34,9 @@ function weekInterval(a: number, b: number): string {
  * - a pool without a cost (`costPerHour` or `cost`): the costs leave it out;
  * - a vendor with no cost at all (costPerHour, costPerContact and feePerMonth all 0);
  * - a real-time channel with opening hours that is open while no pool serving it at its entry
- *   tier has an agent on the floor (lunch breaks, a gap between shifts), over one week.
+ *   tier has an agent on the floor (lunch breaks, a gap between shifts), over one week;
+ * - a real-time contact that can wait, after a warm transfer, at a tier with no patience for its
+ *   channel: that wait is unbounded (a caller held for hours, none abandoning).
  *
  * The coverage check compares the channel's hours (local time of the scenario's zone) with
  * each pool's weekly floor (`WeeklyPattern.floorAt`, local time of the pool's zone) minute by
@@ -45,6 +47,20 @@ function weekInterval(a: number, b: number): string {
  */
 export function scenarioWarnings(s: SupportScenario, cfg: SupportConfig): string[] {
   const out: string[] = [];
+  // warm transfers of real-time contacts to a tier without patience: unbounded waits
+  cfg.channels.forEach((ch, c) => {
+    if (ch.kind !== "realtime") return;
+    const seen = new Set<number>([ch.entryTier]);
+    for (let t = ch.entryTier; cfg.tiers[t].next !== undefined && cfg.tiers[t].nextMode === "transfer"; ) {
+      const from = cfg.tiers[t].name;
+      t = cfg.tiers[t].next!;
+      if (seen.has(t)) break;
+      seen.add(t);
+      if (cfg.tiers[t].patienceByChannel[c] === undefined) {
+        out.push(`tiers[${t}].patience.${ch.name}: missing: a ${ch.name} contact warm-transferred from "${from}" waits at "${cfg.tiers[t].name}" without patience, so its wait is unbounded (give the tier a patience for ${ch.name}, or escalate as a ticket)`);
+      }
+    }
+  });
   s.pools.forEach((p, i) => {
     if (p.vendor === undefined) {
       if (p.costPerHour === undefined && p.cost === undefined) out.push(`pools[${i}].costPerHour: missing: costs leave out pool "${p.name}"`);

@@ -557,6 +557,22 @@ describe("warnings", () => {
     ]);
   });
 
+  it("a real-time contact warm-transferred to a tier without patience: its wait is unbounded, said once per channel and tier", () => {
+    const x = example();
+    x.pools[1].costPerHour = 30;
+    x.tiers[0].nextMode = "transfer"; // L1 → L2 as a warm transfer: phone and chat keep waiting, at L2 without patience
+    const s = validateSupportScenario(x);
+    const w = scenarioWarnings(s, buildSupport(s, { baseDir: "scenarios" })).filter((l) => l.includes("warm-transferred"));
+    expect(w).toEqual([
+      'tiers[1].patience.phone: missing: a phone contact warm-transferred from "L1" waits at "L2" without patience, so its wait is unbounded (give the tier a patience for phone, or escalate as a ticket)',
+      'tiers[1].patience.chat: missing: a chat contact warm-transferred from "L1" waits at "L2" without patience, so its wait is unbounded (give the tier a patience for chat, or escalate as a ticket)',
+    ]);
+    // with a patience at L2 for both, none
+    x.tiers[1].patience = { phone: { dist: "exponential", meanMinutes: 4 }, chat: { dist: "exponential", meanMinutes: 6 } };
+    const s2 = validateSupportScenario(x);
+    expect(scenarioWarnings(s2, buildSupport(s2, { baseDir: "scenarios" })).filter((l) => l.includes("warm-transferred"))).toEqual([]);
+  });
+
   it("a pool in another time zone covers the gap: Manila (UTC+8) Tue–Sat 02:00 is Chicago (UTC−6) Mon–Fri 12:00", () => {
     const x = example();
     x.pools[1].costPerHour = 30;
