@@ -67,7 +67,7 @@ export function withWarmupDays(s: Scenario, days: number): Scenario {
   const config: SupportConfig = {
     ...built,
     channels: built.channels.map((c, i) => ({ ...c, initialExpectedWait: cfg.channels[i].initialExpectedWait })),
-    retention: { ...built.retention, baseFactors: [...cfg.retention.baseFactors] },
+    retention: { ...built.retention, baseFactors: [...cfg.retention.baseFactors], initialExperience: cfg.retention.initialExperience },
     ...(cfg.calibratedBy !== undefined ? { calibratedBy: cfg.calibratedBy } : {}),
   };
   return { name: s.name, form: s.form, file: s.file, baseDir: s.baseDir, resolved: s.resolved, definition, config, uncalibrated: built, warnings: s.warnings, statusQuo: s.statusQuo };

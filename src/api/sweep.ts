@@ -60,7 +60,7 @@ export async function sweep(scenario: Scenario, options: SweepOptions): Promise<
   checkVary(base, options.vary);
   const settings = runSettings(scenario.definition, { seed: options.seed, replications: options.replications });
   const cfg = scenario.config;
-  const statusQuo = { factors: cfg.retention.baseFactors, expectedWaits: cfg.channels.map((c) => c.initialExpectedWait), by: cfg.calibratedBy ?? "" };
+  const statusQuo = { factors: cfg.retention.baseFactors, expectedWaits: cfg.channels.map((c) => c.initialExpectedWait), initialExperience: cfg.retention.initialExperience, by: cfg.calibratedBy ?? "" };
   const points = preparePoints(base, options.vary, { file: scenario.file ?? scenario.name, baseDir: scenario.baseDir, keep: (i) => inShard(i, shard), statusQuo });
   const identity: SweepIdentity = {
     scenario: scenario.name,

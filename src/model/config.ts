@@ -369,6 +369,8 @@ export interface RetentionConfig {
    * input rates are the base rates.
    */
   baseFactors: number[];
+  /** Per segment, quantiles of the ln M its customers present at t = 0 start with (the status quo's settled state: customers/initialExperience.ts); empty: they start with none. */
+  initialExperience: number[][];
 }
 
 export interface SupportConfig {

@@ -41,6 +41,7 @@ import { parseStartEpochMs } from "../time/iso.js";
 import { CustomerBase, populate } from "./customers/customerBase.js";
 import { ChurnExposure } from "./customers/churnExposure.js";
 import { CustomerFlows } from "./customers/customerFlows.js";
+import { seedExperience } from "./customers/initialExperience.js";
 import { NeedGenerator } from "./demand/needs.js";
 import { LearningCurve } from "./customers/expertise.js";
 import type { Network } from "./network/network.js";
@@ -101,6 +102,8 @@ class SupportSimulation {
     const startCustomers = cfg.segments.reduce((s, g) => s + g.customers, 0);
     this.customers = new CustomerBase(cfg.channels.length, initialWait, Math.max(1024, Math.ceil(startCustomers * 1.1)));
     populate(this.customers, cfg.segments, (name) => streams.stream(name));
+    // the customers present at the start remember what the status quo's settled state gives them
+    if (cfg.retention.initialExperience.length > 0) seedExperience(this.customers, cfg.segments, cfg.retention.initialExperience, this.customers.total, (name) => streams.stream(name));
     const ladder = new ExperienceLadder(cfg.retention);
     const months = new MonthClock(startMs, cfg.timeZone, horizon);
     // what the calibration of the base churn rates and the band need (churnExposure.ts)

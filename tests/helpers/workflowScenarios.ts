@@ -44,7 +44,7 @@ const simpleQueue = (name: string, agents: number) => ({
 
 /**
  * The files of the compare tests; the small baseline has 4 replications (seed 7):
- *   a.json "small"; b.json "more-l1" (3 L1 phone/e-mail agents); copy.json (a.json again, same
+ *   a.json "small"; b.json "more-l1" (extends a.json: 3 L1 phone/e-mail agents); copy.json (a.json again, same
  *   name); other-settings.json "other" (seed 99, 2 replications); longer.json "longer" (9 days);
  *   simple.json "mm1" and simple3.json "mm1 three agents" (simple form, 2 and 3 agents);
  *   bad.json (an invalid field), syntax.json (not JSON), badbuild.json (valid, but its history
@@ -55,7 +55,8 @@ export function compareScenarios(): ScenarioFolder {
   const small = (change: (s: any) => void = () => {}) => smallBaseline(4, change);
   const files = scenarioFolder("supportsim-compare-");
   files.write("a.json", small());
-  files.write("b.json", small((s) => { s.name = "more-l1"; s.pools[0].agents = 3; }));
+  // a what-if of a.json (so both are calibrated on the same status quo, and keep their common random numbers)
+  files.write("b.json", { extends: "a.json", name: "more-l1", pools: { "L1 phone and e-mail": { agents: 3 } } });
   files.write("copy.json", small()); // same name "small" as a.json
   files.write("other-settings.json", small((s) => { s.name = "other"; s.seed = 99; s.replications = 2; }));
   files.write("longer.json", small((s) => { s.name = "longer"; s.horizon = { days: 9, warmupDays: 1, intervalMinutes: 30 }; }));

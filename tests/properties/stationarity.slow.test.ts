@@ -11,6 +11,7 @@
  *
  * On the code before (every customer starting at the response target, 24 h for e-mail, while the
  * status quo answers in about 2.5 h) baseline-year fails: e-mail's share rises by more than half.
+ * The churn check fails on the code before the initial experiences: +56 %.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -52,4 +53,14 @@ describe("a status quo is stationary", () => {
       }
     }, 600_000);
   }
+
+  it("baseline-year: churn does not climb as memories fill — the last full quarter's monthly churns within 15% of the first's", async () => {
+    // customers present at the start remember the status quo's settled experiences (model/customers/initialExperience.ts);
+    // starting them with none, monthly churns rose from 138 to 300 over the year (+56% from Feb–Apr to Oct–Dec)
+    const r = await simulate(loadScenario(join(SCENARIOS, "baseline-year.json")), { replications: 4, threads: 2 });
+    const month = (m: string) => r.estimates[`retention.byMonth.${m}.churned`].mean!;
+    const first = (month("2027-02") + month("2027-03") + month("2027-04")) / 3;
+    const last = (month("2027-10") + month("2027-11") + month("2027-12")) / 3;
+    expect(Math.abs(last / first - 1), `monthly churns ${first.toFixed(0)} in Feb–Apr, ${last.toFixed(0)} in Oct–Dec`).toBeLessThan(0.15);
+  }, 600_000);
 });

@@ -14,6 +14,10 @@
  *    window), unless the scenario states it (`expectedWaitMinutes`).
  * 2. The base churn rate h₀ = h_in · E / (E + X) (model/customers/churnBand.ts): the churn of a
  *    customer with no need, so that the status quo reproduces its input churn.
+ * 3. The experience the customers present at the start remember: the status quo's settled state
+ *    (model/customers/initialExperience.ts), so that churn does not climb for months while
+ *    memories fill. Each pass starts from the previous pass's end, so the passes add up to
+ *    CALIBRATION_PASSES horizons of history.
  *
  * Both depend on each other's result (the expectations move the demand mix, the mix the waits
  * and experiences), so the pilot is a fixed-point iteration: pass 1 at the inputs, each next
@@ -34,6 +38,8 @@ export interface StatusQuoCalibration {
   factors: number[];
   /** Per channel, the customers' initial expected wait (minutes). */
   expectedWaits: number[];
+  /** Per segment, quantiles of the experience the customers present at the start remember (model/customers/initialExperience.ts); empty: none. */
+  initialExperience: number[][];
   /** How it was done, for the output. */
   by: string;
 }
@@ -54,20 +60,22 @@ function experiencedWaits(cfg: SupportConfig, r: ReturnType<typeof simulateSuppo
 
 /** Calibrate on the status quo's configuration (see the header). */
 export function calibrateOnStatusQuo(statusQuo: SupportConfig, seed: number, statusQuoName: string): StatusQuoCalibration {
-  if (!needsCalibration(statusQuo)) return { factors: [], expectedWaits: statusQuo.channels.map((c) => c.initialExpectedWait), by: "" };
-  let cal: StatusQuoCalibration = { factors: [], expectedWaits: statusQuo.channels.map((c) => c.initialExpectedWait), by: "" };
+  if (!needsCalibration(statusQuo)) return { factors: [], expectedWaits: statusQuo.channels.map((c) => c.initialExpectedWait), initialExperience: [], by: "" };
+  let cal: StatusQuoCalibration = { factors: [], expectedWaits: statusQuo.channels.map((c) => c.initialExpectedWait), initialExperience: [], by: "" };
   for (let pass = 0; pass < CALIBRATION_PASSES; pass++) {
     const r = simulateSupport(calibrated(statusQuo, cal), new RandomStreams(seed, 0), null);
     const waits = experiencedWaits(statusQuo, r);
     cal = {
       factors: statusQuo.segments.some((s) => s.churnPerMinute > 0 || s.churnMode === "renewal") ? baseFactorsOf([r.retention.exposure], statusQuo.segments) : [],
       expectedWaits: statusQuo.channels.map((ch, c) => (ch.expectedWaitGiven ? ch.initialExpectedWait : waits[c])),
+      // the next pass (and the run) starts from this pass's settled experiences: each pass adds a horizon of history
+      initialExperience: r.retention.experienceQuantiles,
       by: "",
     };
   }
   const churn = cal.factors.length === 0 ? "" : `base churn = input churn × (${statusQuo.segments.map((s, g) => `${s.name} ×${cal.factors[g * 3 + 1].toFixed(3)}`).join(", ")}), the rate of a customer with no need; `;
   const waits = statusQuo.channels.map((ch, c) => `${ch.name} ${formatWait(cal.expectedWaits[c])}${ch.expectedWaitGiven ? " (as given)" : ""}`).join(", ");
-  cal.by = `${churn}customers start expecting the waits the status quo gives (${waits}); so that "${statusQuoName}" (the status quo) reproduces its input churn and its expectations are settled over this horizon (${CALIBRATION_PASSES} pilot passes, seed ${seed})`;
+  cal.by = `${churn}customers start expecting the waits the status quo gives (${waits}) and remembering its settled experiences; so that "${statusQuoName}" (the status quo) reproduces its input churn and its expectations are settled over this horizon (${CALIBRATION_PASSES} pilot passes, seed ${seed})`;
   return cal;
 }
 
@@ -78,7 +86,7 @@ export function calibrated(cfg: SupportConfig, cal: StatusQuoCalibration): Suppo
   return {
     ...cfg,
     channels: cfg.channels.map((ch, c) => (cal.expectedWaits.length === cfg.channels.length ? { ...ch, initialExpectedWait: cal.expectedWaits[c] } : ch)),
-    retention: { ...cfg.retention, baseFactors: [...cal.factors] },
+    retention: { ...cfg.retention, baseFactors: [...cal.factors], initialExperience: cal.initialExperience.length === cfg.segments.length ? cal.initialExperience : [] },
     calibratedBy: cal.by,
   };
 }

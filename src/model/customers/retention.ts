@@ -178,6 +178,7 @@ export function defaultRetentionConfig(calibration: CalibrationName = "tarp"): R
     halfLife: DEFAULT_HALF_LIFE_DAYS * DAY_MINUTES,
     bandScales: [BAND_SCALES.optimistic, 1, BAND_SCALES.pessimistic],
     baseFactors: [],
+    initialExperience: [],
   };
 }
 

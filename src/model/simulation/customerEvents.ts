@@ -18,6 +18,7 @@ import type { CustomerBase } from "../customers/customerBase.js";
 import type { CustomerFlows } from "../customers/customerFlows.js";
 import { bandFigure, churnExpectation } from "../customers/churnBand.js";
 import { BAND_CENTRAL, BAND_OPTIMISTIC, BAND_PESSIMISTIC, BANDS, type ChurnExposure } from "../customers/churnExposure.js";
+import { experienceQuantiles } from "../customers/initialExperience.js";
 import { annualRevenue, revenueAtRisk, type ExperienceLadder } from "../customers/retention.js";
 import { clipSpan } from "./clipSpan.js";
 import { K_CHURN, K_SALE, WINDOW } from "./eventKinds.js";
@@ -137,6 +138,7 @@ export class CustomerEvents {
       churnedBySegment,
       churnAtInputBySegment: Array.from(expectation.atInput),
       exposure: this.exposure,
+      experienceQuantiles: experienceQuantiles(this.customers, G, this.horizon, ret.halfLife),
       serviceChurn: totals.excessChurn,
       serviceChurnRevenue: totals.excessRevenue,
       byMonth: this.flows.byMonth,

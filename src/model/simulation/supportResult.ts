@@ -40,6 +40,8 @@ export interface RetentionStats {
   churnAtInputBySegment: number[];
   /** The exposure sums the calibration of the base rates reads (churnExposure.ts). */
   exposure: ChurnExposure;
+  /** Per segment, quantiles of the active customers' remembered ln M at the horizon (what the next pilot pass starts from: initialExperience.ts). */
+  experienceQuantiles: number[][];
   /** The same four per calendar month of `r.costs.months` (customers.ts CHURN_MONTH_FIELDS): month · 4 + field. */
   byMonth: Float64Array;
   /** Recurring revenue earned over [warm-up, horizon), and the annual recurring revenue of the base at the horizon. */

@@ -356,6 +356,7 @@ describe("the example builds the model's values", () => {
       halfLife: 180 * DAY,
       bandScales: [0.5, 1, 1.5],
       baseFactors: [], // calibrated when the library loads a scenario (tests/properties/retention.slow.test.ts)
+      initialExperience: [],
     });
   });
 
@@ -373,6 +374,7 @@ describe("the example builds the model's values", () => {
       halfLife: 365 * DAY,
       bandScales: [0.5, 1, 1.5],
       baseFactors: [],
+      initialExperience: [],
     });
     expect(SUPPORT_DEFAULTS.workforce.attritionPerYear).toBe(0.35);
   });

@@ -19,5 +19,6 @@ export function retentionConfig(r: SupportScenario["retention"]): RetentionConfi
     halfLife: (r?.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS) * DAY_MINUTES,
     bandScales: [BAND_SCALES.optimistic, 1, BAND_SCALES.pessimistic],
     baseFactors: [],
+    initialExperience: [],
   };
 }
