@@ -16,10 +16,11 @@
  *    customer with no need, so that the status quo reproduces its input churn.
  * 3. The experience the customers present at the start remember: the status quo's settled state
  *    (model/customers/initialExperience.ts), so that churn does not climb for months while
- *    memories fill. Each pass starts from the previous pass's end, so the passes add up to
- *    CALIBRATION_PASSES horizons of history.
+ *    memories fill. Each pass starts from the previous pass's end, and there are enough passes
+ *    for about a year of history (CALIBRATION_HISTORY_DAYS; 3 to 25 passes); the run starts
+ *    where the last pass started, so the base churn measured in that pass holds for it.
  *
- * Both depend on each other's result (the expectations move the demand mix, the mix the waits
+ * They depend on each other's result (the expectations move the demand mix, the mix the waits
  * and experiences), so the pilot is a fixed-point iteration: pass 1 at the inputs, each next
  * pass at the previous pass's calibration, one replication (index 0) each; the last pass's
  * calibration is used.
@@ -30,8 +31,18 @@ import { CF } from "../../model/counters.js";
 import { baseFactorsOf } from "../../model/customers/churnBand.js";
 import { simulateSupport } from "../../model/simulation.js";
 
-/** Pilot passes (see the header). */
+/** Pilot passes: at least this many (see the header) … */
 export const CALIBRATION_PASSES = 3;
+/** … and enough that their horizons add up to this much history (days: a half-life of the default experience memory) … */
+export const CALIBRATION_HISTORY_DAYS = 365;
+/** … but no more than this many. */
+export const MAX_CALIBRATION_PASSES = 25;
+
+/** The pilot passes for a horizon (minutes): enough history for the experiences to settle, within the bounds. */
+export function calibrationPasses(horizon: number): number {
+  const days = horizon / 1440;
+  return Math.min(MAX_CALIBRATION_PASSES, Math.max(CALIBRATION_PASSES, Math.ceil(CALIBRATION_HISTORY_DAYS / days) + 1));
+}
 
 export interface StatusQuoCalibration {
   /** Per segment and band (g · 3 + band), the factor on the input churn rate; empty when nothing churns. */
@@ -62,20 +73,24 @@ function experiencedWaits(cfg: SupportConfig, r: ReturnType<typeof simulateSuppo
 export function calibrateOnStatusQuo(statusQuo: SupportConfig, seed: number, statusQuoName: string): StatusQuoCalibration {
   if (!needsCalibration(statusQuo)) return { factors: [], expectedWaits: statusQuo.channels.map((c) => c.initialExpectedWait), initialExperience: [], by: "" };
   let cal: StatusQuoCalibration = { factors: [], expectedWaits: statusQuo.channels.map((c) => c.initialExpectedWait), initialExperience: [], by: "" };
-  for (let pass = 0; pass < CALIBRATION_PASSES; pass++) {
+  const passes = calibrationPasses(statusQuo.horizon);
+  let endExperience: number[][] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    // each pass starts from the previous pass's settled experiences; the last pass's start is the run's (its factors were measured from it)
+    if (pass > 0) cal = { ...cal, initialExperience: endExperience };
     const r = simulateSupport(calibrated(statusQuo, cal), new RandomStreams(seed, 0), null);
     const waits = experiencedWaits(statusQuo, r);
     cal = {
       factors: statusQuo.segments.some((s) => s.churnPerMinute > 0 || s.churnMode === "renewal") ? baseFactorsOf([r.retention.exposure], statusQuo.segments) : [],
       expectedWaits: statusQuo.channels.map((ch, c) => (ch.expectedWaitGiven ? ch.initialExpectedWait : waits[c])),
-      // the next pass (and the run) starts from this pass's settled experiences: each pass adds a horizon of history
-      initialExperience: r.retention.experienceQuantiles,
+      initialExperience: cal.initialExperience,
       by: "",
     };
+    endExperience = r.retention.experienceQuantiles;
   }
   const churn = cal.factors.length === 0 ? "" : `base churn = input churn × (${statusQuo.segments.map((s, g) => `${s.name} ×${cal.factors[g * 3 + 1].toFixed(3)}`).join(", ")}), the rate of a customer with no need; `;
   const waits = statusQuo.channels.map((ch, c) => `${ch.name} ${formatWait(cal.expectedWaits[c])}${ch.expectedWaitGiven ? " (as given)" : ""}`).join(", ");
-  cal.by = `${churn}customers start expecting the waits the status quo gives (${waits}) and remembering its settled experiences; so that "${statusQuoName}" (the status quo) reproduces its input churn and its expectations are settled over this horizon (${CALIBRATION_PASSES} pilot passes, seed ${seed})`;
+  cal.by = `${churn}customers start expecting the waits the status quo gives (${waits}) and remembering its settled experiences; so that "${statusQuoName}" (the status quo) reproduces its input churn and its expectations are settled over this horizon (${passes} pilot passes, seed ${seed})`;
   return cal;
 }
 
