@@ -91,8 +91,12 @@ describe("funnelChart", () => {
       for (const t of r.tiers) expect(of(`↳ at ${t}`)).toBe(meanOf(r, `tier.${t}.resolved`));
       expect(of("Asked, not resolved")).toBeCloseTo(meanOf(r, "funnel.asked") - meanOf(r, "funnel.resolved"), 9);
       expect(of("Unserved")).toBe(meanOf(r, "funnel.unserved"));
-      // every need ends in exactly one of deflected, self-served, asked or unserved: the rows add up
-      expect(of("Deflected by a notice") + of("Self-served") + of("Asked for help") + of("Unserved")).toBeCloseTo(needs, 6);
+      // every need ends in one of deflected, self-served, asked or unserved, or is open at the end; a need that
+      // asked and came back to a closed channel too late to ask again (or gave up on a retry) ends unserved
+      // too, so the rows add up to the needs within that rare overlap (under 0.1 %)
+      const sum = of("Deflected by a notice") + of("Self-served") + of("Asked for help") + of("Unserved");
+      expect(sum + meanOf(r, "funnel.openAtEnd")).toBeGreaterThanOrEqual(needs - 1e-9);
+      expect(sum).toBeLessThan(needs * 1.001);
       for (const d of rows) expect(d.share).toBeCloseTo(d.value / needs, 12);
       expect(rows.map((d) => d.order)).toEqual([...rows.map((d) => d.order)].sort((a, b) => a - b));
       // the tooltip's contacts per need
