@@ -339,6 +339,22 @@ describe("compareNarrative", () => {
     ]);
   });
 
+  it("does not present a lower cost per contact from busier staff, at the same staffing, as a saving", () => {
+    const c = compare({
+      "tier.L1.occupancy": { values: [est(0.489), est(0.556)], differences: [diff(0.067, [0.062, 0.072], true)] },
+      "cost.perMonth": { values: [est(345_785), est(355_040)], differences: [diff(9_255, [9_100, 9_400], true)] },
+      "cost.perContact": { values: [est(47.05), est(44.2)], differences: [diff(-2.85, [-3.0, -2.7], true)] },
+    });
+    const [, p] = compareNarrative(c);
+    expect(p).toContain("cost per contact answered falls by $2.85 (the same staff are busier: occupancy is up at the same staffing, not a saving)");
+    // without the occupancy rise, no such words
+    const plain = compare({
+      "cost.perMonth": { values: [est(345_785), est(355_040)], differences: [diff(9_255, [9_100, 9_400], true)] },
+      "cost.perContact": { values: [est(47.05), est(44.2)], differences: [diff(-2.85, [-3.0, -2.7], true)] },
+    });
+    expect(compareNarrative(plain)[1]).not.toContain("busier");
+  });
+
   it("says what a spend buys, and what it loses", () => {
     const c = compare({
       "channel.phone.serviceLevel": { values: [est(0.9), est(0.8913)], differences: [diff(-0.0087, [-0.0158, -0.0012], true)] },

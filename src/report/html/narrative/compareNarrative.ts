@@ -75,7 +75,14 @@ export function compareNarrative(c: CompareResult): string[] {
   return out;
 }
 
+/** Unit costs that fall when the same staff are simply busier: at fixed staffing, not a saving. */
+const UNIT_COSTS = new Set(["cost.perContact", "cost.perResolvedNeed"]);
+
 function scenarioParagraph(ref: string, alt: string, changes: Change[], currency: string): string {
+  // a lower unit cost with a significantly higher occupancy, at the same staffing, is the same pay spread over
+  // more work: said as such, not as a benefit
+  const busier = changes.some((x) => x.key.startsWith("tier.") && x.key.endsWith(".occupancy") && x.verdict === "significant" && x.d > 0);
+  const said = (x: Change): string => clause(x, currency) + (busier && UNIT_COSTS.has(x.key) && x.d < 0 ? " (the same staff are busier: occupancy is up at the same staffing, not a saving)" : "");
   const costKey = changes.some((x) => x.key === "cost.perMonth") ? "cost.perMonth" : changes.some((x) => x.key === "cost.total") ? "cost.total" : null;
   const cost = costKey ? changes.find((x) => x.key === costKey) ?? null : null;
   const rest = changes.filter((x) => x.key !== "cost.perMonth" && x.key !== "cost.total").sort((a, b) => a.words.rank - b.words.rank);
@@ -101,11 +108,11 @@ function scenarioParagraph(ref: string, alt: string, changes: Change[], currency
       const range = ci.split("–")[0] === ci.split("–")[1] ? "the same in every replication" : `95% interval ${ci}`;
       let s = `${lead} ${saves ? "lowers" : "raises"} ${noun} by ${amount(cost.d, k, currency)} (${range})`;
       if (saves) {
-        if (worse.length > 0) { first = worse.slice(0, 3); firstIs = "worse"; s += ` but ${list(first.map((x) => clause(x, currency)))}`; }
-        else if (better.length > 0) { first = better.slice(0, 3); firstIs = "better"; s += `, and ${list(first.map((x) => clause(x, currency)))}`; }
+        if (worse.length > 0) { first = worse.slice(0, 3); firstIs = "worse"; s += ` but ${list(first.map(said))}`; }
+        else if (better.length > 0) { first = better.slice(0, 3); firstIs = "better"; s += `, and ${list(first.map(said))}`; }
       } else {
-        if (better.length > 0) { first = better.slice(0, 3); firstIs = "better"; s += `; in return ${list(first.map((x) => clause(x, currency)))}`; }
-        else if (worse.length > 0) { first = worse.slice(0, 3); firstIs = "worse"; s += `, and ${list(first.map((x) => clause(x, currency)))}`; }
+        if (better.length > 0) { first = better.slice(0, 3); firstIs = "better"; s += `; in return ${list(first.map(said))}`; }
+        else if (worse.length > 0) { first = worse.slice(0, 3); firstIs = "worse"; s += `, and ${list(first.map(said))}`; }
       }
       sentences.push(s + ".");
     } else if (cost.verdict === "unchanged") {
@@ -123,7 +130,7 @@ function scenarioParagraph(ref: string, alt: string, changes: Change[], currency
   let told = firstIs;
   for (const [xs, kind] of groups) {
     if (xs.length === 0) continue;
-    const text = list(xs.map((x) => clause(x, currency)));
+    const text = list(xs.map(said));
     const opener = told === null ? "" : told === kind ? "In addition, " : "On the other hand, ";
     sentences.push(`${opener === "" ? cap(text) : opener + text}.`);
     told = kind;
