@@ -17,14 +17,14 @@
  * ∫ (exp(e·2^(−s/H)) − 1) ds is retention.ts `excessHazardFactor`.
  *
  * Renewal segments. At each anniversary in the window with multiplier M the replication counts
- * A_g += 1 and S_g(k) += M^k; the lapse that reproduces the input lapse ℓ_in is
- * ℓ₀(k) = ℓ_in · A_g / S_g(k) (uncapped: the cap p ≤ 1 binds only for customers whose lapse
- * times multiplier exceeds 1). The expected churns under k, with the base of the run,
- * Σ min(1, ℓ₀(k) · M^k), are summed as they happen (`renewalExpected`).
+ * A_g += 1 (the churns the input lapse ℓ_in states: ℓ_in · A_g) and the expected churns under
+ * band k with the base of the run, Σ min(1, ℓ₀(k) · M^k) (`renewalExpected`). Their base is
+ * calibrated on the time average E/(E + X), like a hazard segment's (churnBand.ts).
  *
  * Nothing here allocates per customer or per event.
  */
 import type { CustomerBase } from "./customerBase.js";
+import { clipSpan } from "../../time/clipSpan.js";
 import { excessHazardFactor } from "./retention.js";
 
 /** Number of calibrations summed: optimistic, central, pessimistic. */
@@ -40,8 +40,6 @@ export class ChurnExposure {
   readonly excess: Float64Array;
   /** A_g: anniversaries in the window. */
   readonly anniversaries: Float64Array;
-  /** S_g(k) = Σ M^k over those anniversaries, at g · BANDS + band. */
-  readonly renewalMultipliers: Float64Array;
   /** Σ min(1, ℓ₀(k)·M^k) over those anniversaries (the expected renewal churns under band k), at g · BANDS + band. */
   readonly renewalExpected: Float64Array;
 
@@ -55,7 +53,6 @@ export class ChurnExposure {
     this.exposure = new Float64Array(segments);
     this.excess = new Float64Array(segments * BANDS);
     this.anniversaries = new Float64Array(segments);
-    this.renewalMultipliers = new Float64Array(segments * BANDS);
     this.renewalExpected = new Float64Array(segments * BANDS);
   }
 
@@ -85,7 +82,6 @@ export class ChurnExposure {
     const o = g * BANDS, lm = Math.log(m);
     for (let k = 0; k < BANDS; k++) {
       const mk = k === BAND_CENTRAL ? m : Math.exp(this.scales[k] * lm);
-      this.renewalMultipliers[o + k] += mk;
       const p = lapse[o + k] * mk;
       this.renewalExpected[o + k] += p < 1 ? p : 1;
     }
@@ -94,10 +90,7 @@ export class ChurnExposure {
   /** At the end of the run: every customer's exposure in the window and the excess of its last experience. */
   close(base: CustomerBase): void {
     for (let id = 0; id < base.total; id++) {
-      const joined = base.joined[id], left = base.left[id];
-      const a = joined > this.from ? joined : this.from;
-      const b = left < this.to ? left : this.to;
-      if (b > a) this.exposure[base.segment[id]] += b - a;
+      this.exposure[base.segment[id]] += clipSpan(base.joined[id], base.left[id], this.from, this.to);
       this.closeExperience(base, id, this.to);
     }
   }

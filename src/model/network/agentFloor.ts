@@ -21,6 +21,7 @@
 import type { EventCalendar } from "../../engine/calendar.js";
 import { TimeWeighted } from "../../engine/statistics.js";
 import { LevelTotals } from "./levelTotals.js";
+import { clipSpan } from "../../time/clipSpan.js";
 import { LineSet } from "./lineSet.js";
 import type { NetworkPool } from "./networkConfig.js";
 
@@ -125,8 +126,7 @@ export class AgentFloor {
     const from = this.offSince[a];
     this.offSince[a] = -1;
     if (!(now > from)) return;
-    const a0 = from > this.windowStart ? from : this.windowStart, b0 = now < this.windowEnd ? now : this.windowEnd;
-    if (b0 > a0) this.overtime[q] += b0 - a0;
+    this.overtime[q] += clipSpan(from, now, this.windowStart, this.windowEnd);
     if (this.onOvertime !== null) this.onOvertime(q, from, now);
   }
 

@@ -20,7 +20,7 @@ import { bandFigure, churnExpectation } from "../customers/churnBand.js";
 import { BAND_CENTRAL, BAND_OPTIMISTIC, BAND_PESSIMISTIC, BANDS, type ChurnExposure } from "../customers/churnExposure.js";
 import { experienceQuantiles } from "../customers/initialExperience.js";
 import { annualRevenue, revenueAtRisk, type ExperienceLadder } from "../customers/retention.js";
-import { clipSpan } from "./clipSpan.js";
+import { clipSpan } from "../../time/clipSpan.js";
 import { K_CHURN, K_SALE, WINDOW } from "./eventKinds.js";
 import type { RetentionStats } from "./supportResult.js";
 

@@ -30,7 +30,7 @@ import { Roster } from "../staffing/roster.js";
 import { nextTimeShareChange, timeShared } from "../staffing/timeShare.js";
 import type { WeeklyPattern } from "../staffing/weeklyPattern.js";
 import { Workforce } from "../staffing/workforce.js";
-import { clipSpan } from "./clipSpan.js";
+import { clipSpan } from "../../time/clipSpan.js";
 import type { CostBook } from "./costBook.js";
 import { K_POOL, K_WORKFORCE } from "./eventKinds.js";
 import type { PoolStats } from "./supportResult.js";
