@@ -82,21 +82,7 @@ export class EventCalendar {
     this.sData[slot] = data;
     this.sDead[slot] = 0;
     if (this.heapSize === this.hTime.length) this.growHeap();
-    const s = this.seq++;
-    const hTime = this.hTime, hSeq = this.hSeq, hSlot = this.hSlot;
-    let i = this.heapSize++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const tp = hTime[p];
-      if (tp < time || (tp === time && hSeq[p] < s)) break;
-      hTime[i] = tp;
-      hSeq[i] = hSeq[p];
-      hSlot[i] = hSlot[p];
-      i = p;
-    }
-    hTime[i] = time;
-    hSeq[i] = s;
-    hSlot[i] = slot;
+    this.siftUp(this.heapSize++, time, this.seq++, slot);
     this.live++;
     return this.sGen[slot] * SLOT_BITS + slot;
   }
@@ -194,7 +180,12 @@ export class EventCalendar {
       hSlot[i] = hSlot[m];
       i = m;
     }
-    const time = hTime[n], s = hSeq[n], sl = hSlot[n];
+    this.siftUp(i, hTime[n], hSeq[n], hSlot[n]);
+  }
+
+  /** Put the entry (time, s, slot) into the hole at heap position i, moving it up past later parents. */
+  private siftUp(i: number, time: number, s: number, slot: number): void {
+    const hTime = this.hTime, hSeq = this.hSeq, hSlot = this.hSlot;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const tp = hTime[p];
@@ -206,7 +197,7 @@ export class EventCalendar {
     }
     hTime[i] = time;
     hSeq[i] = s;
-    hSlot[i] = sl;
+    hSlot[i] = slot;
   }
 
   private growHeap(): void {
