@@ -96,6 +96,38 @@ export class RatioSums {
   }
 }
 
+/**
+ * Many RatioSums in one typed array, six numbers a cell (n, Σx, Σy, Σx², Σy², Σxy): per-interval
+ * and per-week accumulators whose memory does not grow with the replications and that allocate
+ * nothing per value. A plain mean is a cell whose denominators are all 1.
+ */
+export class RatioSumsTable {
+  private readonly sums: Float64Array;
+  private readonly scratch = new RatioSums();
+
+  constructor(readonly cells: number) {
+    this.sums = new Float64Array(cells * 6);
+  }
+
+  /** One replication's numerator y and denominator x in `cell` (x = 1: a plain value). */
+  add(cell: number, y: number, x = 1): void {
+    const i = cell * 6, a = this.sums;
+    a[i] += 1;
+    a[i + 1] += x;
+    a[i + 2] += y;
+    a[i + 3] += x * x;
+    a[i + 4] += y * y;
+    a[i + 5] += x * y;
+  }
+
+  /** The cell's ratio of sums and its 95% interval (RatioSums.estimate). */
+  estimate(cell: number): Estimate {
+    const i = cell * 6, a = this.sums, s = this.scratch;
+    s.n = a[i]; s.sx = a[i + 1]; s.sy = a[i + 2]; s.sxx = a[i + 3]; s.syy = a[i + 4]; s.sxy = a[i + 5];
+    return s.estimate();
+  }
+}
+
 /** se(R) of a ratio of sums (see RatioSums): s_d / (√n · x̄), s_d² = (Σy² − 2RΣxy + R²Σx²)/(n − 1). */
 export function ratioStandardError(s: RatioSums): number {
   const R = s.sy / s.sx, xbar = s.sx / s.n;

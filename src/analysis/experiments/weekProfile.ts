@@ -26,7 +26,7 @@ import { TimeZoneClock } from "../../time/zone.js";
 import { DAY_MINUTES, MINUTE_MS, WEEK_MINUTES } from "../../time/units.js";
 import { IF, INTERVAL_FIELDS } from "../../model/counters.js";
 import type { SupportConfig } from "../../model/config.js";
-import { clampEstimate, RatioSums } from "../confidence.js";
+import { clampEstimate, RatioSumsTable } from "../confidence.js";
 
 /** A per-interval series over replications: mean and 95% interval per interval (null: undefined there). */
 export interface Band {
@@ -119,9 +119,8 @@ export class WeekProfileAccumulator {
   private readonly last: number;
   private readonly C: number;
   private readonly T: number;
-  /** Ratio sums per (slot, series, metric) (RatioSums: n, Σx, Σy, Σx², Σy², Σxy): series = channels then tiers, 6 metrics each (tiers use 2). */
-  private readonly sums: Float64Array;
-  private readonly scratch = new RatioSums();
+  /** Ratio sums per (slot, series, metric) (confidence.ts RatioSumsTable): series = channels then tiers, 6 metrics each (tiers use 2). */
+  private readonly sums: RatioSumsTable;
   /** Per-replication sums per (slot, channel, field): offered, answered, within, abandoned, waitAnswered, queue. */
   private readonly chSum: Float64Array;
   /** Per-replication sums per (slot, tier): busy, staffed. */
@@ -147,7 +146,7 @@ export class WeekProfileAccumulator {
     }
     this.C = cfg.channels.length;
     this.T = cfg.tiers.length;
-    this.sums = new Float64Array(this.intervalsPerWeek * (this.C + this.T) * CH_METRICS.length * 6);
+    this.sums = new RatioSumsTable(this.intervalsPerWeek * (this.C + this.T) * CH_METRICS.length);
     this.chSum = new Float64Array(this.intervalsPerWeek * this.C * BUCKET_FIELDS.length);
     this.tierSum = new Float64Array(this.intervalsPerWeek * this.T * 2);
   }
@@ -182,16 +181,13 @@ export class WeekProfileAccumulator {
   /** One replication's value y (a plain mean: x = 1) or a rate's numerator y and denominator x. */
   private push(slot: number, series: number, metric: number, y: number, x = 1): void {
     if (!Number.isFinite(y) || !Number.isFinite(x)) return;
-    const i = ((slot * (this.C + this.T) + series) * CH_METRICS.length + metric) * 6, a = this.sums;
-    a[i] += 1; a[i + 1] += x; a[i + 2] += y; a[i + 3] += x * x; a[i + 4] += y * y; a[i + 5] += x * y;
+    this.sums.add((slot * (this.C + this.T) + series) * CH_METRICS.length + metric, y, x);
   }
 
   private band(series: number, metric: number, fraction: boolean): Band {
     const W = this.intervalsPerWeek, out: Band = { mean: new Array(W), low: new Array(W), high: new Array(W) };
     for (let j = 0; j < W; j++) {
-      const i = ((j * (this.C + this.T) + series) * CH_METRICS.length + metric) * 6, a = this.sums, s = this.scratch;
-      s.n = a[i]; s.sx = a[i + 1]; s.sy = a[i + 2]; s.sxx = a[i + 3]; s.syy = a[i + 4]; s.sxy = a[i + 5];
-      const e = clampEstimate(s.estimate(), fraction);
+      const e = clampEstimate(this.sums.estimate((j * (this.C + this.T) + series) * CH_METRICS.length + metric), fraction);
       if (e.mean === null) {
         out.mean[j] = out.low[j] = out.high[j] = null;
         continue;
