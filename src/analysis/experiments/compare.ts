@@ -27,7 +27,7 @@
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import type { SupportConfig } from "../../model/config.js";
 import { Tally } from "../../engine/statistics.js";
-import { estimate, RatioSums, ratioStandardError, type Estimate } from "../confidence.js";
+import { estimate, halfWidth, RatioSums, ratioStandardError, type Estimate } from "../confidence.js";
 import { runManyParallel, type RunStatistics } from "./replications.js";
 import type { Values } from "../../kpi/values.js";
 import { HEADLINE_KPIS } from "../../kpi/headline.js";
@@ -102,10 +102,14 @@ export function welchDifference(base: readonly (number | null)[], other: readonl
   if (ta.count === 0 || tb.count === 0) return { mean: null, ci95: null };
   const mean = tb.mean - ta.mean;
   if (ta.count < 2 || tb.count < 2) return { mean, ci95: null };
-  const va = (ta.sd * ta.sd) / ta.count, vb = (tb.sd * tb.sd) / tb.count;
+  return welchInterval(mean, (ta.sd * ta.sd) / ta.count, ta.count, (tb.sd * tb.sd) / tb.count, tb.count);
+}
+
+/** The Welch–Satterthwaite interval around `mean` from the two sides' squared standard errors and sizes (see the header). */
+function welchInterval(mean: number, va: number, na: number, vb: number, nb: number): Estimate {
   const se2 = va + vb;
   if (se2 === 0) return { mean, ci95: [mean, mean] };
-  const df = (se2 * se2) / ((va * va) / (ta.count - 1) + (vb * vb) / (tb.count - 1));
+  const df = (se2 * se2) / ((va * va) / (na - 1) + (vb * vb) / (nb - 1));
   const h = tQuantile(0.975, df) * Math.sqrt(se2);
   return { mean, ci95: [mean - h, mean + h] };
 }
@@ -136,7 +140,7 @@ export function pairedRatioDifference(base: Parts, other: Parts): Estimate {
   if (n < 2) return { mean, ci95: null };
   const t = new Tally();
   for (const k of ks) t.add((other[k]![0] - rb * other[k]![1]) / (xb / n) - (base[k]![0] - ra * base[k]![1]) / (xa / n));
-  const h = t.sd === 0 ? 0 : (tQuantile(0.975, n - 1) * t.sd) / Math.sqrt(n);
+  const h = halfWidth(n, t.sd);
   return { mean, ci95: [mean - h, mean + h] };
 }
 
@@ -151,11 +155,7 @@ export function welchRatioDifference(base: Parts, other: Parts): Estimate {
   if (!(a.sx > 0) || !(b.sx > 0)) return { mean: null, ci95: null };
   const mean = b.sy / b.sx - a.sy / a.sx;
   if (a.n < 2 || b.n < 2) return { mean, ci95: null };
-  const va = ratioStandardError(a) ** 2, vb = ratioStandardError(b) ** 2, se2 = va + vb;
-  if (se2 === 0) return { mean, ci95: [mean, mean] };
-  const df = (se2 * se2) / ((va * va) / (a.n - 1) + (vb * vb) / (b.n - 1));
-  const h = tQuantile(0.975, df) * Math.sqrt(se2);
-  return { mean, ci95: [mean - h, mean + h] };
+  return welchInterval(mean, ratioStandardError(a) ** 2, a.n, ratioStandardError(b) ** 2, b.n);
 }
 
 /** Whether an interval contains 0 (its ends included). */
