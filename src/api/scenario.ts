@@ -8,7 +8,7 @@
  */
 import { dirname, resolve } from "node:path";
 import type { SupportConfig } from "../model/config.js";
-import { calibrated as withCalibration, calibrateOnStatusQuo, needsCalibration, type StatusQuoCalibration } from "../analysis/experiments/statusQuo.js";
+import { calibrated as withCalibration, calibrateOnStatusQuo, calibrationOf, needsCalibration, type StatusQuoCalibration } from "../analysis/experiments/statusQuo.js";
 import { resolveScenarioFile, rootScenarioFile } from "../scenario/extends.js";
 import { runSettings } from "../scenario/full/runSettings.js";
 import { InputError, OPTIONS, problem } from "../errors.js";
@@ -63,13 +63,7 @@ export function withWarmupDays(s: Scenario, days: number): Scenario {
   const definition = { ...s.definition, horizon };
   const built = buildSupport(definition, { baseDir: s.baseDir, file: s.file });
   if (!(built.warmup < built.horizon)) throw new InputError(problem("warmup", `expected fewer days than the horizon (${built.horizon / 1440} days), got ${days}`), OPTIONS);
-  const cfg = s.config;
-  const config: SupportConfig = {
-    ...built,
-    channels: built.channels.map((c, i) => ({ ...c, initialExpectedWait: cfg.channels[i].initialExpectedWait })),
-    retention: { ...built.retention, baseFactors: [...cfg.retention.baseFactors], initialExperience: cfg.retention.initialExperience },
-    ...(cfg.calibratedBy !== undefined ? { calibratedBy: cfg.calibratedBy } : {}),
-  };
+  const config = withCalibration(built, calibrationOf(s.config));
   return { name: s.name, form: s.form, file: s.file, baseDir: s.baseDir, resolved: s.resolved, definition, config, uncalibrated: built, warnings: s.warnings, statusQuo: s.statusQuo };
 }
 

@@ -20,6 +20,7 @@ import {
   type SweepIdentity,
   type Vary,
 } from "../analysis/experiments/sweep/index.js";
+import { calibrationOf } from "../analysis/experiments/statusQuo.js";
 import { runSettings } from "../scenario/full/runSettings.js";
 import { numberProblem, runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
 import type { Scenario } from "./scenario.js";
@@ -59,8 +60,7 @@ export async function sweep(scenario: Scenario, options: SweepOptions): Promise<
   const base = scenario.resolved;
   checkVary(base, options.vary);
   const settings = runSettings(scenario.definition, { seed: options.seed, replications: options.replications });
-  const cfg = scenario.config;
-  const statusQuo = { factors: cfg.retention.baseFactors, expectedWaits: cfg.channels.map((c) => c.initialExpectedWait), initialExperience: cfg.retention.initialExperience, by: cfg.calibratedBy ?? "" };
+  const statusQuo = calibrationOf(scenario.config);
   const points = preparePoints(base, options.vary, { file: scenario.file ?? scenario.name, baseDir: scenario.baseDir, keep: (i) => inShard(i, shard), statusQuo });
   const identity: SweepIdentity = {
     scenario: scenario.name,

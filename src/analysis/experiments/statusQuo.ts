@@ -96,6 +96,16 @@ export function calibrateOnStatusQuo(statusQuo: SupportConfig, seed: number, sta
 
 const formatWait = (minutes: number) => (minutes < 1 ? `${Math.round(minutes * 60)} s` : minutes < 120 ? `${minutes.toFixed(1)} min` : `${(minutes / 60).toFixed(1)} h`);
 
+/** The calibration a calibrated configuration carries (what its sweep points and a re-timed run keep). */
+export function calibrationOf(cfg: SupportConfig): StatusQuoCalibration {
+  return {
+    factors: cfg.retention.baseFactors,
+    expectedWaits: cfg.channels.map((c) => c.initialExpectedWait),
+    initialExperience: cfg.retention.initialExperience,
+    by: cfg.calibratedBy ?? "",
+  };
+}
+
 /** The configuration with this calibration (a copy; the input is not changed). */
 export function calibrated(cfg: SupportConfig, cal: StatusQuoCalibration): SupportConfig {
   return {
