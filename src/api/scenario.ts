@@ -67,6 +67,9 @@ export function withWarmupDays(s: Scenario, days: number): Scenario {
   return { name: s.name, form: s.form, file: s.file, baseDir: s.baseDir, resolved: s.resolved, definition, config, uncalibrated: built, warnings: s.warnings, statusQuo: s.statusQuo };
 }
 
+/** The fields a what-if lends its status quo: the status quo runs over the what-if's own time (and seed). */
+const TIMING = ["start", "timeZone", "horizon", "seed"] as const;
+
 /** Calibrations made in this process, by status quo file, its timing and seed (a comparison's scenarios share their root's). */
 const CALIBRATED = new Map<string, StatusQuoCalibration>();
 
@@ -82,15 +85,14 @@ export function loadScenario(source: string | object, options: LoadOptions = {})
   const { form, scenario: definition } = validateAsFullForm(resolved, file);
   const built = buildSupport(definition, { baseDir, file });
   // the status quo: the scenario's `statusQuo` file (relative to its folder), else the root of its extends chain, else itself
-  const given = (definition as { statusQuo?: string }).statusQuo;
+  const given = definition.statusQuo ?? undefined;
   const root = given !== undefined ? resolve(baseDir, given) : typeof source === "string" ? rootScenarioFile(source) : undefined;
   const statusQuoOf = (): { name: string; config: SupportConfig } => {
     if (root === undefined || (typeof source === "string" && root === resolve(source))) return { name: definition.name, config: built };
     // the root as written, over this scenario's start, time zone, horizon and seed
     const rootJson = resolveScenarioFile(root) as Record<string, unknown>;
-    const own = definition as unknown as Record<string, unknown>;
     const timed: Record<string, unknown> = { ...rootJson };
-    for (const key of ["start", "timeZone", "horizon", "seed"]) if (own[key] !== undefined) timed[key] = own[key];
+    for (const key of TIMING) if (definition[key] !== undefined) timed[key] = definition[key];
     const sq = validateAsFullForm(timed, root).scenario;
     return { name: sq.name, config: buildSupport(sq, { baseDir: dirname(root), file: root }) };
   };
@@ -104,8 +106,7 @@ export function loadScenario(source: string | object, options: LoadOptions = {})
         if (!needsCalibration(built)) calibrated = built;
         else {
           const seed = runSettings(definition).seed;
-          const own = definition as unknown as Record<string, unknown>;
-          const key = root === undefined ? undefined : JSON.stringify([root, own.start, own.timeZone, own.horizon, seed]);
+          const key = root === undefined ? undefined : JSON.stringify([root, ...TIMING.map((k) => (k === "seed" ? seed : definition[k]))]);
           let cal = key === undefined ? undefined : CALIBRATED.get(key);
           if (cal === undefined) {
             const sq = statusQuoOf();
