@@ -71,22 +71,23 @@ function experiencedWaits(cfg: SupportConfig, r: ReturnType<typeof simulateSuppo
 
 /** Calibrate on the status quo's configuration (see the header). */
 export function calibrateOnStatusQuo(statusQuo: SupportConfig, seed: number, statusQuoName: string): StatusQuoCalibration {
-  if (!needsCalibration(statusQuo)) return { factors: [], expectedWaits: statusQuo.channels.map((c) => c.initialExpectedWait), initialExperience: [], by: "" };
-  let cal: StatusQuoCalibration = { factors: [], expectedWaits: statusQuo.channels.map((c) => c.initialExpectedWait), initialExperience: [], by: "" };
+  // before the first pass: the configuration's own (uncalibrated) values
+  let cal = calibrationOf(statusQuo);
+  if (!needsCalibration(statusQuo)) return cal;
   const passes = calibrationPasses(statusQuo.horizon);
-  let endExperience: number[][] = [];
+  let next = cal.initialExperience;
   for (let pass = 0; pass < passes; pass++) {
     // each pass starts from the previous pass's settled experiences; the last pass's start is the run's (its factors were measured from it)
-    if (pass > 0) cal = { ...cal, initialExperience: endExperience };
-    const r = simulateSupport(calibrated(statusQuo, cal), new RandomStreams(seed, 0), null);
+    const start = next;
+    const r = simulateSupport(calibrated(statusQuo, { ...cal, initialExperience: start }), new RandomStreams(seed, 0), null);
     const waits = experiencedWaits(statusQuo, r);
     cal = {
       factors: statusQuo.segments.some((s) => s.churnPerMinute > 0 || s.churnMode === "renewal") ? baseFactorsOf([r.retention.exposure], statusQuo.segments) : [],
       expectedWaits: statusQuo.channels.map((ch, c) => (ch.expectedWaitGiven ? ch.initialExpectedWait : waits[c])),
-      initialExperience: cal.initialExperience,
+      initialExperience: start,
       by: "",
     };
-    endExperience = r.retention.experienceQuantiles;
+    next = r.retention.experienceQuantiles;
   }
   const churn = cal.factors.length === 0 ? "" : `base churn = input churn × (${statusQuo.segments.map((s, g) => `${s.name} ×${cal.factors[g * 3 + 1].toFixed(3)}`).join(", ")}), the rate of a customer with no need; `;
   const waits = statusQuo.channels.map((ch, c) => `${ch.name} ${formatWait(cal.expectedWaits[c])}${ch.expectedWaitGiven ? " (as given)" : ""}`).join(", ");
