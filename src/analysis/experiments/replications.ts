@@ -11,7 +11,7 @@ import type { SupportConfig } from "../../model/config.js";
 import { clampEstimate, estimate, ratioEstimate, type Estimate } from "../confidence.js";
 import { SeriesAccumulator } from "./seriesAccumulator.js";
 import { WeekProfileAccumulator, type WeekProfile } from "./weekProfile.js";
-import { trendDrift, weeklyTrend, type WeeklyTrend } from "./weeklyTrend.js";
+import { trendDrift, weeklySums, weeklyTrend, type WeeklyTrend } from "./weeklyTrend.js";
 import { Lanes } from "../parallel/lanes.js";
 import { simulateReplication, type RatioParts, type ReplicationOutput, type Values } from "../../kpi/values.js";
 import { findKpi, isShareKpi, isShareSeries, isSignedKpi, QUEUE_KPIS } from "../../kpi/catalogue.js";
@@ -83,6 +83,7 @@ export function combineReplications(cfg: SupportConfig, outputs: readonly Replic
     }
   }
   const reps = outputs.map((o) => o.values), ratioParts = outputs.map((o) => o.ratios);
+  const weeks = weeklySums(cfg, outputs); // the trend and the drift both read them
   const estimates: Record<string, Estimate> = {};
   for (const key of Object.keys(reps[0])) {
     // a rate is a ratio of sums over the replications; every other number a mean
@@ -96,7 +97,7 @@ export function combineReplications(cfg: SupportConfig, outputs: readonly Replic
     for (const m of METRICS) q[m] = clampEstimate(ratioEstimate(parts.map((p) => p[m])), QUEUE_KPIS[m].bounds === "share");
     return q;
   });
-  return { replications: reps, ratioParts, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), trend: weeklyTrend(cfg, outputs), drift: trendDrift(cfg, outputs), eventsPerReplication: events / outputs.length, customersBytes: bytes, queue };
+  return { replications: reps, ratioParts, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), trend: weeklyTrend(cfg, outputs, weeks), drift: trendDrift(cfg, outputs, weeks), eventsPerReplication: events / outputs.length, customersBytes: bytes, queue };
 }
 
 function checkReplications(n: number): void {

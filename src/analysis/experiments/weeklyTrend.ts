@@ -29,22 +29,35 @@ export interface WeeklyTrend {
 }
 
 
-/** The week-by-week trend of a run from its replications' per-interval arrays. */
-export function weeklyTrend(cfg: SupportConfig, outputs: readonly ProfileInput[]): WeeklyTrend {
-  const L = cfg.intervalLength, C = cfg.channels.length, T = cfg.tiers.length;
+/** Per replication, the week-by-week sums (sumByBucket's fields) of the measured window's whole weeks: what the trend and the drift are read from. */
+export interface WeeklySums {
+  weeks: number;
+  /** Per replication: (week × C + channel) × BUCKET_FIELDS.length + field. */
+  ch: Float64Array[];
+  /** Per replication: (week × T + tier) × 2 + (busy, on the floor). */
+  tiers: Float64Array[];
+}
+
+/** Each replication's sums per measured week (interval i of week w goes to bucket w). */
+export function weeklySums(cfg: SupportConfig, outputs: readonly ProfileInput[]): WeeklySums {
+  const L = cfg.intervalLength, C = cfg.channels.length, T = cfg.tiers.length, B = BUCKET_FIELDS.length;
   const weeks = Math.max(0, Math.floor((cfg.horizon - cfg.warmup) / WEEK));
-  const first = Math.ceil(cfg.warmup / L);
-  const perWeek = WEEK / L;
-  const startMs = parseStartEpochMs(cfg.start, cfg.timeZone);
-  const clock = new TimeZoneClock(cfg.timeZone);
-  const weekStarts = Array.from({ length: weeks }, (_, w) => clock.formatIso(startMs + (cfg.warmup + w * WEEK) * MINUTE_MS));
-  // per replication, per week: the sums (interval i of week w goes to bucket w)
+  const first = Math.ceil(cfg.warmup / L), perWeek = WEEK / L;
   const weekOf = new Int32Array(Math.max(first + weeks * perWeek, 0)).fill(-1);
   for (let w = 0; w < weeks; w++) weekOf.fill(w, first + w * perWeek, first + (w + 1) * perWeek);
-  const B = BUCKET_FIELDS.length;
   const ch = outputs.map(() => new Float64Array(weeks * C * B));
   const tiers = outputs.map(() => new Float64Array(weeks * T * 2));
   outputs.forEach((o, r) => sumByBucket(o, weekOf, first, first + weeks * perWeek, C, T, ch[r], tiers[r]));
+  return { weeks, ch, tiers };
+}
+
+/** The week-by-week trend of a run from its replications' per-interval arrays (or their weekly sums, when already made). */
+export function weeklyTrend(cfg: SupportConfig, outputs: readonly ProfileInput[], sums: WeeklySums = weeklySums(cfg, outputs)): WeeklyTrend {
+  const C = cfg.channels.length, T = cfg.tiers.length, B = BUCKET_FIELDS.length;
+  const { weeks, ch, tiers } = sums;
+  const startMs = parseStartEpochMs(cfg.start, cfg.timeZone);
+  const clock = new TimeZoneClock(cfg.timeZone);
+  const weekStarts = Array.from({ length: weeks }, (_, w) => clock.formatIso(startMs + (cfg.warmup + w * WEEK) * MINUTE_MS));
   const band = (value: (rep: number, w: number) => number | null, fraction: boolean): Band => {
     const out: Band = { mean: [], low: [], high: [] };
     for (let w = 0; w < weeks; w++) {
@@ -100,25 +113,23 @@ export const DRIFT_SHARE = 0.03;
  * than DRIFT_VOLUME, the share by more than DRIFT_SHARE). With constant inputs a run should show
  * none; one can mean the warm-up is too short, or that the scenario changes something over time.
  */
-export function trendDrift(cfg: SupportConfig, outputs: readonly ProfileInput[]): string[] {
-  const L = cfg.intervalLength, C = cfg.channels.length, T = cfg.tiers.length, B = BUCKET_FIELDS.length;
-  const weeks = Math.max(0, Math.floor((cfg.horizon - cfg.warmup) / WEEK));
+export function trendDrift(cfg: SupportConfig, outputs: readonly ProfileInput[], sums: WeeklySums = weeklySums(cfg, outputs)): string[] {
+  const C = cfg.channels.length, B = BUCKET_FIELDS.length, { weeks, ch } = sums;
   const k = Math.min(4, Math.floor(weeks / 3));
   if (k < 2 || outputs.length < 2) return [];
-  const first = Math.ceil(cfg.warmup / L), perWeek = WEEK / L;
-  // bucket 0: the first k weeks, bucket 1: the last k
-  const blockOf = new Int32Array(first + weeks * perWeek).fill(-1);
-  blockOf.fill(0, first, first + k * perWeek);
-  blockOf.fill(1, first + (weeks - k) * perWeek, first + weeks * perWeek);
-  const ch = new Float64Array(2 * C * B), tiers = new Float64Array(2 * T * 2);
+  // a field of channel c summed over k weeks from week w0, in replication r
+  const block = (r: number, c: number, f: number, w0: number) => {
+    let x = 0;
+    for (let w = w0; w < w0 + k; w++) x += ch[r][(w * C + c) * B + f];
+    return x;
+  };
   const diffs = cfg.channels.map(() => ({ offered: [] as number[], share: [] as number[], offered0: 0 }));
-  for (const o of outputs) {
-    sumByBucket(o, blockOf, first, first + weeks * perWeek, C, T, ch, tiers);
+  for (let r = 0; r < outputs.length; r++) {
     for (let c = 0; c < C; c++) {
-      const a = c * B, b = (C + c) * B;
-      diffs[c].offered.push(ch[b] - ch[a]);
-      diffs[c].offered0 += ch[a] / outputs.length;
-      if (ch[a] > 0 && ch[b] > 0) diffs[c].share.push(ch[b + 2] / ch[b] - ch[a + 2] / ch[a]);
+      const offA = block(r, c, 0, 0), offB = block(r, c, 0, weeks - k);
+      diffs[c].offered.push(offB - offA);
+      diffs[c].offered0 += offA / outputs.length;
+      if (offA > 0 && offB > 0) diffs[c].share.push(block(r, c, 2, weeks - k) / offB - block(r, c, 2, 0) / offA);
     }
   }
   const out: string[] = [];
