@@ -15,8 +15,8 @@
  * series, in whole days. A run whose series are flat gets 0.
  */
 import type { SupportConfig } from "../../model/config.js";
-import { IF, INTERVAL_FIELDS } from "../../model/counters.js";
 import { simulateReplication } from "../../kpi/values.js";
+import { BUCKET_FIELDS, sumByBucket } from "./weekProfile.js";
 import { DAY_MINUTES } from "../../time/units.js";
 
 /** Pilot replications for the choice (or the run's own count, if fewer). */
@@ -48,20 +48,23 @@ export interface WarmupChoice {
 
 /** The warm-up MSER picks for this configuration (see the header), from `pilots` replications with no warm-up. */
 export function chooseWarmup(cfg: SupportConfig, seed: number, pilots = WARMUP_PILOTS): WarmupChoice {
-  const L = cfg.intervalLength, C = cfg.channels.length, F = INTERVAL_FIELDS.length;
+  const L = cfg.intervalLength, C = cfg.channels.length, T = cfg.tiers.length, B = BUCKET_FIELDS.length;
   const days = Math.floor(cfg.horizon / DAY_MINUTES), perDay = DAY_MINUTES / L;
   if (!Number.isInteger(perDay) || days < 4) return { days: 0, by: "" };
   const noWarmup = { ...cfg, warmup: 0 };
+  // each interval to its day (weekProfile.ts sumByBucket: offered, within target and ∫ waiting per day and channel)
+  const dayOf = new Int32Array(days * perDay);
+  for (let i = 0; i < dayOf.length; i++) dayOf[i] = Math.floor(i / perDay);
+  const sums = new Float64Array(days * C * B), tiers = new Float64Array(days * T * 2);
   const waiting = new Float64Array(C * days), within = new Float64Array(C * days), offered = new Float64Array(C * days);
   for (let rep = 0; rep < pilots; rep++) {
-    const o = simulateReplication(noWarmup, seed, rep);
+    sumByBucket(simulateReplication(noWarmup, seed, rep), dayOf, 0, dayOf.length, C, T, sums, tiers);
     for (let c = 0; c < C; c++) {
       for (let d = 0; d < days; d++) {
-        for (let i = d * perDay; i < (d + 1) * perDay; i++) {
-          waiting[c * days + d] += (o.backlog[c][i] ?? 0) / DAY_MINUTES / pilots;
-          within[c * days + d] += o.byInterval[(i * C + c) * F + IF.withinTarget];
-          offered[c * days + d] += o.byInterval[(i * C + c) * F + IF.offered];
-        }
+        const at = (d * C + c) * B;
+        waiting[c * days + d] += sums[at + 5] / DAY_MINUTES / pilots;
+        within[c * days + d] += sums[at + 2];
+        offered[c * days + d] += sums[at];
       }
     }
   }
