@@ -156,6 +156,10 @@ const CHANNEL: Readonly<Record<string, Kpi>> = {
   withinTargetShare: kpi("answered within target", "share", "higher", { rank: 2 }),
   meanResponseHours: kpi("mean response time", "hours", "lower", { rank: 8 }),
   meanBacklog: kpi("mean backlog", "number", "lower"),
+  choiceShare: kpi("share of needs asking here first", "share", "none"),
+  meanHoldMinutes: kpi("time held per contact, all tiers", "minutes", "lower"),
+  resolvedFirstLineShare: kpi("contacts resolved in the first line", "share", "higher"),
+  meanHoursToResolution: kpi("time to resolution", "hours", "lower"),
 };
 
 /** tier.<t>.<metric>. */
@@ -166,6 +170,7 @@ const TIER: Readonly<Record<string, Kpi>> = {
   resolved: kpi("resolved", "count", "none", TOTAL),
   transferred: kpi("warm transfers", "count", "none", TOTAL),
   escalated: kpi("escalated", "count", "none", TOTAL),
+  heldToLimit: kpi("warm transfers held to the hold limit", "count", "none", TOTAL),
   resolutionRate: kpi("resolution rate", "share", "higher"),
   realtimeAnswered: kpi("real-time contacts answered", "count", "none", TOTAL),
   realtimeAsaSeconds: kpi("real-time ASA", "seconds", "lower"),

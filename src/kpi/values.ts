@@ -20,7 +20,7 @@ import { RandomStreams } from "../engine/random.js";
 import type { NetworkTraceSink } from "../model/network/networkConfig.js";
 import { MONTH_MINUTES as MINUTES_PER_MONTH } from "../time/units.js";
 import { CHURN_MONTH_FIELDS } from "../model/customers/churnBook.js";
-import { CF, FF, FUNNEL_FIELDS } from "../model/counters.js";
+import { AF, ATTEMPT_FIELDS, CF, FF, FUNNEL_FIELDS } from "../model/counters.js";
 import { addRaw, emptyRaw, type RawCounts } from "../model/network/counters.js";
 import type { SupportConfig } from "../model/config.js";
 import { routingOrder } from "../model/routingOrder.js";
@@ -62,6 +62,8 @@ export function supportValues(r: SupportResult, cfg: SupportConfig, parts?: Rati
   v["funnel.needsPerDay"] = needs / days;
   v["funnel.requestsPerDay"] = k.funnelSum(FF.requests) / days;
   // channels, at their entry tier
+  let chosen = 0;
+  cfg.channels.forEach((_, c) => { chosen += k.attempt[c * ATTEMPT_FIELDS.length + AF.chosen]; });
   cfg.channels.forEach((ch, c) => {
     const t = ch.entryTier;
     const g = (f: number) => k.contactSum(f, t, c);
@@ -82,6 +84,12 @@ export function supportValues(r: SupportResult, cfg: SupportConfig, parts?: Rati
       rate(p + "meanResponseHours", g(CF.waitAnswered) / 60, answered);
     }
     v[p + "meanBacklog"] = k.backlog[c].average;
+    // end to end, over the tiers a contact passed (§5.2): what its customer remembers of the channel
+    const a = k.attempt, row = c * ATTEMPT_FIELDS.length;
+    rate(p + "choiceShare", a[row + AF.chosen], chosen);
+    rate(p + "meanHoldMinutes", a[row + AF.held], a[row + AF.ended]);
+    rate(p + "resolvedFirstLineShare", a[row + AF.firstLine], a[row + AF.ended]);
+    rate(p + "meanHoursToResolution", a[row + AF.toResolution] / 60, a[row + AF.resolved]);
   });
   // tiers, every visit
   // in routing order (the JSON lists them so: a tier L1.5 added at the end of a file comes after L1)
@@ -97,6 +105,7 @@ export function supportValues(r: SupportResult, cfg: SupportConfig, parts?: Rati
     v[p + "resolved"] = g(CF.resolved);
     v[p + "transferred"] = g(CF.transferred);
     v[p + "escalated"] = g(CF.escalated);
+    v[p + "heldToLimit"] = r.network.holdLimited[t];
     rate(p + "resolutionRate", g(CF.resolved), answered);
     // real-time waits (seconds) and ticket/e-mail waits (hours) are reported apart: one mean would mix them
     const ad = g(CF.answeredDeferred), wd = g(CF.waitAnsweredDeferred);

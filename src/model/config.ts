@@ -38,6 +38,8 @@ export interface ChannelConfig {
   initialExpectedWait: number;
   /** Whether the scenario states the expected wait (`expectedWaitMinutes`): then it is not calibrated. */
   expectedWaitGiven: boolean;
+  /** Minutes of wait an attempt that ended unanswered (abandoned at any tier) is remembered as, on top of the time held (docs/model.md §5.2). */
+  abandonPenalty: number;
   /** Deferred channels: first-response target, minutes (response = wait until an agent starts it). */
   responseTarget?: number;
   /** Dissatisfaction weight of a wait on this channel (social: public, > 1). */
@@ -156,10 +158,11 @@ export interface SupportTierConfig {
   /** Handle time per (need type, channel): index need × C + channel; undefined → `handleTime`. */
   handleTimeByWork: (Duration | undefined)[];
   handleTime: Duration;
-  /** Patience per channel while waiting at this tier (real-time only); undefined → waits forever. */
+  /** Patience per channel while waiting at this tier (real-time only); undefined → the channel's entry tier's (networkOf.ts), else waits forever. */
   patienceByChannel: (Duration | undefined)[];
-  /** Resolution probability per need type. */
-  resolveByNeed: number[];
+  /** A real-time contact warm-transferred here and not answered within `minutes` becomes a callback (keeps its place) or a ticket (deferred work). */
+  holdLimit?: { minutes: number; then: "callback" | "ticket" };
+  resolveByNeed: number[]; // resolution probability per need type
   /** Where unresolved work goes: tier index, and how (a real-time contact: transfer or escalate; a deferred one is always a ticket). */
   next?: number;
   nextMode: "transfer" | "escalate";

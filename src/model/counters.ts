@@ -61,6 +61,17 @@ export const CONTACT_FIELDS = [
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 export const CF = Object.fromEntries(CONTACT_FIELDS.map((f, i) => [f, i])) as Record<ContactField, number>;
 
+/**
+ * Per channel, the contacts (attempts) that ended, end to end across the tiers they passed:
+ * held = time waited as a real-time contact at any tier (at the entry tier for deferred ones),
+ * unanswered = ended by abandoning at some tier. What customers remember of a channel (§5.2).
+ * chosen = needs whose first request went to the channel (counted when it is made).
+ * resolved = ended resolved; firstLine = … at a tier of the channel's first line (its entry tier
+ * and the tiers warm transfers reach from it); toResolution = Σ (resolution − the contact's start).
+ */
+export const ATTEMPT_FIELDS = ["ended", "held", "unanswered", "chosen", "resolved", "firstLine", "toResolution"] as const;
+export const AF = { ended: 0, held: 1, unanswered: 2, chosen: 3, resolved: 4, firstLine: 5, toResolution: 6 } as const;
+
 /** Per interval of arrival and channel, at the entry tier: counts, and waits in minutes (waitAll: answered and abandoned). */
 export const INTERVAL_FIELDS = ["offered", "answered", "withinTarget", "abandoned", "waitAll", "waitAnswered"] as const;
 export const IF = { offered: 0, answered: 1, withinTarget: 2, abandoned: 3, waitAll: 4, waitAnswered: 5 } as const;
@@ -81,6 +92,8 @@ export class SupportCounters {
   /** (interval × C + channel) × INTERVAL_FIELDS.length + field */
   readonly byInterval: Float64Array;
   readonly needsByInterval: Float64Array;
+  /** channel × ATTEMPT_FIELDS.length + field: contacts that arrived in the measured window, when they end */
+  readonly attempt: Float64Array;
   readonly backlog: TimeWeighted[];
   private readonly K: number;
   private readonly C: number;
@@ -91,6 +104,7 @@ export class SupportCounters {
     this.contact = new Float64Array(T * C * CONTACT_FIELDS.length);
     this.byInterval = new Float64Array(dims.intervals * C * INTERVAL_FIELDS.length);
     this.needsByInterval = new Float64Array(dims.intervals);
+    this.attempt = new Float64Array(C * ATTEMPT_FIELDS.length);
     this.backlog = dims.channels.map(() => new TimeWeighted(warmup, horizon, intervalLength));
   }
 

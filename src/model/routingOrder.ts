@@ -20,3 +20,17 @@ export function routingOrder(cfg: Pick<SupportConfig, "tiers" | "channels">): nu
   for (let t = 0; t < cfg.tiers.length; t++) follow(t);
   return out;
 }
+
+/**
+ * A channel's first line: its entry tier and the tiers warm transfers reach from it (`nextMode`
+ * "transfer", e.g. an "L1.5" desk), in order — where a contact is still on its first answer's
+ * line. An escalation (a ticket) ends it.
+ */
+export function firstLine(cfg: Pick<SupportConfig, "tiers" | "channels">, channel: number): number[] {
+  const out: number[] = [];
+  for (let t: number | undefined = cfg.channels[channel].entryTier; t !== undefined && !out.includes(t); ) {
+    out.push(t);
+    t = cfg.tiers[t].nextMode === "transfer" ? cfg.tiers[t].next : undefined;
+  }
+  return out;
+}

@@ -69,6 +69,8 @@ function randomConfig(g: fc.GeneratorValue): SupportConfig {
       entryTier: int(0, T - 1),
       waitWeightPerMinute: realtime ? dbl(0, 0.3) : dbl(0, 0.005),
       initialExpectedWait: realtime ? dbl(0.2, 5) : dbl(60, 1440),
+      expectedWaitGiven: false,
+      abandonPenalty: realtime ? 30 : 1800, // the defaults (not drawn: the configurations stay those the coverage counts were made for)
       dissatisfactionWeight: dbl(0.5, 2),
     };
     if (realtime && bool()) ch.hours = hours();

@@ -37,7 +37,7 @@ function tiny(over: { rate: number; handle: number; horizon: number; pools: Supp
     segments: [{ name: "all", customers: 0, expertise: 1, revenuePerYear: 0, tenureAtStart: { type: "deterministic", value: DAY }, salesPerMinute: 0, churnPerMinute: 0, priorityClass: 0, plan: "free", pricePerIncident: 0, channels: [0], ...HAZARD }],
     classes: ["standard"],
     needTypes: [{ name: "general", ratePerMinute: 0, driver: "none", severity: 0, channelPreference: [1], kbCoverage: 0 }],
-    channels: [{ name: "phone", kind: "realtime", entryTier: 0, waitWeightPerMinute: 0.1, initialExpectedWait: 1 / 3, dissatisfactionWeight: 1 }],
+    channels: [{ name: "phone", kind: "realtime", entryTier: 0, waitWeightPerMinute: 0.1, initialExpectedWait: 1 / 3, abandonPenalty: 30, dissatisfactionWeight: 1 }],
     quality: { releases: [], fixes: [] },
     access: { askLogOdds: 0, severityWeight: 0, priceWeight: 0, accessWeight: 0, waitMemory: 0.3, outsideHours: "wait", retryShare: 0, retryDelay: { type: "exponential", mean: DAY } },
     selfService: { tryShare: 0, successAtFullCoverage: 0, goOnShare: 1 },
@@ -285,9 +285,10 @@ describe("shipped what-ifs against the baseline (common random numbers)", { time
     // agents on the floor fall over the year (nobody replaces leavers); the baseline stays put
     expect(agents(freeze, 3 * q, 4 * q)).toBeLessThan(agents(freeze, 0, q));
     expect(agents(base, 3 * q, 4 * q)).toBeCloseTo(agents(base, 0, q), 0);
-    // the service level in the last quarter is below the first quarter's, and below the baseline's
+    // the service level in the last quarter is below the first quarter's, and below the baseline's (by 4.8 points:
+    // customers remember the longer holds and abandoned calls and move some demand off phone, §5.2, which damps the fall)
     expect(sl(freeze, 3 * q, 4 * q)).toBeLessThan(sl(freeze, 0, q));
-    expect(sl(freeze, 3 * q, 4 * q)).toBeLessThan(sl(base, 3 * q, 4 * q) - 0.05);
+    expect(sl(freeze, 3 * q, 4 * q)).toBeLessThan(sl(base, 3 * q, 4 * q) - 0.03);
     expect(m(freeze, "pool.L2.headcountEnd")).toBeLessThan(cfg.pools.find((p) => p.name === "L2")!.workforce!.headcount);
     expect(m(freeze, "cost.total")).toBeLessThan(m(base, "cost.total"));
     // churn: experiences get worse (a higher churn multiplier per closed need, a lower CSAT proxy),

@@ -207,7 +207,7 @@ function cfg(overrides: Partial<SupportConfig> = {}): SupportConfig {
     }],
     classes: ["standard"],
     needTypes: [{ name: "general", ratePerMinute: 1 / DAY, driver: "none", severity: 0, channelPreference: [1], kbCoverage: 0 }],
-    channels: [{ name: "phone", kind: "realtime", entryTier: 0, waitWeightPerMinute: 0.1, initialExpectedWait: 1 / 3, dissatisfactionWeight: 1 }],
+    channels: [{ name: "phone", kind: "realtime", entryTier: 0, waitWeightPerMinute: 0.1, initialExpectedWait: 1 / 3, abandonPenalty: 30, dissatisfactionWeight: 1 }],
     quality: { releases: [], fixes: [] },
     // nobody asks (p ≈ e^−40): the need process alone, no contacts
     access: { askLogOdds: -40, severityWeight: 0, priceWeight: 0, accessWeight: 0, waitMemory: 0.3, outsideHours: "wait", retryShare: 0, retryDelay: { type: "exponential", mean: DAY } },
@@ -500,7 +500,7 @@ describe("chat concurrency through the support model", () => {
     const c = cfg({
       causal: false, warmup: 0, horizon: 600,
       segments: [{ ...cfg().segments[0], customers: 0 }],
-      channels: [{ name: "chat", kind: "realtime", entryTier: 0, waitWeightPerMinute: 0.1, initialExpectedWait: 1, dissatisfactionWeight: 1 }],
+      channels: [{ name: "chat", kind: "realtime", entryTier: 0, waitWeightPerMinute: 0.1, initialExpectedWait: 1, abandonPenalty: 30, dissatisfactionWeight: 1 }],
       tiers: [{ ...cfg().tiers[0], handleTime: { type: "deterministic", value: base } }],
       pools: [pool({ name: "chat", tier: 0, agents: 2, skills: [0], concurrency: k, stretch: s })],
       forecastStreams: [{ channel: 0, needType: 0, segment: 0, starts: [0], ratesPerMinute: [0.45] }],

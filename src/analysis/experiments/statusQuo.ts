@@ -6,12 +6,12 @@
  * the status quo's calibration: its own service then moves its customers against it.
  *
  * 1. Customers' expected waits. A customer remembers the wait it experienced on each channel
- *    (W_exp ← (1 − γ)·W_exp + γ·W, §5.2) and chooses channels and whether to ask by it. Starting
- *    every customer at the response target (24 h for e-mail) while the status quo answers in
- *    2.5 h made e-mail more attractive week after week with nothing changed (+64 % over a year).
- *    So each channel's initial expected wait is the mean wait the status quo's customers
- *    experience there (answered and abandoned contacts at the entry tier, over the measured
- *    window), unless the scenario states it (`expectedWaitMinutes`).
+ *    (W_exp ← (1 − γ)·W_exp + γ·W, §5.2: the time held across the tiers, plus a penalty for an
+ *    unanswered attempt) and chooses channels and whether to ask by it. Starting every customer
+ *    at the response target (24 h for e-mail) while the status quo answers in 2.5 h made e-mail
+ *    more attractive week after week with nothing changed (+64 % over a year). So each channel's
+ *    initial expected wait is the mean remembered wait of the status quo's contacts there (those
+ *    that ended in the measured window), unless the scenario states it (`expectedWaitMinutes`).
  * 2. The base churn rate h₀ = h_in · E / (E + X) (model/customers/churnBand.ts): the churn of a
  *    customer with no need, so that the status quo reproduces its input churn.
  * 3. The experience the customers present at the start remember: the status quo's settled state
@@ -27,7 +27,7 @@
  */
 import { RandomStreams } from "../../engine/random.js";
 import type { SupportConfig } from "../../model/config.js";
-import { CF } from "../../model/counters.js";
+import { AF, ATTEMPT_FIELDS } from "../../model/counters.js";
 import { baseFactorsOf } from "../../model/customers/churnBand.js";
 import { simulateSupport } from "../../model/simulation.js";
 
@@ -60,12 +60,11 @@ export function needsCalibration(cfg: SupportConfig): boolean {
   return cfg.causal && cfg.segments.some((s) => s.customers > 0);
 }
 
-/** Each channel's mean wait at its entry tier over the measured window (answered and abandoned), or its current expectation where nobody waited. */
+/** Each channel's mean remembered wait over the contacts that ended in the measured window (time held plus the abandonment penalty: §5.2), or its current expectation where none ended. */
 function experiencedWaits(cfg: SupportConfig, r: ReturnType<typeof simulateSupport>): number[] {
   return cfg.channels.map((ch, c) => {
-    const k = r.counters, t = ch.entryTier;
-    const n = k.contactSum(CF.answered, t, c) + k.contactSum(CF.abandoned, t, c);
-    return n > 0 ? k.contactSum(CF.waitAll, t, c) / n : ch.initialExpectedWait;
+    const a = r.counters.attempt, row = c * ATTEMPT_FIELDS.length, n = a[row + AF.ended];
+    return n > 0 ? (a[row + AF.held] + ch.abandonPenalty * a[row + AF.unanswered]) / n : ch.initialExpectedWait;
   });
 }
 
@@ -91,7 +90,7 @@ export function calibrateOnStatusQuo(statusQuo: SupportConfig, seed: number, sta
   }
   const churn = cal.factors.length === 0 ? "" : `base churn = input churn × (${statusQuo.segments.map((s, g) => `${s.name} ×${cal.factors[g * 3 + 1].toFixed(3)}`).join(", ")}), the rate of a customer with no need; `;
   const waits = statusQuo.channels.map((ch, c) => `${ch.name} ${formatWait(cal.expectedWaits[c])}${ch.expectedWaitGiven ? " (as given)" : ""}`).join(", ");
-  cal.by = `${churn}customers start expecting the waits the status quo gives (${waits}) and remembering its settled experiences; so that "${statusQuoName}" (the status quo) reproduces its input churn and its expectations are settled over this horizon (${passes} pilot passes, seed ${seed})`;
+  cal.by = `${churn}customers start expecting the waits the status quo gives (${waits}; time held, an unanswered attempt counted as more) and remembering its settled experiences; so that "${statusQuoName}" (the status quo) reproduces its input churn and its expectations are settled over this horizon (${passes} pilot passes, seed ${seed})`;
   return cal;
 }
 

@@ -49,6 +49,7 @@ export class ContactStore {
   segment: Int32Array;        // customer segment
   attempts: Int32Array;       // requests made so far (contacts, incl. repeats and redials)
   flags: Int32Array;          // NeedFlag bits
+  held: Float64Array;         // time its current contact has waited as a real-time contact (or at the entry tier), minutes: what the customer remembers of the channel
   effort: Float64Array;       // effort so far in rows of the experience ladder (retention.ts): transfers, repeats, long waits…
   funnelRow: Int32Array;      // its (segment, need type) row in the funnel counters, or -1 if it is not counted
   private free: Int32Array;
@@ -80,6 +81,7 @@ export class ContactStore {
     this.segment = new Int32Array(capacity);
     this.attempts = new Int32Array(capacity);
     this.flags = new Int32Array(capacity);
+    this.held = new Float64Array(capacity);
     this.effort = new Float64Array(capacity);
     this.funnelRow = new Int32Array(capacity);
     this.free = new Int32Array(capacity);
@@ -127,6 +129,7 @@ export class ContactStore {
     this.segment = i32(this.segment);
     this.attempts = i32(this.attempts);
     this.flags = i32(this.flags);
+    this.held = f64(this.held);
     this.effort = f64(this.effort);
     this.funnelRow = i32(this.funnelRow);
     const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };

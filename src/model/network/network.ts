@@ -72,7 +72,8 @@ import { ContactState, ContactStore } from "./contacts.js";
 import { TierCounters } from "./counters.js";
 import { LineSet } from "./lineSet.js";
 import type { NetworkConfig, NetworkObserver, NetworkOutcome, NetworkTraceSink } from "./networkConfig.js";
-import { ABANDON, DEPARTURE, OVERFLOW, REST_END } from "./networkEvents.js";
+import { ABANDON, DEPARTURE, HOLD_LIMIT, OVERFLOW, REST_END } from "./networkEvents.js";
+import { HoldLimits } from "./holdLimits.js";
 import { RoutingTables } from "./routingTables.js";
 import { TierDraws } from "./tierDraws.js";
 
@@ -85,6 +86,8 @@ export class Network {
   readonly escalated: Float64Array;
   readonly unresolved: Float64Array;
   readonly callbacks: Float64Array;
+  /** Per tier: counted warm transfers that reached the tier's hold limit unanswered (then a callback or a ticket). */
+  readonly holdLimited: Float64Array;
   /** Per work type: counted contacts that accepted a callback. */
   readonly callbacksByWork: Float64Array;
   readonly servedByPool: Float64Array;
@@ -130,6 +133,7 @@ export class Network {
   private readonly stretch: Float64Array;
   private readonly nextTier: Int32Array;
   private readonly escalates: Uint8Array;
+  private readonly holds: HoldLimits; // per tier: a warm transfer's hold limit, and what it then becomes
   /** The agents of every pool: shifts, loads, rests, busy and staffed time. */
   private readonly floor: AgentFloor;
   /** Lines and the pools that may take each contact. */
@@ -177,6 +181,8 @@ export class Network {
     this.stretch = Float64Array.from(cfg.pools.map((p) => p.stretch ?? 0));
     this.nextTier = Int32Array.from(cfg.tiers.map((t) => t.next ?? -1));
     this.escalates = Uint8Array.from(cfg.tiers.map((t) => (t.nextMode === "escalate" ? 1 : 0)));
+    this.holds = new HoldLimits(cfg.tiers);
+    this.holdLimited = this.holds.counted;
   }
 
   private counted(id: number): boolean {
@@ -268,9 +274,10 @@ export class Network {
 
   /**
    * A contact enters tier t (first arrival or transfer) at time now. The caller has set
-   * its workType, priorityClass, deferred flag and interval (−1: not counted).
+   * its workType, priorityClass, deferred flag and interval (−1: not counted). `transferred`:
+   * it comes from another tier (a warm transfer's hold is bounded by the tier's hold limit).
    */
-  enter(id: number, t: number, now: number): void {
+  enter(id: number, t: number, now: number, transferred = false): void {
     const c = this.contacts, W = this.W;
     const w = c.workType[id], p = c.priorityClass[id], k = t * W + w;
     c.tier[id] = t;
@@ -312,7 +319,10 @@ export class Network {
     }
     this.lines.join(line, id);
     if (ser !== null) ser.queue.add(now, 1);
-    c.abandonEvent[id] = patienceDraw === Infinity ? -1 : this.cal.schedule(now + patienceDraw, this.kindBase + ABANDON, id);
+    // a warm transfer on hold: its hold limit, if that comes before its patience runs out (the event then takes the abandonment's slot)
+    const limit = this.holds.limit[t];
+    if (transferred && c.deferred[id] === 0 && limit <= patienceDraw) c.abandonEvent[id] = this.cal.schedule(now + limit, this.kindBase + HOLD_LIMIT, id);
+    else c.abandonEvent[id] = patienceDraw === Infinity ? -1 : this.cal.schedule(now + patienceDraw, this.kindBase + ABANDON, id);
     // overflow pools may take it once it has waited their threshold here
     const after = this.route.overflowAfterTW[k];
     c.overflowEvent[id] = part === 0 && after !== Infinity ? this.cal.schedule(now + after, this.kindBase + OVERFLOW, id) : -1;
@@ -355,7 +365,7 @@ export class Network {
         else if (c.callback[id] === 1) c.deferred[id] = 0; // called back, now on the line: a warm transfer waits in real time again
         c.callback[id] = 0;
         this.observer.moved(id, t, escalate ? "escalated" : "transferred", now);
-        this.enter(id, next, now);
+        this.enter(id, next, now, true);
       }
       // the freed agent rests (over its occupancy cap), takes the next eligible contact
       // (if still on shift), or goes idle
@@ -382,6 +392,10 @@ export class Network {
       this.traceLeave(id, "abandoned", now);
       c.state[id] = ContactState.Free;
       this.observer.left(id, t, "abandoned", wait, now);
+    } else if (kind === HOLD_LIMIT) {
+      const t = c.tier[id];
+      this.holds.expire(id, t, c, this.lines, this.P, this.counted(id));
+      this.observer.heldToLimit(id, t, now - c.joined[id], now);
     } else if (kind === OVERFLOW) {
       // it has waited `overflowAfter` here: a free overflow agent takes it (else it waits
       // on, and the next overflow agent to free up finds it old enough)

@@ -28,6 +28,13 @@ export interface NetworkTier {
    * customer does not wait on the line, so nobody abandons it). Default "transfer".
    */
   nextMode?: "transfer" | "escalate";
+  /**
+   * A real-time contact warm-transferred here that has waited `holdLimit` minutes unanswered
+   * becomes deferred: a callback (keeps its place in the line) or, with `holdLimitTicket`, a
+   * ticket (moves to the deferred line of its work type and class). Undefined: no limit.
+   */
+  holdLimit?: number;
+  holdLimitTicket?: boolean;
 }
 
 export interface NetworkPool {
@@ -154,6 +161,8 @@ export interface NetworkObserver {
   entered(id: number, tier: number, now: number): void;
   /** An agent started it after `wait` minutes at this tier. */
   answered(id: number, tier: number, wait: number, now: number): void;
+  /** A warm transfer waited `wait` minutes, the tier's hold limit, unanswered: it is now a callback or a ticket (deferred). */
+  heldToLimit(id: number, tier: number, wait: number, now: number): void;
   /** It leaves the tier for the next (transferred or escalated). */
   moved(id: number, tier: number, outcome: "transferred" | "escalated", now: number): void;
   /** It leaves the network: resolved, unresolved (no next tier) or abandoned (after `wait`). */

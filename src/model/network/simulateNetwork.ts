@@ -22,6 +22,7 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
   const release: NetworkObserver = {
     entered() {},
     answered() {},
+    heldToLimit() {},
     moved() {},
     left(id) { contacts.release(id); },
   };

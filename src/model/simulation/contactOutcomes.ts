@@ -14,12 +14,13 @@
  */
 import { DAY_MINUTES } from "../../time/units.js";
 import type { SupportConfig } from "../config.js";
-import { CF, FF, IF, type SupportCounters } from "../counters.js";
+import { AF, ATTEMPT_FIELDS, CF, FF, IF, type SupportCounters } from "../counters.js";
 import type { CustomerBase } from "../customers/customerBase.js";
 import { longWaitRows } from "../customers/retention.js";
 import type { Quality } from "../demand/quality.js";
 import { NeedFlag, type ContactStore } from "../network/contacts.js";
 import type { NetworkObserver } from "../network/networkConfig.js";
+import { firstLine } from "../routingOrder.js";
 import type { CostBook } from "./costBook.js";
 
 /** Where a contact's need goes back to (its path, needPath.ts): counted in the funnel, finished, or sent round again. */
@@ -39,6 +40,10 @@ export class ContactOutcomes implements NetworkObserver {
   private readonly vendorPenalty: Float64Array<ArrayBuffer>;
   private readonly vendorContactCost: Float64Array<ArrayBuffer>;
   private readonly gamma: number;
+  private readonly abandonPenalty: Float64Array<ArrayBuffer>;
+  private readonly T: number;
+  /** channel · T + tier → 1 if the tier is in the channel's first line. */
+  private readonly firstLine: Uint8Array<ArrayBuffer>;
 
   constructor(
     cfg: SupportConfig,
@@ -57,6 +62,9 @@ export class ContactOutcomes implements NetworkObserver {
     this.vendorPenalty = Float64Array.from(cfg.pools.map((p) => p.vendor?.experiencePenalty ?? 0));
     this.vendorContactCost = Float64Array.from(cfg.pools.map((p) => p.vendor?.costPerContact ?? 0));
     this.gamma = cfg.access.waitMemory;
+    this.abandonPenalty = Float64Array.from(cfg.channels.map((c) => c.abandonPenalty));
+    this.T = cfg.tiers.length;
+    this.firstLine = Uint8Array.from(cfg.channels.flatMap((_, c) => { const on = firstLine(cfg, c); return cfg.tiers.map((__, t) => (on.includes(t) ? 1 : 0)); }));
   }
 
   private softenOf(id: number, now: number) {
@@ -81,7 +89,8 @@ export class ContactOutcomes implements NetworkObserver {
     const c = s.channel[id];
     const cust = s.customer[id];
     const entry = tier === this.entryTier[c];
-    if (entry && cust >= 0) this.customers.observeWait(cust, c, wait, this.gamma);
+    // the customer holds at the entry tier, and at every later tier it waits in as a real-time contact (not as a ticket)
+    if (entry || s.deferred[id] === 0) s.held[id] += wait;
     // dissatisfaction grows with the wait beyond the channel's target
     const over = wait - this.target[c];
     if (over > 0 && entry) {
@@ -118,6 +127,11 @@ export class ContactOutcomes implements NetworkObserver {
     }
   }
 
+  heldToLimit(id: number, _tier: number, wait: number): void {
+    // held until the tier's limit, then a callback or a ticket: no longer on hold (answered() adds no more)
+    this.store.held[id] += wait;
+  }
+
   moved(id: number, tier: number, outcome: "transferred" | "escalated"): void {
     this.store.flags[id] |= NeedFlag.Moved;
     this.store.effort[id] += outcome === "transferred" ? this.weights.transfer : this.weights.escalation;
@@ -128,8 +142,15 @@ export class ContactOutcomes implements NetworkObserver {
     const s = this.store, k = this.counters;
     const c = s.channel[id];
     const isCounted = s.interval[id] >= 0;
+    this.remember(id, c, outcome === "abandoned" ? wait : -1, isCounted);
     if (outcome === "resolved") {
-      if (isCounted) k.contact[k.contactRow(tier, c) + CF.resolved] += 1;
+      if (isCounted) {
+        k.contact[k.contactRow(tier, c) + CF.resolved] += 1;
+        const r = c * ATTEMPT_FIELDS.length;
+        k.attempt[r + AF.resolved] += 1;
+        k.attempt[r + AF.firstLine] += this.firstLine[c * this.T + tier];
+        k.attempt[r + AF.toResolution] += now - s.arrival[id];
+      }
       if (s.attempts[id] === 1 && (s.flags[id] & NeedFlag.Moved) === 0) this.path.funnel(id, FF.resolvedFirstContact);
       if (this.quality.recordResolved(s.need[id], now)) this.book.ledger.add(this.book.problemManagement, now, this.quality.costPerFix);
       return this.path.finish(id, FF.resolved, now);
@@ -153,9 +174,25 @@ export class ContactOutcomes implements NetworkObserver {
           k.byInterval[iv + IF.waitAll] += wait;
         }
       }
-      const cust = s.customer[id];
-      if (cust >= 0) this.customers.observeWait(cust, c, wait, this.gamma);
     }
     this.path.abandoned(id, c, now);
+  }
+
+  /**
+   * The contact ends (abandoned after waiting `abandonedAfter` minutes, or −1): its customer
+   * remembers the channel by the time held across its tiers, plus the abandonment penalty if it
+   * went unanswered (docs/model.md §5.2), and the attempt counters add it up.
+   */
+  private remember(id: number, c: number, abandonedAfter: number, isCounted: boolean) {
+    const s = this.store;
+    const unanswered = abandonedAfter >= 0 ? 1 : 0;
+    const held = s.held[id] + (unanswered === 1 ? abandonedAfter : 0);
+    const cust = s.customer[id];
+    if (cust >= 0) this.customers.observeWait(cust, c, held + unanswered * this.abandonPenalty[c], this.gamma);
+    if (!isCounted) return;
+    const a = this.counters.attempt, r = c * ATTEMPT_FIELDS.length;
+    a[r + AF.ended] += 1;
+    a[r + AF.held] += held;
+    a[r + AF.unanswered] += unanswered;
   }
 }

@@ -34,7 +34,7 @@ import type { EventCalendar } from "../../engine/calendar.js";
 import { makeDistribution, type Distribution } from "../../engine/distributions.js";
 import type { RandomStreams, Rng } from "../../engine/random.js";
 import type { SupportConfig } from "../config.js";
-import { FF, type SupportCounters } from "../counters.js";
+import { AF, ATTEMPT_FIELDS, FF, type SupportCounters } from "../counters.js";
 import type { CustomerBase } from "../customers/customerBase.js";
 import { clampRow, isSatisfied, ROW_NOTICE, ROW_QUICK, ROW_RESOLVED, ROW_UNRESOLVED, ROW_UNSERVED, type ExperienceLadder } from "../customers/retention.js";
 import type { Accessibility } from "../demand/accessibility.js";
@@ -251,7 +251,9 @@ export class NeedPath implements NeedHandback {
     s.priorityClass[id] = this.segClass[g];
     s.deferred[id] = this.deferredChannel[c];
     s.callback[id] = 0;
+    s.held[id] = 0;
     s.interval[id] = now >= this.warmup ? (now * this.invLen) | 0 : -1; // ⌊…⌋ by truncation, as in newNeed
+    if (first && now >= this.warmup) this.counters.attempt[c * ATTEMPT_FIELDS.length + AF.chosen] += 1;
     this.net.enter(id, this.entryTier[c], now);
   }
 

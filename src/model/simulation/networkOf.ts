@@ -1,6 +1,6 @@
 /**
  * The contact network of a support configuration: work types are (need type, channel) pairs
- * (index need · C + channel), each tier's patience is its channel's and its resolution its need
+ * (index need · C + channel), each tier's patience is its own for the channel, else the channel's entry tier's, its resolution its need
  * type's, and a pool has slots for the most agents its schedule ever puts on the floor.
  */
 import type { SupportConfig } from "../config.js";
@@ -16,11 +16,14 @@ export function networkOf(cfg: SupportConfig, patterns: readonly WeeklyPattern[]
       name: t.name,
       handleTime: t.handleTime,
       handleTimeByWork: t.handleTimeByWork,
-      patienceByWork: cfg.needTypes.flatMap(() => cfg.channels.map((_, c) => t.patienceByChannel[c])),
+      // a real-time contact keeps its channel's patience (its entry tier's) at every tier it waits in, unless the tier sets its own
+      patienceByWork: cfg.needTypes.flatMap(() => cfg.channels.map((ch, c) => t.patienceByChannel[c] ?? cfg.tiers[ch.entryTier].patienceByChannel[c])),
       resolve: 1,
       resolveByWork: cfg.needTypes.flatMap((_, k) => cfg.channels.map(() => t.resolveByNeed[k])),
       next: t.next,
       nextMode: t.nextMode,
+      holdLimit: t.holdLimit?.minutes,
+      holdLimitTicket: t.holdLimit?.then === "ticket",
     })),
     pools: cfg.pools.map((p, q) => ({
       name: p.name, tier: p.tier, agents: Math.max(p.agents, patterns[q].maxFloor), skills: p.skills, concurrency: p.concurrency, stretch: p.stretch,

@@ -41,6 +41,8 @@ export const SUPPORT_DEFAULTS = {
   channel: {
     /** Entry tier: the first tier. Expected wait: thresholdSeconds / 60 (real-time) or the response target (deferred). */
     waitWeightPerMinute: { realtime: 0.1, deferred: 0.1 / 60 },
+    /** An abandoned attempt is remembered as this much more wait (β·A = 3 at the default weights: docs/model.md §5.2, [A]). */
+    abandonPenaltyMinutes: { realtime: 30, deferred: 30 * 60 },
     responseTargetHours: 24,
     dissatisfactionWeight: 1,
   },

@@ -3,6 +3,7 @@
  * run, compare, sweep and staff).
  */
 import type { SupportConfig } from "../../model/config.js";
+import { firstLine } from "../../model/routingOrder.js";
 import { parseStartEpochMs } from "../../time/iso.js";
 import { WeeklyPattern } from "../../model/staffing/weeklyPattern.js";
 import { WEEK_MINUTES } from "../../time/units.js";
@@ -35,8 +36,9 @@ function weekInterval(a: number, b: number): string {
  * - a vendor with no cost at all (costPerHour, costPerContact and feePerMonth all 0);
  * - a real-time channel with opening hours that is open while no pool serving it at its entry
  *   tier has an agent on the floor (lunch breaks, a gap between shifts), over one week;
- * - a real-time contact that can wait, after a warm transfer, at a tier with no patience for its
- *   channel: that wait is unbounded (a caller held for hours, none abandoning).
+ * - a real-time wait with no bound: a customers' real-time channel whose entry tier has no
+ *   patience for it, or a warm transfer to a tier with neither a patience for the channel (its
+ *   own or the entry tier's, which it keeps) nor a hold limit (a caller held for hours).
  *
  * The coverage check compares the channel's hours (local time of the scenario's zone) with
  * each pool's weekly floor (`WeeklyPattern.floorAt`, local time of the pool's zone) minute by
@@ -47,17 +49,19 @@ function weekInterval(a: number, b: number): string {
  */
 export function scenarioWarnings(s: SupportScenario, cfg: SupportConfig): string[] {
   const out: string[] = [];
-  // warm transfers of real-time contacts to a tier without patience: unbounded waits
+  // real-time waits with no bound: no patience at the entry tier (customers' scenarios only: a queue
+  // model may mean Erlang C), or a warm transfer to a tier with neither a patience (its own or the
+  // entry tier's) nor a hold limit
   cfg.channels.forEach((ch, c) => {
     if (ch.kind !== "realtime") return;
-    const seen = new Set<number>([ch.entryTier]);
-    for (let t = ch.entryTier; cfg.tiers[t].next !== undefined && cfg.tiers[t].nextMode === "transfer"; ) {
-      const from = cfg.tiers[t].name;
-      t = cfg.tiers[t].next!;
-      if (seen.has(t)) break;
-      seen.add(t);
-      if (cfg.tiers[t].patienceByChannel[c] === undefined) {
-        out.push(`tiers[${t}].patience.${ch.name}: missing: a ${ch.name} contact warm-transferred from "${from}" waits at "${cfg.tiers[t].name}" without patience, so its wait is unbounded (give the tier a patience for ${ch.name}, or escalate as a ticket)`);
+    const [entry, ...held] = firstLine(cfg, c);
+    const entryPatience = cfg.tiers[entry].patienceByChannel[c];
+    if (entryPatience === undefined && cfg.causal) {
+      out.push(`tiers[${entry}].patience.${ch.name}: missing: a ${ch.name} contact waits at its entry tier "${cfg.tiers[entry].name}" without patience, so its wait is unbounded (nobody abandons)`);
+    }
+    for (const t of held) {
+      if (cfg.tiers[t].patienceByChannel[c] === undefined && entryPatience === undefined && cfg.tiers[t].holdLimit === undefined) {
+        out.push(`tiers[${t}].holdLimit: missing: a ${ch.name} contact warm-transferred to "${cfg.tiers[t].name}" waits there without patience or hold limit, so its hold is unbounded (give the tier a patience for ${ch.name} or a holdLimit, or escalate as a ticket)`);
       }
     }
   });

@@ -550,8 +550,15 @@ describe("errors: one line each, at the path", () => {
 });
 
 describe("warnings", () => {
+  // the example with a patience at L1 for phone and chat (without, its real-time waits are unbounded: warned below)
+  const patientExample = () => {
+    const x = example();
+    x.tiers[0].patience = { phone: { dist: "exponential", meanMinutes: 3 }, chat: { dist: "exponential", meanMinutes: 5 } };
+    return x;
+  };
+
   it("an uncovered lunch half-hour on phone and chat, and a pool without a cost", () => {
-    const s = validateSupportScenario(example());
+    const s = validateSupportScenario(patientExample());
     expect(scenarioWarnings(s, buildSupport(s, { baseDir: "scenarios" }))).toEqual([
       'pools[1].costPerHour: missing: costs leave out pool "L1 late"',
       'channels[0] (phone): open but no agent on the floor Mon 12:00–12:30, Tue 12:00–12:30, Wed 12:00–12:30, Thu 12:00–12:30, Fri 12:00–12:30 (pools "L1 early", "L1 late"; America/Chicago time, the week of the start)',
@@ -559,24 +566,32 @@ describe("warnings", () => {
     ]);
   });
 
-  it("a real-time contact warm-transferred to a tier without patience: its wait is unbounded, said once per channel and tier", () => {
+  it("a real-time wait with no bound: no patience at the entry tier, or a warm transfer with neither patience nor hold limit; said once per channel and tier", () => {
     const x = example();
     x.pools[1].costPerHour = 30;
-    x.tiers[0].nextMode = "transfer"; // L1 → L2 as a warm transfer: phone and chat keep waiting, at L2 without patience
-    const s = validateSupportScenario(x);
-    const w = scenarioWarnings(s, buildSupport(s, { baseDir: "scenarios" })).filter((l) => l.includes("warm-transferred"));
-    expect(w).toEqual([
-      'tiers[1].patience.phone: missing: a phone contact warm-transferred from "L1" waits at "L2" without patience, so its wait is unbounded (give the tier a patience for phone, or escalate as a ticket)',
-      'tiers[1].patience.chat: missing: a chat contact warm-transferred from "L1" waits at "L2" without patience, so its wait is unbounded (give the tier a patience for chat, or escalate as a ticket)',
+    x.tiers[0].nextMode = "transfer"; // L1 → L2 as a warm transfer: phone and chat keep waiting at L2
+    const unbounded = (y: typeof x) => {
+      const s = validateSupportScenario(y);
+      return scenarioWarnings(s, buildSupport(s, { baseDir: "scenarios" })).filter((l) => l.includes("unbounded"));
+    };
+    expect(unbounded(x)).toEqual([
+      'tiers[0].patience.phone: missing: a phone contact waits at its entry tier "L1" without patience, so its wait is unbounded (nobody abandons)',
+      'tiers[1].holdLimit: missing: a phone contact warm-transferred to "L2" waits there without patience or hold limit, so its hold is unbounded (give the tier a patience for phone or a holdLimit, or escalate as a ticket)',
+      'tiers[0].patience.chat: missing: a chat contact waits at its entry tier "L1" without patience, so its wait is unbounded (nobody abandons)',
+      'tiers[1].holdLimit: missing: a chat contact warm-transferred to "L2" waits there without patience or hold limit, so its hold is unbounded (give the tier a patience for chat or a holdLimit, or escalate as a ticket)',
     ]);
-    // with a patience at L2 for both, none
-    x.tiers[1].patience = { phone: { dist: "exponential", meanMinutes: 4 }, chat: { dist: "exponential", meanMinutes: 6 } };
-    const s2 = validateSupportScenario(x);
-    expect(scenarioWarnings(s2, buildSupport(s2, { baseDir: "scenarios" })).filter((l) => l.includes("warm-transferred"))).toEqual([]);
+    // a hold limit at L2 bounds the transfers' hold
+    x.tiers[1].holdLimit = { minutes: 10, then: "callback" };
+    expect(unbounded(x).filter((l) => l.includes("holdLimit"))).toEqual([]);
+    // a patience at L1 bounds both: the warm transfer keeps it at L2
+    const y = patientExample();
+    y.pools[1].costPerHour = 30;
+    y.tiers[0].nextMode = "transfer";
+    expect(unbounded(y)).toEqual([]);
   });
 
   it("a pool in another time zone covers the gap: Manila (UTC+8) Tue–Sat 02:00 is Chicago (UTC−6) Mon–Fri 12:00", () => {
-    const x = example();
+    const x = patientExample();
     x.pools[1].costPerHour = 30;
     x.pools.push({ name: "L1 Manila", tier: "L1", channels: ["phone", "chat"], agents: 1, timeZone: "Asia/Manila", hours: [{ days: "Tue-Sat", open: "02:00", close: "02:30" }], costPerHour: 8 });
     const s = validateSupportScenario(x);
@@ -592,7 +607,7 @@ describe("warnings", () => {
   });
 
   it("a gap across midnight is one interval; a vendor with no cost", () => {
-    const x = example();
+    const x = patientExample();
     x.channels[1].hours = [{ days: "daily", open: "00:00", close: "24:00" }];
     x.channels[0].hours = [{ days: "Mon-Fri", open: "09:00", close: "10:00" }];
     x.pools[1].costPerHour = 30;

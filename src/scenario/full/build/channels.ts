@@ -36,6 +36,7 @@ export function channelConfigs(s: SupportScenario, { tierNames, threshold }: Bui
       waitWeightPerMinute: c.waitWeightPerMinute ?? D.channel.waitWeightPerMinute[c.kind],
       initialExpectedWait: c.expectedWaitMinutes ?? (realtime ? threshold : (responseTarget as number)),
       expectedWaitGiven: c.expectedWaitMinutes !== undefined,
+      abandonPenalty: c.abandonPenaltyMinutes ?? D.channel.abandonPenaltyMinutes[c.kind],
       dissatisfactionWeight: c.dissatisfactionWeight ?? D.channel.dissatisfactionWeight,
     };
     const hours = weeklyHours(c.hours);

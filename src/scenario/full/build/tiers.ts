@@ -46,6 +46,7 @@ export function tierConfigs(s: SupportScenario, { needNames, chanNames, tierName
       nextMode: t.nextMode ?? D.tier.nextMode,
     };
     if (t.next !== undefined) out.next = nameIndex(tierNames, t.next, "tier");
+    if (t.holdLimit !== undefined) out.holdLimit = { minutes: t.holdLimit.minutes, then: t.holdLimit.then };
     return out;
   });
 }

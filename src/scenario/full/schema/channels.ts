@@ -12,6 +12,7 @@ export const ChannelSchema = object({
   hours: hoursList().optional(),
   waitWeightPerMinute: nonNegative("per minute of expected wait").optional(),
   expectedWaitMinutes: nonNegative("minutes").optional(),
+  abandonPenaltyMinutes: nonNegative("minutes").optional(),
   responseTargetHours: positive("hours").optional(),
   dissatisfactionWeight: nonNegative().optional(),
   callback: object({ afterPredictedWaitMinutes: nonNegative("minutes"), acceptShare: probability() }).optional(),

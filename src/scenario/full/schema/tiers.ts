@@ -1,10 +1,12 @@
-/** Tiers (`tiers`): handle times (with overrides by need type and channel), patience per real-time channel, resolution, and where unresolved work goes next. */
+/** Tiers (`tiers`): handle times (with overrides by need type and channel), patience per real-time channel, resolution, where unresolved work goes next, and the hold limit of a warm transfer. */
 import { z } from "zod";
 import { DurationSchema } from "../../duration.js";
-import { expecting, name, object, probability, show } from "../../fields.js";
+import { expecting, name, object, positive, probability, show } from "../../fields.js";
 import { oneOf } from "./fields.js";
 
 export const NEXT_MODES = ["transfer", "escalate"] as const;
+/** What a warm transfer not answered within the tier's hold limit becomes. */
+export const HOLD_LIMIT_THEN = ["callback", "ticket"] as const;
 
 export const SupportTierSchema = object({
   name: name(),
@@ -21,4 +23,5 @@ export const SupportTierSchema = object({
   }),
   next: name().optional(),
   nextMode: oneOf(NEXT_MODES).optional(),
+  holdLimit: object({ minutes: positive("minutes"), then: oneOf(HOLD_LIMIT_THEN) }).optional(),
 });
