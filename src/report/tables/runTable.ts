@@ -45,6 +45,14 @@ function grid(title: string, prefix: string, names: string[], rows: Row[], est: 
   return `${title}\n${layout(body, header)}\n`;
 }
 
+/** A channel's end-to-end rows (docs/model.md §8.4), beside its first-answer ones (a deferred channel's hold is its response time: not repeated). */
+const END_TO_END = [
+  { key: "meanHoldMinutes", label: "End to end: time on hold, all tiers", unit: "minutes" },
+  { key: "resolvedFirstLineShare", label: "End to end: resolved in the first line", unit: "percent" },
+  { key: "meanHoursToResolution", label: "End to end: time to resolution", unit: "hours" },
+  { key: "choiceShare", label: "Share of askers choosing it first", unit: "percent" },
+] as const;
+
 export function runTable(r: RunReport): string {
   const e = r.estimates;
   const needs = e["funnel.needs"]?.mean ?? 0;
@@ -95,6 +103,7 @@ export function runTable(r: RunReport): string {
       { key: "asaSeconds", label: "ASA (answered)", unit: "seconds" },
       { key: "abandonRate", label: "Abandon rate", unit: "percent" },
       { key: "callbacks", label: "Callbacks accepted", unit: "count" },
+      ...END_TO_END,
     ], e));
   }
   if (deferred.length) {
@@ -104,6 +113,7 @@ export function runTable(r: RunReport): string {
       { key: "withinTargetShare", label: "Within response target", unit: "percent" },
       { key: "meanResponseHours", label: "Mean response time", unit: "hours" },
       { key: "meanBacklog", label: "Mean backlog", unit: "number" },
+      ...END_TO_END.slice(1),
     ], e));
   }
   parts.push(grid("Tiers (every visit, after transfers and escalations)", "tier", r.tiers, [
@@ -113,6 +123,7 @@ export function runTable(r: RunReport): string {
     { key: "resolutionRate", label: "Resolution rate", unit: "percent" },
     { key: "escalated", label: "Escalated", unit: "count" },
     { key: "transferred", label: "Warm transfers", unit: "count" },
+    { key: "heldToLimit", label: "Warm transfers held to the hold limit", unit: "count" },
     { key: "abandoned", label: "Abandoned", unit: "count" },
     { key: "realtimeAsaSeconds", label: "ASA, real-time work", unit: "seconds" },
     { key: "deferredAnswered", label: "Tickets/e-mails/callbacks answered", unit: "count" },
