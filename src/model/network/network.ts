@@ -95,6 +95,8 @@ export class Network {
   readonly poolStaffed: Float64Array;
   /** Per pool: Σ of the handle times (factored, stretched: as served) of the counted contacts it started. */
   readonly poolHandleTime: Float64Array;
+  /** Per pool × work type (q × W + w): the same Σ of handle times, split by the work served (what a pool's cost is allocated by: kpi/costAllocation.ts). */
+  readonly poolHandleTimeByWork: Float64Array;
   /** Per pool: agent-minutes worked off shift, finishing the contacts in hand, within [warmup, horizon) (agentFloor.ts overtime). */
   readonly poolOvertime: Float64Array;
 
@@ -167,6 +169,7 @@ export class Network {
     this.resolved = new Float64Array(T); this.transferred = new Float64Array(T); this.escalated = new Float64Array(T);
     this.unresolved = new Float64Array(T); this.callbacks = new Float64Array(T); this.callbacksByWork = new Float64Array(W);
     this.servedByPool = new Float64Array(Q); this.servedByPoolWork = new Float64Array(Q * W); this.poolHandleTime = new Float64Array(Q);
+    this.poolHandleTimeByWork = new Float64Array(Q * W);
     this.draws = new TierDraws(cfg.tiers, W, streams);
     this.resolveByTierWork = Float64Array.from(this.draws.resolve);
     this.workHandleFactor = new Float64Array(TW).fill(1);
@@ -250,6 +253,7 @@ export class Network {
       if (this.classSeries) this.series[t * this.P + c.priorityClass[id]].countAnswered(this.classBins ? c.interval[id] : 0, wait);
       this.servedByPool[q]++;
       this.poolHandleTime[q] += h;
+      this.poolHandleTimeByWork[q * this.W + w] += h;
     }
     this.observer.answered(id, t, wait, now);
     this.cal.schedule(now + h, this.kindBase + DEPARTURE, id);

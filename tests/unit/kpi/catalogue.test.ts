@@ -20,7 +20,8 @@ import { ROOT } from "../../helpers/cli.js";
 /** The clipping before the catalogue: shares by the key's ending, signed by a list of retention keys. */
 // the old name rule, and the one share added since whose name it does not match (pool.<p>.paidShrinkage)
 const OLD_FRACTION = /(Rate|Level|occupancy|withinTargetShare|Share|csat|paidShrinkage)$/;
-const OLD_SIGNED = /^retention\.((byMonth\.[^.]+\.)?serviceChurn|(byMonth\.[^.]+\.)?serviceChurnRevenue|excessChurnNextYear)$/;
+// and the signed key added since: the net revenue at risk (at risk − protected, negative where experience protects more than it risks)
+const OLD_SIGNED = /^retention\.((byMonth\.[^.]+\.)?serviceChurn|(byMonth\.[^.]+\.)?serviceChurnRevenue|excessChurnNextYear|netRevenueAtRisk)$/;
 const OLD_QUEUE_FRACTIONS = ["abandonRate", "serviceLevel", "occupancy", "probWait"];
 
 /** Every key one replication of each shipped full-form scenario produces, with the scenario it came from. */
