@@ -109,6 +109,7 @@ const FUNNEL: Readonly<Record<string, Kpi>> = {
   unservedRate: UNSERVED_RATE,
   resolvedRate: kpi("resolved rate", "share", "higher"),
   fcrRate: FCR,
+  resolutionRate: kpi("end-to-end resolution rate", "share", "higher", { noun: "the end-to-end resolution rate (needs resolved of those that asked)" }),
   contactsPerResolved: kpi("contacts per resolved need", "number", "lower"),
   needsPerDay: kpi("needs per day", "count", "none"),
   requestsPerDay: kpi("requests per day", "count", "none"),
@@ -143,6 +144,8 @@ const ANSWERED = kpi("answered", "count", "none", TOTAL);
 const ABANDONED = kpi("abandoned", "count", "lower", TOTAL);
 const OCCUPANCY = kpi("occupancy", "share", "none", { rank: 20 });
 const AHT = kpi("average handle time", "minutes", "none");
+const ALLOCATED_COST = kpi("cost", "money", "lower", TOTAL);
+const COST_PER_CONTACT = kpi("cost per contact handled", "money", "lower", { rank: 14, cents: true });
 
 /** channel.<c>.<metric>. */
 const CHANNEL: Readonly<Record<string, Kpi>> = {
@@ -150,6 +153,10 @@ const CHANNEL: Readonly<Record<string, Kpi>> = {
   answered: ANSWERED,
   abandoned: ABANDONED,
   abandonRate: kpi("abandon rate", "share", "lower", { rank: 6 }),
+  resolutionRate: kpi("contacts resolved at any tier", "share", "higher"),
+  cost: kpi("end-to-end cost", "money", "lower", TOTAL),
+  costPerContact: kpi("end-to-end cost per contact", "money", "lower", { rank: 14, cents: true }),
+  entryCostPerContact: kpi("entry-tier cost per contact", "money", "lower", { cents: true }),
   serviceLevel: kpi("service level", "share", "higher", { rank: 1 }),
   asaSeconds: kpi("ASA", "seconds", "lower", { noun: "average speed of answer", rank: 7 }),
   callbacks: kpi("callbacks accepted", "count", "none", TOTAL),
@@ -172,6 +179,8 @@ const TIER: Readonly<Record<string, Kpi>> = {
   escalated: kpi("escalated", "count", "none", TOTAL),
   heldToLimit: kpi("warm transfers held to the hold limit", "count", "none", TOTAL),
   resolutionRate: kpi("resolution rate", "share", "higher"),
+  cost: ALLOCATED_COST,
+  costPerContact: COST_PER_CONTACT,
   realtimeAnswered: kpi("real-time contacts answered", "count", "none", TOTAL),
   realtimeAsaSeconds: kpi("real-time ASA", "seconds", "lower"),
   deferredAnswered: kpi("deferred contacts answered", "count", "none", TOTAL),
@@ -218,6 +227,7 @@ const COST: Readonly<Record<string, Kpi>> = {
   perResolvedNeed: kpi("cost per resolved need", "money", "lower", { noun: "the cost per resolved need", rank: 13, cents: true }),
   perCustomerMonth: kpi("cost per customer per month", "money", "lower", { noun: "the cost per customer per month", cents: true }),
   perNeed: kpi("cost per need", "money", "lower", { noun: "the cost per need", cents: true }),
+  unallocated: kpi("cost of no tier (self-service, programmes)", "money", "lower", TOTAL),
 };
 
 const SIGNED = { bounds: "signed" } as const;
@@ -246,6 +256,7 @@ const RETENTION: Readonly<Record<string, Kpi>> = {
   churnedRevenueOptimistic: kpi("annual revenue churned (optimistic calibration)", "money", "lower"),
   churnedRevenuePessimistic: kpi("annual revenue churned (pessimistic calibration)", "money", "lower"),
   revenueProtected: kpi("revenue protected next year", "money", "higher"),
+  netRevenueAtRisk: kpi("net revenue at risk next year", "money", "lower", { ...SIGNED, noun: "the revenue at risk next year net of the revenue protected" }),
   excessChurnNextYear: kpi("excess churn next year", "number", "lower", SIGNED),
 };
 

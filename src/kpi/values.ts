@@ -24,6 +24,7 @@ import { AF, ATTEMPT_FIELDS, CF, FF, FUNNEL_FIELDS } from "../model/counters.js"
 import { addRaw, emptyRaw, type RawCounts } from "../model/network/counters.js";
 import type { SupportConfig } from "../model/config.js";
 import { routingOrder } from "../model/routingOrder.js";
+import { unitCostValues } from "./unitCostValues.js";
 import { simulateSupport } from "../model/simulation.js";
 import type { SupportResult } from "../model/simulation/supportResult.js";
 
@@ -58,6 +59,7 @@ export function supportValues(r: SupportResult, cfg: SupportConfig, parts?: Rati
   rate("funnel.unservedRate", k.funnelSum(FF.unserved), needs);
   rate("funnel.resolvedRate", k.funnelSum(FF.resolved), needs);
   rate("funnel.fcrRate", k.funnelSum(FF.resolvedFirstContact), asked);
+  rate("funnel.resolutionRate", k.funnelSum(FF.resolved), asked);
   rate("funnel.contactsPerResolved", k.funnelSum(FF.requests), k.funnelSum(FF.resolved));
   v["funnel.needsPerDay"] = needs / days;
   v["funnel.requestsPerDay"] = k.funnelSum(FF.requests) / days;
@@ -73,6 +75,8 @@ export function supportValues(r: SupportResult, cfg: SupportConfig, parts?: Rati
     v[p + "answered"] = answered;
     v[p + "abandoned"] = g(CF.abandoned);
     rate(p + "abandonRate", g(CF.abandoned), offered);
+    // end to end: the channel's contacts resolved at any tier
+    rate(p + "resolutionRate", k.contactSum(CF.resolved, -1, c), offered);
     if (ch.kind === "realtime") {
       rate(p + "serviceLevel", g(CF.withinTarget), offered);
       rate(p + "asaSeconds", g(CF.waitAnswered) * 60, answered);
@@ -187,6 +191,7 @@ export function supportValues(r: SupportResult, cfg: SupportConfig, parts?: Rati
   rate("cost.perResolvedNeed", total, k.funnelSum(FF.resolved) + k.funnelSum(FF.selfServed));
   rate("cost.perCustomerMonth", total, months > 0 ? r.retention.meanCustomers * months : 0);
   rate("cost.perNeed", total, needs);
+  unitCostValues(r, cfg, rate, v);
 
   // experience and retention
   const ret = r.retention;
@@ -205,6 +210,7 @@ export function supportValues(r: SupportResult, cfg: SupportConfig, parts?: Rati
   [v["retention.churnedRevenueOptimistic"], v["retention.churnedRevenuePessimistic"]] = ret.churnedRevenueBand;
   [v["retention.revenueAtRiskOptimistic"], v["retention.revenueAtRiskPessimistic"]] = ret.revenueAtRiskBand;
   v["retention.revenueProtected"] = ret.revenueProtected;
+  v["retention.netRevenueAtRisk"] = ret.revenueAtRisk - ret.revenueProtected;
   v["retention.excessChurnNextYear"] = ret.excessChurnNextYear;
   // churn by calendar month (the months the cost ledger reports)
   ledger.months.labels.forEach((label, m) => {

@@ -452,6 +452,40 @@ describe("supportsim run on the full (support-demand) form", () => {
     expect(readFileSync(join(dir, "intervals.csv"), "utf8").split("\n")[0]).toMatch(/^interval,start,series,offered/);
   });
 
+  it("the budget reader's numbers: cost per contact per tier and channel, resolution rates, revenue at risk with protected and net — in the table, --json, results.json, the unit-costs chart and compare", () => {
+    const file = fixture("budget.json", small());
+    const table = ok("run", file, "--replications", "2");
+    for (const row of ["End-to-end resolution (resolved, of askers)", "Resolved at any tier", "Cost per contact, end to end (USD)", "of which at the entry tier (USD)",
+      "Cost per contact handled (USD)", "Cost: its pools and contact charges (USD)", "of no tier or channel (self-service, programmes)",
+      "Revenue at risk next year", "Revenue protected next year", "Net revenue at risk next year: at risk − protected (USD)"]) expect(table).toContain(row);
+    const r = JSON.parse(ok("run", file, "--json", "--replications", "2"));
+    for (const t of ["L1", "L2", "L3"]) {
+      expect(r.tier[t].costPerContact.mean).toBeGreaterThan(0);
+      expect(r.tier[t].costPerContact.ci95).toHaveLength(2);
+      expect(r.tier[t].resolutionRate.mean).toBeLessThanOrEqual(1);
+    }
+    for (const c of ["phone", "chat", "email"]) {
+      expect(r.channel[c].costPerContact.mean).toBeGreaterThan(r.channel[c].entryCostPerContact.mean);
+      expect(r.channel[c].resolutionRate.ci95).toHaveLength(2);
+    }
+    expect(r.funnel.resolutionRate.mean).toBeGreaterThan(0.5);
+    const ret = r.retention;
+    expect(ret.netRevenueAtRisk.mean).toBeCloseTo(ret.revenueAtRisk.mean - ret.revenueProtected.mean, 6);
+    expect(ret.netRevenueAtRisk.ci95).toHaveLength(2);
+    // the chart draws the tiers and channels
+    const dir = join(tmp, "budget-out");
+    ok("run", file, "--replications", "2", "--out", dir);
+    expect(JSON.parse(readFileSync(join(dir, "results.json"), "utf8")).tier.L2.costPerContact.mean).toBe(r.tier.L2.costPerContact.mean);
+    const spec = readFileSync(join(dir, "charts", "unit-costs.vl.json"), "utf8");
+    for (const x of ["Per contact handled, by tier", "Per contact, by channel, end to end", "\"element\": \"L3\"", "\"element\": \"email\""]) expect(spec).toContain(x);
+    // and compare shows them, with paired differences
+    const more = fixture("budget-more.json", { extends: "budget.json", name: "more-l2", pools: { L2: { agents: 12 } } });
+    const cmp = JSON.parse(ok("compare", file, more, "--replications", "2", "--json"));
+    for (const k of ["tier.L1.costPerContact", "channel.phone.costPerContact", "tier.L2.resolutionRate", "funnel.resolutionRate", "retention.revenueProtected", "retention.netRevenueAtRisk"]) {
+      expect(cmp.metrics[k]?.differences?.[0]?.against, k).toBe("baseline");
+    }
+  });
+
   it("--threads changes nothing in the output; a bad --threads is a usage error", () => {
     const file = fixture("threads.json", small());
     expect(ok("run", file, "--json", "--replications", "3", "--threads", "2")).toBe(ok("run", file, "--json", "--replications", "3", "--threads", "1"));

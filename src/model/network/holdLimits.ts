@@ -14,13 +14,13 @@ export class HoldLimits {
   readonly limit: Float64Array;
   /** Per tier: 1 if a contact held to the limit becomes a ticket, 0 a callback. */
   private readonly ticket: Uint8Array;
-  /** Per tier: counted contacts held to the limit. */
-  readonly counted: Float64Array;
-
-  constructor(tiers: readonly NetworkTier[]) {
+  constructor(
+    tiers: readonly NetworkTier[],
+    /** Per tier: counted contacts held to the limit (the network's `holdLimited`). */
+    private readonly counted: Float64Array,
+  ) {
     this.limit = Float64Array.from(tiers.map((t) => t.holdLimit ?? Infinity));
     this.ticket = Uint8Array.from(tiers.map((t) => (t.holdLimitTicket ? 1 : 0)));
-    this.counted = new Float64Array(tiers.length);
   }
 
   /** Contact `id`, waiting at tier t, reached the limit: make it a callback or a ticket. */

@@ -86,10 +86,8 @@ export class Network {
   readonly escalated: Float64Array;
   readonly unresolved: Float64Array;
   readonly callbacks: Float64Array;
-  /** Per tier: counted warm transfers that reached the tier's hold limit unanswered (then a callback or a ticket). */
-  readonly holdLimited: Float64Array;
-  /** Per work type: counted contacts that accepted a callback. */
-  readonly callbacksByWork: Float64Array;
+  readonly holdLimited: Float64Array; // per tier: counted warm transfers held to its hold limit (then a callback or a ticket)
+  readonly callbacksByWork: Float64Array; // per work type: counted contacts that accepted a callback
   readonly servedByPool: Float64Array;
   readonly servedByPoolWork: Float64Array;
   /** Per pool: agent-minutes holding at least one contact within [warmup, horizon) (complete after `finish`). */
@@ -98,6 +96,7 @@ export class Network {
   readonly poolStaffed: Float64Array;
   /** Per pool: Σ of the handle times (factored, stretched: as served) of the counted contacts it started. */
   readonly poolHandleTime: Float64Array;
+  readonly poolHandleTimeByWork: Float64Array; // per pool × work type (q × W + w): the same, by the work served (kpi/costAllocation.ts)
   /** Per pool: agent-minutes worked off shift, finishing the contacts in hand, within [warmup, horizon) (agentFloor.ts overtime). */
   readonly poolOvertime: Float64Array;
 
@@ -171,6 +170,7 @@ export class Network {
     this.resolved = new Float64Array(T); this.transferred = new Float64Array(T); this.escalated = new Float64Array(T);
     this.unresolved = new Float64Array(T); this.callbacks = new Float64Array(T); this.callbacksByWork = new Float64Array(W);
     this.servedByPool = new Float64Array(Q); this.servedByPoolWork = new Float64Array(Q * W); this.poolHandleTime = new Float64Array(Q);
+    this.poolHandleTimeByWork = new Float64Array(Q * W); this.holdLimited = new Float64Array(T);
     this.draws = new TierDraws(cfg.tiers, W, streams);
     this.resolveByTierWork = Float64Array.from(this.draws.resolve);
     this.workHandleFactor = new Float64Array(TW).fill(1);
@@ -181,8 +181,7 @@ export class Network {
     this.stretch = Float64Array.from(cfg.pools.map((p) => p.stretch ?? 0));
     this.nextTier = Int32Array.from(cfg.tiers.map((t) => t.next ?? -1));
     this.escalates = Uint8Array.from(cfg.tiers.map((t) => (t.nextMode === "escalate" ? 1 : 0)));
-    this.holds = new HoldLimits(cfg.tiers);
-    this.holdLimited = this.holds.counted;
+    this.holds = new HoldLimits(cfg.tiers, this.holdLimited);
   }
 
   private counted(id: number): boolean {
@@ -256,6 +255,7 @@ export class Network {
       if (this.classSeries) this.series[t * this.P + c.priorityClass[id]].countAnswered(this.classBins ? c.interval[id] : 0, wait);
       this.servedByPool[q]++;
       this.poolHandleTime[q] += h;
+      this.poolHandleTimeByWork[q * this.W + w] += h;
     }
     this.observer.answered(id, t, wait, now);
     this.cal.schedule(now + h, this.kindBase + DEPARTURE, id);

@@ -14,7 +14,8 @@
  * end of each month (the window's end for the last, partial month), so the mean of a cumulative
  * total is the running sum of the monthly means. The subtitle states each scenario's revenue at
  * risk next year at the end of its horizon (retention.revenueAtRisk: the expected ARR the
- * customers' experience puts at risk over the following year, beyond neutral experience).
+ * customers' experience puts at risk over the following year, beyond neutral experience), with
+ * the revenue its experience protects and the net (retention.revenueProtected, .netRevenueAtRisk).
  */
 import type { ChartSpec } from "../render/render.js";
 import { axisMoneyExpr, formatMoney } from "../numbers.js";
@@ -115,9 +116,10 @@ export function retentionChart(runs: ScenarioResult[]): ChartSpec | null {
     ? { tickCount: { interval: "month", step }, labelExpr: `utcFormat(datum.value, '%b') + (utcmonth(datum.value) < ${step} || datum.index == 0 ? ' ' + utcFormat(datum.value, '%Y') : '')` }
     : { tickCount: { interval: "week", step: 1 }, labelExpr: "utcFormat(datum.value, '%-d %b')" };
 
+  // at risk, protected and the net (at risk − protected), always together
   const atRisk = drawn.map((r) => {
-    const risk = meanOf(r.estimates["retention.revenueAtRisk"]);
-    return `${r.scenario} ${risk !== null ? formatMoney(risk, currency) : "n/a"}`;
+    const m = (k: string) => { const x = meanOf(r.estimates[`retention.${k}`]); return x !== null ? formatMoney(x, currency) : "n/a"; };
+    return `${r.scenario} ${m("revenueAtRisk")} − ${m("revenueProtected")} = ${m("netRevenueAtRisk")}`;
   });
   const title = drawn.length === 1 ? `Revenue lost to churn over time: ${drawn[0].scenario}` : "Revenue lost to churn over time, by scenario";
   const subtitle = [
@@ -185,10 +187,8 @@ export function retentionChart(runs: ScenarioResult[]): ChartSpec | null {
 
 /** "Revenue at risk next year …: a · b" on one line when short, else a heading and three scenarios a line. */
 function riskLines(items: readonly string[]): string[] {
-  const head = "Revenue at risk next year, at the end of the horizon:";
-  const one = `${head} ${items.join(" · ")}`;
-  if (one.length <= 85) return [one];
+  const head = "Revenue next year, at the end of the horizon: at risk − protected = net at risk";
   const out = [head];
-  for (let i = 0; i < items.length; i += 3) out.push(items.slice(i, i + 3).join(" · "));
+  for (let i = 0; i < items.length; i += 2) out.push(items.slice(i, i + 2).join(" · "));
   return out;
 }

@@ -9,12 +9,14 @@
  * Both are ratios over the measured window, so runs of different lengths compare directly.
  * Two panels side by side, one bar per scenario (scenario colours), the 95% interval over
  * replications as an error bar, and the value in money with cents at the end of each bar.
+ * Below them, what a contact costs per tier and per channel (./unitCostBreakdown.ts).
  */
 import type { ChartSpec } from "../render/render.js";
-import { axisMoneyExpr } from "../numbers.js";
 import { checkRuns, commonCurrency, meanOf } from "../runs.js";
-import { baseSpec, moneyExpr, scenarioScale } from "./theme.js";
+import { baseSpec, scenarioScale } from "./theme.js";
+import { costBarLabels, costBarTransforms, costBarX } from "./costBars.js";
 import type { ScenarioResult } from "./inputs.js";
+import { unitCostBreakdownPanels } from "./unitCostBreakdown.js";
 
 /** The two unit costs, in panel order. */
 export const UNIT_COST_METRICS = [
@@ -55,20 +57,20 @@ export function unitCostChart(runs: ScenarioResult[]): ChartSpec {
   const data = unitCostData(runs);
   if (data.length === 0) throw new RangeError("unitCostChart: no scenario has cost.perContact or cost.perResolvedNeed");
   const scenarios = runs.map((r) => r.scenario);
-  const money = (x: string) => moneyExpr(x, currency, 2);
   const step = Math.max(34, Math.min(56, 200 / scenarios.length));
   const width = 330;
   const xTitle = `Cost (${currency})`;
   const reps = [...new Set(runs.map((r) => r.replications))];
   const repText = reps.length === 1 ? `${reps[0]} replication${reps[0] === 1 ? "" : "s"}` : "replications per scenario";
+  const breakdown = unitCostBreakdownPanels(runs, currency, width);
   const subtitle = [
     `Over the measured window; error bars: 95% interval over ${repText} · ${currency}`,
     "Resolved needs: resolved by an agent or in self-service",
+    ...(breakdown.length > 0 ? ["By tier and channel: pool costs split by handle time; self-service and programmes belong to no tier"] : []),
   ];
   const title = runs.length === 1 ? `Unit costs of ${runs[0].scenario}` : "Unit costs by scenario";
   const panels = UNIT_COST_METRICS.filter((m) => data.some((d) => d.metric === m.key)).map((m, i) => {
     const rows = data.filter((d) => d.metric === m.key);
-    const max = Math.max(...rows.map((d) => d.high ?? d.mean), 0);
     const y = {
       field: "scenario", type: "nominal", title: null, sort: scenarios, scale: { domain: scenarios },
       axis: i === 0 ? { labelFontSize: 14, labelLimit: 220, labelPadding: 8, ticks: false, domain: false } : { labels: false, ticks: false, domain: false },
@@ -77,21 +79,13 @@ export function unitCostChart(runs: ScenarioResult[]): ChartSpec {
       width, height: { step },
       title: { text: m.title, subtitle: m.note, fontSize: 16, subtitleFontSize: 12, anchor: "start" },
       data: { values: rows },
-      transform: [
-        { calculate: money("datum.mean"), as: "meanText" },
-        { calculate: `isValid(datum.low) ? ${money("datum.low")} + ' … ' + ${money("datum.high")} : 'n/a (one replication)'`, as: "ciText" },
-        { calculate: "isValid(datum.high) ? datum.high : datum.mean", as: "labelAt" },
-      ],
+      transform: costBarTransforms(currency),
       encoding: { y },
       layer: [
         {
           mark: { type: "bar", height: { band: 0.6 }, cornerRadiusEnd: 2 },
           encoding: {
-            x: {
-              field: "mean", type: "quantitative", title: xTitle,
-              scale: { domain: [0, max > 0 ? max * 1.3 : 1], nice: false },
-              axis: { labelExpr: axisMoneyExpr("datum.value", currency), tickCount: 5, grid: true },
-            },
+            x: costBarX(rows, currency),
             color: { field: "scenario", type: "nominal", sort: scenarios, scale: scenarioScale(scenarios), legend: null },
             tooltip: [
               { field: "scenario", title: "Scenario" },
@@ -105,15 +99,13 @@ export function unitCostChart(runs: ScenarioResult[]): ChartSpec {
           mark: { type: "errorbar", ticks: { size: 10 }, color: "#222222", thickness: 1.5 },
           encoding: { x: { field: "low", type: "quantitative", title: xTitle }, x2: { field: "high" } },
         },
-        {
-          mark: { type: "text", align: "left", baseline: "middle", dx: 6, fontSize: 14, fontWeight: 600, color: "#222222" },
-          encoding: { x: { field: "labelAt", type: "quantitative", title: xTitle }, text: { field: "meanText" } },
-        },
+        costBarLabels(currency, 14),
       ],
     };
   });
   const base = baseSpec(title, undefined, currency);
   delete base.width;
   delete base.height;
-  return { ...base, title: { text: title, subtitle }, hconcat: panels, spacing: 28 };
+  if (breakdown.length === 0) return { ...base, title: { text: title, subtitle }, hconcat: panels, spacing: 28 };
+  return { ...base, title: { text: title, subtitle }, vconcat: [{ hconcat: panels, spacing: 28 }, { hconcat: breakdown, spacing: 28 }], spacing: 36 };
 }

@@ -81,12 +81,12 @@ export function compareKpis(c: CompareResult): KpiTable {
 
 /**
  * A sweep: one row per grid point, its parameters, then its service levels, monthly cost, cost
- * per resolved need and revenue at risk (those the sweep has), each with its 95% interval.
+ * per resolved need and revenue at risk with the revenue protected and the net (those the sweep has), each with its 95% interval.
  * (Meant to replace budgetReport.ts's own sweepKpis, which writes money without K/M and labels
  * metrics as the compare text table does.)
  */
 export function sweepKpis(sw: SweepResult): KpiTable {
-  const wanted = sw.metrics.filter((m) => /^channel\.[^.]+\.serviceLevel$/.test(m) || ["cost.perMonth", "cost.perResolvedNeed", "retention.revenueAtRisk"].includes(m));
+  const wanted = sw.metrics.filter((m) => /^channel\.[^.]+\.serviceLevel$/.test(m) || ["cost.perMonth", "cost.perResolvedNeed", "retention.revenueAtRisk", "retention.revenueProtected", "retention.netRevenueAtRisk"].includes(m));
   const columns = [...sw.vary.map((v) => v.path), ...wanted.map(metricLabel)];
   const rows = sw.points.map((p) => ({
     cells: [...sw.vary.map((v) => String(p.parameters[v.path])), ...wanted.map((m) => withInterval(m, p.estimates[m], sw.currency))],

@@ -77,6 +77,7 @@ export function runTable(r: RunReport): string {
     ["  redials", "funnel.redials", "count"],
     ["  waited for opening hours", "funnel.waitedForOpening", "count"],
     ["First-contact resolution (of askers)", "funnel.fcrRate", "percent"],
+    ["End-to-end resolution (resolved, of askers)", "funnel.resolutionRate", "percent"],
     ["Contacts per resolved need", "funnel.contactsPerResolved", "number"],
     ["Support revenue (per-incident fees)", "funnel.supportRevenue", "money"],
   ];
@@ -104,6 +105,7 @@ export function runTable(r: RunReport): string {
       { key: "abandonRate", label: "Abandon rate", unit: "percent" },
       { key: "callbacks", label: "Callbacks accepted", unit: "count" },
       ...END_TO_END,
+      ...channelCostRows(r.currency),
     ], e));
   }
   if (deferred.length) {
@@ -114,6 +116,7 @@ export function runTable(r: RunReport): string {
       { key: "meanResponseHours", label: "Mean response time", unit: "hours" },
       { key: "meanBacklog", label: "Mean backlog", unit: "number" },
       ...END_TO_END.slice(1),
+      ...channelCostRows(r.currency),
     ], e));
   }
   parts.push(grid("Tiers (every visit, after transfers and escalations)", "tier", r.tiers, [
@@ -131,6 +134,8 @@ export function runTable(r: RunReport): string {
     { key: "occupancy", label: "Occupancy", unit: "percent" },
     { key: "ahtMinutes", label: "Average handle time", unit: "minutes" },
     { key: "agentHours", label: "Agent hours on the floor", unit: "count" },
+    { key: "cost", label: `Cost: its pools and contact charges (${r.currency})`, unit: "money" },
+    { key: "costPerContact", label: `Cost per contact handled (${r.currency})`, unit: "money2" },
   ], e));
   parts.push(grid("Pools (paid time, breaks included; floor time after shrinkage, vacancies and article time)", "pool", r.pools.map((p) => p.name), [
     { key: "paidHours", label: "Paid hours", unit: "count" },
@@ -219,6 +224,7 @@ function costTable(r: RunReport): string {
     [`Total cost (${cur})`, "cost.total", "money"],
     ["  per month", "cost.perMonth", "money"],
     ...r.costCategories.map((c): [string, string, Unit] => [`  ${c}`, `cost.byCategory.${c}`, "money"]),
+    ["  of no tier or channel (self-service, programmes)", "cost.unallocated", "money"],
     ["Cost per contact answered", "cost.perContact", "money2"],
     ["Cost per resolved need (agent or self-service)", "cost.perResolvedNeed", "money2"],
     ["Cost per customer per month", "cost.perCustomerMonth", "money2"],
@@ -248,9 +254,19 @@ function retentionTable(r: RunReport): string {
     [`Revenue at risk next year: experience raised churn (${cur})`, "retention.revenueAtRisk", "money"],
     ["  range over the loyalty calibrations (optimistic, central, pessimistic)", "retention.revenueAtRiskOptimistic|retention.revenueAtRisk|retention.revenueAtRiskPessimistic", "money"],
     [`Revenue protected next year: experience lowered churn (${cur})`, "retention.revenueProtected", "money"],
+    [`Net revenue at risk next year: at risk − protected (${cur})`, "retention.netRevenueAtRisk", "money"],
   ];
   const table = meanTable("Experience and retention", rows, e);
   return r.statusQuoCalibration ? `${table}Calibrated on the status quo: ${r.statusQuoCalibration}.\n` : table;
+}
+
+/** A channel's resolution and unit costs (kpi/unitCostValues.ts): end to end, and at its entry tier alone. */
+function channelCostRows(currency: string): Row[] {
+  return [
+    { key: "resolutionRate", label: "Resolved at any tier", unit: "percent" },
+    { key: "costPerContact", label: `Cost per contact, end to end (${currency})`, unit: "money2" },
+    { key: "entryCostPerContact", label: `  of which at the entry tier (${currency})`, unit: "money2" },
+  ];
 }
 
 function fmtDays(hours: number): string {

@@ -5,34 +5,26 @@
  * read by the shape of their family, so names with dots work; and the single queue's metrics, the
  * per-interval series and the headline list are all described.
  */
-import { readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SERIES_METRICS } from "../../../src/analysis/experiments/replications.js";
 import { BOUNDS, findKpi, isShareKpi, isShareSeries, isSignedKpi, kpiOf, QUEUE_KPIS, SERIES_KPIS } from "../../../src/kpi/catalogue.js";
 import { HEADLINE_KPIS } from "../../../src/kpi/headline.js";
 import { simulateReplication } from "../../../src/kpi/values.js";
 import { METRICS } from "../../../src/model/network/counters.js";
-import { buildSupport } from "../../../src/scenario/full/build.js";
-import { loadAnyScenarioFile } from "../../../src/scenario/load.js";
-import { ROOT } from "../../helpers/cli.js";
+import { shippedSupportConfigs } from "../../helpers/shippedScenarios.js";
 
 /** The clipping before the catalogue: shares by the key's ending, signed by a list of retention keys. */
 // the old name rule, and the one share added since whose name it does not match (pool.<p>.paidShrinkage)
 const OLD_FRACTION = /(Rate|Level|occupancy|withinTargetShare|Share|csat|paidShrinkage)$/;
-const OLD_SIGNED = /^retention\.((byMonth\.[^.]+\.)?serviceChurn|(byMonth\.[^.]+\.)?serviceChurnRevenue|excessChurnNextYear)$/;
+// and the signed key added since: the net revenue at risk (at risk − protected, negative where experience protects more than it risks)
+const OLD_SIGNED = /^retention\.((byMonth\.[^.]+\.)?serviceChurn|(byMonth\.[^.]+\.)?serviceChurnRevenue|excessChurnNextYear|netRevenueAtRisk)$/;
 const OLD_QUEUE_FRACTIONS = ["abandonRate", "serviceLevel", "occupancy", "probWait"];
 
 /** Every key one replication of each shipped full-form scenario produces, with the scenario it came from. */
 const keys = new Map<string, string>();
 beforeAll(() => {
-  const dir = join(ROOT, "scenarios");
-  for (const f of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
-    const file = join(dir, f);
-    const loaded = loadAnyScenarioFile(file);
-    if (loaded.form !== "support") continue;
-    const cfg = buildSupport(loaded.scenario, { baseDir: dirname(resolve(file)), file });
-    for (const k of Object.keys(simulateReplication(cfg, 1, 0).values)) if (!keys.has(k)) keys.set(k, f);
+  for (const { file, cfg } of shippedSupportConfigs()) {
+    for (const k of Object.keys(simulateReplication(cfg, 1, 0).values)) if (!keys.has(k)) keys.set(k, file);
   }
 }, 120_000);
 

@@ -355,6 +355,18 @@ describe("compareNarrative", () => {
     expect(compareNarrative(plain)[1]).not.toContain("busier");
   });
 
+  it("says the same of a tier's or a channel's lower cost per contact when the same staff are busier", () => {
+    const c = compare({
+      "tier.L1.occupancy": { values: [est(0.489), est(0.556)], differences: [diff(0.067, [0.062, 0.072], true)] },
+      "cost.perMonth": { values: [est(345_785), est(355_040)], differences: [diff(9_255, [9_100, 9_400], true)] },
+      "tier.L1.costPerContact": { values: [est(17.56), est(16.1)], differences: [diff(-1.46, [-1.6, -1.3], true)] },
+      "channel.phone.costPerContact": { values: [est(52.69), est(50.2)], differences: [diff(-2.49, [-2.8, -2.2], true)] },
+    });
+    const [, p] = compareNarrative(c);
+    expect(p).toContain("L1 cost per contact handled falls by $1.46 (the same staff are busier: occupancy is up at the same staffing, not a saving)");
+    expect(p).toContain("phone end-to-end cost per contact falls by $2.49 (the same staff are busier");
+  });
+
   it("says what a spend buys, and what it loses", () => {
     const c = compare({
       "channel.phone.serviceLevel": { values: [est(0.9), est(0.8913)], differences: [diff(-0.0087, [-0.0158, -0.0012], true)] },
@@ -596,7 +608,12 @@ describe("narrative and KPI tables on real results", () => {
       expect(text).toContain(`The largest items are ${items[0].c} (${formatShare(items[0].v / total, 0)}), ${items[1].c} (${formatShare(items[1].v / total, 0)})`);
       expect(text).toContain(`The CSAT proxy is ${formatShare(meanOf(r, "retention.csat"))}.`);
       expect(text).toContain(`${Math.round(meanOf(r, "retention.churned"))} customers churned over the ${days} days measured.`);
-      expect(text).toContain(`Service experience puts ${formatMoney(meanOf(r, "retention.revenueAtRisk"), "USD")} of revenue at risk over the next year and protects ${formatMoney(meanOf(r, "retention.revenueProtected"), "USD")}.`);
+      // at risk, protected and the net, always together
+      expect(text).toContain(`Service experience puts ${formatMoney(meanOf(r, "retention.revenueAtRisk"), "USD")} of revenue at risk over the next year and protects ${formatMoney(meanOf(r, "retention.revenueProtected"), "USD")}: ${formatMoney(meanOf(r, "retention.netRevenueAtRisk"), "USD")} net at risk.`);
+      // what a contact costs per tier and, end to end, per channel
+      expect(text).toContain(`A contact handled costs ${formatMoney(meanOf(r, `tier.${r.tiers[0]}.costPerContact`), "USD", 2)} at ${r.tiers[0]}, `);
+      for (const t of r.tiers) expect(text).toContain(`${formatMoney(meanOf(r, `tier.${t}.costPerContact`), "USD", 2)} at ${t}`);
+      expect(text).toContain(`End to end, through every tier it reaches, a contact costs ${formatMoney(meanOf(r, `channel.${r.channels[0].name}.costPerContact`), "USD", 2)} by ${r.channels[0].name}`);
     }
   });
 

@@ -75,14 +75,15 @@ export function compareNarrative(c: CompareResult): string[] {
   return out;
 }
 
-/** Unit costs that fall when the same staff are simply busier: at fixed staffing, not a saving. */
+/** Unit costs that fall when the same staff are simply busier: at fixed staffing, not a saving (per tier and per channel too). */
 const UNIT_COSTS = new Set(["cost.perContact", "cost.perResolvedNeed"]);
+const isUnitCost = (key: string): boolean => UNIT_COSTS.has(key) || /^(tier|channel)\..+\.(costPerContact|entryCostPerContact)$/.test(key);
 
 function scenarioParagraph(ref: string, alt: string, changes: Change[], currency: string): string {
   // a lower unit cost with a significantly higher occupancy, at the same staffing, is the same pay spread over
   // more work: said as such, not as a benefit
   const busier = changes.some((x) => x.key.startsWith("tier.") && x.key.endsWith(".occupancy") && x.verdict === "significant" && x.d > 0);
-  const said = (x: Change): string => clause(x, currency) + (busier && UNIT_COSTS.has(x.key) && x.d < 0 ? " (the same staff are busier: occupancy is up at the same staffing, not a saving)" : "");
+  const said = (x: Change): string => clause(x, currency) + (busier && isUnitCost(x.key) && x.d < 0 ? " (the same staff are busier: occupancy is up at the same staffing, not a saving)" : "");
   const costKey = changes.some((x) => x.key === "cost.perMonth") ? "cost.perMonth" : changes.some((x) => x.key === "cost.total") ? "cost.total" : null;
   const cost = costKey ? changes.find((x) => x.key === costKey) ?? null : null;
   const rest = changes.filter((x) => x.key !== "cost.perMonth" && x.key !== "cost.total").sort((a, b) => a.words.rank - b.words.rank);

@@ -81,6 +81,11 @@ export function runNarrative(r: ScenarioResult): string[] {
     if (pc !== null) unit.push(`${formatMoney(pc, cur, 2)} per contact answered`);
     if (pr !== null) unit.push(`${formatMoney(pr, cur, 2)} per resolved need`);
     s.push(`${head}${unit.length ? `: ${list(unit)}` : ""}.`);
+    // per tier (every contact handled there) and per channel, end to end (kpi/unitCostValues.ts)
+    const byTier = r.tiers.map((t) => ({ t, v: get(`tier.${t}.costPerContact`) })).filter((x): x is { t: string; v: number } => x.v !== null);
+    const byChannel = r.channels.map((c) => ({ c: c.name, v: get(`channel.${c.name}.costPerContact`) })).filter((x): x is { c: string; v: number } => x.v !== null);
+    if (byTier.length > 0) s.push(`A contact handled costs ${list(byTier.map((x) => `${formatMoney(x.v, cur, 2)} at ${x.t}`))}.`);
+    if (byChannel.length > 0) s.push(`End to end, through every tier it reaches, a contact costs ${list(byChannel.map((x) => `${formatMoney(x.v, cur, 2)} by ${x.c}`))}.`);
     const items = r.costCategories
       .map((c) => ({ c, v: get(`cost.byCategory.${c}`) }))
       .filter((x): x is { c: string; v: number } => x.v !== null && x.v > 0)
@@ -101,7 +106,9 @@ export function runNarrative(r: ScenarioResult): string[] {
   if (csat !== null) ret.push(`The CSAT proxy is ${formatShare(csat)}.`);
   if (churned !== null) ret.push(`${cap(plural(Math.round(churned), "customer"))} churned over the ${formatSpan(measured)} measured.`);
   if (risk !== null) {
-    ret.push(`Service experience puts ${formatMoney(risk, cur)} of revenue at risk over the next year${prot !== null ? ` and protects ${formatMoney(prot, cur)}` : ""}.`);
+    const net = get("retention.netRevenueAtRisk");
+    const netText = net === null ? "" : net >= 0 ? `: ${formatMoney(net, cur)} net at risk` : `: ${formatMoney(-net, cur)} net protected`;
+    ret.push(`Service experience puts ${formatMoney(risk, cur)} of revenue at risk over the next year${prot !== null ? ` and protects ${formatMoney(prot, cur)}${netText}` : ""}.`);
   }
   if (ret.length > 0) out.push(ret.join(" "));
   return out;
