@@ -1,0 +1,42 @@
+/**
+ * The configurations of the programmes, in model units (re-exported by config.ts): KCS
+ * (kcs.ts) and problem management (demand/problemManagement.ts).
+ */
+
+/**
+ * A shift-left / KCS program (kcs.ts). From `start` its effects ramp in over `ramp` minutes
+ * along r(t) (linear, or the cubic S-curve 3x² − 2x³ of x = (t − start)/ramp); at r = 1:
+ * - knowledge-base coverage of need type k reaches `coverage[k]` (from its base value);
+ * - tier t resolves r' = r + (1 − r)·resolveGain[t]·cov_k(t) of need type k;
+ * - tier t's handle times are × (1 + (handleTimeFactor[t] − 1)·r);
+ * - what self-service contains is the easy part of a need type: the assisted contacts left of
+ *   type k take × (1 + complexityUplift·(containment_k(t) − containment_k(0))) longer;
+ * and from `start` agents of tier t spend `articleTime[t]` of their floor time on articles.
+ */
+export interface KcsConfig {
+  start: number;
+  ramp: number;
+  shape: "linear" | "s-curve";
+  coverage: number[];
+  resolveGain: number[];
+  handleTimeFactor: number[];
+  articleTime: number[];
+  complexityUplift: number;
+  costPerMinute: number;
+}
+
+/**
+ * Problem management, support as a listening post (quality.ts): from `start`, every
+ * `resolvedPerFix` resolved needs of a quality-driven need type lead, `lag` minutes later,
+ * to a product fix that lowers that type's rate by `reductionPerFix` of its base, down to at
+ * most `maxReduction` in all. Each fix costs `costPerFix` (engineering time).
+ */
+export interface ProblemManagementConfig {
+  start: number;
+  needTypes: number[];
+  resolvedPerFix: number;
+  lag: number;
+  reductionPerFix: number;
+  maxReduction: number;
+  costPerFix: number;
+}
