@@ -9,8 +9,8 @@
  */
 import type { DistributionSpec } from "../engine/distributions.js";
 import type { SeasonalityInput } from "./demand/seasonality.js";
-import type { KcsConfig, ProblemManagementConfig } from "./programs/programConfig.js";
-export type { KcsConfig, ProblemManagementConfig } from "./programs/programConfig.js";
+import type { CustomerTrainingConfig, KcsConfig, ProblemManagementConfig } from "./programs/programConfig.js";
+export type { CustomerTrainingConfig, KcsConfig, ProblemManagementConfig } from "./programs/programConfig.js";
 
 /** A distribution of a duration in minutes (the engine's specs). */
 export type Duration = DistributionSpec;
@@ -54,8 +54,10 @@ export interface SegmentConfig {
   name: string;
   /** Customers of this segment at t = 0. */
   customers: number;
-  /** Expertise of a new customer in [0, 1] (1 = expert). */
+  /** Lasting expertise of the segment's customers in [0, 1] (1 = expert): the level they learn toward and keep (expertise.ts). */
   expertise: number;
+  /** Expertise of a new customer in [0, expertise] (0 = a complete novice). */
+  startExpertise: number;
   revenuePerYear: number;
   /** Tenure of existing customers at t = 0, minutes. */
   tenureAtStart: Duration;
@@ -349,7 +351,7 @@ export interface SupportConfig {
   /** Service-level threshold for real-time channels, minutes. */
   threshold: number;
   seasonality: SeasonalityInput;
-  /** Expertise learning curve: a novice's expertise-driven need rate is `noviceMultiplier` × an expert's, decaying with time constant `timeConstant` (minutes) of tenure. */
+  /** Expertise learning curve: a complete novice's expertise-driven need rate is `noviceMultiplier` × an expert's; a customer's expertise moves from its segment's start to its segment's lasting level with time constant `timeConstant` (minutes) of tenure. */
   learning: { noviceMultiplier: number; timeConstant: number };
   segments: SegmentConfig[];
   /** Priority classes, highest first. */
@@ -370,6 +372,7 @@ export interface SupportConfig {
   operatingModel?: "call-center" | "help-desk" | "support-desk" | "service-desk";
   kcs?: KcsConfig;
   problemManagement?: ProblemManagementConfig;
+  customerTraining?: CustomerTrainingConfig;
   costs: CostConfig;
   retention: RetentionConfig;
 }

@@ -1,6 +1,7 @@
 /**
  * The configurations of the programmes, in model units (re-exported by config.ts): KCS
- * (kcs.ts) and problem management (demand/problemManagement.ts).
+ * (kcs.ts), problem management (demand/problemManagement.ts) and customer training
+ * (customerTraining.ts).
  */
 
 /**
@@ -39,4 +40,17 @@ export interface ProblemManagementConfig {
   reductionPerFix: number;
   maxReduction: number;
   costPerFix: number;
+}
+
+/**
+ * Customer training (customerTraining.ts): from `start`, over `ramp` minutes (linearly; 0 = a step),
+ * it closes the share `gapClosed[g]` of segment g's gap to full expertise, raising its lasting
+ * level L_g = 1 − (1 − e_g)(1 − gapClosed[g]·ρ(t)); it costs `costPerMinute` from `start`.
+ */
+export interface CustomerTrainingConfig {
+  start: number;
+  ramp: number;
+  /** Per segment, the share of its gap to full expertise closed at full effect (0: not trained). */
+  gapClosed: number[];
+  costPerMinute: number;
 }
