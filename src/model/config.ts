@@ -9,6 +9,8 @@
  */
 import type { DistributionSpec } from "../engine/distributions.js";
 import type { SeasonalityInput } from "./demand/seasonality.js";
+import type { CustomerTrainingConfig, KcsConfig, ProblemManagementConfig } from "./programs/programConfig.js";
+export type { CustomerTrainingConfig, KcsConfig, ProblemManagementConfig } from "./programs/programConfig.js";
 
 /** A distribution of a duration in minutes (the engine's specs). */
 export type Duration = DistributionSpec;
@@ -54,8 +56,10 @@ export interface SegmentConfig {
   name: string;
   /** Customers of this segment at t = 0. */
   customers: number;
-  /** Expertise of a new customer in [0, 1] (1 = expert). */
+  /** Lasting expertise of the segment's customers in [0, 1] (1 = expert): the level they learn toward and keep (expertise.ts). */
   expertise: number;
+  /** Expertise of a new customer in [0, expertise] (0 = a complete novice). */
+  startExpertise: number;
   revenuePerYear: number;
   /** Tenure of existing customers at t = 0, minutes. */
   tenureAtStart: Duration;
@@ -292,44 +296,6 @@ export interface SupportPoolConfig {
   vendor?: VendorConfig;
 }
 
-/**
- * A shift-left / KCS program (kcs.ts). From `start` its effects ramp in over `ramp` minutes
- * along r(t) (linear, or the cubic S-curve 3x² − 2x³ of x = (t − start)/ramp); at r = 1:
- * - knowledge-base coverage of need type k reaches `coverage[k]` (from its base value);
- * - tier t resolves r' = r + (1 − r)·resolveGain[t]·cov_k(t) of need type k;
- * - tier t's handle times are × (1 + (handleTimeFactor[t] − 1)·r);
- * - what self-service contains is the easy part of a need type: the assisted contacts left of
- *   type k take × (1 + complexityUplift·(containment_k(t) − containment_k(0))) longer;
- * and from `start` agents of tier t spend `articleTime[t]` of their floor time on articles.
- */
-export interface KcsConfig {
-  start: number;
-  ramp: number;
-  shape: "linear" | "s-curve";
-  coverage: number[];
-  resolveGain: number[];
-  handleTimeFactor: number[];
-  articleTime: number[];
-  complexityUplift: number;
-  costPerMinute: number;
-}
-
-/**
- * Problem management, support as a listening post (quality.ts): from `start`, every
- * `resolvedPerFix` resolved needs of a quality-driven need type lead, `lag` minutes later,
- * to a product fix that lowers that type's rate by `reductionPerFix` of its base, down to at
- * most `maxReduction` in all. Each fix costs `costPerFix` (engineering time).
- */
-export interface ProblemManagementConfig {
-  start: number;
-  needTypes: number[];
-  resolvedPerFix: number;
-  lag: number;
-  reductionPerFix: number;
-  maxReduction: number;
-  costPerFix: number;
-}
-
 /** Costs not tied to a pool (costs.ts). Currency is a label. */
 export interface CostConfig {
   currency: string;
@@ -388,7 +354,7 @@ export interface SupportConfig {
   /** Service-level threshold for real-time channels, minutes. */
   threshold: number;
   seasonality: SeasonalityInput;
-  /** Expertise learning curve: a novice's expertise-driven need rate is `noviceMultiplier` × an expert's, decaying with time constant `timeConstant` (minutes) of tenure. */
+  /** Expertise learning curve: a complete novice's expertise-driven need rate is `noviceMultiplier` × an expert's; a customer's expertise moves from its segment's start to its segment's lasting level with time constant `timeConstant` (minutes) of tenure. */
   learning: { noviceMultiplier: number; timeConstant: number };
   segments: SegmentConfig[];
   /** Priority classes, highest first. */
@@ -409,6 +375,7 @@ export interface SupportConfig {
   operatingModel?: "call-center" | "help-desk" | "support-desk" | "service-desk";
   kcs?: KcsConfig;
   problemManagement?: ProblemManagementConfig;
+  customerTraining?: CustomerTrainingConfig;
   costs: CostConfig;
   retention: RetentionConfig;
 }

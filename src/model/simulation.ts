@@ -15,6 +15,7 @@
  *   schedule (weeklyPattern.ts, roster.ts, timeShare.ts)  who is scheduled when (hours, shifts, a weekly table; breaks), per pool time zone
  *   workforce.ts    attrition, hiring lead time, training and ramp-up behind each pool
  *   kcs.ts          a shift-left / KCS program ramping in coverage, resolution and handle times
+ *   customerTraining.ts  the segments' lasting expertise, raised by a customer-training program
  *   quality.ts      problem management: resolved defect needs lead to product fixes
  *   costs.ts        labour, vendor, per-contact, self-service, program, fix and hiring costs by month
  *   retention.ts    each need's outcome moves its customer's churn multiplier
@@ -32,6 +33,7 @@ import { EventCalendar } from "../engine/calendar.js";
 import type { RandomStreams } from "../engine/random.js";
 import { Accessibility } from "./demand/accessibility.js";
 import { MonthClock } from "../time/months.js";
+import { ExpertiseLevels } from "./programs/customerTraining.js";
 import { KcsProgram } from "./programs/kcs.js";
 import { applyOperatingModel } from "./programs/operatingModel.js";
 import { ExperienceLadder } from "./customers/retention.js";
@@ -116,7 +118,8 @@ class SupportSimulation {
     const seasonality = new Seasonality(cfg.seasonality, cfg.start, cfg.timeZone);
     // the customers' demand (seasonality in 30-minute pieces over the horizon) only when the scenario is causal
     const pieces = cfg.causal ? seasonality.piecewise(0, horizon, 30) : null;
-    const demand = pieces ? new NeedGenerator(cfg.needTypes, cfg.segments, this.customers, learning, quality, Float64Array.from(pieces.starts), Float64Array.from(pieces.factors), horizon) : null;
+    const levels = new ExpertiseLevels(cfg.segments, cfg.customerTraining);
+    const demand = pieces ? new NeedGenerator(cfg.needTypes, cfg.segments, this.customers, learning, levels, quality, Float64Array.from(pieces.starts), Float64Array.from(pieces.factors), horizon) : null;
     const access = new Accessibility(
       Float64Array.from(cfg.needTypes.flatMap((n) => n.channelPreference)),
       Float64Array.from(cfg.channels.map((c) => c.waitWeightPerMinute)),

@@ -118,8 +118,10 @@ function randomConfig(g: fc.GeneratorValue): SupportConfig {
 
   const segments: SupportConfig["segments"] = Array.from({ length: S }, (_, s) => {
     const plan = pick(["free", "contract", "perIncident"] as const);
+    const expertise = dbl(0, 1);
     return {
-      name: `seg${s}`, customers: int(Math.ceil(200 / S), Math.floor(1200 / S)), expertise: dbl(0, 1), revenuePerYear: 0,
+      // a start at or below the lasting level (e², so that no draw is added to the generator's sequence)
+      name: `seg${s}`, customers: int(Math.ceil(200 / S), Math.floor(1200 / S)), expertise, startExpertise: expertise * expertise, revenuePerYear: 0,
       tenureAtStart: { type: "exponential", mean: dbl(30, 700) * DAY },
       salesPerMinute: bool() ? dbl(0, 200) / MONTH : 0,
       churnPerMinute: bool() ? dbl(0, 0.5) / (365 * DAY) : 0,

@@ -34,7 +34,7 @@ function tiny(over: { rate: number; handle: number; horizon: number; pools: Supp
   return {
     start: "2027-01-04T00:00", timeZone: "UTC", warmup: 0, intervalLength: 30, threshold: 1 / 3,
     seasonality: {}, learning: { noviceMultiplier: 1, timeConstant: 30 * DAY },
-    segments: [{ name: "all", customers: 0, expertise: 1, revenuePerYear: 0, tenureAtStart: { type: "deterministic", value: DAY }, salesPerMinute: 0, churnPerMinute: 0, priorityClass: 0, plan: "free", pricePerIncident: 0, channels: [0], ...HAZARD }],
+    segments: [{ name: "all", customers: 0, expertise: 1, startExpertise: 1, revenuePerYear: 0, tenureAtStart: { type: "deterministic", value: DAY }, salesPerMinute: 0, churnPerMinute: 0, priorityClass: 0, plan: "free", pricePerIncident: 0, channels: [0], ...HAZARD }],
     classes: ["standard"],
     needTypes: [{ name: "general", ratePerMinute: 0, driver: "none", severity: 0, channelPreference: [1], kbCoverage: 0 }],
     channels: [{ name: "phone", kind: "realtime", entryTier: 0, waitWeightPerMinute: 0.1, initialExpectedWait: 1 / 3, abandonPenalty: 30, dissatisfactionWeight: 1 }],
@@ -161,7 +161,7 @@ describe("experience and retention through the model", () => {
   function allTheSame(askLogOdds: number): SupportConfig {
     return tiny({
       rate: 0, handle: 1, horizon: 3 * DAY, causal: true, forecastStreams: [],
-      segments: [{ name: "all", customers: 500, expertise: 1, revenuePerYear: 1000, tenureAtStart: { type: "deterministic", value: 365 * DAY }, salesPerMinute: 0, churnPerMinute: 0, priorityClass: 0, plan: "free", pricePerIncident: 0, channels: [0], ...HAZARD }],
+      segments: [{ name: "all", customers: 500, expertise: 1, startExpertise: 1, revenuePerYear: 1000, tenureAtStart: { type: "deterministic", value: 365 * DAY }, salesPerMinute: 0, churnPerMinute: 0, priorityClass: 0, plan: "free", pricePerIncident: 0, channels: [0], ...HAZARD }],
       needTypes: [{ name: "general", ratePerMinute: 1 / (10 * DAY), driver: "none", severity: 0, channelPreference: [1], kbCoverage: 0 }],
       access: { askLogOdds, severityWeight: 0, priceWeight: 0, accessWeight: 0, waitMemory: 0.3, outsideHours: "wait", retryShare: 0, retryDelay: { type: "exponential", mean: DAY } },
       pools: [pool({ name: "A", tier: 0, agents: 50, skills: [0] })],

@@ -166,7 +166,9 @@ describe("shipped scenarios against baseline (common random numbers)", () => {
     const perCm = (r: ScenarioRun, key: string) => avg(r, key) / (expectedCustomerMinutes(r.cfg) / MINUTES_PER_MONTH);
     expect(expectedCustomerMinutes(surge.cfg)).toBeGreaterThan(expectedCustomerMinutes(base.cfg));
     expect(perCm(surge, "funnel.needs")).toBeGreaterThan(perCm(base, "funnel.needs"));
-    expect(perCm(surge, "needType.how-to.needs")).toBeGreaterThan(1.02 * perCm(base, "needType.how-to.needs"));
+    // (a new customer's excess over its segment's settled level: 2.5 against 2.05 for smb, docs/model.md §3 — smaller than
+    // when everyone settled at expert level, so about +1% per customer-month over these five weeks, with 4 replications)
+    expect(perCm(surge, "needType.how-to.needs")).toBeGreaterThan(1.005 * perCm(base, "needType.how-to.needs"));
   });
 
   it("every shipped full-form scenario runs and its funnel conserves needs exactly, per replication", () => {
@@ -201,7 +203,7 @@ function cfg(overrides: Partial<SupportConfig> = {}): SupportConfig {
     seasonality: {},
     learning: { noviceMultiplier: 1, timeConstant: 30 * DAY },
     segments: [{
-      name: "all", customers: 2000, expertise: 1, revenuePerYear: 0,
+      name: "all", customers: 2000, expertise: 1, startExpertise: 1, revenuePerYear: 0,
       tenureAtStart: { type: "deterministic", value: 365 * DAY },
       salesPerMinute: 0, churnPerMinute: 0, priorityClass: 0, plan: "free", pricePerIncident: 0, channels: [0], ...HAZARD,
     }],
@@ -282,16 +284,17 @@ describe("the thinned need process against its integrated rate", () => {
     expectPoissonDispersion("needs with a release and a hotfix", countsFixed, exactFixed);
   });
 
-  it('driver "expertise", every customer at tenure τ0: N·r·∫E(τ0 + t)dt with E(τ) = 1 + (m − 1)(1 − e0)e^(−τ/T)', () => {
-    const m = 3, e0 = 0.2, T = 4 * DAY, tau0 = DAY, w = DAY, H = 8 * DAY;
+  it('driver "expertise", every customer at tenure τ0: N·r·∫E(τ0 + t)dt with E(τ) = 1 + (m − 1)[(1 − L) + (L − s)e^(−τ/T)]', () => {
+    const m = 3, s = 0.2, L = 0.7, T = 4 * DAY, tau0 = DAY, w = DAY, H = 8 * DAY;
     const c = cfg({
       learning: { noviceMultiplier: m, timeConstant: T },
-      segments: [{ ...cfg().segments[0], expertise: e0, tenureAtStart: { type: "deterministic", value: tau0 } }],
+      segments: [{ ...cfg().segments[0], expertise: L, startExpertise: s, tenureAtStart: { type: "deterministic", value: tau0 } }],
       needTypes: [{ ...cfg().needTypes[0], driver: "expertise" }],
     });
-    const excess = (m - 1) * (1 - e0);
-    const exact = N * r * (H - w + excess * T * Math.exp(-tau0 / T) * (Math.exp(-w / T) - Math.exp(-H / T)));
-    expect(exact).toBeGreaterThan(1.25 * N * r * (H - w)); // far from the expert rate
+    const settled = 1 + (m - 1) * (1 - L), excess = (m - 1) * (L - s);
+    const exact = N * r * (settled * (H - w) + excess * T * Math.exp(-tau0 / T) * (Math.exp(-w / T) - Math.exp(-H / T)));
+    expect(exact).toBeGreaterThan(1.1 * N * r * settled * (H - w)); // far from the settled rate
+    expect(settled).toBeGreaterThan(1.5); // which is itself far from the expert rate
     const counts = needCounts(c, REPS_NEED, 303);
     expectCovers("needs", counts, exact);
     expectPoissonDispersion("needs", counts, exact);
@@ -301,10 +304,11 @@ describe("the thinned need process against its integrated rate", () => {
     // N0 customers at tenure τ0, sales s per minute (tenure 0 at arrival), churn hazard h:
     //   E[Σ_i E(τ_i(t))] = N0·e^(−ht)·(1 + a·e^(−(τ0+t)/T))
     //                    + s·[(1 − e^(−ht))/h + a·(1 − e^(−(h+1/T)t))/(h + 1/T)],   a = (m − 1)(1 − e0)
+    // (new customers start at e0 and learn toward the segment's level 1, an expert segment)
     const m = 3, e0 = 0, T = 3 * DAY, tau0 = 10 * DAY, N0 = 1000, s = 400 / DAY, h = 1 / (6 * DAY), w = DAY, H = 8 * DAY;
     const c = cfg({
       learning: { noviceMultiplier: m, timeConstant: T },
-      segments: [{ ...cfg().segments[0], customers: N0, expertise: e0, tenureAtStart: { type: "deterministic", value: tau0 }, salesPerMinute: s, churnPerMinute: h }],
+      segments: [{ ...cfg().segments[0], customers: N0, expertise: 1, startExpertise: e0, tenureAtStart: { type: "deterministic", value: tau0 }, salesPerMinute: s, churnPerMinute: h }],
       needTypes: [{ ...cfg().needTypes[0], driver: "expertise" }],
     });
     const a = (m - 1) * (1 - e0), k = h + 1 / T;

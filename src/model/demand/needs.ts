@@ -6,8 +6,8 @@
  *   λ_ik(t) = r_k · D_k(i, t) · S(t)
  *
  * with r_k the type's base rate per customer, S(t) the seasonality (seasonality.ts) and the
- * driver D_k: the expertise multiplier E(tenure_i) of i's segment (expertise.ts) for
- * expertise-driven types, Q(t) · F_k(t) for defect types — the product-quality index Q(t)
+ * driver D_k: the expertise multiplier E of i's tenure, its segment's start and its segment's
+ * lasting level L_g(t) (expertise.ts; L_g(t) from customerTraining.ts) for expertise-driven types, Q(t) · F_k(t) for defect types — the product-quality index Q(t)
  * common to them all and the type's own problem-management factor F_k(t) ≤ 1 (quality.ts) —
  * and 1 otherwise. The superposition over customers and types is drawn exactly by thinning
  * (Lewis & Shedler): candidates arrive at rate
@@ -15,7 +15,8 @@
  *   Λ̄(t) = N̄ · Σ_k r_k · D̄_k · S(t)
  *
  * where N̄ ≥ the active customer count and D̄_k ≥ D_k over the current window (a day): the
- * largest expertise multiplier of any segment (a brand-new customer), and for defect types
+ * largest expertise multiplier of any segment (a brand-new customer; training only lowers
+ * it), and for defect types
  * Q's upper bound over the window times F_k at the window start. F_k(t0) stays a bound over
  * the whole window even if fixes are recorded during it: a fix recorded at s ≥ t0 takes
  * effect at s + lag ≥ t0 and only lowers F_k (quality.ts, `typeBound`). A candidate picks a slot j uniformly in [0, N̄) (rejected if j is past
@@ -32,6 +33,7 @@
 import type { Rng } from "../../engine/random.js";
 import type { CustomerBase } from "../customers/customerBase.js";
 import type { LearningCurve } from "../customers/expertise.js";
+import type { ExpertiseLevels } from "../programs/customerTraining.js";
 import type { Quality } from "./quality.js";
 import type { NeedTypeConfig, SegmentConfig } from "../config.js";
 
@@ -49,7 +51,7 @@ export class NeedGenerator {
   private readonly driver: Int32Array;
   private readonly weight: Float64Array; // r_k · D̄_k for the current window
   private readonly typeBound: Float64Array; // F_k(t0) of the current window (1 for non-defect types)
-  private readonly segExpertise: Float64Array;
+  private readonly segStart: Float64Array;
   private readonly maxExpertise: number;
   private totalWeight = 0;
   private qualityBound = 1;
@@ -61,6 +63,7 @@ export class NeedGenerator {
     segments: readonly SegmentConfig[],
     private readonly customers: CustomerBase,
     private readonly learning: LearningCurve,
+    private readonly levels: ExpertiseLevels,
     private readonly quality: Quality,
     /** Seasonality pieces: piece i covers [starts[i], starts[i+1]) (the last to `end`). */
     private readonly starts: Float64Array,
@@ -72,8 +75,8 @@ export class NeedGenerator {
     this.driver = Int32Array.from(needTypes.map((n) => (n.driver === "expertise" ? DRIVER_EXPERTISE : n.driver === "quality" ? DRIVER_QUALITY : DRIVER_NONE)));
     this.weight = new Float64Array(K);
     this.typeBound = new Float64Array(K).fill(1);
-    this.segExpertise = Float64Array.from(segments.map((s) => s.expertise));
-    this.maxExpertise = Math.max(1, ...segments.map((s) => learning.maxMultiplier(s.expertise)));
+    this.segStart = Float64Array.from(segments.map((s) => s.startExpertise));
+    this.maxExpertise = Math.max(1, ...segments.map((s, g) => learning.maxMultiplier(s.startExpertise, levels.level(g, 0))));
   }
 
   /** Reset the bounds for a window [t0, t1) and the active count now. */
@@ -138,7 +141,10 @@ export class NeedGenerator {
     while (k < K - 1 && x >= this.weight[k]) { x -= this.weight[k]; k++; }
     const drv = this.driver[k];
     let ratio = 1;
-    if (drv === DRIVER_EXPERTISE) ratio = this.learning.multiplier(this.segExpertise[cb.segment[id]], t - cb.joined[id]) / this.maxExpertise;
+    if (drv === DRIVER_EXPERTISE) {
+      const g = cb.segment[id];
+      ratio = this.learning.multiplier(this.segStart[g], this.levels.level(g, t), t - cb.joined[id]) / this.maxExpertise;
+    }
     else if (drv === DRIVER_QUALITY) ratio = (this.quality.defectFactor(t) * this.quality.typeFactor(k, t)) / (this.qualityBound * this.typeBound[k]);
     if (!(uAccept < ratio)) return false;
     this.customer = id;

@@ -17,6 +17,7 @@
  *    simple form (agents with optional hours) keeps agents and hours as written;
  *  - a loaded cost per hour = wagePerHour × (1 + benefits + overhead);
  *  - names of need types and tiers in KCS maps → arrays by index (unnamed: neutral values);
+ *    segment names in customer training's gapClosed → an array by segment (unnamed: 0);
  *  - dates → minutes since the start epoch (`parseStartEpochMs`: a date alone is local
  *    midnight in the scenario's zone, a date-time without offset is local wall time);
  *  - opening hours → WeeklyHours spans (`parseDays`, `parseClock`).
@@ -29,7 +30,7 @@ import { channelConfigs, needTypeConfigs } from "./build/channels.js";
 import { buildContext } from "./build/context.js";
 import { segmentConfigs } from "./build/customers.js";
 import { poolConfigs } from "./build/pools.js";
-import { kcsConfig, problemManagementConfig } from "./build/programs.js";
+import { customerTrainingConfig, kcsConfig, problemManagementConfig } from "./build/programs.js";
 import { fixConfigs, releaseConfigs } from "./build/quality.js";
 import { retentionConfig } from "./build/retention.js";
 import { tierConfigs } from "./build/tiers.js";
@@ -57,6 +58,7 @@ export function buildSupport(s: SupportScenario, options: { baseDir: string; fil
   const streams = forecastStreams(s, segments.map((g) => g.name), cx, options);
   const kcs = s.kcs === undefined ? undefined : kcsConfig(s.kcs, needTypes, cx);
   const problemManagement = s.problemManagement === undefined ? undefined : problemManagementConfig(s.problemManagement, needTypes, cx);
+  const customerTraining = s.customerTraining === undefined ? undefined : customerTrainingConfig(s.customerTraining, segments.map((g) => g.name), cx);
 
   const config: SupportConfig = {
     start: s.start,
@@ -109,5 +111,6 @@ export function buildSupport(s: SupportScenario, options: { baseDir: string; fil
   if (s.operatingModel !== undefined) config.operatingModel = s.operatingModel;
   if (kcs !== undefined) config.kcs = kcs;
   if (problemManagement !== undefined) config.problemManagement = problemManagement;
+  if (customerTraining !== undefined) config.customerTraining = customerTraining;
   return config;
 }

@@ -26,7 +26,9 @@ export const SUPPORT_DEFAULTS = {
     learning: { noviceMultiplier: 2.5, timeConstantDays: 75 },
   },
   segment: {
+    /** Lasting expertise 0.5 [A]; a new customer starts a complete novice, 0 [A] (docs/model.md §3). */
     expertise: 0.5,
+    startExpertise: 0,
     revenuePerYear: 0,
     churnPerYear: 0.1,
     /** Tenure at start: exponential with mean 365.25 / churnPerYear days, or this when churn is 0. */
@@ -126,6 +128,8 @@ export const SUPPORT_DEFAULTS = {
    * no time on articles; complexityUplift 0.5 is [A] (as KCS_DEFAULTS in kcs.ts).
    */
   kcs: { rampMonths: 9, shape: "s-curve", resolveGain: 0, handleTimeFactor: 1, articleTime: 0, complexityUplift: 0.5, costPerMonth: 0 },
+  /** Customer training (customerTraining.ts): from the scenario start, ramping in linearly over 3 months [A], no cost unless given. */
+  customerTraining: { rampMonths: 3, costPerMonth: 0 },
   /** Problem management: at most half of a need type's rate removed ("cutting incident volume 50 % … is not uncommon", MetricNet, via DOMAIN.md). */
   problemManagement: { maxReduction: 0.5, costPerFix: 0 },
   /** Retention: TARP's table (retention.ts has the tables, default weights and half-life). */

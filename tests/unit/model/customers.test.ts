@@ -15,7 +15,7 @@ const DAY = 1440;
 
 function segment(name: string, customers: number, over: Partial<SegmentConfig> = {}): SegmentConfig {
   return {
-    name, customers, expertise: 0.3, revenuePerYear: 1000,
+    name, customers, expertise: 0.3, startExpertise: 0, revenuePerYear: 1000,
     tenureAtStart: { type: "exponential", mean: 200 * DAY } as DistributionSpec,
     salesPerMinute: 0, churnPerMinute: 0, churnMode: "hazard", renewalRate: 1, term: 365 * DAY, priorityClass: 0, plan: "contract", pricePerIncident: 0,
     channels: [0, 1, 2], ...over,

@@ -11,6 +11,7 @@ import { RandomStreams } from "../../../src/engine/random.js";
 import { CustomerBase } from "../../../src/model/customers/customerBase.js";
 import { NeedGenerator } from "../../../src/model/demand/needs.js";
 import { LearningCurve } from "../../../src/model/customers/expertise.js";
+import { ExpertiseLevels } from "../../../src/model/programs/customerTraining.js";
 import { Quality } from "../../../src/model/demand/quality.js";
 import { PROBLEM_MANAGEMENT_DEFAULTS } from "../../../src/model/demand/problemManagement.js";
 import type { NeedTypeConfig, ProblemManagementConfig, QualityFixConfig, ReleaseConfig, SegmentConfig } from "../../../src/model/config.js";
@@ -341,7 +342,7 @@ describe("NeedGenerator with a problem-management fix", () => {
   const N = 1000, r = 0.01, H = 1000, W = 300, REPS = 20, TFIX = 450;
   const types = [needType("crash", "quality", r), needType("glitch", "quality", r)];
   const segment: SegmentConfig = {
-    name: "all", customers: N, expertise: 1, revenuePerYear: 0, tenureAtStart: { type: "deterministic", value: 0 },
+    name: "all", customers: N, expertise: 1, startExpertise: 1, revenuePerYear: 0, tenureAtStart: { type: "deterministic", value: 0 },
     salesPerMinute: 0, churnPerMinute: 0, churnMode: "hazard", renewalRate: 1, term: 1, priorityClass: 0,
     plan: "free", pricePerIncident: 0, channels: [],
   };
@@ -350,7 +351,7 @@ describe("NeedGenerator with a problem-management fix", () => {
     const customers = new CustomerBase(0, [], N);
     for (let i = 0; i < N; i++) customers.add(0, 0);
     const quality = new Quality([], [], { start: 0, needTypes: [0], resolvedPerFix: 1, lag: 200, reductionPerFix: 0.5, maxReduction: 0.5, costPerFix: 0 }, types);
-    const gen = new NeedGenerator(types, [segment], customers, new LearningCurve(1, 1), quality, Float64Array.of(0), Float64Array.of(1), H);
+    const gen = new NeedGenerator(types, [segment], customers, new LearningCurve(1, 1), new ExpertiseLevels([segment]), quality, Float64Array.of(0), Float64Array.of(1), H);
     const streams = new RandomStreams(4242, rep);
     const rc = streams.stream("candidate"), rp = streams.stream("pick");
     const counts: [number, number, number] = [0, 0, 0];

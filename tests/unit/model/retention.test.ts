@@ -36,7 +36,7 @@ const Z999 = 3.29;
 
 function segment(name: string, over: Partial<SegmentConfig> = {}): SegmentConfig {
   return {
-    name, customers: 0, expertise: 0.3, revenuePerYear: 1000,
+    name, customers: 0, expertise: 0.3, startExpertise: 0, revenuePerYear: 1000,
     tenureAtStart: { type: "exponential", mean: 200 * DAY } as DistributionSpec,
     salesPerMinute: 0, churnPerMinute: 0, churnMode: "hazard", renewalRate: 1, term: YEAR,
     priorityClass: 0, plan: "contract", pricePerIncident: 0, channels: [0], ...over,

@@ -174,6 +174,7 @@ describe("the complete example", () => {
     expect(smb.channels).toEqual([0, 1, 2]);
     expect(ent.channels).toEqual([0, 2]);
     expect([smb.plan, ent.plan, smb.expertise, ent.expertise]).toEqual(["free", "contract", 0.3, 0.5]);
+    expect([smb.startExpertise, ent.startExpertise]).toEqual([0, 0]); // new customers start as complete novices
     expect(cfg.classes).toEqual(["enterprise", "standard"]);
   });
 

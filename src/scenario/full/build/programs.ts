@@ -1,10 +1,11 @@
 /**
  * Programmes in model units: KCS (names of need types and tiers → arrays by index; unnamed need
  * types keep their knowledge-base coverage, unnamed tiers get neutral values; months × 43830 →
- * minutes, money per month → per minute) and problem management (its need types by index:
- * the quality-driven ones by default; days × 1440 → minutes).
+ * minutes, money per month → per minute), problem management (its need types by index:
+ * the quality-driven ones by default; days × 1440 → minutes) and customer training (its gap
+ * closed by segment index, unnamed segments 0).
  */
-import type { KcsConfig, NeedTypeConfig, ProblemManagementConfig } from "../../../model/config.js";
+import type { CustomerTrainingConfig, KcsConfig, NeedTypeConfig, ProblemManagementConfig } from "../../../model/config.js";
 import { DAY_MINUTES, MONTH_MINUTES } from "../../../time/units.js";
 import { SUPPORT_DEFAULTS as D } from "../defaults.js";
 import type { SupportScenario } from "../schema.js";
@@ -45,5 +46,16 @@ export function problemManagementConfig(pm: NonNullable<SupportScenario["problem
     reductionPerFix: pm.reductionPerFix,
     maxReduction: pm.maxReduction ?? D.problemManagement.maxReduction,
     costPerFix: pm.costPerFix ?? D.problemManagement.costPerFix,
+  };
+}
+
+/** Customer training in model units: the share of the gap closed per segment (a number: every segment; unnamed: 0). */
+export function customerTrainingConfig(ct: NonNullable<SupportScenario["customerTraining"]>, segNames: readonly string[], { toT }: BuildContext): CustomerTrainingConfig {
+  const gap = ct.gapClosed;
+  return {
+    start: ct.start === undefined ? 0 : toT(ct.start),
+    ramp: (ct.rampMonths ?? D.customerTraining.rampMonths) * MONTH_MINUTES,
+    gapClosed: segNames.map((g) => (typeof gap === "number" ? gap : named(gap, g, 0))),
+    costPerMinute: (ct.costPerMonth ?? D.customerTraining.costPerMonth) / MONTH_MINUTES,
   };
 }

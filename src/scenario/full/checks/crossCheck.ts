@@ -12,7 +12,7 @@ import { checkDates, checkFixTriggers } from "./dates.js";
 import { checkCustomers, checkNeedTypes, checkSeasonality } from "./demand.js";
 import { checkNames } from "./names.js";
 import { checkPools } from "./pool.js";
-import { checkKcs, checkProblemManagement, checkRetention } from "./programs.js";
+import { checkCustomerTraining, checkKcs, checkProblemManagement, checkRetention } from "./programs.js";
 import { checkReachableWork } from "./reachableWork.js";
 import { Report, type IssueSink } from "./report.js";
 import { checkRouting } from "./routing.js";
@@ -33,6 +33,7 @@ export function crossCheck(s: SupportScenarioShape, ctx: IssueSink): void {
   checkPools(s, r, names);
   checkKcs(s, r, names);
   checkProblemManagement(s, r, names);
+  checkCustomerTraining(s, r, names);
   checkRetention(s, r);
   const noSource = checkArrivals(s, r, names);
   checkFixTriggers(s, r);

@@ -68,4 +68,5 @@ export function checkDates(s: SupportScenarioShape, r: Report, { timeZone, clock
   });
   date(s.kcs?.start, ["kcs", "start"]);
   date(s.problemManagement?.start, ["problemManagement", "start"]);
+  date(s.customerTraining?.start, ["customerTraining", "start"]);
 }

@@ -1,6 +1,7 @@
 /**
  * Checks of demand: seasonality weights that are not all zero; segment shares summing to 1,
- * segments' references, prices that fit the plan, churn by hazard or by renewals, tenure ranges;
+ * segments' references, prices that fit the plan, churn by hazard or by renewals, a starting
+ * expertise not above the lasting one, tenure ranges;
  * need types' channel references and weights summing to 1.
  */
 import { SUPPORT_DEFAULTS } from "../defaults.js";
@@ -39,6 +40,10 @@ export function checkCustomers(s: SupportScenarioShape, r: Report, { classes, ch
       r.issue([...at, "renewalRate"], `expected at most one of churnPerYear (a constant hazard) or renewalRate (churn at contract renewals), got both (churnPerYear ${g.churnPerYear}, renewalRate ${g.renewalRate})`);
     } else if (g.termMonths !== undefined && g.renewalRate === undefined) {
       r.issue([...at, "termMonths"], `expected termMonths only with renewalRate (the contract term between renewals), got ${g.termMonths}`);
+    }
+    const level = g.expertise ?? SUPPORT_DEFAULTS.segment.expertise;
+    if (fin(g.startExpertise) && fin(level) && g.startExpertise > level) {
+      r.issue([...at, "startExpertise"], `expected at most the segment's expertise (${level}${g.expertise === undefined ? ", the default" : ""}: the level its customers learn toward), got ${g.startExpertise}`);
     }
     const t = g.tenureAtStartDays;
     if (t?.dist === "uniform" && fin(t.minDays) && fin(t.maxDays) && t.maxDays > 0 && !(t.maxDays > t.minDays)) {

@@ -1,6 +1,7 @@
 /**
  * Checks of programmes and retention: KCS's need types and tiers exist; problem management has
- * quality-driven need types to fix and a reduction per fix within its maximum; retention
+ * quality-driven need types to fix and a reduction per fix within its maximum; customer training
+ * has customers, segments that exist and an expertise-driven need type to act on; retention
  * multipliers do not decrease down the ladder.
  */
 import { SUPPORT_DEFAULTS } from "../defaults.js";
@@ -36,6 +37,19 @@ export function checkProblemManagement(s: SupportScenarioShape, r: Report, { nee
   const max = pm.maxReduction ?? SUPPORT_DEFAULTS.problemManagement.maxReduction;
   if (fin(pm.reductionPerFix) && fin(max) && pm.reductionPerFix > max) {
     r.issue(["problemManagement", "reductionPerFix"], `expected at most maxReduction (${max}${pm.maxReduction === undefined ? ", the default" : ""}), got ${pm.reductionPerFix}`);
+  }
+}
+
+export function checkCustomerTraining(s: SupportScenarioShape, r: Report, { segNames }: Names): void {
+  const ct = s.customerTraining;
+  if (ct === undefined) return;
+  if (s.customers === undefined) {
+    r.issue(["customerTraining"], "expected customers to train, got a scenario without customers");
+    return;
+  }
+  if (typeof ct.gapClosed === "object") for (const g of Object.keys(ct.gapClosed)) r.ref(g, segNames, "segment", ["customerTraining", "gapClosed", g]);
+  if (!s.needTypes.some((n) => n.driver === "expertise")) {
+    r.issue(["customerTraining"], 'expected a need type with driver "expertise" for the training to act on, got none');
   }
 }
 

@@ -1,4 +1,4 @@
-/** Customers and their segments (`customers`): count, sales, learning, and per segment share, value, tenure, churn, priority, plan and channels. */
+/** Customers and their segments (`customers`): count, sales, learning, and per segment share, expertise (lasting and at the start), value, tenure, churn, priority, plan and channels. */
 import { z } from "zod";
 import { expecting, integerAtLeast, name, nonNegative, object, positive, probability, show } from "../../fields.js";
 import { atLeastOne, oneOf, someNames } from "./fields.js";
@@ -23,6 +23,7 @@ export const SegmentSchema = object({
   name: name(),
   share: probability(),
   expertise: probability().optional(),
+  startExpertise: probability().optional(),
   revenuePerYear: nonNegative("currency units per year").optional(),
   tenureAtStartDays: TenureSchema.optional(),
   churnPerYear: annualProbability().optional(),

@@ -78,11 +78,14 @@ export const someNames = (what: string) => nameList(`a list of ${what} names`).m
 export const byName = <T extends z.ZodType>(value: T, example: string) => z.record(z.string(), value, expecting(`an object ${example}`));
 
 /** A probability for all need types, or an object need type → probability. */
-export const probabilityOrByNeed = (example: string) =>
+export const probabilityOrByNeed = (example: string) => probabilityOrBy("need type", example);
+
+/** A probability for all `what`s (need types, segments), or an object name → probability. */
+export const probabilityOrBy = (what: string, example: string) =>
   z.union([probability(), z.record(z.string(), probability())], {
     error: (iss) => {
-      const what = `a probability between 0 and 1, or an object of probabilities per need type such as ${example}`;
-      return iss.input === undefined ? `missing: expected ${what}` : `expected ${what}, got ${show(iss.input)}`;
+      const expected = `a probability between 0 and 1, or an object of probabilities per ${what} such as ${example}`;
+      return iss.input === undefined ? `missing: expected ${expected}` : `expected ${expected}, got ${show(iss.input)}`;
     },
   });
 

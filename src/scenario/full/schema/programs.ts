@@ -1,6 +1,6 @@
-/** Programmes: knowledge-centred service (`kcs`) and problem management (`problemManagement`). */
+/** Programmes: knowledge-centred service (`kcs`), problem management (`problemManagement`) and customer training (`customerTraining`). */
 import { integerAtLeast, nonNegative, object, positive, probability, shareBelowOne } from "../../fields.js";
-import { byName, dateText, oneOf, probabilityOrByNeed, someNames } from "./fields.js";
+import { byName, dateText, oneOf, probabilityOrBy, probabilityOrByNeed, someNames } from "./fields.js";
 
 export const KCS_SHAPES = ["linear", "s-curve"] as const;
 
@@ -24,4 +24,11 @@ export const ProblemManagementSchema = object({
   reductionPerFix: probability(),
   maxReduction: probability().optional(),
   costPerFix: nonNegative("currency units per fix").optional(),
+});
+
+export const CustomerTrainingSchema = object({
+  start: dateText().optional(),
+  rampMonths: nonNegative("months").optional(),
+  gapClosed: probabilityOrBy("segment", '{ "smb": 0.3 }'),
+  costPerMonth: nonNegative("currency units per month").optional(),
 });

@@ -12,7 +12,7 @@ import { CustomersSchema } from "./customers.js";
 import { atLeastOne, list, oneOf } from "./fields.js";
 import { NeedTypeSchema } from "./needs.js";
 import { PoolSchema } from "./pools.js";
-import { KcsSchema, ProblemManagementSchema } from "./programs.js";
+import { CustomerTrainingSchema, KcsSchema, ProblemManagementSchema } from "./programs.js";
 import { FixSchema, ReleaseSchema } from "./quality.js";
 import { RetentionSchema } from "./retention.js";
 import { SeasonalitySchema } from "./seasonality.js";
@@ -54,6 +54,7 @@ export const SupportScenarioObject = object({
   operatingModel: oneOf(OPERATING_MODELS).optional(),
   kcs: KcsSchema.optional(),
   problemManagement: ProblemManagementSchema.optional(),
+  customerTraining: CustomerTrainingSchema.optional(),
   retention: RetentionSchema.optional(),
   arrivals: z.array(ForecastArrivalsSchema, expecting("a list of forecast arrival streams")).optional(),
   calibration: CalibrationSchema.optional(),
