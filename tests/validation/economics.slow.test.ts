@@ -257,13 +257,27 @@ describe("shipped what-ifs against the baseline (common random numbers)", { time
     expect(m(defl, "cost.perContact")).toBeGreaterThan(m(base, "cost.perContact"));
   });
 
-  it("prevention: problem management removes defect needs at the source", () => {
+  it("prevention: problem management removes how-to needs at the source", () => {
     const cfg = load("prevention.json");
     const prev = run("prevention", cfg), base = run("kcs-off", { ...load("shift-left-kcs.json"), kcs: undefined });
-    expect(m(prev, "needType.defect.needs")).toBeLessThan(0.9 * m(base, "needType.defect.needs"));
-    expect(m(prev, "needType.how-to.needs") / m(base, "needType.how-to.needs")).toBeCloseTo(1, 1);
+    expect(m(prev, "needType.how-to.needs")).toBeLessThan(0.9 * m(base, "needType.how-to.needs"));
+    expect(m(prev, "needType.defect.needs") / m(base, "needType.defect.needs")).toBeCloseTo(1, 1);
     expect(m(prev, "cost.byCategory.problem management")).toBeGreaterThan(0);
-    expect(m(prev, "tier.L2.occupancy")).toBeLessThan(m(base, "tier.L2.occupancy"));
+    expect(m(prev, "tier.L1.occupancy")).toBeLessThan(m(base, "tier.L1.occupancy"));
+  });
+
+  it("prevention against deflection of the same how-to needs: per need taken off the books, prevention keeps at least as many customers", () => {
+    // taken off the books: no longer asked about, nor left unserved (prevented, or self-served in the bigger knowledge base);
+    // customers kept: fewer churned in the year, and fewer expected to churn next year from the year's experiences
+    const reps = 10, base = run("baseline-year-10", load("baseline-year.json"), reps);
+    const prev = run("prevention-10", load("prevention.json"), reps), defl = run("deflection-10", load("deflection.json"), reps);
+    const offBooks = (r: RunStatistics) => m(base, "funnel.asked") + m(base, "funnel.unserved") - m(r, "funnel.asked") - m(r, "funnel.unserved");
+    const kept = (r: RunStatistics) => m(base, "retention.churned") - m(r, "retention.churned") + m(base, "retention.excessChurnNextYear") - m(r, "retention.excessChurnNextYear");
+    const story = `prevention: ${kept(prev).toFixed(0)} customers kept for ${offBooks(prev).toFixed(0)} needs; deflection: ${kept(defl).toFixed(0)} for ${offBooks(defl).toFixed(0)}`;
+    expect(offBooks(prev), story).toBeGreaterThan(0);
+    expect(offBooks(defl), story).toBeGreaterThan(0);
+    expect(kept(defl), story).toBeGreaterThan(0);
+    expect(kept(prev) / offBooks(prev), story).toBeGreaterThanOrEqual(kept(defl) / offBooks(defl));
   });
 
   it("outsource-l1: a lower cost per paid hour at L1, more escalations, a worse experience", () => {

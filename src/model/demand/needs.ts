@@ -50,7 +50,8 @@ export class NeedGenerator {
   private readonly rate: Float64Array; // r_k per minute
   private readonly driver: Int32Array;
   private readonly weight: Float64Array; // r_k · D̄_k for the current window
-  private readonly typeBound: Float64Array; // F_k(t0) of the current window (1 for non-defect types)
+  private readonly typeBound: Float64Array; // F_k(t0) of the current window (1 for types problem management does not fix)
+  private readonly fixed: Uint8Array; // 1: problem management fixes type k (F_k multiplies its rate, whatever its driver)
   private readonly segStart: Float64Array;
   private readonly maxExpertise: number;
   private totalWeight = 0;
@@ -75,6 +76,7 @@ export class NeedGenerator {
     this.driver = Int32Array.from(needTypes.map((n) => (n.driver === "expertise" ? DRIVER_EXPERTISE : n.driver === "quality" ? DRIVER_QUALITY : DRIVER_NONE)));
     this.weight = new Float64Array(K);
     this.typeBound = new Float64Array(K).fill(1);
+    this.fixed = Uint8Array.from({ length: K }, (_, k) => (quality.fixes(k) ? 1 : 0));
     this.segStart = Float64Array.from(segments.map((s) => s.startExpertise));
     this.maxExpertise = Math.max(1, ...segments.map((s, g) => learning.maxMultiplier(s.startExpertise, levels.level(g, 0))));
   }
@@ -84,8 +86,8 @@ export class NeedGenerator {
     this.qualityBound = this.quality.upperBound(t0, t1);
     let sum = 0;
     for (let k = 0; k < this.weight.length; k++) {
-      if (this.driver[k] === DRIVER_QUALITY) this.typeBound[k] = this.quality.typeBound(k, t0);
-      const d = this.driver[k] === DRIVER_EXPERTISE ? this.maxExpertise : this.driver[k] === DRIVER_QUALITY ? this.qualityBound * this.typeBound[k] : 1;
+      if (this.fixed[k] === 1) this.typeBound[k] = this.quality.typeBound(k, t0);
+      const d = (this.driver[k] === DRIVER_EXPERTISE ? this.maxExpertise : this.driver[k] === DRIVER_QUALITY ? this.qualityBound : 1) * this.typeBound[k];
       this.weight[k] = this.rate[k] * d;
       sum += this.weight[k];
     }
@@ -145,7 +147,8 @@ export class NeedGenerator {
       const g = cb.segment[id];
       ratio = this.learning.multiplier(this.segStart[g], this.levels.level(g, t), t - cb.joined[id]) / this.maxExpertise;
     }
-    else if (drv === DRIVER_QUALITY) ratio = (this.quality.defectFactor(t) * this.quality.typeFactor(k, t)) / (this.qualityBound * this.typeBound[k]);
+    else if (drv === DRIVER_QUALITY) ratio = this.quality.defectFactor(t) / this.qualityBound;
+    if (this.fixed[k] === 1) ratio *= this.quality.typeFactor(k, t) / this.typeBound[k];
     if (!(uAccept < ratio)) return false;
     this.customer = id;
     this.needType = k;

@@ -77,8 +77,8 @@ export class ProblemManagement {
 
   /**
    * @param pm optional per-type problem management (see the header);
-   * @param needTypes the model's need types (required with `pm`: its listed types must exist and
-   *   be quality-driven); `typeFactor(k, t)` is 1 for any other k.
+   * @param needTypes the model's need types (required with `pm`: its listed types must exist, of
+   *   any driver); `typeFactor(k, t)` is 1 for any other k.
    */
   constructor(pm: ProblemManagementConfig | undefined, needTypes: readonly Pick<NeedTypeConfig, "name" | "driver">[]) {
     this.pmSlot = new Int32Array(needTypes.length).fill(-1);
@@ -92,7 +92,6 @@ export class ProblemManagement {
       check(pm.costPerFix >= 0 && Number.isFinite(pm.costPerFix), `${at}: costPerFix must be a finite number >= 0, got ${pm.costPerFix}`);
       pm.needTypes.forEach((k, p) => {
         check(Number.isInteger(k) && k >= 0 && k < needTypes.length, `${at}: needTypes[${p}] = ${k} is not a need type index in [0, ${needTypes.length})`);
-        check(needTypes[k].driver === "quality", `${at}: need type ${needTypes[k].name} is not quality-driven`);
         check(this.pmSlot[k] < 0, `${at}: need type ${needTypes[k].name} is listed twice`);
         this.pmSlot[k] = p;
       });
@@ -187,5 +186,10 @@ export class ProblemManagement {
   /** An upper bound of F_k(t) for every t ≥ t0, valid whatever is recorded after t0: F_k(t0). */
   typeBound(k: number, t0: number): number {
     return this.typeFactor(k, t0);
+  }
+
+  /** Whether need type k is one problem management fixes. */
+  fixes(k: number): boolean {
+    return this.pmSlot[k] >= 0;
   }
 }

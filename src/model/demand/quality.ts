@@ -88,7 +88,7 @@ export class Quality {
   /**
    * @param problemManagement optional per-type problem management (see the header);
    * @param needTypes the model's need types (required with `problemManagement`: its listed
-   *   types must exist and be quality-driven); `typeFactor(k, t)` is 1 for any other k.
+   *   types must exist, of any driver); `typeFactor(k, t)` is 1 for any other k.
    */
   constructor(
     releases: readonly ReleaseConfig[],
@@ -241,6 +241,11 @@ export class Quality {
   /** An upper bound of F_k(t) for every t ≥ t0, valid whatever is recorded after t0: F_k(t0). */
   typeBound(k: number, t0: number): number {
     return this.problems.typeBound(k, t0);
+  }
+
+  /** Whether problem management fixes need type k (then F_k multiplies its rate, whatever its driver). */
+  fixes(k: number): boolean {
+    return this.problems.fixes(k);
   }
 
   /** base(t) = Π_j (1 − r_j · ρ_j(t)). */

@@ -516,9 +516,9 @@ describe("errors: one line each, at the path", () => {
     );
   });
 
-  it("problem management: quality-driven need types only", () => {
-    expect(onlyProblem((s) => (s.problemManagement.needTypes = ["billing"]))).toBe(
-      'problemManagement.needTypes[0]: expected a quality-driven need type (defect), "billing" has driver "none"',
+  it("problem management: need types that exist, of any driver; quality-driven ones by default", () => {
+    expect(onlyProblem((s) => (s.problemManagement.needTypes = ["biling"]))).toBe(
+      'problemManagement.needTypes[0]: unknown need type "biling"; expected one of howto, defect, billing (did you mean "billing"?)',
     );
     expect(
       onlyProblem((s) => {

@@ -1,6 +1,6 @@
 /**
  * Checks of programmes and retention: KCS's need types and tiers exist; problem management has
- * quality-driven need types to fix and a reduction per fix within its maximum; customer training
+ * need types to fix (quality-driven ones unless it lists its own) and a reduction per fix within its maximum; customer training
  * has customers, segments that exist and an expertise-driven need type to act on; retention
  * multipliers do not decrease down the ladder.
  */
@@ -27,13 +27,8 @@ export function checkProblemManagement(s: SupportScenarioShape, r: Report, { nee
   if (pm.needTypes === undefined && qualityNames.length === 0) {
     r.issue(["problemManagement"], 'expected a need type with driver "quality" to fix, got none (no need type is quality-driven)');
   }
-  pm.needTypes?.forEach((n, j) => {
-    const at: Path = ["problemManagement", "needTypes", j];
-    if (!r.ref(n, needNames, "need type", at)) return;
-    if (!qualityNames.includes(n)) {
-      r.issue(at, `expected a quality-driven need type (${listing(qualityNames) || 'none has driver "quality"'}), "${n}" has driver "${s.needTypes.find((x) => x.name === n)?.driver ?? SUPPORT_DEFAULTS.needType.driver}"`);
-    }
-  });
+  // any need type (a defect fixed by engineering, a how-to driver by the product's design or its help): §18
+  pm.needTypes?.forEach((n, j) => r.ref(n, needNames, "need type", ["problemManagement", "needTypes", j]));
   const max = pm.maxReduction ?? SUPPORT_DEFAULTS.problemManagement.maxReduction;
   if (fin(pm.reductionPerFix) && fin(max) && pm.reductionPerFix > max) {
     r.issue(["problemManagement", "reductionPerFix"], `expected at most maxReduction (${max}${pm.maxReduction === undefined ? ", the default" : ""}), got ${pm.reductionPerFix}`);
