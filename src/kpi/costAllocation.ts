@@ -14,7 +14,7 @@
  * A pool that handled nothing counted (a vendor paid before its first contact) is split by its
  * tier's handle-time shares, else the whole network's, else evenly over the channels, so that
  *   Σ_t tier cost_t = Σ_c channel cost_c = Σ_q pool cost_q + contacts category
- * whatever the run. Self-service, the KCS programme and problem management belong to no tier or
+ * whatever the run. Self-service, the KCS programme, problem management and customer training belong to no tier or
  * channel: they are the total's remainder (`cost.unallocated`).
  */
 

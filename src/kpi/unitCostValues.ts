@@ -3,7 +3,7 @@
  *   tier.<t>.cost, tier.<t>.costPerContact           the tier's cost / contacts answered there (every visit)
  *   channel.<c>.cost, channel.<c>.costPerContact     end to end: every tier its contacts pass through / contacts answered at entry
  *   channel.<c>.entryCostPerContact                  its entry tier's part alone / the same contacts
- *   cost.unallocated                                 the total less every tier's cost (self-service, KCS, problem management)
+ *   cost.unallocated                                 the total less every tier's cost (self-service, KCS, problem management, customer training)
  * Rates go through `rate`, so replications combine as ratios of sums (values.ts).
  */
 import { CF } from "../model/counters.js";
