@@ -8,7 +8,9 @@
  */
 import { availableParallelism } from "node:os";
 import type { Argv } from "yargs";
-import { compare, comparisonJson, type Comparison } from "../api/compare.js";
+import { compare, comparisonJson, type Comparison, type EqualService } from "../api/compare.js";
+import { STAFF_DEFAULTS } from "../analysis/staffing/staffOptions.js";
+import { parseTarget } from "../analysis/staffing/targets.js";
 import { loadScenario } from "../api/scenario.js";
 import { resultJson } from "../api/simulate.js";
 import { reportFiles } from "../api/report.js";
@@ -34,6 +36,13 @@ export interface CompareOptions {
   stderr?: (s: string) => void;
   /** Show progress (default: when standard error is a terminal and not --json). */
   progress?: boolean;
+  /** Compare at equal service: the target as `staff --target` takes it ("sl=0.8@20s"). */
+  equalService?: string;
+  maxAbandon?: number;
+  maxOccupancy?: number;
+  response?: number;
+  pools?: string[];
+  maxRuns?: number;
 }
 
 interface CompareArgs {
@@ -44,6 +53,12 @@ interface CompareArgs {
   json: boolean;
   out?: string;
   charts: boolean;
+  "equal-service"?: string;
+  "max-abandon"?: number;
+  "max-occupancy"?: number;
+  response?: number;
+  pools?: string[];
+  "max-runs"?: number;
 }
 
 export function compareCommand(y: Argv): Argv {
@@ -59,10 +74,20 @@ export function compareCommand(y: Argv): Argv {
         .option("json", { type: "boolean", default: false, describe: "print the comparison as JSON instead of the table" })
         .option("out", { type: "string", describe: "also write results.json (with each scenario's full run), comparison.csv, the charts (charts/*.vl.json, .svg, .png) and report.html to this folder" })
         .option("charts", { type: "boolean", default: true, describe: "with --out: render the charts and report.html (--no-charts to skip)" })
+        .option("equal-service", { type: "string", describe: 'compare at equal service: size every scenario to this target first, as staff --target does (e.g. "sl=0.8@20s"), so demand changes show as staff and money' })
+        .option("max-abandon", { type: "number", describe: "with --equal-service: at most this share abandoned per interval" })
+        .option("max-occupancy", { type: "number", describe: "with --equal-service: at most this occupancy per interval" })
+        .option("response", { type: "number", describe: "with --equal-service: share of deferred work within its response target (default 0.9)" })
+        .option("pools", { type: "string", array: true, describe: "with --equal-service: the pools to size (default: every pool)" })
+        .option("max-runs", { type: "number", describe: "with --equal-service: simulation runs of each scenario's sizing (default: staff's)" })
         .example("$0 compare scenarios/baseline.json scenarios/outsource-l1-overflow.json", "what L1 overflow to a vendor changes, with paired intervals")
-        .example("$0 compare a.json b.json c.json --replications 20 --out cmp", "three scenarios, 20 replications, files in cmp/"),
+        .example("$0 compare a.json b.json c.json --replications 20 --out cmp", "three scenarios, 20 replications, files in cmp/")
+        .example('$0 compare scenarios/baseline-year.json scenarios/prevention.json --equal-service "sl=0.8@20s"', "what prevention saves in staff and money at the same service"),
     async (args) => {
-      await runCompare(args.files, { replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), json: args.json, out: args.out, charts: args.charts });
+      await runCompare(args.files, {
+        replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), json: args.json, out: args.out, charts: args.charts,
+        equalService: args["equal-service"], maxAbandon: args["max-abandon"], maxOccupancy: args["max-occupancy"], response: args.response, pools: args.pools, maxRuns: args["max-runs"],
+      });
       process.exitCode = 0;
     },
   );
@@ -80,12 +105,14 @@ export async function runCompare(files: readonly string[], options: CompareOptio
   // every file loaded, validated and built first: a bad one fails before any run
   const scenarios = files.map((file) => loadScenario(file));
   const bar = progressBar(options.progress ?? (!options.json && process.stderr.isTTY === true), stderr);
-  const { comparison, runs } = await asFlagsAsync({}, () =>
+  const equalService = equalServiceOf(options);
+  const { comparison, runs } = await asFlagsAsync(EQUAL_SERVICE_FLAGS, () =>
     compare(scenarios, {
       seed: options.seed,
       replications: options.replications,
       threads: options.threads,
       onProgress: (done, total) => bar.update(done, total, "scenarios × replications"),
+      ...(equalService ? { equalService, onSizing: (s: number, n: number) => bar.update(n, options.maxRuns ?? STAFF_DEFAULTS.maxRuns, `sizing ${files[s]}: simulation runs`) } : {}),
     }),
   );
   bar.end();
@@ -102,4 +129,28 @@ export async function runCompare(files: readonly string[], options: CompareOptio
   scenarios.forEach((s, i) => { for (const w of s.warnings) stderr(`warning: ${comparison.scenarios[i].label}: ${w}\n`); });
   stdout(options.json ? JSON.stringify(json, null, 2) + "\n" : compareTable(comparison));
   return comparison;
+}
+
+/** The option names of an equal-service sizing and their flags (for one-line errors). */
+const EQUAL_SERVICE_FLAGS: Record<string, string> = {
+  "equalService.targets": "--equal-service", "equalService.targets.serviceLevel": "--equal-service", "equalService.targets.thresholdSeconds": "--equal-service",
+  "equalService.targets.maxAbandon": "--max-abandon", "equalService.targets.maxOccupancy": "--max-occupancy", "equalService.targets.response": "--response",
+  "equalService.pools": "--pools", "equalService.maxRuns": "--max-runs",
+};
+
+/** The equal-service request of the flags (none without --equal-service; its other flags alone are an error). */
+function equalServiceOf(o: CompareOptions): EqualService | undefined {
+  if (o.equalService === undefined) {
+    const stray = (["maxAbandon", "maxOccupancy", "response", "pools", "maxRuns"] as const).find((k) => o[k] !== undefined);
+    if (stray !== undefined) throw new InputError(problem(EQUAL_SERVICE_FLAGS[`equalService.${stray === "maxAbandon" || stray === "maxOccupancy" || stray === "response" ? `targets.${stray}` : stray}`], "expected only with --equal-service (it sizes the scenarios to the targets)"));
+    return undefined;
+  }
+  let target;
+  try {
+    target = parseTarget(o.equalService);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(e.problems.map((p) => problem("--equal-service", p.message)));
+    throw e;
+  }
+  return { targets: { ...target, maxAbandon: o.maxAbandon, maxOccupancy: o.maxOccupancy, response: o.response }, pools: o.pools, maxRuns: o.maxRuns };
 }

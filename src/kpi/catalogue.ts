@@ -228,6 +228,7 @@ const COST: Readonly<Record<string, Kpi>> = {
   perCustomerMonth: kpi("cost per customer per month", "money", "lower", { noun: "the cost per customer per month", cents: true }),
   perNeed: kpi("cost per need", "money", "lower", { noun: "the cost per need", cents: true }),
   unallocated: kpi("cost of no tier (self-service, programmes)", "money", "lower", TOTAL),
+  paidFte: kpi("paid staff (FTE of 40 h a week)", "number", "lower", { noun: "the paid staff" }),
 };
 
 const SIGNED = { bounds: "signed" } as const;

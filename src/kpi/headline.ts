@@ -18,6 +18,7 @@ export const HEADLINE_KPIS: readonly { entity?: "channel" | "tier"; metric: stri
   { entity: "tier", metric: "resolutionRate" },
   { entity: "tier", metric: "costPerContact" },
   { metric: "cost.total" },
+  { metric: "cost.paidFte" },
   { metric: "cost.perMonth" },
   { metric: "cost.perContact" },
   { metric: "cost.perResolvedNeed" },

@@ -18,7 +18,7 @@
  */
 import { RandomStreams } from "../engine/random.js";
 import type { NetworkTraceSink } from "../model/network/networkConfig.js";
-import { MONTH_MINUTES as MINUTES_PER_MONTH } from "../time/units.js";
+import { MONTH_MINUTES as MINUTES_PER_MONTH, WEEK_MINUTES } from "../time/units.js";
 import { CHURN_MONTH_FIELDS } from "../model/customers/churnBook.js";
 import { AF, ATTEMPT_FIELDS, CF, FF, FUNNEL_FIELDS } from "../model/counters.js";
 import { addRaw, emptyRaw, type RawCounts } from "../model/network/counters.js";
@@ -41,6 +41,9 @@ export type RatioParts = Record<string, [number, number]>;
  * per unit) is also given to `parts` as its numerator and denominator, so that replications are
  * combined as a ratio of sums (unbiased where a mean of ratios is not).
  */
+/** Paid hours a week of one full-time employee, for `cost.paidFte` (the `staff` command's default too). */
+export const FTE_HOURS_PER_WEEK = 40;
+
 export function supportValues(r: SupportResult, cfg: SupportConfig, parts?: RatioParts): Values {
   const v: Values = {};
   // v[key] = num / den (null when den is 0), and its parts
@@ -140,8 +143,10 @@ export function supportValues(r: SupportResult, cfg: SupportConfig, parts?: Rati
   v["customers.sales"] = r.sales;
   v["customers.churned"] = r.churned;
 
-  // pools: paid time, floor time, occupancy, handle time, headcount
+  // pools: paid time, floor time, occupancy, handle time, headcount; and the paid staff over them all
   const net = r.network;
+  const weeks = (cfg.horizon - cfg.warmup) / WEEK_MINUTES;
+  if (weeks > 0) v["cost.paidFte"] = r.pools.reduce((a, s) => a + s.paidMinutes, 0) / 60 / weeks / FTE_HOURS_PER_WEEK;
   cfg.pools.forEach((p, q) => {
     const s = r.pools[q];
     const pre = `pool.${p.name}.`;

@@ -67,7 +67,21 @@ export interface Comparison {
   currency: string;
   /** Headline metric key → comparison, in headline order. */
   metrics: Record<string, MetricComparison>;
+  /** How staffing was set: each scenario's own schedules (FIXED_STAFFING), or sized to the same targets (equalService.ts). */
+  mode: string;
+  /** In equal-service mode: what each scenario was sized to, per sized pool (scenario order). */
+  sizing?: ScenarioSizing[];
 }
+
+/** A scenario sized to the targets: per pool, the requirement's paid hours, FTE and cost a week, and whether the targets were met. */
+export interface ScenarioSizing {
+  scenario: string;
+  met: boolean;
+  pools: { pool: string; paidHoursPerWeek: number; fte: number; costPerWeek: number }[];
+}
+
+/** The mode line of a comparison at the scenarios' own staffing. */
+export const FIXED_STAFFING = "fixed staffing: every scenario keeps the schedules it is written with (a what-if's lower demand shows as idle time, not fewer staff)";
 
 /** The value of `key` in each replication (null where undefined). */
 function column(reps: readonly Values[], key: string): (number | null)[] {
@@ -258,7 +272,7 @@ export function compareRuns(
     });
     metrics[key] = { values: runs.map((r) => r.estimates[key] ?? { mean: null, ci95: null }), differences };
   }
-  return { scenarios: scenarios.map((s) => ({ ...s })), seed: settings.seed, replications: settings.replications, currency: settings.currency, metrics };
+  return { scenarios: scenarios.map((s) => ({ ...s })), seed: settings.seed, replications: settings.replications, currency: settings.currency, metrics, mode: FIXED_STAFFING };
 }
 
 /** A scenario ready to run: its label, built model and horizon. */
@@ -277,7 +291,7 @@ export interface CompareInput {
  */
 export async function compareSupport(
   inputs: readonly CompareInput[],
-  opts: { seed: number; replications: number; threads?: number; onReplication?: (done: number, total: number) => void },
+  opts: { seed: number; replications: number; threads?: number; onReplication?: (done: number, total: number) => void; mode?: string; sizing?: ScenarioSizing[] },
 ): Promise<{ comparison: Comparison; runs: RunStatistics[] }> {
   const runs = await runManyParallel(
     inputs.map((i) => i.config),
@@ -288,7 +302,7 @@ export async function compareSupport(
     runs,
     { seed: opts.seed, replications: opts.replications, currency: inputs[0].config.costs.currency },
   );
-  return { comparison, runs };
+  return { comparison: { ...comparison, mode: opts.mode ?? FIXED_STAFFING, ...(opts.sizing ? { sizing: opts.sizing } : {}) }, runs };
 }
 
 /** The JSON form printed by `compare --json` and written to results.json. */
@@ -296,7 +310,9 @@ export function comparisonJson(c: Comparison): {
   scenarios: string[];
   seed: number;
   replications: number;
+  mode: string;
+  sizing?: ScenarioSizing[];
   metrics: Record<string, MetricComparison>;
 } {
-  return { scenarios: c.scenarios.map((s) => s.label), seed: c.seed, replications: c.replications, metrics: c.metrics };
+  return { scenarios: c.scenarios.map((s) => s.label), seed: c.seed, replications: c.replications, mode: c.mode, ...(c.sizing ? { sizing: c.sizing } : {}), metrics: c.metrics };
 }

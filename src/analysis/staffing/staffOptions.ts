@@ -4,6 +4,7 @@
  * line maps the names to its flags.
  */
 import { InputError, OPTIONS, problem, type Problem } from "../../errors.js";
+import { FTE_HOURS_PER_WEEK } from "../../kpi/values.js";
 import type { StaffingTargets } from "./targets.js";
 
 export interface StaffOptions {
@@ -37,7 +38,7 @@ export interface StaffOptions {
 }
 
 /** Defaults of the options that have one. */
-export const STAFF_DEFAULTS = { response: 0.9, maxRuns: 80, fteHours: 40 } as const;
+export const STAFF_DEFAULTS = { response: 0.9, maxRuns: 80, fteHours: FTE_HOURS_PER_WEEK } as const;
 
 /** A share in (0, 1), or (0, 1] with `closedAtOne`; undefined is fine unless `required`. */
 function shareProblem(path: string, v: number | undefined, closedAtOne: boolean, required = false): Problem | undefined {

@@ -36,9 +36,9 @@ function checkDays(where: string, days: unknown, out: string[]): void {
   });
 }
 
-function checkAgents(where: string, agents: unknown, out: string[]): boolean {
-  if (!Number.isSafeInteger(agents) || (agents as number) < 0) {
-    out.push(`${where}: agents: expected a non-negative integer, got ${describe(agents)}`);
+function checkAgents(where: string, agents: unknown, out: string[], whole = true): boolean {
+  if (whole ? !Number.isSafeInteger(agents) || (agents as number) < 0 : !(isNum(agents) && agents >= 0 && Number.isFinite(agents))) {
+    out.push(`${where}: agents: expected a non-negative ${whole ? "integer" : "number"}, got ${describe(agents)}`);
     return false;
   }
   return true;
@@ -136,7 +136,8 @@ function checkShift(shift: ShiftConfig, k: number, out: string[]): void {
  * WeeklyPattern constructor throws. Shifts are named by name (`shift "Early"`, or
  * `shifts[k]` when unnamed), table rows and opening spans by index (`rows[k]`,
  * `hours.spans[k]`). Checked: days (non-empty, integers 0..6, no repeats), start/open/close
- * in 0..1440 with close > open, shift length in (0, 1440], agents a non-negative integer,
+ * in 0..1440 with close > open, shift length in (0, 1440], agents a non-negative integer (a
+ * number for table rows),
  * break fields (after >= 0, length > 0, stagger >= 0), every agent's break ending inside its
  * shift (after + stagger·(n−1)/n + length <= shift length), and no two breaks of a shift
  * overlapping for any agent.
@@ -187,7 +188,8 @@ export function scheduleProblems(schedule: PoolSchedule): string[] {
         }
         checkDays(where, row.days, out);
         checkOpenClose(where, row.open, row.close, out);
-        checkAgents(where, row.agents, out);
+        // a table may schedule fractions of agents (a sizing's paid agents, analysis/experiments/equalService.ts): the floor is fractional anyway; scenario files give whole ones (schema/pools.ts)
+        checkAgents(where, row.agents, out, false);
       });
       break;
     default:

@@ -170,6 +170,7 @@ export function comparisonChart(c: CompareResult, metrics?: string[]): ChartSpec
     `Difference from ${ref}, with its 95% interval from ${c.replications} paired replications`,
     "Shares differ in percentage points (pp); money in " + currency,
     `Hollow and faded, "n.s.": not significant (the interval covers 0)`,
+    ...(c.mode ? [`Staffing: ${c.mode.split(":")[0]}${c.sizing ? " (every scenario sized to the same targets first)" : " (each scenario's own schedules)"}`] : []),
   ];
   const base = baseSpec(title, undefined, currency);
   delete base.width;

@@ -6,6 +6,7 @@
  * Estimates are means over replications with a Student-t 95% interval (src/analysis/confidence.ts);
  * `null` where a metric is undefined (no contact offered in an interval, say).
  */
+import type { ScenarioSizing } from "../../analysis/experiments/compare.js";
 import type { Estimate } from "../../analysis/confidence.js";
 import type { RunReport } from "../../analysis/experiments/run.js";
 import type { StaffingSolution } from "../../analysis/staffing/solution.js";
@@ -46,6 +47,10 @@ export interface CompareResult {
   metrics: Record<string, { values: Estimate[]; differences: DifferenceResult[] }>;
   /** Each scenario's run (same order as `scenarios`). */
   runs: ScenarioResult[];
+  /** How staffing was set (analysis/experiments/compare.ts `mode`); absent in results written before it was recorded. */
+  mode?: string;
+  /** Equal-service mode: what each scenario was sized to. */
+  sizing?: ScenarioSizing[];
 }
 
 /** `supportsim sweep --out`: sweep.json. */

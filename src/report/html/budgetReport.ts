@@ -131,7 +131,7 @@ export function reportDocument(res: Results, charts: readonly NamedChart[], vers
       const c = res.compare;
       return {
         title: `Budget comparison: ${c.scenarios.join(" vs ")}`,
-        subtitle: `Differences against ${c.scenarios[0]}, with 95% intervals from paired replications (common random numbers)`,
+        subtitle: `Differences against ${c.scenarios[0]}, with 95% intervals from paired replications (common random numbers)${c.mode ? ` · ${c.mode.split(":")[0]}` : ""}`,
         generated: `supportsim ${version} · seed ${c.seed} · ${c.replications} replications per scenario · ${charts.length} charts`,
         summary: c.runs.map((r) => ({ label: r.scenario, value: runSummaryLine(r) })),
         narrative: compareNarrative(c),

@@ -85,7 +85,22 @@ export function compareTable(c: Comparison): string {
   const note =
     `Differences are against ${ref.label}, with 95% intervals from paired replications (Student-t on the per-replication differences); ` +
     `n.s. = not significant (the interval covers 0). Shares differ in percentage points (pp).`;
-  return `Comparison: ${names}\n${runs}\n${span}\n\n${rows.length ? layout(rows, header) : "(no headline metric is present in every scenario)"}\n\n${note}\n`;
+  const sizing = c.sizing ? `\n${sizingTable(c)}\n` : "";
+  return `Comparison: ${names}\n${runs}\n${span}\n${c.mode}\n${sizing}\n${rows.length ? layout(rows, header) : "(no headline metric is present in every scenario)"}\n\n${note}\n`;
+}
+
+/** Equal-service mode: what each scenario was sized to, per pool and in total (paid hours and FTE a week, cost a week). */
+function sizingTable(c: Comparison): string {
+  const sizing = c.sizing ?? [];
+  const pools = sizing[0]?.pools.map((p) => p.pool) ?? [];
+  const header = ["Sized to the targets (a week)", ...sizing.map((s) => s.scenario)];
+  const cell = (h: number, fte: number) => `${Math.round(h).toLocaleString("en-US")} h · ${fte.toFixed(1)} FTE`;
+  const rows = pools.map((name) => [name, ...sizing.map((s) => { const p = s.pools.find((x) => x.pool === name); return p ? cell(p.paidHoursPerWeek, p.fte) : "–"; })]);
+  const sum = (s: (typeof sizing)[number], f: (p: (typeof s.pools)[number]) => number) => s.pools.reduce((a, p) => a + f(p), 0);
+  rows.push(["Total paid", ...sizing.map((s) => cell(sum(s, (p) => p.paidHoursPerWeek), sum(s, (p) => p.fte)))]);
+  rows.push([`Cost of the sized pools (${c.currency})`, ...sizing.map((s) => Math.round(sum(s, (p) => p.costPerWeek)).toLocaleString("en-US"))]);
+  rows.push(["Targets met", ...sizing.map((s) => (s.met ? "yes" : "no: see staff"))]);
+  return layout(rows, header);
 }
 
 /**

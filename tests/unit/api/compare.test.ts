@@ -69,7 +69,7 @@ describe("common random numbers on the small baseline", () => {
     expect(ab.runs[1].profile!.channels[0].name).toBe("phone");
     // the comparison's JSON form: labels, run settings, metrics
     const j = comparisonJson(ab.comparison);
-    expect(Object.keys(j)).toEqual(["scenarios", "seed", "replications", "metrics"]);
+    expect(Object.keys(j)).toEqual(["scenarios", "seed", "replications", "mode", "metrics"]);
     expect([j.scenarios, j.seed, j.replications]).toEqual([["small", "more-l1"], 7, 4]);
   });
 

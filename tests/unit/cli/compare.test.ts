@@ -100,7 +100,7 @@ describe("--json and --out", () => {
     const { out, err } = await quiet([f("a.json"), f("b.json")], { json: true, out: outDir });
     expect(err).toBe("");
     const j = JSON.parse(out);
-    expect(Object.keys(j)).toEqual(["scenarios", "seed", "replications", "metrics"]);
+    expect(Object.keys(j)).toEqual(["scenarios", "seed", "replications", "mode", "metrics"]);
     expect(j.scenarios).toEqual(["small", "more-l1"]);
     expect([j.seed, j.replications]).toEqual([7, 4]);
     const sl = j.metrics["channel.phone.serviceLevel"];

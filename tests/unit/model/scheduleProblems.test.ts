@@ -42,7 +42,7 @@ describe("schedule errors", () => {
     ["a row opening after 24:00", { type: "table", rows: [{ days: [0], open: 1500, close: 1440, agents: 1 }] }, "rows[0]: open: expected minutes after local midnight in 0..1440, got 1500"],
     ["a row closing after 24:00", { type: "table", rows: [{ days: [0], open: 60, close: 1441, agents: 1 }] }, "rows[0]: close: expected minutes after local midnight in 0..1440, got 1441"],
     ["a row with empty days", { type: "table", rows: [{ days: [], open: 60, close: 120, agents: 1 }] }, "rows[0]: days: expected at least one day 0..6 (0 = Monday, 6 = Sunday), got none"],
-    ["a row with fractional agents", { type: "table", rows: [{ days: [0], open: 60, close: 120, agents: 0.5 }] }, "rows[0]: agents: expected a non-negative integer, got 0.5"],
+    ["a row with negative agents", { type: "table", rows: [{ days: [0], open: 60, close: 120, agents: -0.5 }] }, "rows[0]: agents: expected a non-negative number, got -0.5"],
     ["hours with fractional agents", { type: "hours", agents: 1.5 }, "hours: agents: expected a non-negative integer, got 1.5"],
     ["hours with an empty span", { type: "hours", agents: 1, hours: { spans: [{ days: [0], open: 600, close: 540 }] } }, "hours.spans[0]: close: expected a time after open (600), got 540"],
     ["an unknown type", { type: "rota" } as unknown as PoolSchedule, 'schedule: type: expected "hours", "shifts" or "table", got "rota"'],

@@ -50,6 +50,17 @@ export function compareNarrative(c: CompareResult): string[] {
       `so each difference is measured on the same customers and needs. A change is called a rise or a fall only where its paired 95% interval excludes zero; ` +
       `anything else is reported as not significant.`,
   );
+  const equalService = c.sizing !== undefined && c.sizing.length === c.scenarios.length;
+  if (equalService) {
+    const fte = (i: number) => c.sizing![i].pools.reduce((a, p) => a + p.fte, 0);
+    out.push(
+      `Staffing: ${c.mode}. Each scenario was sized first by the staffing search on the same random numbers, so a change in demand shows as staff and money: ` +
+        c.scenarios.map((s, i) => `${s} needs ${fte(i).toFixed(1)} FTE${c.sizing![i].met ? "" : " (its targets were not all met: see staff)"}`).join(", ") +
+        `. The sizing is one search per scenario; its own noise is not in the intervals below.`,
+    );
+  } else if (c.mode !== undefined) {
+    out[0] += ` Staffing: ${c.mode}.`;
+  }
   if (c.replications < 2) {
     out.push(`With a single replication there are no intervals, so no difference below is shown to be real: run at least two (ten is better) before taking this into a budget.`);
   }
@@ -70,7 +81,7 @@ export function compareNarrative(c: CompareResult): string[] {
       if (words.total && !same) continue;
       changes.push({ key, words, d: d.mean, to: mean(m.values[j + 1]), ci: d.ci95, verdict: verdict(d) });
     }
-    out.push(scenarioParagraph(ref, alt, changes, currency));
+    out.push(scenarioParagraph(ref, alt, changes, currency, !equalService));
   });
   return out;
 }
@@ -79,10 +90,10 @@ export function compareNarrative(c: CompareResult): string[] {
 const UNIT_COSTS = new Set(["cost.perContact", "cost.perResolvedNeed"]);
 const isUnitCost = (key: string): boolean => UNIT_COSTS.has(key) || /^(tier|channel)\..+\.(costPerContact|entryCostPerContact)$/.test(key);
 
-function scenarioParagraph(ref: string, alt: string, changes: Change[], currency: string): string {
+function scenarioParagraph(ref: string, alt: string, changes: Change[], currency: string, fixedStaffing: boolean): string {
   // a lower unit cost with a significantly higher occupancy, at the same staffing, is the same pay spread over
-  // more work: said as such, not as a benefit
-  const busier = changes.some((x) => x.key.startsWith("tier.") && x.key.endsWith(".occupancy") && x.verdict === "significant" && x.d > 0);
+  // more work: said as such, not as a benefit (at equal service the staffing follows the demand)
+  const busier = fixedStaffing && changes.some((x) => x.key.startsWith("tier.") && x.key.endsWith(".occupancy") && x.verdict === "significant" && x.d > 0);
   const said = (x: Change): string => clause(x, currency) + (busier && isUnitCost(x.key) && x.d < 0 ? " (the same staff are busier: occupancy is up at the same staffing, not a saving)" : "");
   const costKey = changes.some((x) => x.key === "cost.perMonth") ? "cost.perMonth" : changes.some((x) => x.key === "cost.total") ? "cost.total" : null;
   const cost = costKey ? changes.find((x) => x.key === costKey) ?? null : null;
