@@ -1,12 +1,14 @@
 /**
- * `supportsim erlang b|c|a|x|staff`: analytic answers (no simulation).
+ * `supportsim erlang b|c|a|x|staff`: analytic answers (no simulation). `erlang staff --forecast
+ * FILE.csv` sizes every interval of a forecast file (src/cli/erlangForecast.ts).
  */
 import type { Argv } from "yargs";
 import { erlang, type StaffingTarget } from "../api/erlang.js";
 import { erlangXTable, metricsTable } from "../report/tables/erlangTable.js";
+import { execErlangForecast, FORECAST_OPTIONS, type ForecastArgs } from "./erlangForecast.js";
 import { asFlags, type FlagNames } from "./flags.js";
 
-interface ErlangArgs {
+interface ErlangArgs extends ForecastArgs {
   model: "b" | "c" | "a" | "x" | "staff";
   ratePerHour?: number;
   ahtMinutes?: number;
@@ -42,13 +44,17 @@ export function erlangCommand(y: Argv) {
         .option("max-abandon", { type: "number", describe: "staff: highest abandon rate allowed, e.g. 0.05 (needs --patience-minutes)" })
         .option("max-asa-seconds", { type: "number", describe: "staff: highest ASA allowed, seconds" })
         .option("max-occupancy", { type: "number", describe: "staff: highest occupancy allowed, e.g. 0.9" })
+        .options(FORECAST_OPTIONS)
         .option("json", { type: "boolean", default: false, describe: "print JSON" })
         .example("$0 erlang c --rate-per-hour 540 --aht-minutes 5 --agents 48", "Erlang C")
         .example("$0 erlang a --rate-per-hour 540 --aht-minutes 5 --agents 50 --patience-minutes 2", "Erlang A")
         .example("$0 erlang x --rate-per-hour 540 --aht-minutes 5 --agents 50 --lines 60 --patience-minutes 2 --redial-blocked 0.8 --redial-abandoned 0.3", "Erlang X")
-        .example("$0 erlang staff --target-sl 0.8 --threshold-seconds 20 --rate-per-hour 540 --aht-minutes 5", "agents needed for 80% in 20 s"),
+        .example("$0 erlang staff --target-sl 0.8 --threshold-seconds 20 --rate-per-hour 540 --aht-minutes 5", "agents needed for 80% in 20 s")
+        .example("$0 erlang staff --forecast scenarios/data/sample-forecast.csv --target-sl 0.8 --shrinkage 0.3 --csv plan.csv", "every interval of a forecast, hours and FTE; the table also as CSV"),
     async (args) => {
-      process.stdout.write(execErlang(args));
+      if (args.forecast !== undefined || args.csv !== undefined || args.shrinkage !== undefined || args.fteHours !== undefined || args.intervalMinutes !== undefined) {
+        process.stdout.write(execErlangForecast(args, FLAGS));
+      } else process.stdout.write(execErlang(args));
     },
   );
 }
@@ -68,6 +74,9 @@ const FLAGS: FlagNames = {
   redialAbandoned: "--redial-abandoned",
   agents: "--agents",
   lines: "--lines",
+  intervalMinutes: "--interval-minutes",
+  fteHours: "--fte-hours",
+  shrinkage: "--shrinkage",
 };
 
 export function execErlang(args: ErlangArgs): string {

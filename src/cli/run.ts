@@ -3,7 +3,6 @@
  * table (or, with --json, the result object); either form, since a simple-form file is run as
  * the full-form scenario it stands for.
  */
-import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative } from "node:path";
 import type { Argv } from "yargs";
@@ -16,9 +15,8 @@ import { AtomicWriter, writeFileAtomic } from "../report/files.js";
 import { jsonText } from "../report/json.js";
 import { runTable } from "../report/tables/runTable.js";
 import { resolvedScenarioIn } from "../scenario/extends.js";
-import { InputError, problem } from "../errors.js";
 import { asFlagsAsync } from "./flags.js";
-import { checkOutDir, writeOutputs } from "./outputs.js";
+import { asUsage, checkOutDir, checkOutputPath, writeOutputs } from "./outputs.js";
 import { DEFAULT_SCENARIO } from "./paths.js";
 import { progressBar } from "./progress.js";
 
@@ -117,17 +115,6 @@ export async function execRun(args: RunArgs): Promise<number> {
   }
 }
 
-/** A file-system failure on an output path is bad input (exit 2, one line), not a crash. */
-function asUsage<T>(flag: string, path: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === "EISDIR" ? "is a directory" : err.code === "EACCES" ? "permission denied" : err.code === "ENOTDIR" ? "a parent is not a directory" : err.message;
-    throw new InputError(problem(flag, `cannot write ${path}: ${why}`));
-  }
-}
-
 /**
  * `--out DIR`: results.json, intervals.csv and scenario.resolved.json (the scenario with its
  * `extends` chain merged, for reproducibility), each written atomically once the run is done.
@@ -138,15 +125,6 @@ function writeOutDir(dir: string, scenarioFile: string, resultsJson: string, int
 }
 
 /** Fail before the run (not after it) when an output path cannot be a file. */
-function checkOutputPath(flag: string, path: string): void {
-  let isDir = false;
-  try {
-    isDir = statSync(path).isDirectory();
-  } catch {
-    // does not exist yet: fine
-  }
-  if (isDir) throw new InputError(problem(flag, `cannot write ${path}: is a directory`));
-}
 
 function openOutput(flag: string, path: string): AtomicWriter {
   checkOutputPath(flag, path);

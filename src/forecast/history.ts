@@ -25,12 +25,11 @@
  * Bad input is an InputError whose source is the file and whose path is the place in it, so
  * that its line reads `history.csv: line 17, column offered: expected an integer >= 0, got "-3"`.
  */
-import { readFileSync } from "node:fs";
-import { parse as parseCsv, CsvError } from "csv-parse/sync";
-import { closest, InputError } from "../errors.js";
+import { checkWidth, csvError, type CsvLocation, csvField, csvRecords, headerColumns, INT_RE, NUM_RE, quote, readDataFile } from "./csvTable.js";
 import { parseIsoTimestamp } from "../time/iso.js";
 import { DAY_MINUTES, MINUTE_MS } from "../time/units.js";
 import { TimeZoneClock } from "../time/zone.js";
+import type { InputError } from "../errors.js";
 
 /** One channel's volume in one interval. */
 export interface HistoryRow {
@@ -46,23 +45,14 @@ export interface HistoryRow {
 }
 
 /** Where a problem lies in a history file. */
-export interface HistoryLocation {
-  readonly file?: string;
-  readonly line?: number;
-  readonly column?: string;
-}
+export type HistoryLocation = CsvLocation;
 
 /**
  * Bad history input: an InputError with the file as its source and the place as its path
  * ("line 17, column offered"), whose line is
  * `history.csv: line 17, column offered: expected an integer >= 0, got "-3"`.
  */
-export function historyError(where: HistoryLocation, message: string): InputError {
-  const path = [where.line !== undefined ? `line ${where.line}` : undefined, where.column !== undefined ? `column ${where.column}` : undefined]
-    .filter((s) => s !== undefined)
-    .join(", ");
-  return new InputError({ path, message }, where.file);
-}
+export const historyError: (where: HistoryLocation, message: string) => InputError = csvError;
 
 /** Where a row is, for messages (rows built in memory have no file or line). */
 export function rowLocation(row: HistoryRow, column?: string): HistoryLocation {
@@ -74,43 +64,7 @@ export function rowLocation(row: HistoryRow, column?: string): HistoryLocation {
 
 const COLUMNS = ["timestamp", "channel", "offered", "handle_minutes"] as const;
 const REQUIRED = ["timestamp", "channel", "offered"] as const;
-type Column = (typeof COLUMNS)[number];
 const HEADER_HINT = `timestamp,channel,offered[,handle_minutes]`;
-
-const INT_RE = /^\+?\d+$/;
-const NUM_RE = /^\+?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-function quote(s: string): string {
-  const shown = s.length > 60 ? `${s.slice(0, 57)}...` : s;
-  return JSON.stringify(shown);
-}
-
-/** Line and column (1-based) of a character index in a text. */
-function lineColumnAt(text: string, index: number): { line: number; column: number } {
-  let line = 1, lineStart = 0;
-  for (let i = 0; i < index; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: index - lineStart + 1 };
-}
-
-function decode(input: string | Uint8Array, file: string): string {
-  if (typeof input === "string") return input;
-  if (input.length >= 2 && ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff))) {
-    throw historyError({ file, line: 1, column: "1" }, "expected UTF-8 text (CSV), got UTF-16 (export the file as \"CSV UTF-8\")");
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(input);
-  } catch {
-    const lenient = new TextDecoder("utf-8").decode(input);
-    const at = lenient.indexOf("\uFFFD");
-    const { line, column } = lineColumnAt(lenient, Math.max(0, at));
-    throw historyError({ file, line, column: String(column) }, "expected UTF-8 text (CSV), found bytes that are not UTF-8 (is this a binary or spreadsheet file? export it as CSV)");
-  }
-}
 
 /**
  * Parse and validate history CSV text. Every row is checked; the first problem is thrown as an
@@ -118,71 +72,18 @@ function decode(input: string | Uint8Array, file: string): string {
  * order. Duplicate (channel, timestamp) pairs are errors.
  */
 export function parseHistoryCsv(input: string | Uint8Array, file = "history.csv"): HistoryRow[] {
-  const text = decode(input, file);
-  const stripped = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const ctrl = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.exec(stripped);
-  if (ctrl !== null) {
-    const { line, column } = lineColumnAt(stripped, ctrl.index);
-    throw historyError({ file, line, column: String(column) }, `expected CSV text, found control character U+${ctrl[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} (is this a binary file?)`);
-  }
-  if (stripped.trim() === "") {
-    throw historyError({ file, line: 1 }, `expected a header line "${HEADER_HINT}", got an empty file`);
-  }
-
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(stripped, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (e) {
-    if (e instanceof CsvError) {
-      const line = typeof e.lines === "number" ? e.lines : undefined;
-      const col = typeof e.column === "number" ? String(e.column + 1) : undefined;
-      const reason =
-        e.code === "INVALID_OPENING_QUOTE" ? "found a quote inside an unquoted field"
-        : e.code === "CSV_QUOTE_NOT_CLOSED" ? "a quoted field is never closed"
-        : e.code === "CSV_INVALID_CLOSING_QUOTE" || e.code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE" ? "found characters after a closing quote"
-        : e.message;
-      throw historyError({ file, line, column: col }, `expected CSV (comma-separated fields, "double-quoted" when they contain commas or quotes), but ${reason}`);
-    }
-    throw e;
-  }
-
-  // header
-  const head = records[0];
-  const headerLine = head.info.lines;
-  const names = head.record.map((h) => h.trim().toLowerCase());
-  const index = new Map<Column, number>();
-  names.forEach((n, i) => {
-    const col = COLUMNS.find((c) => c === n);
-    if (col !== undefined) {
-      if (index.has(col)) throw historyError({ file, line: headerLine, column: String(i + 1) }, `expected each column name once, got "${col}" again`);
-      index.set(col, i);
-      return;
-    }
-    const near = closest(n, COLUMNS.filter((c) => !index.has(c) && !names.includes(c)));
-    if (near !== undefined && n !== "") {
-      throw historyError({ file, line: headerLine, column: String(i + 1) }, `unknown column ${quote(head.record[i])}: did you mean "${near}"?`);
-    }
-  });
-  for (const req of REQUIRED) {
-    if (!index.has(req)) {
-      const hint = head.record.length === 1 && /[;\t|]/.test(head.record[0]) ? ` (the file seems to use ${quote(/[;\t|]/.exec(head.record[0])![0])} as separator; expected ",")` : "";
-      throw historyError({ file, line: headerLine, column: req }, `missing; expected a header line "${HEADER_HINT}", got ${quote(head.record.join(","))}${hint}`);
-    }
-  }
+  const records = csvRecords(input, file, HEADER_HINT);
+  const index = headerColumns(records[0], COLUMNS, REQUIRED, HEADER_HINT, file);
   if (records.length === 1) {
-    throw historyError({ file, line: headerLine + 1 }, "expected at least one data row after the header, got none");
+    throw historyError({ file, line: records[0].line + 1 }, "expected at least one data row after the header, got none");
   }
+  checkWidth(records, file);
 
   const iT = index.get("timestamp")!, iC = index.get("channel")!, iO = index.get("offered")!, iH = index.get("handle_minutes");
-  const width = head.record.length;
   const rows: HistoryRow[] = [];
   const seen = new Map<string, number>();
   for (let r = 1; r < records.length; r++) {
-    const { record, info } = records[r];
-    const line = info.lines;
-    if (record.length !== width) {
-      throw historyError({ file, line }, `expected ${width} fields as in the header, got ${record.length}`);
-    }
+    const { fields: record, line } = records[r];
     const ts = record[iT].trim();
     const start = parseIsoTimestamp(ts);
     if (start === undefined) {
@@ -218,14 +119,7 @@ export function parseHistoryCsv(input: string | Uint8Array, file = "history.csv"
 
 /** Read and validate a history CSV file (messages name the path as given). */
 export function readHistoryFile(path: string): HistoryRow[] {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw historyError({ file: path }, code === "ENOENT" ? "cannot read: no such file" : code === "EISDIR" ? "cannot read: it is a directory" : `cannot read: ${(e as Error).message}`);
-  }
-  return parseHistoryCsv(bytes, path);
+  return parseHistoryCsv(readDataFile(path), path);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -314,10 +208,6 @@ export function checkGrid(byChannel: ReadonlyMap<string, readonly HistoryRow[]>,
 
 // ---------------------------------------------------------------------------------------
 // Writing
-
-function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * History rows as CSV text (header `timestamp,channel,offered,handle_minutes`), timestamps
