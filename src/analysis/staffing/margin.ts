@@ -18,7 +18,7 @@
  * raised only while its estimate misses the target.
  */
 import { RatioSums, ratioStandardError } from "../confidence.js";
-import type { SolveFrame } from "./evaluation.js";
+import type { SolveFrame } from "./solveFrame.js";
 import type { ProbeCounts } from "./probe.js";
 
 /** Standard errors of margin a removal must clear ([A]; docs/model.md §14.5). */
