@@ -1,5 +1,5 @@
 /**
- * Equal-service comparisons (docs/model.md §12.5): before scenarios are compared, each is sized
+ * Equal-service comparisons (docs/model.md §14.6): before scenarios are compared, each is sized
  * to the same service targets by the staffing search (analysis/staffing/solver.ts: the fewest
  * agents on the floor per pool and interval of the week that meet the targets in simulation,
  * with the comparison's seed and replications), so that a what-if that removes demand shows its

@@ -4,20 +4,11 @@
  * comment lists the targets). An interval is judged only where the pool is open; a pool's
  * deferred target over its whole week.
  */
-import type { ProbeCounts, ProbeLayout } from "./probe.js";
-import type { StaffingTargets } from "./targets.js";
+import { marginMisses } from "./margin.js";
+import type { ProbeCounts } from "./probe.js";
+import type { SolveFrame } from "./solveFrame.js";
 
-/** What a judgement needs to know of the solve. */
-export interface SolveFrame {
-  layout: ProbeLayout;
-  /** Replications per evaluation. */
-  R: number;
-  T: StaffingTargets;
-  /** The pools being sized (indices into the configuration's pools). */
-  sized: readonly number[];
-  /** Per sized pool: 1 for the intervals of the week its scenario schedule is open. */
-  open: readonly Uint8Array[];
-}
+export type { SolveFrame } from "./solveFrame.js";
 
 export type Stats = ReturnType<typeof pooledStats>;
 
@@ -39,10 +30,12 @@ export type Evaluation = ReturnType<typeof evaluate>;
 
 /**
  * Which (sized pool, interval) miss a target with agents `xs` on the floor (severely: service
- * level more than 15 points short), which pools miss their deferred target, and the occupancy
- * of every interval.
+ * level more than 15 points short), which do not clear them by the margin (`short`: those that
+ * miss and those within `f.margin` standard errors of a target, margin.ts), which pools miss
+ * their deferred target, and the occupancy of every interval. `any`: some interval is short or
+ * some pool misses (what the search repairs).
  */
-export function evaluate(f: SolveFrame, s: Stats, xs: readonly Int32Array[]) {
+export function evaluate(f: SolveFrame, counts: readonly ProbeCounts[], s: Stats, xs: readonly Int32Array[]) {
   const { sized, open, T, layout, R } = f;
   const I = layout.intervalsPerWeek, L = layout.intervalLength;
   const intervalFail = sized.map(() => new Uint8Array(I));
@@ -65,8 +58,10 @@ export function evaluate(f: SolveFrame, s: Stats, xs: readonly Int32Array[]) {
     }
     if (s.deferredOffered[q] > 0 && s.deferredWithin[q] / s.deferredOffered[q] < T.response) poolFail[k] = 1;
   });
-  const any = poolFail.some((v) => v === 1) || intervalFail.some((v) => v.some((w) => w === 1));
-  return { intervalFail, severe, poolFail, occupancy, any };
+  const short = f.margin > 0 ? marginMisses(f, counts, xs, f.margin) : intervalFail.map((v) => v.slice());
+  short.forEach((v, k) => { for (let i = 0; i < I; i++) v[i] |= intervalFail[k][i]; });
+  const any = poolFail.some((v) => v === 1) || short.some((v) => v.some((w) => w === 1));
+  return { intervalFail, short, severe, poolFail, occupancy, any };
 }
 
 /** The busiest `share` (at least one) of a pool's open intervals, by occupancy. */

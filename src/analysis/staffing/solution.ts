@@ -1,7 +1,8 @@
 /**
  * The staffing solver's answer: per sized pool and interval of the week, the agents on the
  * floor the simulation needs beside the Erlang start, paid agents (floor / availability, kept
- * fractional), what was measured there, and per pool its hours and cost per week.
+ * fractional), what was measured there, and per pool its hours and cost per week; and how the
+ * answer fares against each target on the search's replications and on the check's fresh seeds.
  */
 import type { SupportConfig } from "../../model/config.js";
 import { DAY_MINUTES, HOUR_MINUTES, WEEK_MINUTES } from "../../time/units.js";
@@ -10,6 +11,7 @@ import { clampEstimate, estimate, type Estimate } from "../confidence.js";
 import type { Evaluation, SolveFrame, Stats } from "./evaluation.js";
 import type { ProbeCounts } from "./probe.js";
 import type { StaffingTargets } from "./targets.js";
+import { targetFigures, type TargetFigures } from "./targetFigures.js";
 
 /** One interval of the week of one pool in the answer. */
 export interface IntervalRequirement {
@@ -28,6 +30,8 @@ export interface IntervalRequirement {
   /** Real-time work offered per week in this interval (mean over weeks and replications). */
   offeredPerWeek: number;
   serviceLevel: Estimate | null;
+  /** The service level of the check on fresh seeds (Σ within / Σ offered; null: none offered). */
+  serviceLevelFreshSeeds: number | null;
   abandonRate: number | null;
   occupancy: number | null;
 }
@@ -51,6 +55,9 @@ export interface PoolRequirement {
   deferredWithin: number | null;
   /** Real-time service level over the whole week. */
   serviceLevel: number | null;
+  /** Against each target: on the search's replications (what it judged) and on the check's fresh seeds. */
+  inSample: TargetFigures;
+  freshSeeds: TargetFigures;
 }
 
 export interface StaffingSolution {
@@ -67,6 +74,8 @@ export interface StaffingSolution {
   unmet: string[];
   /** false when the run cap stopped the search with removals still untried: the answer meets the targets but may not be the fewest. */
   complete: boolean;
+  /** The check: the answer re-run on `replications` replications of fresh seeds (seed: the solve's with "|check"). */
+  check: { seed: string; replications: number };
 }
 
 /** The staffing as last simulated: its replications' counts, their sums and its evaluation. */
@@ -78,16 +87,19 @@ export interface Measured {
 
 /**
  * The answer for floor agents `x` (per sized pool and interval), `erlang` the Erlang start,
- * `last` the run of x (its counts give the measured figures).
+ * `last` the run of x (its counts give the measured figures), `check` its run on fresh seeds.
  */
 export function solutionOf(
-  f: SolveFrame, cfg: SupportConfig, x: readonly Int32Array[], erlang: readonly Int32Array[], last: Measured, evaluations: number, complete: boolean,
+  f: SolveFrame, cfg: SupportConfig, x: readonly Int32Array[], erlang: readonly Int32Array[], last: Measured,
+  check: { seed: string; stats: Stats }, evaluations: number, complete: boolean,
 ): StaffingSolution {
   const { sized, open, T, layout, R } = f;
   const I = layout.intervalsPerWeek, L = layout.intervalLength;
   const { counts: finalCounts, stats, ev } = last;
   const unmet: string[] = [];
   const weeks = (cfg.horizon - cfg.warmup) / WEEK_MINUTES;
+  const inSample = targetFigures(f, stats, x), freshSeeds = targetFigures(f, check.stats, x);
+  const fresh = check.stats;
   const pools: PoolRequirement[] = sized.map((q, k) => {
     const p = cfg.pools[q];
     const article = cfg.kcs ? cfg.kcs.articleTime[p.tier] : 0;
@@ -110,6 +122,7 @@ export function solutionOf(
         erlang: open[k][i] ? erlang[k][i] : null, required, paid,
         offeredPerWeek: n > 0 ? stats.offered[j] / n : 0,
         serviceLevel: stats.offered[j] > 0 ? clampEstimate(estimate(perRep), true) : null,
+        serviceLevelFreshSeeds: fresh.offered[j] > 0 ? fresh.within[j] / fresh.offered[j] : null,
         abandonRate: stats.offered[j] > 0 ? stats.abandoned[j] / stats.offered[j] : null,
         occupancy: required > 0 && n > 0 ? ev.occupancy[k][i] : null,
       });
@@ -122,10 +135,11 @@ export function solutionOf(
       deferredPerWeek: stats.deferredOffered[q] / Math.max(1e-9, weeks * R),
       deferredWithin: stats.deferredOffered[q] > 0 ? stats.deferredWithin[q] / stats.deferredOffered[q] : null,
       serviceLevel: off > 0 ? within / off : null,
+      inSample: inSample[k], freshSeeds: freshSeeds[k],
     };
   });
   return {
     targets: T, intervalMinutes: L, intervalsPerWeek: I, weeksMeasured: weeks, replications: R,
-    pools, evaluations, met: unmet.length === 0, unmet, complete,
+    pools, evaluations, met: unmet.length === 0, unmet, complete, check: { seed: check.seed, replications: R },
   };
 }

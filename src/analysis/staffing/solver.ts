@@ -26,7 +26,10 @@
  *      servers per agent; deferred work adds its workload (busy agents, ÷ maxOccupancy).
  *   3. Up: while any target is missed, add an agent to every interval that misses (more when
  *      far off); a pool missing its deferred target gets one more agent in its busiest quarter
- *      of intervals.
+ *      of intervals. Here and in step 4 an interval "misses" unless every per-interval target
+ *      holds with a margin of `removalMargin` standard errors (margin.ts, docs/model.md §14.5):
+ *      judged on the same replications throughout, the search would otherwise keep the
+ *      removals its sample's luck allows.
  *   4. Down: remove one agent from every open interval of one parity (every other interval
  *      of the week, so no two neighbours change together) that is not yet known to be
  *      minimal; keep each removal whose interval (and pool) still meets its targets; put back
@@ -35,6 +38,8 @@
  *      minimal; any knock-on miss is repaired by step 3 and its interval marked minimal.
  *      Then a second sweep with the marks cleared (a removal refused beside others may pass
  *      on its own).
+ *   5. Check: the answer re-run on fresh seeds (checkSeed.ts, the same replications); the
+ *      answer reports each target's figure there beside the search's own (targetFigures.ts).
  * In simulation (shrinkage 0, no workforce dynamics, no KCS article time) the table is the
  * floor; paid agents are floor / (1 − shrinkage − article time at the end of the run), kept
  * fractional: rounding each pool and interval up before adding overstates headcount.
@@ -43,11 +48,16 @@ import { InputError, OPTIONS, problem } from "../../errors.js";
 import type { SupportConfig } from "../../model/config.js";
 import { Lanes } from "../parallel/lanes.js";
 import { erlangStart } from "./erlangStart.js";
+import { REMOVAL_MARGIN_Z } from "./margin.js";
+import { checkSeed } from "./checkSeed.js";
 import { busiest, evaluate, pooledStats, type SolveFrame } from "./evaluation.js";
 import { probeReplications, ProbeLayout, type ProbeCounts } from "./probe.js";
 import { solutionOf, type Measured, type StaffingSolution } from "./solution.js";
 import { configWith, openIntervals } from "./staffedConfig.js";
 import type { StaffingTargets } from "./targets.js";
+
+/** What a simulation run of the solve is for: measuring the scenario, the search's steps, the check on fresh seeds. */
+export type SolvePhase = "measure" | "up" | "down" | "check";
 
 export interface SolverOptions {
   targets: StaffingTargets;
@@ -57,12 +67,14 @@ export interface SolverOptions {
   pools?: readonly string[];
   /** Cap on evaluations (simulation runs of all replications): no new search step starts after it (a step under way may add one run); default 80. */
   maxEvaluations?: number;
+  /** Standard errors of margin a removal must clear in every per-interval target (default REMOVAL_MARGIN_Z; 0: none). */
+  removalMargin?: number;
   /** Called after every evaluation (for a progress line). */
-  onEvaluation?: (n: number, phase: "measure" | "up" | "down") => void;
+  onEvaluation?: (n: number, phase: SolvePhase) => void;
   /** Worker threads for each evaluation's replications (default 1: here, one after another); the answer does not depend on it. */
   threads?: number;
-  /** Run the replications of one evaluation (default: per `threads`). Must return them in replication order. */
-  runReplications?: (cfg: SupportConfig, layout: ProbeLayout) => Promise<ProbeCounts[]> | ProbeCounts[];
+  /** Run the replications of one evaluation with `seed` (default: per `threads`). Must return them in replication order. */
+  runReplications?: (cfg: SupportConfig, layout: ProbeLayout, seed: number | string) => Promise<ProbeCounts[]> | ProbeCounts[];
 }
 
 /**
@@ -76,9 +88,9 @@ export async function solveStaffing(cfg: SupportConfig, opts: SolverOptions): Pr
   if (threads <= 1 || opts.runReplications) return solve(cfg, opts);
   const lanes = new Lanes(threads, "now"); // a solve is tens of evaluations: the workers pay from the start
   lanes.start(); // they start while the first evaluation begins here
-  const job = { thresholdMinutes: opts.targets.thresholdSeconds / 60, layoutKey: `${process.pid}-${Math.random()}`, seed: opts.seed };
+  const job = { thresholdMinutes: opts.targets.thresholdSeconds / 60, layoutKey: `${process.pid}-${Math.random()}` };
   try {
-    return await solve(cfg, { ...opts, runReplications: (c) => lanes.run({ kind: "probe", cfg: c, ...job }, opts.replications) });
+    return await solve(cfg, { ...opts, runReplications: (c, _layout, seed) => lanes.run({ kind: "probe", cfg: c, seed, ...job }, opts.replications) });
   } finally {
     await lanes.destroy();
   }
@@ -97,14 +109,14 @@ async function solve(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingS
       });
   const maxEval = opts.maxEvaluations ?? 80;
   let evaluations = 0;
-  const run = async (c: SupportConfig, phase: "measure" | "up" | "down"): Promise<ProbeCounts[]> => {
-    const counts = opts.runReplications ? await opts.runReplications(c, layout) : probeReplications(c, layout, opts.seed, R);
+  const run = async (c: SupportConfig, phase: SolvePhase, seed: number | string = opts.seed): Promise<ProbeCounts[]> => {
+    const counts = opts.runReplications ? await opts.runReplications(c, layout, seed) : probeReplications(c, layout, seed, R);
     evaluations++;
     opts.onEvaluation?.(evaluations, phase);
     return counts;
   };
   const open = sized.map((q) => openIntervals(cfg.pools[q], L));
-  const frame: SolveFrame = { layout, R, T, sized, open };
+  const frame: SolveFrame = { layout, R, T, sized, open, margin: opts.removalMargin ?? REMOVAL_MARGIN_Z };
 
   // 1. measure with the scenario's own staffing
   const measured = pooledStats(await run(cfg, "measure"));
@@ -117,7 +129,7 @@ async function solve(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingS
   const measure = async (xs: readonly Int32Array[], phase: "up" | "down"): Promise<Measured> => {
     const counts = await run(configWith(cfg, sized, xs, L), phase);
     const stats = pooledStats(counts);
-    return { counts, stats, ev: evaluate(frame, stats, xs) };
+    return { counts, stats, ev: evaluate(frame, counts, stats, xs) };
   };
   const frozen = sized.map(() => new Uint8Array(I));
   let complete = true;
@@ -130,7 +142,7 @@ async function solve(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingS
       const ev = cur.ev;
       sized.forEach((_, k) => {
         for (let i = 0; i < I; i++) {
-          if (!ev.intervalFail[k][i]) continue;
+          if (!ev.short[k][i]) continue;
           x[k][i] += ev.severe[k][i] ? Math.max(1, Math.ceil(x[k][i] * 0.1)) : 1;
           frozen[k][i] = 1;
         }
@@ -170,7 +182,7 @@ async function solve(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingS
           return;
         }
         for (const i of list) {
-          if (tv.intervalFail[k][i]) { y[k][i]++; frozen[k][i] = 1; changed = true; }
+          if (tv.short[k][i]) { y[k][i]++; frozen[k][i] = 1; changed = true; }
         }
       });
       for (let k = 0; k < x.length; k++) x[k].set(y[k]);
@@ -186,6 +198,10 @@ async function solve(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingS
   frozen.forEach((f) => f.fill(0));
   await down();
 
+  // the check: the answer re-run on fresh seeds, independent of every run the search judged
+  const seed = checkSeed(opts.seed);
+  const check = { seed, stats: pooledStats(await run(configWith(cfg, sized, x, L), "check", seed)) };
+
   // the answer: x as last simulated (every step above ends with a run of the staffing it leaves)
-  return solutionOf(frame, cfg, x, erlang, cur, evaluations, complete);
+  return solutionOf(frame, cfg, x, erlang, cur, check, evaluations, complete);
 }

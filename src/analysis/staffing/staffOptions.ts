@@ -5,6 +5,7 @@
  */
 import { InputError, OPTIONS, problem, type Problem } from "../../errors.js";
 import { FTE_HOURS_PER_WEEK } from "../../kpi/values.js";
+import type { SolvePhase } from "./solver.js";
 import type { StaffingTargets } from "./targets.js";
 
 export interface StaffOptions {
@@ -34,7 +35,7 @@ export interface StaffOptions {
   /** Called with each warning about the scenario (a pool without a cost …) before the search starts. */
   onWarning?: (line: string) => void;
   /** Called after every simulation run of the search (for a progress line). */
-  onEvaluation?: (n: number, phase: "measure" | "up" | "down") => void;
+  onEvaluation?: (n: number, phase: SolvePhase) => void;
 }
 
 /** Defaults of the options that have one. */

@@ -8,6 +8,7 @@ import { formatDays } from "../../analysis/staffing/daySets.js";
 import { hhmm } from "../../analysis/staffing/planText.js";
 import type { PoolPlans, ShiftPlan } from "../../analysis/staffing/shiftPlan.js";
 import type { PoolRequirement, StaffingSolution } from "../../analysis/staffing/solution.js";
+import type { TargetFigures } from "../../analysis/staffing/targetFigures.js";
 import { DAY_NAMES, intervalLabel } from "../../time/weekClock.js";
 import { csvCell } from "../csv.js";
 import { DAY_MINUTES } from "../../time/units.js";
@@ -54,7 +55,7 @@ export function staffText(sol: StaffingSolution, plans: PoolPlans, ctx: StaffRep
   if (T.maxOccupancy !== undefined) targets.push(`occupancy ≤ ${fmt(T.maxOccupancy * 100, 0)}%`);
   targets.push(`deferred work ≥ ${fmt(T.response * 100, 0)}% within its response target (per pool)`);
   out.push(`${ctx.scenario}: staffing for ${targets.join("; ")}`);
-  out.push(`${sol.replications} replications × ${fmt(sol.weeksMeasured, 1)} weeks measured, common random numbers; ${sol.evaluations} simulation runs`);
+  out.push(`${sol.replications} replications × ${fmt(sol.weeksMeasured, 1)} weeks measured, common random numbers; ${sol.evaluations} simulation runs, the last a check of the answer on ${sol.check.replications} replications of fresh seeds`);
   out.push(sol.met ? "Every target is met in simulation." : `NOT every target could be met within the search's runs:\n  ${sol.unmet.join("\n  ")}`);
   if (sol.met && !sol.complete) out.push(`The search reached its run cap (${sol.evaluations} runs) before trying every removal: the answer meets the targets but may be above the fewest (raise --max-runs).`);
   out.push("");
@@ -73,6 +74,7 @@ export function staffText(sol: StaffingSolution, plans: PoolPlans, ctx: StaffRep
     if (p.serviceLevel !== null) kpis.push(`service level over the week ${fmt(p.serviceLevel * 100)}%`);
     if (p.deferredWithin !== null) kpis.push(`deferred work ${fmt(p.deferredPerWeek, 0)}/week, ${fmt(p.deferredWithin * 100)}% within its response target`);
     if (kpis.length > 0) out.push(`  ${kpis.join(" · ")}`);
+    out.push(...checkLines(p.inSample, p.freshSeeds));
     const plan = plans[k];
     if (plan) {
       out.push(`  Shifts (${fmt(plan.paidHoursPerWeek)} paid h/week; lower bound ${fmt(plan.lowerBoundHours)}${plan.optimal ? ", optimal" : ", best found within the time limit"}):`);
@@ -101,6 +103,21 @@ export function staffText(sol: StaffingSolution, plans: PoolPlans, ctx: StaffRep
   return out.join("\n") + "\n";
 }
 
+/** Each target's figure in the search's sample and on the check's fresh seeds, side by side. */
+function checkLines(ins: TargetFigures, fresh: TargetFigures): string[] {
+  const pct = (v: number | null, d = 1) => (v === null ? "—" : `${fmt(v * 100, d)}%`);
+  const rows: [string, number | null, number | null, number][] = [
+    ["service level over the week", ins.serviceLevel, fresh.serviceLevel, 1],
+    ["intervals at the service level", ins.intervalsAtServiceLevel, fresh.intervalsAtServiceLevel, 0],
+    ["intervals within the abandonment cap", ins.intervalsAtMaxAbandon, fresh.intervalsAtMaxAbandon, 0],
+    ["intervals within the occupancy cap", ins.intervalsAtMaxOccupancy, fresh.intervalsAtMaxOccupancy, 0],
+    ["deferred work within its response target", ins.deferredWithin, fresh.deferredWithin, 1],
+  ];
+  const shown = rows.filter(([, a, b]) => a !== null || b !== null);
+  if (shown.length === 0) return [];
+  return [`  In sample (the search's replications) / on fresh seeds (the check): ${shown.map(([label, a, b, d]) => `${label} ${pct(a, d)} / ${pct(b, d)}`).join(" · ")}`];
+}
+
 function coverageSummary(p: PoolRequirement, plan: ShiftPlan, L: number): { under: number; surplusHours: number; surplusShare: number } {
   let under = 0, surplus = 0, req = 0;
   p.intervals.forEach((iv, i) => {
@@ -114,7 +131,7 @@ function coverageSummary(p: PoolRequirement, plan: ShiftPlan, L: number): { unde
 
 /** requirements.csv: one row per pool and interval of the week. */
 export function requirementsCsv(sol: StaffingSolution, plans: PoolPlans): string {
-  const head = "pool,interval,day,start,open,erlang,required,gap,paid,offered_per_week,service_level,service_level_ci_low,service_level_ci_high,abandon_rate,occupancy,shift_coverage";
+  const head = "pool,interval,day,start,open,erlang,required,gap,paid,offered_per_week,service_level,service_level_ci_low,service_level_ci_high,service_level_fresh_seeds,abandon_rate,occupancy,shift_coverage";
   const rows = [head];
   sol.pools.forEach((p, k) => {
     for (const iv of p.intervals) {
@@ -123,7 +140,7 @@ export function requirementsCsv(sol: StaffingSolution, plans: PoolPlans): string
       rows.push([
         csvCell(p.pool), iv.index, DAY_NAMES[iv.day], hhmm(iv.minute), iv.open ? 1 : 0, iv.erlang ?? "", iv.required,
         iv.erlang === null ? "" : iv.required - iv.erlang, n(iv.paid, 4), n(iv.offeredPerWeek, 3),
-        n(sl?.mean), n(sl?.ci95?.[0]), n(sl?.ci95?.[1]), n(iv.abandonRate), n(iv.occupancy), n(plans[k]?.coverage[iv.index], 4),
+        n(sl?.mean), n(sl?.ci95?.[0]), n(sl?.ci95?.[1]), n(iv.serviceLevelFreshSeeds), n(iv.abandonRate), n(iv.occupancy), n(plans[k]?.coverage[iv.index], 4),
       ].join(","));
     }
   });

@@ -3,12 +3,13 @@
  *   - the target syntax, the weekly table and the open intervals, by hand;
  *   - the probe books a hand-made visit to the right pool, interval and counters;
  *   - a single-tier Poisson queue (exponential handle and patience, a daily rate curve):
- *     the solver's agents per interval land within one agent of the exact Erlang A answer;
+ *     the solver's agents per interval land within −1 … +2 of the exact Erlang A answer, one
+ *     agent or less above it on average (the removal margin);
  *   - two tiers (L1 transfers 40 % of its calls to L2 in real time, both with patience): in an
  *     independent re-run (other seeds, 8 replications) the answer meets the target in every
- *     interval (not significantly below it), and one agent fewer in any single interval of
- *     either pool misses it there (cannot be shown to meet it anywhere; below it in 80 % or more
- *     of the intervals — the rest sit where the target falls within the estimate's noise);
+ *     interval (not significantly below it), and one agent fewer in a single interval of either
+ *     pool mostly misses it there (cannot be shown to meet it in 80 % or more of the intervals,
+ *     below it in half or more: the removal margin keeps an agent where the sample cannot tell);
  *   - the same network open one hour a day, a case where no staffing level is within the noise
  *     of the target: the re-run meets the target in every interval and one agent fewer misses
  *     it in every interval, outright (estimate and whole 95% interval below the target).
@@ -177,15 +178,20 @@ describe("single tier, Poisson: within one agent of the exact Erlang A answer", 
     expect(sol.met).toBe(true);
     expect(sol.complete).toBe(true);
     const p = sol.pools[0];
-    let equal = 0;
+    // the removal margin (docs/model.md §14.5) keeps an agent above the exact answer where the
+    // sample cannot tell it apart from the target: within −1 … +2 of it everywhere, one agent
+    // or less above it on average, and mostly at it or one above
+    let near = 0, gap = 0;
     for (const iv of p.intervals) {
       const rate = DAY_CURVE[iv.minute / 60];
       const exact = staffErlangA({ ratePerHour: rate, ahtMinutes: 5, patienceMinutes: 2 }, { serviceLevel: 0.8, thresholdSeconds: 20 }).agents;
-      expect(Math.abs(iv.required - exact), `${iv.day} ${iv.minute}: ${iv.required} vs Erlang A ${exact}`).toBeLessThanOrEqual(1);
-      if (iv.required === exact) equal++;
+      expect(iv.required - exact, `${iv.day} ${iv.minute}: ${iv.required} vs Erlang A ${exact}`).toBeGreaterThanOrEqual(-1);
+      expect(iv.required - exact, `${iv.day} ${iv.minute}: ${iv.required} vs Erlang A ${exact}`).toBeLessThanOrEqual(2);
+      if (iv.required === exact || iv.required === exact + 1) near++;
+      gap += iv.required - exact;
     }
-    // and mostly exactly it
-    expect(equal / 168).toBeGreaterThan(0.7);
+    expect(gap / 168).toBeLessThanOrEqual(1);
+    expect(near / 168).toBeGreaterThan(0.7);
   }, 60_000);
 });
 
@@ -244,24 +250,26 @@ describe("two tiers: meets the target in an independent re-run, one agent fewer 
       const e = again(q, i);
       expect(e.ci95![1], `pool ${q} interval ${i}: ${e.mean} ${e.ci95}`).toBeGreaterThanOrEqual(0.8);
     }
-    // one agent fewer in any single interval misses it in the re-run: it cannot be shown to
-    // meet the target (the 95% interval's lower end is below it) anywhere, and its estimate is
-    // below the target in 80 % or more of the intervals. The rest are marginal: an interval's
-    // service level is estimated to ±2–3 points here, and where the target falls within that
-    // of a staffing level the solver's sample and the re-run's can disagree (with these seeds,
-    // 6 of 38 intervals have x − 1 at 0.80–0.83 in the re-run)
-    let below = 0, tried = 0;
+    // one agent fewer in a single interval mostly misses it in the re-run: it cannot be shown
+    // to meet the target (the 95% interval's lower end is below it) in 80 % or more of the
+    // intervals, and its estimate is below the target in half or more. The rest are marginal:
+    // an interval's service level is estimated to ±2–3 points here, and where the target falls
+    // within that of a staffing level the search keeps the agent (its removal margin)
+    let below = 0, tried = 0, unproven = 0;
     for (const [q, i] of open) {
       if (x[q][i] <= 1) continue;
       const fewer = x.map((a) => Int32Array.from(a));
       fewer[q][i]--;
       const e = rerun(fewer)(q, i);
-      expect(e.ci95![0], `pool ${q} interval ${i} with ${fewer[q][i]}: ${e.mean} ${e.ci95}`).toBeLessThan(0.8);
       tried++;
+      if (e.ci95![0] < 0.8) unproven++;
       if (e.pooled < 0.8) below++;
     }
     expect(tried).toBeGreaterThan(30);
-    expect(below / tried).toBeGreaterThanOrEqual(0.8);
+    // with the removal margin (docs/model.md §14.5) an interval may keep an agent its sample
+    // could not show to be spare: measured 34 of 40 and 22 of 40 (no margin: 40 and 32+)
+    expect(unproven / tried).toBeGreaterThanOrEqual(0.8);
+    expect(below / tried).toBeGreaterThanOrEqual(0.5);
   }, 120_000);
 });
 
