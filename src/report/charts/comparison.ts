@@ -28,7 +28,7 @@ export function metricLabel(key: string): { label: string; unit: MetricUnit } {
 /**
  * The headline metrics present in `c.metrics`, in this order: per real-time channel its
  * service level and abandon rate, then first-contact resolution, cost per month, cost per
- * resolved need, CSAT and revenue at risk. Real-time channels are those of the runs (or, with
+ * resolved need, CSAT and revenue at risk (and, at equal service, the paid FTE). Real-time channels are those of the runs (or, with
  * no runs, those with a service level).
  */
 export function defaultComparisonMetrics(c: CompareResult): string[] {
@@ -46,6 +46,8 @@ export function defaultComparisonMetrics(c: CompareResult): string[] {
   const wanted = [
     ...realtime.flatMap((ch) => [`channel.${ch}.serviceLevel`, `channel.${ch}.abandonRate`]),
     "funnel.fcrRate", "cost.perMonth", "cost.perResolvedNeed", "retention.csat", "retention.revenueAtRisk",
+    // at equal service the staff follow the demand: the paid FTE is the saving (or the cost) of a what-if
+    ...(c.sizing ? ["cost.paidFte"] : []),
   ];
   return wanted.filter((k) => k in c.metrics);
 }
