@@ -33,6 +33,7 @@ describe("the library", () => {
     expect(lines[0]).toMatch(/^phone service level \d+\.\d% \(95% CI \d+\.\d% – \d+\.\d%\)$/);
     expect(lines[1]).toMatch(/^a buggy release changes L2 occupancy by \d+\.\d points \(95% CI \d+\.\d to \d+\.\d\)$/);
     expect(lines[2]).toBe("Erlang C: 51 agents answer 80% of 540 calls an hour within 20 s");
+    expect(lines[3]).toMatch(/^the sample Monday needs \d+\.\d FTE of 8 paid hours$/);
   }, 120_000);
 
   it("its types: a program using them type-checks, one misusing them does not", () => {
