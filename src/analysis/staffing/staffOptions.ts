@@ -26,6 +26,9 @@ export interface StaffOptions {
    * file: patternFile.ts); default: defaultPatterns.ts.
    */
   shiftPatterns?: unknown;
+  /** Limits on each sized pool's shift plan: most agents, largest part-time share (planLimits.ts; default none). */
+  maxHeadcount?: number;
+  maxPartTimeShare?: number;
   /** Paid hours of one full-time employee per week, for FTE (default 40). */
   fteHours?: number;
   /** Where the staffed scenario will be saved: its data file paths are made relative to it (read again from the scenario's file; default: as they are). */
@@ -70,6 +73,8 @@ export function staffOptionProblems(o: StaffOptions): Problem[] {
     integerProblem("maxRuns", o.maxRuns, 3),
     integerProblem("seed", o.seed, 0),
     integerProblem("threads", o.threads, 1),
+    integerProblem("maxHeadcount", o.maxHeadcount, 1),
+    o.maxPartTimeShare === undefined || (typeof o.maxPartTimeShare === "number" && o.maxPartTimeShare >= 0 && o.maxPartTimeShare <= 1) ? undefined : problem("maxPartTimeShare", `expected a share in [0, 1], got ${String(o.maxPartTimeShare)}`),
     typeof fteHours === "number" && fteHours > 0 && fteHours <= 168 ? undefined : problem("fteHours", `expected hours in (0, 168], got ${fteHours}`),
   ];
   return found.filter((p): p is Problem => p !== undefined);
