@@ -86,7 +86,7 @@ export function staffCommand(y: Argv): Argv {
         .option("shifts", { type: "boolean", default: true, describe: "plan shifts for the requirement (--no-shifts: requirement only)" })
         .option("shift-patterns", { type: "string", describe: "JSON file of allowed shift patterns (docs/shift-patterns.md; default: 8 h full-time 5 days on, 4 h and 6 h part-time on any 3 days, starts moving up to 2 h from day to day)" })
         .option("fte-hours", { type: "number", default: 40, describe: "paid hours of one full-time employee per week (for FTE)" })
-        .option("max-runs", { type: "number", default: 80, describe: "simulation runs after which the search starts no new step (a step under way may add one); the report says when it stopped short" })
+        .option("max-runs", { type: "number", default: STAFF_DEFAULTS.maxRuns, describe: "simulation runs after which the search starts no new step (a step under way may add one); the report and a warning on stderr say when it stopped there" })
         .option("max-headcount", { type: "number", describe: "shift plans: at most this many agents per pool" })
         .option("max-part-time-share", { type: "number", describe: "shift plans: at most this share of each pool's agents on part-time patterns (e.g. 0.3)" })
         .option("json", { type: "boolean", default: false, describe: "print the answer as JSON instead of the tables" })

@@ -17,7 +17,7 @@ export interface StaffOptions {
   seed?: number;
   /** Worker threads for each simulation run's replications (default 1); the answer does not depend on it. */
   threads?: number;
-  /** Simulation runs after which the search starts no new step (default 80; at least 3). */
+  /** Simulation runs after which the search starts no new step (default 150: the README example with --max-abandon 0.05 --max-occupancy 0.9 needs 101 on the baseline; at least 3). */
   maxRuns?: number;
   /** Plan shifts for the requirement (default true). */
   shifts?: boolean;
@@ -40,7 +40,7 @@ export interface StaffOptions {
 }
 
 /** Defaults of the options that have one. */
-export const STAFF_DEFAULTS = { response: 0.9, maxRuns: 80, fteHours: 40 } as const;
+export const STAFF_DEFAULTS = { response: 0.9, maxRuns: 150, fteHours: 40 } as const;
 
 /** A share in (0, 1), or (0, 1] with `closedAtOne`; undefined is fine unless `required`. */
 function shareProblem(path: string, v: number | undefined, closedAtOne: boolean, required = false): Problem | undefined {
