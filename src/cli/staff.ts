@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Argv } from "yargs";
 import type { StaffingSolution } from "../analysis/staffing/solution.js";
-import { checkStaffOptions, type StaffOptions as StaffingOptions } from "../analysis/staffing/staffOptions.js";
+import { checkStaffOptions, STAFF_DEFAULTS, type StaffOptions as StaffingOptions } from "../analysis/staffing/staffOptions.js";
 import type { PoolPlans } from "../analysis/staffing/shiftPlan.js";
 import type { StaffOutcome } from "../analysis/staffing/staffScenario.js";
 import { parseTarget } from "../analysis/staffing/targets.js";
@@ -36,6 +36,8 @@ export interface StaffOptions {
   shiftPatterns?: string;
   fteHours?: number;
   maxRuns?: number;
+  maxHeadcount?: number;
+  maxPartTimeShare?: number;
   json?: boolean;
   out?: string;
   /** With --out: also the charts and report.html (default true). */
@@ -59,6 +61,8 @@ interface StaffArgs {
   "shift-patterns"?: string;
   "fte-hours"?: number;
   "max-runs"?: number;
+  "max-headcount"?: number;
+  "max-part-time-share"?: number;
   json: boolean;
   out?: string;
   charts: boolean;
@@ -80,9 +84,11 @@ export function staffCommand(y: Argv): Argv {
         .option("seed", { type: "number", describe: "random seed (default: the scenario's)" })
         .option("threads", { type: "number", describe: "worker threads for each run's replications (default: the machine's cores); the answer does not depend on it" })
         .option("shifts", { type: "boolean", default: true, describe: "plan shifts for the requirement (--no-shifts: requirement only)" })
-        .option("shift-patterns", { type: "string", describe: "JSON file of allowed shift patterns (default: 8 h full-time and 4 h part-time, 5 days on)" })
+        .option("shift-patterns", { type: "string", describe: "JSON file of allowed shift patterns (docs/shift-patterns.md; default: 8 h full-time 5 days on, 4 h and 6 h part-time on any 3 days, starts moving up to 2 h from day to day)" })
         .option("fte-hours", { type: "number", default: 40, describe: "paid hours of one full-time employee per week (for FTE)" })
-        .option("max-runs", { type: "number", default: 80, describe: "simulation runs after which the search starts no new step (a step under way may add one); the report says when it stopped short" })
+        .option("max-runs", { type: "number", default: STAFF_DEFAULTS.maxRuns, describe: "simulation runs after which the search starts no new step (a step under way may add one); the report and a warning on stderr say when it stopped there" })
+        .option("max-headcount", { type: "number", describe: "shift plans: at most this many agents per pool" })
+        .option("max-part-time-share", { type: "number", describe: "shift plans: at most this share of each pool's agents on part-time patterns (e.g. 0.3)" })
         .option("json", { type: "boolean", default: false, describe: "print the answer as JSON instead of the tables" })
         .option("out", { type: "string", describe: "also write results.json, requirements.csv, shifts.csv, scenario.staffed.json (the scenario with the planned shifts), the charts (charts/*.vl.json, .svg, .png) and report.html here" })
         .option("charts", { type: "boolean", default: true, describe: "with --out: render the charts and report.html (--no-charts to skip)" })
@@ -93,7 +99,7 @@ export function staffCommand(y: Argv): Argv {
         target: args.target, maxAbandon: args["max-abandon"], maxOccupancy: args["max-occupancy"], response: args.response,
         pools: args.pools === undefined ? undefined : args.pools.split(",").map((s) => s.trim()).filter((s) => s !== ""),
         replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), shifts: args.shifts, shiftPatterns: args["shift-patterns"],
-        fteHours: args["fte-hours"], maxRuns: args["max-runs"], json: args.json, out: args.out, charts: args.charts,
+        fteHours: args["fte-hours"], maxRuns: args["max-runs"], maxHeadcount: args["max-headcount"], maxPartTimeShare: args["max-part-time-share"], json: args.json, out: args.out, charts: args.charts,
       });
       process.exitCode = 0;
     },
@@ -110,6 +116,7 @@ const FLAGS: Record<string, string> = {
   targets: "--target", "targets.serviceLevel": "--target", "targets.thresholdSeconds": "--target",
   "targets.maxAbandon": "--max-abandon", "targets.maxOccupancy": "--max-occupancy", "targets.response": "--response",
   pools: "--pools", replications: "--replications", maxRuns: "--max-runs", seed: "--seed", threads: "--threads", fteHours: "--fte-hours",
+  maxHeadcount: "--max-headcount", maxPartTimeShare: "--max-part-time-share",
 };
 const PATTERNS = "shiftPatterns";
 
@@ -150,7 +157,7 @@ export async function runStaff(file: string, options: StaffOptions): Promise<Sta
     staffing = {
       targets: { ...parseTarget(options.target), maxAbandon: options.maxAbandon, maxOccupancy: options.maxOccupancy, response: options.response },
       pools: options.pools, replications: options.replications, seed: options.seed, threads: options.threads,
-      maxRuns: options.maxRuns, shifts: options.shifts, fteHours: options.fteHours, staffedScenarioDir: options.out,
+      maxRuns: options.maxRuns, maxHeadcount: options.maxHeadcount, maxPartTimeShare: options.maxPartTimeShare, shifts: options.shifts, fteHours: options.fteHours, staffedScenarioDir: options.out,
     };
     checkStaffOptions(staffing);
   } catch (e) {
@@ -170,6 +177,10 @@ export async function runStaff(file: string, options: StaffOptions): Promise<Sta
     throw flagError(e, options.shiftPatterns);
   }
   if (showProgress) stderr("\r\x1b[K");
+  const cap = staffing.maxRuns ?? STAFF_DEFAULTS.maxRuns;
+  if (!staffed.solution.complete || (!staffed.solution.met && staffed.solution.evaluations >= cap)) {
+    stderr(`warning: the search stopped at its run cap (${staffed.solution.evaluations} of --max-runs ${cap})${staffed.solution.met ? " with removals untried: the answer may be above the fewest" : " before meeting every target"}; raise --max-runs\n`);
+  }
 
   const { document: doc, solution, plans } = staffed;
   const json = JSON.stringify(doc, null, 2) + "\n";
@@ -184,6 +195,6 @@ export async function runStaff(file: string, options: StaffOptions): Promise<Sta
       ...(staffed.staffedScenario !== null ? { "scenario.staffed.json": JSON.stringify(staffed.staffedScenario, null, 2) + "\n" } : {}),
     });
   }
-  stdout(options.json ? json : staffText(solution, plans, { scenario: doc.scenario, currency: doc.currency, fteHours: doc.fteHours }));
+  stdout(options.json ? json : staffText(solution, plans, { scenario: doc.scenario, currency: doc.currency, fteHours: doc.fteHours, summary: doc.summary, maxRuns: staffing.maxRuns ?? STAFF_DEFAULTS.maxRuns }));
   return { solution, plans };
 }

@@ -52,10 +52,11 @@ async function quiet(file: string, options: Partial<StaffOptions> = {}) {
 
 describe("supportsim staff", () => {
   it("prints the requirement beside Erlang, hours, FTE, cost and shifts covering it", async () => {
-    const { solution, plans, out } = await quiet(f("desk.json"), { shiftPatterns: f("patterns.json") });
+    const { solution, plans, out, err } = await quiet(f("desk.json"), { shiftPatterns: f("patterns.json") });
     expect(solution.met).toBe(true);
     expect(solution.complete).toBe(true);
     expect(out).not.toContain("run cap");
+    expect(err).not.toContain("run cap");
     expect(out).toContain("L1 — agents on the floor per interval of the week");
     expect(out).toMatch(/09:00–10:00 +\d+ \(\d+\)/);
     const p = solution.pools[0];
@@ -92,12 +93,30 @@ describe("supportsim staff", () => {
     expect(run.estimates["channel.phone.serviceLevel"].mean!).toBeGreaterThan(0.8);
   }, 60_000);
 
+  it("prints the requirement, the plan and the current schedule side by side, per pool and in total (also in the JSON)", async () => {
+    const { out, plans, solution } = await quiet(f("desk.json"), { shiftPatterns: join(import.meta.dirname, "..", "..", "scenarios", "data", "shift-patterns.json") });
+    expect(out).toContain("Requirement, plan and current schedule per week");
+    const table = out.slice(out.indexOf("Requirement, plan and current schedule"));
+    // the current schedule: 8 agents Mon–Fri 09:00–13:00 = 160 paid h, 4.0 FTE, 30/h
+    expect(table).toMatch(/L1 +[\d.,]+ h · [\d.]+ FTE +[\d.,]+ h · [\d.]+ FTE +160\.0 h · 4\.0 FTE/);
+    expect(table).toContain("USD 4,800/week");
+    expect(table).toMatch(/\n  total /);
+    const plan = plans[0]!;
+    expect(table).toContain(`plan / requirement ${(plan.paidHoursPerWeek / solution.pools[0].paidHoursPerWeek).toFixed(2)}`);
+    const { out: json } = await quiet(f("desk.json"), { json: true, maxRuns: 3 });
+    const doc = JSON.parse(json);
+    expect(doc.summary.map((r: { pool: string }) => r.pool)).toEqual(["L1", "total"]);
+    expect(doc.summary[0].current.paidHoursPerWeek).toBe(160);
+  }, 120_000);
+
   it("says so when the run cap stops the search before every removal was tried", async () => {
-    const { solution, out } = await quiet(f("desk.json"), { maxRuns: 4, shifts: false });
+    const { solution, out, err } = await quiet(f("desk.json"), { maxRuns: 4, shifts: false });
     expect(solution.met).toBe(true);
     expect(solution.complete).toBe(false);
     expect(solution.evaluations).toBeLessThanOrEqual(5);
     expect(out).toContain(`The search reached its run cap (${solution.evaluations} runs) before trying every removal`);
+    // and on stderr, naming the flag, also with --json
+    expect(err).toContain(`warning: the search stopped at its run cap (${solution.evaluations} of --max-runs 4) with removals untried: the answer may be above the fewest; raise --max-runs`);
   }, 60_000);
 
   it.each(["outsource-l1-overflow.json", "follow-the-sun.json"])("staffs %s, whose pools share work (was a RangeError from the Erlang start)", async (name) => {
@@ -135,6 +154,10 @@ describe("supportsim staff", () => {
       ["bad shift patterns", "desk.json", { shiftPatterns: "badpatterns.json" }, InputError, /^--shift-patterns: .*badpatterns\.json: patterns\[0\]\.lengthHours: expected a number in \(0, 24\], got 30$/],
       ["shift patterns with three problems", "desk.json", { shiftPatterns: "worsepatterns.json" }, InputError, /^--shift-patterns: .*worsepatterns\.json: patterns\[0\]\.lengthHours: expected a number in \(0, 24\], got 30 \(and 2 more problems\)$/],
       ["shift patterns sharing a name", "desk.json", { shiftPatterns: "duppatterns.json" }, InputError, /^--shift-patterns: .*duppatterns\.json: patterns\[1\]\.name: "x" is already the name of patterns\[0\]$/],
+      ["--max-headcount 0", "desk.json", { maxHeadcount: 0 }, InputError, /^--max-headcount: expected an integer >= 1, got 0$/],
+      ["--max-part-time-share 2", "desk.json", { maxPartTimeShare: 2 }, InputError, /^--max-part-time-share: expected a share in \[0, 1\], got 2$/],
+      ["a part-time share no plan can keep (the desk opens 4 h: no full-time shift fits)", "desk.json", { maxPartTimeShare: 0.5, maxRuns: 3 }, InputError, /^shifts for L1: no plan of these patterns covers the requirement with at most 50% of them part-time$/],
+      ["a headcount no plan can keep", "desk.json", { maxHeadcount: 1, maxRuns: 3 }, InputError, /^shifts for L1: no plan of these patterns covers the requirement with at most 1 agents$/],
       ["a missing shift-pattern file", "desk.json", { shiftPatterns: "nopatterns.json" }, InputError, /^--shift-patterns: .*nopatterns\.json: no such file$/],
       ["shift patterns that cover nothing", "desk.json", { shiftPatterns: "nightpatterns.json", maxRuns: 3 }, InputError, /^shifts for L1: Mon 09:00–10:00 needs \d+ agents? on the floor, but no allowed shift covers it \(nor 19 other intervals with a requirement\)$/],
     ])("%s", async (_what, file, opts, type, message) => {

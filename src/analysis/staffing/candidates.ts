@@ -10,11 +10,12 @@ import { intervalCount, snapGrid } from "./planGrid.js";
 import { fmt } from "./planText.js";
 import { breakChoicesOf, daySetsOf, startsOf, type ShiftPattern } from "./shiftPattern.js";
 
-/** A candidate shift: one pattern, day set, start and break choice. */
+/** A candidate shift: one pattern, day set, start per day and break choice. */
 export interface Candidate {
   pattern: number;
   days: number[];
-  start: number;
+  /** The start on each day of `days` (local minutes after midnight), in the same order. */
+  starts: number[];
   length: number;
   breaks: { after: number; length: number }[];
   /** Paid minutes per week per agent: length × |days|. */
@@ -25,7 +26,7 @@ export interface Candidate {
 }
 
 /** The on-floor pieces [from, to) of one shift, minutes into it: the shift minus its breaks. */
-function floorPieces(length: number, breaks: readonly { after: number; length: number }[]): [number, number][] {
+export function floorPieces(length: number, breaks: readonly { after: number; length: number }[]): [number, number][] {
   const sorted = [...breaks].sort((x, y) => x.after - y.after);
   const pieces: [number, number][] = [];
   let at = 0;
@@ -47,20 +48,23 @@ function addSpan(acc: Map<number, number>, a: number, b: number, L: number, n: n
   }
 }
 
-/** A candidate with its floor minutes per interval (snapped to the 2⁻²⁰-minute grid, slivers of noise dropped). */
-function makeCandidate(pattern: number, p: ShiftPattern, days: number[], start: number, breaks: { after: number; length: number }[], L: number): Candidate {
+/**
+ * A candidate with its floor minutes per interval (snapped to the 2⁻²⁰-minute grid, slivers of
+ * noise dropped); `starts` one per day of `days`.
+ */
+export function makeCandidate(pattern: number, p: ShiftPattern, days: number[], starts: number[], breaks: { after: number; length: number }[], L: number): Candidate {
   const n = intervalCount(L);
   const acc = new Map<number, number>();
   const pieces = floorPieces(p.length, breaks);
-  for (const d of days) {
-    const s = d * DAY_MINUTES + start;
+  days.forEach((d, k) => {
+    const s = d * DAY_MINUTES + starts[k];
     for (const [from, to] of pieces) addSpan(acc, s + from, s + to, L, n);
-  }
+  });
   const intervals = [...acc.keys()].filter((i) => snapGrid(acc.get(i) as number) > 0).sort((x, y) => x - y);
   return {
     pattern,
     days,
-    start,
+    starts,
     length: p.length,
     breaks,
     cost: p.length * days.length,
@@ -76,7 +80,7 @@ export function allCandidates(patterns: readonly ShiftPattern[], L: number): Can
     const choices = breakChoicesOf(p);
     for (const days of daySetsOf(p)) {
       for (const start of startsOf(p)) {
-        for (const breaks of choices) out.push(makeCandidate(k, p, days, start, breaks, L));
+        for (const breaks of choices) out.push(makeCandidate(k, p, days, days.map(() => start), breaks, L));
       }
     }
   });
@@ -85,11 +89,11 @@ export function allCandidates(patterns: readonly ShiftPattern[], L: number): Can
 
 /**
  * The candidates of the model: those covering some interval with a positive requirement
- * (`needed[i]`), and of those with the same cost and the same minutes on those intervals only
- * the first.
+ * (`needed[i]`), and of those with the same cost, the same part-time flag (`partTime` per
+ * pattern) and the same minutes on those intervals only the first. `seen` holds the keys
+ * already in the model (and gets the new ones).
  */
-export function modelCandidates(candidates: readonly Candidate[], needed: readonly boolean[]): Candidate[] {
-  const seen = new Set<string>();
+export function modelCandidates(candidates: readonly Candidate[], needed: readonly boolean[], partTime: readonly boolean[] = [], seen = new Set<string>()): Candidate[] {
   const out: Candidate[] = [];
   for (const c of candidates) {
     const parts: string[] = [];
@@ -97,7 +101,7 @@ export function modelCandidates(candidates: readonly Candidate[], needed: readon
       if (needed[i]) parts.push(`${i}:${c.minutes[k]}`);
     });
     if (parts.length === 0) continue;
-    const key = `${c.cost}|${parts.join(",")}`;
+    const key = `${c.cost}|${partTime[c.pattern] === true ? "p" : "f"}|${parts.join(",")}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(c);

@@ -18,6 +18,7 @@ export interface FieldNames {
   earliestStart: string;
   latestStart: string;
   step: string;
+  startBand: string;
   daySets: string;
   breakLength: string;
   after: string;
@@ -28,6 +29,7 @@ export const MODEL_FIELDS: FieldNames = {
   earliestStart: "earliestStart",
   latestStart: "latestStart",
   step: "step",
+  startBand: "startBand",
   daySets: "daySets",
   breakLength: "length",
   after: "after",
@@ -38,6 +40,7 @@ export const JSON_FIELDS: FieldNames = {
   earliestStart: "starts.earliest",
   latestStart: "starts.latest",
   step: "starts.stepMinutes",
+  startBand: "starts.bandHours",
   daySets: "days",
   breakLength: "minutes",
   after: "afterHours",
@@ -62,6 +65,8 @@ function checkStarts(where: string, p: ShiftPattern, f: FieldNames, out: Problem
   if (!inDay(e)) out.push(problem(`${where}.${f.earliestStart}`, `expected minutes after local midnight in [0, 1440), got ${show(e)}`));
   if (!inDay(l)) out.push(problem(`${where}.${f.latestStart}`, `expected minutes after local midnight in [0, 1440), got ${show(l)}`));
   if (!isNum(step) || step <= 0) out.push(problem(`${where}.${f.step}`, `expected minutes > 0 between allowed starts, got ${show(step)}`));
+  const band = p.startBand;
+  if (band !== undefined && (!isNum(band) || band < 0 || band >= DAY_MINUTES)) out.push(problem(`${where}.${f.startBand}`, `expected minutes in [0, 1440) a start may move from day to day, got ${show(band)}`));
   if (!inDay(e) || !inDay(l) || !isNum(step) || step <= 0) return;
   if (l < e) out.push(problem(`${where}.${f.latestStart}`, `expected a start at or after the earliest (${clock(e)}), got ${clock(l)}`));
   else if (!Number.isInteger(snapWhole((l - e) / step))) {

@@ -46,10 +46,13 @@ const PatternJsonSchema = strictObject(
         earliest: ClockSchema,
         latest: ClockSchema.optional(),
         stepMinutes: z.number(expecting("minutes > 0")).gt(0, expecting("minutes > 0")).finite(expecting("minutes > 0")).optional(),
+        bandHours: z.number(expecting("hours in [0, 24)")).min(0, expecting("hours in [0, 24)")).lt(24, expecting("hours in [0, 24)")).optional(),
       },
-      '{ "earliest": "HH:MM", "latest"?: "HH:MM", "stepMinutes"?: minutes }',
+      '{ "earliest": "HH:MM", "latest"?: "HH:MM", "stepMinutes"?: minutes, "bandHours"?: hours }',
     ).optional(),
     daysOn: z.number(expecting("a whole number of days 1..7")).int(expecting("a whole number of days 1..7")).min(1, expecting("a whole number of days 1..7")).max(7, expecting("a whole number of days 1..7")).optional(),
+    daysOff: z.enum(["consecutive", "any"], expecting('"consecutive" or "any"')).optional(),
+    partTime: z.boolean(expecting("true or false")).optional(),
     days: z
       .array(z.string(expecting(DAY_SET_HELP)).refine((s) => parseDaySet(s) !== undefined, expecting(DAY_SET_HELP)), expecting(`a list of ${DAY_SET_HELP}`))
       .min(1, expecting(`a non-empty list of ${DAY_SET_HELP}`))
@@ -69,8 +72,11 @@ const PatternJsonSchema = strictObject(
       )
       .optional(),
   },
-  '{ "name", "lengthHours", "starts"?, "daysOn" | "days", "breaks"? }',
+  '{ "name", "lengthHours", "starts"?, "daysOn" | "days", "daysOff"?, "partTime"?, "breaks"? }',
 ).superRefine((p, ctx) => {
+  if (p.daysOff !== undefined && p.daysOn === undefined) {
+    ctx.addIssue({ code: "custom", input: p, path: ["daysOff"], message: `"daysOff" goes with "daysOn" (the days of "days" are listed)` });
+  }
   if ((p.daysOn === undefined) === (p.days === undefined)) {
     ctx.addIssue({ code: "custom", input: p, message: `expected exactly one of "daysOn" or "days", got ${p.daysOn === undefined ? "neither" : "both"}` });
   }
@@ -92,6 +98,9 @@ function fromJson(p: PatternJson, L: number): ShiftPattern {
     step: starts?.stepMinutes ?? L,
     breaks: (p.breaks ?? []).map((b) => ({ length: b.minutes, after: b.afterHours.map((h) => snapWhole(h * 60)) })),
   };
+  if (starts?.bandHours !== undefined && starts.bandHours > 0) pattern.startBand = snapWhole(starts.bandHours * 60);
+  if (p.partTime !== undefined) pattern.partTime = p.partTime;
+  if (p.daysOff === "any") pattern.anyDaysOff = true;
   if (p.daysOn !== undefined) pattern.daysOn = p.daysOn;
   else pattern.daySets = (p.days ?? []).map((s) => parseDaySet(s) as number[]);
   return pattern;
@@ -99,8 +108,9 @@ function fromJson(p: PatternJson, L: number): ShiftPattern {
 
 /**
  * Patterns from a JSON file's content, in planners' units:
- * `[{ "name", "lengthHours", "starts": { "earliest": "06:00", "latest": "14:00", "stepMinutes": 30 },
- *    "daysOn": 5 | "days": ["Mon-Fri", "Tue-Sat"], "breaks": [{ "minutes": 30, "afterHours": [3.5, 4, 4.5] }] }]`.
+ * `[{ "name", "lengthHours", "starts": { "earliest": "06:00", "latest": "14:00", "stepMinutes": 30, "bandHours": 2 },
+ *    "daysOn": 5, "daysOff": "consecutive" | "any" | "days": ["Mon-Fri", "Tue-Sat"], "partTime": false,
+ *    "breaks": [{ "minutes": 30, "afterHours": [3.5, 4, 4.5] }] }]` (docs/shift-patterns.md).
  * `starts` may be left out (any start on the interval grid), as may `latest` (= earliest, one
  * start) and `stepMinutes` (= intervalMinutes); `breaks` defaults to none. Day sets are read by
  * parseDaySet; each entry of "days" is one alternative. The result passes patternProblems.

@@ -19,11 +19,24 @@ export interface ShiftPattern {
   latestStart: number;
   step: number;
   /**
-   * Days worked: `daysOn` consecutive days then rest days (all 7 rotations are candidates), or
-   * explicit `daySets` (each a list of days 0..6). Exactly one.
+   * How far an agent's start may move from day to day, minutes (default 0: the same start every
+   * day). With a band B, each agent's starts lie within [b, b + B] for some allowed start b, each
+   * day's on the pattern's grid: the plan may start Monday at 08:00 and Tuesday at 10:00.
+   */
+  startBand?: number;
+  /**
+   * Days worked: `daysOn` days a week, either consecutive (then rest days: all 7 rotations are
+   * candidates, so the days off are consecutive) or, with `anyDaysOff`, any `daysOn` of the 7;
+   * or explicit `daySets` (each a list of days 0..6). Exactly one of daysOn and daySets.
    */
   daysOn?: number;
+  anyDaysOff?: boolean;
   daySets?: number[][];
+  /**
+   * Counts as part-time for a plan's part-time limit (default: fewer paid hours a week than a
+   * full-time employee's, length × days < the plan's full-time week).
+   */
+  partTime?: boolean;
   /**
    * Breaks: for each break, its length and the alternative offsets (minutes into the shift) the
    * solver may choose from, one per agent. Every alternative must end inside the shift and no
@@ -38,15 +51,27 @@ export const MAX_CANDIDATES = 20_000;
 /** The pattern's day sets, each ascending, without repeats, in lexicographic order. */
 export function daySetsOf(p: ShiftPattern): number[][] {
   const sets =
-    p.daysOn !== undefined
-      ? Array.from({ length: 7 }, (_, r) => Array.from({ length: p.daysOn as number }, (_, k) => (r + k) % 7))
-      : (p.daySets as number[][]);
+    p.daysOn === undefined
+      ? (p.daySets as number[][])
+      : p.anyDaysOff === true
+        ? subsetsOf(p.daysOn)
+        : Array.from({ length: 7 }, (_, r) => Array.from({ length: p.daysOn as number }, (_, k) => (r + k) % 7));
   const unique = new Map<string, number[]>();
   for (const set of sets) {
     const sorted = [...set].sort((a, b) => a - b);
     unique.set(sorted.join(","), sorted);
   }
   return [...unique.values()].sort(compareLists);
+}
+
+/** Every set of `n` of the 7 days. */
+function subsetsOf(n: number): number[][] {
+  const out: number[][] = [];
+  for (let mask = 0; mask < 128; mask++) {
+    const days = [0, 1, 2, 3, 4, 5, 6].filter((d) => (mask >> d) & 1);
+    if (days.length === n) out.push(days);
+  }
+  return out;
 }
 
 function compareLists(x: readonly number[], y: readonly number[]): number {
@@ -58,6 +83,11 @@ function compareLists(x: readonly number[], y: readonly number[]): number {
 export function startsOf(p: ShiftPattern): number[] {
   const n = Math.round((p.latestStart - p.earliestStart) / p.step);
   return Array.from({ length: n + 1 }, (_, k) => (k === n ? p.latestStart : p.earliestStart + k * p.step));
+}
+
+/** The pattern's start band, minutes (0: one start every day). */
+export function bandOf(p: ShiftPattern): number {
+  return p.startBand ?? 0;
 }
 
 /** Every choice of one offset per break (lexicographic, first break varying slowest). */

@@ -8,17 +8,21 @@
  * midnight, week minute m = day·1440 + time ∈ [0, 10080), cyclic (a Sunday shift runs into
  * Monday). Interval i of length L covers week minutes [i·L, (i + 1)·L).
  *
- * Model. A candidate j is a pattern with one day set, one start and one offset per break.
- * Its agent is on shift during [day·1440 + start, … + length) on each of its days and on the
+ * Model. A candidate j is a pattern with one day set, one start per day (the same every day
+ * unless the pattern has a start band) and one offset per break. Its agent is on shift during
+ * [day·1440 + start_day, … + length) on each of its days and on the
  * floor then except during its breaks. a_ij ∈ [0, 1] is the share of interval i's minutes
  * that the agent is on the floor (fractional when a shift edge or a break cuts the
  * interval). With n_j ≥ 0 integer agents on candidate j and availability α (1 − shrinkage):
  *
  *   minimise   Σ_j n_j · length_j · |days_j|          (paid minutes per week)
  *   subject to α · Σ_j a_ij · n_j ≥ r_i               for every interval i with r_i > 0,
+ *              the limit rows of planLimits.ts (headcount, part-time share), if any,
  *
- * written as Σ_j a_ij n_j ≥ r_i / α. The LP relaxation (n_j continuous) is solved too: its
- * optimum is a lower bound on the paid hours of any plan from these patterns.
+ * written as Σ_j a_ij n_j ≥ r_i / α. The LP relaxation (n_j continuous) is solved first, by
+ * column generation when a pattern's start may move from day to day (columnGeneration.ts):
+ * its optimum is a lower bound on the paid hours of any plan from these patterns. The integer
+ * program is then solved over the candidates listed and generated.
  *
  * Candidates that cover no interval with a positive requirement are left out (they only
  * cost), and of candidates with the same cost and the same a_ij on those intervals only the
@@ -27,10 +31,12 @@
 import { InputError, problem, type Problem } from "../../errors.js";
 import type { ShiftPattern } from "./shiftPattern.js";
 import { allCandidates, modelCandidates, uncoveredProblem, type Candidate } from "./candidates.js";
+import { reducedCostKeep, relaxation } from "./columnGeneration.js";
 import { patternProblems } from "./patternChecks.js";
+import { limitProblems, limitRows, limitText, partTimeFlags, type PlanLimits } from "./planLimits.js";
 import { intervalCount, intervalProblems, isNum } from "./planGrid.js";
 import { fmt, show } from "./planText.js";
-import { costOf, coverageRows, feasible, loadHighs, lpText, roundAgents, roundUpPlan, runHighs } from "./shiftProgram.js";
+import { costOf, coverageRows, feasible, loadHighs, lpText, roundAgents, roundUpPlan, runHighs, type Limits } from "./shiftProgram.js";
 import { intervalLabel } from "../../time/weekClock.js";
 
 export interface ShiftPlanInput {
@@ -47,14 +53,20 @@ export interface ShiftPlanInput {
    * call of a process); the integer solve gets what remains of the budget.
    */
   timeLimitSeconds?: number;
+  /** Headcount and part-time share limits (none by default). */
+  limits?: PlanLimits;
+  /** Paid hours of a full-time employee per week: a pattern paying fewer is part-time unless it says (default 40). */
+  fteHours?: number;
 }
 
 export interface PlannedShift {
   pattern: string;
   /** Days worked, ascending. */
   days: number[];
-  /** Local minutes after midnight. */
+  /** Local minutes after midnight (on the first of `days`). */
   start: number;
+  /** The start on each of `days` when they differ (a pattern with a start band); absent when every day starts at `start`. */
+  starts?: number[];
   length: number;
   agents: number;
   /** The chosen offset of each break of the pattern, in the pattern's order. */
@@ -68,6 +80,9 @@ export interface ShiftPlan {
   coverage: number[];
   /** Σ agents × length × |days| / 60. */
   paidHoursPerWeek: number;
+  /** Agents (headcount), and those on part-time patterns. */
+  headcount: number;
+  partTimeAgents: number;
   /** The LP relaxation's paid hours: no plan from these patterns pays fewer (capped at paidHoursPerWeek against solver round-off). */
   lowerBoundHours: number;
   /** HiGHS proved the integer plan optimal (within its default relative gap, 1e-4). */
@@ -80,6 +95,7 @@ export interface ShiftPlan {
 export type PoolPlans = (ShiftPlan | null)[];
 
 const DEFAULT_TIME_LIMIT = 30;
+const DEFAULT_FTE_HOURS = 40;
 
 function requirementProblems(requirement: unknown, L: number): Problem[] {
   const n = intervalCount(L);
@@ -102,24 +118,40 @@ function validateInput(input: ShiftPlanInput): void {
   if (!isNum(a) || a <= 0 || a > 1) problems.push(problem("availability", `expected a share in (0, 1] (1 − shrinkage), got ${show(a)}`));
   const t = input.timeLimitSeconds;
   if (t !== undefined && (!isNum(t) || t <= 0)) problems.push(problem("timeLimitSeconds", `expected seconds > 0, got ${show(t)}`));
+  const f = input.fteHours;
+  if (f !== undefined && (!isNum(f) || f <= 0 || f > 168)) problems.push(problem("fteHours", `expected hours in (0, 168], got ${show(f)}`));
   problems.push(...patternProblems(input.patterns));
+  problems.push(...limitProblems(input.limits));
   if (problems.length > 0) throw new InputError(problems);
 }
 
 /** The plan of chosen agents per candidate: shifts, coverage and paid hours. */
-function planOf(candidates: readonly Candidate[], n: readonly number[], input: ShiftPlanInput, patterns: readonly ShiftPattern[]): Omit<ShiftPlan, "lowerBoundHours" | "optimal" | "solveSeconds"> {
+function planOf(candidates: readonly Candidate[], n: readonly number[], input: ShiftPlanInput, partTime: readonly boolean[]): Omit<ShiftPlan, "lowerBoundHours" | "optimal" | "solveSeconds"> {
   const L = input.intervalMinutes;
   const floorMinutes = new Array<number>(intervalCount(L)).fill(0);
-  const shifts: PlannedShift[] = [];
+  const chosen: { c: Candidate; agents: number }[] = [];
+  let headcount = 0, partTimeAgents = 0;
   candidates.forEach((c, j) => {
     if (n[j] === 0) return;
-    shifts.push({ pattern: patterns[c.pattern].name, days: [...c.days], start: c.start, length: c.length, agents: n[j], breaks: c.breaks.map((b) => ({ ...b })) });
+    chosen.push({ c, agents: n[j] });
+    headcount += n[j];
+    if (partTime[c.pattern]) partTimeAgents += n[j];
     c.intervals.forEach((i, k) => (floorMinutes[i] += n[j] * c.minutes[k]));
+  });
+  // the stable order of the output: pattern, days, starts, break offsets
+  const key = (c: Candidate): string => [c.pattern, ...c.days, ...c.starts, ...c.breaks.map((b) => b.after)].map((v) => String(v).padStart(6, "0")).join(",");
+  chosen.sort((x, y) => x.c.pattern - y.c.pattern || (key(x.c) < key(y.c) ? -1 : key(x.c) > key(y.c) ? 1 : 0));
+  const shifts = chosen.map(({ c, agents }): PlannedShift => {
+    const s: PlannedShift = { pattern: input.patterns[c.pattern].name, days: [...c.days], start: c.starts[0], length: c.length, agents, breaks: c.breaks.map((b) => ({ ...b })) };
+    if (c.starts.some((x) => x !== c.starts[0])) s.starts = [...c.starts];
+    return s;
   });
   return {
     shifts,
     coverage: floorMinutes.map((m) => (input.availability * m) / L),
     paidHoursPerWeek: costOf(candidates, n) / 60,
+    headcount,
+    partTimeAgents,
   };
 }
 
@@ -141,32 +173,49 @@ export async function planShifts(input: ShiftPlanInput): Promise<ShiftPlan> {
   const L = input.intervalMinutes;
   const rows = coverageRows(input.requirement, input.availability);
   const needed = input.requirement.map((_, i) => rows.rowOf[i] >= 0);
-  const candidates = modelCandidates(allCandidates(input.patterns, L), needed);
-  const uncovered = uncoveredProblem(input.requirement, needed, candidates, L);
+  const partTime = partTimeFlags(input.patterns, input.fteHours ?? DEFAULT_FTE_HOURS);
+  const limits: Limits = { rows: limitRows(input.limits), partTime };
+  const seen = new Set<string>();
+  const initial = modelCandidates(allCandidates(input.patterns, L), needed, partTime, seen);
+  const uncovered = uncoveredProblem(input.requirement, needed, initial, L);
   if (uncovered !== undefined) throw new InputError(uncovered);
   const seconds = (): number => (performance.now() - began) / 1000;
   if (rows.intervals.length === 0) {
-    return { ...planOf([], [], input, input.patterns), lowerBoundHours: 0, optimal: true, solveSeconds: seconds() };
+    return { ...planOf([], [], input, partTime), lowerBoundHours: 0, optimal: true, solveSeconds: seconds() };
   }
 
   const limit = input.timeLimitSeconds ?? DEFAULT_TIME_LIMIT;
   const highs = await loadHighs();
-  const lp = runHighs(highs, lpText(candidates, rows, L, false), candidates.length);
+  const { candidates, lp, converged, bound } = relaxation(highs, input.patterns, initial, seen, rows, needed, L, limits);
+  if (lp.status === "Infeasible" && limits.rows.length > 0) {
+    throw new InputError(problem("", `no plan of these patterns covers the requirement with ${limitText(input.limits)}`));
+  }
   if (lp.status !== "Optimal") throw new Error(`shift plan: HiGHS did not solve the LP relaxation (status "${lp.status}")`);
+  // an upper bound from the LP optimum rounded up, then the integer program over the columns
+  // that may still beat it (reduced-cost fixing: the optimum is the same)
+  const rounded = roundUpPlan(candidates, rows, lp.values, L);
+  const roundedOk = feasible(candidates, rows, rounded, L, limits);
+  const kept = roundedOk ? reducedCostKeep(candidates, lp, rows, L, limits, costOf(candidates, rounded)) : candidates.map((_, j) => j);
+  const sub = kept.map((j) => candidates[j]);
   const remaining = limit - seconds();
-  const mip = remaining > 0 ? runHighs(highs, lpText(candidates, rows, L, true), candidates.length, remaining) : undefined;
-  const mipAgents = mip === undefined ? undefined : roundAgents(mip.values);
-  const mipOk = mipAgents !== undefined && feasible(candidates, rows, mipAgents, L);
+  const mip = remaining > 0 ? runHighs(highs, lpText(sub, rows, L, true, limits), sub.length, remaining) : undefined;
+  let mipAgents: number[] | undefined;
+  if (mip !== undefined) {
+    const values = roundAgents(mip.values);
+    mipAgents = candidates.map(() => 0);
+    kept.forEach((j, k) => ((mipAgents as number[])[j] = values[k]));
+  }
+  const mipOk = mipAgents !== undefined && feasible(candidates, rows, mipAgents, L, limits);
 
   let agents: number[];
   let optimal = false;
   if (mipOk && mip?.status === "Optimal") {
-    agents = mipAgents;
-    optimal = true;
+    agents = mipAgents as number[];
+    optimal = converged;
   } else {
-    const rounded = roundUpPlan(candidates, rows, lp.values, L);
-    agents = mipOk && costOf(candidates, mipAgents) <= costOf(candidates, rounded) ? mipAgents : rounded;
+    if (!mipOk && !roundedOk) throw new InputError(problem("", `no integer plan with ${limitText(input.limits)} was found within ${fmt(limit)} s`));
+    agents = mipOk && (!roundedOk || costOf(candidates, mipAgents as number[]) <= costOf(candidates, rounded)) ? (mipAgents as number[]) : rounded;
   }
-  const plan = planOf(candidates, agents, input, input.patterns);
-  return { ...plan, lowerBoundHours: Math.min(lp.objective / 60, plan.paidHoursPerWeek), optimal, solveSeconds: seconds() };
+  const plan = planOf(candidates, agents, input, partTime);
+  return { ...plan, lowerBoundHours: Math.min(bound / 60, plan.paidHoursPerWeek), optimal, solveSeconds: seconds() };
 }

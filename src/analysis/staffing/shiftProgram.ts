@@ -5,6 +5,7 @@
  */
 import highsImport from "highs";
 import type { Candidate } from "./candidates.js";
+import type { LimitRow } from "./planLimits.js";
 import { snapWhole } from "./planGrid.js";
 
 /** Requirements at or below this are zero (floating-point noise must not hire an agent). */
@@ -40,12 +41,26 @@ function termLines(terms: string[]): string {
   return lines.join("\n");
 }
 
+/** The limits of a plan as the program needs them: the rows, and which patterns are part-time. */
+export interface Limits {
+  rows: readonly LimitRow[];
+  partTime: readonly boolean[];
+}
+
+export const NO_LIMITS: Limits = { rows: [], partTime: [] };
+
+/** The coefficient of candidate c in limit row r. */
+export function limitCoefficient(r: LimitRow, c: Candidate, limits: Limits): number {
+  return limits.partTime[c.pattern] === true ? r.partTime : r.fullTime;
+}
+
 /**
  * The model in CPLEX LP format: columns x<j> (candidate j), rows c<i> (interval i), objective
- * in paid minutes, coefficients a_ij = floor minutes / L; with `integer`, all columns general
- * integers (otherwise the LP relaxation). Bounds default to x ≥ 0.
+ * in paid minutes, coefficients a_ij = floor minutes / L, then the limit rows (named as
+ * LimitRow.name, ≤ rhs); with `integer`, all columns general integers (otherwise the LP
+ * relaxation). Bounds default to x ≥ 0.
  */
-export function lpText(candidates: readonly Candidate[], rows: Rows, L: number, integer: boolean): string {
+export function lpText(candidates: readonly Candidate[], rows: Rows, L: number, integer: boolean, limits: Limits = NO_LIMITS): string {
   const byRow: string[][] = rows.intervals.map(() => []);
   candidates.forEach((c, j) => {
     c.intervals.forEach((i, k) => {
@@ -55,6 +70,10 @@ export function lpText(candidates: readonly Candidate[], rows: Rows, L: number, 
   });
   const objective = candidates.map((c, j) => `+ ${c.cost} x${j}`);
   const constraints = byRow.map((terms, r) => ` c${rows.intervals[r]}:\n${termLines(terms)}\n  >= ${rows.rhs[r]}`);
+  for (const r of limits.rows) {
+    const terms = candidates.map((c, j) => `${limitCoefficient(r, c, limits) < 0 ? "-" : "+"} ${Math.abs(limitCoefficient(r, c, limits))} x${j}`);
+    constraints.push(` ${r.name}:\n${termLines(terms)}\n  <= ${r.rhs}`);
+  }
   const parts = ["Minimize", ` paid:\n${termLines(objective)}`, "Subject To", ...constraints];
   if (integer) parts.push("Generals", termLines(candidates.map((_, j) => `x${j}`)));
   parts.push("End", "");
@@ -82,15 +101,23 @@ export interface SolveResult {
   objective: number;
   /** Column values in candidate order (whatever HiGHS returned; check feasibility before use). */
   values: number[];
+  /** Row duals by row name (of an LP solve). */
+  duals: Map<string, number>;
 }
 
 /** One HiGHS solve of LP text with columns x0…x<count−1>, quiet, within `timeLimit` seconds if given. */
 export function runHighs(highs: HighsModule, text: string, count: number, timeLimit?: number): SolveResult {
-  const res = highs.solve(text, timeLimit === undefined ? { output_flag: false } : { output_flag: false, time_limit: timeLimit });
+  const options = { output_flag: false, mip_rel_gap: MIP_GAP, ...(timeLimit === undefined ? {} : { time_limit: timeLimit }) };
+  const res = highs.solve(text, options);
   const columns = res.Columns as Record<string, { Primal?: number } | undefined>;
   const values = Array.from({ length: count }, (_, j) => columns[`x${j}`]?.Primal ?? Number.NaN);
-  return { status: res.Status, objective: res.ObjectiveValue, values };
+  const duals = new Map<string, number>();
+  for (const row of (res.Rows ?? []) as { Name?: string; Dual?: number }[]) if (row.Name !== undefined && row.Dual !== undefined) duals.set(row.Name, row.Dual);
+  return { status: res.Status, objective: res.ObjectiveValue, values, duals };
 }
+
+/** Relative gap at which HiGHS may stop with an integer plan (called optimal: within 1% of the best possible). */
+export const MIP_GAP = 0.01;
 
 /** Row activities Σ_j a_ij n_j of integer agents `n`. */
 function activities(candidates: readonly Candidate[], rows: Rows, n: readonly number[], L: number): number[] {
@@ -109,10 +136,15 @@ function slackOk(activity: number, rhs: number): boolean {
   return activity >= rhs - FEASIBILITY * Math.max(1, rhs);
 }
 
-export function feasible(candidates: readonly Candidate[], rows: Rows, n: readonly number[], L: number): boolean {
+export function feasible(candidates: readonly Candidate[], rows: Rows, n: readonly number[], L: number, limits: Limits = NO_LIMITS): boolean {
   if (n.some((x) => !Number.isInteger(x) || x < 0)) return false;
   const act = activities(candidates, rows, n, L);
-  return act.every((a, r) => slackOk(a, rows.rhs[r]));
+  return act.every((a, r) => slackOk(a, rows.rhs[r])) && withinLimits(candidates, n, limits);
+}
+
+/** Whether integer agents `n` keep every limit row. */
+export function withinLimits(candidates: readonly Candidate[], n: readonly number[], limits: Limits): boolean {
+  return limits.rows.every((r) => candidates.reduce((s, c, j) => s + limitCoefficient(r, c, limits) * n[j], 0) <= r.rhs + 1e-9);
 }
 
 /** Integer agents from a MIP column vector: rounded to the nearest integer (HiGHS returns them within 1e-6), NaN kept. */

@@ -19,7 +19,7 @@ export interface StaffOptions {
   seed?: number;
   /** Worker threads for each simulation run's replications (default 1); the answer does not depend on it. */
   threads?: number;
-  /** Simulation runs after which the search starts no new step (default 80; at least 3). */
+  /** Simulation runs after which the search starts no new step (default 150: the README example with --max-abandon 0.05 --max-occupancy 0.9 needs 101 on the baseline; at least 3). */
   maxRuns?: number;
   /** Plan shifts for the requirement (default true). */
   shifts?: boolean;
@@ -28,6 +28,9 @@ export interface StaffOptions {
    * file: patternFile.ts); default: defaultPatterns.ts.
    */
   shiftPatterns?: unknown;
+  /** Limits on each sized pool's shift plan: most agents, largest part-time share (planLimits.ts; default none). */
+  maxHeadcount?: number;
+  maxPartTimeShare?: number;
   /** Paid hours of one full-time employee per week, for FTE (default 40). */
   fteHours?: number;
   /** Where the staffed scenario will be saved: its data file paths are made relative to it (read again from the scenario's file; default: as they are). */
@@ -39,7 +42,7 @@ export interface StaffOptions {
 }
 
 /** Defaults of the options that have one. */
-export const STAFF_DEFAULTS = { response: 0.9, maxRuns: 80, fteHours: FTE_HOURS_PER_WEEK } as const;
+export const STAFF_DEFAULTS = { response: 0.9, maxRuns: 150, fteHours: FTE_HOURS_PER_WEEK } as const;
 
 /** A share in (0, 1), or (0, 1] with `closedAtOne`; undefined is fine unless `required`. */
 function shareProblem(path: string, v: number | undefined, closedAtOne: boolean, required = false): Problem | undefined {
@@ -72,6 +75,8 @@ export function staffOptionProblems(o: StaffOptions): Problem[] {
     integerProblem("maxRuns", o.maxRuns, 3),
     integerProblem("seed", o.seed, 0),
     integerProblem("threads", o.threads, 1),
+    integerProblem("maxHeadcount", o.maxHeadcount, 1),
+    o.maxPartTimeShare === undefined || (typeof o.maxPartTimeShare === "number" && o.maxPartTimeShare >= 0 && o.maxPartTimeShare <= 1) ? undefined : problem("maxPartTimeShare", `expected a share in [0, 1], got ${String(o.maxPartTimeShare)}`),
     typeof fteHours === "number" && fteHours > 0 && fteHours <= 168 ? undefined : problem("fteHours", `expected hours in (0, 168], got ${fteHours}`),
   ];
   return found.filter((p): p is Problem => p !== undefined);

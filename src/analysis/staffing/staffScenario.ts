@@ -19,6 +19,8 @@ import type { SupportScenario } from "../../scenario/full/schema.js";
 import { defaultPatterns } from "./defaultPatterns.js";
 import { fitPatterns } from "./fitPatterns.js";
 import { parsePatterns } from "./patternFile.js";
+import type { PlanLimits } from "./planLimits.js";
+import { planSummary, type SummaryRow } from "./planSummary.js";
 import { intervalProblems } from "./planGrid.js";
 import type { ShiftPattern } from "./shiftPattern.js";
 import { planShifts, type PoolPlans, type ShiftPlan } from "./shiftPlan.js";
@@ -51,7 +53,11 @@ export type StaffDocument = {
   seed: number;
   currency: string;
   fteHours: number;
-} & StaffingSolution & { shifts: { pool: string; plan: ShiftPlan | null }[] };
+} & StaffingSolution & {
+  shifts: { pool: string; plan: ShiftPlan | null }[];
+  /** Per sized pool, then "total": the requirement, the plan and the scenario's current schedule side by side (planSummary.ts). */
+  summary: SummaryRow[];
+};
 
 export interface StaffOutcome {
   document: StaffDocument;
@@ -83,15 +89,17 @@ export async function staffScenario(loaded: LoadedScenario, options: StaffOption
 
   const solution = await solveStaffing(config, {
     targets, seed: settings.seed, replications: settings.replications, pools: options.pools,
-    maxEvaluations: options.maxRuns, threads: options.threads, onEvaluation: options.onEvaluation,
+    maxEvaluations: options.maxRuns ?? STAFF_DEFAULTS.maxRuns, threads: options.threads, onEvaluation: options.onEvaluation,
   });
   const plans: PoolPlans = [];
-  for (const p of solution.pools) plans.push(patterns === null ? null : await planPool(p, patterns, solution.intervalMinutes));
-
   const fteHours = options.fteHours ?? STAFF_DEFAULTS.fteHours;
+  const limits = { maxHeadcount: options.maxHeadcount, maxPartTimeShare: options.maxPartTimeShare };
+  for (const p of solution.pools) plans.push(patterns === null ? null : await planPool(p, patterns, solution.intervalMinutes, limits, fteHours));
+
   const document: StaffDocument = {
     scenario: scenario.name, file, seed: settings.seed, currency: config.costs.currency, fteHours, ...solution,
     shifts: plans.map((p, k) => ({ pool: solution.pools[k].pool, plan: p })),
+    summary: planSummary(config, solution, plans, fteHours),
   };
   const resolved = patterns === null ? undefined : writtenForm(loaded, options.staffedScenarioDir);
   const staffed = resolved !== null && typeof resolved === "object" ? staffedScenario(resolved as Record<string, unknown>, solution, plans) : null;
@@ -131,10 +139,10 @@ function shiftPatternsOf(options: StaffOptions, L: number): ShiftPattern[] | nul
  * cannot cover it are a problem of the options as a whole: "shifts for L1: Mon 09:00–10:00
  * needs 3 agents on the floor, but no allowed shift covers it".
  */
-async function planPool(p: PoolRequirement, patterns: readonly ShiftPattern[], L: number): Promise<ShiftPlan> {
+async function planPool(p: PoolRequirement, patterns: readonly ShiftPattern[], L: number, limits: PlanLimits, fteHours: number): Promise<ShiftPlan> {
   try {
     const open = p.intervals.map((iv) => (iv.open ? 1 : 0));
-    return await planShifts({ intervalMinutes: L, requirement: p.intervals.map((iv) => iv.required), availability: p.availability, patterns: fitPatterns(patterns, open, L) });
+    return await planShifts({ intervalMinutes: L, requirement: p.intervals.map((iv) => iv.required), availability: p.availability, patterns: fitPatterns(patterns, open, L), limits, fteHours });
   } catch (e) {
     if (e instanceof InputError) throw new InputError(e.problems.map((q) => problem("", `shifts for ${p.pool}: ${problemLine(q)}`)), OPTIONS);
     throw e;

@@ -5,11 +5,13 @@
 import { HOUR_MINUTES } from "../../time/units.js";
 import { formatDays } from "./daySets.js";
 import { hhmm } from "./planText.js";
+import { byStart } from "./shiftDays.js";
 import type { PoolPlans } from "./shiftPlan.js";
 import type { StaffingSolution } from "./solution.js";
 
 /**
- * The scenario (resolved, in file form) with each sized pool's schedule replaced by its shifts:
+ * The scenario (resolved, in file form) with each sized pool's schedule replaced by its shifts
+ * (a shift whose start moves from day to day: one per start):
  * run it with `supportsim run` to see the plan with shrinkage, breaks and the rest of the model.
  */
 export function staffedScenario(resolved: Record<string, unknown>, sol: StaffingSolution, plans: PoolPlans): Record<string, unknown> {
@@ -24,7 +26,7 @@ export function staffedScenario(resolved: Record<string, unknown>, sol: Staffing
     delete pool.hours;
     delete pool.staffingTable;
     const names = new Map<string, number>();
-    pool.shifts = plan.shifts.map((s) => {
+    pool.shifts = plan.shifts.flatMap(byStart).map((s) => {
       let name = `${s.pattern} ${formatDays(s.days)} ${hhmm(s.start)}`;
       const seen = names.get(name) ?? 0;
       names.set(name, seen + 1);

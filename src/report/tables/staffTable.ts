@@ -6,7 +6,9 @@
  */
 import { formatDays } from "../../analysis/staffing/daySets.js";
 import { hhmm } from "../../analysis/staffing/planText.js";
-import type { PoolPlans, ShiftPlan } from "../../analysis/staffing/shiftPlan.js";
+import type { SummaryColumn, SummaryRow } from "../../analysis/staffing/planSummary.js";
+import { startGroups } from "../../analysis/staffing/shiftDays.js";
+import type { PlannedShift, PoolPlans, ShiftPlan } from "../../analysis/staffing/shiftPlan.js";
 import type { PoolRequirement, StaffingSolution } from "../../analysis/staffing/solution.js";
 import type { TargetFigures } from "../../analysis/staffing/targetFigures.js";
 import { DAY_NAMES, intervalLabel } from "../../time/weekClock.js";
@@ -21,6 +23,10 @@ export interface StaffReportContext {
   currency: string;
   /** Paid hours of one full-time employee per week (for FTE). */
   fteHours: number;
+  /** The requirement, the plan and the current schedule side by side (planSummary.ts); printed at the end when given. */
+  summary?: readonly SummaryRow[];
+  /** The search's run cap, to say when it stopped there. */
+  maxRuns?: number;
 }
 
 /** Paid FTE per week of a pool: paid hours / FTE hours. */
@@ -56,7 +62,8 @@ export function staffText(sol: StaffingSolution, plans: PoolPlans, ctx: StaffRep
   targets.push(`deferred work ≥ ${fmt(T.response * 100, 0)}% within its response target (per pool)`);
   out.push(`${ctx.scenario}: staffing for ${targets.join("; ")}`);
   out.push(`${sol.replications} replications × ${fmt(sol.weeksMeasured, 1)} weeks measured, common random numbers; ${sol.evaluations} simulation runs, the last a check of the answer on ${sol.check.replications} replications of fresh seeds`);
-  out.push(sol.met ? "Every target is met in simulation." : `NOT every target could be met within the search's runs:\n  ${sol.unmet.join("\n  ")}`);
+  const atCap = ctx.maxRuns !== undefined && sol.evaluations >= ctx.maxRuns;
+  out.push(sol.met ? "Every target is met in simulation." : `NOT every target could be met within the search's runs${atCap ? ` (it stopped at its run cap of ${ctx.maxRuns}: raise --max-runs)` : ""}:\n  ${sol.unmet.join("\n  ")}`);
   if (sol.met && !sol.complete) out.push(`The search reached its run cap (${sol.evaluations} runs) before trying every removal: the answer meets the targets but may be above the fewest (raise --max-runs).`);
   out.push("");
   sol.pools.forEach((p, k) => {
@@ -80,7 +87,7 @@ export function staffText(sol: StaffingSolution, plans: PoolPlans, ctx: StaffRep
       out.push(`  Shifts (${fmt(plan.paidHoursPerWeek)} paid h/week; lower bound ${fmt(plan.lowerBoundHours)}${plan.optimal ? ", optimal" : ", best found within the time limit"}):`);
       for (const s of plan.shifts) {
         const br = s.breaks.length > 0 ? `, breaks ${s.breaks.map((b) => `${b.length} min at +${fmt(b.after / 60, 2)} h`).join(", ")}` : "";
-        out.push(`    ${String(s.agents).padStart(3)} × ${s.pattern.padEnd(12)} ${formatDays(s.days).padEnd(16)} ${hhmm(s.start)}–${hhmm(s.start + s.length)}${br}`);
+        out.push(`    ${String(s.agents).padStart(3)} × ${s.pattern.padEnd(12)} ${shiftTimes(s)}${br}`);
       }
       const cov = coverageSummary(p, plan, L);
       out.push(`  Coverage vs requirement: ${cov.under === 0 ? "every interval covered" : `${cov.under} intervals short`}; surplus ${fmt(cov.surplusHours)} floor h/week (${fmt(cov.surplusShare * 100)}% over the requirement)`);
@@ -100,6 +107,7 @@ export function staffText(sol: StaffingSolution, plans: PoolPlans, ctx: StaffRep
   if (peak >= 0) {
     out.push(`Peak interval ${intervalLabel(peak, L)}: ${fmt(peakSum, 2)} paid agents (${Math.ceil(peakSum - 1e-9)} rounded once; rounding each pool up first would say ${peakCeil})`);
   }
+  if (ctx.summary !== undefined) out.push("", ...summaryTable(ctx.summary, ctx.currency));
   return out.join("\n") + "\n";
 }
 
@@ -116,6 +124,37 @@ function checkLines(ins: TargetFigures, fresh: TargetFigures): string[] {
   const shown = rows.filter(([, a, b]) => a !== null || b !== null);
   if (shown.length === 0) return [];
   return [`  In sample (the search's replications) / on fresh seeds (the check): ${shown.map(([label, a, b, d]) => `${label} ${pct(a, d)} / ${pct(b, d)}`).join(" · ")}`];
+}
+
+/** "Mon-Fri 08:00–16:00", or per start "Mon 08:00–16:00, Tue-Fri 10:00–18:00". */
+function shiftTimes(s: PlannedShift): string {
+  if (s.starts === undefined) return `${formatDays(s.days).padEnd(16)} ${hhmm(s.start)}–${hhmm(s.start + s.length)}`;
+  return startGroups(s).map((g) => `${formatDays(g.days)} ${hhmm(g.start)}–${hhmm(g.start + s.length)}`).join(", ");
+}
+
+/** The requirement, the plan and the current schedule side by side, per pool and in total. */
+export function summaryTable(rows: readonly SummaryRow[], currency: string): string[] {
+  const w = 30;
+  const cell = (c: SummaryColumn | null, first: boolean): string[] => {
+    if (c === null) return ["—", "", ""];
+    return [
+      `${fmt(c.paidHoursPerWeek)} h · ${fmt(c.fte)} FTE`,
+      `${currency} ${money(c.costPerWeek)}/week`,
+      first ? "" : `+${fmt(c.surplusHours ?? 0)} / −${fmt(c.shortfallHours ?? 0)} floor h`,
+    ];
+  };
+  const lines = [`Requirement, plan and current schedule per week (paid hours, FTE, cost; coverage: floor hours above / below the requirement):`];
+  lines.push(`  ${"".padEnd(22)}${"requirement".padEnd(w)}${"plan".padEnd(w)}current schedule`);
+  for (const r of rows) {
+    const cols = [cell(r.requirement, true), cell(r.plan, false), cell(r.current, false)];
+    for (let k = 0; k < 3; k++) {
+      if (cols.every((c) => c[k] === "")) continue;
+      lines.push(`  ${(k === 0 ? r.pool : "").padEnd(22)}${cols.map((c) => c[k].padEnd(w)).join("")}`.trimEnd());
+    }
+    const plan = r.plan, req = r.requirement.paidHoursPerWeek;
+    if (plan !== null && req > 0) lines.push(`  ${"".padEnd(22)}${"".padEnd(w)}${`plan / requirement ${fmt(plan.paidHoursPerWeek / req, 2)}`.padEnd(w)}${`current / requirement ${fmt(r.current.paidHoursPerWeek / req, 2)}`}`);
+  }
+  return lines;
 }
 
 function coverageSummary(p: PoolRequirement, plan: ShiftPlan, L: number): { under: number; surplusHours: number; surplusShare: number } {
@@ -152,7 +191,8 @@ export function shiftsCsv(sol: StaffingSolution, plans: PoolPlans): string {
   const rows = ["pool,pattern,days,start,length_hours,agents,breaks"];
   sol.pools.forEach((p, k) => {
     for (const s of plans[k]?.shifts ?? []) {
-      rows.push([csvCell(p.pool), csvCell(s.pattern), csvCell(formatDays(s.days)), hhmm(s.start), s.length / 60, s.agents, csvCell(s.breaks.map((b) => `${b.length}@${b.after}`).join(" "))].join(","));
+      const start = s.starts === undefined ? hhmm(s.start) : startGroups(s).map((g) => `${formatDays(g.days)} ${hhmm(g.start)}`).join(" ");
+      rows.push([csvCell(p.pool), csvCell(s.pattern), csvCell(formatDays(s.days)), csvCell(start), s.length / 60, s.agents, csvCell(s.breaks.map((b) => `${b.length}@${b.after}`).join(" "))].join(","));
     }
   });
   return rows.join("\n") + "\n";

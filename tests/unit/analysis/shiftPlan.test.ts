@@ -218,7 +218,8 @@ describe("planShifts: a realistic week, checked against the simulation model", (
 
   it("covers the requirement, and its coverage equals the floor of WeeklyPattern(toShiftConfigs(plan)) × availability", async () => {
     const requirement = dayCurve();
-    const input: ShiftPlanInput = { intervalMinutes: 60, requirement, availability: 0.8, patterns: defaultPatterns(60) };
+    // the default patterns' integer program is large: a few seconds give a plan, not its proof
+    const input: ShiftPlanInput = { intervalMinutes: 60, requirement, availability: 0.8, patterns: defaultPatterns(60), timeLimitSeconds: 4 };
     const plan = await planShifts(input);
     expect(plan.shifts.length).toBeGreaterThan(0);
     requirement.forEach((r, i) => expect(plan.coverage[i]).toBeGreaterThanOrEqual(r - 1e-9));
@@ -241,9 +242,8 @@ describe("planShifts: a realistic week, checked against the simulation model", (
     }
     floorMinutes.forEach((fm, i) => expect(plan.coverage[i]).toBeCloseTo((0.8 * fm) / 60, 9));
 
-    // deterministic: the same input, the same plan
-    const again = await planShifts(input);
-    expect(again.shifts).toEqual(plan.shifts);
+    // within 10% of the bound
+    expect(plan.paidHoursPerWeek).toBeLessThan(1.1 * plan.lowerBoundHours);
     // without time for the integer solve, the rounded LP plan still covers everything, at a cost
     const rounded = await planShifts({ ...input, timeLimitSeconds: 1e-9 });
     expect(rounded.optimal).toBe(false);
@@ -334,21 +334,21 @@ describe("planShifts: errors", () => {
 });
 
 describe("defaultPatterns", () => {
-  it("is full-time 8 h (15-minute break at 2 h, 30-minute lunch at 3.5/4/4.5 h) and part-time 4 h, 5 days on, any start on the grid", () => {
+  it("is full-time 8 h (5 consecutive days, 15-minute break 1.5–2.5 h in, lunch 3–5 h in) and part-time 4 h and 6 h on any 3 days, any start, starts within 2 h", () => {
+    const anyStart = { earliestStart: 0, latestStart: 1410, step: 30, startBand: 120 };
     expect(defaultPatterns(30)).toEqual([
       {
         name: "full-time",
         length: 480,
-        earliestStart: 0,
-        latestStart: 1410,
-        step: 30,
+        ...anyStart,
         daysOn: 5,
         breaks: [
-          { length: 15, after: [120] },
-          { length: 30, after: [210, 240, 270] },
+          { length: 15, after: [90, 120, 150] },
+          { length: 30, after: [180, 210, 240, 270, 300] },
         ],
       },
-      { name: "part-time", length: 240, earliestStart: 0, latestStart: 1410, step: 30, daysOn: 5, breaks: [] },
+      { name: "part-time 4h", length: 240, ...anyStart, daysOn: 3, anyDaysOff: true, partTime: true, breaks: [] },
+      { name: "part-time 6h", length: 360, ...anyStart, daysOn: 3, anyDaysOff: true, partTime: true, breaks: [{ length: 15, after: [120, 150, 180, 210, 240] }] },
     ]);
     expect(defaultPatterns(60)[0].latestStart).toBe(1380);
     expect(() => defaultPatterns(7)).toThrow(InputError);
@@ -418,14 +418,14 @@ describe("parsePatterns", () => {
       [[{ ...ok, lengthHours: 30 }], "shiftPatterns[0].lengthHours: expected a number in (0, 24], got 30", 1],
       [[ok, { ...ok, name: "q", lengthHours: "8" }], 'shiftPatterns[1].lengthHours: expected a number in (0, 24], got "8"', 1],
       [[{ lengthHours: 8, daysOn: 5 }], "shiftPatterns[0].name: missing: expected a non-empty name", 1],
-      [[{ ...ok, color: "red" }], "shiftPatterns[0].color: unknown field; expected one of name, lengthHours, starts, daysOn, days, breaks", 1],
+      [[{ ...ok, color: "red" }], "shiftPatterns[0].color: unknown field; expected one of name, lengthHours, starts, daysOn, daysOff, partTime, days, breaks", 1],
       [[{ ...ok, daysOn: 8 }], "shiftPatterns[0].daysOn: expected a whole number of days 1..7, got 8", 1],
       [[{ ...ok, daysOn: undefined }], 'shiftPatterns[0]: expected exactly one of "daysOn" or "days", got neither', 1],
       [[{ ...ok, days: ["Mon-Fri"] }], 'shiftPatterns[0]: expected exactly one of "daysOn" or "days", got both', 1],
       [[{ name: "p", lengthHours: 8, days: ["Mon-Fri", "Mon-Fry"] }], 'shiftPatterns[0].days[1]: expected days like "Mon-Fri", "Sat-Mon", "Mon,Wed,Fri" or "daily", got "Mon-Fry"', 1],
       [[{ ...ok, starts: { earliest: "25:00" } }], 'shiftPatterns[0].starts.earliest: expected a time "HH:MM" from 00:00 to 23:59, got "25:00"', 1],
       [[{ ...ok, starts: { earliest: "06:00", latest: "14:10", stepMinutes: 30 } }], "shiftPatterns[0].starts.latest: 14:10 is not on the 30-minute grid of starts from 06:00", 1],
-      [[{ ...ok, starts: { earliest: "06:00", step: 30 } }], 'shiftPatterns[0].starts.step: unknown field; expected one of earliest, latest, stepMinutes', 1],
+      [[{ ...ok, starts: { earliest: "06:00", step: 30 } }], 'shiftPatterns[0].starts.step: unknown field; expected one of earliest, latest, stepMinutes, bandHours', 1],
       [[{ ...ok, breaks: [{ minutes: 30, afterHours: [] }] }], "shiftPatterns[0].breaks[0].afterHours: expected a non-empty list of hours into the shift, got a list of 0", 1],
       [[{ ...ok, breaks: [{ minutes: 30, afterHours: [7.75] }] }], "shiftPatterns[0].breaks[0]: a break taken 7:45 into the shift ends 8:15 into it, after the shift's end (8:00)", 1],
       [[ok, ok], 'shiftPatterns[1].name: "p" is already the name of shiftPatterns[0]', 1],

@@ -18,7 +18,7 @@ import { runNarrative } from "../../../src/report/html/narrative/runNarrative.js
 import { staffNarrative } from "../../../src/report/html/narrative/staffNarrative.js";
 import { sweepNarrative } from "../../../src/report/html/narrative/sweepNarrative.js";
 import { metricDirection, metricInfo, metricLabel } from "../../../src/report/metrics.js";
-import { formatCount, formatDuration, formatMoney, formatNumber, formatShare } from "../../../src/report/numbers.js";
+import { formatCount, formatDuration, formatFixed, formatMoney, formatNumber, formatShare } from "../../../src/report/numbers.js";
 import { verdict } from "../../../src/report/significance.js";
 import { paretoFront as sweepFrontier } from "../../../src/report/sweepFrontier.js";
 import { escapeHtml, jsonForScript, reportHtml, vegaBundlePath, type ReportDocument } from "../../../src/report/html/reportHtml.js";
@@ -713,7 +713,7 @@ describe("narrative and KPI tables on real results", () => {
     expect(n[0]).toContain(`(${s.replications} replication${s.replications === 1 ? "" : "s"}, seed ${s.seed}, ${s.weeksMeasured} weeks measured, ${s.evaluations} runs)`);
     expect(n[1]).toContain(`The ${s.pools.length} pools sized need ${formatCount(paid)} paid agent-hours a week (${(paid / s.fteHours).toFixed(1)} FTE of ${s.fteHours} h), ${formatMoney(cost, s.currency!)} a week`);
     const planned = s.shifts.reduce((a, x) => a + x.plan.paidHoursPerWeek, 0);
-    expect(n[2]).toContain(`with whole shifts takes ${formatCount(planned)} paid hours a week (${(planned / s.fteHours).toFixed(1)} FTE)`);
+    expect(n[2]).toContain(`with whole shifts takes ${formatCount(planned)} paid hours a week (${formatFixed(planned / s.fteHours, 1)} FTE)`);
     const last = n[n.length - 1];
     if (!s.met) expect(last).toBe(`Not every target is met: ${s.unmet.length === 1 ? "one target is" : `${s.unmet.length} targets are`} still missed, for example “${s.unmet[0]}”. Treat these figures as a floor, and allow more runs (--max-runs) or review those intervals.`);
     else expect(last).toMatch(/^Every target is met/);

@@ -1,0 +1,81 @@
+/**
+ * The LP relaxation of a shift plan by column generation: solve the LP over the candidates at
+ * hand, price the shifts whose start moves from day to day (columnPricing.ts) from its duals,
+ * add those that would lower its cost, and repeat until none would (the LP optimum over every
+ * shift of the patterns: a true lower bound) or MAX_ROUNDS is reached. The integer plan is then
+ * chosen among the columns generated (shiftPlan.ts).
+ *
+ * Stopped at MAX_ROUNDS, the bound is Farley's: with coverage rows only (a_ij ≥ 0, c_j > 0),
+ * y / max(1, max_j Σ_i a_ij y_i / c_j) is dual feasible for every shift, so
+ * z / max(1, that ratio) ≤ the LP optimum over all of them. With limit rows there is no such
+ * bound and the bound is 0.
+ */
+import { makeCandidate, modelCandidates, type Candidate } from "./candidates.js";
+import { priceShifts } from "./columnPricing.js";
+import type { ShiftPattern } from "./shiftPattern.js";
+import { limitCoefficient, lpText, runHighs, type HighsModule, type Limits, type Rows, type SolveResult } from "./shiftProgram.js";
+
+/** Most rounds of pricing, and most shifts added per round. */
+const MAX_ROUNDS = 60;
+const PER_ROUND = 400;
+
+export interface Relaxation {
+  /** The candidates of the model: those given, then those generated. */
+  candidates: Candidate[];
+  /** The last LP solve over them. */
+  lp: SolveResult;
+  /** Pricing found nothing more to add: lp.objective is the optimum over every shift of the patterns. */
+  converged: boolean;
+  /** A lower bound on the LP optimum over every shift, paid minutes (lp.objective when converged). */
+  bound: number;
+}
+
+/** Column generation from `initial` (see the module comment). `seen` holds the keys of `initial` (modelCandidates). */
+export function relaxation(
+  highs: HighsModule, patterns: readonly ShiftPattern[], initial: readonly Candidate[], seen: Set<string>,
+  rows: Rows, needed: readonly boolean[], L: number, limits: Limits,
+): Relaxation {
+  const candidates = [...initial];
+  const banded = patterns.some((p) => (p.startBand ?? 0) > 0);
+  for (let round = 0; ; round++) {
+    const lp = runHighs(highs, lpText(candidates, rows, L, false, limits), candidates.length);
+    if (lp.status !== "Optimal" || !banded) return { candidates, lp, converged: true, bound: lp.objective };
+    const y = new Float64Array(needed.length);
+    rows.intervals.forEach((i) => (y[i] = Math.max(0, lp.duals.get(`c${i}`) ?? 0)));
+    const limitDual = patterns.map((_, k) => {
+      const probe = { pattern: k } as Candidate;
+      return limits.rows.reduce((s, r) => s + limitCoefficient(r, probe, limits) * (lp.duals.get(r.name) ?? 0), 0);
+    });
+    const priced = priceShifts(patterns, y, limitDual, L, PER_ROUND);
+    if (round >= MAX_ROUNDS) {
+      const bound = limits.rows.length > 0 ? 0 : lp.objective / Math.max(1, priced.maxRatio);
+      return { candidates, lp, converged: priced.shifts.length === 0, bound: priced.shifts.length === 0 ? lp.objective : bound };
+    }
+    const fresh = modelCandidates(
+      priced.shifts.map((s) => makeCandidate(s.pattern, patterns[s.pattern], s.days, s.starts, s.breaks, L)),
+      needed, limits.partTime, seen,
+    );
+    if (fresh.length === 0) return { candidates, lp, converged: true, bound: lp.objective };
+    candidates.push(...fresh);
+  }
+}
+
+/**
+ * The candidates an integer plan cheaper than `upper` (paid minutes) may use: reduced-cost
+ * fixing. At the LP optimum z with duals y, every column's reduced cost rc_j ≥ 0 and any plan n
+ * pays c·n ≥ z + Σ_j rc_j n_j, so a column with rc_j > upper − z is in no plan cheaper than
+ * `upper`. Returns the indices kept, ascending.
+ */
+export function reducedCostKeep(candidates: readonly Candidate[], lp: SolveResult, rows: Rows, L: number, limits: Limits, upper: number): number[] {
+  const slack = upper - lp.objective + 1e-6 * Math.max(1, upper);
+  const keep: number[] = [];
+  candidates.forEach((c, j) => {
+    let rc = c.cost;
+    c.intervals.forEach((i, k) => {
+      if (rows.rowOf[i] >= 0) rc -= (c.minutes[k] / L) * (lp.duals.get(`c${i}`) ?? 0);
+    });
+    for (const r of limits.rows) rc -= limitCoefficient(r, c, limits) * (lp.duals.get(r.name) ?? 0);
+    if (rc <= slack) keep.push(j);
+  });
+  return keep;
+}
