@@ -36,14 +36,14 @@ export const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : n
 /** A rate's numerator and denominator, by its key (what the estimates combine as a ratio of sums: analysis/confidence.ts RatioSums). */
 export type RatioParts = Record<string, [number, number]>;
 
+/** Paid hours a week of one full-time employee, for `cost.paidFte` (the `staff` command's default too). */
+export const FTE_HOURS_PER_WEEK = 40;
+
 /**
  * One replication's counters as named numbers. Each rate (a share, a mean per contact, a cost
  * per unit) is also given to `parts` as its numerator and denominator, so that replications are
  * combined as a ratio of sums (unbiased where a mean of ratios is not).
  */
-/** Paid hours a week of one full-time employee, for `cost.paidFte` (the `staff` command's default too). */
-export const FTE_HOURS_PER_WEEK = 40;
-
 export function supportValues(r: SupportResult, cfg: SupportConfig, parts?: RatioParts): Values {
   const v: Values = {};
   // v[key] = num / den (null when den is 0), and its parts

@@ -16,10 +16,9 @@
  * requirement, not of how well shifts cover it (`staff` plans those).
  */
 import type { SupportConfig, SupportPoolConfig } from "../../model/config.js";
-import { WeeklyPattern } from "../../model/staffing/weeklyPattern.js";
 import type { StaffingSolution } from "../staffing/solution.js";
 import { solveStaffing } from "../staffing/solver.js";
-import { tableRows } from "../staffing/staffedConfig.js";
+import { onTable } from "../staffing/staffedConfig.js";
 import type { StaffingTargets } from "../staffing/targets.js";
 
 export interface EqualServiceOptions {
@@ -59,15 +58,7 @@ export function staffedAt(cfg: SupportConfig, solution: StaffingSolution): Suppo
   const L = solution.intervalMinutes;
   const pools = cfg.pools.map((p): SupportPoolConfig => {
     const req = solution.pools.find((r) => r.pool === p.name);
-    if (req === undefined) return p;
-    const schedule = { type: "table" as const, rows: tableRows(req.intervals.map((iv) => iv.paid), L) };
-    const pattern = new WeeklyPattern(schedule);
-    const out: SupportPoolConfig = { ...p, schedule, agents: Math.ceil(pattern.maxFloor) };
-    delete out.workforce;
-    const hours = pattern.staffedHours();
-    if (hours === undefined) delete out.hours;
-    else out.hours = hours;
-    return out;
+    return req === undefined ? p : onTable(p, req.intervals.map((iv) => iv.paid), L);
   });
   return { ...cfg, pools };
 }

@@ -36,18 +36,25 @@ export function openIntervals(pool: SupportPoolConfig, intervalMinutes: number):
 export function configWith(cfg: SupportConfig, sized: readonly number[], x: readonly Int32Array[], intervalMinutes: number): SupportConfig {
   const pools = cfg.pools.map((p, q) => {
     const k = sized.indexOf(q);
-    if (k < 0) return p;
-    const rows = tableRows(x[k], intervalMinutes);
-    const schedule = { type: "table" as const, rows };
-    const pattern = new WeeklyPattern(schedule);
-    const out: SupportPoolConfig = { ...p, schedule, agents: pattern.maxFloor, shrinkage: 0 };
-    delete out.workforce;
-    const hours = pattern.staffedHours();
-    if (hours === undefined) delete out.hours;
-    else out.hours = hours;
-    return out;
+    return k < 0 ? p : { ...onTable(p, x[k], intervalMinutes), shrinkage: 0 };
   });
   const out: SupportConfig = { ...cfg, pools };
   if (cfg.kcs) out.kcs = { ...cfg.kcs, articleTime: cfg.kcs.articleTime.map(() => 0) };
+  return out;
+}
+
+/**
+ * The pool working a weekly table of `agents` scheduled per interval (whole for the search,
+ * fractional paid agents for an equal-service comparison), without its workforce model: its
+ * slots the table's most agents, its hours the table's spans.
+ */
+export function onTable(p: SupportPoolConfig, agents: ArrayLike<number>, intervalMinutes: number): SupportPoolConfig {
+  const schedule = { type: "table" as const, rows: tableRows(agents, intervalMinutes) };
+  const pattern = new WeeklyPattern(schedule);
+  const out: SupportPoolConfig = { ...p, schedule, agents: Math.ceil(pattern.maxFloor) };
+  delete out.workforce;
+  const hours = pattern.staffedHours();
+  if (hours === undefined) delete out.hours;
+  else out.hours = hours;
   return out;
 }
