@@ -294,6 +294,13 @@ export interface SupportPoolConfig {
   overtimeRate: number;
   workforce?: WorkforceConfig;
   vendor?: VendorConfig;
+  /**
+   * A step function scaling the pool's schedule over time (an analysis override, not a scenario
+   * field: the budget-year plan's requirement search, src/analysis/plan): from `from[k]` (t,
+   * minutes, increasing) on, floor and paid agents are the schedule's × `ratio[k]` (≥ 0; before
+   * `from[0]`: × 1). Slots (`agents`) must hold the largest scaled floor.
+   */
+  fill?: { from: readonly number[]; ratio: readonly number[] };
 }
 
 /** Costs not tied to a pool (costs.ts). Currency is a label. */

@@ -3,13 +3,15 @@
  * of their work, and the paid time.
  *
  * Agents on the floor in pool q at time t:
- *   x = scheduled_floor(t) · (1 − shrinkage − articleTime_tier(t)) · staffingRatio(t) · [vendor started]
+ *   x = scheduled_floor(t) · (1 − shrinkage − articleTime_tier(t)) · staffingRatio(t) · fill(t) · [vendor started]
  * and the network gets ⌊x⌋ agents plus one for frac(x) of every interval (timeShare.ts
  * `timeShared`), so each interval gets exactly x agent-minutes. Paid agents (for cost) are the
  * schedule's paid count (breaks included) × staffingRatio, plus trainees and any surplus
  * (workforce.ts `paidAgents`). A pool's staffing changes (a K_POOL event) at its roster's next
  * change, its next time-share change or its vendor's start, whichever comes first; pools keep
- * their hours up to DRAIN_MINUTES after the horizon so that work in progress drains.
+ * their hours up to DRAIN_MINUTES after the horizon so that work in progress drains. fill(t) is 1
+ * unless the configuration scales the schedule by a step function (`SupportPoolConfig.fill`, an
+ * analysis override: the budget-year plan's requirement search); its steps are pool events too.
  *
  * Daily (`refresh`), and after each workforce event for its pool: the KCS ramp (article time,
  * the network's resolution and handle-time factors per (tier, work type)), each pool's factors
@@ -64,6 +66,8 @@ export class PoolStaffing {
   private readonly headcountMin: Float64Array<ArrayBuffer>;
   private readonly hiresAtWarmup: Float64Array<ArrayBuffer>;
   private readonly leaversAtWarmup: Float64Array<ArrayBuffer>;
+  /** Per pool: the index of its `fill` step in force at the last staffing (−1: before the first). */
+  private readonly fillStep: Int32Array<ArrayBuffer>;
 
   constructor(
     private readonly cfg: SupportConfig,
@@ -106,6 +110,7 @@ export class PoolStaffing {
     // first workforce event at or after it (or at the end of the run)
     this.hiresAtWarmup = new Float64Array(this.Q).fill(NaN);
     this.leaversAtWarmup = new Float64Array(this.Q).fill(NaN);
+    this.fillStep = new Int32Array(this.Q).fill(-1);
     // work past a shift's end, finishing the contacts in hand, is paid at the pool's overtime rate (booked in its month)
     const overtimeCost = Float64Array.from(cfg.pools.map((p, q) => (this.hourlyCost[q] * p.overtimeRate) / HOUR_MINUTES));
     this.overtimeCostPerMinute = overtimeCost;
@@ -192,13 +197,21 @@ export class PoolStaffing {
     const p = this.cfg.pools[q], r = this.rosters[q], wf = this.workforces[q];
     r.advance(now);
     const started = p.vendor === undefined || vendorStarted(p.vendor, now);
-    const availability = started ? Math.max(0, 1 - p.shrinkage - this.articleTime[p.tier]) * (wf ? wf.staffingRatio : 1) : 0;
+    let fill = 1, next = r.next;
+    const steps = p.fill;
+    if (steps !== undefined) {
+      let k = this.fillStep[q];
+      while (k + 1 < steps.from.length && steps.from[k + 1] <= now) k++;
+      this.fillStep[q] = k;
+      if (k >= 0) fill = steps.ratio[k];
+      if (k + 1 < steps.from.length && steps.from[k + 1] < next) next = steps.from[k + 1];
+    }
+    const availability = started ? Math.max(0, 1 - p.shrinkage - this.articleTime[p.tier]) * (wf ? wf.staffingRatio : 1) * fill : 0;
     const x = r.floor * availability;
     const on = timeShared(x, now, this.L);
     this.net.setAgents(q, on < this.maxOn[q] ? on : this.maxOn[q], now);
-    this.paidLevel[q] = started ? (wf ? wf.paidAgents(r.paid) : r.paid) : 0;
-    this.floorLevel[q] = started ? r.floor : 0;
-    let next = r.next;
+    this.paidLevel[q] = started ? (wf ? wf.paidAgents(r.paid * fill) : r.paid * fill) : 0;
+    this.floorLevel[q] = started ? r.floor * fill : 0;
     const share = nextTimeShareChange(x, now, this.L);
     if (share < next) next = share;
     if (!started && p.vendor!.start < next) next = p.vendor!.start;

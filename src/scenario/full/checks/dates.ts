@@ -7,16 +7,12 @@
  */
 import type { TimeZoneClock } from "../../../time/zone.js";
 import { parseStartEpochMs } from "../../../time/iso.js";
+import { localText } from "../../../time/localText.js";
 import { MINUTE_MS } from "../../../time/units.js";
 import { show } from "../../fields.js";
 import type { SupportScenarioShape } from "../schema/scenario.js";
 import type { Path, Report } from "./report.js";
 import type { TimeFrame } from "./time.js";
-
-/** Local wall-clock "yyyy-mm-ddThh:mm" of an instant in a zone. */
-function localText(clock: TimeZoneClock, ms: number): string {
-  return new Date(clock.local(ms).localMs).toISOString().slice(0, 16);
-}
 
 export function checkFixTriggers(s: SupportScenarioShape, r: Report): void {
   (s.quality?.fixes ?? []).forEach((f, i) => {
