@@ -1,7 +1,7 @@
 /**
  * supportsim as a library:
  *
- *   import { loadScenario, simulate, compare, sweep, staff, erlang } from "supportsim";
+ *   import { loadScenario, simulate, compare, sweep, staff, plan, erlang } from "supportsim";
  *
  *   const baseline = loadScenario("scenarios/baseline.json");
  *   const run = await simulate(baseline, { replications: 5 });
@@ -16,6 +16,7 @@ export { simulate, resultJson, type RunResult, type IntervalRow, type SimulateOp
 export { compare, comparisonJson, type CompareOptions, type CompareResult, type Comparison, type EqualService } from "./compare.js";
 export { sweep, mergeSweep, type SweepOptions, type SweepResult, type SweepDocument, type ShardDocument, type Shard, type Vary } from "./sweep.js";
 export { staff, type StaffOptions, type StaffOutcome } from "./staff.js";
+export { plan, type PlanOptions, type PlanOutcome, type PlanDocument } from "./plan.js";
 export { erlang, type QueueLoad, type QueueInput, type QueueMetrics, type StaffingTarget, type StaffingResult, type ErlangXInput, type ErlangXMetrics } from "./erlang.js";
 export { reportFiles, readResults, VERSION, type Results } from "./report.js";
 export type { Estimate } from "../analysis/confidence.js";

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { InputError, problem } from "../errors.js";
 import { join } from "node:path";
 import type { Estimate } from "../analysis/confidence.js";
+import type { PlanOutcome } from "../analysis/plan/planYear.js";
 import type { CompareResult, ScenarioResult, StaffResult, SweepResult } from "./charts/inputs.js";
 
 /** Results of one command, as the charts and the report read them. */
@@ -15,7 +16,8 @@ export type Results =
   | { kind: "run"; run: ScenarioResult }
   | { kind: "compare"; compare: CompareResult }
   | { kind: "sweep"; sweep: SweepResult }
-  | { kind: "staff"; staff: StaffResult };
+  | { kind: "staff"; staff: StaffResult }
+  | { kind: "plan"; plan: PlanOutcome };
 
 
 /** Top-level keys of a run's results.json that are not metrics. */
@@ -60,6 +62,7 @@ export function resultsFromJson(json: unknown, where: string): Results {
     const runs = (o.runs as Record<string, unknown>[]).map((r, i) => scenarioResultFromJson(r, `${where}: runs[${i}]`));
     return { kind: "compare", compare: { ...(o as unknown as CompareResult), runs } };
   }
+  if (o.format === "supportsim-plan") return { kind: "plan", plan: o as unknown as PlanOutcome };
   if (typeof o.targets === "object" && Array.isArray(o.pools) && Array.isArray(o.shifts)) return { kind: "staff", staff: o as unknown as StaffResult };
   throw new InputError(problem("", `not supportsim results; expected the results.json of run, compare or staff, or a sweep.json`), where);
 }

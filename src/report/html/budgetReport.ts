@@ -16,6 +16,8 @@ import { staffingChart } from "../charts/staffing.js";
 import { unitCostChart } from "../charts/unitCosts.js";
 import { volumesChart } from "../charts/volumes.js";
 import { trendChart } from "../charts/trend.js";
+import { planCapacityChart, planCostChart, planHiresChart } from "../charts/plan.js";
+import { planReportDocument } from "./planReport.js";
 import { compareNarrative } from "./narrative/compareNarrative.js";
 import { runNarrative } from "./narrative/runNarrative.js";
 import { staffNarrative } from "./narrative/staffNarrative.js";
@@ -109,6 +111,15 @@ export function chartsFor(res: Results): NamedChart[] {
       }
       return charts;
     }
+    case "plan": {
+      const p = res.plan;
+      const charts: NamedChart[] = [];
+      const add = (name: string, title: string, spec: ChartSpec | null) => { if (spec) charts.push({ name, title, spec }); };
+      for (const x of p.pools) add(`plan-capacity-${slug(x.pool)}`, `${x.pool}: required vs expected FTE by month`, planCapacityChart(p, x.pool));
+      add("plan-hires", "Hires by month", planHiresChart(p));
+      add("plan-cost", "Monthly cost by category", planCostChart(p));
+      return charts;
+    }
   }
 }
 
@@ -169,6 +180,8 @@ export function reportDocument(res: Results, charts: readonly NamedChart[], vers
         kpis: staffKpis(s),
       };
     }
+    case "plan":
+      return planReportDocument(res.plan, charts.length, version);
   }
 }
 
