@@ -75,6 +75,11 @@ export function passesCheck(f: MonthFigures, T: StaffingTargets): boolean {
   return true;
 }
 
+/** Whether every figure's mean meets its target (stricter than passesCheck: what re-planning aims at). */
+export function meansMeetTargets(f: MonthFigures, T: StaffingTargets): boolean {
+  return clearsTargets(f, T, 0);
+}
+
 /**
  * How far the month is from its targets, as a share of the staffing to add (≥ 0): the largest
  * relative gap of a figure's mean to its target, used to raise a failed month's requirement.

@@ -9,12 +9,15 @@
 import type { SupportConfig } from "../../model/config.js";
 import type { StaffingTargets } from "../staffing/targets.js";
 import type { MonthCounts } from "./monthProbe.js";
-import { monthFigures, passesCheck, type MonthFigures } from "./monthFigures.js";
+import { meansMeetTargets, monthFigures, passesCheck, type MonthFigures } from "./monthFigures.js";
 import type { PlanMonths } from "./planMonths.js";
 
 export interface CheckedMonth extends MonthFigures {
   month: string;
+  /** The 95% interval reaches every target (the check's rule). */
   passed: boolean;
+  /** Every figure's mean meets its target (a month that passes only by its interval's width is not this). */
+  meanMet: boolean;
 }
 
 export interface PlanCheck {
@@ -36,7 +39,7 @@ export function judgeCheck(cfg: SupportConfig, counts: readonly MonthCounts[], p
   const pools = planned.map((q, k) => {
     const rows = months.labels.map((month, m) => {
       const f = monthFigures(counts, q, m, M, () => floorMinutes(k, m));
-      return { month, ...f, passed: passesCheck(f, targets) };
+      return { month, ...f, passed: passesCheck(f, targets), meanMet: meansMeetTargets(f, targets) };
     });
     const mean = (a: (c: MonthCounts) => number) => counts.reduce((s, c) => s + a(c), 0) / R;
     return { pool: cfg.pools[q].name, months: rows, hires: mean((c) => c.hires[q]), leavers: mean((c) => c.leavers[q]) };

@@ -142,13 +142,13 @@ export async function planYear(loaded: PlanScenario, options: PlanOptions & { pl
       result = { hiring, pools, check, json: plannedScenario(writtenForm(loaded, options.plannedScenarioDir), pools, months.horizon) };
       const raised: PlanRound["raised"] = [];
       check.pools.forEach((p, k) => p.months.forEach((row, m) => {
-        if (row.passed || hiring.shortfall[k][m] > 1e-6) return;
+        if ((row.passed && row.meanMet) || hiring.shortfall[k][m] > 1e-6) return;
         const to = need[k][m] * (1 + Math.max(0.05, relativeGap(row, targets)));
         raised.push({ pool: p.pool, month: row.month, from: need[k][m], to });
         need[k][m] = to;
       }));
-      rounds.push({ round, raised: check.passed ? [] : raised, passed: check.passed });
-      if (check.passed || raised.length === 0 || round >= (options.maxRounds ?? PLAN_DEFAULTS.maxRounds)) break;
+      rounds.push({ round, raised, passed: check.passed });
+      if (raised.length === 0 || round >= (options.maxRounds ?? PLAN_DEFAULTS.maxRounds)) break;
     }
     const { hiring, pools, check, json } = result;
     return {

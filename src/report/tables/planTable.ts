@@ -59,7 +59,7 @@ export function planText(p: PlanOutcome): string {
     const rows = x.rows.map((r, m) => {
       const cm = p.check.pools[k].months[m];
       const f = checkFigure(cm);
-      return [r.month, formatFixed(r.requirement, 1), formatFixed(r.capacity, 1), r.shortfall > 1e-6 ? formatFixed(r.shortfall, 1) : "", String(r.hires), formatFixed(r.leavers, 1), formatFixed(r.headcount, 1), formatFixed(r.paidFte, 1), formatMoney(r.salaries, p.currency), formatMoney(r.hiring, p.currency), f ? `${f.name === "response" ? "resp " : "SL "}${pct(f.mean)}` : "–", f && f.low !== null ? `[${pct(f.low)}, ${pct(f.high)}]` : "", cm.passed ? "yes" : "NO"];
+      return [r.month, formatFixed(r.requirement, 1), formatFixed(r.capacity, 1), r.shortfall > 1e-6 ? formatFixed(r.shortfall, 1) : "", String(r.hires), formatFixed(r.leavers, 1), formatFixed(r.headcount, 1), formatFixed(r.paidFte, 1), formatMoney(r.salaries, p.currency), formatMoney(r.hiring, p.currency), f ? `${f.name === "response" ? "resp " : "SL "}${pct(f.mean)}` : "–", f && f.low !== null ? `[${pct(f.low)}, ${pct(f.high)}]` : "", cm.passed ? (cm.meanMet ? "yes" : "CI") : "NO"];
     });
     out.push(indent(layout(rows, head)));
   });
@@ -76,6 +76,8 @@ export function planText(p: PlanOutcome): string {
   out.push(`Year: ${tot.hires} hires, ${formatFixed(tot.leavers, 1)} expected leavers, ${formatMoney(tot.salaries, p.currency)} salaries + ${formatMoney(tot.hiring, p.currency)} hiring (expected); measured cost of everything: ${formatMoney(p.months.reduce((s, _, m) => s + cost(m), 0), p.currency)}.`);
   for (const s of p.shortMonths) out.push(`Short: ${s.pool} ${s.month} by ${formatFixed(s.shortfall, 1)} FTE (the calendar cannot cover it within the limits); the check shows the service it gets.`);
   for (const r of p.rounds) if (r.raised.length > 0) out.push(`Round ${r.round + 1}: ${r.raised.length} pool-month(s) failed the check and were raised: ${r.raised.map((x) => `${x.pool} ${x.month} ${formatFixed(x.from, 1)} -> ${formatFixed(x.to, 1)}`).join(", ")}.`);
+  const byWidth = p.check.pools.reduce((s, x) => s + x.months.filter((m) => m.passed && !m.meanMet).length, 0);
+  if (byWidth > 0) out.push(`CI: ${byWidth} pool-month(s) pass only because their 95% interval is wide (the mean misses the target): a replication ran short of staff (attrition is random; the plan covers the expected leavers). More --replications narrow it; a larger --max-rounds re-plans them.`);
   out.push(p.check.passed ? "Check: every pool meets its targets in every month within the 95% interval." : `Check: ${p.check.pools.reduce((s, x) => s + x.months.filter((m) => !m.passed).length, 0)} pool-month(s) miss a target beyond the 95% interval (marked NO).`);
   return out.join("\n") + "\n";
 }
