@@ -1,5 +1,5 @@
 /**
- * The hiring calendar at the least cost (docs/model.md §22.3): an integer program over hires
+ * The hiring calendar at the least cost (docs/model.md §23.3): an integer program over hires
  * x[q][j] per planned pool q and month j (arriving at arrivalTime, workforceCurves.ts), solved
  * by HiGHS (the `highs` package, loaded as the shift planner does: shiftProgram.ts).
  *

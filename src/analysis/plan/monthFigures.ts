@@ -1,7 +1,7 @@
 /**
  * The plan's targets per pool and month, measured over replications (monthProbe.ts counts):
  * each figure a ratio of sums over the replications with its standard error and 95% interval
- * (confidence.ts RatioSums), and the two judgements the plan makes of them (docs/model.md §22):
+ * (confidence.ts RatioSums), and the two judgements the plan makes of them (docs/model.md §23):
  *
  * - in the requirement search, a month is staffed when every target holds with `z` standard
  *   errors to spare (the staffing search's removal margin, staffing/margin.ts):

@@ -1,5 +1,5 @@
 /**
- * The end-to-end check of a hiring calendar (docs/model.md §22.4): the planned scenario (its
+ * The end-to-end check of a hiring calendar (docs/model.md §23.4): the planned scenario (its
  * real workforce model: random leavers, the hires arriving on their dates, training, the ramp)
  * simulated on fresh seeds (staffing/checkSeed.ts), and per planned pool and month each
  * target's figure with its 95% interval and whether the month passes (monthFigures.ts

@@ -1,5 +1,5 @@
 /**
- * A hiring calendar's expected figures per pool and month (docs/model.md §22.2), from the
+ * A hiring calendar's expected figures per pool and month (docs/model.md §23.2), from the
  * workforce curves (poolCurves.ts): effective productive FTE (the capacity), employed
  * (headcount, the month's mean), trainees, leavers, paid FTE and cost. Paid FTE is the
  * headcount (every employee is paid hoursPerWeek: on the schedule, in training or on the

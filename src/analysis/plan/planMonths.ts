@@ -1,5 +1,5 @@
 /**
- * The months of a budget-year plan (docs/model.md §22): the first `count` local calendar months
+ * The months of a budget-year plan (docs/model.md §23): the first `count` local calendar months
  * of the scenario (time/months.ts MonthClock), the first from the scenario's start (t = 0, not
  * its calendar start) and the plan's horizon the end of the last. Month m is [from[m], to[m]).
  */

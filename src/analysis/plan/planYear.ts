@@ -1,5 +1,5 @@
 /**
- * The budget year, start to end (docs/model.md §22): for every planned pool and month the
+ * The budget year, start to end (docs/model.md §23): for every planned pool and month the
  * required FTE (requirementSearch.ts), the hiring calendar that covers it at the least cost in
  * expectation (hiringProgram.ts over workforceCurves.ts), and the end-to-end check of the
  * planned scenario on fresh seeds (planCheck.ts). A month that fails the check has its

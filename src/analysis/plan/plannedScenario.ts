@@ -1,5 +1,5 @@
 /**
- * The planned scenario (docs/model.md §22.4): the scenario as written (its `extends` merged)
+ * The planned scenario (docs/model.md §23.4): the scenario as written (its `extends` merged)
  * with each planned pool on its hiring calendar, ready for `supportsim run`:
  *   - workforce.hiring = { mode: "plan", plan: [{ date, hires }] } at the hires' arrival dates
  *     (a freeze date is dropped: the calendar replaces the hiring policy), the lead time kept;

@@ -1,5 +1,5 @@
 /**
- * The required FTE per planned pool and month (docs/model.md §22.1): the smallest fully
+ * The required FTE per planned pool and month (docs/model.md §23.1): the smallest fully
  * proficient productive FTE at which that month's targets hold in simulation, with the
  * scenario's demand over the plan (growth, seasonality, releases, programmes).
  *

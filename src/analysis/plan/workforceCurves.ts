@@ -1,7 +1,7 @@
 /**
  * The workforce model (model/staffing/workforce.ts) in expectation, month by month: what a
  * pool's starting employees and a hire arriving at a given time contribute to each month of a
- * plan (docs/model.md §22.2). With attrition hazard h, training length d and the ramp p(·):
+ * plan (docs/model.md §23.2). With attrition hazard h, training length d and the ramp p(·):
  *
  *   starting employees (tenured, p = 1):  survival S0(t) = e^(−h·t)
  *   a hire arriving at τ:                 employed e(t) = [t ≥ τ] · e^(−h·(t − τ))
