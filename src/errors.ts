@@ -44,6 +44,11 @@ export function problemLine(p: Problem, source?: string): string {
   return [source, p.path, p.message].filter((s) => s !== undefined && s !== "").join(": ");
 }
 
+/** An error line is about an input, not a copy of it: a line over `max` characters (a megabyte-long value echoed back) is cut to its start. */
+export function clipLine(line: string, max = 400): string {
+  return line.length <= max ? line : `${line.slice(0, max)}… (${line.length - max} more characters)`;
+}
+
 /** Shorthand for one problem. */
 export function problem(path: string, message: string): Problem {
   return { path, message };

@@ -3,8 +3,8 @@
  * failures to exit codes (2: bad input or usage, one line, no stack; 1: internal error).
  */
 import yargs from "yargs";
-import { InputError, problem } from "../errors.js";
-import { AtomicWriter } from "../report/files.js";
+import { clipLine, InputError, problem } from "../errors.js";
+import { installExitHandling, removeTemporaryOutputs } from "./exitHandling.js";
 import { erlangCommand } from "./erlang.js";
 import { runCommand } from "./run.js";
 import { schemaCommand } from "./schema.js";
@@ -18,6 +18,7 @@ import { planCommand } from "./plan.js";
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;
+  installExitHandling();
   let parser = yargs(argv)
     .scriptName("supportsim")
     .usage("supportsim — support-demand and workforce simulation\n\nUsage: $0 <command> [options]")
@@ -48,11 +49,13 @@ export async function main(argv: string[]): Promise<number> {
     await parser.parseAsync();
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (e) {
-    AtomicWriter.abortAll();
     if (e instanceof InputError) {
-      process.stderr.write(e.lines().map((l) => `supportsim: ${l}\n`).join(""));
+      process.stderr.write(e.lines().map((l) => `supportsim: ${clipLine(l)}\n`).join(""));
       return 2;
     }
     throw e;
+  } finally {
+    // what was committed stays; temporary files, staging folders and locks go
+    removeTemporaryOutputs();
   }
 }

@@ -1,41 +1,46 @@
 /**
  * Output files and folders of the commands (`--intervals FILE`, `--csv FILE`, `--out DIR`):
- * checked before anything runs, then every file written atomically; if any fails, none is left
- * under its real name (as far as renames allow).
+ * checked before anything runs, then a single file
+ * written atomically (a temporary file renamed into place) and an --out folder's files as one
+ * set (report/outputFolder.ts).
  */
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { AtomicWriter, writeFileAtomic } from "../report/files.js";
+import { writeFileAtomic } from "../report/files.js";
+import { checkOutputFolder, OutputFolderError, writeOutputFolder } from "../report/outputFolder.js";
 import { InputError, problem } from "../errors.js";
 
-/** Fail before the runs when --out names something that cannot be a folder. */
+/** Before the runs: fail when --out cannot be written (report/outputFolder.ts; nothing is created). */
 export function checkOutDir(dir: string): void {
-  let isFile = false;
   try {
-    isFile = !statSync(dir).isDirectory();
-  } catch {
-    // does not exist yet: created when writing
+    checkOutputFolder(dir);
+  } catch (e) {
+    if (e instanceof OutputFolderError) throw new InputError(problem("--out", `cannot write to ${dir}: ${e.message}`));
+    throw e;
   }
-  if (isFile) throw new InputError(problem("--out", `cannot write to ${dir}: not a directory`));
 }
 
-/** Write every file of `files` (name → text or bytes; a name may hold a sub-folder) into `dir` atomically; returns the paths written. */
-export function writeOutputs(dir: string, files: Record<string, string | Uint8Array>): string[] {
-  const writers: AtomicWriter[] = [];
+/**
+ * How a command writes its --out folder: "set", its files as one set, replacing the previous run's
+ * (report/outputFolder.ts); "shared", a file added beside others that other processes write at
+ * the same time (a sweep shard's file): atomically, removing nothing.
+ */
+export type OutMode = "set" | "shared";
+
+/** Write every file of `files` (name → text or bytes; a name may hold a sub-folder) into `dir` (see OutMode); returns the paths written. */
+export function writeOutputs(dir: string, files: Record<string, string | Uint8Array>, mode: OutMode = "set"): string[] {
+  if (mode === "shared") {
+    return Object.entries(files).map(([name, content]) => {
+      const path = join(dir, name);
+      asUsage("--out", path, () => writeFileAtomic(path, content));
+      return path;
+    });
+  }
   try {
-    for (const [name, content] of Object.entries(files)) {
-      const w = new AtomicWriter(join(dir, name));
-      writers.push(w);
-      if (typeof content === "string") w.write(content);
-      else w.writeBytes(content);
-    }
-    for (const w of writers) w.commit();
-    return writers.map((w) => w.path);
+    return writeOutputFolder(dir, files);
   } catch (e) {
-    for (const w of writers) w.abort();
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === "EACCES" ? "permission denied" : err.code === "ENOTDIR" || err.code === "EEXIST" ? "a parent is not a directory" : err.code === "EISDIR" ? "a file name is taken by a directory" : err.message;
-    throw new InputError(problem("--out", `cannot write to ${dir}: ${why}`));
+    if (e instanceof OutputFolderError) throw new InputError(problem("--out", `cannot write to ${dir}: ${e.message}`));
+    throw e;
   }
 }
 

@@ -7,7 +7,6 @@
  *
  * Everything is loaded and checked before the search runs; outputs are written only at the end.
  */
-import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Argv } from "yargs";
 import type { StaffingSolution } from "../analysis/staffing/solution.js";
@@ -18,7 +17,9 @@ import { parseTarget } from "../analysis/staffing/targets.js";
 import { loadScenario } from "../api/scenario.js";
 import { staff } from "../api/staff.js";
 import { reportFiles } from "../api/report.js";
-import { InputError, OPTIONS, problem, type Problem } from "../errors.js";
+import { InputError, OPTIONS, problem, problemLine, type Problem } from "../errors.js";
+import { MAX_JSON_BYTES, readInputText } from "../inputFiles.js";
+import { parseJson } from "../scenario/json.js";
 import { requirementsCsv, shiftsCsv, staffText } from "../report/tables/staffTable.js";
 import { checkOutDir, writeOutputs } from "./outputs.js";
 
@@ -140,11 +141,16 @@ function flagError(e: unknown, patternsFile: string | undefined): unknown {
 
 /** The content of a shift-pattern file. */
 function readPatternFile(file: string): unknown {
+  const fail = (why: string): never => {
+    throw new InputError(problem("--shift-patterns", `${file}: ${why}`));
+  };
+  const text = readInputText(file, MAX_JSON_BYTES, fail);
   try {
-    return JSON.parse(readFileSync(file, "utf8"));
+    return parseJson(text);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new InputError(problem("--shift-patterns", `${file}: ${err.code === "ENOENT" ? "no such file" : err instanceof SyntaxError ? `not JSON (${err.message})` : err.message}`));
+    // a syntax error, a forbidden name or too deep a nesting: one line under the flag
+    if (e instanceof InputError) return fail(e.problems.map((p) => problemLine(p)).join("; "));
+    throw e;
   }
 }
 

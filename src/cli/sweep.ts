@@ -33,7 +33,7 @@
  * A shard re-run (after a failed pod) overwrites its file atomically; merge reports missing or
  * duplicated shards, and shards of a different sweep, instead of joining them.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Argv } from "yargs";
@@ -44,6 +44,7 @@ import { reportFiles } from "../api/report.js";
 import { DEFAULT_TABLE_WIDTH, shardJsonText, sweepCsv, sweepJsonText, sweepTable } from "../report/tables/sweepTable.js";
 import { parseJson } from "../scenario/json.js";
 import { InputError, problem } from "../errors.js";
+import { MAX_JSON_BYTES, readInputText } from "../inputFiles.js";
 import { parseShard, parseVary } from "./varySpec.js";
 import { asFlagsAsync, type FlagNames } from "./flags.js";
 import { checkOutDir, writeOutputs } from "./outputs.js";
@@ -178,7 +179,8 @@ export async function execSweep(file: string, options: SweepOptions): Promise<Sw
   if (r.shard !== undefined) {
     const doc = r.shard;
     const name = shardFileName(doc.shard);
-    const written = writeOutputs(options.out!, { [name]: shardJsonText(doc) });
+    // shards of one sweep may write their files into one folder at the same time: each adds its own
+    const written = writeOutputs(options.out!, { [name]: shardJsonText(doc) }, "shared");
     for (const w of r.warnings) stderr(`warning: ${w}\n`);
     stdout(options.json ? shardJsonText(doc) : `shard ${doc.shard.index}/${doc.shard.count}: ${doc.points.length} of ${r.points} points → ${join(options.out!, name)}\n`);
     return { shard: doc, written };
@@ -222,12 +224,9 @@ export function readShardInputs(inputs: readonly string[]): { source: string; da
     for (const n of found) files.push(join(input, n));
   }
   return files.map((source) => {
-    let text: string;
-    try {
-      text = readFileSync(source, "utf8");
-    } catch (e) {
-      throw new InputError(problem(source, `cannot read: ${(e as Error).message}`), "merge");
-    }
+    const text = readInputText(source, MAX_JSON_BYTES, (why) => {
+      throw new InputError(problem(source, why), "merge");
+    });
     return { source, data: parseJson(text, source) };
   });
 }

@@ -7,15 +7,15 @@
  */
 import type { Argv } from "yargs";
 import { loadScenario } from "../api/scenario.js";
-import { InputError, problemLine } from "../errors.js";
+import { clipLine, InputError, problemLine } from "../errors.js";
 
 export interface ValidateArgs {
   files: string[];
 }
 
-/** One line per problem or warning; `valid` false when a file has a problem. */
-export function validateFiles(files: readonly string[]): { valid: boolean; lines: string[] } {
-  const lines: string[] = [];
+/** `lines`: one per valid file and per warning (standard output); `problems`: one per problem, with the `supportsim:` prefix (standard error); `valid` false when a file has a problem. */
+export function validateFiles(files: readonly string[]): { valid: boolean; lines: string[]; problems: string[] } {
+  const lines: string[] = [], problems: string[] = [];
   let valid = true;
   for (const file of files) {
     try {
@@ -24,14 +24,14 @@ export function validateFiles(files: readonly string[]): { valid: boolean; lines
       const cfg = s.uncalibrated; // valid and built: the churn calibration's pilot runs are for the commands that run
       if (s.form === "full") lines.push(`${file}: valid (full form: ${cfg.segments.length} segment(s), ${cfg.needTypes.length} need type(s), ${cfg.channels.length} channel(s), ${cfg.tiers.length} tier(s), ${cfg.pools.length} pool(s))`);
       else lines.push(`${file}: valid (simple form: one queue, run as the full form it stands for)`);
-      for (const w of s.warnings) lines.push(`${file}: warning: ${w}`);
+      for (const w of s.warnings) lines.push(clipLine(`${file}: warning: ${w}`));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       valid = false;
-      for (const p of e.problems) lines.push(`${file}: ${problemLine(p)}`);
+      for (const p of e.problems) problems.push(`supportsim: ${clipLine(`${file}: ${problemLine(p)}`)}`);
     }
   }
-  return { valid, lines };
+  return { valid, lines, problems };
 }
 
 export function validateCommand(y: Argv) {
@@ -43,8 +43,10 @@ export function validateCommand(y: Argv) {
         .positional("files", { type: "string", array: true, describe: "scenario JSON files" })
         .example("$0 validate scenarios/*.json", "check every shipped scenario"),
     async (args) => {
-      const { valid, lines } = validateFiles(args.files);
-      for (const line of lines) (line.includes(": valid") ? process.stdout : process.stderr).write(line + "\n");
+      // what is valid (and its warnings) on standard output; each problem on standard error, as every command prints bad input
+      const { valid, lines, problems } = validateFiles(args.files);
+      for (const line of lines) process.stdout.write(line + "\n");
+      for (const line of problems) process.stderr.write(line + "\n");
       process.exitCode = valid ? 0 : 2;
     },
   );

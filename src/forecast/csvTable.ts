@@ -5,9 +5,9 @@
  * is the place in it, so that its line reads
  * `history.csv: line 17, column offered: expected an integer >= 0, got "-3"`.
  */
-import { readFileSync } from "node:fs";
 import { parse as parseCsv, CsvError } from "csv-parse/sync";
 import { closest, InputError } from "../errors.js";
+import { MAX_DATA_BYTES, readInputBytes } from "../inputFiles.js";
 
 /** Where a problem lies in a CSV file. */
 export interface CsvLocation {
@@ -144,15 +144,22 @@ export function checkWidth(records: readonly CsvRecord[], file: string): void {
 
 /** The bytes of a data file (messages name the path as given). @throws InputError */
 export function readDataFile(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw csvError({ file: path }, code === "ENOENT" ? "cannot read: no such file" : code === "EISDIR" ? "cannot read: it is a directory" : `cannot read: ${(e as Error).message}`);
-  }
+  return readInputBytes(path, MAX_DATA_BYTES, (why) => {
+    throw csvError({ file: path }, why.startsWith("cannot read") ? why : `cannot read: ${why === "is a directory, expected a file" ? "it is a directory" : why}`);
+  });
 }
 
-/** A field written to CSV: quoted when it holds a comma, a quote or a line break. */
+/**
+ * A text field written to CSV: quoted when it holds a comma, a quote or a line break (RFC 4180),
+ * and kept from being read as a formula. A spreadsheet evaluates a cell that starts with `=`,
+ * `+`, `-` or `@` (or a tab or carriage return before one) as a formula, so a scenario, pool or
+ * channel name such as `=HYPERLINK(…)` would run when the file is opened ("CSV injection",
+ * OWASP): such a field gets a leading `'`, which spreadsheets show as text. A plain number
+ * written as text ("-3.5") is left as it is.
+ */
 export function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const safe = /^[=+\-@\t\r]/.test(s) && !NUMBER.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;

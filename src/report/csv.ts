@@ -4,12 +4,13 @@
 import type { Estimate } from "../analysis/confidence.js";
 import type { NetworkTraceSink } from "../model/network/networkConfig.js";
 import type { AtomicWriter } from "./files.js";
+import { csvField } from "../forecast/csvTable.js";
 
-/** RFC 4180 quoting where needed. */
+/** A cell: a number as it prints (empty when not finite), text quoted and kept from being read as a formula (forecast/csvTable.ts csvField). */
 export function csvCell(v: string | number | null): string {
   if (v === null) return "";
-  const s = typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : v;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  return csvField(v);
 }
 
 /**

@@ -4,8 +4,10 @@
  * (`scenarios` and `metrics`), the staffing solver's (`targets` and `pools`), or a sweep's
  * sweep.json (`"format": "supportsim-sweep"`) — and turned into the typed inputs of the charts.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { InputError, problem } from "../errors.js";
+import { MAX_JSON_BYTES, readInputText } from "../inputFiles.js";
+import { parseJson } from "../scenario/json.js";
 import { join } from "node:path";
 import type { Estimate } from "../analysis/confidence.js";
 import type { PlanOutcome } from "../analysis/plan/planYear.js";
@@ -81,17 +83,8 @@ export function readResults(path: string): Results {
     if (candidates.length === 0) throw new InputError(problem("", `no results.json or sweep.json in this folder`), path);
     file = candidates[0];
   }
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new InputError(problem("", `cannot read: ${(e as Error).message}`), file);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(problem("", `not valid JSON (${(e as Error).message})`), file);
-  }
-  return resultsFromJson(json, file);
+  const text = readInputText(file, MAX_JSON_BYTES, (why) => {
+    throw new InputError(problem("", why), file);
+  });
+  return resultsFromJson(parseJson(text, file), file);
 }

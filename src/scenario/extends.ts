@@ -17,10 +17,10 @@
  * The merged object is then validated like any scenario; `supportsim run --out` writes it as
  * scenario.resolved.json.
  */
-import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { closest, formatPath, InputError, nameDistance, problem, type Problem } from "../errors.js";
-import { parseJson } from "./json.js";
+import { FORBIDDEN_KEYS, forbiddenKeyMessage, parseJson } from "./json.js";
+import { MAX_JSON_BYTES, readInputText } from "../inputFiles.js";
 import { isCompleteElement } from "./full/schema/elements.js";
 
 const MAX_DEPTH = 16;
@@ -47,6 +47,11 @@ export function mergePatch(target: unknown, patch: unknown, path: (string | numb
   if (isNamedList(target)) return mergeNamed(target, patch, path, problems, complete);
   const out: JsonObject = isObject(target) ? structuredClone(target) : {};
   for (const [key, value] of Object.entries(patch)) {
+    // never copied: it would replace `out`'s prototype (./json.ts rejects it in files; a patch built in code may still hold it)
+    if (FORBIDDEN_KEYS.has(key)) {
+      problems.push(problem(formatPath([...path, key]), forbiddenKeyMessage(key)));
+      continue;
+    }
     if (value === null) delete out[key];
     else out[key] = mergePatch(out[key], value, [...path, key], problems, complete);
   }
@@ -60,6 +65,10 @@ function mergeNamed(list: JsonObject[], patch: JsonObject, path: (string | numbe
   const out = structuredClone(list);
   const names = list.map((e) => e.name as string);
   for (const [name, value] of Object.entries(patch)) {
+    if (FORBIDDEN_KEYS.has(name)) {
+      problems.push(problem(formatPath([...path, name]), forbiddenKeyMessage(name)));
+      continue;
+    }
     const at = out.findIndex((e) => e.name === name);
     if (value === null) {
       if (at >= 0) out.splice(at, 1);
@@ -85,16 +94,13 @@ function mergeNamed(list: JsonObject[], patch: JsonObject, path: (string | numbe
   return out;
 }
 
-/** The text of a file, or an InputError naming it. */
+/** The text of a file, or an InputError naming it (../inputFiles.ts: only a regular file, up to a size limit). */
 function readText(file: string, from?: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const what = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, expected a scenario file" : `cannot read: ${(e as Error).message}`;
+  return readInputText(file, MAX_JSON_BYTES, (why) => {
+    const what = why === "is a directory, expected a file" ? "is a directory, expected a scenario file" : why;
     if (from !== undefined) throw new InputError(problem("extends", `${JSON.stringify(file)}: ${what}`), from);
     throw new InputError(problem("", what), file);
-  }
+  });
 }
 
 /** Rewrite the file paths a scenario holds (relative to `fromDir`) to be relative to `toDir`. */

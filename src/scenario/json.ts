@@ -1,13 +1,61 @@
 /**
- * Parsing the JSON text of a scenario file. On a syntax error, jsonc-parser (strict settings:
- * no comments, no trailing commas) locates the first problem, reported as one line with its
- * line and column.
+ * Parsing the JSON text of an input file (a scenario, a base it extends, a shift-pattern file, a
+ * results file). On a syntax error, jsonc-parser (strict settings: no comments, no trailing
+ * commas) locates the first problem, reported as one line with its line and column.
+ *
+ * What JSON allows but an input must not have, each a one-line error naming the field:
+ * - a field named `__proto__`, `constructor` or `prototype`. JSON.parse keeps `"__proto__"` as an
+ *   ordinary key, but copying it onto another object (a merge patch, a path set by `--vary`)
+ *   replaces that object's prototype, so the value reaches fields the validator never saw and
+ *   files the run writes do not hold (a "prototype pollution"); none is a name any input uses.
+ * - nesting deeper than MAX_JSON_DEPTH (no scenario needs more than about 8 levels; the merge
+ *   patch and the validator recurse, so a 20,000-deep list would overflow their stack).
+ * A UTF-8 byte-order mark at the start (as some Windows editors write) is skipped.
  */
 import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
-import { InputError, problem } from "../errors.js";
+import { formatPath, InputError, problem } from "../errors.js";
 
-/** Parse JSON text; throws InputError (source `file`) on a syntax error. */
+/** Names that must never be a key copied onto an object or a step of a path: they reach JavaScript's object prototype. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+/** The message of a forbidden key (FORBIDDEN_KEYS), the same wherever it is found. */
+export function forbiddenKeyMessage(key: string): string {
+  return `${JSON.stringify(key)} is not allowed as a name (it would reach JavaScript's object prototype)`;
+}
+
+/** The deepest nesting of lists and objects an input may have. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Parse JSON text; throws InputError (source `file`) on a syntax error, a forbidden key or too deep a nesting. */
 export function parseJson(textIn: string, file?: string): unknown {
+  const text = textIn.charCodeAt(0) === 0xfeff ? textIn.slice(1) : textIn;
+  const value = parseText(text, file);
+  checkJsonShape(value, file);
+  return value;
+}
+
+/**
+ * Throws InputError when `value` (parsed JSON) has a forbidden key or is nested deeper than
+ * MAX_JSON_DEPTH. Iterative, so a deep value cannot overflow the stack here.
+ */
+export function checkJsonShape(value: unknown, file?: string): void {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (typeof v !== "object" || v === null) continue;
+    if (path.length >= MAX_JSON_DEPTH) throw new InputError(problem(formatPath(path), `nested more than ${MAX_JSON_DEPTH} levels deep; no input needs that`), file);
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      if (FORBIDDEN_KEYS.has(key)) throw new InputError(problem(formatPath([...path, key]), forbiddenKeyMessage(key)), file);
+      stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+}
+
+function parseText(textIn: string, file?: string): unknown {
   try {
     return JSON.parse(textIn);
   } catch {

@@ -436,7 +436,7 @@ describe("supportsim run on the full (support-demand) form", () => {
     const dir = join(tmp, "out-run");
     const table = ok("run", whatIf, "--replications", "2", "--out", dir);
     expect(table).toMatch(/^more-l2\n/);
-    expect(readdirSync(dir).sort()).toEqual(["charts", "intervals.csv", "report.html", "results.json", "scenario.resolved.json"]);
+    expect(readdirSync(dir).filter((n) => n !== ".supportsim-files").sort()).toEqual(["charts", "intervals.csv", "report.html", "results.json", "scenario.resolved.json"]);
     const charts = readdirSync(join(dir, "charts"));
     for (const name of ["intraday-phone", "volumes", "funnel", "costs", "unit-costs", "retention"]) {
       for (const ext of [".vl.json", ".svg", ".png"]) expect(charts).toContain(name + ext);
@@ -447,7 +447,7 @@ describe("supportsim run on the full (support-demand) form", () => {
     expect(resolved.customers.count).toBe(3000);
     const again = join(tmp, "out-again");
     ok("run", join(dir, "scenario.resolved.json"), "--replications", "2", "--out", again, "--no-charts");
-    expect(readdirSync(again).sort()).toEqual(["intervals.csv", "results.json", "scenario.resolved.json"]);
+    expect(readdirSync(again).filter((n) => n !== ".supportsim-files").sort()).toEqual(["intervals.csv", "results.json", "scenario.resolved.json"]);
     expect(readFileSync(join(again, "results.json"), "utf8")).toBe(readFileSync(join(dir, "results.json"), "utf8"));
     expect(readFileSync(join(dir, "intervals.csv"), "utf8").split("\n")[0]).toMatch(/^interval,start,series,offered/);
   });
@@ -501,7 +501,7 @@ describe("supportsim run on the full (support-demand) form", () => {
     const table = ok("compare", join(tmp, "cmp-base.json"), more, "--replications", "3", "--out", dir, "--no-charts");
     expect(table).toContain("more-l1");
     expect(table).toMatch(/baseline/);
-    expect(readdirSync(dir).sort()).toEqual(["comparison.csv", "results.json"]);
+    expect(readdirSync(dir).filter((n) => n !== ".supportsim-files").sort()).toEqual(["comparison.csv", "results.json"]);
     const json = JSON.parse(ok("compare", join(tmp, "cmp-base.json"), more, "--replications", "3", "--json"));
     expect(json.scenarios).toEqual(["baseline", "more-l1"]);
     const sl = json.metrics["channel.phone.serviceLevel"];
@@ -547,7 +547,7 @@ describe("supportsim run on the full (support-demand) form", () => {
     const r = cli("validate", good, bad);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain(`${good}: valid (full form`);
-    expect(r.stderr).toContain(`${bad}: pools[1].shrinkage: expected a share of scheduled time >= 0 and < 1, got 1.2`);
+    expect(r.stderr).toContain(`supportsim: ${bad}: pools[1].shrinkage: expected a share of scheduled time >= 0 and < 1, got 1.2`);
     expect(r.stderr).toContain(`${bad}: kcs.rampMonths: expected a number >= 0 (months), got -2`);
     expect(cli("validate", good).status).toBe(0);
   });

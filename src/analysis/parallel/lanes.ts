@@ -113,7 +113,8 @@ export class Lanes {
         finished(k, run(k));
         tasks++;
         if (this.workers > 0 && !started() && workersWorthIt(total - k - 1, (performance.now() - t0) / 1000, tasks)) startWorkers();
-        if (started()) await new Promise<void>((resolve) => setImmediate(resolve));
+        // yield between tasks: the workers' outputs come in, and a signal (Ctrl-C) is handled within a task's time
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
       await Promise.all(workerLanes);
       if (done < total) await arrived; // a worker's last outputs may arrive after its lane returned

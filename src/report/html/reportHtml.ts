@@ -20,6 +20,7 @@
  * never split across pages, headings kept with what follows, the table of contents kept.
  */
 import { readFileSync } from "node:fs";
+import { unsafeSvgMarkup } from "./svgSafety.js";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { FONT } from "../charts/theme.js";
@@ -120,9 +121,8 @@ function loads(spec: unknown, path = "spec"): string | null {
 function safeSvg(svg: string, name: string, prefix: string): string {
   const s = svg.replace(/^\s*<\?xml[^>]*\?>\s*/i, "").trim();
   if (!/^<svg[\s>]/i.test(s)) throw new RangeError(`reportHtml: the fallback SVG of chart "${name}" does not start with <svg>`);
-  if (/<script|<foreignObject|\son\w+\s*=|(?:href|src)\s*=\s*["']?\s*(?:[a-z]+:|\/\/)|url\(\s*["']?\s*(?:[a-z]+:|\/\/)|@import/i.test(s)) {
-    throw new RangeError(`reportHtml: the fallback SVG of chart "${name}" has a script or an external reference`);
-  }
+  const unsafe = unsafeSvgMarkup(s);
+  if (unsafe !== null) throw new RangeError(`reportHtml: the fallback SVG of chart "${name}" is not a plain drawing: ${unsafe}`);
   return s
     .replace(/(\sid=")([^"]+)"/g, `$1${prefix}$2"`)
     .replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`)

@@ -104,7 +104,7 @@ describe("the table and the files", () => {
   it("--out writes sweep.csv and sweep.json of the document, and says so", async () => {
     const { doc: written, out, written: names } = await quiet(f("what-if.json"), { vary: GRID, out: f("full") });
     expect(written).toEqual(doc);
-    expect(readdirSync(f("full")).sort()).toEqual(["sweep.csv", "sweep.json"]); // --no-charts; no temporary files left
+    expect(readdirSync(f("full")).filter((n) => n !== ".supportsim-files").sort()).toEqual(["sweep.csv", "sweep.json"]); // --no-charts; no temporary files left
     expect(names.map((n) => n.split(/[\\/]/).pop()).sort()).toEqual(["sweep.csv", "sweep.json"]);
     expect(out).toMatch(/^sweep: 4 points → .*sweep\.csv/);
     expect(readFileSync(join(f("full"), "sweep.json"), "utf8")).toBe(sweepJsonText(doc));
@@ -150,7 +150,7 @@ describe("shard files and merge", () => {
     let out = "";
     const doc = execMerge([shards()], { out: merged(), stdout: (s) => (out += s) });
     expect(out).toMatch(/^merge: 4 points → /);
-    expect(readdirSync(merged()).sort()).toEqual(["sweep.csv", "sweep.json"]);
+    expect(readdirSync(merged()).filter((n) => n !== ".supportsim-files").sort()).toEqual(["sweep.csv", "sweep.json"]);
     for (const name of ["sweep.csv", "sweep.json"]) {
       expect(readFileSync(join(merged(), name), "utf8"), name).toBe(readFileSync(join(full(), name), "utf8"));
     }

@@ -185,8 +185,8 @@ describe("reportHtml", () => {
     const byUrl = { ...barSpec("x"), data: { url: "https://example.org/data.json" } };
     expect(() => reportHtml(doc({ charts: [{ name: "u", title: "u", spec: byUrl }] }))).toThrow(/chart "u" would load from outside the page/);
     const spec = barSpec("x");
-    expect(() => reportHtml(doc({ charts: [{ name: "s", title: "s", spec, svg: `<svg><script>alert(1)</script></svg>` }] }))).toThrow(/script or an external reference/);
-    expect(() => reportHtml(doc({ charts: [{ name: "s", title: "s", spec, svg: `<svg><image href="https://x/y.png"/></svg>` }] }))).toThrow(/external reference/);
+    expect(() => reportHtml(doc({ charts: [{ name: "s", title: "s", spec, svg: `<svg><script>alert(1)</script></svg>` }] }))).toThrow(/not a plain drawing: an element <script>/);
+    expect(() => reportHtml(doc({ charts: [{ name: "s", title: "s", spec, svg: `<svg><image href="https://x/y.png"/></svg>` }] }))).toThrow(/not a plain drawing: an element <image>/);
     expect(() => reportHtml(doc({ charts: [{ name: "s", title: "s", spec, svg: `<div>no</div>` }] }))).toThrow(/does not start with <svg>/);
   });
 

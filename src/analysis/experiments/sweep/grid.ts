@@ -19,6 +19,7 @@
  */
 import { closest, InputError, OPTIONS, problem, problemLine, type Problem } from "../../../errors.js";
 import { mergePatch } from "../../../scenario/extends.js";
+import { FORBIDDEN_KEYS, forbiddenKeyMessage } from "../../../scenario/json.js";
 
 /** One varied parameter: a dotted path and the values it takes, in order. */
 export interface Vary {
@@ -59,6 +60,8 @@ export function splitPath(path: string, j = 0): string[] {
   if (cur === "" && !wasQuoted) throw bad(j, `an empty name between dots (quote a name that contains a dot: "L1.5")`);
   if (cur === "") throw bad(j, "an empty quoted name");
   parts.push(cur);
+  const forbidden = parts.find((p) => FORBIDDEN_KEYS.has(p));
+  if (forbidden !== undefined) throw bad(j, forbiddenKeyMessage(forbidden));
   return parts;
 }
 

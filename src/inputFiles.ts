@@ -1,0 +1,50 @@
+/**
+ * Reading an input file the user named (a scenario, a base it extends, a shift-pattern file, a
+ * history or forecast CSV, a results or shard file): only a regular file, and only up to a size
+ * limit. A device (`/dev/zero`), a named pipe, a socket or a directory is refused before it is
+ * opened — reading one would hang, abort the process on an out-of-memory error, or read
+ * forever — and so is a file larger than any input needs. Each caller words the failure its own
+ * way (its field or flag, its source), given the reason as `fail(why)`.
+ */
+import { readFileSync, statSync } from "node:fs";
+
+/** The largest JSON input (a scenario, a base, a pattern file, a results file): 16 MiB. */
+export const MAX_JSON_BYTES = 16 * 2 ** 20;
+/** The largest data file (a history or forecast CSV): 256 MiB. */
+export const MAX_DATA_BYTES = 256 * 2 ** 20;
+
+/** Why `path` cannot be read as an input file of at most `maxBytes`, or null when it can. */
+export function inputFileProblem(path: string, maxBytes: number): string | null {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "ENOTDIR" ? "a parent is not a directory" : `cannot read: ${(e as Error).message}`;
+  }
+  if (st.isDirectory()) return "is a directory, expected a file";
+  if (!st.isFile()) return "is not a regular file (a device, a pipe or a socket), expected a file";
+  if (st.size > maxBytes) return `is ${mib(st.size)}, more than the ${mib(maxBytes)} an input may have`;
+  return null;
+}
+
+/** The bytes of input file `path` (at most `maxBytes`); otherwise `fail(why)`, which throws. */
+export function readInputBytes(path: string, maxBytes: number, fail: (why: string) => never): Buffer {
+  const why = inputFileProblem(path, maxBytes);
+  if (why !== null) fail(why);
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === "EACCES" ? "permission denied" : `cannot read: ${(e as Error).message}`);
+  }
+}
+
+/** The text (UTF-8) of input file `path`; see readInputBytes. */
+export function readInputText(path: string, maxBytes: number, fail: (why: string) => never): string {
+  return readInputBytes(path, maxBytes, fail).toString("utf8");
+}
+
+function mib(bytes: number): string {
+  return bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(bytes >= 10 * 2 ** 20 ? 0 : 1)} MiB` : `${bytes} bytes`;
+}

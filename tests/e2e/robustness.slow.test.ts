@@ -1,0 +1,107 @@
+/**
+ * Issue 18, points 5 and 6, through the command line as a user meets them: prototype keys in a
+ * what-if and in a sweep path, names that look like markup, closed pipes, signals, devices and
+ * pipes given as input files, CSV cells a spreadsheet would run. Each case was an internal error,
+ * a wrong result or a stack trace before.
+ */
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, cli, ROOT } from "../helpers/cli.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "supportsim-robust-"));
+const baseline = join(ROOT, "scenarios", "baseline.json");
+const file = (name: string, json: unknown) => {
+  const p = join(tmp, name);
+  writeFileSync(p, typeof json === "string" ? json : JSON.stringify(json));
+  return p;
+};
+
+describe("prototype keys", () => {
+  it("a what-if with a __proto__ key is refused by validate and run (it used to pass and change the results)", () => {
+    const f = file("proto.json", `{"extends": ${JSON.stringify(baseline)}, "__proto__": {"operatingModel": "call-center"}}`);
+    for (const cmd of ["validate", "run"]) {
+      const r = cli(cmd, f);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim()).toBe(`supportsim: ${f}: __proto__: "__proto__" is not allowed as a name (it would reach JavaScript's object prototype)`);
+    }
+  });
+  it("sweep --vary through __proto__ or constructor.prototype is one line, exit 2", () => {
+    for (const path of ["__proto__.polluted", "constructor.prototype.x", "pools.__proto__.agents"]) {
+      const r = cli("sweep", baseline, "--vary", `${path}=1`, "--replications", "1");
+      expect(r.status).toBe(2);
+      expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+      expect(r.stderr).toMatch(/is not allowed as a name/);
+    }
+  });
+});
+
+describe("names that look like markup or formulas", () => {
+  it("run --out writes the report and CSV for a scenario named with @import, on…= and src=, and neutralises formula cells", () => {
+    const text = readFileSync(baseline, "utf8")
+      .replaceAll('"phone"', '"phone online=yes"')
+      .replaceAll('"L2"', '"=L2 src=http://intranet"')
+      .replace('"name": "baseline"', '"name": "Support @import team"')
+      .replace('"$schema": "../docs/scenario.schema.json",', "");
+    const f = file("names.json", text);
+    const out = join(tmp, "names-out");
+    const r = cli("run", f, "--replications", "2", "--out", out);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.status).toBe(0);
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain("Support @import team");
+    const csv = readFileSync(join(out, "intervals.csv"), "utf8");
+    expect(csv).toContain(",'=L2 src=http://intranet,");
+    expect(csv).not.toMatch(/(^|,)=L2/m);
+  }, 240_000);
+});
+
+describe("pipes, signals, devices", () => {
+  it("output into a closed pipe ends quietly with exit 0", () => {
+    for (const args of [["schema"], ["erlang", "c", "--rate-per-hour", "100", "--aht-minutes", "5", "--agents", "10", "--json"]]) {
+      const out = execFileSync("bash", ["-c", `node ${JSON.stringify(BIN)} ${args.join(" ")} | head -c 1 > /dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      expect(out.trim()).toBe("0");
+    }
+    const r = spawnSync("bash", ["-c", `node ${JSON.stringify(BIN)} run ${JSON.stringify(baseline)} --replications 2 --json | head -1`], { encoding: "utf8" });
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  }, 120_000);
+
+  it("SIGTERM during a run with --out and --trace leaves no temporary file and no folder; exit 143", async () => {
+    const out = join(tmp, "sig-out"), trace = join(tmp, "sig-trace.csv");
+    const child = spawn(process.execPath, [BIN, "run", join(ROOT, "scenarios", "baseline-year.json"), "--replications", "6", "--threads", "1", "--out", out, "--trace", trace]);
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    await new Promise((r) => setTimeout(r, 5000));
+    child.kill("SIGTERM");
+    const code = await new Promise<number | null>((r) => child.on("close", (c) => r(c)));
+    expect(stderr).not.toMatch(/internal error/);
+    expect(code).toBe(143);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(tmp).filter((n) => n.includes("sig-trace"))).toEqual([]);
+  }, 120_000);
+
+  it("extends naming /dev/zero, a named pipe or a folder is one line, exit 2, at once", () => {
+    const fifo = join(tmp, "fifo");
+    execFileSync("mkfifo", [fifo]);
+    for (const base of ["/dev/zero", fifo, tmp]) {
+      const f = file("dev.json", { extends: base });
+      const r = cli("validate", f);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(base === tmp ? /is a directory/ : /is not a regular file/);
+    }
+  });
+
+  it("a scenario file starting with a UTF-8 byte-order mark is read", () => {
+    const f = file("bom.json", "\uFEFF" + readFileSync(baseline, "utf8").replace('"$schema": "../docs/scenario.schema.json",', ""));
+    expect(cli("validate", f).status).toBe(0);
+  });
+
+  it("an error about a huge value is one short line", () => {
+    const f = file("huge.json", { extends: baseline, timeZone: "x".repeat(1_000_000) }); // the message used to quote the whole value
+    const r = cli("validate", f);
+    expect(r.status).toBe(2);
+    for (const line of r.stderr.split("\n").filter(Boolean)) expect(line.length).toBeLessThan(600);
+  });
+});
