@@ -1,19 +1,31 @@
 // `npm run bench:shifts`: how close the shift plans of `supportsim staff` come to the
-// requirement they cover, per shipped full-form scenario: plan paid hours / requirement paid
-// hours (the requirement: floor agents per interval / availability, interval by interval; aim
-// under 1.15), with the LP bound of the patterns beside it and the current schedule's paid
-// hours. Targets as the README's example: "sl=0.8@20s", --max-occupancy 0.9, default patterns
-// and --max-runs. Prints numbers only, asserts nothing.
+// requirement they cover, and whether the plan, run, meets the targets, per shipped full-form
+// scenario:
+//   - per pool and scenario: requirement paid hours (floor agents per interval / availability,
+//     interval by interval; whole floor agents from the search, no whole shifts), the plan's
+//     paid hours, plan / requirement (aim under 1.15), the LP bound of the patterns / the
+//     requirement (no plan of these patterns can pay less), the integer solve's gap to that
+//     bound, and the current schedule's paid hours;
+//   - with --check: the staffed scenario (`staff --out` writes it as scenario.staffed.json) run
+//     on fresh seeds (the scenario's seed + 1), and per channel the target figure
+//     with its 95% interval: service level (real-time) against the target, within the response
+//     target (deferred) against --response 0.9; "ok" when the interval reaches the target (not
+//     significantly below it), "MISS" otherwise.
+// Targets as the README's example: "sl=0.8@20s", --max-occupancy 0.9, default patterns and
+// --max-runs. Prints numbers only, asserts nothing.
 //
 // The requirement search simulates the scenario's horizon over and over (minutes for the
-// 5-week baseline, much longer for the year-long scenarios): `--requirements DIR` plans shifts
-// for answers saved before (`supportsim staff FILE ... --json > DIR/<scenario>.json`) instead,
-// which takes seconds per scenario; `--save DIR` saves the answers this run finds there.
+// 5-week scenarios, much longer for the year-long ones): `--requirements DIR` plans shifts for
+// answers saved before (`--save DIR` saves the answers this run finds there) instead, which
+// takes seconds per scenario. A year-long scenario is staffed to one weekly requirement for the
+// whole year (every week after the warm-up pooled); --replications and --max-runs make its
+// search affordable (say so when reporting the numbers).
 //
 // usage: node bench/shifts.mjs [--scenarios baseline,follow-the-sun] [--requirements DIR] [--save DIR]
-//        [--patterns FILE] [--max-part-time-share S]
+//        [--patterns FILE] [--max-part-time-share S] [--check] [--replications N] [--max-runs N]
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -25,6 +37,9 @@ const { planShifts } = await import(here("../dist/analysis/staffing/shiftPlan.js
 const { fitPatterns } = await import(here("../dist/analysis/staffing/fitPatterns.js"));
 const { defaultPatterns } = await import(here("../dist/analysis/staffing/defaultPatterns.js"));
 const { parsePatterns } = await import(here("../dist/analysis/staffing/patternFile.js"));
+const { staffedScenario } = await import(here("../dist/analysis/staffing/staffedScenario.js"));
+const { resolvedScenarioIn } = await import(here("../dist/scenario/extends.js"));
+const { loadScenario: loadFile, simulate } = await import(here("../dist/api/index.js"));
 
 const dir = here("../scenarios");
 const only = opt("scenarios")?.split(",");
@@ -33,7 +48,11 @@ const saved = opt("requirements"), save = opt("save");
 const patternsJson = opt("patterns") === undefined ? undefined : JSON.parse(readFileSync(opt("patterns"), "utf8"));
 const share = opt("max-part-time-share") === undefined ? undefined : Number(opt("max-part-time-share"));
 const limits = share === undefined ? undefined : { maxPartTimeShare: share };
-const f1 = (x) => x.toFixed(1), f2 = (x) => x.toFixed(2);
+const check = args.includes("--check");
+const replications = opt("replications") === undefined ? undefined : Number(opt("replications"));
+const maxRuns = opt("max-runs") === undefined ? undefined : Number(opt("max-runs"));
+const RESPONSE = 0.9;
+const f1 = (x) => x.toFixed(1), f2 = (x) => x.toFixed(2), f3 = (x) => x.toFixed(3);
 
 /** Shift plans for a saved answer (the `staff --json` document). */
 async function replan(doc) {
@@ -47,7 +66,30 @@ async function replan(doc) {
   return plans;
 }
 
-console.log("scenario / pool                      requirement h   plan h   plan/req   LP bound/req   current h   seconds");
+/** The staffed scenario run on fresh seeds: per channel its target figure with the 95% interval, and whether the interval reaches the target. */
+async function checkPlan(file, doc, plans) {
+  const dir = join(tmpdir(), `bench-shifts-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const staffed = staffedScenario(resolvedScenarioIn(file, dir), doc, plans);
+  const path = join(dir, `${basename(file, ".json")}.staffed.json`);
+  writeFileSync(path, JSON.stringify(staffed));
+  const loaded = loadFile(path);
+  const seed = doc.seed + 1; // fresh seeds: streams are hashed from (seed, replication, name), so no replication of the search repeats
+  const result = await simulate(loaded, { seed, replications: replications ?? doc.replications, threads: availableParallelism() });
+  const out = [];
+  for (const ch of result.channels) {
+    const realtime = ch.kind === "realtime";
+    const e = result.estimates[`channel.${ch.name}.${realtime ? "serviceLevel" : "withinTargetShare"}`];
+    const offered = result.estimates[`channel.${ch.name}.offered`]?.mean ?? 0;
+    if (e === undefined || !(offered > 0)) continue;
+    const target = realtime ? doc.targets.serviceLevel : RESPONSE;
+    const ok = e.ci95 === undefined ? e.mean >= target : e.ci95[1] >= target;
+    out.push({ text: `${ch.name} ${realtime ? "SL" : "within"} ${f3(e.mean)} [${e.ci95 ? `${f3(e.ci95[0])}, ${f3(e.ci95[1])}` : "-"}] vs ${target} ${ok ? "ok" : "MISS"}`, ok });
+  }
+  return out;
+}
+
+console.log("scenario / pool                      requirement h   plan h   plan/req   LP bound/req   gap   current h   seconds");
 let allReq = 0, allPlan = 0;
 for (const f of files) {
   const loaded = loadScenario(join(dir, f));
@@ -61,20 +103,29 @@ for (const f of files) {
     doc = JSON.parse(readFileSync(file, "utf8"));
     plans = await replan(doc);
   } else {
-    const out = await staff(loaded, { targets: { serviceLevel: 0.8, thresholdSeconds: 20, maxOccupancy: 0.9 }, threads: availableParallelism(), shiftPatterns: patternsJson, maxPartTimeShare: share });
+    const out = await staff(loaded, { targets: { serviceLevel: 0.8, thresholdSeconds: 20, maxOccupancy: 0.9, response: RESPONSE }, threads: availableParallelism(), shiftPatterns: patternsJson, maxPartTimeShare: share, replications, maxRuns });
     doc = out.document;
     plans = out.plans;
     if (save !== undefined) { mkdirSync(save, { recursive: true }); writeFileSync(join(save, `${name}.json`), JSON.stringify(doc)); }
   }
   const sec = (performance.now() - t0) / 1000;
-  let req = 0, plan = 0, bound = 0;
+  let req = 0, plan = 0, bound = 0, current = 0;
   doc.pools.forEach((p, k) => {
     const pl = plans[k];
     req += p.paidHoursPerWeek; plan += pl.paidHoursPerWeek; bound += pl.lowerBoundHours;
-    const current = doc.summary?.find((r) => r.pool === p.pool)?.current.paidHoursPerWeek;
-    console.log(`  ${p.pool.padEnd(34)} ${f1(p.paidHoursPerWeek).padStart(11)} ${f1(pl.paidHoursPerWeek).padStart(8)} ${f2(pl.paidHoursPerWeek / p.paidHoursPerWeek).padStart(10)} ${f2(pl.lowerBoundHours / p.paidHoursPerWeek).padStart(14)} ${(current === undefined ? "" : f1(current)).padStart(11)}`);
+    const cur = doc.summary?.find((r) => r.pool === p.pool)?.current.paidHoursPerWeek;
+    current += cur ?? Number.NaN;
+    const gap = pl.gap ?? 1 - pl.lowerBoundHours / pl.paidHoursPerWeek;
+    console.log(`  ${p.pool.padEnd(34)} ${f1(p.paidHoursPerWeek).padStart(11)} ${f1(pl.paidHoursPerWeek).padStart(8)} ${f2(pl.paidHoursPerWeek / p.paidHoursPerWeek).padStart(10)} ${f2(pl.lowerBoundHours / p.paidHoursPerWeek).padStart(14)} ${f2(gap).padStart(5)} ${(cur === undefined ? "" : f1(cur)).padStart(11)}`);
   });
   allReq += req; allPlan += plan;
-  console.log(`${name.padEnd(36)} ${f1(req).padStart(11)} ${f1(plan).padStart(8)} ${f2(plan / req).padStart(10)} ${f2(bound / req).padStart(14)} ${"".padStart(11)} ${f1(sec).padStart(9)}`);
+  const runs = saved === undefined ? `, ${doc.evaluations} runs × ${doc.replications} replications${doc.complete ? "" : " (run cap)"}` : "";
+  console.log(`${name.padEnd(36)} ${f1(req).padStart(11)} ${f1(plan).padStart(8)} ${f2(plan / req).padStart(10)} ${f2(bound / req).padStart(14)} ${"".padStart(5)} ${f1(current).padStart(11)} ${f1(sec).padStart(9)}${runs}`);
+  if (check) {
+    const t1 = performance.now();
+    const figures = await checkPlan(join(dir, f), doc, plans);
+    const missed = figures.filter((x) => !x.ok).length;
+    console.log(`    plan run: ${figures.map((x) => x.text).join("; ")} — ${missed === 0 ? "targets met" : `${missed} missed`} (${f1((performance.now() - t1) / 1000)} s)`);
+  }
 }
 if (allReq > 0) console.log(`all scenarios: plan / requirement ${f2(allPlan / allReq)} (aim: under 1.15)`);

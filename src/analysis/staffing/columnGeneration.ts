@@ -60,22 +60,44 @@ export function relaxation(
   }
 }
 
-/**
- * The candidates an integer plan cheaper than `upper` (paid minutes) may use: reduced-cost
- * fixing. At the LP optimum z with duals y, every column's reduced cost rc_j ≥ 0 and any plan n
- * pays c·n ≥ z + Σ_j rc_j n_j, so a column with rc_j > upper − z is in no plan cheaper than
- * `upper`. Returns the indices kept, ascending.
- */
-export function reducedCostKeep(candidates: readonly Candidate[], lp: SolveResult, rows: Rows, L: number, limits: Limits, upper: number): number[] {
-  const slack = upper - lp.objective + 1e-6 * Math.max(1, upper);
-  const keep: number[] = [];
-  candidates.forEach((c, j) => {
+/** Each candidate's reduced cost at the LP optimum `lp` (paid minutes): c_j − Σ_i a_ij y_i − Σ_r a_rj μ_r. */
+export function reducedCosts(candidates: readonly Candidate[], lp: SolveResult, rows: Rows, L: number, limits: Limits): number[] {
+  return candidates.map((c) => {
     let rc = c.cost;
     c.intervals.forEach((i, k) => {
       if (rows.rowOf[i] >= 0) rc -= (c.minutes[k] / L) * (lp.duals.get(`c${i}`) ?? 0);
     });
     for (const r of limits.rows) rc -= limitCoefficient(r, c, limits) * (lp.duals.get(r.name) ?? 0);
-    if (rc <= slack) keep.push(j);
+    return rc;
+  });
+}
+
+/**
+ * The candidates an integer plan cheaper than `upper` (paid minutes) may use: reduced-cost
+ * fixing. At the LP optimum z with duals y, every column's reduced cost rc_j ≥ 0 and any plan n
+ * pays c·n ≥ z + Σ_j rc_j n_j, so a column with rc_j > upper − z is in no plan cheaper than
+ * `upper`. `rc`: reducedCosts(). Returns the indices kept, ascending.
+ */
+export function reducedCostKeep(rc: readonly number[], lp: SolveResult, upper: number): number[] {
+  const slack = upper - lp.objective + 1e-6 * Math.max(1, upper);
+  const keep: number[] = [];
+  rc.forEach((r, j) => {
+    if (r <= slack) keep.push(j);
+  });
+  return keep;
+}
+
+/**
+ * The columns of the quick integer solve: those priced at the LP optimum within `share` of their
+ * cost (rc_j ≤ share · c_j: the LP's own columns and their near-ties). A plan over these few
+ * hundred columns is found (and mostly proved optimal among them) in seconds, where the integer
+ * program over every column found may use its whole time; it is the incumbent the full solve
+ * has to beat.
+ */
+export function nearOptimalColumns(candidates: readonly Candidate[], rc: readonly number[], share: number): number[] {
+  const keep: number[] = [];
+  candidates.forEach((c, j) => {
+    if (rc[j] <= share * c.cost + 1e-6) keep.push(j);
   });
   return keep;
 }

@@ -4,7 +4,8 @@
  * there in the measuring run — Erlang A with the channel's mean patience, Erlang X when the
  * channel redials (fresh rate = offered − redial share × abandoned), Erlang C without patience,
  * on the measured handle time of the contacts the pool answered; a chat pool of concurrency k is k servers per agent; deferred
- * work adds its workload (busy agents, ÷ maxOccupancy).
+ * work adds its workload (busy agents, ÷ maxOccupancy), spread over the pool's open intervals
+ * of the day (it may wait: occupancyRule.ts).
  */
 import { staffErlangA, staffErlangC, staffErlangX } from "../../analytic/staffingInverses.js";
 import { specMean } from "../../engine/distributions.js";
@@ -12,6 +13,7 @@ import type { SupportConfig } from "../../model/config.js";
 import type { Stats } from "./evaluation.js";
 import type { ProbeLayout } from "./probe.js";
 import type { StaffingTargets } from "./targets.js";
+import { dayIntervals } from "./occupancyRule.js";
 
 
 /** The Erlang start of pool q (step 2 of the module comment), 0 where closed. */
@@ -30,6 +32,12 @@ export function erlangStart(cfg: SupportConfig, q: number, open: Uint8Array, s: 
   for (let i = 0; i < I; i++) { hSum += s.handle[q * I + i]; aSum += s.handled[q * I + i]; }
   const meanHandle = aSum > 0 ? hSum / aSum : specMean(tier.handleTime) * p.handleTimeFactor;
   const k = p.concurrency;
+  // deferred work may wait within its day (occupancyRule.ts): its busy agents spread over the day's open intervals
+  const dayDeferred = Array.from({ length: 7 }, (_, d) => {
+    let busy = 0, minutes = 0;
+    for (const i of dayIntervals(open, d, I / 7)) { busy += s.deferredBusy[q * I + i]; minutes += layout.occurrences[q * I + i] * R * L; }
+    return minutes > 0 ? busy / minutes : 0;
+  });
   const out = new Int32Array(I);
   for (let i = 0; i < I; i++) {
     if (!open[i]) continue;
@@ -39,7 +47,7 @@ export function erlangStart(cfg: SupportConfig, q: number, open: Uint8Array, s: 
     // handle minutes over the contacts this pool answered (other pools sharing the work answer
     // some of `answered`, and an overflow pool may answer none of an interval's: AHT 0)
     const aht = (s.handled[j] > 0 ? s.handle[j] / s.handled[j] : meanHandle);
-    const deferredAgents = s.deferredBusy[j] / (n * L);
+    const deferredAgents = dayDeferred[Math.floor(i / (I / 7))];
     let servers = 0;
     if (perMinute > 0) {
       const rate = perMinute * 60;

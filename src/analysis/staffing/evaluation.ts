@@ -5,6 +5,7 @@
  * deferred target over its whole week.
  */
 import { marginMisses } from "./margin.js";
+import { dayOccupancyMisses } from "./occupancyRule.js";
 import type { ProbeCounts } from "./probe.js";
 import type { SolveFrame } from "./solveFrame.js";
 
@@ -32,8 +33,9 @@ export type Evaluation = ReturnType<typeof evaluate>;
  * Which (sized pool, interval) miss a target with agents `xs` on the floor (severely: service
  * level more than 15 points short), which do not clear them by the margin (`short`: those that
  * miss and those within `f.margin` standard errors of a target, margin.ts), which pools miss
- * their deferred target, and the occupancy of every interval. `any`: some interval is short or
- * some pool misses (what the search repairs).
+ * their deferred target, which (pool, day) exceed the occupancy cap over the day (`dayFail`,
+ * and `dayShort` with the margin: occupancyRule.ts), and the occupancy of every interval (all
+ * work). `any`: some interval or day is short or some pool misses (what the search repairs).
  */
 export function evaluate(f: SolveFrame, counts: readonly ProbeCounts[], s: Stats, xs: readonly Int32Array[]) {
   const { sized, open, T, layout, R } = f;
@@ -54,14 +56,18 @@ export function evaluate(f: SolveFrame, counts: readonly ProbeCounts[], s: Stats
         if (sl < T.serviceLevel) { intervalFail[k][i] = 1; if (sl < T.serviceLevel - 0.15) severe[k][i] = 1; }
         if (T.maxAbandon !== undefined && s.abandoned[j] / off > T.maxAbandon) intervalFail[k][i] = 1;
       }
-      if (T.maxOccupancy !== undefined && occupancy[k][i] > T.maxOccupancy) intervalFail[k][i] = 1;
+      // occupancy of live work here; all work's over the day (occupancyRule.ts)
+      if (T.maxOccupancy !== undefined && floorMinutes > 0 && (s.busy[j] - s.deferredBusy[j]) / floorMinutes > T.maxOccupancy) intervalFail[k][i] = 1;
     }
     if (s.deferredOffered[q] > 0 && s.deferredWithin[q] / s.deferredOffered[q] < T.response) poolFail[k] = 1;
   });
   const short = f.margin > 0 ? marginMisses(f, counts, xs, f.margin) : intervalFail.map((v) => v.slice());
   short.forEach((v, k) => { for (let i = 0; i < I; i++) v[i] |= intervalFail[k][i]; });
-  const any = poolFail.some((v) => v === 1) || short.some((v) => v.some((w) => w === 1));
-  return { intervalFail, short, severe, poolFail, occupancy, any };
+  const dayFail = dayOccupancyMisses(f, counts, xs, 0);
+  const dayShort = f.margin > 0 ? dayOccupancyMisses(f, counts, xs, f.margin) : dayFail.map((v) => v.slice());
+  dayShort.forEach((v, k) => { for (let d = 0; d < 7; d++) v[d] |= dayFail[k][d]; });
+  const any = poolFail.some((v) => v === 1) || short.some((v) => v.some((w) => w === 1)) || dayShort.some((v) => v.some((w) => w === 1));
+  return { intervalFail, short, severe, poolFail, dayFail, dayShort, occupancy, any };
 }
 
 /** The busiest `share` (at least one) of a pool's open intervals, by occupancy. */

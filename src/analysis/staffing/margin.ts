@@ -9,12 +9,13 @@
  *
  *   service level   SL − z · se(SL) ≥ target          (SL = Σ within / Σ offered)
  *   abandonment     AB + z · se(AB) ≤ maxAbandon      (AB = Σ abandoned / Σ offered)
- *   occupancy       OC + z · se(OC) ≤ maxOccupancy    (OC = Σ busy / Σ floor minutes)
+ *   occupancy       OC + z · se(OC) ≤ maxOccupancy    (OC = Σ live busy / Σ floor minutes)
  *
  * each a ratio of sums over the replications with the ratio estimator's standard error
  * (confidence.ts: se = s_d / (√n · x̄), d_r = y_r − R · x_r), so it is the noise of the very
  * estimate the search compares with the target. With one replication there is no standard
- * error and no margin. Adding agents (the search's "up" step) needs no margin: an interval is
+ * error and no margin. Occupancy is that of live (real-time) work in the interval; deferred work's
+ * counts over the pool's day (occupancyRule.ts). Adding agents (the search's "up" step) needs no margin: an interval is
  * raised only while its estimate misses the target.
  */
 import { RatioSums, ratioStandardError } from "../confidence.js";
@@ -25,7 +26,7 @@ import type { ProbeCounts } from "./probe.js";
 export const REMOVAL_MARGIN_Z = 1.5;
 
 /** R and its standard error over the replications' (y, x) (se 0 with fewer than two replications or no x). */
-function ratioWithError(counts: readonly ProbeCounts[], y: (c: ProbeCounts) => number, x: (c: ProbeCounts) => number): { r: number; se: number } {
+export function ratioWithError(counts: readonly ProbeCounts[], y: (c: ProbeCounts) => number, x: (c: ProbeCounts) => number): { r: number; se: number } {
   const s = new RatioSums();
   for (const c of counts) s.add(y(c), x(c));
   if (!(s.sx > 0)) return { r: 0, se: 0 };
@@ -54,7 +55,7 @@ export function marginMisses(f: SolveFrame, counts: readonly ProbeCounts[], xs: 
       }
       if (T.maxOccupancy !== undefined && xs[k][i] > 0) {
         const floor = xs[k][i] * L * layout.occurrences[j];
-        const oc = ratioWithError(counts, (c) => c.busy[j], () => floor);
+        const oc = ratioWithError(counts, (c) => c.busy[j] - c.deferredBusy[j], () => floor);
         if (oc.r + z * oc.se > T.maxOccupancy) miss[i] = 1;
       }
     }

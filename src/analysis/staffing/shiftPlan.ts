@@ -31,12 +31,12 @@
 import { InputError, problem, type Problem } from "../../errors.js";
 import type { ShiftPattern } from "./shiftPattern.js";
 import { allCandidates, modelCandidates, uncoveredProblem, type Candidate } from "./candidates.js";
-import { reducedCostKeep, relaxation } from "./columnGeneration.js";
+import { nearOptimalColumns, reducedCostKeep, reducedCosts, relaxation } from "./columnGeneration.js";
 import { patternProblems } from "./patternChecks.js";
 import { limitProblems, limitRows, limitText, partTimeFlags, type PlanLimits } from "./planLimits.js";
 import { intervalCount, intervalProblems, isNum } from "./planGrid.js";
 import { fmt, show } from "./planText.js";
-import { costOf, coverageRows, feasible, loadHighs, lpText, roundAgents, roundUpPlan, runHighs, type Limits } from "./shiftProgram.js";
+import { costOf, coverageRows, feasible, loadHighs, lpText, MIP_GAP, roundAgents, roundUpPlan, runHighs, type HighsModule, type Limits, type Rows } from "./shiftProgram.js";
 import { intervalLabel } from "../../time/weekClock.js";
 
 export interface ShiftPlanInput {
@@ -85,7 +85,12 @@ export interface ShiftPlan {
   partTimeAgents: number;
   /** The LP relaxation's paid hours: no plan from these patterns pays fewer (capped at paidHoursPerWeek against solver round-off). */
   lowerBoundHours: number;
-  /** HiGHS proved the integer plan optimal (within its default relative gap, 1e-4). */
+  /** 1 − lowerBoundHours / paidHoursPerWeek: how far the plan may be from the best plan of these patterns (0: none). */
+  gap: number;
+  /**
+   * The plan is within 1% (MIP_GAP) of the best plan of the shifts found: the LP bound over every
+   * shift is within 1% of it, or HiGHS proved it over the columns the integer program kept.
+   */
   optimal: boolean;
   /** Wall-clock seconds of planShifts (building, both solves, checks). */
   solveSeconds: number;
@@ -95,6 +100,8 @@ export interface ShiftPlan {
 export type PoolPlans = (ShiftPlan | null)[];
 
 const DEFAULT_TIME_LIMIT = 30;
+/** The quick integer solve's columns: reduced cost at most this share of their cost at the LP optimum [A]. */
+const QUICK_COLUMNS = 0.02;
 const DEFAULT_FTE_HOURS = 40;
 
 function requirementProblems(requirement: unknown, L: number): Problem[] {
@@ -126,7 +133,7 @@ function validateInput(input: ShiftPlanInput): void {
 }
 
 /** The plan of chosen agents per candidate: shifts, coverage and paid hours. */
-function planOf(candidates: readonly Candidate[], n: readonly number[], input: ShiftPlanInput, partTime: readonly boolean[]): Omit<ShiftPlan, "lowerBoundHours" | "optimal" | "solveSeconds"> {
+function planOf(candidates: readonly Candidate[], n: readonly number[], input: ShiftPlanInput, partTime: readonly boolean[]): Omit<ShiftPlan, "lowerBoundHours" | "gap" | "optimal" | "solveSeconds"> {
   const L = input.intervalMinutes;
   const floorMinutes = new Array<number>(intervalCount(L)).fill(0);
   const chosen: { c: Candidate; agents: number }[] = [];
@@ -157,10 +164,13 @@ function planOf(candidates: readonly Candidate[], n: readonly number[], input: S
 
 /**
  * Chooses shifts from `input.patterns` that cover `input.requirement` at the fewest paid hours
- * (see the module comment for the model). HiGHS solves the LP relaxation (the bound) and then
- * the integer program in what remains of `timeLimitSeconds`. If the integer solve stops at the
- * time limit, the plan is the cheaper of its best plan (if any) and the LP optimum rounded up
- * and trimmed (always feasible), and `optimal` is false.
+ * (see the module comment for the model). HiGHS solves the LP relaxation (the bound), then
+ * the integer program over the LP's near-optimal columns (a few hundred: seconds, in at most
+ * half of what remains of `timeLimitSeconds`), then, unless that plan is already within 1% of
+ * the bound, over every column that may beat it, in what remains. The plan is the cheapest of
+ * these and the LP optimum rounded up and trimmed (always feasible without limits); `gap` says
+ * how far it may be from the best, and `optimal` is false when the last solve stopped at the
+ * time limit.
  * Deterministic for a given input unless the time limit cuts the solve short.
  * @throws InputError with every problem of invalid input (paths as ShiftPlanInput's fields,
  *   e.g. `patterns[0].length`), or naming the first interval with a requirement that no
@@ -181,7 +191,7 @@ export async function planShifts(input: ShiftPlanInput): Promise<ShiftPlan> {
   if (uncovered !== undefined) throw new InputError(uncovered);
   const seconds = (): number => (performance.now() - began) / 1000;
   if (rows.intervals.length === 0) {
-    return { ...planOf([], [], input, partTime), lowerBoundHours: 0, optimal: true, solveSeconds: seconds() };
+    return { ...planOf([], [], input, partTime), lowerBoundHours: 0, gap: 0, optimal: true, solveSeconds: seconds() };
   }
 
   const limit = input.timeLimitSeconds ?? DEFAULT_TIME_LIMIT;
@@ -191,31 +201,42 @@ export async function planShifts(input: ShiftPlanInput): Promise<ShiftPlan> {
     throw new InputError(problem("", `no plan of these patterns covers the requirement with ${limitText(input.limits)}`));
   }
   if (lp.status !== "Optimal") throw new Error(`shift plan: HiGHS did not solve the LP relaxation (status "${lp.status}")`);
-  // an upper bound from the LP optimum rounded up, then the integer program over the columns
-  // that may still beat it (reduced-cost fixing: the optimum is the same)
+  // incumbents: the LP optimum rounded up (always feasible without limits), then the integer
+  // program over the near-optimal columns (quick), then over every column that may still beat
+  // the incumbent (reduced-cost fixing: the optimum over the columns found is the same)
+  const rc = reducedCosts(candidates, lp, rows, L, limits);
   const rounded = roundUpPlan(candidates, rows, lp.values, L);
-  const roundedOk = feasible(candidates, rows, rounded, L, limits);
-  const kept = roundedOk ? reducedCostKeep(candidates, lp, rows, L, limits, costOf(candidates, rounded)) : candidates.map((_, j) => j);
-  const sub = kept.map((j) => candidates[j]);
-  const remaining = limit - seconds();
-  const mip = remaining > 0 ? runHighs(highs, lpText(sub, rows, L, true, limits), sub.length, remaining) : undefined;
-  let mipAgents: number[] | undefined;
-  if (mip !== undefined) {
-    const values = roundAgents(mip.values);
-    mipAgents = candidates.map(() => 0);
-    kept.forEach((j, k) => ((mipAgents as number[])[j] = values[k]));
+  let best = feasible(candidates, rows, rounded, L, limits) ? rounded : undefined;
+  const better = (n: number[] | undefined): void => {
+    if (n !== undefined && (best === undefined || costOf(candidates, n) < costOf(candidates, best))) best = n;
+  };
+  const quick = integerPlan(highs, candidates, nearOptimalColumns(candidates, rc, QUICK_COLUMNS), rows, L, limits, (limit - seconds()) / 2);
+  better(quick.agents);
+  // proved: the incumbent is within the gap of the LP bound over every shift (when converged) or of the full solve's bound
+  let optimal = best !== undefined && converged && costOf(candidates, best) - bound <= MIP_GAP * costOf(candidates, best);
+  if (!optimal && limit - seconds() > 0) {
+    const kept = best === undefined ? candidates.map((_, j) => j) : reducedCostKeep(rc, lp, costOf(candidates, best));
+    const full = integerPlan(highs, candidates, kept, rows, L, limits, limit - seconds());
+    better(full.agents);
+    optimal = converged && full.status === "Optimal";
   }
-  const mipOk = mipAgents !== undefined && feasible(candidates, rows, mipAgents, L, limits);
-
-  let agents: number[];
-  let optimal = false;
-  if (mipOk && mip?.status === "Optimal") {
-    agents = mipAgents as number[];
-    optimal = converged;
-  } else {
-    if (!mipOk && !roundedOk) throw new InputError(problem("", `no integer plan with ${limitText(input.limits)} was found within ${fmt(limit)} s`));
-    agents = mipOk && (!roundedOk || costOf(candidates, mipAgents as number[]) <= costOf(candidates, rounded)) ? (mipAgents as number[]) : rounded;
-  }
+  if (best === undefined) throw new InputError(problem("", `no integer plan with ${limitText(input.limits)} was found within ${fmt(limit)} s`));
+  const agents: number[] = best;
   const plan = planOf(candidates, agents, input, partTime);
-  return { ...plan, lowerBoundHours: Math.min(bound / 60, plan.paidHoursPerWeek), optimal, solveSeconds: seconds() };
+  const lowerBoundHours = Math.min(bound / 60, plan.paidHoursPerWeek);
+  return { ...plan, lowerBoundHours, gap: plan.paidHoursPerWeek > 0 ? 1 - lowerBoundHours / plan.paidHoursPerWeek : 0, optimal, solveSeconds: seconds() };
+}
+
+/**
+ * The integer program over the candidates `cols` (indices into `candidates`) within `seconds`:
+ * its plan as agents per candidate (all of them), when HiGHS found one that is feasible.
+ */
+function integerPlan(highs: HighsModule, candidates: readonly Candidate[], cols: readonly number[], rows: Rows, L: number, limits: Limits, seconds: number): { agents?: number[]; status: string } {
+  if (!(seconds > 0) || cols.length === 0) return { status: "not run" };
+  const sub = cols.map((j) => candidates[j]);
+  const mip = runHighs(highs, lpText(sub, rows, L, true, limits), sub.length, seconds);
+  const values = roundAgents(mip.values);
+  const agents = candidates.map(() => 0);
+  cols.forEach((j, k) => (agents[j] = values[k]));
+  return feasible(candidates, rows, agents, L, limits) ? { agents, status: mip.status } : { status: mip.status };
 }

@@ -128,6 +128,7 @@ export function solutionOf(
       });
       if (ev.intervalFail[k][i]) unmet.push(`${p.name} ${intervalLabel(i, L)}: target missed with ${required} agents`);
     }
+    for (let d = 0; d < 7; d++) if (ev.dayFail[k][d]) unmet.push(`${p.name} ${intervalLabel(d * (I / 7), L).slice(0, 3)}: occupancy over the day above ${T.maxOccupancy}`);
     if (ev.poolFail[k]) unmet.push(`${p.name}: deferred work within its response target ${(stats.deferredWithin[q] / stats.deferredOffered[q]).toFixed(3)} < ${T.response}`);
     return {
       pool: p.name, tier: p.tier, timeZone: p.timeZone, availability, costPerHour, intervals,

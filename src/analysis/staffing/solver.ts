@@ -6,8 +6,10 @@
  *   - real-time work (calls, chats, warm transfers): per pool and interval of the week, the
  *     service level (answered within the threshold / offered) ≥ `serviceLevel`, and, when
  *     given, abandoned / offered ≤ `maxAbandon`;
- *   - every interval: occupancy (busy agent-minutes / floor agent-minutes) ≤ `maxOccupancy`
- *     when given;
+ *   - when `maxOccupancy` is given: every interval's occupancy of live work (busy agent-minutes
+ *     on real-time work / floor agent-minutes) and every pool's occupancy of all work over each
+ *     day ≤ `maxOccupancy` (occupancyRule.ts: deferred work may wait, so a backlog need not be
+ *     cleared within one interval);
  *   - deferred work (e-mail, tickets, escalations), per pool: answered within the channel's
  *     response target / offered ≥ `response`. A ticket's wait spans intervals, so this one
  *     is the pool's, not an interval's.
@@ -26,15 +28,15 @@
  *      servers per agent; deferred work adds its workload (busy agents, ÷ maxOccupancy).
  *   3. Up: while any target is missed, add an agent to every interval that misses (more when
  *      far off); a pool missing its deferred target gets one more agent in its busiest quarter
- *      of intervals. Here and in step 4 an interval "misses" unless every per-interval target
+ *      of intervals, a day over the occupancy cap in the busiest quarter of that day's. Here and in step 4 an interval "misses" unless every per-interval target
  *      holds with a margin of `removalMargin` standard errors (margin.ts, docs/model.md §14.5):
  *      judged on the same replications throughout, the search would otherwise keep the
  *      removals its sample's luck allows.
  *   4. Down: remove one agent from every open interval of one parity (every other interval
  *      of the week, so no two neighbours change together) that is not yet known to be
- *      minimal; keep each removal whose interval (and pool) still meets its targets; put back
- *      and mark minimal the others (a pool missing its deferred target: all of its removals
- *      back, the busier half marked minimal). Alternate parities until every interval is
+ *      minimal; keep each removal whose interval (and pool, and day) still meets its targets;
+ *      put back and mark minimal the others (a pool missing its deferred target: all of its
+ *      removals back, the busier half marked minimal; a day over the occupancy cap: that day's). Alternate parities until every interval is
  *      minimal; any knock-on miss is repaired by step 3 and its interval marked minimal.
  *      Then a second sweep with the marks cleared (a removal refused beside others may pass
  *      on its own).
@@ -51,6 +53,7 @@ import { erlangStart } from "./erlangStart.js";
 import { REMOVAL_MARGIN_Z } from "./margin.js";
 import { checkSeed } from "./checkSeed.js";
 import { busiest, evaluate, pooledStats, type SolveFrame } from "./evaluation.js";
+import { dayMask } from "./occupancyRule.js";
 import { probeReplications, ProbeLayout, type ProbeCounts } from "./probe.js";
 import { solutionOf, type Measured, type StaffingSolution } from "./solution.js";
 import { configWith, openIntervals } from "./staffedConfig.js";
@@ -147,6 +150,7 @@ async function solve(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingS
           frozen[k][i] = 1;
         }
         if (ev.poolFail[k]) for (const i of busiest(open[k], ev.occupancy[k], 0.25)) { x[k][i] += 1; frozen[k][i] = 1; }
+        for (let d = 0; d < 7; d++) if (ev.dayShort[k][d]) for (const i of busiest(dayMask(open[k], d, I / 7), ev.occupancy[k], 0.25)) { x[k][i] += 1; frozen[k][i] = 1; }
       });
       cur = await measure(x, "up");
     }
@@ -173,15 +177,18 @@ async function solve(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingS
       const tv = trial.ev;
       let changed = false;
       cand.forEach((list, k) => {
-        if (tv.poolFail[k]) {
-          // the pool's deferred target fails: every removal back, the busier half marked minimal
-          for (const i of list) y[k][i]++;
-          const byOcc = [...list].sort((a, b) => tv.occupancy[k][b] - tv.occupancy[k][a] || a - b);
+        // the pool's deferred target fails: every removal back, the busier half marked minimal;
+        // a day over the occupancy cap: that day's removals likewise
+        const back = tv.poolFail[k] ? list : list.filter((i) => tv.dayShort[k][Math.floor(i / (I / 7))]);
+        if (back.length > 0) {
+          for (const i of back) y[k][i]++;
+          const byOcc = [...back].sort((a, b) => tv.occupancy[k][b] - tv.occupancy[k][a] || a - b);
           for (const i of byOcc.slice(0, Math.max(1, Math.ceil(byOcc.length / 2)))) frozen[k][i] = 1;
           changed = true;
-          return;
+          if (tv.poolFail[k]) return;
         }
         for (const i of list) {
+          if (back.includes(i)) continue;
           if (tv.short[k][i]) { y[k][i]++; frozen[k][i] = 1; changed = true; }
         }
       });

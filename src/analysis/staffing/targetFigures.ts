@@ -5,6 +5,7 @@
  * docs/model.md §14.5).
  */
 import type { SolveFrame, Stats } from "./evaluation.js";
+import { dayIntervals } from "./occupancyRule.js";
 
 /** One pool's figures against the targets in one set of replications. */
 export interface TargetFigures {
@@ -18,7 +19,7 @@ export interface TargetFigures {
   intervalsAtServiceLevel: number | null;
   /** Share of those whose abandonment is at most `maxAbandon` (null: no such target or no interval). */
   intervalsAtMaxAbandon: number | null;
-  /** Share of the open intervals staffed whose occupancy is at most `maxOccupancy` (null: no such target or no interval). */
+  /** Share of the open intervals staffed within the occupancy cap: live work's in the interval and all work's over its day at most `maxOccupancy` (occupancyRule.ts; null: no such target or no interval). */
   intervalsAtMaxOccupancy: number | null;
   /** Share of the open intervals meeting every per-interval target (null: no open interval). */
   intervalsMeetingAll: number | null;
@@ -32,6 +33,12 @@ export function targetFigures(f: SolveFrame, s: Stats, xs: readonly Int32Array[]
   const I = layout.intervalsPerWeek, L = layout.intervalLength;
   return sized.map((q, k) => {
     let off = 0, within = 0, abandoned = 0, nSl = 0, okSl = 0, okAb = 0, nOcc = 0, okOcc = 0, nOpen = 0, okAll = 0;
+    // all work's occupancy over each day (occupancyRule.ts)
+    const dayOk = Array.from({ length: 7 }, (_, d) => {
+      let busy = 0, floor = 0;
+      for (const i of dayIntervals(open[k], d, I / 7)) { busy += s.busy[q * I + i]; floor += xs[k][i] * L * layout.occurrences[q * I + i] * R; }
+      return T.maxOccupancy === undefined || !(floor > 0) || busy / floor <= T.maxOccupancy;
+    });
     for (let i = 0; i < I; i++) {
       const j = q * I + i;
       off += s.offered[j]; within += s.within[j]; abandoned += s.abandoned[j];
@@ -46,7 +53,8 @@ export function targetFigures(f: SolveFrame, s: Stats, xs: readonly Int32Array[]
       const floorMinutes = xs[k][i] * L * layout.occurrences[j] * R;
       if (floorMinutes > 0) {
         nOcc++;
-        if (T.maxOccupancy === undefined || s.busy[j] / floorMinutes <= T.maxOccupancy) okOcc++; else ok = false;
+        const live = (s.busy[j] - s.deferredBusy[j]) / floorMinutes;
+        if (T.maxOccupancy === undefined || (live <= T.maxOccupancy && dayOk[Math.floor(i / (I / 7))])) okOcc++; else ok = false;
       }
       if (ok) okAll++;
     }

@@ -84,7 +84,7 @@ export function staffText(sol: StaffingSolution, plans: PoolPlans, ctx: StaffRep
     out.push(...checkLines(p.inSample, p.freshSeeds));
     const plan = plans[k];
     if (plan) {
-      out.push(`  Shifts (${fmt(plan.paidHoursPerWeek)} paid h/week; lower bound ${fmt(plan.lowerBoundHours)}${plan.optimal ? ", optimal" : ", best found within the time limit"}):`);
+      out.push(`  Shifts (${fmt(plan.paidHoursPerWeek)} paid h/week; lower bound ${fmt(plan.lowerBoundHours)} (${fmt(plan.gap * 100)}% below)${plan.optimal ? ", optimal" : ", best found within the time limit"}):`);
       for (const s of plan.shifts) {
         const br = s.breaks.length > 0 ? `, breaks ${s.breaks.map((b) => `${b.length} min at +${fmt(b.after / 60, 2)} h`).join(", ")}` : "";
         out.push(`    ${String(s.agents).padStart(3)} × ${s.pattern.padEnd(12)} ${shiftTimes(s)}${br}`);

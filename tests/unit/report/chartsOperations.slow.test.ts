@@ -395,7 +395,7 @@ function tinyStaff(): StaffResult {
     unmet: [],
     complete: true,
     currency: "EUR",
-    shifts: [{ pool: "L1", plan: { shifts: [], coverage, paidHoursPerWeek: 400, lowerBoundHours: 395, optimal: true, solveSeconds: 0.1 } }],
+    shifts: [{ pool: "L1", plan: { shifts: [], coverage, paidHoursPerWeek: 400, lowerBoundHours: 395, gap: 0.0125, optimal: true, solveSeconds: 0.1 } }],
   };
 }
 

@@ -461,7 +461,7 @@ function staff(over: Partial<StaffResult> = {}): StaffResult {
     intervalMinutes: 30, intervalsPerWeek: 336, weeksMeasured: 4, replications: 5,
     pools: [pool("A", 400, 16_000, 350), pool("B", 200, 10_000, 200)],
     evaluations: 12, met: true, unmet: [], complete: true,
-    shifts: [{ pool: "A", plan: { shifts: [], coverage: [], paidHoursPerWeek: 480, lowerBoundHours: 470, optimal: true, solveSeconds: 0.1 } }],
+    shifts: [{ pool: "A", plan: { shifts: [], coverage: [], paidHoursPerWeek: 480, lowerBoundHours: 470, gap: 0.0208, optimal: true, solveSeconds: 0.1 } }],
     ...over,
   };
 }
