@@ -50,6 +50,8 @@ export interface PoolRequirement {
   costPerWeek: number;
   /** Same, for the Erlang start (what an analytic tool would have said). */
   erlangPaidHoursPerWeek: number;
+  /** The response targets (hours, ascending, each once) of the deferred channels (e-mail, tickets) among the pool's skills: what its deferred work is answered within. */
+  responseTargetHours: number[];
   /** Deferred work: offered per week and the share within its response target (null: none). */
   deferredPerWeek: number;
   deferredWithin: number | null;
@@ -132,6 +134,7 @@ export function solutionOf(
     return {
       pool: p.name, tier: p.tier, timeZone: p.timeZone, availability, costPerHour, intervals,
       floorHoursPerWeek: floorH, paidHoursPerWeek: paidH, costPerWeek: paidH * costPerHour, erlangPaidHoursPerWeek: erlangH,
+      responseTargetHours: responseTargetHours(cfg, q),
       deferredPerWeek: stats.deferredOffered[q] / Math.max(1e-9, weeks * R),
       deferredWithin: stats.deferredOffered[q] > 0 ? stats.deferredWithin[q] / stats.deferredOffered[q] : null,
       serviceLevel: off > 0 ? within / off : null,
@@ -142,4 +145,15 @@ export function solutionOf(
     targets: T, intervalMinutes: L, intervalsPerWeek: I, weeksMeasured: weeks, replications: R,
     pools, evaluations, met: unmet.length === 0, unmet, complete, check: { seed: check.seed, replications: R },
   };
+}
+
+/** The response targets (hours, ascending, each once) of the deferred channels pool `q` has a skill in (a skill is need × channel: index need · channels + channel). */
+function responseTargetHours(cfg: SupportConfig, q: number): number[] {
+  const C = cfg.channels.length;
+  const hours = new Set<number>();
+  for (const w of cfg.pools[q].skills) {
+    const ch = cfg.channels[w % C];
+    if (ch.kind === "deferred") hours.add((ch.responseTarget ?? DAY_MINUTES) / HOUR_MINUTES);
+  }
+  return [...hours].sort((a, b) => a - b);
 }
