@@ -93,7 +93,7 @@ describe("the frontier's axes", () => {
     const data = (spec.data as { values: { label: string; status: string; x: number }[] }).values;
     expect(data.map((d) => [d.label, d.status, d.x])).toEqual([["6", "Dominated", 40], ["10", "On the frontier", 10]]);
     expect((spec.title as { text: string }).text).toBe("Phone service level vs phone average speed of answer");
-    expect(sweepNarrative(sw)[1]).toContain("pools.L2.agents = 10 is both the point with the lowest phone average speed of answer (10 s) and the point with the highest phone service level (90.0%).");
+    expect(sweepNarrative(sw)[1]).toContain("pools.L2.agents = 10 is both the point with the lowest phone average speed of answer (10 s) and the best served (90.0%).");
   });
 
   it("draws no front on an axis with no better direction", () => {

@@ -57,15 +57,17 @@ export function sweepNarrative(sw: SweepResult): string[] {
     return out;
   }
   const costLike = xi.unit === "money" && xi.better === -1;
-  const best = (info: MetricInfo) => (info.unit === "money" && info.better === -1 ? "the cheapest point" : `the point with the ${info.better === -1 ? "lowest" : "highest"} ${info.noun.replace(/^the /, "")}`);
+  const served = (key: string) => /^channel\..+\.(serviceLevel|withinTargetShare)$/.test(key);
+  const best = (info: MetricInfo, key: string) =>
+    info.unit === "money" && info.better === -1 ? "the cheapest point" : served(key) ? "the best served" : `the point with the ${info.better === -1 ? "lowest" : "highest"} ${info.noun.replace(/^the /, "")}`;
   const better = (info: MetricInfo) => (a: number, b: number) => (info.better === -1 ? a < b : a > b);
   const bx = better(xi), by = better(yi);
   const bestX = rows.reduce((m, p) => (bx(p.x.mean, m.x.mean) ? p : m));
   const bestY = rows.reduce((m, p) => (by(p.y.mean, m.y.mean) ? p : m));
   if (bestX === bestY) {
-    s.push(`${label(bestX.point)} is both ${best(xi)} (${xText(bestX.x.mean)}) and ${best(yi)} (${yText(bestX.y.mean)}).`);
+    s.push(`${label(bestX.point)} is both ${best(xi, x)} (${xText(bestX.x.mean)}) and ${best(yi, y)} (${yText(bestX.y.mean)}).`);
   } else {
-    s.push(`${titleCase(best(xi))} is ${label(bestX.point)} at ${xText(bestX.x.mean)} with ${yi.noun} ${yText(bestX.y.mean)}; ${best(yi)} is ${label(bestY.point)} at ${yText(bestY.y.mean)} for ${xText(bestY.x.mean)}.`);
+    s.push(`${titleCase(best(xi, x))} is ${label(bestX.point)} at ${xText(bestX.x.mean)} with ${yi.noun} ${yText(bestX.y.mean)}; ${best(yi, y)} is ${label(bestY.point)} at ${yText(bestY.y.mean)} for ${xText(bestY.x.mean)}.`);
     const given = amount(bestY.x.mean - bestX.x.mean, xi, cur);
     const price = costLike ? `the extra ${given}` : `giving up ${given} of ${xi.noun}`;
     s.push(
