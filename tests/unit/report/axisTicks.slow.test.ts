@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../../src/api/scenario.js";
 import { simulate } from "../../../src/api/simulate.js";
 import { sweep } from "../../../src/api/sweep.js";
+import { headlineKeys } from "../../../src/analysis/experiments/compare.js";
+import { headlineKeysOf } from "../../../src/kpi/headline.js";
 import { chartsFor } from "../../../src/report/html/budgetReport.js";
 import { frontierChart } from "../../../src/report/charts/frontier.js";
 import type { Results } from "../../../src/report/results.js";
@@ -32,8 +34,11 @@ async function repeats(res: Results): Promise<string[]> {
 describe("axis ticks", () => {
   it("never repeat a label in the charts of shipped scenarios' runs", async () => {
     for (const name of ["baseline", "baseline-year", "hiring-freeze", "mmc-abandon", "model-service-desk", "follow-the-sun"]) {
-      const run = await simulate(loadScenario(join(ROOT, "scenarios", `${name}.json`)), { replications: 2, threads: 1 });
+      const loaded = loadScenario(join(ROOT, "scenarios", `${name}.json`));
+      const run = await simulate(loaded, { replications: 2, threads: 1 });
       expect(await repeats({ kind: "run", run }), name).toEqual([]);
+      // the headline metrics known before a run (what sweep --x/--y are checked against) are the run's
+      expect(headlineKeys([headlineKeysOf(loaded.config)]), name).toEqual(headlineKeys([Object.keys(run.estimates)]));
     }
   }, 600_000);
 
