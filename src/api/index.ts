@@ -14,7 +14,7 @@ export { InputError, type Problem } from "../errors.js";
 export { loadScenario, type Scenario, type LoadOptions } from "./scenario.js";
 export { simulate, resultJson, type RunResult, type IntervalRow, type SimulateOptions } from "./simulate.js";
 export { compare, comparisonJson, type CompareOptions, type CompareResult, type Comparison, type EqualService } from "./compare.js";
-export { sweep, mergeSweep, type SweepOptions, type SweepResult, type SweepDocument, type ShardDocument, type Shard, type Vary } from "./sweep.js";
+export { sweep, mergeSweep, withAxes, type SweepOptions, type SweepResult, type SweepDocument, type ShardDocument, type Shard, type Vary } from "./sweep.js";
 export { staff, type StaffOptions, type StaffOutcome } from "./staff.js";
 export { plan, type PlanOptions, type PlanOutcome, type PlanDocument } from "./plan.js";
 export { erlang, type QueueLoad, type QueueInput, type QueueMetrics, type StaffingTarget, type StaffingResult, type ErlangXInput, type ErlangXMetrics } from "./erlang.js";

@@ -20,7 +20,10 @@ import {
   type SweepIdentity,
   type Vary,
 } from "../analysis/experiments/sweep/index.js";
+import { headlineKeys } from "../analysis/experiments/compare.js";
 import { calibrationOf } from "../analysis/experiments/statusQuo.js";
+import { headlineKeysOf } from "../kpi/headline.js";
+import { chooseAxes } from "../report/sweepFrontier.js";
 import { runSettings } from "../scenario/full/runSettings.js";
 import { numberProblem, runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
 import type { Scenario } from "./scenario.js";
@@ -34,6 +37,12 @@ export interface SweepOptions extends RunSettingsOptions {
   shard?: Shard;
   /** When the worker threads start (default: when the work left is worth their start-up). */
   startWorkers?: "now" | "whenWorthIt";
+  /**
+   * The frontier's axes, any two of the sweep's metrics (either may be left to its default:
+   * monthly cost, the first service level); checked before anything runs and kept in the
+   * document, so the chart and narrative drawn from it later read the same axes.
+   */
+  axes?: { x?: string; y?: string };
   /** Called as (point, replication) tasks finish. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -61,6 +70,7 @@ export async function sweep(scenario: Scenario, options: SweepOptions): Promise<
   checkVary(base, options.vary);
   const settings = runSettings(scenario.definition, { seed: options.seed, replications: options.replications });
   const statusQuo = calibrationOf(scenario.config);
+  const axes = options.axes === undefined ? undefined : chooseAxes(headlineKeys([headlineKeysOf(scenario.config)]), options.axes);
   const points = preparePoints(base, options.vary, { file: scenario.file ?? scenario.name, baseDir: scenario.baseDir, keep: (i) => inShard(i, shard), statusQuo });
   const identity: SweepIdentity = {
     scenario: scenario.name,
@@ -79,10 +89,17 @@ export async function sweep(scenario: Scenario, options: SweepOptions): Promise<
   });
   const warnings = pointWarnings(points);
   const n = gridSize(options.vary);
-  return shard !== undefined ? { shard: shardDocument(identity, shard, rows), warnings, points: n } : { document: sweepDocument(identity, rows), warnings, points: n };
+  return shard !== undefined ? { shard: shardDocument(identity, shard, rows), warnings, points: n } : { document: sweepDocument(identity, rows, axes), warnings, points: n };
 }
 
-/** Join the shards of one sweep (parsed shard files, each with where it came from) into the document an unsharded run gives. */
-export function mergeSweep(shards: readonly { source: string; data: unknown }[]): SweepDocument {
-  return mergeShards(shards);
+/** Join the shards of one sweep (parsed shard files, each with where it came from) into the document an unsharded run gives; with `axes`, the one an unsharded run given those axes gives. */
+export function mergeSweep(shards: readonly { source: string; data: unknown }[], options: { axes?: { x?: string; y?: string } } = {}): SweepDocument {
+  const doc = mergeShards(shards);
+  return options.axes === undefined ? doc : withAxes(doc, options.axes);
+}
+
+/** A sweep document with its frontier's axes chosen (checked against its metrics: InputError at `axes.x` / `axes.y`). */
+export function withAxes(doc: SweepDocument, axes: { x?: string; y?: string }): SweepDocument {
+  const { points, ...head } = doc;
+  return { ...head, axes: chooseAxes(doc.metrics, axes), points };
 }

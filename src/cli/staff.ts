@@ -37,6 +37,8 @@ export interface StaffOptions {
   shiftPatterns?: string;
   fteHours?: number;
   maxRuns?: number;
+  /** --margin: standard errors of margin a removal must clear. */
+  margin?: number;
   maxHeadcount?: number;
   maxPartTimeShare?: number;
   json?: boolean;
@@ -62,6 +64,7 @@ interface StaffArgs {
   "shift-patterns"?: string;
   "fte-hours"?: number;
   "max-runs"?: number;
+  margin?: number;
   "max-headcount"?: number;
   "max-part-time-share"?: number;
   json: boolean;
@@ -88,6 +91,7 @@ export function staffCommand(y: Argv): Argv {
         .option("shift-patterns", { type: "string", describe: "JSON file of allowed shift patterns (docs/shift-patterns.md; default: 8 h full-time 5 days on, 4 h and 6 h part-time on any 3 days, starts moving up to 2 h from day to day)" })
         .option("fte-hours", { type: "number", default: 40, describe: "paid hours of one full-time employee per week (for FTE)" })
         .option("max-runs", { type: "number", default: STAFF_DEFAULTS.maxRuns, describe: "simulation runs after which the search starts no new step (a step under way may add one); the report and a warning on stderr say when it stopped there" })
+        .option("margin", { type: "number", describe: "standard errors of margin every per-interval target must hold by for the search to keep a removal (default 1.5; 0: judged on the sample alone, which keeps removals its luck allows; docs/model.md §14.5)" })
         .option("max-headcount", { type: "number", describe: "shift plans: at most this many agents per pool" })
         .option("max-part-time-share", { type: "number", describe: "shift plans: at most this share of each pool's agents on part-time patterns (e.g. 0.3)" })
         .option("json", { type: "boolean", default: false, describe: "print the answer as JSON instead of the tables" })
@@ -100,7 +104,7 @@ export function staffCommand(y: Argv): Argv {
         target: args.target, maxAbandon: args["max-abandon"], maxOccupancy: args["max-occupancy"], response: args.response,
         pools: args.pools === undefined ? undefined : args.pools.split(",").map((s) => s.trim()).filter((s) => s !== ""),
         replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), shifts: args.shifts, shiftPatterns: args["shift-patterns"],
-        fteHours: args["fte-hours"], maxRuns: args["max-runs"], maxHeadcount: args["max-headcount"], maxPartTimeShare: args["max-part-time-share"], json: args.json, out: args.out, charts: args.charts,
+        fteHours: args["fte-hours"], maxRuns: args["max-runs"], margin: args.margin, maxHeadcount: args["max-headcount"], maxPartTimeShare: args["max-part-time-share"], json: args.json, out: args.out, charts: args.charts,
       });
       process.exitCode = 0;
     },
@@ -116,7 +120,7 @@ export interface StaffResult {
 const FLAGS: Record<string, string> = {
   targets: "--target", "targets.serviceLevel": "--target", "targets.thresholdSeconds": "--target",
   "targets.maxAbandon": "--max-abandon", "targets.maxOccupancy": "--max-occupancy", "targets.response": "--response",
-  pools: "--pools", replications: "--replications", maxRuns: "--max-runs", seed: "--seed", threads: "--threads", fteHours: "--fte-hours",
+  pools: "--pools", replications: "--replications", maxRuns: "--max-runs", removalMargin: "--margin", seed: "--seed", threads: "--threads", fteHours: "--fte-hours",
   maxHeadcount: "--max-headcount", maxPartTimeShare: "--max-part-time-share",
 };
 const PATTERNS = "shiftPatterns";
@@ -163,7 +167,7 @@ export async function runStaff(file: string, options: StaffOptions): Promise<Sta
     staffing = {
       targets: { ...parseTarget(options.target), maxAbandon: options.maxAbandon, maxOccupancy: options.maxOccupancy, response: options.response },
       pools: options.pools, replications: options.replications, seed: options.seed, threads: options.threads,
-      maxRuns: options.maxRuns, maxHeadcount: options.maxHeadcount, maxPartTimeShare: options.maxPartTimeShare, shifts: options.shifts, fteHours: options.fteHours, staffedScenarioDir: options.out,
+      maxRuns: options.maxRuns, removalMargin: options.margin, maxHeadcount: options.maxHeadcount, maxPartTimeShare: options.maxPartTimeShare, shifts: options.shifts, fteHours: options.fteHours, staffedScenarioDir: options.out,
     };
     checkStaffOptions(staffing);
   } catch (e) {

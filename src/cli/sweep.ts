@@ -46,7 +46,7 @@ import { parseJson } from "../scenario/json.js";
 import { InputError, problem } from "../errors.js";
 import { MAX_JSON_BYTES, readInputText } from "../inputFiles.js";
 import { parseShard, parseVary } from "./varySpec.js";
-import { asFlagsAsync, type FlagNames } from "./flags.js";
+import { asFlags, asFlagsAsync, type FlagNames } from "./flags.js";
 import { checkOutDir, writeOutputs } from "./outputs.js";
 
 export interface SweepOptions {
@@ -62,6 +62,9 @@ export interface SweepOptions {
   shard?: string;
   out?: string;
   json?: boolean;
+  /** The frontier's axes (--x, --y): metrics of the sweep; kept in sweep.json for `chart`. */
+  x?: string;
+  y?: string;
   /** With --out (not a shard): also the frontier chart and report.html (default true). */
   charts?: boolean;
   /** Where the table, JSON or summary goes (default: standard output). */
@@ -91,9 +94,25 @@ interface SweepArgs {
   threads?: number;
   shard?: string;
   out?: string;
+  x?: string;
+  y?: string;
   json: boolean;
   charts: boolean;
 }
+
+/** The flags of the frontier's axes. */
+export const AXIS_FLAGS: FlagNames = { "axes.x": "--x", "axes.y": "--y" };
+
+/** --x and --y as the library's `axes` (undefined when neither is given). */
+export function axesOption(x: string | undefined, y: string | undefined): { x?: string; y?: string } | undefined {
+  return x === undefined && y === undefined ? undefined : { x, y };
+}
+
+/** The help of --x and --y (sweep, merge and chart). */
+export const AXIS_HELP = {
+  x: "the frontier's x axis: one of the sweep's metrics (e.g. cost.total, cost.paidFte, channel.phone.asaSeconds; default cost.perMonth); kept in sweep.json so chart redraws it",
+  y: "the frontier's y axis: one of the sweep's metrics (e.g. channel.chat.serviceLevel, retention.csat; default the first channel's service level)",
+} as const;
 
 export function sweepCommand(y: Argv): Argv {
   return y.command<SweepArgs>(
@@ -112,14 +131,17 @@ export function sweepCommand(y: Argv): Argv {
         .option("threads", { type: "number", describe: "worker threads (default: the machine's cores); results are identical whatever the count" })
         .option("shard", { type: "string", describe: "i/N: run only the points whose index mod N is i−1 and write shard-i-of-N.json to --out (join with merge)" })
         .option("out", { type: "string", describe: "write sweep.csv and sweep.json (or the shard file) to this folder, with the frontier chart (charts/*) and report.html" })
+        .option("x", { type: "string", describe: AXIS_HELP.x })
+        .option("y", { type: "string", describe: AXIS_HELP.y })
         .option("charts", { type: "boolean", default: true, describe: "with --out: render the chart and report.html (--no-charts to skip)" })
         .option("json", { type: "boolean", default: false, describe: "print the sweep as JSON instead of the table" })
         .example("$0 sweep scenarios/baseline.json --vary pools.L2.agents=6..12:2", "four points: 6, 8, 10 and 12 L2 agents")
         .example('$0 sweep s.json --vary pools.L2.agents=6,8 --vary "pools.L1 phone and e-mail.agents=10..14:2" --out sw', "a 2 × 3 grid, files in sw/")
-        .example("$0 sweep s.json --vary pools.L2.agents=6..20:1 --shard 3/4 --out results", "the third of four shards (then: $0 merge results --out final)"),
+        .example("$0 sweep s.json --vary pools.L2.agents=6..20:1 --shard 3/4 --out results", "the third of four shards (then: $0 merge results --out final)")
+        .example("$0 sweep s.json --vary pools.L2.agents=6..12:2 --x cost.paidFte --y channel.phone.asaSeconds --out sw", "the frontier of paid staff against phone ASA"),
     async (args) => {
       const vary = args.vary === undefined ? [] : Array.isArray(args.vary) ? args.vary.map(String) : [String(args.vary)];
-      await execSweep(args.file, { vary, replications: args.replications, seed: args.seed, threads: args.threads, shard: args.shard, out: args.out, json: args.json, charts: args.charts });
+      await execSweep(args.file, { vary, replications: args.replications, seed: args.seed, threads: args.threads, shard: args.shard, out: args.out, x: args.x, y: args.y, json: args.json, charts: args.charts });
       process.exitCode = 0;
     },
   );
@@ -128,6 +150,8 @@ export function sweepCommand(y: Argv): Argv {
 interface MergeArgs {
   inputs: string[];
   out: string;
+  x?: string;
+  y?: string;
   json: boolean;
 }
 
@@ -139,10 +163,12 @@ export function mergeCommand(y: Argv): Argv {
       a
         .positional("inputs", { type: "string", array: true, describe: "folders holding shard-i-of-N.json files, or the files" })
         .option("out", { type: "string", demandOption: true, describe: "folder for sweep.csv and sweep.json" })
+        .option("x", { type: "string", describe: AXIS_HELP.x })
+        .option("y", { type: "string", describe: AXIS_HELP.y })
         .option("json", { type: "boolean", default: false, describe: "also print the merged sweep as JSON" })
         .example("$0 merge results --out final", "join results/shard-*-of-N.json"),
     (args) => {
-      execMerge(args.inputs, { out: args.out, json: args.json });
+      execMerge(args.inputs, { out: args.out, x: args.x, y: args.y, json: args.json });
       process.exitCode = 0;
     },
   );
@@ -162,7 +188,9 @@ export async function execSweep(file: string, options: SweepOptions): Promise<Sw
   if (options.vary.length === 0) throw new InputError(problem("sweep", `expected at least one --vary PATH=VALUES (e.g. --vary pools.L2.agents=6..12:2)`));
   const vary = options.vary.map(parseVary);
   // the library names a varied parameter vary[j]; here it is the --vary the user typed
-  const flags: FlagNames = Object.fromEntries([["vary", "--vary"], ...vary.map((v, j) => [`vary[${j}]`, `--vary ${v.path}`])]);
+  const flags: FlagNames = { ...AXIS_FLAGS, ...Object.fromEntries([["vary", "--vary"], ...vary.map((v, j) => [`vary[${j}]`, `--vary ${v.path}`])]) };
+  const axes = axesOption(options.x, options.y);
+  if (axes !== undefined && shard !== undefined) throw new InputError(problem(options.x !== undefined ? "--x" : "--y", `not with --shard (a shard draws no chart): give it to merge or chart`));
   const scenario = loadScenario(file);
   const progress = options.progress ?? (!options.json && process.stderr.isTTY === true);
   const r = await asFlagsAsync(flags, () =>
@@ -172,6 +200,7 @@ export async function execSweep(file: string, options: SweepOptions): Promise<Sw
       replications: options.replications,
       threads: options.threads ?? availableParallelism(),
       shard,
+      axes,
       startWorkers: options.startWorkers,
       onProgress: progress ? (done, total) => stderr(`\rsweep: replication ${done}/${total}${done === total ? "\r\x1b[K" : ""}`) : undefined,
     }),
@@ -197,6 +226,9 @@ export async function execSweep(file: string, options: SweepOptions): Promise<Sw
 
 export interface MergeOptions {
   out: string;
+  /** The frontier's axes, as sweep --x --y. */
+  x?: string;
+  y?: string;
   /** Print the merged sweep as JSON (else a one-line summary). */
   json?: boolean;
   stdout?: (s: string) => void;
@@ -236,7 +268,8 @@ export function execMerge(inputs: readonly string[], options: MergeOptions): Swe
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
   if (inputs.length === 0) throw new InputError(problem("merge", `expected folders or shard files`));
   checkOutDir(options.out);
-  const doc = mergeSweep(readShardInputs(inputs));
+  const axes = axesOption(options.x, options.y);
+  const doc = asFlags(AXIS_FLAGS, () => mergeSweep(readShardInputs(inputs), { axes }));
   const written = writeOutputs(options.out, { "sweep.csv": sweepCsv(doc), "sweep.json": sweepJsonText(doc) });
   stdout(options.json ? sweepJsonText(doc) : `merge: ${doc.points.length} points → ${written.join(", ")}\n`);
   return doc;

@@ -29,3 +29,21 @@ export const HEADLINE_KPIS: readonly { entity?: "channel" | "tier"; metric: stri
   { metric: "retention.netRevenueAtRisk" },
   { metric: "retention.netRecurringRevenue" },
 ];
+
+/**
+ * The headline keys a run of `cfg` reports, as kpi/values.ts names them, known before it runs: a
+ * real-time channel has a service level and an ASA, a deferred one (e-mail, tickets) a
+ * within-target share and a mean response; every channel an abandon rate, resolution rate and
+ * cost per contact; every tier its three; the funnel, cost and retention keys always (the paid
+ * FTE when the measured span is positive). What a sweep can be charted by before it is run.
+ */
+export function headlineKeysOf(cfg: { channels: readonly { name: string; kind: string }[]; tiers: readonly { name: string }[]; horizon: number; warmup: number }): string[] {
+  const keys: string[] = [];
+  for (const ch of cfg.channels) {
+    const own = ch.kind === "realtime" ? ["serviceLevel", "asaSeconds"] : ["withinTargetShare", "meanResponseHours"];
+    for (const m of [...own, "abandonRate", "resolutionRate", "costPerContact"]) keys.push(`channel.${ch.name}.${m}`);
+  }
+  for (const t of cfg.tiers) for (const m of ["occupancy", "resolutionRate", "costPerContact"]) keys.push(`tier.${t.name}.${m}`);
+  for (const h of HEADLINE_KPIS) if (h.entity === undefined && (h.metric !== "cost.paidFte" || cfg.horizon > cfg.warmup)) keys.push(h.metric);
+  return keys;
+}

@@ -12,8 +12,9 @@
  *   formatValue(x, unit, …)             ↔  valueExpr                 a metric's value by its unit
  *   formatChange(x, unit, …)            ↔  changeExpr                a signed difference: +1.2 points, −$14.7K, +10 s
  *
- * Axis ticks are round numbers, not stated results: `axisMoneyExpr` / `axisCountExpr` switch to K
- * from a thousand so one axis does not mix $5,000 and $10K; `axisDurationExpr` keeps one unit.
+ * Axis ticks are round numbers, not stated results: `axisMoney` / `axisCount` / `axisNumber` /
+ * `axisShare` give Vega a format without precision, which it fits to the tick step (one unit, K
+ * or M, per axis; never two equal labels); `axisDurationExpr` keeps one unit.
  *
  * Minus signs are U+2212 (−), as d3-format writes them. A value that rounds to zero gets no sign.
  */
@@ -181,13 +182,40 @@ export function pointsExpr(x: string, word = "pp", axis = false): string {
 }
 
 /**
- * Money for axis ticks: K from a thousand, so one axis does not mix $5,000 and $10K; `cents`
- * (unit costs, whose ticks may be $0.50 apart): amounts under a thousand with two decimals.
+ * Axis ticks of money, Vega-Lite axis properties: K, M or B by the axis's largest tick, one unit
+ * for the whole axis ($0.2M … $1.2M), with as many decimals as the tick step needs, so that
+ * neighbouring ticks never read the same ($318.2K, $318.4K — not $318K twice). The format has no
+ * precision, so Vega fits it to the ticks (d3's tickFormat); `cents` (unit costs, whose ticks may
+ * be $0.50 apart): plain amounts with the step's decimals. Ticks stay a whole currency unit apart otherwise.
  */
-export function axisMoneyExpr(x: string, currency: string, cents = false): string {
+export function axisMoney(currency: string, cents = false): Record<string, unknown> {
+  if (cents) return { format: "$,f" };
+  return { format: "$~s", labelExpr: `datum.value === 0 ? ${JSON.stringify(currencySymbol(currency) + "0")} : ${SI_TO_FINANCE}`, tickMinStep: 1 };
+}
+
+/** Axis ticks of counts: K and M by the axis's largest tick, the step's decimals (never two equal labels); whole numbers apart when `whole` (agents, contacts). */
+export function axisCount(whole = false): Record<string, unknown> {
+  return { format: "~s", labelExpr: `datum.value === 0 ? '0' : ${SI_TO_FINANCE}`, ...(whole ? { tickMinStep: 1 } : {}) };
+}
+
+/** Axis ticks of plain numbers with the step's decimals (2, 2.5, 3 — never 2, 3, 3); whole numbers apart when `whole`. */
+export function axisNumber(whole = false): Record<string, unknown> {
+  return { format: ",~f", ...(whole ? { tickMinStep: 1 } : {}) };
+}
+
+/** Axis ticks of shares: percent with the step's decimals (80%, 82%; 90.1%, 90.2%), trailing zeros dropped. */
+export function axisShare(): Record<string, unknown> {
+  return { format: "~%" };
+}
+
+/** Money for a comparison's change-axis ticks (changeExpr): K from a thousand, three significant digits. */
+function axisMoneyExpr(x: string, currency: string, cents = false): string {
   const a = `abs(${x})`;
   return `(${x} < 0 ? '${MINUS}' : '') + ${JSON.stringify(currencySymbol(currency))} + (${a} >= 1e9 ? format(${a} / 1e9, '.3~r') + 'B' : ${a} >= 1e6 ? format(${a} / 1e6, '.3~r') + 'M' : ${a} >= 1e3 ? format(${a} / 1e3, '.3~r') + 'K' : format(${a}, '${cents ? ",.2f" : ",.0f"}'))`;
 }
+
+/** d3's SI prefixes as finance writes them: k → K, G → B (M stays); "m" and smaller do not occur on these axes. */
+const SI_TO_FINANCE = "replace(replace(datum.label, 'k', 'K'), 'G', 'B')";
 
 /**
  * Durations (seconds `x`) for axis ticks: one unit for the whole axis, durationUnit of its

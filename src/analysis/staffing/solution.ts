@@ -50,6 +50,8 @@ export interface PoolRequirement {
   costPerWeek: number;
   /** Same, for the Erlang start (what an analytic tool would have said). */
   erlangPaidHoursPerWeek: number;
+  /** The response targets (hours, ascending, each once) of the deferred channels (e-mail, tickets) among the pool's skills: what its deferred work is answered within. */
+  responseTargetHours: number[];
   /** Deferred work: offered per week and the share within its response target (null: none). */
   deferredPerWeek: number;
   deferredWithin: number | null;
@@ -67,15 +69,17 @@ export interface StaffingSolution {
   weeksMeasured: number;
   replications: number;
   pools: PoolRequirement[];
-  /** Evaluations run (each: every replication), and whether every target is met at the end. */
+  /** Simulation runs of the search (each: every replication; what the run cap counts), the check's not among them (`check.runs`); and whether every target is met at the end. */
   evaluations: number;
   met: boolean;
   /** One line per target still missed (empty when met). */
   unmet: string[];
+  /** Standard errors of margin each removal had to clear (margin.ts; 0: none). */
+  removalMargin: number;
   /** false when the run cap stopped the search with removals still untried: the answer meets the targets but may not be the fewest. */
   complete: boolean;
-  /** The check: the answer re-run on `replications` replications of fresh seeds (seed: the solve's with "|check"). */
-  check: { seed: string; replications: number };
+  /** The check: the answer re-run (`runs` simulation runs: one) on `replications` replications of fresh seeds (seed: the solve's with "|check"). */
+  check: { seed: string; replications: number; runs: number };
 }
 
 /** The staffing as last simulated: its replications' counts, their sums and its evaluation. */
@@ -91,7 +95,7 @@ export interface Measured {
  */
 export function solutionOf(
   f: SolveFrame, cfg: SupportConfig, x: readonly Int32Array[], erlang: readonly Int32Array[], last: Measured,
-  check: { seed: string; stats: Stats }, evaluations: number, complete: boolean,
+  check: { seed: string; stats: Stats; runs: number }, evaluations: number, complete: boolean,
 ): StaffingSolution {
   const { sized, open, T, layout, R } = f;
   const I = layout.intervalsPerWeek, L = layout.intervalLength;
@@ -133,6 +137,7 @@ export function solutionOf(
     return {
       pool: p.name, tier: p.tier, timeZone: p.timeZone, availability, costPerHour, intervals,
       floorHoursPerWeek: floorH, paidHoursPerWeek: paidH, costPerWeek: paidH * costPerHour, erlangPaidHoursPerWeek: erlangH,
+      responseTargetHours: responseTargetHours(cfg, q),
       deferredPerWeek: stats.deferredOffered[q] / Math.max(1e-9, weeks * R),
       deferredWithin: stats.deferredOffered[q] > 0 ? stats.deferredWithin[q] / stats.deferredOffered[q] : null,
       serviceLevel: off > 0 ? within / off : null,
@@ -141,6 +146,17 @@ export function solutionOf(
   });
   return {
     targets: T, intervalMinutes: L, intervalsPerWeek: I, weeksMeasured: weeks, replications: R,
-    pools, evaluations, met: unmet.length === 0, unmet, complete, check: { seed: check.seed, replications: R },
+    pools, evaluations, met: unmet.length === 0, unmet, removalMargin: f.margin, complete, check: { seed: check.seed, replications: R, runs: check.runs },
   };
+}
+
+/** The response targets (hours, ascending, each once) of the deferred channels pool `q` has a skill in (a skill is need × channel: index need · channels + channel). */
+function responseTargetHours(cfg: SupportConfig, q: number): number[] {
+  const C = cfg.channels.length;
+  const hours = new Set<number>();
+  for (const w of cfg.pools[q].skills) {
+    const ch = cfg.channels[w % C];
+    if (ch.kind === "deferred") hours.add((ch.responseTarget ?? DAY_MINUTES) / HOUR_MINUTES);
+  }
+  return [...hours].sort((a, b) => a - b);
 }

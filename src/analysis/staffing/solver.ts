@@ -42,6 +42,8 @@
  *      on its own).
  *   5. Check: the answer re-run on fresh seeds (checkSeed.ts, the same replications); the
  *      answer reports each target's figure there beside the search's own (targetFigures.ts).
+ *      That run is not one of the search's: `evaluations` (and the run cap) count the search's
+ *      runs, `check.runs` the check's.
  * In simulation (shrinkage 0, no workforce dynamics, no KCS article time) the table is the
  * floor; paid agents are floor / (1 − shrinkage − article time at the end of the run), kept
  * fractional: rounding each pool and interval up before adding overstates headcount.
@@ -68,11 +70,11 @@ export interface SolverOptions {
   replications: number;
   /** Names of the pools to size (default: every pool). */
   pools?: readonly string[];
-  /** Cap on evaluations (simulation runs of all replications): no new search step starts after it (a step under way may add one run); default 80. */
+  /** Cap on the search's evaluations (simulation runs of all replications; the check on fresh seeds not counted): no new search step starts after it (a step under way may add one run); default 80. */
   maxEvaluations?: number;
   /** Standard errors of margin a removal must clear in every per-interval target (default REMOVAL_MARGIN_Z; 0: none). */
   removalMargin?: number;
-  /** Called after every evaluation (for a progress line). */
+  /** Called after every run, the search's and then the check's (for a progress line; n counts them all). */
   onEvaluation?: (n: number, phase: SolvePhase) => void;
   /** Worker threads for each evaluation's replications (default 1: here, one after another); the answer does not depend on it. */
   threads?: number;
@@ -111,11 +113,13 @@ async function solve(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingS
         return q;
       });
   const maxEval = opts.maxEvaluations ?? 80;
-  let evaluations = 0;
+  // the search's runs (what the cap counts) and the check's, apart: the report gives both
+  let evaluations = 0, checkRuns = 0;
   const run = async (c: SupportConfig, phase: SolvePhase, seed: number | string = opts.seed): Promise<ProbeCounts[]> => {
     const counts = opts.runReplications ? await opts.runReplications(c, layout, seed) : probeReplications(c, layout, seed, R);
-    evaluations++;
-    opts.onEvaluation?.(evaluations, phase);
+    if (phase === "check") checkRuns++;
+    else evaluations++;
+    opts.onEvaluation?.(evaluations + checkRuns, phase);
     return counts;
   };
   const open = sized.map((q) => openIntervals(cfg.pools[q], L));
@@ -207,7 +211,8 @@ async function solve(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingS
 
   // the check: the answer re-run on fresh seeds, independent of every run the search judged
   const seed = checkSeed(opts.seed);
-  const check = { seed, stats: pooledStats(await run(configWith(cfg, sized, x, L), "check", seed)) };
+  const stats = pooledStats(await run(configWith(cfg, sized, x, L), "check", seed));
+  const check = { seed, stats, runs: checkRuns };
 
   // the answer: x as last simulated (every step above ends with a run of the staffing it leaves)
   return solutionOf(frame, cfg, x, erlang, cur, check, evaluations, complete);

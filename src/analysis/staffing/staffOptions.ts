@@ -21,6 +21,8 @@ export interface StaffOptions {
   threads?: number;
   /** Simulation runs after which the search starts no new step (default 150: the README example with --max-abandon 0.05 --max-occupancy 0.9 needs 101 on the baseline; at least 3). */
   maxRuns?: number;
+  /** Standard errors of margin a removal must clear in every per-interval target (default 1.5, margin.ts REMOVAL_MARGIN_Z; 0: none; docs/model.md §14.5). */
+  removalMargin?: number;
   /** Plan shifts for the requirement (default true). */
   shifts?: boolean;
   /**
@@ -73,6 +75,7 @@ export function staffOptionProblems(o: StaffOptions): Problem[] {
     shareProblem("targets.response", t.response, false),
     integerProblem("replications", o.replications, 1),
     integerProblem("maxRuns", o.maxRuns, 3),
+    o.removalMargin === undefined || (typeof o.removalMargin === "number" && Number.isFinite(o.removalMargin) && o.removalMargin >= 0) ? undefined : problem("removalMargin", `expected a finite number >= 0 (standard errors), got ${String(o.removalMargin)}`),
     integerProblem("seed", o.seed, 0),
     integerProblem("threads", o.threads, 1),
     integerProblem("maxHeadcount", o.maxHeadcount, 1),

@@ -89,7 +89,7 @@ export async function staffScenario(loaded: LoadedScenario, options: StaffOption
 
   const solution = await solveStaffing(config, {
     targets, seed: settings.seed, replications: settings.replications, pools: options.pools,
-    maxEvaluations: options.maxRuns ?? STAFF_DEFAULTS.maxRuns, threads: options.threads, onEvaluation: options.onEvaluation,
+    maxEvaluations: options.maxRuns ?? STAFF_DEFAULTS.maxRuns, removalMargin: options.removalMargin, threads: options.threads, onEvaluation: options.onEvaluation,
   });
   const plans: PoolPlans = [];
   const fteHours = options.fteHours ?? STAFF_DEFAULTS.fteHours;

@@ -3,7 +3,7 @@
  * cents, a 95% interval per bar (null ends: one replication), the mean written at the end of the
  * bar (or of its interval).
  */
-import { axisMoneyExpr } from "../numbers.js";
+import { axisMoney } from "../numbers.js";
 import { moneyExpr } from "./theme.js";
 
 /** The texts a bar's datum {mean, low, high} gets: meanText, ciText (tooltips) and labelAt (where the value is written). */
@@ -22,7 +22,7 @@ export function costBarX(rows: readonly { mean: number; high: number | null }[],
   return {
     field: "mean", type: "quantitative", title: `Cost (${currency})`,
     scale: { domain: [0, max > 0 ? max * 1.3 : 1], nice: false },
-    axis: { labelExpr: axisMoneyExpr("datum.value", currency), tickCount: 5, grid: true },
+    axis: { ...axisMoney(currency), tickCount: 5, grid: true },
   };
 }
 

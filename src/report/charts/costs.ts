@@ -10,7 +10,7 @@
  * Categories that cost nothing in every scenario are left out of the chart and its legend.
  */
 import type { ChartSpec } from "../render/render.js";
-import { axisMoneyExpr, formatSpan } from "../numbers.js";
+import { axisMoney, formatSpan } from "../numbers.js";
 import { checkRuns, commonCurrency, meanOf, measuredHours, measuredMonths, union, windowsDiffer } from "../runs.js";
 import { baseSpec, categoryScale, CHART_HEIGHT, moneyExpr } from "./theme.js";
 import type { ScenarioResult } from "./inputs.js";
@@ -120,7 +120,7 @@ export function costBreakdownChart(runs: ScenarioResult[]): ChartSpec {
             field: "perMonth", type: "quantitative", stack: "zero",
             title: `Cost per month (${currency})`,
             scale: { domain: [0, maxTotal > 0 ? maxTotal * 1.12 : 1], nice: false },
-            axis: { labelExpr: axisMoneyExpr("datum.value", currency), tickCount: 6 },
+            axis: { ...axisMoney(currency), tickCount: 6 },
           },
           color: { field: "category", type: "nominal", title: "Cost category", scale: colour, legend: { orient: "right", direction: "vertical", labelLimit: 420 } },
           order: { field: "order", type: "quantitative", sort: "ascending" },

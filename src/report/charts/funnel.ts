@@ -24,7 +24,7 @@
  * scenarios' windows differ they are per month (total ÷ measured months) so they compare.
  */
 import type { ChartSpec } from "../render/render.js";
-import { axisCountExpr, formatCount } from "../numbers.js";
+import { axisCount, formatCount } from "../numbers.js";
 import { checkRuns, meanOf, measuredHours, measuredMonths, union, windowsDiffer } from "../runs.js";
 import { baseSpec, countExpr, scenarioScale } from "./theme.js";
 import type { ScenarioResult } from "./inputs.js";
@@ -144,7 +144,7 @@ export function funnelChart(runs: ScenarioResult[]): ChartSpec {
         field: "value", type: "quantitative",
         title: `Needs ${unit}`,
         scale: { domain: [0, max * 1.2], nice: false },
-        axis: { labelExpr: axisCountExpr("datum.value"), tickCount: 6, grid: true },
+        axis: { ...axisCount(), tickCount: 6, grid: true },
       },
       color: {
         field: "scenario", type: "nominal", sort: scenarios, title: "Scenario", scale: scenarioScale(scenarios),

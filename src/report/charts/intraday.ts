@@ -10,7 +10,7 @@
  * no ASA: it is a gap in the line, not a zero (and so is the queue there, unless a backlog is
  * still waiting).
  */
-import { durationUnit, formatNumber, formatTargetShare } from "../numbers.js";
+import { axisNumber, durationUnit, formatNumber, formatTargetShare } from "../numbers.js";
 import type { ChartSpec } from "../render/render.js";
 import { titleCase } from "../words.js";
 import type { Band, ScenarioResult, WeekProfile } from "./inputs.js";
@@ -263,7 +263,7 @@ export function intradayChart(r: ScenarioResult, channel: string, opts: { target
         { scale: waitCap === null ? { zero: true, nice: true } : { zero: true, nice: false, domain: [0, waitCap / unit.seconds], clamp: true }, axis: { tickCount: 4 } },
         false,
       ),
-      panel("q", `${deferred ? "Backlog" : "Queue"}: time-average number of contacts waiting`, "Waiting", 150, { scale: { zero: true, nice: true }, axis: { tickCount: 4, format: ",.2~f" } }, true),
+      panel("q", `${deferred ? "Backlog" : "Queue"}: time-average number of contacts waiting`, "Waiting", 150, { scale: { zero: true, nice: true }, axis: { tickCount: 4, ...axisNumber() } }, true),
     ],
     resolve: { scale: { x: "shared" } },
   };

@@ -18,7 +18,7 @@
  * the revenue its experience protects and the net (retention.revenueProtected, .netRevenueAtRisk).
  */
 import type { ChartSpec } from "../render/render.js";
-import { axisMoneyExpr, formatMoney } from "../numbers.js";
+import { axisMoney, formatMoney } from "../numbers.js";
 import { checkRuns, commonCurrency, meanOf } from "../runs.js";
 import { baseSpec, moneyExpr, scenarioScale } from "./theme.js";
 import { DAY_MS, HOUR_MS } from "../../time/units.js";
@@ -142,7 +142,7 @@ export function retentionChart(runs: ScenarioResult[]): ChartSpec | null {
   };
   const y = {
     field: "cumulative", type: "quantitative", title: `ARR lost, cumulative (${currency})`,
-    axis: { labelExpr: axisMoneyExpr("datum.value", currency), tickCount: 6 },
+    axis: { ...axisMoney(currency), tickCount: 6 },
   };
   const color = { field: "scenario", type: "nominal", sort: scenarios, title: "Scenario", scale: scenarioScale(scenarios), legend: drawn.length > 1 ? {} : null };
   const tooltip = [

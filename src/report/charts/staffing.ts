@@ -7,7 +7,7 @@
  * in the open intervals: green where the plan carries a surplus, red where it falls short.
  * The subtitle gives what it costs: paid hours per week, FTE and money, required vs planned.
  */
-import { formatCount, formatFixed, formatMoney, formatNumber, formatTargetShare } from "../numbers.js";
+import { axisNumber, formatCount, formatDuration, formatFixed, formatMoney, formatNumber, formatTargetShare } from "../numbers.js";
 import type { ChartSpec } from "../render/render.js";
 import type { StaffResult } from "./inputs.js";
 import { Y_AXIS_EXTENT, intervalPlace, weekX, weekX2 } from "./intraday.js";
@@ -18,6 +18,26 @@ export { formatMoney } from "../numbers.js";
 
 /** Series names (legend entries). */
 export const STAFFING_SERIES = { coverage: "Scheduled (shift plan)", required: "Required (simulation)", erlang: "Erlang start" } as const;
+
+/**
+ * The targets a pool was sized to, as its subtitle says them: real-time work's service level
+ * ("target 80% answered within 20 s") when the pool answered real-time work, deferred work's
+ * response share within its channels' response targets ("90% of e-mail and tickets answered
+ * within 24 h") when it serves deferred channels — a pool of e-mail, tickets or escalated work
+ * alone shows only the latter. Results written before the response targets were recorded say
+ * "within its response target".
+ */
+export function poolTargets(s: Pick<StaffResult, "targets">, req: Pick<StaffResult["pools"][number], "serviceLevel" | "deferredPerWeek" | "responseTargetHours">): string {
+  const t = s.targets;
+  const realtime = req.serviceLevel !== null;
+  const hours = req.responseTargetHours;
+  const deferred = (hours !== undefined && hours.length > 0) || req.deferredPerWeek > 0;
+  const within = hours === undefined || hours.length === 0 ? "within its response target" : `within ${hours.map((h) => formatDuration(h * 3600)).join(" or ")}`;
+  const parts: string[] = [];
+  if (realtime || !deferred) parts.push(`${formatTargetShare(t.serviceLevel)} answered within ${t.thresholdSeconds} s`);
+  if (deferred) parts.push(`${realtime ? "deferred work " : ""}${formatTargetShare(t.response)} answered ${within}`);
+  return `target ${parts.join("; ")}`;
+}
 
 /**
  * Required vs scheduled agents on the floor per interval of the week for `pool`, from the
@@ -108,9 +128,9 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
     height: cov ? 300 : 340,
     layer: [
       ...(cov
-        ? [{ data: { values: steps }, transform: named(STAFFING_SERIES.coverage), mark: { type: "area", opacity: 0.9 }, encoding: { x, y: { field: "coverage", type: "quantitative", title: "Agents on the floor", scale: yScale, axis: { minExtent: Y_AXIS_EXTENT, format: ",.0f" } }, y2: { datum: 0 }, color: colour } }]
+        ? [{ data: { values: steps }, transform: named(STAFFING_SERIES.coverage), mark: { type: "area", opacity: 0.9 }, encoding: { x, y: { field: "coverage", type: "quantitative", title: "Agents on the floor", scale: yScale, axis: { minExtent: Y_AXIS_EXTENT, ...axisNumber(true) } }, y2: { datum: 0 }, color: colour } }]
         : []),
-      { data: { values: steps }, transform: named(STAFFING_SERIES.required), mark: { type: "line", strokeWidth: 2.5 }, encoding: { x, y: { field: "required", type: "quantitative", title: "Agents on the floor", scale: yScale, axis: { minExtent: Y_AXIS_EXTENT, format: ",.0f" } }, color: colour, strokeDash: dash } },
+      { data: { values: steps }, transform: named(STAFFING_SERIES.required), mark: { type: "line", strokeWidth: 2.5 }, encoding: { x, y: { field: "required", type: "quantitative", title: "Agents on the floor", scale: yScale, axis: { minExtent: Y_AXIS_EXTENT, ...axisNumber(true) } }, color: colour, strokeDash: dash } },
       { data: { values: steps }, transform: named(STAFFING_SERIES.erlang), mark: { type: "line", strokeWidth: 1.5 }, encoding: { x, y: { field: "erlang", type: "quantitative" }, color: colour, strokeDash: dash } },
       { data: { values: intervals }, transform: tooltipCalcs, mark: { type: "rect", opacity: 0 }, encoding: { x: { field: "start", type: "quantitative" }, x2: weekX2("end"), tooltip } },
     ],
@@ -127,7 +147,7 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
         encoding: {
           x: weekX("start", { title: `Day of the week (${req.timeZone} time)` }),
           x2: weekX2("end"),
-          y: { field: "gap", type: "quantitative", title: "Gap", axis: { minExtent: Y_AXIS_EXTENT, format: ",.2~f", labelExpr: "datum.value > 0 ? '+' + datum.label : datum.label", tickCount: 4 } },
+          y: { field: "gap", type: "quantitative", title: "Gap", axis: { minExtent: Y_AXIS_EXTENT, ...axisNumber(), labelExpr: "datum.value > 0 ? '+' + datum.label : datum.label", tickCount: 4 } },
           y2: { datum: 0 },
           color: { condition: { test: "datum.gap < 0", value: TARGET_COLOUR }, value: VOLUME_COLOURS.answered },
           tooltip,
@@ -141,7 +161,7 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
   const fte = (h: number) => formatFixed(h / s.fteHours, 1);
   const t = s.targets;
   const lines = [
-    `${s.scenario} · ${pool} · target ${formatTargetShare(t.serviceLevel)} answered within ${t.thresholdSeconds} s`,
+    `${s.scenario} · ${pool} · ${poolTargets(s, req)}`,
     `Required: ${formatCount(req.paidHoursPerWeek)} paid h/week = ${fte(req.paidHoursPerWeek)} FTE, ${formatMoney(req.costPerWeek, currency)}/week (Erlang start: ${formatCount(req.erlangPaidHoursPerWeek)} h)`,
   ];
   if (plan) {

@@ -8,7 +8,7 @@
 import type { ChartSpec } from "../render/render.js";
 import type { Band, ScenarioResult } from "./inputs.js";
 import { BAND_OPACITY, baseSpec, CHART_WIDTH, SCENARIO_COLOURS, TARGET_COLOUR, tierScale } from "./theme.js";
-import { formatTargetShare } from "../numbers.js";
+import { axisNumber, axisShare, formatTargetShare } from "../numbers.js";
 
 interface TrendRow {
   week: string;
@@ -72,7 +72,7 @@ export function trendChart(r: ScenarioResult, opts: { target?: number } = {}): C
             mark: { type: "line", point: true },
             encoding: {
               x,
-              y: { field: "mean", type: "quantitative", title: "Service level", axis: { format: ".0%" }, scale: { domain: [0, 1] } },
+              y: { field: "mean", type: "quantitative", title: "Service level", axis: axisShare(), scale: { domain: [0, 1] } },
               color: { field: "series", type: "nominal", title: "Channel", scale: channelScale, legend: { orient: "right", direction: "vertical" } },
               tooltip: [
                 { field: "series", title: "Channel" },
@@ -96,7 +96,7 @@ export function trendChart(r: ScenarioResult, opts: { target?: number } = {}): C
             mark: { type: "line", point: true },
             encoding: {
               x,
-              y: { field: "mean", type: "quantitative", title: "Agents on the floor", axis: { format: ",.1~f" } },
+              y: { field: "mean", type: "quantitative", title: "Agents on the floor", axis: axisNumber() },
               color: { field: "series", type: "nominal", title: "Tier", scale: tierScale(tiers), legend: { orient: "right", direction: "vertical" } },
               tooltip: [
                 { field: "series", title: "Tier" },

@@ -8,6 +8,7 @@
  * replications. For one channel the offered volume's 95% band is drawn too; summed over
  * channels only the means are (the interval of a sum is not the sum of the intervals).
  */
+import { axisNumber } from "../numbers.js";
 import type { ChartSpec } from "../render/render.js";
 import type { Band, ScenarioResult } from "./inputs.js";
 import { titleCase } from "../words.js";
@@ -93,7 +94,7 @@ export function volumesChart(r: ScenarioResult, channel?: string): ChartSpec | n
         mark: { type: "line", strokeWidth: name === "Answered" ? 5 : 2 },
         encoding: {
           x: weekX("hour"),
-          y: { field: "value", type: "quantitative", title: "Contacts per interval", axis: { format: ",.0f", minExtent: 64 } },
+          y: { field: "value", type: "quantitative", title: "Contacts per interval", axis: { ...axisNumber(), minExtent: 64 } },
           color: { field: "series", type: "nominal", title: null, scale: { domain: [...SERIES], range: [VOLUME_COLOURS.offered, VOLUME_COLOURS.answered, VOLUME_COLOURS.abandoned] } },
         },
       })),

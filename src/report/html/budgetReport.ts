@@ -170,7 +170,7 @@ export function reportDocument(res: Results, charts: readonly NamedChart[], vers
         title: `Staffing plan: ${s.scenario}`,
         narrativeTitle: "In brief",
         subtitle: `Service level ${formatTargetShare(s.targets.serviceLevel)} within ${s.targets.thresholdSeconds} s in every open interval${s.targets.maxAbandon !== undefined ? `, abandonment ≤ ${formatTargetShare(s.targets.maxAbandon)}` : ""}${s.targets.maxOccupancy !== undefined ? `, occupancy ≤ ${formatTargetShare(s.targets.maxOccupancy)}` : ""}`,
-        generated: `supportsim ${version} · seed ${s.seed} · ${s.replications} replications · ${s.evaluations} simulation runs`,
+        generated: `supportsim ${version} · seed ${s.seed} · ${s.replications} replications · ${s.evaluations} simulation runs of the search + ${s.check?.runs ?? 1} check run`,
         summary: [
           { label: "Pools sized", value: s.pools.map((p) => p.pool).join(", ") },
           { label: "Week measured", value: `${s.intervalsPerWeek} intervals of ${s.intervalMinutes} min, over ${Math.round(s.weeksMeasured * 10) / 10} weeks` },

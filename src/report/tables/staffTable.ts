@@ -61,7 +61,7 @@ export function staffText(sol: StaffingSolution, plans: PoolPlans, ctx: StaffRep
   if (T.maxOccupancy !== undefined) targets.push(`occupancy ≤ ${fmt(T.maxOccupancy * 100, 0)}%`);
   targets.push(`deferred work ≥ ${fmt(T.response * 100, 0)}% within its response target (per pool)`);
   out.push(`${ctx.scenario}: staffing for ${targets.join("; ")}`);
-  out.push(`${sol.replications} replications × ${fmt(sol.weeksMeasured, 1)} weeks measured, common random numbers; ${sol.evaluations} simulation runs, the last a check of the answer on ${sol.check.replications} replications of fresh seeds`);
+  out.push(`${sol.replications} replications × ${fmt(sol.weeksMeasured, 1)} weeks measured, common random numbers; ${sol.evaluations} simulation runs of the search, then ${sol.check.runs ?? 1} of the answer on ${sol.check.replications} replications of fresh seeds (its check); removals kept with a margin of ${sol.removalMargin ?? 1.5} standard errors`);
   const atCap = ctx.maxRuns !== undefined && sol.evaluations >= ctx.maxRuns;
   out.push(sol.met ? "Every target is met in simulation." : `NOT every target could be met within the search's runs${atCap ? ` (it stopped at its run cap of ${ctx.maxRuns}: raise --max-runs)` : ""}:\n  ${sol.unmet.join("\n  ")}`);
   if (sol.met && !sol.complete) out.push(`The search reached its run cap (${sol.evaluations} runs) before trying every removal: the answer meets the targets but may be above the fewest (raise --max-runs).`);

@@ -125,7 +125,12 @@ describe("the answer", () => {
     expect(Object.keys(doc).slice(0, 6)).toEqual(["scenario", "file", "seed", "currency", "fteHours", "targets"]);
     expect([doc.scenario, doc.file, doc.seed, doc.fteHours]).toEqual(["desk", loaded.file, 3, 40]);
     expect(doc.targets).toEqual({ serviceLevel: 0.8, thresholdSeconds: 20, response: 0.9 });
-    expect(doc.evaluations).toBe(phases.length);
+    // the search's runs and the check's, apart: the last run is the check
+    expect(doc.evaluations).toBe(phases.length - 1);
+    expect(phases.filter((p) => p === "check")).toEqual(["check"]);
+    expect(phases[phases.length - 1]).toBe("check");
+    expect(doc.check.runs).toBe(1);
+    expect(doc.removalMargin).toBe(1.5);
     expect(phases[0]).toBe("measure");
     expect(out.warnings).toEqual(warnings);
     expect(doc.shifts.map((s) => s.pool)).toEqual(["L1"]);

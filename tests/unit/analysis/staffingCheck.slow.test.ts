@@ -56,7 +56,7 @@ describe("a stationary queue at 30-minute intervals: the answer checked on fresh
 
     // the answer reports its own check beside the search's figures
     const p = sol.pools[0];
-    expect(sol.check).toEqual({ seed: `${SEED}|check`, replications: R });
+    expect(sol.check).toEqual({ seed: `${SEED}|check`, runs: 1, replications: R });
     expect(p.inSample.intervalsAtServiceLevel).toBe(1);
     expect(p.freshSeeds.intervalsAtServiceLevel).toBeGreaterThan(0.6);
     expect(p.freshSeeds.intervalsAtServiceLevel).toBeLessThan(1);

@@ -433,7 +433,13 @@ describe("staffingChart", () => {
       const sub = (spec.title as { subtitle: string[] }).subtitle.join("\n");
       expect(sub).toContain(`Required: ${Math.round(p.paidHoursPerWeek).toLocaleString("en-US")} paid h/week = ${(p.paidHoursPerWeek / s.fteHours).toFixed(1)} FTE, ${formatMoney(p.costPerWeek, s.currency!)}/week`);
       expect(sub).toContain(`Shift plan: ${Math.round(plan!.paidHoursPerWeek).toLocaleString("en-US")} paid h/week = ${(plan!.paidHoursPerWeek / s.fteHours).toFixed(1)} FTE, ${formatMoney(plan!.paidHoursPerWeek * p.costPerHour, s.currency!)}/week`);
-      expect(sub).toContain(`${s.scenario} · ${p.pool} · target ${s.targets.serviceLevel * 100}% answered within ${s.targets.thresholdSeconds} s`);
+      // a pool that answered real-time work: its service level; one that answers only deferred work (e-mail, escalated tickets): its response target
+      if (p.serviceLevel !== null) expect(sub).toContain(`${s.scenario} · ${p.pool} · target ${s.targets.serviceLevel * 100}% answered within ${s.targets.thresholdSeconds} s`);
+      else {
+        expect(p.responseTargetHours.length).toBeGreaterThan(0);
+        expect(sub).toContain(`${s.scenario} · ${p.pool} · target ${s.targets.response * 100}% answered within ${p.responseTargetHours.map((h) => `${h} h`).join(" or ")}`);
+        expect(sub).not.toContain(`within ${s.targets.thresholdSeconds} s`);
+      }
       const { svg } = await clean(spec, `staffing-real-${p.pool.replace(/\W+/g, "-")}`);
       // seven day names on the axis, not 336 tick labels
       for (const d of ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]) expect(svg).toContain(`>${d}</text>`);
@@ -569,14 +575,14 @@ describe("frontierChart", () => {
     const dominated = (k: number) => sw.points.some((_, j) => j !== k && cost(j).mean! <= cost(k).mean! && service(j).mean! >= service(k).mean! && (cost(j).mean! < cost(k).mean! || service(j).mean! > service(k).mean!));
     d.forEach((r, k) => {
       expect(r.status).toBe(dominated(k) ? "Dominated" : "On the frontier");
-      expect(r).toMatchObject({ cost: cost(k).mean, costLow: cost(k).ci95![0], costHigh: cost(k).ci95![1], service: service(k).mean, serviceLow: service(k).ci95![0], serviceHigh: service(k).ci95![1], p0: sw.points[k].parameters["pools.L2.agents"], label: String(sw.points[k].parameters["pools.L2.agents"]) });
+      expect(r).toMatchObject({ x: cost(k).mean, xLow: cost(k).ci95![0], xHigh: cost(k).ci95![1], y: service(k).mean, yLow: service(k).ci95![0], yHigh: service(k).ci95![1], p0: sw.points[k].parameters["pools.L2.agents"], label: String(sw.points[k].parameters["pools.L2.agents"]) });
     });
     // the cheapest point and the best served are always on it
-    const cheapest = d.reduce((a, b) => ((b.cost as number) < (a.cost as number) ? b : a));
-    const best = d.reduce((a, b) => ((b.service as number) > (a.service as number) ? b : a));
+    const cheapest = d.reduce((a, b) => ((b.x as number) < (a.x as number) ? b : a));
+    const best = d.reduce((a, b) => ((b.y as number) > (a.y as number) ? b : a));
     expect([cheapest.status, best.status]).toEqual(["On the frontier", "On the frontier"]);
     // every L2 agent costs money: the cost rises with their number
-    expect(d.map((r) => r.cost as number)).toEqual([...d.map((r) => r.cost as number)].sort((a, b) => a - b));
+    expect(d.map((r) => r.x as number)).toEqual([...d.map((r) => r.x as number)].sort((a, b) => a - b));
     expect(JSON.stringify(spec.title)).toContain(`${sw.scenario} · sweep of L2 agents 1–4 (4 points)`);
   });
 
@@ -591,7 +597,7 @@ describe("frontierChart", () => {
     expect(want.size).toBeLessThan(12);
     d.forEach((r, k) => expect(r.status === "On the frontier").toBe(want.has(k)));
     // point (L1 10, L2 8): cost 120,000 + 75,000 + 78,400; its row carries the parameters and the interval
-    expect(d[4]).toMatchObject({ p0: 10, p1: 8, label: "10 · 8", cost: 273_400, costLow: 269_900, costHigh: 276_900 });
+    expect(d[4]).toMatchObject({ p0: 10, p1: 8, label: "10 · 8", x: 273_400, xLow: 269_900, xHigh: 276_900 });
     const s = JSON.stringify(spec);
     expect(s).toContain('"title":"pools.L1.agents"');
     expect(s).toContain('"title":"pools.L2.agents"');
@@ -599,15 +605,15 @@ describe("frontierChart", () => {
 
   it("takes other metrics, treats a wait as lower-is-better, and falls back to cost.total", async () => {
     const sw = twoParameterSweep();
-    const asa = frontierChart(sw, { service: "channel.phone.asaSeconds", cost: "cost.total" })!;
+    const asa = frontierChart(sw, { y: "channel.phone.asaSeconds", x: "cost.total" })!;
     await clean(asa, "frontier-asa");
     // lower ASA is better: the cheapest point is on the front, and so is the point with the lowest ASA
     const d = rows(asa);
     const eff = d.filter((r) => r.status === "On the frontier");
-    const minCost = Math.min(...d.map((r) => r.cost as number)), minAsa = Math.min(...d.map((r) => r.service as number));
-    expect(eff.some((r) => r.cost === minCost)).toBe(true);
-    expect(eff.some((r) => r.service === minAsa)).toBe(true);
-    expect(JSON.stringify(asa.title)).toContain("lower is better");
+    const minCost = Math.min(...d.map((r) => r.x as number)), minAsa = Math.min(...d.map((r) => r.y as number));
+    expect(eff.some((r) => r.x === minCost)).toBe(true);
+    expect(eff.some((r) => r.y === minAsa)).toBe(true);
+    expect(JSON.stringify(asa.title)).toContain("better: lower total cost, lower phone average speed of answer");
     const noMonth = { ...sw, metrics: sw.metrics.filter((m) => m !== "cost.perMonth") };
     expect(JSON.stringify(frontierChart(noMonth))).toContain("Total cost");
   });
@@ -616,7 +622,7 @@ describe("frontierChart", () => {
     const sw = twoParameterSweep();
     expect(frontierChart({ ...sw, metrics: sw.metrics.filter((m) => !m.endsWith("serviceLevel")) })).toBeNull();
     expect(frontierChart({ ...sw, metrics: sw.metrics.filter((m) => !m.startsWith("cost.")) })).toBeNull();
-    expect(frontierChart(sw, { service: "channel.fax.serviceLevel" })).toBeNull();
+    expect(frontierChart(sw, { y: "channel.fax.serviceLevel" })).toBeNull();
     const holes = sweep([{ path: "x", values: [1, 2, 3] }], [
       { parameters: { x: 1 }, m: { "cost.total": [100, 5], "channel.chat.serviceLevel": [null, 0] } },
       { parameters: { x: 2 }, m: { "cost.total": [120, 5], "channel.chat.serviceLevel": [0.8, 0.02] } },

@@ -469,7 +469,7 @@ function staff(over: Partial<StaffResult> = {}): StaffResult {
 describe("staffNarrative", () => {
   it("says what the targets take, against Erlang, in whole shifts", () => {
     expect(staffNarrative(staff())).toEqual([
-      "shop: staffing for 80% of real-time contacts answered within 20 s in every interval and 90% of deferred work within its response target, found in simulation (5 replications, seed 7, 4 weeks measured, 12 runs).",
+      "shop: staffing for 80% of real-time contacts answered within 20 s in every interval and 90% of deferred work within its response target, found in simulation (5 replications, seed 7, 4 weeks measured, 12 runs of the search and 1 check run on fresh seeds).",
       "The 2 pools sized need 600 paid agent-hours a week (15.0 FTE of 40 h), £26K a week or about £113K a month. That is 9% more than an Erlang calculation alone (550 hours); the simulation also accounts for what Erlang formulas leave out, such as escalations, redials and pools shared between channels. The largest are A (10.0 FTE, £16K a week) and B (5.0 FTE, £10K a week).",
       "Covering the intervals of A with whole shifts takes 480 paid hours a week (12.0 FTE), 20% more than the interval-by-interval requirement (whole shifts cannot follow every peak and trough); the plans are optimal for the shift patterns allowed.",
       "Every target is met in simulation, and no interval can lose an agent without missing one.",
@@ -710,7 +710,7 @@ describe("narrative and KPI tables on real results", () => {
     clean(n);
     const paid = s.pools.reduce((a, p) => a + p.paidHoursPerWeek, 0), cost = s.pools.reduce((a, p) => a + p.costPerWeek, 0);
     expect(n[0].startsWith(`${s.scenario}: staffing for ${formatShare(s.targets.serviceLevel, 0)} of real-time contacts answered within ${s.targets.thresholdSeconds} s in every interval`)).toBe(true);
-    expect(n[0]).toContain(`(${s.replications} replication${s.replications === 1 ? "" : "s"}, seed ${s.seed}, ${s.weeksMeasured} weeks measured, ${s.evaluations} runs)`);
+    expect(n[0]).toContain(`(${s.replications} replication${s.replications === 1 ? "" : "s"}, seed ${s.seed}, ${s.weeksMeasured} weeks measured, ${s.evaluations} runs of the search and 1 check run on fresh seeds)`);
     expect(n[1]).toContain(`The ${s.pools.length} pools sized need ${formatCount(paid)} paid agent-hours a week (${(paid / s.fteHours).toFixed(1)} FTE of ${s.fteHours} h), ${formatMoney(cost, s.currency!)} a week`);
     const planned = s.shifts.reduce((a, x) => a + x.plan.paidHoursPerWeek, 0);
     expect(n[2]).toContain(`with whole shifts takes ${formatCount(planned)} paid hours a week (${formatFixed(planned / s.fteHours, 1)} FTE)`);

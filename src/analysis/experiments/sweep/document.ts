@@ -29,12 +29,20 @@ export interface SweepPointRow {
   estimates: Record<string, Estimate>;
 }
 
-/** sweep.json: the identity, the metric columns and every point in index order. */
+/** The two metrics the sweep's frontier chart and narrative read, chosen with `sweep --x --y` (each one of `metrics`). */
+export interface SweepAxes {
+  x: string;
+  y: string;
+}
+
+/** sweep.json: the identity, the metric columns, the chosen axes (when chosen) and every point in index order. */
 export interface SweepDocument extends SweepIdentity {
   format: "supportsim-sweep";
   version: 1;
   /** Headline keys present at every point, in headline order (the CSV's metric columns). */
   metrics: string[];
+  /** The frontier's axes when chosen (absent: the default, src/report/sweepFrontier.ts sweepAxes). */
+  axes?: SweepAxes;
   points: SweepPointRow[];
 }
 
@@ -57,8 +65,8 @@ export function pointRow(vary: readonly Vary[], index: number, values: readonly 
   return normalized({ index, parameters, estimates: est });
 }
 
-/** The sweep document for a complete set of rows (any order; sorted by index here). */
-export function sweepDocument(identity: SweepIdentity, rows: readonly SweepPointRow[]): SweepDocument {
+/** The sweep document for a complete set of rows (any order; sorted by index here), with the chosen axes when given. */
+export function sweepDocument(identity: SweepIdentity, rows: readonly SweepPointRow[], axes?: SweepAxes): SweepDocument {
   const points = [...rows].sort((a, b) => a.index - b.index);
   const metrics = headlineKeys(points.map((p) => Object.keys(p.estimates)));
   return {
@@ -66,6 +74,7 @@ export function sweepDocument(identity: SweepIdentity, rows: readonly SweepPoint
     version: 1,
     ...identityFields(identity),
     metrics,
+    ...(axes !== undefined ? { axes: { x: axes.x, y: axes.y } } : {}),
     points: points.map((p) => {
       const estimates: Record<string, Estimate> = {};
       for (const k of metrics) estimates[k] = p.estimates[k];

@@ -29,7 +29,7 @@ export function staffNarrative(s: StaffResult): string[] {
   const erlang = pools.reduce((a, p) => a + p.erlangPaidHoursPerWeek, 0);
   const fte = (h: number) => formatFixed(h / s.fteHours, 1);
   out.push(
-    `${s.scenario}: staffing for ${list(targets)}, found in simulation (${plural(s.replications, "replication")}${s.seed !== undefined ? `, seed ${s.seed}` : ""}, ${formatNumber(s.weeksMeasured, 1)} weeks measured, ${plural(s.evaluations, "run")}).`,
+    `${s.scenario}: staffing for ${list(targets)}, found in simulation (${plural(s.replications, "replication")}${s.seed !== undefined ? `, seed ${s.seed}` : ""}, ${formatNumber(s.weeksMeasured, 1)} weeks measured, ${plural(s.evaluations, "run")} of the search and ${plural(s.check?.runs ?? 1, "check run")} on fresh seeds).`,
   );
   if (pools.length === 0) {
     out.push("No pool was sized.");
