@@ -5,7 +5,7 @@
  */
 import type { PlanOutcome } from "../../analysis/plan/planYear.js";
 import type { ChartSpec } from "../render/render.js";
-import { axisMoneyExpr } from "../numbers.js";
+import { axisMoney, axisNumber } from "../numbers.js";
 import { baseSpec, moneyExpr, OTHER_COST_COLOURS, SCENARIO_COLOURS, TARGET_COLOUR, TIER_COLOURS } from "./theme.js";
 
 /** Requirement (line, red) and expected capacity (bars) by month for one pool. */
@@ -26,7 +26,7 @@ export function planCapacityChart(p: PlanOutcome, pool: string): ChartSpec | nul
         transform: [{ filter: "datum.series === 'expected effective FTE'" }],
         encoding: {
           x: { field: "month", type: "ordinal", title: "Month" },
-          y: { field: "value", type: "quantitative", title: "FTE", scale: { zero: true } },
+          y: { field: "value", type: "quantitative", title: "FTE", scale: { zero: true }, axis: axisNumber() },
           color: { field: "series", type: "nominal", scale: { domain: ["expected effective FTE", "required FTE"], range: [TIER_COLOURS[0], TARGET_COLOUR] }, title: null, legend: { orient: "top" } },
           tooltip: [{ field: "month" }, { field: "value", title: "expected effective FTE", format: ".1f" }, { field: "headcount", title: "headcount", format: ".1f" }, { field: "hires", title: "hires" }],
         },
@@ -76,7 +76,7 @@ export function planCostChart(p: PlanOutcome): ChartSpec | null {
     mark: { type: "bar" },
     encoding: {
       x: { field: "month", type: "ordinal", title: "Month" },
-      y: { field: "cost", type: "quantitative", aggregate: "sum", title: `Cost (${p.currency})`, axis: { labelExpr: axisMoneyExpr("datum.value", p.currency) } },
+      y: { field: "cost", type: "quantitative", aggregate: "sum", title: `Cost (${p.currency})`, axis: axisMoney(p.currency) },
       color: { field: "category", type: "nominal", title: "Category", scale: { domain: cats.map((c) => c.category), range } },
       order: { field: "order", type: "quantitative" },
       tooltip: [{ field: "month" }, { field: "category" }, { field: "costText", title: "cost" }],
