@@ -4,6 +4,7 @@
  * `target.serviceLevel`); the command line maps them to its flags (cli/flags.ts).
  */
 import { InputError, OPTIONS, problem, type Problem } from "../errors.js";
+import { LIMITS } from "../scenario/fields.js";
 
 export { OPTIONS };
 
@@ -25,6 +26,12 @@ export const isNonNegative = (x: number): boolean => Number.isFinite(x) && x >= 
 export const isFraction = (x: number): boolean => x >= 0 && x <= 1;
 export const isIntegerAtLeast = (min: number) => (x: number): boolean => Number.isInteger(x) && x >= min;
 
+/** The problem of an integer option with bounds: "expected an integer >= min" below or not whole, "expected an integer, at most max" above. */
+export function countProblem(path: string, value: unknown, min: number, max: number): Problem | undefined {
+  if (typeof value === "number" && Number.isInteger(value) && value > max) return problem(path, `expected an integer, at most ${max}, got ${value}`);
+  return numberProblem(path, value, isIntegerAtLeast(min), `an integer >= ${min}`);
+}
+
 /** The run settings every simulation takes: replications, seed, threads. */
 export interface RunSettingsOptions {
   /** Independent replications (integer ≥ 1; default: the scenario's). */
@@ -37,8 +44,8 @@ export interface RunSettingsOptions {
 
 export function runSettingsProblems(o: RunSettingsOptions): (Problem | undefined)[] {
   return [
-    numberProblem("replications", o.replications, isIntegerAtLeast(1), "an integer >= 1"),
-    numberProblem("seed", o.seed, isIntegerAtLeast(0), "an integer >= 0"),
-    numberProblem("threads", o.threads, isIntegerAtLeast(1), "an integer >= 1"),
+    countProblem("replications", o.replications, 1, LIMITS.replications),
+    countProblem("seed", o.seed, 0, Number.MAX_SAFE_INTEGER),
+    countProblem("threads", o.threads, 1, LIMITS.threads),
   ];
 }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { DistributionSpec } from "../engine/distributions.js";
-import { bool, integerAtLeast, nonNegative, nonNegativeList, object, positive, show } from "./fields.js";
+import { bool, integerAtLeast, LIMITS, nonNegative, nonNegativeList, object, positive, show, upTo } from "./fields.js";
 
 export const DISTRIBUTIONS = ["exponential", "deterministic", "uniform", "normal", "lognormal", "gamma", "erlang", "empirical"] as const;
 
@@ -12,13 +12,13 @@ export const DISTRIBUTIONS = ["exponential", "deterministic", "uniform", "normal
 export const DurationSchema = z.discriminatedUnion(
   "dist",
   [
-    object({ dist: z.literal("exponential"), meanMinutes: positive("minutes") }),
+    object({ dist: z.literal("exponential"), meanMinutes: upTo(positive("minutes"), LIMITS.durationMinutes, `a number of minutes, at most ${LIMITS.durationMinutes} (a year)`) }),
     object({ dist: z.literal("deterministic"), minutes: nonNegative("minutes") }),
     object({ dist: z.literal("uniform"), minMinutes: nonNegative("minutes"), maxMinutes: positive("minutes") }),
-    object({ dist: z.literal("normal"), meanMinutes: positive("minutes"), sdMinutes: nonNegative("minutes") }),
-    object({ dist: z.literal("lognormal"), meanMinutes: positive("minutes"), cv: positive("coefficient of variation") }),
-    object({ dist: z.literal("gamma"), meanMinutes: positive("minutes"), cv: positive("coefficient of variation") }),
-    object({ dist: z.literal("erlang"), meanMinutes: positive("minutes"), k: integerAtLeast(1) }),
+    object({ dist: z.literal("normal"), meanMinutes: upTo(positive("minutes"), LIMITS.durationMinutes, `a number of minutes, at most ${LIMITS.durationMinutes} (a year)`), sdMinutes: upTo(nonNegative("minutes"), LIMITS.durationMinutes, `a number of minutes, at most ${LIMITS.durationMinutes} (a year)`) }),
+    object({ dist: z.literal("lognormal"), meanMinutes: upTo(positive("minutes"), LIMITS.durationMinutes, `a number of minutes, at most ${LIMITS.durationMinutes} (a year)`), cv: upTo(positive("coefficient of variation"), LIMITS.cv, `a coefficient of variation, at most ${LIMITS.cv}`) }),
+    object({ dist: z.literal("gamma"), meanMinutes: upTo(positive("minutes"), LIMITS.durationMinutes, `a number of minutes, at most ${LIMITS.durationMinutes} (a year)`), cv: upTo(positive("coefficient of variation"), LIMITS.cv, `a coefficient of variation, at most ${LIMITS.cv}`) }),
+    object({ dist: z.literal("erlang"), meanMinutes: upTo(positive("minutes"), LIMITS.durationMinutes, `a number of minutes, at most ${LIMITS.durationMinutes} (a year)`), k: integerAtLeast(1) }),
     object({ dist: z.literal("empirical"), samplesMinutes: nonNegativeList("minutes"), interpolate: bool().optional() }),
   ],
   { error: (iss) => (iss.input === undefined ? "missing: expected a distribution object" : `expected a distribution object, got ${show(iss.input)}`) },

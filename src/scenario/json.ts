@@ -55,6 +55,30 @@ export function checkJsonShape(value: unknown, file?: string): void {
   }
 }
 
+/** The largest size of any number in a scenario (a money amount included): beyond it sums overflow or lose their cents. */
+export const MAX_SCENARIO_NUMBER = 1e12;
+
+/**
+ * Problems of numbers in a scenario (parsed JSON) beyond MAX_SCENARIO_NUMBER in size, each at
+ * its path: no field means anything that large, and the sums a run makes of such a value (a wage
+ * of 1e308 times the hours worked) overflow to infinity and print as nothing.
+ */
+export function numberMagnitudeProblems(value: unknown): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (stack.length > 0 && out.length < 20) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === "number") {
+      if (Math.abs(v) > MAX_SCENARIO_NUMBER) out.push({ path: formatPath(path), message: `expected a number of at most 10^12 in size, got ${v}` });
+      continue;
+    }
+    if (typeof v !== "object" || v === null || path.length >= MAX_JSON_DEPTH) continue;
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+    else for (const key of Object.keys(v).reverse()) stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
+  }
+  return out;
+}
+
 function parseText(textIn: string, file?: string): unknown {
   try {
     return JSON.parse(textIn);

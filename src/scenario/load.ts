@@ -5,7 +5,8 @@
  * `loadAsFullForm` reads either form as a full-form scenario (the simple form is sugar for it,
  * ./simple/desugar.ts) and says which form the file was in.
  */
-import { InputError, problem } from "../errors.js";
+import { InputError, problem, type Problem } from "../errors.js";
+import { numberMagnitudeProblems } from "./json.js";
 import { resolveScenarioFile } from "./extends.js";
 import { describeIssues } from "./issues.js";
 import { fullFormOf } from "./simple/desugar.js";
@@ -19,11 +20,18 @@ function checkTopLevel(input: unknown, file?: string): asserts input is Record<s
   }
 }
 
+/** The schema's problems, and a problem for each number too large to mean anything (./json.ts) at a path they do not name already. */
+function withMagnitudes(problems: readonly Problem[], input: unknown): Problem[] {
+  const named = new Set(problems.map((p) => p.path));
+  return [...problems, ...numberMagnitudeProblems(input).filter((p) => !named.has(p.path))];
+}
+
 /** Validate a parsed scenario in the simple form; throws InputError listing every problem. */
 export function validateScenario(input: unknown, file?: string): Scenario {
   checkTopLevel(input, file);
   const r = ScenarioSchema.safeParse(input);
-  if (!r.success) throw new InputError(describeIssues(ScenarioSchema, r.error.issues, input), file);
+  const problems = withMagnitudes(r.success ? [] : describeIssues(ScenarioSchema, r.error.issues, input), input);
+  if (problems.length > 0 || !r.success) throw new InputError(problems, file);
   return r.data;
 }
 
@@ -41,7 +49,8 @@ export type AnyScenario = { form: "simple"; scenario: Scenario } | { form: "supp
 export function validateSupportScenario(input: unknown, file?: string): SupportScenario {
   checkTopLevel(input, file);
   const r = SupportScenarioSchema.safeParse(input);
-  if (!r.success) throw new InputError(describeIssues(SupportScenarioSchema, r.error.issues, input), file);
+  const problems = withMagnitudes(r.success ? [] : describeIssues(SupportScenarioSchema, r.error.issues, input), input);
+  if (problems.length > 0 || !r.success) throw new InputError(problems, file);
   return r.data;
 }
 

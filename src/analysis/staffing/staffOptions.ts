@@ -3,6 +3,7 @@
  * option's name (`targets.maxAbandon`, `replications`), never a command-line flag: the command
  * line maps the names to its flags.
  */
+import { LIMITS } from "../../scenario/fields.js";
 import { InputError, OPTIONS, problem, type Problem } from "../../errors.js";
 import { FTE_HOURS_PER_WEEK } from "../../kpi/values.js";
 import type { SolvePhase } from "./solver.js";
@@ -55,8 +56,9 @@ function shareProblem(path: string, v: number | undefined, closedAtOne: boolean,
   return undefined;
 }
 
-function integerProblem(path: string, v: number | undefined, min: number): Problem | undefined {
+function integerProblem(path: string, v: number | undefined, min: number, max?: number): Problem | undefined {
   if (v !== undefined && (!Number.isInteger(v) || v < min)) return problem(path, `expected an integer >= ${min}, got ${v}`);
+  if (v !== undefined && max !== undefined && v > max) return problem(path, `expected an integer, at most ${max}, got ${v}`);
   return undefined;
 }
 
@@ -73,11 +75,11 @@ export function staffOptionProblems(o: StaffOptions): Problem[] {
     shareProblem("targets.maxAbandon", t.maxAbandon, false),
     shareProblem("targets.maxOccupancy", t.maxOccupancy, true),
     shareProblem("targets.response", t.response, false),
-    integerProblem("replications", o.replications, 1),
+    integerProblem("replications", o.replications, 1, LIMITS.replications),
     integerProblem("maxRuns", o.maxRuns, 3),
     o.removalMargin === undefined || (typeof o.removalMargin === "number" && Number.isFinite(o.removalMargin) && o.removalMargin >= 0) ? undefined : problem("removalMargin", `expected a finite number >= 0 (standard errors), got ${String(o.removalMargin)}`),
     integerProblem("seed", o.seed, 0),
-    integerProblem("threads", o.threads, 1),
+    integerProblem("threads", o.threads, 1, LIMITS.threads),
     integerProblem("maxHeadcount", o.maxHeadcount, 1),
     o.maxPartTimeShare === undefined || (typeof o.maxPartTimeShare === "number" && o.maxPartTimeShare >= 0 && o.maxPartTimeShare <= 1) ? undefined : problem("maxPartTimeShare", `expected a share in [0, 1], got ${String(o.maxPartTimeShare)}`),
     typeof fteHours === "number" && fteHours > 0 && fteHours <= 168 ? undefined : problem("fteHours", `expected hours in (0, 168], got ${fteHours}`),

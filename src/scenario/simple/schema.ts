@@ -5,19 +5,19 @@
  * Units are in the field names (…Minutes, …Hours, …Seconds, …PerHour).
  */
 import { z } from "zod";
-import { bool, integerAtLeast, name, nonNegative, nonNegativeList, object, positive, show, text } from "../fields.js";
+import { bool, integerAtLeast, LIMITS, name, nonNegative, nonNegativeList, object, positive, show, text, upTo } from "../fields.js";
 import { DurationSchema } from "../duration.js";
 import { SUPPORT_DEFAULTS } from "../full/defaults.js";
 
 export const TierSchema = object({
   name: name(),
-  agents: integerAtLeast(1, "a whole number of agents >= 1"),
+  agents: upTo(integerAtLeast(1, "a whole number of agents >= 1"), LIMITS.agents, `a whole number of agents, at most ${LIMITS.agents}`),
   handleTime: DurationSchema,
   patience: DurationSchema.optional(),
 });
 
 export const ArrivalsSchema = object({
-  ratePerHour: positive("contacts per hour").optional(),
+  ratePerHour: upTo(positive("contacts per hour"), LIMITS.ratePerHour, `a number of contacts per hour, at most ${LIMITS.ratePerHour.toLocaleString("en-US")}`).optional(),
   pattern: object({
     stepMinutes: positive("minutes"),
     ratesPerHour: nonNegativeList("contacts per hour"),
@@ -30,7 +30,7 @@ export const ScenarioSchema = object({
   name: name(),
   description: text().optional(),
   seed: integerAtLeast(0, "an integer >= 0").optional(),
-  replications: integerAtLeast(1, "an integer >= 1").optional(),
+  replications: upTo(integerAtLeast(1, "an integer >= 1"), LIMITS.replications, `an integer, at most ${LIMITS.replications}`).optional(),
   horizon: object({
     hours: positive("hours"),
     warmupHours: nonNegative("hours").optional(),

@@ -383,8 +383,8 @@ describe("scenarioJsonSchema()", () => {
       expect(o.required).toContain("dist");
     }
     const exp = ht.oneOf.find((o: any) => o.properties.dist.const === "exponential");
-    expect(exp.properties.meanMinutes).toEqual({ type: "number", exclusiveMinimum: 0 });
-    expect(schema.properties.arrivals.properties.ratePerHour).toEqual({ type: "number", exclusiveMinimum: 0 });
+    expect(exp.properties.meanMinutes).toEqual({ type: "number", exclusiveMinimum: 0, maximum: 525_960 });
+    expect(schema.properties.arrivals.properties.ratePerHour).toEqual({ type: "number", exclusiveMinimum: 0, maximum: 1_000_000 });
     expect(schema.properties.horizon.required).toEqual(["hours"]);
   });
 

@@ -1,7 +1,7 @@
 /**
  * The cross-field checks of a full-form scenario, in the order their problems are reported:
  * time, seasonality, names, customers, need types, channels, tiers, routing loops, pools,
- * programmes and retention, arrivals, fixes and dates, and last reachable work (only once
+ * programmes and retention, arrivals, fixes and dates, the size of the run (./scale.ts), and last reachable work (only once
  * routing, names and the source of demand are right). zod runs them once every field has the
  * right type (range errors do not stop them: each check looks only at values that passed).
  */
@@ -16,6 +16,7 @@ import { checkCustomerTraining, checkKcs, checkProblemManagement, checkRetention
 import { checkReachableWork } from "./reachableWork.js";
 import { Report, type IssueSink } from "./report.js";
 import { checkRouting } from "./routing.js";
+import { checkScale } from "./scale.js";
 import { checkTiers, tierIndexOf } from "./tiers.js";
 import { checkTime } from "./time.js";
 
@@ -38,6 +39,7 @@ export function crossCheck(s: SupportScenarioShape, ctx: IssueSink): void {
   const noSource = checkArrivals(s, r, names);
   checkFixTriggers(s, r);
   checkDates(s, r, frame);
+  checkScale(s, r, frame.horizon);
   if (loops || r.brokenRefs > 0 || noSource) return;
   checkReachableWork(s, r, names, tierIndex);
 }

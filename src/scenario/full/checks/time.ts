@@ -7,6 +7,7 @@ import { TimeZoneClock } from "../../../time/zone.js";
 import { dayIntervalProblem } from "../../../time/weekClock.js";
 import { parseStartEpochMs } from "../../../time/iso.js";
 import { DAY_MINUTES, HOUR_MINUTES } from "../../../time/units.js";
+import { LIMITS } from "../../fields.js";
 import { SUPPORT_DEFAULTS } from "../defaults.js";
 import { horizonMinutes } from "../horizon.js";
 import type { SupportScenarioShape } from "../schema/scenario.js";
@@ -54,5 +55,6 @@ export function checkTime(s: SupportScenarioShape, r: Report): TimeFrame {
   // reporting intervals tile the day (the average week, the weekly trend and the staffing grid are per interval of the day)
   const intervalProblem = fin(h.intervalMinutes) && h.intervalMinutes > 0 ? dayIntervalProblem(h.intervalMinutes) : undefined;
   if (intervalProblem !== undefined) r.issue(["horizon", "intervalMinutes"], intervalProblem);
-  return { timeZone, clock, startMs, horizon: H };
+  // a horizon beyond its bound (reported by its field) gives no frame: the date checks would compute dates past the calendar's end
+  return { timeZone, clock, startMs, horizon: H !== undefined && H <= LIMITS.horizonDays * DAY_MINUTES ? H : undefined };
 }

@@ -1,12 +1,12 @@
 /** Forecast arrivals (`arrivals`: a rate, a pattern or a history file per stream) and the calibration against a history (`calibration`). */
 import { z } from "zod";
-import { bool, expecting, name, nonNegativeList, object, positive } from "../../fields.js";
+import { bool, expecting, LIMITS, name, nonNegativeList, object, positive, upTo } from "../../fields.js";
 
 export const ForecastArrivalsSchema = object({
   channel: name(),
   needType: name().optional(),
   segment: name().optional(),
-  ratePerHour: positive("requests per hour").optional(),
+  ratePerHour: upTo(positive("requests per hour"), LIMITS.ratePerHour, `a number of requests per hour, at most ${LIMITS.ratePerHour.toLocaleString("en-US")}`).optional(),
   pattern: object({
     stepMinutes: positive("minutes"),
     ratesPerHour: nonNegativeList("requests per hour"),

@@ -1,6 +1,6 @@
 /** Customers and their segments (`customers`): count, sales, learning, and per segment share, expertise (lasting and at the start), value, tenure, churn, priority, plan and channels. */
 import { z } from "zod";
-import { expecting, integerAtLeast, name, nonNegative, object, positive, probability, show } from "../../fields.js";
+import { expecting, integerAtLeast, LIMITS, name, nonNegative, object, positive, probability, show, upTo } from "../../fields.js";
 import { atLeastOne, oneOf, someNames } from "./fields.js";
 
 export const PLANS = ["free", "contract", "perIncident"] as const;
@@ -36,8 +36,8 @@ export const SegmentSchema = object({
 });
 
 export const CustomersSchema = object({
-  count: integerAtLeast(1, "a whole number of customers >= 1"),
-  salesPerMonth: nonNegative("new customers per month").optional(),
+  count: upTo(integerAtLeast(1, "a whole number of customers >= 1"), LIMITS.customers, `a whole number of customers, at most ${LIMITS.customers.toLocaleString("en-US")}`),
+  salesPerMonth: upTo(nonNegative("new customers per month"), LIMITS.salesPerMonth, `new customers per month, at most ${LIMITS.salesPerMonth.toLocaleString("en-US")}`).optional(),
   learning: object({
     noviceMultiplier: z.number(expecting("a number >= 1")).min(1, expecting("a number >= 1")).finite(expecting("a number >= 1")).optional(),
     timeConstantDays: positive("days").optional(),

@@ -4,7 +4,7 @@
  * efficiency factors, its cost, and optionally the workforce and vendor behind it.
  */
 import { z } from "zod";
-import { expecting, integerAtLeast, name, nonNegative, object, positive, positiveAtMost, shareBelowOne, unitFraction } from "../../fields.js";
+import { expecting, integerAtLeast, LIMITS, name, nonNegative, object, positive, positiveAtMost, shareBelowOne, unitFraction, upTo } from "../../fields.js";
 import { atLeastOne, clockText, closeAfterOpen, daysText, hoursList, someNames } from "./fields.js";
 import { VendorSchema } from "./vendors.js";
 import { WorkforceSchema } from "./workforce.js";
@@ -22,7 +22,7 @@ export const ShiftSchema = object({
   days: daysText(),
   start: clockText(),
   lengthHours: positiveAtMost(24, "a shift length > 0 and <= 24 (hours, breaks included)"),
-  agents: integerAtLeast(0, "a whole number of agents >= 0"),
+  agents: upTo(integerAtLeast(0, "a whole number of agents >= 0"), LIMITS.agents, `a whole number of agents, at most ${LIMITS.agents}`),
   breaks: z.array(BreakSchema, expecting('a list of breaks such as { "afterHours": 2, "minutes": 15 }')).optional(),
 });
 
@@ -31,13 +31,13 @@ export const StaffingRowSchema = object({
   days: daysText(),
   open: clockText(),
   close: clockText(),
-  agents: integerAtLeast(0, "a whole number of agents >= 0"),
+  agents: upTo(integerAtLeast(0, "a whole number of agents >= 0"), LIMITS.agents, `a whole number of agents, at most ${LIMITS.agents}`),
 }).superRefine(closeAfterOpen);
 
 export const PoolSchema = object({
   name: name(),
   tier: name(),
-  agents: integerAtLeast(0, "a whole number of agents >= 0").optional(),
+  agents: upTo(integerAtLeast(0, "a whole number of agents >= 0"), LIMITS.agents, `a whole number of agents, at most ${LIMITS.agents}`).optional(),
   shifts: z.array(ShiftSchema, expecting("a list of shifts")).min(1, atLeastOne("shift")).optional(),
   staffingTable: z.array(StaffingRowSchema, expecting('a list of staffing rows such as { "days": "Mon-Fri", "open": "08:00", "close": "10:00", "agents": 6 }')).min(1, atLeastOne("staffing row")).optional(),
   needTypes: someNames("need type").optional(),

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { SupportConfig } from "../../../model/config.js";
-import { expecting, integerAtLeast, name, nameList, nonNegative, object, positive, text } from "../../fields.js";
+import { expecting, integerAtLeast, LIMITS, name, nameList, nonNegative, object, positive, text, upTo } from "../../fields.js";
 import { AccessSchema, RepeatSchema, SelfServiceSchema } from "./access.js";
 import { CalibrationSchema, ForecastArrivalsSchema } from "./arrivals.js";
 import { ChannelSchema } from "./channels.js";
@@ -25,14 +25,14 @@ export const SupportScenarioObject = object({
   name: name(),
   description: text().optional(),
   seed: integerAtLeast(0, "an integer >= 0").optional(),
-  replications: integerAtLeast(1, "an integer >= 1").optional(),
+  replications: upTo(integerAtLeast(1, "an integer >= 1"), LIMITS.replications, `an integer, at most ${LIMITS.replications}`).optional(),
   start: z.string(expecting('an ISO 8601 date-time such as "2027-01-04T00:00"')),
   timeZone: name().optional(),
   horizon: object({
-    days: positive("days").optional(),
-    hours: positive("hours").optional(),
-    warmupDays: nonNegative("days").optional(),
-    warmupHours: nonNegative("hours").optional(),
+    days: upTo(positive("days"), LIMITS.horizonDays, `a number of days, at most ${LIMITS.horizonDays} (10 years)`).optional(),
+    hours: upTo(positive("hours"), LIMITS.horizonDays * 24, `a number of hours, at most ${LIMITS.horizonDays * 24} (10 years)`).optional(),
+    warmupDays: upTo(nonNegative("days"), LIMITS.horizonDays, `a number of days, at most ${LIMITS.horizonDays}`).optional(),
+    warmupHours: upTo(nonNegative("hours"), LIMITS.horizonDays * 24, `a number of hours, at most ${LIMITS.horizonDays * 24}`).optional(),
     intervalMinutes: positive("minutes").optional(),
   }),
   serviceLevel: object({ thresholdSeconds: positive("seconds").optional() }).optional(),

@@ -1,12 +1,12 @@
 /** The people behind a pool (`pools[].workforce`): headcount, hours, attrition, hiring, training and ramp-up, cost per hire. */
 import { z } from "zod";
-import { expecting, integerAtLeast, nonNegative, object, positive, positiveAtMost, probability, unitFraction } from "../../fields.js";
+import { expecting, integerAtLeast, LIMITS, nonNegative, object, positive, positiveAtMost, probability, unitFraction, upTo } from "../../fields.js";
 import { atLeastOne, dateText, oneOf } from "./fields.js";
 
 export const HIRING_MODES = ["replace", "plan", "none"] as const;
 
 export const WorkforceSchema = object({
-  headcount: integerAtLeast(0, "a whole number of employees >= 0").optional(),
+  headcount: upTo(integerAtLeast(0, "a whole number of employees >= 0"), LIMITS.agents, `a whole number of employees, at most ${LIMITS.agents}`).optional(),
   targetHeadcount: positive("employees (FTE)").optional(),
   hoursPerWeek: positiveAtMost(168, "a number of hours > 0 and <= 168").optional(),
   attritionPerYear: nonNegative("leavers per employee per year").optional(),
