@@ -5,6 +5,8 @@
  * each part (JSON has no comments, so the explanations live beside it). Existing files are
  * never overwritten (exit 2) unless --force.
  */
+import { checkOutputFolder, OutputFolderError } from "../report/outputFolder.js";
+import { asUsage } from "./outputs.js";
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Argv } from "yargs";
@@ -74,6 +76,13 @@ export function initCommand(y: Argv) {
 
 /** Write the starter files; returns what was written (one line each). */
 export function initScenario(dir: string, force = false): string[] {
+  // a folder that cannot hold files (a file, /proc, no permission) is found before anything is written
+  try {
+    checkOutputFolder(dir);
+  } catch (e) {
+    if (e instanceof OutputFolderError) throw new InputError(problem("init", `cannot write to ${dir}: ${e.message}`));
+    throw e;
+  }
   const files = ["scenario.json", "what-if.json", "README.md"].map((f) => join(dir, f));
   const existing = files.filter((f) => existsSync(f));
   if (existing.length > 0 && !force) throw new InputError(problem("init", `${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}; use --force to overwrite`));
@@ -89,8 +98,10 @@ export function initScenario(dir: string, force = false): string[] {
     pools: { L2: { agents: 14 } },
     kcs: { start: "2027-02-01", rampMonths: 1, coverage: { "how-to": 0.6 }, resolveGain: { L1: 0.2 }, costPerMonth: 5000 },
   };
-  writeFileAtomic(files[0], base);
-  writeFileAtomic(files[1], JSON.stringify(whatIf, null, 2) + "\n");
-  writeFileAtomic(files[2], README(schema));
+  asUsage("init", dir, () => {
+    writeFileAtomic(files[0], base);
+    writeFileAtomic(files[1], JSON.stringify(whatIf, null, 2) + "\n");
+    writeFileAtomic(files[2], README(schema));
+  });
   return files.map((f) => `wrote ${f}`);
 }

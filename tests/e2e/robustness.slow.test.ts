@@ -93,6 +93,14 @@ describe("pipes, signals, devices", () => {
     }
   });
 
+  it("init and --out under /proc are refused at once (they used to hang)", () => {
+    for (const args of [["init", "/proc/self/starter"], ["run", baseline, "--replications", "1", "--out", "/proc/self/results"]]) {
+      const r = cli(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/system folder/);
+    }
+  });
+
   it("a scenario file starting with a UTF-8 byte-order mark is read", () => {
     const f = file("bom.json", "\uFEFF" + readFileSync(baseline, "utf8").replace('"$schema": "../docs/scenario.schema.json",', ""));
     expect(cli("validate", f).status).toBe(0);
