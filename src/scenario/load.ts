@@ -5,12 +5,14 @@
  * `loadAsFullForm` reads either form as a full-form scenario (the simple form is sugar for it,
  * ./simple/desugar.ts) and says which form the file was in.
  */
-import { InputError, problem } from "../errors.js";
+import { InputError, problem, type Problem } from "../errors.js";
 import { resolveScenarioFile } from "./extends.js";
 import { describeIssues } from "./issues.js";
 import { fullFormOf } from "./simple/desugar.js";
 import { ScenarioSchema, type Scenario } from "./simple/schema.js";
 import { SupportScenarioSchema, type SupportScenario } from "./full/schema.js";
+import { hasInputs, plainScenario, scenarioInputs, type ScenarioInputs } from "./inputs/inputs.js";
+import { checkRangeEnds } from "./inputs/rangeEnds.js";
 
 /** An InputError unless `input` is a JSON object. */
 function checkTopLevel(input: unknown, file?: string): asserts input is Record<string, unknown> {
@@ -78,4 +80,28 @@ export function validateAsFullForm(input: unknown, file?: string): FullFormScena
 /** Read, parse and validate a scenario file of either form (resolving `extends`), as a full-form scenario. */
 export function loadAsFullForm(file: string): FullFormScenario {
   return validateAsFullForm(resolveScenarioFile(file), file);
+}
+
+/**
+ * Validate scenario JSON that may hold variables, ranges and expressions (./inputs/inputs.ts) as a
+ * full-form scenario at `values` of its ranged inputs (by key; default: each at its expected
+ * value), with its inputs (undefined when it has none: then the JSON is validated as it is). With
+ * `checkEnds`, every range is also checked at the ends of its support (./inputs/rangeEnds.ts).
+ */
+export function validateWithInputs(json: unknown, file?: string, opts: { values?: ReadonlyMap<string, number>; checkEnds?: boolean } = {}): FullFormScenario & { inputs?: ScenarioInputs } {
+  if (!hasInputs(json)) return validateAsFullForm(json, file);
+  checkTopLevel(json, file);
+  const inputs = scenarioInputs(json, file);
+  let full: FullFormScenario;
+  try {
+    full = validateAsFullForm(plainScenario(json, inputs, opts.values, file), file);
+  } catch (e) {
+    // a range or an expression where the field takes a text, a yes/no or a word: say so
+    const at = new Set([...inputs.ranges.map((r) => r.path), ...inputs.expressions.keys()]);
+    const notNumber = (p: Problem) => at.has(p.path) && /text|true or false|one of|a list|an object/.test(p.message);
+    if (!(e instanceof InputError) || !e.problems.some(notNumber)) throw e;
+    throw new InputError(e.problems.map((p) => (notNumber(p) ? problem(p.path, `${p.message} (a range or an expression gives a number; this field takes none)`) : p)), file);
+  }
+  if (opts.checkEnds) checkRangeEnds(json, inputs, (plain) => validateAsFullForm(plain, file), file);
+  return { ...full, inputs };
 }
