@@ -43,9 +43,12 @@ export interface CompareOptions {
   response?: number;
   pools?: string[];
   maxRuns?: number;
+  /** User-defined metrics, "name = formula" (--metric). */
+  metrics?: string[];
 }
 
 interface CompareArgs {
+  metric?: string[];
   files: string[];
   replications?: number;
   seed?: number;
@@ -80,13 +83,14 @@ export function compareCommand(y: Argv): Argv {
         .option("response", { type: "number", describe: "with --equal-service: share of deferred work within its response target (default 0.9)" })
         .option("pools", { type: "string", array: true, describe: "with --equal-service: the pools to size (default: every pool)" })
         .option("max-runs", { type: "number", describe: "with --equal-service: simulation runs of each scenario's sizing (default: staff's)" })
+        .option("metric", { type: "string", array: true, describe: 'a metric of your own, "name = formula" over KPI names (e.g. "costPerResolved = cost.total / funnel.resolved"), evaluated in every replication and compared pair by pair' })
         .example("$0 compare scenarios/baseline.json scenarios/outsource-l1-overflow.json", "what L1 overflow to a vendor changes, with paired intervals")
         .example("$0 compare a.json b.json c.json --replications 20 --out cmp", "three scenarios, 20 replications, files in cmp/")
         .example('$0 compare scenarios/baseline-year.json scenarios/prevention.json --equal-service "sl=0.8@20s"', "what prevention saves in staff and money at the same service"),
     async (args) => {
       await runCompare(args.files, {
         replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), json: args.json, out: args.out, charts: args.charts,
-        equalService: args["equal-service"], maxAbandon: args["max-abandon"], maxOccupancy: args["max-occupancy"], response: args.response, pools: args.pools, maxRuns: args["max-runs"],
+        equalService: args["equal-service"], maxAbandon: args["max-abandon"], maxOccupancy: args["max-occupancy"], response: args.response, pools: args.pools, maxRuns: args["max-runs"], metrics: args.metric,
       });
       process.exitCode = 0;
     },
@@ -106,8 +110,9 @@ export async function runCompare(files: readonly string[], options: CompareOptio
   const scenarios = files.map((file) => loadScenario(file));
   const bar = progressBar(options.progress ?? (!options.json && process.stderr.isTTY === true), stderr);
   const equalService = equalServiceOf(options);
-  const { comparison, runs } = await asFlagsAsync(EQUAL_SERVICE_FLAGS, () =>
+  const { comparison, runs } = await asFlagsAsync({ ...EQUAL_SERVICE_FLAGS, metrics: "--metric" }, () =>
     compare(scenarios, {
+      metrics: options.metrics,
       seed: options.seed,
       replications: options.replications,
       threads: options.threads,

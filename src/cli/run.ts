@@ -33,6 +33,8 @@ export interface RunArgs {
   charts?: boolean;
   /** The warm-up in whole days, or "auto" (MSER on daily batch means of pilot replications). */
   warmup?: string;
+  /** User-defined metrics, "name = formula". */
+  metric?: string[];
 }
 
 /** `--warmup auto` or a whole number of days (anything else: the library's one-line error names --warmup). */
@@ -58,6 +60,7 @@ export function runCommand(y: Argv) {
         .option("threads", { type: "number", describe: "worker threads for the replications (default: the machine's cores); results are identical whatever the count" })
         .option("out", { type: "string", describe: "write results.json, intervals.csv, scenario.resolved.json (the merged scenario), and for a full-form scenario the charts (charts/*.vl.json, .svg, .png) and report.html to this folder" })
         .option("charts", { type: "boolean", default: true, describe: "with --out: render the charts and report.html (--no-charts to skip)" })
+        .option("metric", { type: "string", array: true, describe: 'a metric of your own, "name = formula" over KPI names (e.g. "costPerResolved = cost.total / funnel.resolved"), evaluated in every replication' })
         .option("warmup", { type: "string", describe: "warm-up in whole days instead of the file's, or \"auto\": the truncation point MSER picks on daily means of pilot replications" })
         .example("$0 run", "run the default scenario")
         .example("$0 run scenarios/baseline.json --warmup auto", "let MSER choose the warm-up, and say what it chose")
@@ -83,8 +86,9 @@ export async function execRun(args: RunArgs): Promise<number> {
   try {
     trace?.write(NETWORK_TRACE_HEADER);
     const works = config.needTypes.flatMap((n) => config.channels.map((c) => `${n.name}/${c.name}`));
-    const result = await asFlagsAsync({}, () =>
+    const result = await asFlagsAsync({ metrics: "--metric" }, () =>
       simulate(scenario, {
+        metrics: args.metric,
         threads: args.threads ?? availableParallelism(),
         seed: args.seed,
         replications: args.replications,
