@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { readResults, type Results } from "../report/results.js";
+import type { UncertaintyReport } from "../report/tables/uncertaintyTable.js";
 
 export type { Results };
 export { readResults };
@@ -17,4 +18,19 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL("../../package.j
 export async function reportFiles(results: Results): Promise<Record<string, string | Uint8Array>> {
   const report = await import("../report/html/budgetReport.js");
   return report.reportFiles(results, VERSION);
+}
+
+/** The charts of a Monte Carlo over the inputs (report/charts/uncertainty.ts): `charts/uncertainty-months` and `charts/uncertainty-targets` (.vl.json, .svg, .png). */
+export async function uncertaintyChartFiles(r: UncertaintyReport, currency: string): Promise<Record<string, string | Uint8Array>> {
+  const [{ fanChart, targetChart }, { renderChart }] = await Promise.all([import("../report/charts/uncertainty.js"), import("../report/render/render.js")]);
+  const out: Record<string, string | Uint8Array> = {};
+  for (const [name, spec] of [["uncertainty-months", fanChart(r, currency)], ["uncertainty-targets", targetChart(r, currency)]] as const) {
+    if (spec === null) continue;
+    const f = await renderChart(name, spec);
+    if (f.warnings.length > 0) throw new Error(`chart ${name}: ${f.warnings[0]}`);
+    out[`charts/${name}.vl.json`] = JSON.stringify(spec, null, 2) + "\n";
+    out[`charts/${name}.svg`] = f.svg;
+    out[`charts/${name}.png`] = f.png;
+  }
+  return out;
 }

@@ -275,7 +275,7 @@ interface Family {
 /** The families, longer prefixes first ("cost.byCategory." before "cost."). */
 const FAMILIES: readonly Family[] = [
   // user-defined metrics (analysis/experiments/userMetrics.ts): a formula's value, any sign
-  { prefix: "metric.", shape: "element", metrics: { metric: kpi("user-defined metric", "number", "none", SIGNED) } },
+  { prefix: "metric.", shape: "element", metrics: { metric: kpi("(your metric)", "number", "none", SIGNED) } },
   { prefix: "cost.byCategory.", shape: "element", metrics: { byCategory: kpi("cost", "money", "lower", TOTAL) } },
   { prefix: "cost.byMonth.", shape: "element", metrics: { byMonth: kpi("cost", "money", "lower", TOTAL) } },
   { prefix: "retention.byMonth.", shape: "element.metric", metrics: CHURN },
