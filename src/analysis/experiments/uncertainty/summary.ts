@@ -7,7 +7,7 @@
  * its seed: common random numbers), from the paired differences of every replication.
  */
 import type { Values } from "../../../kpi/values.js";
-import type { Estimate } from "../../confidence.js";
+import { halfWidth, type Estimate } from "../../confidence.js";
 import { corrected, quantile, varianceSplit } from "./varianceSplit.js";
 
 /** A KPI's spread over the input sets. */
@@ -17,6 +17,8 @@ export interface KpiBand {
   p90: number | null;
   /** The mean over the input sets. */
   mean: number | null;
+  /** The 95% interval of that mean (Student-t over the set means: the inputs' spread and the noise together); null with fewer than two sets. */
+  ci95: [number, number] | null;
   /** The share of a replication's variance due to the inputs (the rest: simulation noise); null when nothing varies. */
   inputShare: number | null;
 }
@@ -45,8 +47,10 @@ export function band(setMeans: readonly (number | null)[], groups: readonly (rea
   const present = setMeans.map((m, k) => ({ m, n: groups[k].filter((x) => x !== null && Number.isFinite(x)).length })).filter((x): x is { m: number; n: number } => x.m !== null && Number.isFinite(x.m));
   const center = present.length > 0 ? present.reduce((s, x) => s + x.m, 0) / present.length : 0;
   const values = split === null ? present.map((x) => x.m) : present.map((x) => corrected(x.m, Math.max(1, x.n), split, center));
+  const sd = present.length > 1 ? Math.sqrt(present.reduce((s, x) => s + (x.m - center) ** 2, 0) / (present.length - 1)) : NaN;
+  const h = halfWidth(present.length, sd);
   return {
-    band: { p10: quantile(values, 0.1), p50: quantile(values, 0.5), p90: quantile(values, 0.9), mean: present.length > 0 ? center : null, inputShare: split?.inputShare ?? null },
+    band: { p10: quantile(values, 0.1), p50: quantile(values, 0.5), p90: quantile(values, 0.9), mean: present.length > 0 ? center : null, ci95: Number.isFinite(h) ? [center - h, center + h] : null, inputShare: split?.inputShare ?? null },
     corrected: values,
   };
 }

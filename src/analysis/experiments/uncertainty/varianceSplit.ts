@@ -53,10 +53,16 @@ export function corrected(setMean: number, replications: number, split: Variance
   return center + Math.sqrt(b) * (setMean - center);
 }
 
-/** The q-quantile of values (linear between order statistics, type 7); null when there are none. */
+/**
+ * The q-quantile of values, linear between order statistics at Hazen's plotting positions (the
+ * i-th smallest of n at (i − ½)/n; Hyndman & Fan type 5): with one value per stratum of a Latin
+ * hypercube, the i-th smallest lies in stratum i on average, so the q-quantile is read where the
+ * input's own q-quantile lies (type 7, (i − 1)/(n − 1), would read the P10 of 20 sets at the 12th
+ * percentile). Null when there are none.
+ */
 export function quantile(values: readonly number[], q: number): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);
-  const h = (s.length - 1) * q, lo = Math.floor(h);
+  const h = Math.min(s.length - 1, Math.max(0, s.length * q - 0.5)), lo = Math.floor(h);
   return lo + 1 < s.length ? s[lo] + (h - lo) * (s[lo + 1] - s[lo]) : s[lo];
 }
