@@ -14,6 +14,7 @@ import { initCommand } from "./init.js";
 import { mergeCommand, sweepCommand } from "./sweep.js";
 import { staffCommand } from "./staff.js";
 import { chartCommand } from "./chart.js";
+import { sensitivityCommand } from "./sensitivity.js";
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;
@@ -21,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName("supportsim")
     .usage("supportsim — support-demand and workforce simulation\n\nUsage: $0 <command> [options]")
     .strict()
-    .demandCommand(1, "Give a command: run, compare, sweep, merge, staff, chart, validate, init, erlang or schema (see --help)")
+    .demandCommand(1, "Give a command: run, compare, sweep, merge, staff, chart, sensitivity, validate, init, erlang or schema (see --help)")
     .recommendCommands()
     .help()
     .alias("h", "help")
@@ -42,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   parser = mergeCommand(parser);
   parser = staffCommand(parser);
   parser = chartCommand(parser);
+  parser = sensitivityCommand(parser);
   try {
     await parser.parseAsync();
     return typeof process.exitCode === "number" ? process.exitCode : 0;
