@@ -17,6 +17,8 @@ import { differenceBands, kpiBands, targetProbabilities, type KpiBand, type SetR
 import { headlineKeys } from "../analysis/experiments/compare.js";
 import { uniqueLabels } from "../analysis/experiments/compare.js";
 import { runSettings } from "../scenario/full/runSettings.js";
+import { MonthClock } from "../time/months.js";
+import { parseStartEpochMs } from "../time/iso.js";
 import { InputError, OPTIONS, problem } from "../errors.js";
 import { isFraction, isIntegerAtLeast, isPositive, numberProblem, runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
 import { scenarioAtInputs, type Scenario } from "./scenario.js";
@@ -48,6 +50,19 @@ export interface UncertaintyResult {
   runs: { scenario: string; kpis: Record<string, KpiBand>; targets: TargetProbability[] }[];
   /** Per later scenario: the band of its difference against the first, KPI by KPI (headline KPIs, user metrics, monthly costs). */
   differences: { scenario: string; against: string; kpis: Record<string, KpiBand> }[];
+  /** Per local month ("2027-03") of the first scenario, the share of it inside the measured window (after the warm-up): the fan chart draws whole months. */
+  monthShares: Record<string, number>;
+}
+
+/** Per local month of a configuration, the share of it measured (between the warm-up's end and the horizon). */
+function monthShares(cfg: Scenario["config"]): Record<string, number> {
+  const clock = new MonthClock(parseStartEpochMs(cfg.start, cfg.timeZone), cfg.timeZone, cfg.horizon);
+  const out: Record<string, number> = {};
+  for (let m = 0; m < clock.count; m++) {
+    const from = Math.max(cfg.warmup, clock.start(m)), to = Math.min(cfg.horizon, clock.end(m));
+    out[clock.label(m)] = Math.max(0, to - from) / clock.length(m);
+  }
+  return out;
 }
 
 /** The targets of a scenario's run (its real-time channels, and the budget). */
@@ -116,6 +131,7 @@ export async function simulateUncertainty(scenarios: readonly Scenario[], option
     inputs: inputs.map((i) => ({ key: i.key, path: i.path, dist: i.range.dist, low: i.range.low, expected: i.range.expected, high: i.range.high })),
     draws: Object.fromEntries(inputs.map((i) => [i.key, draws.map((d) => d.get(i.key)!)])),
     runs: summaries,
+    monthShares: monthShares(scenarios[0].config),
     differences: perScenario.slice(1).map((sets, j) => ({ scenario: labels[j + 1], against: labels[0], kpis: differenceBands(perScenario[0], sets, diffKeys(perScenario[0], sets)) })),
   };
 }

@@ -12,14 +12,14 @@ import { BAND_OPACITY, baseSpec, CHART_WIDTH, scenarioScale } from "./theme.js";
 
 interface FanRow { month: string; scenario: string; panel: string; p10: number; p50: number; p90: number }
 
-/** The monthly bands: cost.byMonth.<month> and retention.byMonth.<month>.churned, per scenario. */
+/** The monthly bands of the whole measured months: cost.byMonth.<month> and retention.byMonth.<month>.churned, per scenario (a month cut by the warm-up or the horizon would read as a dip). */
 export function fanData(r: UncertaintyReport): FanRow[] {
   const out: FanRow[] = [];
   for (const run of r.runs) {
     for (const [key, b] of Object.entries(run.kpis)) {
       const cost = /^cost\.byMonth\.(\d{4}-\d{2})$/.exec(key), churn = /^retention\.byMonth\.(\d{4}-\d{2})\.churned$/.exec(key);
       const m = cost ?? churn;
-      if (m === null || b.p10 === null || b.p50 === null || b.p90 === null) continue;
+      if (m === null || b.p10 === null || b.p50 === null || b.p90 === null || (r.monthShares?.[m[1]] ?? 0) < 0.999) continue;
       out.push({ month: `${m[1]}-01`, scenario: run.scenario, panel: cost ? "cost" : "churned", p10: b.p10, p50: b.p50, p90: b.p90 });
     }
   }
@@ -56,7 +56,7 @@ export function fanChart(r: UncertaintyReport, currency: string): ChartSpec | nu
   const base = baseSpec(
     `What the uncertain inputs do to each month: ${r.scenarios.join(" vs ")}`,
     [
-      `Band: P10 to P90 over ${r.sets} input sets drawn from the scenario's ranges (${r.inputs.map((i) => i.key).join(", ")}); line: P50`,
+      `Whole measured months. Band: P10 to P90 over ${r.sets} input sets drawn from ${r.inputs.length} ranged input${r.inputs.length === 1 ? "" : "s"}; line: P50`,
       `${formatCount(r.replications)} replications per set; simulation noise taken out of each set's mean (docs/model.md §23)`,
     ],
     currency,

@@ -19,6 +19,8 @@ export interface UncertaintyReport {
   inputs: { key: string; dist: string; low: number; expected: number; high: number }[];
   runs: { scenario: string; kpis: Record<string, KpiBand>; targets: TargetProbability[] }[];
   differences: { scenario: string; against: string; kpis: Record<string, KpiBand> }[];
+  /** Per month, the share of it measured (whole months: 1). */
+  monthShares?: Record<string, number>;
 }
 
 /** The keys a band table shows: the headline KPIs, then the user-defined metrics. */
