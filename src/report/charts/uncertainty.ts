@@ -10,7 +10,11 @@ import type { UncertaintyReport } from "../tables/uncertaintyTable.js";
 import { axisCountExpr, axisMoneyExpr, formatCount } from "../numbers.js";
 import { BAND_OPACITY, baseSpec, CHART_WIDTH, scenarioScale } from "./theme.js";
 
-interface FanRow { month: string; scenario: string; panel: string; p10: number; p50: number; p90: number }
+interface FanRow { month: string; label: string; scenario: string; panel: string; p10: number; p50: number; p90: number }
+
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** "2027-03" → "Mar 2027" (the scenario's own calendar month, no time zone in between). */
+const monthLabel = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 
 /** The monthly bands of the whole measured months: cost.byMonth.<month> and retention.byMonth.<month>.churned, per scenario (a month cut by the warm-up or the horizon would read as a dip). */
 export function fanData(r: UncertaintyReport): FanRow[] {
@@ -20,7 +24,7 @@ export function fanData(r: UncertaintyReport): FanRow[] {
       const cost = /^cost\.byMonth\.(\d{4}-\d{2})$/.exec(key), churn = /^retention\.byMonth\.(\d{4}-\d{2})\.churned$/.exec(key);
       const m = cost ?? churn;
       if (m === null || b.p10 === null || b.p50 === null || b.p90 === null || (r.monthShares?.[m[1]] ?? 0) < 0.999) continue;
-      out.push({ month: `${m[1]}-01`, scenario: run.scenario, panel: cost ? "cost" : "churned", p10: b.p10, p50: b.p50, p90: b.p90 });
+      out.push({ month: m[1], label: monthLabel(m[1]), scenario: run.scenario, panel: cost ? "cost" : "churned", p10: b.p10, p50: b.p50, p90: b.p90 });
     }
   }
   return out.sort((a, b) => a.month.localeCompare(b.month));
@@ -31,7 +35,8 @@ export function fanChart(r: UncertaintyReport, currency: string): ChartSpec | nu
   const data = fanData(r);
   if (new Set(data.map((d) => d.month)).size < 2) return null;
   const colour = { field: "scenario", type: "nominal", title: null, scale: scenarioScale(r.scenarios), legend: r.scenarios.length > 1 ? { orient: "top" } : null };
-  const x = { field: "month", type: "temporal", title: null, axis: { format: "%b %Y", labelAngle: 0, grid: true } };
+  const months = [...new Set(data.map((d) => d.month))].sort();
+  const x = { field: "label", type: "ordinal", title: null, sort: months.map(monthLabel), scale: { padding: 0.2 }, axis: { labelAngle: 0, grid: true } };
   const panel = (which: "cost" | "churned") => ({
     transform: [{ filter: `datum.panel === '${which}'` }],
     height: 220,
@@ -47,7 +52,7 @@ export function fanChart(r: UncertaintyReport, currency: string): ChartSpec | nu
             axis: { labelExpr: which === "cost" ? axisMoneyExpr("datum.value", currency) : axisCountExpr("datum.value") }, scale: { zero: false },
           },
           color: colour,
-          tooltip: [{ field: "month", type: "temporal", format: "%B %Y" }, { field: "scenario" }, { field: "p10", format: ",.0f", title: "P10" }, { field: "p50", format: ",.0f", title: "P50" }, { field: "p90", format: ",.0f", title: "P90" }],
+          tooltip: [{ field: "label", title: "month" }, { field: "scenario" }, { field: "p10", format: ",.0f", title: "P10" }, { field: "p50", format: ",.0f", title: "P50" }, { field: "p90", format: ",.0f", title: "P90" }],
         },
       },
     ],
@@ -57,7 +62,7 @@ export function fanChart(r: UncertaintyReport, currency: string): ChartSpec | nu
     `What the uncertain inputs do to each month: ${r.scenarios.join(" vs ")}`,
     [
       `Whole measured months. Band: P10 to P90 over ${r.sets} input sets drawn from ${r.inputs.length} ranged input${r.inputs.length === 1 ? "" : "s"}; line: P50`,
-      `${formatCount(r.replications)} replications per set; simulation noise taken out of each set's mean (docs/model.md §23)`,
+      `${formatCount(r.replications)} replications per set; each set's simulation noise taken out (docs/model.md §23): a month the inputs do not move beyond noise has no band`,
     ],
     currency,
   );
