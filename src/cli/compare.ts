@@ -18,7 +18,7 @@ import { compareTable, comparisonCsv } from "../report/tables/compareTable.js";
 import { jsonText } from "../report/json.js";
 import { InputError, problem } from "../errors.js";
 import { asFlagsAsync } from "./flags.js";
-import { checkOutDir, writeOutputs } from "./outputs.js";
+import { checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
 import { progressBar } from "./progress.js";
 import { execUncertainty, uncertaintyOptions, type UncertaintyArgs } from "./uncertainty.js";
 
@@ -50,15 +50,9 @@ export interface CompareOptions {
   uncertainty?: UncertaintyArgs;
 }
 
-interface CompareArgs extends UncertaintyArgs {
+interface CompareArgs extends UncertaintyArgs, RunReportFlags {
   metric?: string[];
   files: string[];
-  replications?: number;
-  seed?: number;
-  threads?: number;
-  json: boolean;
-  out?: string;
-  charts: boolean;
   "equal-service"?: string;
   "max-abandon"?: number;
   "max-occupancy"?: number;

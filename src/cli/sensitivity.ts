@@ -12,18 +12,12 @@ import { tornadoChartFiles } from "../api/report.js";
 import { jsonText } from "../report/json.js";
 import { sensitivityCsv, sensitivityTable } from "../report/tables/sensitivityTable.js";
 import { asFlagsAsync } from "./flags.js";
-import { checkOutDir, writeOutputs } from "./outputs.js";
+import { checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
 import { progressBar } from "./progress.js";
 
-interface SensitivityArgs {
+interface SensitivityArgs extends RunReportFlags {
   file: string;
   metric?: string[];
-  replications?: number;
-  seed?: number;
-  threads?: number;
-  json: boolean;
-  out?: string;
-  charts: boolean;
 }
 
 export function sensitivityCommand(y: Argv): Argv {
