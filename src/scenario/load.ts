@@ -29,9 +29,14 @@ export function validateScenario(input: unknown, file?: string): Scenario {
   return r.data;
 }
 
-/** Read, parse and validate a simple-form scenario file (resolving `extends`, ./extends.ts). */
+/** A file's JSON as it runs: its ranges at their expected values and its expressions evaluated (./inputs/inputs.ts); a file without them as it is. */
+function plainOf(json: unknown, file?: string): unknown {
+  return hasInputs(json) ? plainScenario(json, scenarioInputs(json, file), undefined, file) : json;
+}
+
+/** Read, parse and validate a simple-form scenario file (resolving `extends`, ./extends.ts; ranges at their expected values). */
 export function loadScenarioFile(file: string): Scenario {
-  return validateScenario(resolveScenarioFile(file), file);
+  return validateScenario(plainOf(resolveScenarioFile(file), file), file);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -54,9 +59,9 @@ export function validateAnyScenario(input: unknown, file?: string): AnyScenario 
   return { form: "simple", scenario: validateScenario(input, file) };
 }
 
-/** Read, parse and validate a scenario file of either form (resolving `extends`, ./extends.ts). */
+/** Read, parse and validate a scenario file of either form (resolving `extends`, ./extends.ts; ranges at their expected values). */
 export function loadAnyScenarioFile(file: string): AnyScenario {
-  return validateAnyScenario(resolveScenarioFile(file), file);
+  return validateAnyScenario(plainOf(resolveScenarioFile(file), file), file);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -77,9 +82,9 @@ export function validateAsFullForm(input: unknown, file?: string): FullFormScena
   return { form: "simple", scenario: validateSupportScenario(fullFormOf(any.scenario, file), file), simple: any.scenario };
 }
 
-/** Read, parse and validate a scenario file of either form (resolving `extends`), as a full-form scenario. */
+/** Read, parse and validate a scenario file of either form (resolving `extends`; ranges at their expected values), as a full-form scenario. */
 export function loadAsFullForm(file: string): FullFormScenario {
-  return validateAsFullForm(resolveScenarioFile(file), file);
+  return validateAsFullForm(plainOf(resolveScenarioFile(file), file), file);
 }
 
 /**
