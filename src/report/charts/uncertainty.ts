@@ -62,7 +62,7 @@ export function fanChart(r: UncertaintyReport, currency: string): ChartSpec | nu
     `What the uncertain inputs do to each month: ${r.scenarios.join(" vs ")}`,
     [
       `Whole measured months. Band: P10 to P90 over ${r.sets} input sets drawn from ${r.inputs.length} ranged input${r.inputs.length === 1 ? "" : "s"}; line: P50`,
-      `${formatCount(r.replications)} replications per set; each set's simulation noise taken out (docs/model.md §23): a month the inputs do not move beyond noise has no band`,
+      `${formatCount(r.replications)} replications per set, the noise of which widens the band a little (docs/model.md §23)`,
     ],
     currency,
   );

@@ -45,12 +45,12 @@ export function uncertaintyTable(r: UncertaintyReport, currency = "USD"): string
   parts.push(`Uncertainty over the inputs: ${r.sets} input sets (Latin hypercube, seed ${r.seed}) × ${r.replications} replications each`);
   parts.push(layout(r.inputs.map((i) => [i.key, i.dist, formatNumber(i.low, 4), formatNumber(i.expected, 4), formatNumber(i.high, 4)]), ["Ranged input", "distribution", "low", "expected", "high"]));
   for (const run of r.runs) {
-    parts.push(`\n${run.scenario}: each KPI over the input sets (simulation noise taken out; docs/model.md §23)\n${layout(bandRows(run.kpis, currency, false), ["", "P10", "P50", "P90", "mean", "mean's 95% CI", "from inputs"])}`);
+    parts.push(`\n${run.scenario}: each KPI over the input sets (docs/model.md §23)\n${layout(bandRows(run.kpis, currency, false), ["", "P10", "P50", "P90", "mean", "mean's 95% CI", "from inputs"])}`);
     if (run.targets.length > 0) parts.push(layout(run.targets.map((t) => [t.label, t.probability === null ? "–" : formatShare(t.probability, 0)]), ["Target", "probability it holds"]));
   }
   for (const d of r.differences) {
     parts.push(`\n${d.scenario} − ${d.against}: the difference over the input sets (the same sets and seeds for both)\n${layout(bandRows(d.kpis, currency, true), ["", "P10", "P50", "P90", "mean", "mean's 95% CI", "from inputs"])}`);
   }
-  parts.push(`\nP10 … P90: the spread the uncertain inputs cause (each set's mean with its simulation noise taken out); mean: over the sets, with its 95% interval (inputs and noise).\n"from inputs": the share of a replication's variance due to the uncertain inputs; the rest is simulation noise.`);
+  parts.push(`\nP10 … P90: the spread of the input sets' results (each the mean of its replications: the noise widens it a little); mean: over the sets, with its 95% interval.\n"from inputs": the share of a replication's variance due to the uncertain inputs; the rest is simulation noise.`);
   return parts.join("\n") + "\n";
 }

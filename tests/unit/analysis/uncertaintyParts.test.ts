@@ -1,12 +1,12 @@
 /**
  * The parts of a Monte Carlo over the inputs: the Latin hypercube (one draw per stratum for every
  * input, the same draws for an input whatever else is drawn), the one-way random-effects split of
- * the variance (by hand, and unbiased on generated data with known variances), the noise
- * correction of the set means, and Hazen's quantiles.
+ * the variance (by hand, and unbiased on generated data with known variances), and Hazen's quantiles.
  */
 import { describe, expect, it } from "vitest";
 import { latinHypercube } from "../../../src/analysis/experiments/uncertainty/latinHypercube.js";
-import { corrected, quantile, varianceSplit } from "../../../src/analysis/experiments/uncertainty/varianceSplit.js";
+import { quantile, varianceSplit } from "../../../src/analysis/experiments/uncertainty/varianceSplit.js";
+import { band } from "../../../src/analysis/experiments/uncertainty/summary.js";
 import { aleaDouble } from "../../../src/engine/alea.js";
 import { normalQuantile } from "../../../src/engine/normalQuantile.js";
 import type { Range } from "../../../src/scenario/inputs/range.js";
@@ -33,10 +33,9 @@ describe("the variance split", () => {
     expect(s.inputs).toBeCloseTo(7, 12);
     expect(s.noise).toBeCloseTo(2, 12);
     expect(s.inputShare).toBeCloseTo(7 / 9, 12);
-    expect(corrected(6, 2, s, 4)).toBeCloseTo(4 + Math.sqrt(7 / 8) * 2, 12);
   });
 
-  it("recovers known variances from generated data, and the corrected means have the inputs' variance", () => {
+  it("recovers known variances from generated data", () => {
     const rng = aleaDouble("variance split test");
     const normal = () => normalQuantile(Math.min(1 - 1e-12, Math.max(1e-12, rng())));
     const K = 2000, n = 4, sb = 2, sw = 3;
@@ -49,18 +48,23 @@ describe("the variance split", () => {
     expect(s.inputs).toBeLessThan(4 * 1.15);
     expect(s.noise).toBeGreaterThan(9 * 0.95);
     expect(s.noise).toBeLessThan(9 * 1.05);
-    const means = groups.map((g) => g.reduce((a, b) => a + b, 0) / n);
-    const center = means.reduce((a, b) => a + b, 0) / K;
-    const c = means.map((m) => corrected(m, n, s, center));
-    const variance = (xs: number[]) => xs.reduce((a, x) => a + (x - center) ** 2, 0) / (xs.length - 1);
-    // the raw means spread by σ²_b + σ²_w / n = 4 + 2.25; the corrected ones by σ²_b = 4
-    expect(variance(means)).toBeGreaterThan(5.5);
-    expect(variance(c)).toBeGreaterThan(4 * 0.85);
-    expect(variance(c)).toBeLessThan(4 * 1.15);
   });
 
   it("nothing to split with fewer than two sets", () => {
     expect(varianceSplit([[1, 2, 3]])).toBeNull();
+  });
+});
+
+describe("the band over the input sets", () => {
+  it("never collapses to a point when the noise hides the inputs' effect (no false certainty)", () => {
+    // set means 10, 12, 14, 16, each from two replications 40 apart: the analysis of variance puts the inputs' variance at 0
+    const groups = [10, 12, 14, 16].map((m) => [m - 20, m + 20]);
+    expect(varianceSplit(groups)!.inputs).toBe(0);
+    const b = band([10, 12, 14, 16], groups).band;
+    expect(b.p10!).toBeLessThan(b.p50!);
+    expect(b.p90!).toBeGreaterThan(b.p50!);
+    expect([b.p10, b.p50, b.p90]).toEqual([10, 13, 16]);
+    expect(b.inputShare).toBe(0);
   });
 });
 

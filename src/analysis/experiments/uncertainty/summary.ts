@@ -1,14 +1,15 @@
 /**
  * A Monte Carlo over the inputs, summarised (docs/model.md §23): per KPI, the 10th, 50th and 90th
- * percentiles over the input sets of each set's estimate (its noise taken out: varianceSplit.ts
- * `corrected`), the inputs' share of the variance, and the probability that each target holds —
- * the share of the input sets whose (corrected) estimate meets it. A comparison's differences
+ * percentiles over the input sets of each set's estimate (which carries the noise of its
+ * replications on top of the inputs' effect: the band errs wide, never narrow; the inputs' share
+ * of the variance says how much of it is noise), and the probability that each target holds — the
+ * share of the input sets whose estimate meets it. A comparison's differences
  * against its first scenario are summarised the same way, set by set (each set's scenarios share
  * its seed: common random numbers), from the paired differences of every replication.
  */
 import type { Values } from "../../../kpi/values.js";
 import { halfWidth, type Estimate } from "../../confidence.js";
-import { corrected, quantile, varianceSplit } from "./varianceSplit.js";
+import { quantile, varianceSplit } from "./varianceSplit.js";
 
 /** A KPI's spread over the input sets. */
 export interface KpiBand {
@@ -42,16 +43,18 @@ export interface SetRun {
 }
 
 /** The band of one KPI from each set's estimate and its replications' values. */
-export function band(setMeans: readonly (number | null)[], groups: readonly (readonly (number | null)[])[]): { band: KpiBand; corrected: number[] } {
+export function band(setMeans: readonly (number | null)[], groups: readonly (readonly (number | null)[])[]): { band: KpiBand; values: number[] } {
   const split = varianceSplit(groups);
   const present = setMeans.map((m, k) => ({ m, n: groups[k].filter((x) => x !== null && Number.isFinite(x)).length })).filter((x): x is { m: number; n: number } => x.m !== null && Number.isFinite(x.m));
   const center = present.length > 0 ? present.reduce((s, x) => s + x.m, 0) / present.length : 0;
-  const values = split === null ? present.map((x) => x.m) : present.map((x) => corrected(x.m, Math.max(1, x.n), split, center));
+  // the set estimates as they are: taking their noise out (varianceSplit.ts) collapses the band to a point whenever
+  // the analysis of variance cannot tell a real but modest effect of the inputs from noise, a false certainty
+  const values = present.map((x) => x.m);
   const sd = present.length > 1 ? Math.sqrt(present.reduce((s, x) => s + (x.m - center) ** 2, 0) / (present.length - 1)) : NaN;
   const h = halfWidth(present.length, sd);
   return {
     band: { p10: quantile(values, 0.1), p50: quantile(values, 0.5), p90: quantile(values, 0.9), mean: present.length > 0 ? center : null, ci95: Number.isFinite(h) ? [center - h, center + h] : null, inputShare: split?.inputShare ?? null },
-    corrected: values,
+    values,
   };
 }
 
@@ -61,7 +64,7 @@ export function kpiBands(sets: readonly SetRun[], keys: readonly string[] = Obje
   for (const key of keys) {
     const b = band(sets.map((s) => s.estimates[key]?.mean ?? null), sets.map((s) => s.replications.map((v) => v[key] ?? null)));
     bands[key] = b.band;
-    values[key] = b.corrected;
+    values[key] = b.values;
   }
   return { bands, values };
 }
@@ -79,7 +82,7 @@ export function differenceBands(base: readonly SetRun[], other: readonly SetRun[
   return out;
 }
 
-/** The probability of each target from the KPIs' corrected set values. */
+/** The probability of each target from the KPIs' set estimates. */
 export function targetProbabilities(values: Record<string, number[]>, targets: readonly Omit<TargetProbability, "probability">[]): TargetProbability[] {
   return targets.map((t) => {
     const v = values[t.key] ?? [];

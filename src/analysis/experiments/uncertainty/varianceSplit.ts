@@ -10,11 +10,10 @@
  * (the ANOVA estimators; E[MSB] = σ²_noise + n₀ σ²_inputs). The inputs' share of the variance is
  * σ²_inputs / (σ²_inputs + σ²_noise): the variance of one replication's KPI due to the inputs.
  *
- * Each set's mean carries noise of variance σ²_noise / n_k on top of the inputs' effect, which
- * would widen the spread of the set means beyond the inputs' own. `corrected` takes it out: a set
- * mean m_k becomes m̄ + √B_k (m_k − m̄) (m̄ the mean of the set means), B_k = σ²_inputs /
- * (σ²_inputs + σ²_noise / n_k), whose variance over the sets is σ²_inputs (the spread of the means
- * the inputs alone would give).
+ * Each set's mean carries noise of variance σ²_noise / n_k on top of the inputs' effect, so the
+ * spread of the set means (summary.ts) is σ²_inputs + σ²_noise / n: a little wider than the inputs'
+ * own. It is not shrunk away: with few sets the estimate of σ²_inputs is often 0 for a real but
+ * modest effect, and shrinking by it would draw that effect as a certainty.
  */
 
 export interface VarianceSplit {
@@ -44,13 +43,6 @@ export function varianceSplit(groups: readonly (readonly (number | null)[])[]): 
   const n0 = (N - gs.reduce((s, g) => s + g.length * g.length, 0) / N) / (K - 1);
   const inputs = Math.max(0, (msb - msw) / n0), noise = msw;
   return { mean: grand, inputs, noise, inputShare: inputs + noise > 0 ? inputs / (inputs + noise) : null };
-}
-
-/** A set mean with the noise taken out (see the header): center + √B (m − center), B = σ²_inputs / (σ²_inputs + σ²_noise / n). */
-export function corrected(setMean: number, replications: number, split: VarianceSplit, center: number): number {
-  const denom = split.inputs + split.noise / replications;
-  const b = denom > 0 ? split.inputs / denom : 1;
-  return center + Math.sqrt(b) * (setMean - center);
 }
 
 /**
