@@ -9,6 +9,7 @@ import { STAFF_DEFAULTS, staffOptionProblems, type StaffOptions } from "../analy
 import { FTE_HOURS_PER_WEEK } from "../kpi/values.js";
 import type { SupportConfig } from "../model/config.js";
 import { runOutputOf } from "../analysis/experiments/run.js";
+import { parseUserMetrics } from "../analysis/experiments/userMetrics.js";
 import { runSettings } from "../scenario/full/runSettings.js";
 import { InputError, OPTIONS, problem } from "../errors.js";
 import { runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
@@ -26,6 +27,8 @@ export interface CompareOptions extends RunSettingsOptions {
    * change in demand shows as staff and money. Default: each scenario's own staffing.
    */
   equalService?: EqualService;
+  /** User-defined metrics, "name = formula" (as `simulate` takes them): compared replication by replication, so the paired interval is the formula's own. */
+  metrics?: readonly string[];
   /** Called after every simulation run of an equal-service sizing (scenario index, runs so far). */
   onSizing?: (scenario: number, runs: number) => void;
 }
@@ -53,6 +56,7 @@ export interface CompareResult {
 export async function compare(scenarios: readonly Scenario[], options: CompareOptions = {}): Promise<CompareResult> {
   if (scenarios.length < 2) throw new InputError(problem("scenarios", `expected at least two scenarios, got ${scenarios.length}`), OPTIONS);
   throwIfAny(runSettingsProblems(options));
+  const metrics = parseUserMetrics(options.metrics ?? []);
   const labels = uniqueLabels(scenarios.map((s) => ({ name: s.name, file: s.file ?? s.name })));
   const first = runSettings(scenarios[0].definition, { seed: options.seed, replications: options.replications });
   const sized = options.equalService === undefined ? null : await sizeScenarios(scenarios, labels, options.equalService, first, options);
@@ -61,7 +65,7 @@ export async function compare(scenarios: readonly Scenario[], options: CompareOp
       const settings = runSettings(s.definition);
       return { label: labels[i], config: sized === null ? s.config : sized.configs[i], horizonHours: settings.horizonHours, warmupHours: settings.warmupHours };
     }),
-    { seed: first.seed, replications: first.replications, threads: options.threads ?? 1, onReplication: options.onProgress, ...(sized === null ? {} : { mode: sized.mode, sizing: sized.sizing }) },
+    { seed: first.seed, replications: first.replications, threads: options.threads ?? 1, onReplication: options.onProgress, metrics, ...(sized === null ? {} : { mode: sized.mode, sizing: sized.sizing }) },
   );
   const results = scenarios.map((s, i) => {
     const settings = runSettings(s.definition, { seed: first.seed, replications: first.replications });

@@ -11,7 +11,9 @@
  * field, or an option's name); anything else thrown is a bug.
  */
 export { InputError, type Problem } from "../errors.js";
-export { loadScenario, type Scenario, type LoadOptions } from "./scenario.js";
+export { loadScenario, scenarioAtInputs, type Scenario, type LoadOptions } from "./scenario.js";
+export { simulateUncertainty, type UncertaintyOptions, type UncertaintyResult } from "./uncertainty.js";
+export { sensitivity, type SensitivityOptions, type SensitivityResult } from "./sensitivity.js";
 export { simulate, resultJson, type RunResult, type IntervalRow, type SimulateOptions } from "./simulate.js";
 export { compare, comparisonJson, type CompareOptions, type CompareResult, type Comparison, type EqualService } from "./compare.js";
 export { sweep, mergeSweep, withAxes, type SweepOptions, type SweepResult, type SweepDocument, type ShardDocument, type Shard, type Vary } from "./sweep.js";

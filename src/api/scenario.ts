@@ -12,7 +12,8 @@ import { calibrated as withCalibration, calibrateOnStatusQuo, calibrationOf, nee
 import { resolveScenarioFile, rootScenarioFile } from "../scenario/extends.js";
 import { runSettings } from "../scenario/full/runSettings.js";
 import { InputError, OPTIONS, problem } from "../errors.js";
-import { validateAsFullForm } from "../scenario/load.js";
+import { validateWithInputs } from "../scenario/load.js";
+import type { RangedInput } from "../scenario/inputs/inputs.js";
 import { buildSupport } from "../scenario/full/build.js";
 import { scenarioWarnings } from "../scenario/full/warnings.js";
 import type { SupportScenario } from "../scenario/full/schema.js";
@@ -43,6 +44,10 @@ export interface Scenario {
   readonly statusQuo: string;
   /** Problems that do not stop a run (a pool without a cost, a channel open with nobody on the floor). */
   readonly warnings: readonly string[];
+  /** Its ranged inputs (docs/scenario-format.md "Ranges"), in file order; empty when it has none. */
+  readonly inputs: readonly RangedInput[];
+  /** The values of its ranged inputs it was loaded at, by key (`scenarioAtInputs`); empty: each at its expected value. */
+  readonly inputValues: ReadonlyMap<string, number>;
 }
 
 export interface LoadOptions {
@@ -64,7 +69,7 @@ export function withWarmupDays(s: Scenario, days: number): Scenario {
   const built = buildSupport(definition, { baseDir: s.baseDir, file: s.file });
   if (!(built.warmup < built.horizon)) throw new InputError(problem("warmup", `expected fewer days than the horizon (${built.horizon / 1440} days), got ${days}`), OPTIONS);
   const config = withCalibration(built, calibrationOf(s.config));
-  return { name: s.name, form: s.form, file: s.file, baseDir: s.baseDir, resolved: s.resolved, definition, config, uncalibrated: built, warnings: s.warnings, statusQuo: s.statusQuo };
+  return { name: s.name, form: s.form, file: s.file, baseDir: s.baseDir, resolved: s.resolved, definition, config, uncalibrated: built, warnings: s.warnings, statusQuo: s.statusQuo, inputs: s.inputs, inputValues: s.inputValues };
 }
 
 /** The fields a what-if lends its status quo: the status quo runs over the what-if's own time (and seed). */
@@ -73,16 +78,38 @@ const TIMING = ["start", "timeZone", "horizon", "seed"] as const;
 /** Calibrations made in this process, by status quo file, its timing and seed (a comparison's scenarios share their root's). */
 const CALIBRATED = new Map<string, StatusQuoCalibration>();
 
+/** How each loaded scenario was read (to load it again at other values of its inputs). */
+const SOURCES = new WeakMap<Scenario, { source: string | object; options: LoadOptions }>();
+
 /**
  * Load a scenario: `source` is a file path, or a scenario object (as parsed JSON, without
  * `extends`). Throws InputError listing every problem (field paths) when it is not a valid
- * scenario.
+ * scenario, or when a range does not hold at either end of its support. Its ranged inputs take
+ * their expected values.
  */
 export function loadScenario(source: string | object, options: LoadOptions = {}): Scenario {
+  const s = load(source, options, new Map());
+  SOURCES.set(s, { source, options });
+  return s;
+}
+
+/**
+ * A loaded scenario with its ranged inputs at `values` (by key; an input not given takes its
+ * expected value), and its status quo at the same values (the same draw of an input serves both):
+ * what a Monte Carlo input set runs. Keys it does not have are ignored.
+ */
+export function scenarioAtInputs(s: Scenario, values: ReadonlyMap<string, number>): Scenario {
+  const from = SOURCES.get(s);
+  if (from === undefined) throw new Error("scenarioAtInputs: a scenario made by loadScenario is needed");
+  const own = new Map([...values].filter(([k]) => s.inputs.some((i) => i.key === k)));
+  return load(from.source, from.options, own);
+}
+
+function load(source: string | object, options: LoadOptions, values: ReadonlyMap<string, number>): Scenario {
   const file = typeof source === "string" ? source : options.file;
   const resolved = typeof source === "string" ? resolveScenarioFile(source) : structuredClone(source);
   const baseDir = options.baseDir ?? (typeof source === "string" ? dirname(resolve(source)) : process.cwd());
-  const { form, scenario: definition } = validateAsFullForm(resolved, file);
+  const { form, scenario: definition, inputs } = validateWithInputs(resolved, file, { values, checkEnds: values.size === 0 });
   const built = buildSupport(definition, { baseDir, file });
   // the status quo: the scenario's `statusQuo` file (relative to its folder), else the root of its extends chain, else itself
   const given = definition.statusQuo ?? undefined;
@@ -93,11 +120,11 @@ export function loadScenario(source: string | object, options: LoadOptions = {})
     const rootJson = resolveScenarioFile(root) as Record<string, unknown>;
     const timed: Record<string, unknown> = { ...rootJson };
     for (const key of TIMING) if (definition[key] !== undefined) timed[key] = definition[key];
-    const sq = validateAsFullForm(timed, root).scenario;
+    const sq = validateWithInputs(timed, root, { values }).scenario;
     return { name: sq.name, config: buildSupport(sq, { baseDir: dirname(root), file: root }) };
   };
   let calibrated: SupportConfig | undefined;
-  const scenario = { name: definition.name, form, file, baseDir, resolved, definition, warnings: scenarioWarnings(definition, built), uncalibrated: built, statusQuo: root ?? definition.name } as Omit<Scenario, "config">;
+  const scenario = { name: definition.name, form, file, baseDir, resolved, definition, warnings: scenarioWarnings(definition, built), uncalibrated: built, statusQuo: root ?? definition.name, inputs: inputs?.ranges ?? [], inputValues: values } as Omit<Scenario, "config">;
   // calibrated when first read: validate and the warnings need no pilot run
   return Object.defineProperty(scenario, "config", {
     enumerable: true,
@@ -106,7 +133,7 @@ export function loadScenario(source: string | object, options: LoadOptions = {})
         if (!needsCalibration(built)) calibrated = built;
         else {
           const seed = runSettings(definition).seed;
-          const key = root === undefined ? undefined : JSON.stringify([root, ...TIMING.map((k) => (k === "seed" ? seed : definition[k]))]);
+          const key = root === undefined ? undefined : JSON.stringify([root, ...TIMING.map((k) => (k === "seed" ? seed : definition[k])), [...values]]);
           let cal = key === undefined ? undefined : CALIBRATED.get(key);
           if (cal === undefined) {
             const sq = statusQuoOf();

@@ -8,6 +8,7 @@ import { runScenarioParallel, intervalRows, nestedResultJson, type RunOutput, ty
 import type { Estimate } from "../analysis/confidence.js";
 import type { MetricName } from "../model/network/counters.js";
 import { chooseWarmup, WARMUP_PILOTS } from "../analysis/experiments/warmup.js";
+import { parseUserMetrics, runWithUserMetrics } from "../analysis/experiments/userMetrics.js";
 import { runSettings } from "../scenario/full/runSettings.js";
 import { numberProblem, runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
 import { withWarmupDays, type Scenario } from "./scenario.js";
@@ -47,6 +48,12 @@ export interface SimulateOptions extends RunSettingsOptions {
    * daily batch means of pilot replications (analysis/experiments/warmup.ts).
    */
   warmup?: number | "auto";
+  /**
+   * User-defined metrics, "name = formula" over the KPI catalogue's names
+   * ("costPerResolved = cost.total / funnel.resolved"): evaluated in every replication, reported
+   * as `metric.<name>` (analysis/experiments/userMetrics.ts).
+   */
+  metrics?: readonly string[];
 }
 
 /** Run a loaded scenario's replications. */
@@ -55,6 +62,7 @@ export async function simulate(loaded: Scenario, options: SimulateOptions = {}):
     ...runSettingsProblems(options),
     options.warmup === undefined || options.warmup === "auto" ? undefined : numberProblem("warmup", options.warmup, (x) => Number.isInteger(x) && x >= 0, `"auto" or a whole number of days >= 0`),
   ]);
+  const metrics = parseUserMetrics(options.metrics ?? []);
   let scenario = loaded, warmupChoice: string | undefined;
   if (options.warmup !== undefined) {
     const seed = options.seed ?? runSettings(loaded.definition).seed;
@@ -73,7 +81,8 @@ export async function simulate(loaded: Scenario, options: SimulateOptions = {}):
     trace: options.trace,
     onReplication: options.onProgress,
   });
-  const result = runResultOf(out, options.intervals === true);
+  const run = runWithUserMetrics(out.run, metrics);
+  const result = runResultOf({ ...out, run, result: { ...out.result, estimates: run.estimates } }, options.intervals === true);
   return warmupChoice === undefined ? result : { ...result, warmupChoice };
 }
 

@@ -18,8 +18,9 @@ import { compareTable, comparisonCsv } from "../report/tables/compareTable.js";
 import { jsonText } from "../report/json.js";
 import { InputError, problem } from "../errors.js";
 import { asFlagsAsync } from "./flags.js";
-import { checkOutDir, writeOutputs } from "./outputs.js";
+import { checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
 import { progressBar } from "./progress.js";
+import { execUncertainty, uncertaintyOptions, type UncertaintyArgs } from "./uncertainty.js";
 
 export interface CompareOptions {
   replications?: number;
@@ -43,16 +44,15 @@ export interface CompareOptions {
   response?: number;
   pools?: string[];
   maxRuns?: number;
+  /** User-defined metrics, "name = formula" (--metric). */
+  metrics?: string[];
+  /** A Monte Carlo over the inputs instead of one comparison: the input sets, targets and budget (--uncertainty …). */
+  uncertainty?: UncertaintyArgs;
 }
 
-interface CompareArgs {
+interface CompareArgs extends UncertaintyArgs, RunReportFlags {
+  metric?: string[];
   files: string[];
-  replications?: number;
-  seed?: number;
-  threads?: number;
-  json: boolean;
-  out?: string;
-  charts: boolean;
   "equal-service"?: string;
   "max-abandon"?: number;
   "max-occupancy"?: number;
@@ -66,7 +66,7 @@ export function compareCommand(y: Argv): Argv {
     "compare <files..>",
     "Compare full-form scenarios with common random numbers: KPIs, costs and retention side by side, differences against the first with paired 95% intervals",
     (a) =>
-      a
+      uncertaintyOptions(a)
         .positional("files", { type: "string", array: true, describe: "two or more full-form scenario files; the first is the reference" })
         .option("replications", { type: "number", describe: "replications per scenario (default: the first scenario's)" })
         .option("seed", { type: "number", describe: "random seed for every scenario (default: the first scenario's)" })
@@ -80,13 +80,15 @@ export function compareCommand(y: Argv): Argv {
         .option("response", { type: "number", describe: "with --equal-service: share of deferred work within its response target (default 0.9)" })
         .option("pools", { type: "string", array: true, describe: "with --equal-service: the pools to size (default: every pool)" })
         .option("max-runs", { type: "number", describe: "with --equal-service: simulation runs of each scenario's sizing (default: staff's)" })
+        .option("metric", { type: "string", array: true, describe: 'a metric of your own, "name = formula" over KPI names (e.g. "costPerResolved = cost.total / funnel.resolved"), evaluated in every replication and compared pair by pair' })
         .example("$0 compare scenarios/baseline.json scenarios/outsource-l1-overflow.json", "what L1 overflow to a vendor changes, with paired intervals")
         .example("$0 compare a.json b.json c.json --replications 20 --out cmp", "three scenarios, 20 replications, files in cmp/")
         .example('$0 compare scenarios/baseline-year.json scenarios/prevention.json --equal-service "sl=0.8@20s"', "what prevention saves in staff and money at the same service"),
     async (args) => {
       await runCompare(args.files, {
         replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), json: args.json, out: args.out, charts: args.charts,
-        equalService: args["equal-service"], maxAbandon: args["max-abandon"], maxOccupancy: args["max-occupancy"], response: args.response, pools: args.pools, maxRuns: args["max-runs"],
+        equalService: args["equal-service"], maxAbandon: args["max-abandon"], maxOccupancy: args["max-occupancy"], response: args.response, pools: args.pools, maxRuns: args["max-runs"], metrics: args.metric,
+        ...(args.uncertainty === undefined ? {} : { uncertainty: { uncertainty: args.uncertainty, "target-sl": args["target-sl"], "target-abandon": args["target-abandon"], budget: args.budget } }),
       });
       process.exitCode = 0;
     },
@@ -97,17 +99,23 @@ export function compareCommand(y: Argv): Argv {
  * Load every file, run the comparison (api/compare.ts) and report it. Bad input (InputError:
  * one line each, exit 2) is found before anything runs or is written.
  */
-export async function runCompare(files: readonly string[], options: CompareOptions = {}): Promise<Comparison> {
+export async function runCompare(files: readonly string[], options: CompareOptions = {}): Promise<Comparison | null> {
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
   const stderr = options.stderr ?? ((s: string) => void process.stderr.write(s));
   if (files.length < 2) throw new InputError(problem("compare", `expected at least two scenario files, got ${files.length}`));
   if (options.out !== undefined) checkOutDir(options.out);
   // every file loaded, validated and built first: a bad one fails before any run
   const scenarios = files.map((file) => loadScenario(file));
+  if (options.uncertainty !== undefined) {
+    if (options.equalService !== undefined) throw new InputError(problem("--equal-service", "not with --uncertainty"));
+    await execUncertainty(scenarios, { ...options.uncertainty, replications: options.replications, seed: options.seed, threads: options.threads ?? 1, json: options.json, out: options.out, charts: options.charts, metric: options.metrics });
+    return null;
+  }
   const bar = progressBar(options.progress ?? (!options.json && process.stderr.isTTY === true), stderr);
   const equalService = equalServiceOf(options);
-  const { comparison, runs } = await asFlagsAsync(EQUAL_SERVICE_FLAGS, () =>
+  const { comparison, runs } = await asFlagsAsync({ ...EQUAL_SERVICE_FLAGS, metrics: "--metric" }, () =>
     compare(scenarios, {
+      metrics: options.metrics,
       seed: options.seed,
       replications: options.replications,
       threads: options.threads,

@@ -14,6 +14,9 @@ export type FlagNames = Readonly<Record<string, string>>;
 /** The flag for an option path: its own entry, else `--kebab-case` of the path's last name. */
 export function flagOf(path: string, names: FlagNames): string {
   if (names[path] !== undefined) return names[path];
+  // an element of a repeated flag's list ("metrics[1]" → "--metric")
+  const list = path.replace(/\[\d+\]$/, "");
+  if (list !== path && names[list] !== undefined) return names[list];
   const last = path.split(".").pop() ?? path;
   return `--${last.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }

@@ -15,6 +15,7 @@ import { mergeCommand, sweepCommand } from "./sweep.js";
 import { staffCommand } from "./staff.js";
 import { chartCommand } from "./chart.js";
 import { planCommand } from "./plan.js";
+import { sensitivityCommand } from "./sensitivity.js";
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;
@@ -23,7 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName("supportsim")
     .usage("supportsim — support-demand and workforce simulation\n\nUsage: $0 <command> [options]")
     .strict()
-    .demandCommand(1, "Give a command: run, compare, sweep, merge, staff, plan, chart, validate, init, erlang or schema (see --help)")
+    .demandCommand(1, "Give a command: run, compare, sweep, merge, staff, plan, chart, sensitivity, validate, init, erlang or schema (see --help)")
     .recommendCommands()
     .help()
     .alias("h", "help")
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
   parser = staffCommand(parser);
   parser = chartCommand(parser);
   parser = planCommand(parser);
+  parser = sensitivityCommand(parser);
   try {
     await parser.parseAsync();
     return typeof process.exitCode === "number" ? process.exitCode : 0;

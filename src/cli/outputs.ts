@@ -70,3 +70,13 @@ export function checkOutputPath(flag: string, path: string): void {
 export function writeOutputFile(flag: string, path: string, text: string): void {
   asUsage(flag, path, () => writeFileAtomic(path, text));
 }
+
+/** The flags of a command that runs replications and reports them: run settings, --json, --out and --no-charts. */
+export interface RunReportFlags {
+  replications?: number;
+  seed?: number;
+  threads?: number;
+  json: boolean;
+  out?: string;
+  charts: boolean;
+}

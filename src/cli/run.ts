@@ -19,8 +19,10 @@ import { asFlagsAsync } from "./flags.js";
 import { asUsage, checkOutDir, checkOutputPath, writeOutputs } from "./outputs.js";
 import { DEFAULT_SCENARIO } from "./paths.js";
 import { progressBar } from "./progress.js";
+import { InputError, problem } from "../errors.js";
+import { execUncertainty, uncertaintyOptions, type UncertaintyArgs } from "./uncertainty.js";
 
-export interface RunArgs {
+export interface RunArgs extends UncertaintyArgs {
   file?: string;
   json: boolean;
   replications?: number;
@@ -33,6 +35,8 @@ export interface RunArgs {
   charts?: boolean;
   /** The warm-up in whole days, or "auto" (MSER on daily batch means of pilot replications). */
   warmup?: string;
+  /** User-defined metrics, "name = formula". */
+  metric?: string[];
 }
 
 /** `--warmup auto` or a whole number of days (anything else: the library's one-line error names --warmup). */
@@ -48,7 +52,7 @@ export function runCommand(y: Argv) {
     "run [file]",
     "Run a scenario (default: the shipped default scenario) and print its KPIs",
     (a) =>
-      a
+      uncertaintyOptions(a)
         .positional("file", { type: "string", describe: "scenario JSON file" })
         .option("json", { type: "boolean", default: false, describe: "print the result object as JSON instead of the table" })
         .option("replications", { type: "number", describe: "number of replications (overrides the file)" })
@@ -58,8 +62,10 @@ export function runCommand(y: Argv) {
         .option("threads", { type: "number", describe: "worker threads for the replications (default: the machine's cores); results are identical whatever the count" })
         .option("out", { type: "string", describe: "write results.json, intervals.csv, scenario.resolved.json (the merged scenario), and for a full-form scenario the charts (charts/*.vl.json, .svg, .png) and report.html to this folder" })
         .option("charts", { type: "boolean", default: true, describe: "with --out: render the charts and report.html (--no-charts to skip)" })
+        .option("metric", { type: "string", array: true, describe: 'a metric of your own, "name = formula" over KPI names (e.g. "costPerResolved = cost.total / funnel.resolved"), evaluated in every replication' })
         .option("warmup", { type: "string", describe: "warm-up in whole days instead of the file's, or \"auto\": the truncation point MSER picks on daily means of pilot replications" })
         .example("$0 run", "run the default scenario")
+        .example("$0 run scenarios/budget-2027.json --uncertainty 20 --budget 4500000", "20 input sets from the file's ranges: P10/P50/P90 per KPI and how likely each target is")
         .example("$0 run scenarios/baseline.json --warmup auto", "let MSER choose the warm-up, and say what it chose")
         .example("$0 run scenarios/mmc-abandon.json --replications 5 --json", "five replications, JSON output")
         .example("$0 run my.json --trace trace.csv", "also write a per-contact trace")
@@ -77,14 +83,21 @@ export async function execRun(args: RunArgs): Promise<number> {
   const scenario = loadScenario(file);
   if (args.intervals) checkOutputPath("--intervals", args.intervals);
   if (args.out) checkOutDir(args.out);
+  if (args.uncertainty !== undefined) {
+    const alone = (["trace", "intervals", "warmup"] as const).find((k) => args[k] !== undefined);
+    if (alone !== undefined) throw new InputError(problem(`--${alone}`, "not with --uncertainty (a Monte Carlo over the inputs reports bands, not one run)"));
+    await execUncertainty([scenario], { ...args, threads: args.threads ?? availableParallelism() });
+    return 0;
+  }
   const config = scenario.config;
   const progress = progressBar(!args.json && process.stderr.isTTY === true);
   const trace = args.trace ? openOutput("--trace", args.trace) : null;
   try {
     trace?.write(NETWORK_TRACE_HEADER);
     const works = config.needTypes.flatMap((n) => config.channels.map((c) => `${n.name}/${c.name}`));
-    const result = await asFlagsAsync({}, () =>
+    const result = await asFlagsAsync({ metrics: "--metric" }, () =>
       simulate(scenario, {
+        metrics: args.metric,
         threads: args.threads ?? availableParallelism(),
         seed: args.seed,
         replications: args.replications,

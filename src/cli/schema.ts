@@ -3,10 +3,15 @@ import type { Argv } from "yargs";
 import { scenarioJsonSchema } from "../scenario/simple/schema.js";
 import { supportScenarioJsonSchema } from "../scenario/full/schema.js";
 import { patchScenarioJsonSchema } from "../scenario/full/patchSchema.js";
+import { INPUT_DEFS, withInputs } from "../scenario/inputs/inputsJsonSchema.js";
 
 export interface SchemaArgs {
   form: "any" | "full" | "simple" | "what-if";
 }
+
+/** The forms' schemas as files may be written: any number may be a range or an expression, and `variables` at the top (scenario/inputs/). */
+const fullForm = () => withInputs(supportScenarioJsonSchema());
+const simpleForm = () => withInputs(scenarioJsonSchema());
 
 /**
  * The schema of a scenario file: a what-if (has `extends`: a merge patch on a base), the full form
@@ -14,15 +19,17 @@ export interface SchemaArgs {
  * shipped scenarios name it in `$schema` so editors complete fields (tests check it is current).
  */
 export function anyScenarioJsonSchema(): Record<string, unknown> {
+  // the forms' definitions (ranges, expressions) at the root, where their references point
   const strip = (s: Record<string, unknown>) => {
-    const { $schema: _s, ...rest } = s;
+    const { $schema: _s, $defs: _d, ...rest } = s;
     return rest;
   };
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: "supportsim scenario",
     description: "A scenario file: a what-if that extends a base (it has `extends`), the full support-demand form (it has `channels`) or the simple single-queue form.",
-    anyOf: [patchScenarioJsonSchema(strip(supportScenarioJsonSchema())), strip(supportScenarioJsonSchema()), strip(scenarioJsonSchema())],
+    anyOf: [strip(patchScenarioJsonSchema(fullForm())), strip(fullForm()), strip(simpleForm())],
+    $defs: INPUT_DEFS,
   };
 }
 
@@ -32,7 +39,7 @@ export function schemaCommand(y: Argv) {
     "Print the JSON Schema of scenario files",
     (a) => a.option("form", { choices: ["any", "full", "simple", "what-if"] as const, default: "any" as const, describe: "which form: the full support-demand form, the simple single-queue form, a what-if (extends a base), or any of them" }),
     async (args) => {
-      const s = args.form === "full" ? supportScenarioJsonSchema() : args.form === "simple" ? scenarioJsonSchema() : args.form === "what-if" ? patchScenarioJsonSchema(supportScenarioJsonSchema()) : anyScenarioJsonSchema();
+      const s = args.form === "full" ? fullForm() : args.form === "simple" ? simpleForm() : args.form === "what-if" ? patchScenarioJsonSchema(fullForm()) : anyScenarioJsonSchema();
       process.stdout.write(JSON.stringify(s, null, 2) + "\n");
     },
   );

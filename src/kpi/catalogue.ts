@@ -11,6 +11,7 @@
  *   funnel.<metric>   customers.<metric>   cost.<metric>   retention.<metric>
  *   channel.<c>.<metric>   tier.<t>.<metric>   segment.<s>.<metric>   needType.<k>.<metric>   pool.<p>.<metric>
  *   cost.byCategory.<category>   cost.byMonth.<yyyy-mm>   retention.byMonth.<yyyy-mm>.<metric>
+ *   metric.<name>     (a user-defined metric, `--metric "name = formula"`)
  * The single-queue model's metrics (model/network/counters.ts METRICS) and the per-interval series
  * of a full-form run (analysis/experiments/replications.ts SERIES_METRICS) have tables of their own.
  *
@@ -273,6 +274,8 @@ interface Family {
 
 /** The families, longer prefixes first ("cost.byCategory." before "cost."). */
 const FAMILIES: readonly Family[] = [
+  // user-defined metrics (analysis/experiments/userMetrics.ts): a formula's value, any sign
+  { prefix: "metric.", shape: "element", metrics: { metric: kpi("(your metric)", "number", "none", SIGNED) } },
   { prefix: "cost.byCategory.", shape: "element", metrics: { byCategory: kpi("cost", "money", "lower", TOTAL) } },
   { prefix: "cost.byMonth.", shape: "element", metrics: { byMonth: kpi("cost", "money", "lower", TOTAL) } },
   { prefix: "retention.byMonth.", shape: "element.metric", metrics: CHURN },

@@ -12,6 +12,8 @@ import { describeIssues } from "./issues.js";
 import { fullFormOf } from "./simple/desugar.js";
 import { ScenarioSchema, type Scenario } from "./simple/schema.js";
 import { SupportScenarioSchema, type SupportScenario } from "./full/schema.js";
+import { hasInputs, plainScenario, scenarioInputs, type ScenarioInputs } from "./inputs/inputs.js";
+import { checkRangeEnds } from "./inputs/rangeEnds.js";
 
 /** An InputError unless `input` is a JSON object. */
 function checkTopLevel(input: unknown, file?: string): asserts input is Record<string, unknown> {
@@ -35,9 +37,14 @@ export function validateScenario(input: unknown, file?: string): Scenario {
   return r.data;
 }
 
-/** Read, parse and validate a simple-form scenario file (resolving `extends`, ./extends.ts). */
+/** A file's JSON as it runs: its ranges at their expected values and its expressions evaluated (./inputs/inputs.ts); a file without them as it is. */
+function plainOf(json: unknown, file?: string): unknown {
+  return hasInputs(json) ? plainScenario(json, scenarioInputs(json, file), undefined, file) : json;
+}
+
+/** Read, parse and validate a simple-form scenario file (resolving `extends`, ./extends.ts; ranges at their expected values). */
 export function loadScenarioFile(file: string): Scenario {
-  return validateScenario(resolveScenarioFile(file), file);
+  return validateScenario(plainOf(resolveScenarioFile(file), file), file);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -61,9 +68,9 @@ export function validateAnyScenario(input: unknown, file?: string): AnyScenario 
   return { form: "simple", scenario: validateScenario(input, file) };
 }
 
-/** Read, parse and validate a scenario file of either form (resolving `extends`, ./extends.ts). */
+/** Read, parse and validate a scenario file of either form (resolving `extends`, ./extends.ts; ranges at their expected values). */
 export function loadAnyScenarioFile(file: string): AnyScenario {
-  return validateAnyScenario(resolveScenarioFile(file), file);
+  return validateAnyScenario(plainOf(resolveScenarioFile(file), file), file);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -84,7 +91,31 @@ export function validateAsFullForm(input: unknown, file?: string): FullFormScena
   return { form: "simple", scenario: validateSupportScenario(fullFormOf(any.scenario, file), file), simple: any.scenario };
 }
 
-/** Read, parse and validate a scenario file of either form (resolving `extends`), as a full-form scenario. */
+/** Read, parse and validate a scenario file of either form (resolving `extends`; ranges at their expected values), as a full-form scenario. */
 export function loadAsFullForm(file: string): FullFormScenario {
-  return validateAsFullForm(resolveScenarioFile(file), file);
+  return validateAsFullForm(plainOf(resolveScenarioFile(file), file), file);
+}
+
+/**
+ * Validate scenario JSON that may hold variables, ranges and expressions (./inputs/inputs.ts) as a
+ * full-form scenario at `values` of its ranged inputs (by key; default: each at its expected
+ * value), with its inputs (undefined when it has none: then the JSON is validated as it is). With
+ * `checkEnds`, every range is also checked at the ends of its support (./inputs/rangeEnds.ts).
+ */
+export function validateWithInputs(json: unknown, file?: string, opts: { values?: ReadonlyMap<string, number>; checkEnds?: boolean } = {}): FullFormScenario & { inputs?: ScenarioInputs } {
+  if (!hasInputs(json)) return validateAsFullForm(json, file);
+  checkTopLevel(json, file);
+  const inputs = scenarioInputs(json, file);
+  let full: FullFormScenario;
+  try {
+    full = validateAsFullForm(plainScenario(json, inputs, opts.values, file), file);
+  } catch (e) {
+    // a range or an expression where the field takes a text, a yes/no or a word: say so
+    const at = new Set([...inputs.ranges.map((r) => r.path), ...inputs.expressions.keys()]);
+    const notNumber = (p: Problem) => at.has(p.path) && /text|true or false|one of|a list|an object/.test(p.message);
+    if (!(e instanceof InputError) || !e.problems.some(notNumber)) throw e;
+    throw new InputError(e.problems.map((p) => (notNumber(p) ? problem(p.path, `${p.message} (a range or an expression gives a number; this field takes none)`) : p)), file);
+  }
+  if (opts.checkEnds) checkRangeEnds(json, inputs, (plain) => validateAsFullForm(plain, file), file);
+  return { ...full, inputs };
 }

@@ -1,8 +1,12 @@
-/** A small, quick version of scenarios/baseline.json (3,000 customers, 8 days, few agents) for command tests. */
+/** A small, quick version of scenarios/baseline.json (3,000 customers, 8 days, few agents) for command tests, its ranges at their expected values. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const BASELINE = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "scenarios", "baseline.json"), "utf8"));
+import { plainScenario, scenarioInputs } from "../../src/scenario/inputs/inputs.js";
+
+const WRITTEN = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "scenarios", "baseline.json"), "utf8"));
+/** The baseline as it runs: its ranges (the loyalty calibration) at their expected values. */
+const BASELINE = plainScenario(WRITTEN, scenarioInputs(WRITTEN));
 
 /** The small baseline with `replications`, then `change` applied to the parsed object. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

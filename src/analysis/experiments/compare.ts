@@ -31,6 +31,7 @@ import { estimate, halfWidth, RatioSums, ratioStandardError, type Estimate } fro
 import { runManyParallel, type RunStatistics } from "./replications.js";
 import type { Values } from "../../kpi/values.js";
 import { HEADLINE_KPIS } from "../../kpi/headline.js";
+import { runWithUserMetrics, type UserMetric } from "./userMetrics.js";
 
 /** A difference against the first (reference) scenario. */
 export interface Difference {
@@ -250,7 +251,9 @@ export function compareRuns(
 ): Comparison {
   if (runs.length !== scenarios.length) throw new RangeError(`compareRuns: ${scenarios.length} scenarios but ${runs.length} runs`);
   if (runs.length < 2) throw new RangeError(`compareRuns: expected at least two runs, got ${runs.length}`);
-  const keys = headlineKeys(runs.map((r) => Object.keys(r.replications[0] ?? {})));
+  // the headline KPIs, then the user-defined metrics every run has (userMetrics.ts)
+  const mine = Object.keys(runs[0].replications[0] ?? {}).filter((k) => k.startsWith("metric.") && runs.every((r) => k in (r.replications[0] ?? {})));
+  const keys = [...headlineKeys(runs.map((r) => Object.keys(r.replications[0] ?? {}))), ...mine];
   const ref = runs[0];
   const metrics: Record<string, MetricComparison> = {};
   for (const key of keys) {
@@ -291,12 +294,12 @@ export interface CompareInput {
  */
 export async function compareSupport(
   inputs: readonly CompareInput[],
-  opts: { seed: number; replications: number; threads?: number; onReplication?: (done: number, total: number) => void; mode?: string; sizing?: ScenarioSizing[] },
+  opts: { seed: number; replications: number; threads?: number; onReplication?: (done: number, total: number) => void; mode?: string; sizing?: ScenarioSizing[]; metrics?: readonly UserMetric[] },
 ): Promise<{ comparison: Comparison; runs: RunStatistics[] }> {
-  const runs = await runManyParallel(
+  const runs = (await runManyParallel(
     inputs.map((i) => i.config),
     { seed: opts.seed, replications: opts.replications, threads: opts.threads ?? 1, onReplication: opts.onReplication },
-  );
+  )).map((r) => runWithUserMetrics(r, opts.metrics ?? []));
   const comparison = compareRuns(
     inputs.map((i) => ({ label: i.label, horizonHours: i.horizonHours, warmupHours: i.warmupHours })),
     runs,

@@ -182,6 +182,8 @@ export function runTable(r: RunReport): string {
     rows.push(["Total", "", "", pct(cal.total.relativeError), share(cal.total.wape)]);
     parts.push(`Calibration against ${cal.file} (simulated weekly × intraday profile, evaluated at the history's intervals)\n${layout(rows, ["Channel", "history / week", "simulated / week", "volume error", "WAPE"])}${cal.unmatched.length ? `\nNot in the scenario: ${cal.unmatched.join(", ")}` : ""}\n`);
   }
+  const mine = Object.keys(e).filter((k) => k.startsWith("metric."));
+  if (mine.length > 0) parts.push(meanTable("Your metrics (--metric: a mean over replications of the formula in each)", mine.map((k): [string, string, Unit] => [k.slice("metric.".length), k, "number"]), e));
   parts.push(`Counts are per run over the observation window (after the warm-up); needs count from when they arose.`);
   return parts.join("\n") + "\n";
 }

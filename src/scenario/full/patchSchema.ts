@@ -34,5 +34,5 @@ export function patchOf(s: unknown): unknown {
 export function patchScenarioJsonSchema(full: Schema): Schema {
   const body = patchOf({ ...full, required: undefined }) as Schema;
   const properties = { extends: { type: "string", minLength: 1, description: "the base scenario file, relative to this file" }, ...(body.properties as Schema) };
-  return { type: "object", title: "supportsim what-if scenario (extends a base)", required: ["extends"], properties, additionalProperties: false };
+  return { type: "object", title: "supportsim what-if scenario (extends a base)", required: ["extends"], properties, additionalProperties: false, ...(full.$defs === undefined ? {} : { $defs: full.$defs }) };
 }

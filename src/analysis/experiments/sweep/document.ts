@@ -25,7 +25,7 @@ export interface SweepIdentity {
 export interface SweepPointRow {
   index: number;
   parameters: Record<string, number>;
-  /** Headline metric key (compare.ts HEADLINE_METRICS) → mean and 95% interval. */
+  /** Metric key (sweepKeys: the headline KPIs, then costs, customers and retention) → mean and 95% interval. */
   estimates: Record<string, Estimate>;
 }
 
@@ -39,7 +39,7 @@ export interface SweepAxes {
 export interface SweepDocument extends SweepIdentity {
   format: "supportsim-sweep";
   version: 1;
-  /** Headline keys present at every point, in headline order (the CSV's metric columns). */
+  /** The keys present at every point (sweepKeys order: the CSV's metric columns). */
   metrics: string[];
   /** The frontier's axes when chosen (absent: the default, src/report/sweepFrontier.ts sweepAxes). */
   axes?: SweepAxes;
@@ -56,19 +56,34 @@ function normalized<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T;
 }
 
-/** A point's row: its values by path and its headline estimates. */
+/** The money and customer families a sweep reports beside the headline KPIs: every cost, customer and retention KPI (not the per-month ones). */
+const MONEY_AND_CUSTOMERS = /^(cost\.(?!byMonth\.)|customers\.|retention\.(?!byMonth\.))/;
+
+/**
+ * The keys a sweep reports, present in every key set: the headline KPIs (compare.ts), then every
+ * other cost (by category too), customer and retention KPI — churn and revenue at risk with their
+ * calibration band — in the order of the first set.
+ */
+export function sweepKeys(keySets: readonly (readonly string[])[]): string[] {
+  const headline = headlineKeys(keySets);
+  const sets = keySets.map((k) => new Set(k));
+  const more = (keySets[0] ?? []).filter((k) => MONEY_AND_CUSTOMERS.test(k) && !headline.includes(k) && sets.every((s) => s.has(k)));
+  return [...headline, ...more];
+}
+
+/** A point's row: its values by path and its estimates (sweepKeys). */
 export function pointRow(vary: readonly Vary[], index: number, values: readonly number[], estimates: Record<string, Estimate>, keys: readonly string[]): SweepPointRow {
   const parameters: Record<string, number> = {};
   vary.forEach((v, j) => (parameters[v.path] = values[j]));
   const est: Record<string, Estimate> = {};
-  for (const k of headlineKeys([keys])) est[k] = estimates[k] ?? { mean: null, ci95: null };
+  for (const k of sweepKeys([keys])) est[k] = estimates[k] ?? { mean: null, ci95: null };
   return normalized({ index, parameters, estimates: est });
 }
 
 /** The sweep document for a complete set of rows (any order; sorted by index here), with the chosen axes when given. */
 export function sweepDocument(identity: SweepIdentity, rows: readonly SweepPointRow[], axes?: SweepAxes): SweepDocument {
   const points = [...rows].sort((a, b) => a.index - b.index);
-  const metrics = headlineKeys(points.map((p) => Object.keys(p.estimates)));
+  const metrics = sweepKeys(points.map((p) => Object.keys(p.estimates)));
   return {
     format: "supportsim-sweep",
     version: 1,

@@ -7,7 +7,7 @@ import type { SupportConfig } from "../../../model/config.js";
 import { calibrated, type StatusQuoCalibration } from "../statusQuo.js";
 import { buildSupport } from "../../../scenario/full/build.js";
 import { scenarioWarnings } from "../../../scenario/full/warnings.js";
-import { validateAsFullForm } from "../../../scenario/load.js";
+import { validateWithInputs } from "../../../scenario/load.js";
 import type { SupportScenario } from "../../../scenario/full/schema.js";
 import { InputError, OPTIONS, problem, problemLine } from "../../../errors.js";
 import { runManyParallel } from "../replications.js";
@@ -43,7 +43,7 @@ export function preparePoints(
     const json = pointScenarioJson(base, vary, values);
     try {
       // a point is the file as written with its values set (either form; a simple one runs as its full form)
-      const scenario = validateAsFullForm(json, options.file).scenario;
+      const scenario = validateWithInputs(json, options.file).scenario;
       const built = buildSupport(scenario, { baseDir: options.baseDir, file: options.file });
       // every point keeps the base scenario's calibration on its status quo (expected waits, base churn): a point moves against it
       const cal = options.statusQuo;

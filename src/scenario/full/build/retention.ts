@@ -12,9 +12,12 @@ export function retentionConfig(r: SupportScenario["retention"]): RetentionConfi
   for (const [key, value] of Object.entries(r?.weights ?? {}) as [keyof RetentionConfig["weights"], number | undefined][]) {
     if (value !== undefined) weights[key] = value;
   }
+  // the log effects scaled by effectScale k (M ↦ M^k, docs/model.md §20.2): left alone at 1
+  const k = r?.effectScale ?? 1;
+  const scale = (row: readonly number[]) => (k === 1 ? [...row] : row.map((m) => Math.pow(m, k)));
   return {
     calibration,
-    multipliers: { minor: [...(r?.multipliers?.minor ?? table.minor)], major: [...(r?.multipliers?.major ?? table.major)] },
+    multipliers: { minor: scale(r?.multipliers?.minor ?? table.minor), major: scale(r?.multipliers?.major ?? table.major) },
     weights,
     halfLife: (r?.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS) * DAY_MINUTES,
     bandScales: [BAND_SCALES.optimistic, 1, BAND_SCALES.pessimistic],

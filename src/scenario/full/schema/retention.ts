@@ -17,6 +17,7 @@ const multiplierRow = () => {
 
 export const RetentionSchema = object({
   calibration: oneOf(RETENTION_CALIBRATIONS).optional(),
+  effectScale: positive("the factor on the calibration's log effects: 0.5 optimistic, 1 as calibrated, 1.5 pessimistic").optional(),
   multipliers: object({ minor: multiplierRow().optional(), major: multiplierRow().optional() }).optional(),
   weights: object({
     transfer: finite("a finite number (rows)").optional(),

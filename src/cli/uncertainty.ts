@@ -1,0 +1,61 @@
+/**
+ * `run --uncertainty N` and `compare --uncertainty N`: a Monte Carlo over the scenarios' ranged
+ * inputs (api/uncertainty.ts), printed as P10/P50/P90 per KPI with the probability of each target
+ * (report/tables/uncertaintyTable.ts), or as JSON; `--out DIR` writes results.json and, unless
+ * --no-charts, the fan chart of the monthly KPIs and the target-probability chart.
+ */
+import type { Argv } from "yargs";
+import { simulateUncertainty, type UncertaintyResult } from "../api/uncertainty.js";
+import type { Scenario } from "../api/scenario.js";
+import { uncertaintyChartFiles } from "../api/report.js";
+import { jsonText } from "../report/json.js";
+import { uncertaintyTable } from "../report/tables/uncertaintyTable.js";
+import { asFlagsAsync } from "./flags.js";
+import { writeOutputs } from "./outputs.js";
+import { progressBar } from "./progress.js";
+
+/** The flags of a Monte Carlo over the inputs, on run and compare. */
+export interface UncertaintyArgs {
+  uncertainty?: number;
+  "target-sl"?: number;
+  "target-abandon"?: number;
+  budget?: number;
+}
+
+/** Add the flags to a command. */
+export function uncertaintyOptions<T>(a: Argv<T>): Argv<T & UncertaintyArgs> {
+  return a
+    .option("uncertainty", { type: "number", describe: "draw this many input sets from the scenario's ranges (Latin hypercube) and run the replications for each: P10/P50/P90 per KPI, the share of variance due to the inputs, the probability of each target" })
+    .option("target-sl", { type: "number", describe: "with --uncertainty: the service-level target of every real-time channel whose probability is reported (default 0.8)" })
+    .option("target-abandon", { type: "number", describe: "with --uncertainty: the abandon-rate target of every real-time channel (at most; default 0.05)" })
+    .option("budget", { type: "number", describe: "with --uncertainty: report the probability that the total cost stays at or under this amount" }) as unknown as Argv<T & UncertaintyArgs>;
+}
+
+const FLAGS = { sets: "--uncertainty", "targets.serviceLevel": "--target-sl", "targets.maxAbandon": "--target-abandon", "targets.budget": "--budget", metrics: "--metric" };
+
+/** Run the Monte Carlo and report it; returns the result. */
+export async function execUncertainty(
+  scenarios: readonly Scenario[],
+  args: UncertaintyArgs & { replications?: number; seed?: number; threads: number; json?: boolean; out?: string; charts?: boolean; metric?: string[] },
+): Promise<UncertaintyResult> {
+  const bar = progressBar(!args.json && process.stderr.isTTY === true);
+  const result = await asFlagsAsync(FLAGS, () =>
+    simulateUncertainty(scenarios, {
+      sets: args.uncertainty!,
+      replications: args.replications,
+      seed: args.seed,
+      threads: args.threads,
+      metrics: args.metric,
+      targets: { serviceLevel: args["target-sl"], maxAbandon: args["target-abandon"], budget: args.budget },
+      onProgress: (done, total) => bar.update(done, total, "input sets × scenarios × replications"),
+    }),
+  );
+  bar.end();
+  const json = jsonText({ uncertainty: result });
+  if (args.out !== undefined) {
+    const charts = args.charts === false ? {} : await uncertaintyChartFiles(result, scenarios[0].config.costs.currency);
+    writeOutputs(args.out, { "results.json": json, ...charts });
+  }
+  process.stdout.write(args.json ? json : uncertaintyTable(result, scenarios[0].config.costs.currency));
+  return result;
+}
