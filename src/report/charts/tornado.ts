@@ -6,7 +6,7 @@
 import type { ChartSpec } from "../render/render.js";
 import type { SensitivityReport } from "../tables/sensitivityTable.js";
 import { metricInfo, metricLabel } from "../metrics.js";
-import { axisMoneyExpr, formatValue } from "../numbers.js";
+import { axisMoney, axisShare, formatValue } from "../numbers.js";
 import { baseSpec, CHART_WIDTH } from "./theme.js";
 
 const END_COLOURS = { "at low": "#56B4E9", "at high": "#D55E00" };
@@ -38,7 +38,7 @@ export function tornadoChart(r: SensitivityReport, kpiIndex: number): ChartSpec 
   );
   // room on both sides for the values written at the bars' ends
   const ends = data.flatMap((d) => [d.from, d.to]), lo = Math.min(...ends), hi = Math.max(...ends), pad = (hi - lo || Math.abs(base) || 1) * 0.12;
-  const x = { field: "from", type: "quantitative", title: metricLabel(k.key), scale: { domain: [lo - pad, hi + pad], nice: false, zero: false }, axis: { grid: true, tickCount: 6, ...(money ? { labelExpr: axisMoneyExpr("datum.value", r.currency) } : info.unit === "share" ? { format: ".0%" } : {}) } };
+  const x = { field: "from", type: "quantitative", title: metricLabel(k.key), scale: { domain: [lo - pad, hi + pad], nice: false, zero: false }, axis: { grid: true, tickCount: 6, ...(money ? axisMoney(r.currency) : info.unit === "share" ? axisShare() : {}) } };
   return {
     ...spec,
     data: { values: data },

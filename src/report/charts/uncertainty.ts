@@ -7,7 +7,7 @@
  */
 import type { ChartSpec } from "../render/render.js";
 import type { UncertaintyReport } from "../tables/uncertaintyTable.js";
-import { axisCountExpr, axisMoneyExpr, formatCount } from "../numbers.js";
+import { axisCount, axisMoney, formatCount } from "../numbers.js";
 import { BAND_OPACITY, baseSpec, CHART_WIDTH, scenarioScale } from "./theme.js";
 
 interface FanRow { month: string; label: string; scenario: string; panel: string; p10: number; p50: number; p90: number }
@@ -49,7 +49,7 @@ export function fanChart(r: UncertaintyReport, currency: string): ChartSpec | nu
           x,
           y: {
             field: "p50", type: "quantitative", title: which === "cost" ? `Monthly cost (${currency})` : "Customers churned a month",
-            axis: { labelExpr: which === "cost" ? axisMoneyExpr("datum.value", currency) : axisCountExpr("datum.value") }, scale: { zero: false },
+            axis: which === "cost" ? axisMoney(currency) : axisCount(), scale: { zero: false },
           },
           color: colour,
           tooltip: [{ field: "label", title: "month" }, { field: "scenario" }, { field: "p10", format: ",.0f", title: "P10" }, { field: "p50", format: ",.0f", title: "P50" }, { field: "p90", format: ",.0f", title: "P90" }],
