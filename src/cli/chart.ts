@@ -65,5 +65,6 @@ export async function writeCharts(path: string, out?: string, axes?: { x?: strin
   const dir = out ?? defaultOut(path);
   checkOutDir(dir);
   const files = await reportFiles(res);
-  return writeOutputs(resolve(dir), files);
+  // charts are added to the folder (often the run's own): its other files stay
+  return writeOutputs(resolve(dir), files, "add");
 }

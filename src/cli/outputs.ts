@@ -23,9 +23,10 @@ export function checkOutDir(dir: string): void {
 /**
  * How a command writes its --out folder: "set", its files as one set, replacing the previous run's
  * (report/outputFolder.ts); "shared", a file added beside others that other processes write at
- * the same time (a sweep shard's file): atomically, removing nothing.
+ * the same time (a sweep shard's file): atomically, removing nothing; "add", files added to the
+ * folder's set under its lock, removing nothing (`chart` drawing into a run's folder).
  */
-export type OutMode = "set" | "shared";
+export type OutMode = "set" | "shared" | "add";
 
 /** Write every file of `files` (name → text or bytes; a name may hold a sub-folder) into `dir` (see OutMode); returns the paths written. */
 export function writeOutputs(dir: string, files: Record<string, string | Uint8Array>, mode: OutMode = "set"): string[] {
@@ -37,7 +38,7 @@ export function writeOutputs(dir: string, files: Record<string, string | Uint8Ar
     });
   }
   try {
-    return writeOutputFolder(dir, files);
+    return writeOutputFolder(dir, files, mode === "set");
   } catch (e) {
     if (e instanceof OutputFolderError) throw new InputError(problem("--out", `cannot write to ${dir}: ${e.message}`));
     throw e;

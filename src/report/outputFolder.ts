@@ -54,10 +54,11 @@ export function checkOutputFolder(dirIn: string): void {
 
 /**
  * Write `files` (name → text or bytes; a name may hold a sub-folder) into `dirIn` as one set:
- * staged, then moved into place under the folder's lock, the previous run's other files removed.
+ * staged, then moved into place under the folder's lock, the previous run's other files removed
+ * (`replace`; without it the files are added to the set, as `chart` adds charts to a run's folder).
  * Returns the paths written. Throws OutputFolderError.
  */
-export function writeOutputFolder(dirIn: string, files: Record<string, string | Uint8Array>): string[] {
+export function writeOutputFolder(dirIn: string, files: Record<string, string | Uint8Array>, replace = true): string[] {
   const dir = resolve(dirIn);
   const names = Object.keys(files);
   for (const n of names) {
@@ -89,14 +90,15 @@ export function writeOutputFolder(dirIn: string, files: Record<string, string | 
       mkdirSync(dirname(to), { recursive: true });
       renameSync(join(staging, n), to);
     }
-    for (const old of previous) {
+    for (const old of replace ? previous : []) {
       if (names.includes(old)) continue;
       const abs = resolve(dir, old);
       if (!abs.startsWith(dir + sep)) continue; // a hand-edited manifest never reaches outside the folder
       rmSync(abs, { force: true });
       removeEmptyParents(dirname(abs), dir);
     }
-    writeFileSync(join(dir, MANIFEST), JSON.stringify(names.slice().sort(), null, 1) + "\n");
+    const listed = replace ? names : [...new Set([...previous, ...names])];
+    writeFileSync(join(dir, MANIFEST), JSON.stringify(listed.slice().sort(), null, 1) + "\n");
     return names.map((n) => join(dir, n));
   } catch (e) {
     if (e instanceof OutputFolderError) throw e;

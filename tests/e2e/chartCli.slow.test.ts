@@ -72,6 +72,7 @@ describe("supportsim chart", () => {
     const c = cli("chart", join(a, "results.json"));
     expect(c.status, c.stderr).toBe(0);
     expect(c.stdout).toContain(`to ${a} `);
+    expect(existsSync(join(a, "results.json"))).toBe(true); // charts are added to the run's folder, which keeps its files
   }, 120_000);
 
   it("sweep --out draws the cost/service frontier", () => {

@@ -42,6 +42,25 @@ const isObject = (v: unknown): v is Record<string, Json> => typeof v === "object
 const isExpressionText = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/**
+ * Fields (and lists) that hold text — names, references, dates, words of a fixed set — where a
+ * text starting with "=" is just text (a pool named "=L2" is a name, not an expression): an
+ * expression stands only where a number is expected.
+ */
+const TEXT_KEYS: ReadonlySet<string> = new Set([
+  "$schema", "extends", "calibration", "channel", "channels", "close", "currency", "date", "days", "description", "dist", "driver",
+  "entryTier", "file", "freezeFrom", "hours", "kind", "mode", "name", "needType", "needTypes", "next", "nextMode", "open",
+  "operatingModel", "outsideHours", "plan", "priority", "priorityClasses", "routing", "segment", "segments", "severity", "shape",
+  "skills", "start", "statusQuo", "then", "tier", "tiers", "timeZone", "pools", "after", "from", "until", "at",
+]);
+
+/** The field a value at `segments` belongs to: its last named segment (a list element belongs to its list). */
+const fieldOf = (segments: readonly (string | number)[]): string | undefined => {
+  for (let i = segments.length - 1; i >= 0; i--) if (typeof segments[i] === "string") return segments[i] as string;
+  return undefined;
+};
+const isExpressionAt = (v: unknown, segments: readonly (string | number)[]): v is string => isExpressionText(v) && !TEXT_KEYS.has(fieldOf(segments) ?? "");
+
 /** A key from its segments: list elements by name where they have one, a segment with a dot quoted (as `sweep --vary` writes paths). */
 function keyOf(segments: readonly (string | number)[], json: unknown): string {
   const out: string[] = [];
@@ -56,12 +75,12 @@ function keyOf(segments: readonly (string | number)[], json: unknown): string {
 }
 
 /** Whether a JSON value holds a range or an expression anywhere (cheap: a file without either is left alone). */
-function holdsInputs(v: unknown): boolean {
-  if (isExpressionText(v)) return true;
-  if (Array.isArray(v)) return v.some(holdsInputs);
+function holdsInputs(v: unknown, segments: (string | number)[] = []): boolean {
+  if (isExpressionAt(v, segments)) return true;
+  if (Array.isArray(v)) return v.some((e, i) => holdsInputs(e, [...segments, i]));
   if (!isObject(v)) return false;
   if (isRangeObject(v)) return true;
-  return Object.values(v).some(holdsInputs);
+  return Object.entries(v).some(([k, e]) => holdsInputs(e, [...segments, k]));
 }
 
 /** Whether the scenario JSON has variables, ranges or expressions. */
@@ -108,7 +127,7 @@ export function scenarioInputs(json: unknown, file?: string): ScenarioInputs {
     }
   }
   const walk = (v: unknown, segments: (string | number)[]) => {
-    if (isExpressionText(v)) expression(v, formatPath(segments), variables);
+    if (isExpressionAt(v, segments)) expression(v, formatPath(segments), variables);
     else if (Array.isArray(v)) v.forEach((e, i) => walk(e, [...segments, i]));
     else if (isRangeObject(v)) range(v, segments);
     else if (isObject(v)) for (const [k, e] of Object.entries(v)) if (!(segments.length === 0 && k === "variables")) walk(e, [...segments, k]);
@@ -145,7 +164,7 @@ export function plainScenario(json: unknown, inputs: ScenarioInputs, values: Rea
     scope.set(name, typeof v === "number" ? v : isExpressionText(v) ? evaluate(path, v, scope) : valueOf(path));
   }
   const walk = (v: Json, segments: (string | number)[]): Json => {
-    if (isExpressionText(v)) return evaluate(formatPath(segments), v, scope);
+    if (isExpressionAt(v, segments)) return evaluate(formatPath(segments), v, scope);
     if (Array.isArray(v)) return v.map((e, i) => walk(e, [...segments, i]));
     if (isRangeObject(v)) return valueOf(formatPath(segments));
     if (!isObject(v)) return v;
