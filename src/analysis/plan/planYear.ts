@@ -16,7 +16,7 @@ import { buildSupport } from "../../scenario/full/build.js";
 import { workforceConfig } from "../../scenario/full/build/workforce.js";
 import { runSettings } from "../../scenario/full/runSettings.js";
 import type { SupportScenario } from "../../scenario/full/schema.js";
-import { validateAsFullForm } from "../../scenario/load.js";
+import { validateWithInputs } from "../../scenario/load.js";
 import type { SupportConfig, WorkforceConfig } from "../../model/config.js";
 import { WeeklyPattern } from "../../model/staffing/weeklyPattern.js";
 import { InputError, problem } from "../../errors.js";
@@ -105,7 +105,8 @@ export async function planYear(loaded: PlanScenario, options: PlanOptions & { pl
   // the scenario over the plan's months
   const written = writtenForm(loaded);
   const build = (json: Record<string, unknown>): SupportConfig => {
-    const { scenario } = validateAsFullForm(json, loaded.file);
+    // ranges and expressions (the baseline's loyalty calibration is a range) at their expected values, as `run` reads them
+    const { scenario } = validateWithInputs(json, loaded.file);
     return calibrated(buildSupport(scenario, { baseDir: loaded.baseDir, file: loaded.file }), calibrationOf(config));
   };
   const base = build(plannedScenario(written, [], months.horizon));
