@@ -15,7 +15,7 @@ import { plan, type PlanDocument } from "../api/plan.js";
 import { reportFiles } from "../api/report.js";
 import { planCsv, planText } from "../report/tables/planTable.js";
 import { asFlags, asFlagsAsync } from "./flags.js";
-import { checkOutDir, writeOutputs } from "./outputs.js";
+import { checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
 
 export interface PlanCliOptions {
   months: number;
@@ -39,24 +39,18 @@ export interface PlanCliOptions {
   progress?: boolean;
 }
 
-interface PlanArgs {
+interface PlanArgs extends RunReportFlags {
   file: string;
   months: number;
   target: string;
   "max-abandon"?: number;
   "max-occupancy"?: number;
   response?: number;
-  replications?: number;
-  seed?: number;
-  threads?: number;
   "max-runs"?: number;
   "max-rounds"?: number;
   "max-hires-per-month"?: number;
   "max-headcount"?: number;
   "budget-per-month"?: number;
-  json: boolean;
-  out?: string;
-  charts: boolean;
 }
 
 /** Option paths → flags (the rest are --kebab-case of their last name). */

@@ -21,7 +21,7 @@ import { InputError, OPTIONS, problem, problemLine, type Problem } from "../erro
 import { MAX_JSON_BYTES, readInputText } from "../inputFiles.js";
 import { parseJson } from "../scenario/json.js";
 import { requirementsCsv, shiftsCsv, staffText } from "../report/tables/staffTable.js";
-import { checkOutDir, writeOutputs } from "./outputs.js";
+import { checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
 
 export interface StaffOptions {
   target: string;
@@ -50,16 +50,13 @@ export interface StaffOptions {
   progress?: boolean;
 }
 
-interface StaffArgs {
+interface StaffArgs extends RunReportFlags {
   file: string;
   target: string;
   "max-abandon"?: number;
   "max-occupancy"?: number;
   response?: number;
   pools?: string;
-  replications?: number;
-  seed?: number;
-  threads?: number;
   shifts: boolean;
   "shift-patterns"?: string;
   "fte-hours"?: number;
@@ -67,9 +64,6 @@ interface StaffArgs {
   margin?: number;
   "max-headcount"?: number;
   "max-part-time-share"?: number;
-  json: boolean;
-  out?: string;
-  charts: boolean;
 }
 
 export function staffCommand(y: Argv): Argv {
