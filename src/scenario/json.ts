@@ -39,18 +39,29 @@ export function parseJson(textIn: string, file?: string): unknown {
  * MAX_JSON_DEPTH. Iterative, so a deep value cannot overflow the stack here.
  */
 export function checkJsonShape(value: unknown, file?: string): void {
-  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  for (const { v, path } of jsonValues(value)) {
+    const key = path[path.length - 1];
+    if (typeof key === "string" && FORBIDDEN_KEYS.has(key)) throw new InputError(problem(formatPath(path), forbiddenKeyMessage(key)), file);
+    if (typeof v === "object" && v !== null && path.length >= MAX_JSON_DEPTH) throw new InputError(problem(formatPath(path), `nested more than ${MAX_JSON_DEPTH} levels deep; no input needs that`), file);
+  }
+}
+
+/**
+ * Every value of parsed JSON with its path, in document order, without recursion (so a deep
+ * value cannot overflow the stack); lists and objects at MAX_JSON_DEPTH are given but not entered.
+ */
+function* jsonValues(root: unknown): Generator<{ v: unknown; path: (string | number)[] }> {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: root, path: [] }];
   while (stack.length > 0) {
-    const { v, path } = stack.pop()!;
-    if (typeof v !== "object" || v === null) continue;
-    if (path.length >= MAX_JSON_DEPTH) throw new InputError(problem(formatPath(path), `nested more than ${MAX_JSON_DEPTH} levels deep; no input needs that`), file);
+    const item = stack.pop()!;
+    yield item;
+    const { v, path } = item;
+    if (typeof v !== "object" || v === null || path.length >= MAX_JSON_DEPTH) continue;
     if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
-      continue;
-    }
-    for (const key of Object.keys(v)) {
-      if (FORBIDDEN_KEYS.has(key)) throw new InputError(problem(formatPath([...path, key]), forbiddenKeyMessage(key)), file);
-      stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
+    } else {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ v: (v as Record<string, unknown>)[keys[i]], path: [...path, keys[i]] });
     }
   }
 }
@@ -65,16 +76,9 @@ export const MAX_SCENARIO_NUMBER = 1e12;
  */
 export function numberMagnitudeProblems(value: unknown): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
-  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
-  while (stack.length > 0 && out.length < 20) {
-    const { v, path } = stack.pop()!;
-    if (typeof v === "number") {
-      if (Math.abs(v) > MAX_SCENARIO_NUMBER) out.push({ path: formatPath(path), message: `expected a number of at most 10^12 in size, got ${v}` });
-      continue;
-    }
-    if (typeof v !== "object" || v === null || path.length >= MAX_JSON_DEPTH) continue;
-    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
-    else for (const key of Object.keys(v).reverse()) stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
+  for (const { v, path } of jsonValues(value)) {
+    if (typeof v === "number" && Math.abs(v) > MAX_SCENARIO_NUMBER) out.push({ path: formatPath(path), message: `expected a number of at most 10^12 in size, got ${v}` });
+    if (out.length >= 20) break;
   }
   return out;
 }
