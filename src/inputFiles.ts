@@ -13,8 +13,8 @@ export const MAX_JSON_BYTES = 16 * 2 ** 20;
 /** The largest data file (a history or forecast CSV): 256 MiB. */
 export const MAX_DATA_BYTES = 256 * 2 ** 20;
 
-/** Why `path` cannot be read as an input file of at most `maxBytes`, or null when it can. */
-export function inputFileProblem(path: string, maxBytes: number): string | null {
+/** Why `path` cannot be read as an input file of at most `maxBytes`, or null when it can; `expected` names the file in the messages ("a scenario file"). */
+export function inputFileProblem(path: string, maxBytes: number, expected = "a file"): string | null {
   let st;
   try {
     st = statSync(path);
@@ -22,15 +22,15 @@ export function inputFileProblem(path: string, maxBytes: number): string | null 
     const code = (e as NodeJS.ErrnoException).code;
     return code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "ENOTDIR" ? "a parent is not a directory" : `cannot read: ${(e as Error).message}`;
   }
-  if (st.isDirectory()) return "is a directory, expected a file";
-  if (!st.isFile()) return "is not a regular file (a device, a pipe or a socket), expected a file";
+  if (st.isDirectory()) return `is a directory, expected ${expected}`;
+  if (!st.isFile()) return `is not a regular file (a device, a pipe or a socket), expected ${expected}`;
   if (st.size > maxBytes) return `is ${mib(st.size)}, more than the ${mib(maxBytes)} an input may have`;
   return null;
 }
 
 /** The bytes of input file `path` (at most `maxBytes`); otherwise `fail(why)`, which throws. */
-export function readInputBytes(path: string, maxBytes: number, fail: (why: string) => never): Buffer {
-  const why = inputFileProblem(path, maxBytes);
+export function readInputBytes(path: string, maxBytes: number, fail: (why: string) => never, expected = "a file"): Buffer {
+  const why = inputFileProblem(path, maxBytes, expected);
   if (why !== null) fail(why);
   try {
     return readFileSync(path);
@@ -41,8 +41,8 @@ export function readInputBytes(path: string, maxBytes: number, fail: (why: strin
 }
 
 /** The text (UTF-8) of input file `path`; see readInputBytes. */
-export function readInputText(path: string, maxBytes: number, fail: (why: string) => never): string {
-  return readInputBytes(path, maxBytes, fail).toString("utf8");
+export function readInputText(path: string, maxBytes: number, fail: (why: string) => never, expected = "a file"): string {
+  return readInputBytes(path, maxBytes, fail, expected).toString("utf8");
 }
 
 function mib(bytes: number): string {

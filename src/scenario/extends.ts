@@ -97,10 +97,9 @@ function mergeNamed(list: JsonObject[], patch: JsonObject, path: (string | numbe
 /** The text of a file, or an InputError naming it (../inputFiles.ts: only a regular file, up to a size limit). */
 function readText(file: string, from?: string): string {
   return readInputText(file, MAX_JSON_BYTES, (why) => {
-    const what = why === "is a directory, expected a file" ? "is a directory, expected a scenario file" : why;
-    if (from !== undefined) throw new InputError(problem("extends", `${JSON.stringify(file)}: ${what}`), from);
-    throw new InputError(problem("", what), file);
-  });
+    if (from !== undefined) throw new InputError(problem("extends", `${JSON.stringify(file)}: ${why}`), from);
+    throw new InputError(problem("", why), file);
+  }, "a scenario file");
 }
 
 /** Rewrite the file paths a scenario holds (relative to `fromDir`) to be relative to `toDir`. */
