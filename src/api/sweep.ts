@@ -7,6 +7,7 @@ import {
   checkVary,
   gridSize,
   inShard,
+  MAX_POINTS,
   mergeShards,
   pointWarnings,
   preparePoints,
@@ -25,6 +26,7 @@ import { calibrationOf } from "../analysis/experiments/statusQuo.js";
 import { headlineKeysOf } from "../kpi/headline.js";
 import { chooseAxes } from "../report/sweepFrontier.js";
 import { runSettings } from "../scenario/full/runSettings.js";
+import { InputError, OPTIONS, problem } from "../errors.js";
 import { numberProblem, runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
 import type { Scenario } from "./scenario.js";
 
@@ -63,11 +65,12 @@ export async function sweep(scenario: Scenario, options: SweepOptions): Promise<
   const shard = options.shard;
   throwIfAny([
     ...runSettingsProblems(options),
-    shard === undefined ? undefined : numberProblem("shard.count", shard.count, (x) => Number.isInteger(x) && x >= 1, "an integer >= 1"),
+    shard === undefined ? undefined : numberProblem("shard.count", shard.count, (x) => Number.isInteger(x) && x >= 1 && x <= MAX_POINTS, `an integer from 1 to ${MAX_POINTS}`),
     shard === undefined ? undefined : numberProblem("shard.index", shard.index, (x) => Number.isInteger(x) && x >= 1 && x <= shard.count, `an integer from 1 to the count (${shard.count})`),
   ]);
   const base = scenario.resolved;
   checkVary(base, options.vary);
+  if (shard !== undefined && shard.count > gridSize(options.vary)) throw new InputError(problem("shard.count", `expected at most the grid's ${gridSize(options.vary)} points, got ${shard.count} (a shard beyond them would run nothing)`), OPTIONS);
   const settings = runSettings(scenario.definition, { seed: options.seed, replications: options.replications });
   const statusQuo = calibrationOf(scenario.config);
   const axes = options.axes === undefined ? undefined : chooseAxes(headlineKeys([headlineKeysOf(scenario.config)]), options.axes);
