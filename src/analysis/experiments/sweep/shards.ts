@@ -8,7 +8,7 @@
 import { InputError, problem } from "../../../errors.js";
 import { identityFields, sweepDocument, type SweepDocument, type SweepIdentity, type SweepPointRow } from "./document.js";
 import { gridSize, pointValues } from "./grid.js";
-import { checkShard } from "./shardSchema.js";
+import { checkShard } from "./sweepFiles.js";
 
 /** Shard `index` of `count`, 1-based. */
 export interface Shard {
@@ -67,7 +67,7 @@ export function identityDifference(a: SweepIdentity, b: SweepIdentity): string |
  * from different sweeps (scenario, its content, seed, replications, varied values) or shard
  * counts, a shard is given twice or missing, the shards outnumber the grid's points, or a point
  * is missing, twice, in the wrong shard or has values that are not its grid values. Each file is
- * checked against its schema first (shardSchema.ts: bounds, estimates within their KPI's).
+ * checked against its schema first (sweepFiles.ts: bounds, estimates within their KPI's).
  */
 export function mergeShards(inputs: readonly { source: string; data: unknown }[]): SweepDocument {
   if (inputs.length === 0) throw new InputError(problem("", `no shard files (shard-i-of-N.json) given`), "merge");
