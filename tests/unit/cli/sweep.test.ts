@@ -275,7 +275,8 @@ describe("merge of edited shard files (issue 18: edited counts aborted the proce
           }
         }
       }),
-      { seed: 18, numRuns: 60 },
+      // 60 cases in `npm test`; the nightly count with the fuzz suite's variables (tests/properties/badInput.fuzz.test.ts)
+      { seed: Number(process.env.SUPPORTSIM_FUZZ_SEED ?? 18), numRuns: Math.ceil(Number(process.env.SUPPORTSIM_FUZZ_RUNS ?? 200) * 0.3) },
     );
   });
 });
