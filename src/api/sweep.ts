@@ -26,7 +26,6 @@ import { calibrationOf } from "../analysis/experiments/statusQuo.js";
 import { headlineKeysOf } from "../kpi/headline.js";
 import { chooseAxes } from "../report/sweepFrontier.js";
 import { runSettings } from "../scenario/full/runSettings.js";
-import { InputError, OPTIONS, problem } from "../errors.js";
 import { numberProblem, runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
 import type { Scenario } from "./scenario.js";
 
@@ -70,7 +69,6 @@ export async function sweep(scenario: Scenario, options: SweepOptions): Promise<
   ]);
   const base = scenario.resolved;
   checkVary(base, options.vary);
-  if (shard !== undefined && shard.count > gridSize(options.vary)) throw new InputError(problem("shard.count", `expected at most the grid's ${gridSize(options.vary)} points, got ${shard.count} (a shard beyond them would run nothing)`), OPTIONS);
   const settings = runSettings(scenario.definition, { seed: options.seed, replications: options.replications });
   const statusQuo = calibrationOf(scenario.config);
   const axes = options.axes === undefined ? undefined : chooseAxes(headlineKeys([headlineKeysOf(scenario.config)]), options.axes);

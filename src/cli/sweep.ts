@@ -188,7 +188,7 @@ export async function execSweep(file: string, options: SweepOptions): Promise<Sw
   if (options.vary.length === 0) throw new InputError(problem("sweep", `expected at least one --vary PATH=VALUES (e.g. --vary pools.L2.agents=6..12:2)`));
   const vary = options.vary.map(parseVary);
   // the library names a varied parameter vary[j]; here it is the --vary the user typed
-  const flags: FlagNames = { ...AXIS_FLAGS, "shard.count": "--shard", "shard.index": "--shard", ...Object.fromEntries([["vary", "--vary"], ...vary.map((v, j) => [`vary[${j}]`, `--vary ${v.path}`])]) };
+  const flags: FlagNames = { ...AXIS_FLAGS, ...Object.fromEntries([["vary", "--vary"], ...vary.map((v, j) => [`vary[${j}]`, `--vary ${v.path}`])]) };
   const axes = axesOption(options.x, options.y);
   if (axes !== undefined && shard !== undefined) throw new InputError(problem(options.x !== undefined ? "--x" : "--y", `not with --shard (a shard draws no chart): give it to merge or chart`));
   const scenario = loadScenario(file);

@@ -65,8 +65,7 @@ export function identityDifference(a: SweepIdentity, b: SweepIdentity): string |
  * Join shard files (parsed JSON, each with where it came from) into the sweep document an
  * unsharded run produces. Throws InputError when a file is not a shard file, the files come
  * from different sweeps (scenario, its content, seed, replications, varied values) or shard
- * counts, a shard is given twice or missing, the shards outnumber the grid's points, or a point
- * is missing, twice, in the wrong shard or has values that are not its grid values. Each file is
+ * counts, a shard is given twice or missing, or a point is missing, twice, in the wrong shard or has values that are not its grid values. Each file is
  * checked against its schema first (sweepFiles.ts: bounds, estimates within their KPI's).
  */
 export function mergeShards(inputs: readonly { source: string; data: unknown }[]): SweepDocument {
@@ -85,7 +84,6 @@ export function mergeShards(inputs: readonly { source: string; data: unknown }[]
   }
   const id = first.doc.sweep;
   const n = gridSize(id.vary);
-  if (count > n) throw new InputError(problem("shard.count", `expected at most the grid's ${n} points, got ${count} (a shard beyond them runs nothing)`), first.source);
   if (bySlot.size < count) {
     const missing: number[] = [];
     for (let i = 1; i <= count && missing.length < 10; i++) if (!bySlot.has(i)) missing.push(i);
