@@ -45,14 +45,18 @@ export function fromMoments(n: number, mean: number, sd: number): Estimate {
 }
 
 /**
- * Restrict an interval to the values the metric can take ([0, ∞), or [0, 1] for a
+ * Restrict an estimate to the values the metric can take ([0, ∞), or [0, 1] for a
  * share; unbounded below for a `signed` metric such as a net effect): a t-interval around a
- * small count can reach below zero, which no count can.
+ * small count can reach below zero, which no count can. The mean is restricted too, so that it
+ * always lies in its own interval: a ratio of sums whose numerator is a difference of two
+ * float sums that are equal in exact arithmetic (a pool's scheduled floor time less its time on
+ * shift, with shrinkage 0) comes out at −1e−16, not 0.
  */
 export function clampEstimate(e: Estimate, fraction: boolean, signed = false): Estimate {
-  if (e.ci95 === null) return e;
   const hi = fraction ? 1 : Infinity, lo = signed ? -Infinity : 0;
-  return { mean: e.mean, ci95: [Math.min(Math.max(e.ci95[0], lo), hi), Math.min(Math.max(e.ci95[1], lo), hi)] };
+  const clip = (x: number): number => Math.min(Math.max(x, lo), hi);
+  const mean = e.mean === null ? null : clip(e.mean);
+  return { mean, ci95: e.ci95 === null ? null : [clip(e.ci95[0]), clip(e.ci95[1])] };
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   checkVary,
   gridSize,
   inShard,
+  MAX_POINTS,
   mergeShards,
   pointWarnings,
   preparePoints,
@@ -63,7 +64,7 @@ export async function sweep(scenario: Scenario, options: SweepOptions): Promise<
   const shard = options.shard;
   throwIfAny([
     ...runSettingsProblems(options),
-    shard === undefined ? undefined : numberProblem("shard.count", shard.count, (x) => Number.isInteger(x) && x >= 1, "an integer >= 1"),
+    shard === undefined ? undefined : numberProblem("shard.count", shard.count, (x) => Number.isInteger(x) && x >= 1 && x <= MAX_POINTS, `an integer from 1 to ${MAX_POINTS}`),
     shard === undefined ? undefined : numberProblem("shard.index", shard.index, (x) => Number.isInteger(x) && x >= 1 && x <= shard.count, `an integer from 1 to the count (${shard.count})`),
   ]);
   const base = scenario.resolved;

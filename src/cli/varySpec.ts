@@ -77,11 +77,12 @@ export function parseVary(arg: string): Vary {
   }
 }
 
-/** Parse `i/N` (1 ≤ i ≤ N). */
+/** Parse `i/N` (whole numbers, 1 ≤ i ≤ N ≤ MAX_POINTS: a sweep has at most that many points, so at most that many shards). */
 export function parseShard(s: string): Shard {
+  const form = `i/N such as 2/8 (shard i of N: whole numbers, 1 ≤ i ≤ N ≤ ${MAX_POINTS})`;
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(s);
-  if (!m) throw bad("--shard", `expected i/N such as 2/8 (shard i of N, 1 ≤ i ≤ N), got ${JSON.stringify(s)}`);
+  if (!m) throw bad("--shard", `expected ${form}, got ${JSON.stringify(s)}`);
   const index = Number(m[1]), count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) throw bad("--shard", `expected 1 ≤ i ≤ N in i/N, got ${index}/${count}`);
+  if (count < 1 || index < 1 || index > count || count > MAX_POINTS) throw bad("--shard", `expected ${form}, got ${JSON.stringify(s)}`);
   return { index, count };
 }

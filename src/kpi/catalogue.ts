@@ -15,11 +15,11 @@
  * The single-queue model's metrics (model/network/counters.ts METRICS) and the per-interval series
  * of a full-form run (analysis/experiments/replications.ts SERIES_METRICS) have tables of their own.
  *
- * Bounds: a share's interval is clipped to [0, 1]; any other's to [0, ∞), unless the KPI is
- * signed (a net effect: churn caused by service experience, which good service makes negative).
- * This is the clipping the estimates have always had, kept as it was even where it is
- * questionable: `pool.<p>.lostShare` (realised shrinkage) is clipped to [0, 1] although a pool on
- * the floor longer than scheduled makes it negative.
+ * Bounds: a share's estimate (its mean and interval) is clipped to [0, 1]; any other's to
+ * [0, ∞), unless the KPI is signed (a net effect: churn caused by service experience, which good
+ * service makes negative). `pool.<p>.lostShare` (realised shrinkage) is taken from the time on
+ * shift (overtime after a shift's end is not floor time regained), so it is not negative but by
+ * float rounding (−1e−16 with shrinkage 0), which the clipping reads as 0.
  */
 import type { FunnelField } from "../model/counters.js";
 import type { MetricName } from "../model/network/counters.js";

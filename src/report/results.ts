@@ -12,6 +12,8 @@ import { join } from "node:path";
 import type { Estimate } from "../analysis/confidence.js";
 import type { PlanOutcome } from "../analysis/plan/planYear.js";
 import type { CompareResult, ScenarioResult, StaffResult, SweepResult } from "./charts/inputs.js";
+import { checkResultsFile, RUN_META } from "./resultsSchema.js";
+import { checkSweepFile } from "../analysis/experiments/sweep/sweepFiles.js";
 
 /** Results of one command, as the charts and the report read them. */
 export type Results =
@@ -22,16 +24,16 @@ export type Results =
   | { kind: "plan"; plan: PlanOutcome };
 
 
-/** Top-level keys of a run's results.json that are not metrics. */
-const RUN_META = new Set(["scenario", "form", "seed", "replications", "horizonHours", "warmupHours", "intervalMinutes", "thresholdSeconds", "start", "timeZone", "channels", "tiers", "segments", "needTypes", "pools", "costCategories", "currency", "warnings", "engine", "calibration", "statusQuoCalibration", "warmupChoice", "analytic", "profile", "trend"]);
 
 const isEstimate = (x: unknown): x is Estimate => typeof x === "object" && x !== null && "mean" in x && "ci95" in x;
 
 /** A run's results.json (metrics nested by their dotted names) → ScenarioResult (metrics flat). */
 export function scenarioResultFromJson(json: Record<string, unknown>, where = "results.json"): ScenarioResult {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw new InputError(problem("", `expected a run's results (a JSON object)`), where);
   for (const k of ["scenario", "channels", "tiers", "pools", "costCategories", "currency", "horizonHours", "warmupHours", "intervalMinutes"]) {
     if (!(k in json)) throw new InputError(problem("", `not a run's results (no "${k}"); expected the results.json of supportsim run, compare, staff or sweep`), where);
   }
+  checkResultsFile("run", json, where);
   const estimates: Record<string, Estimate> = {};
   const walk = (o: unknown, path: string): void => {
     if (isEstimate(o)) {
@@ -53,7 +55,7 @@ export function scenarioResultFromJson(json: Record<string, unknown>, where = "r
 export function resultsFromJson(json: unknown, where: string): Results {
   if (typeof json !== "object" || json === null || Array.isArray(json)) throw new InputError(problem("", `expected a JSON object`), where);
   const o = json as Record<string, unknown>;
-  if (o.format === "supportsim-sweep") return { kind: "sweep", sweep: o as unknown as SweepResult };
+  if (o.format === "supportsim-sweep") return { kind: "sweep", sweep: checkSweepFile(o, where) as SweepResult };
   if (o.format === "supportsim-sweep-shard") throw new InputError(problem("", `a sweep shard; join the shards with "supportsim merge" first`), where);
   if (o.form === "support") return { kind: "run", run: scenarioResultFromJson(o, where) };
   if (typeof o.total === "object" && typeof o.tiers === "object" && !Array.isArray(o.tiers)) {
@@ -61,11 +63,18 @@ export function resultsFromJson(json: unknown, where: string): Results {
   }
   if (Array.isArray(o.scenarios) && typeof o.metrics === "object") {
     if (!Array.isArray(o.runs)) throw new InputError(problem("", `a comparison without its runs; write it again with "supportsim compare --out"`), where);
+    checkResultsFile("compare", o, where);
     const runs = (o.runs as Record<string, unknown>[]).map((r, i) => scenarioResultFromJson(r, `${where}: runs[${i}]`));
     return { kind: "compare", compare: { ...(o as unknown as CompareResult), runs } };
   }
-  if (o.format === "supportsim-plan") return { kind: "plan", plan: o as unknown as PlanOutcome };
-  if (typeof o.targets === "object" && Array.isArray(o.pools) && Array.isArray(o.shifts)) return { kind: "staff", staff: o as unknown as StaffResult };
+  if (o.format === "supportsim-plan") {
+    checkResultsFile("plan", o, where);
+    return { kind: "plan", plan: o as unknown as PlanOutcome };
+  }
+  if (typeof o.targets === "object" && Array.isArray(o.pools) && Array.isArray(o.shifts)) {
+    checkResultsFile("staff", o, where);
+    return { kind: "staff", staff: o as unknown as StaffResult };
+  }
   throw new InputError(problem("", `not supportsim results; expected the results.json of run, compare or staff, or a sweep.json`), where);
 }
 

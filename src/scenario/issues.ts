@@ -63,3 +63,14 @@ export function describeIssues(schema: z.ZodType, issues: readonly z.core.$ZodIs
   }
   return out;
 }
+
+/** Problems without repeats (zod reports a number that is both too large and not a safe integer twice, with one message). */
+export function distinctProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.path}\n${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

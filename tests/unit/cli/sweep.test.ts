@@ -10,7 +10,8 @@
  * Fixtures (tests/helpers/workflowScenarios.ts): the small baseline (2 replications) as
  * base.json and what-if.json extending it.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import fc from "fast-check";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import yargs from "yargs";
@@ -62,7 +63,9 @@ describe("bad input: one line naming the flag, nothing run, nothing written", ()
       [{ vary: GRID, replications: 0, out }, /^--replications: expected an integer >= 1, got 0$/],
       [{ vary: GRID, seed: 1.5, out }, /^--seed: expected an integer >= 0/],
       [{ vary: GRID, threads: 0, out }, /^--threads: expected an integer >= 1/],
-      [{ vary: GRID, shard: "3/2", out }, /--shard: expected 1 ≤ i ≤ N/],
+      [{ vary: GRID, shard: "3/2", out }, /^--shard: expected i\/N such as 2\/8 \(shard i of N: whole numbers, 1 ≤ i ≤ N ≤ 1000000\), got "3\/2"$/],
+      // issue 18: --shard 1/1e21 was accepted; every bad form is refused with the accepted one
+      ...["1/1e21", "1/1000000000000000000000", "0/3", "4/3", "1.5/3", "a/b", "1/", "-1/3", "1/1000001"].map((sh): [SweepOptions, RegExp] => [{ vary: GRID, shard: sh, out }, new RegExp(`^--shard: expected i/N such as 2/8 \\(shard i of N: whole numbers, 1 ≤ i ≤ N ≤ 1000000\\), got ${JSON.stringify(sh)}$`)]),
       [{ vary: GRID, shard: "1/2" }, /--shard: needs --out DIR/],
       [{ vary: GRID, out: f("base.json") }, /--out: cannot write to .*not a directory/],
     ];
@@ -184,6 +187,96 @@ describe("shard files and merge", () => {
       expect(e.message.split("\n")).toHaveLength(1);
     }
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("merge of edited shard files (issue 18: edited counts aborted the process)", () => {
+  const shards = () => f("shards");
+  beforeAll(async () => {
+    for (const i of [1, 2]) if (!existsSync(join(shards(), `shard-${i}-of-2.json`))) await quiet(f("what-if.json"), { vary: GRID, shard: `${i}/2`, out: shards() });
+  });
+  const read = (i: number) => JSON.parse(readFileSync(join(shards(), `shard-${i}-of-2.json`), "utf8"));
+  /** The merged document of the last merge that succeeded. */
+  let merged: SweepDocument | undefined;
+  /** Merge shard 1 edited by `edit` (and shard 2 too when `both`); the error line, or "" when it merged (into `merged`). */
+  const mergeEdited = async (name: string, edit: (d: any) => void, both = false): Promise<string> => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const dir = f(`edited-${name}`);
+    mkdirSync(dir, { recursive: true });
+    for (const i of [1, 2]) {
+      const d = read(i);
+      if (i === 1 || both) edit(d);
+      writeFileSync(join(dir, `shard-${i}-of-2.json`), JSON.stringify(d));
+    }
+    const out = f(`edited-${name}-out`);
+    try {
+      merged = execMerge([dir], { out, stdout: () => {} });
+      return "";
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      expect(existsSync(out), name).toBe(false);
+      return e.message;
+    }
+  };
+
+  it("each edit: one line naming the file and the field, nothing written", async () => {
+    const phone = "channel.phone.serviceLevel";
+    const cases: [string, (d: any) => void, boolean, RegExp][] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
+      ["count-1e21", (d) => (d.shard.count = 1e21), true, /shard-1-of-2\.json: shard\.count: expected an integer from 1 to 1000000, got 1e\+21$/],
+      ["count-1e8", (d) => (d.shard.count = 1e8), true, /shard-1-of-2\.json: shard\.count: expected an integer from 1 to 1000000, got 100000000$/],
+      ["count-1e6", (d) => (d.shard.count = 1e6), true, /^merge: missing shards 3\/1000000, 4\/1000000, .*, 12\/1000000, … \(have 1\/1000000, 2\/1000000\)$/],
+      ["count-1.5", (d) => (d.shard.count = 1.5), false, /shard-1-of-2\.json: shard\.count: expected an integer from 1 to 1000000, got 1\.5$/],
+      ["index-0", (d) => (d.shard.index = 0), false, /shard\.index: expected an integer from 1 to 1000000, got 0$/],
+      ["grid", (d) => d.sweep.vary.push(...["x", "y"].map((path) => ({ path, values: Array.from({ length: 1001 }, (_, i) => i) }))), true, /sweep\.vary: expected a grid of at most 1000000 points$/],
+      ["replications", (d) => (d.sweep.replications = 1e21), true, /sweep\.replications: expected an integer from 1 to 100000, got 1e\+21$/],
+      ["sha", (d) => (d.sweep.scenarioSha256 = 5), false, /sweep\.scenarioSha256: expected a SHA-256 in hex, got 5$/],
+      ["estimate-text", (d) => (d.points[0].estimates[phone] = "x"), false, /points\[0\]\.estimates\.channel\.phone\.serviceLevel: expected an estimate/],
+      ["share-above-1", (d) => (d.points[0].estimates[phone] = { mean: 1.5, ci95: [1.4, 1.6] }), false, /points\[0\]\.estimates\.channel\.phone\.serviceLevel\.mean: expected a share between 0 and 1, got 1\.5$/],
+      ["negative-cost", (d) => (d.points[0].estimates["cost.total"] = { mean: -3, ci95: [-4, -2] }), false, /points\[0\]\.estimates\.cost\.total\.mean: expected a number >= 0, got -3$/],
+      ["interval-reversed", (d) => (d.points[0].estimates[phone].ci95 = [0.9, 0.1]), false, /serviceLevel\.ci95: expected low <= high, got \[0\.9, 0\.1\]$/],
+      ["mean-outside", (d) => (d.points[0].estimates[phone] = { mean: 0.2, ci95: [0.5, 0.6] }), false, /serviceLevel\.mean: expected a mean within its interval \[0\.5, 0\.6\], got 0\.2$/],
+      ["no-estimates", (d) => (d.points[0].estimates = {}), false, /points\[0\]\.estimates: expected the point's estimates, got none$/],
+      ["points-text", (d) => (d.points = "x"), false, /points: expected a list of points, got "x"$/],
+      ["extra", (d) => (d.extra = 1), false, /extra: unknown field; expected one of format, version, shard, sweep, points$/],
+    ];
+    for (const [name, edit, both, re] of cases) {
+      const m = await mergeEdited(name, edit, both);
+      expect(m, name).toMatch(re);
+      expect(m.split("\n"), name).toHaveLength(1);
+    }
+  });
+
+  it("any field deleted or retyped (fast-check): one line, or a merged sweep of finite estimates within their bounds", async () => {
+    const paths: (string | number)[][] = [];
+    const walk = (o: unknown, at: (string | number)[]) => {
+      if (at.length > 0) paths.push(at);
+      if (typeof o === "object" && o !== null && at.length < 5) for (const [k, v] of Object.entries(o)) walk(v, [...at, Array.isArray(o) ? Number(k) : k]);
+    };
+    walk(read(1), []);
+    const values = [undefined, null, "x", -1, 1e21, 1.5, [], {}, true, -1e-300, 2];
+    let k = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...paths), fc.constantFrom(...values), async (path, value) => {
+        merged = undefined;
+        const m = await mergeEdited(`fc-${k++}`, (d) => {
+          let o = d;
+          for (const p of path.slice(0, -1)) o = o[p];
+          if (value === undefined) delete o[path[path.length - 1]];
+          else o[path[path.length - 1]] = value;
+        });
+        if (m !== "") {
+          // one line per problem (a deleted estimate lacks its mean and its interval: two)
+          for (const line of m.split("\n")) expect(line).toMatch(/shard-1-of-2\.json: |^merge: /);
+          return;
+        }
+        for (const p of merged!.points) {
+          for (const [key, e] of Object.entries(p.estimates)) {
+            for (const x of [e.mean, ...(e.ci95 ?? [])]) if (x !== null) expect(Number.isFinite(x) && (x >= -1e-9 || key.includes("netRevenueAtRisk") || key.includes("serviceChurn")), `${key} ${x}`).toBe(true);
+          }
+        }
+      }),
+      // 60 cases in `npm test`; the nightly count with the fuzz suite's variables (tests/properties/badInput.fuzz.test.ts)
+      { seed: Number(process.env.SUPPORTSIM_FUZZ_SEED ?? 18), numRuns: Math.ceil(Number(process.env.SUPPORTSIM_FUZZ_RUNS ?? 200) * 0.3) },
+    );
   });
 });
 

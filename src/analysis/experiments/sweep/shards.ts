@@ -8,6 +8,7 @@
 import { InputError, problem } from "../../../errors.js";
 import { identityFields, sweepDocument, type SweepDocument, type SweepIdentity, type SweepPointRow } from "./document.js";
 import { gridSize, pointValues } from "./grid.js";
+import { checkShard } from "./sweepFiles.js";
 
 /** Shard `index` of `count`, 1-based. */
 export interface Shard {
@@ -48,32 +49,6 @@ export function shardFileName(shard: Shard): string {
 /** Shard file names (for picking them out of a folder). */
 export const SHARD_FILE = /^shard-(\d+)-of-(\d+)\.json$/;
 
-type JsonObject = Record<string, unknown>;
-const isObject = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
-
-const isInt = (x: unknown, min: number): x is number => typeof x === "number" && Number.isInteger(x) && x >= min;
-
-/** Check a parsed shard file's shape; throws InputError naming `source`. */
-function asShard(data: unknown, source: string): ShardDocument {
-  const bad = (why: string) => new InputError(problem("", `not a sweep shard file: ${why}`), source);
-  if (!isObject(data) || data.format !== "supportsim-sweep-shard") throw bad(`expected "format": "supportsim-sweep-shard"`);
-  if (data.version !== 1) throw bad(`expected "version": 1, got ${JSON.stringify(data.version)}`);
-  const sh = data.shard;
-  if (!isObject(sh) || !isInt(sh.index, 1) || !isInt(sh.count, 1) || sh.index > sh.count) throw bad(`expected "shard": { "index": i, "count": N } with 1 ≤ i ≤ N`);
-  const id = data.sweep;
-  if (
-    !isObject(id) || typeof id.scenario !== "string" || typeof id.scenarioSha256 !== "string" || typeof id.currency !== "string" ||
-    !isInt(id.seed, 0) || !isInt(id.replications, 1) || !Array.isArray(id.vary) || id.vary.length === 0 ||
-    !id.vary.every((v) => isObject(v) && typeof v.path === "string" && Array.isArray(v.values) && v.values.length > 0 && v.values.every((x) => typeof x === "number"))
-  ) {
-    throw bad(`"sweep" lacks the scenario, seed, replications or varied values`);
-  }
-  if (!Array.isArray(data.points) || !data.points.every((p) => isObject(p) && isInt(p.index, 0) && isObject(p.parameters) && isObject(p.estimates))) {
-    throw bad(`expected "points": a list of { "index", "parameters", "estimates" }`);
-  }
-  return data as unknown as ShardDocument;
-}
-
 /** The first field in which two identities differ, described; undefined when they are the same sweep. */
 export function identityDifference(a: SweepIdentity, b: SweepIdentity): string | undefined {
   if (a.scenario !== b.scenario) return `scenario ${JSON.stringify(a.scenario)} vs ${JSON.stringify(b.scenario)}`;
@@ -90,12 +65,12 @@ export function identityDifference(a: SweepIdentity, b: SweepIdentity): string |
  * Join shard files (parsed JSON, each with where it came from) into the sweep document an
  * unsharded run produces. Throws InputError when a file is not a shard file, the files come
  * from different sweeps (scenario, its content, seed, replications, varied values) or shard
- * counts, a shard is given twice or missing, or a point is missing, twice, in the wrong shard
- * or has values that are not its grid values.
+ * counts, a shard is given twice or missing, or a point is missing, twice, in the wrong shard or has values that are not its grid values. Each file is
+ * checked against its schema first (sweepFiles.ts: bounds, estimates within their KPI's).
  */
 export function mergeShards(inputs: readonly { source: string; data: unknown }[]): SweepDocument {
   if (inputs.length === 0) throw new InputError(problem("", `no shard files (shard-i-of-N.json) given`), "merge");
-  const shards = inputs.map((i) => ({ source: i.source, doc: asShard(i.data, i.source) }));
+  const shards = inputs.map((i) => ({ source: i.source, doc: checkShard(i.data, i.source) as ShardDocument }));
   const first = shards[0];
   const count = first.doc.shard.count;
   const bySlot = new Map<number, string>();
@@ -107,12 +82,14 @@ export function mergeShards(inputs: readonly { source: string; data: unknown }[]
     if (seen !== undefined) throw new InputError(problem("", `shard ${s.doc.shard.index}/${count} is given twice (${seen} and ${s.source})`), "merge");
     bySlot.set(s.doc.shard.index, s.source);
   }
-  const missing = Array.from({ length: count }, (_, k) => k + 1).filter((i) => !bySlot.has(i));
-  if (missing.length > 0) {
-    throw new InputError(problem("", `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count}`).join(", ")} (have ${[...bySlot.keys()].sort((a, b) => a - b).map((i) => `${i}/${count}`).join(", ")})`), "merge");
-  }
   const id = first.doc.sweep;
   const n = gridSize(id.vary);
+  if (bySlot.size < count) {
+    const missing: number[] = [];
+    for (let i = 1; i <= count && missing.length < 10; i++) if (!bySlot.has(i)) missing.push(i);
+    const more = count - bySlot.size > missing.length ? ", …" : "";
+    throw new InputError(problem("", `missing shard${count - bySlot.size > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count}`).join(", ")}${more} (have ${[...bySlot.keys()].sort((a, b) => a - b).slice(0, 10).map((i) => `${i}/${count}`).join(", ")}${bySlot.size > 10 ? ", …" : ""})`), "merge");
+  }
   const owner = new Map<number, string>();
   const rows: SweepPointRow[] = [];
   for (const s of shards) {
