@@ -83,11 +83,6 @@ export class ReplicationCombiner {
     this.weekly = new WeeklyTrendAccumulator(cfg);
   }
 
-  /** Replications added so far. */
-  get count(): number {
-    return this.reps.length;
-  }
-
   /** Add the next replication (replication order: the sums are the same whatever thread ran it). */
   add(r: ReplicationOutput): void {
     const { cfg, acc } = this;
