@@ -139,6 +139,36 @@ export class RatioSumsTable {
   }
 }
 
+/**
+ * Many Tallies in one typed array, three numbers a cell (n, mean, M2): per-week means over
+ * replications whose memory does not grow with the replications. The arithmetic is Tally.add's
+ * (Welford), value by value, so a cell gives exactly what `estimate` gives on the same values in
+ * the same order.
+ */
+export class TallyTable {
+  private readonly moments: Float64Array;
+
+  constructor(readonly cells: number) {
+    this.moments = new Float64Array(cells * 3);
+  }
+
+  /** One replication's value in `cell`; a null or non-finite value (undefined there) is left out, as `estimate` does. */
+  add(cell: number, x: number | null): void {
+    if (x === null || !Number.isFinite(x)) return;
+    const i = cell * 3, a = this.moments;
+    a[i] += 1;
+    const d = x - a[i + 1];
+    a[i + 1] += d / a[i];
+    a[i + 2] += d * (x - a[i + 1]);
+  }
+
+  /** The cell's mean and Student-t 95% interval (fromMoments). */
+  estimate(cell: number): Estimate {
+    const i = cell * 3, a = this.moments, n = a[i];
+    return fromMoments(n, a[i + 1], Math.sqrt(n > 1 ? a[i + 2] / (n - 1) : NaN));
+  }
+}
+
 /** se(R) of a ratio of sums (see RatioSums): s_d / (√n · x̄), s_d² = (Σy² − 2RΣxy + R²Σx²)/(n − 1). */
 export function ratioStandardError(s: RatioSums): number {
   const R = s.sy / s.sx, xbar = s.sx / s.n;

@@ -19,19 +19,22 @@ export interface InitArgs {
   force: boolean;
 }
 
-const README = (schema: string) => `# A supportsim scenario
+const README = (schema: string, docs: string) => `# A supportsim scenario
 
-\`scenario.json\` describes a support organisation; \`what-if.json\` changes it. Run them and compare:
+\`scenario.json\` describes a support organisation; \`what-if.json\` changes it. Run them and compare
+(with supportsim installed, e.g. \`npm install -g ./supportsim-<version>.tgz\`; installed in a
+project instead, put \`npx\` before each command):
 
 \`\`\`sh
-npx supportsim validate scenario.json what-if.json     # every problem at once, with its path
-npx supportsim run scenario.json                       # the funnel, KPIs, costs and retention with 95% intervals
-npx supportsim compare scenario.json what-if.json      # side by side, differences with paired intervals
-npx supportsim run what-if.json --out results          # results.json, intervals.csv, scenario.resolved.json
+supportsim validate scenario.json what-if.json     # every problem at once, with its path
+supportsim run scenario.json                       # the funnel, KPIs, costs and retention with 95% intervals
+supportsim compare scenario.json what-if.json      # side by side, differences with paired intervals
+supportsim run what-if.json --out results          # results.json, intervals.csv, scenario.resolved.json, charts, report.html
 \`\`\`
 
 JSON has no comments, so here is what each part of \`scenario.json\` is (every field, its unit,
-default and source: \`docs/scenario-format.md\` and \`docs/model.md\` in the supportsim package).
+default and source: \`scenario-format.md\` and \`model.md\` in the supportsim package's docs,
+${docs}).
 Editors that read \`$schema\` (${schema}) complete and check fields as you type.
 
 - **name, seed, replications, start, timeZone, horizon** — what the run is called, its random
@@ -101,7 +104,7 @@ export function initScenario(dir: string, force = false): string[] {
   asUsage("init", dir, () => {
     writeFileAtomic(files[0], base);
     writeFileAtomic(files[1], JSON.stringify(whatIf, null, 2) + "\n");
-    writeFileAtomic(files[2], README(schema));
+    writeFileAtomic(files[2], README(schema, join(PACKAGE_ROOT, "docs")));
   });
   return files.map((f) => `wrote ${f}`);
 }

@@ -8,10 +8,10 @@
 import type { NetworkTraceSink } from "../../model/network/networkConfig.js";
 import { IF, INTERVAL_FIELDS } from "../../model/counters.js";
 import type { SupportConfig } from "../../model/config.js";
-import { clampEstimate, estimate, ratioEstimate, type Estimate } from "../confidence.js";
+import { clampEstimate, estimate, ratioEstimate, RatioSums, type Estimate } from "../confidence.js";
 import { SeriesAccumulator } from "./seriesAccumulator.js";
 import { WeekProfileAccumulator, type WeekProfile } from "./weekProfile.js";
-import { trendDrift, weeklySums, weeklyTrend, type WeeklyTrend } from "./weeklyTrend.js";
+import { WeeklyTrendAccumulator, type WeeklyTrend } from "./weeklyTrend.js";
 import { Lanes } from "../parallel/lanes.js";
 import { simulateReplication, type RatioParts, type ReplicationOutput, type Values } from "../../kpi/values.js";
 import { findKpi, isShareKpi, isShareSeries, isSignedKpi, QUEUE_KPIS } from "../../kpi/catalogue.js";
@@ -49,23 +49,50 @@ export interface ReplicationOptions {
 }
 
 
-/** Combine replication outputs, in replication order, into estimates and per-interval series. */
-export function combineReplications(cfg: SupportConfig, outputs: readonly ReplicationOutput[]): RunStatistics {
-  const nIntervals = Math.ceil(cfg.horizon / cfg.intervalLength);
-  const firstInterval = Math.floor(cfg.warmup / cfg.intervalLength);
-  const series = [...cfg.channels.map((c) => c.name), ...cfg.tiers.map((t) => t.name), "needs"];
-  const C = cfg.channels.length, T = cfg.tiers.length, F = INTERVAL_FIELDS.length;
-  // channels: offered, SL, wait, abandon; tiers: occupancy, agents; "needs": needs
-  const used = (s: number, m: number) => (s < C ? m <= 3 : s < C + T ? m === 5 || m === 6 : m === 4);
-  const acc = new SeriesAccumulator(nIntervals, series.length, SERIES_METRICS, isShareSeries, used);
-  const profile = new WeekProfileAccumulator(cfg);
-  let events = 0, bytes = 0;
-  for (const r of outputs) {
-    profile.add(r);
-    events += r.events;
-    bytes = Math.max(bytes, r.customersBytes);
+/**
+ * Folds replication outputs, one at a time in replication order, into a run's statistics: the
+ * per-interval series (SeriesAccumulator), the average week (WeekProfileAccumulator) and the
+ * weekly trend (WeeklyTrendAccumulator) as running sums, so that a replication's per-interval
+ * arrays can go as soon as it is added; only its KPI values and their rates' parts are kept (a
+ * comparison pairs them replication by replication). Memory does not grow with the
+ * replications but for those few numbers each.
+ */
+export class ReplicationCombiner {
+  private readonly nIntervals: number;
+  private readonly firstInterval: number;
+  private readonly series: string[];
+  private readonly acc: SeriesAccumulator;
+  private readonly profile: WeekProfileAccumulator;
+  private readonly weekly: WeeklyTrendAccumulator;
+  private readonly reps: Values[] = [];
+  private readonly ratioParts: RatioParts[] = [];
+  /** Per tier and queueing metric, its ratio of sums over the replications (a single queue only). */
+  private queue: Record<MetricName, RatioSums>[] | null = null;
+  private events = 0;
+  private bytes = 0;
+
+  constructor(private readonly cfg: SupportConfig) {
+    this.nIntervals = Math.ceil(cfg.horizon / cfg.intervalLength);
+    this.firstInterval = Math.floor(cfg.warmup / cfg.intervalLength);
+    this.series = [...cfg.channels.map((c) => c.name), ...cfg.tiers.map((t) => t.name), "needs"];
+    const C = cfg.channels.length, T = cfg.tiers.length;
+    // channels: offered, SL, wait, abandon; tiers: occupancy, agents; "needs": needs
+    const used = (s: number, m: number) => (s < C ? m <= 3 : s < C + T ? m === 5 || m === 6 : m === 4);
+    this.acc = new SeriesAccumulator(this.nIntervals, this.series.length, SERIES_METRICS, isShareSeries, used);
+    this.profile = new WeekProfileAccumulator(cfg);
+    this.weekly = new WeeklyTrendAccumulator(cfg);
+  }
+
+  /** Add the next replication (replication order: the sums are the same whatever thread ran it). */
+  add(r: ReplicationOutput): void {
+    const { cfg, acc } = this;
+    const C = cfg.channels.length, T = cfg.tiers.length, F = INTERVAL_FIELDS.length;
+    this.profile.add(r);
+    this.weekly.add(r);
+    this.events += r.events;
+    this.bytes = Math.max(this.bytes, r.customersBytes);
     const b = r.byInterval;
-    for (let i = firstInterval; i < nIntervals; i++) {
+    for (let i = this.firstInterval; i < this.nIntervals; i++) {
       for (let c = 0; c < C; c++) {
         const at = (i * C + c) * F;
         const offered = b[at + IF.offered], answered = b[at + IF.answered];
@@ -81,23 +108,47 @@ export function combineReplications(cfg: SupportConfig, outputs: readonly Replic
       }
       acc.add(i, C + T, 4, r.needsByInterval[i]);
     }
-  }
-  const reps = outputs.map((o) => o.values), ratioParts = outputs.map((o) => o.ratios);
-  const weeks = weeklySums(cfg, outputs); // the trend and the drift both read them
-  const estimates: Record<string, Estimate> = {};
-  for (const key of Object.keys(reps[0])) {
-    // a rate is a ratio of sums over the replications; every other number a mean
-    const e = key in ratioParts[0] ? ratioEstimate(ratioParts.map((p) => p[key] ?? null)) : estimate(reps.map((v) => v[key] ?? null));
-    estimates[key] = clampEstimate(e, isShareKpi(key), isSignedKpi(key));
-  }
-  const queue = outputs[0].queue === null ? undefined : cfg.tiers.map((_, t) => {
-    const q = {} as Record<MetricName, Estimate>;
+    if (this.reps.length === 0 && r.queue !== null) this.queue = cfg.tiers.map(() => Object.fromEntries(METRICS.map((m) => [m, new RatioSums()])) as Record<MetricName, RatioSums>);
     // as ratios of sums over the replications, like every rate (the Erlang model's queue length is the time average ∫ waiting / window)
-    const parts = outputs.map((o) => metricParts(o.queue![t]));
-    for (const m of METRICS) q[m] = clampEstimate(ratioEstimate(parts.map((p) => p[m])), QUEUE_KPIS[m].bounds === "share");
-    return q;
-  });
-  return { replications: reps, ratioParts, estimates, intervals: acc, seriesNames: series, firstInterval, profile: profile.result(), trend: weeklyTrend(cfg, outputs, weeks), drift: trendDrift(cfg, outputs, weeks), eventsPerReplication: events / outputs.length, customersBytes: bytes, queue };
+    this.queue?.forEach((q, t) => {
+      const parts = metricParts(r.queue![t]);
+      for (const m of METRICS) {
+        const p = parts[m];
+        if (Number.isFinite(p[0]) && Number.isFinite(p[1])) q[m].add(p[0], p[1]);
+      }
+    });
+    this.reps.push(r.values);
+    this.ratioParts.push(r.ratios);
+  }
+
+  /** The statistics of the replications added so far (at least one). */
+  result(): RunStatistics {
+    const { reps, ratioParts } = this;
+    if (reps.length === 0) throw new RangeError("no replications to combine");
+    const estimates: Record<string, Estimate> = {};
+    for (const key of Object.keys(reps[0])) {
+      // a rate is a ratio of sums over the replications; every other number a mean
+      const e = key in ratioParts[0] ? ratioEstimate(ratioParts.map((p) => p[key] ?? null)) : estimate(reps.map((v) => v[key] ?? null));
+      estimates[key] = clampEstimate(e, isShareKpi(key), isSignedKpi(key));
+    }
+    const queue = this.queue?.map((q) => {
+      const out = {} as Record<MetricName, Estimate>;
+      for (const m of METRICS) out[m] = clampEstimate(q[m].estimate(), QUEUE_KPIS[m].bounds === "share");
+      return out;
+    });
+    return {
+      replications: reps, ratioParts, estimates, intervals: this.acc, seriesNames: this.series, firstInterval: this.firstInterval,
+      profile: this.profile.result(), trend: this.weekly.trend(), drift: this.weekly.drift(),
+      eventsPerReplication: this.events / reps.length, customersBytes: this.bytes, queue,
+    };
+  }
+}
+
+/** Combine replication outputs, in replication order, into estimates and per-interval series (ReplicationCombiner). */
+export function combineReplications(cfg: SupportConfig, outputs: readonly ReplicationOutput[]): RunStatistics {
+  const c = new ReplicationCombiner(cfg);
+  for (const o of outputs) c.add(o);
+  return c.result();
 }
 
 function checkReplications(n: number): void {
@@ -107,12 +158,12 @@ function checkReplications(n: number): void {
 /** The replications one after another on this thread. */
 export function runReplications(cfg: SupportConfig, opts: ReplicationOptions): RunStatistics {
   checkReplications(opts.replications);
-  const outputs: ReplicationOutput[] = [];
+  const combined = new ReplicationCombiner(cfg);
   for (let rep = 0; rep < opts.replications; rep++) {
-    outputs.push(simulateReplication(cfg, opts.seed, rep, opts.trace ? opts.trace(rep) : null));
+    combined.add(simulateReplication(cfg, opts.seed, rep, opts.trace ? opts.trace(rep) : null));
     opts.onReplication?.(rep + 1, opts.replications);
   }
-  return combineReplications(cfg, outputs);
+  return combined.result();
 }
 
 /**
@@ -145,8 +196,10 @@ export async function runManyParallel(
   const R = opts.replications, total = cfgs.length * R;
   const lanes = opts.lanes ?? new Lanes(Math.max(1, Math.min(opts.threads, total)), opts.startWorkers);
   try {
-    const outputs = await lanes.run({ kind: "replication", cfgs, seed: opts.seed, replications: R }, total, opts.onReplication);
-    return cfgs.map((cfg, c) => combineReplications(cfg, outputs.slice(c * R, (c + 1) * R)));
+    // each output folded as it comes, in task order: configuration ⌊k / R⌋, replication k % R
+    const combined = cfgs.map((cfg) => new ReplicationCombiner(cfg));
+    await lanes.each({ kind: "replication", cfgs, seed: opts.seed, replications: R }, total, (k, out) => combined[Math.floor(k / R)].add(out), opts.onReplication);
+    return combined.map((c) => c.result());
   } finally {
     if (!opts.lanes) await lanes.destroy();
   }

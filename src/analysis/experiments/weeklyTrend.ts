@@ -18,7 +18,8 @@ import { parseStartEpochMs } from "../../time/iso.js";
 import { TimeZoneClock } from "../../time/zone.js";
 import { MINUTE_MS, WEEK_MINUTES as WEEK } from "../../time/units.js";
 import type { SupportConfig } from "../../model/config.js";
-import { clampEstimate, estimate, ratioEstimate } from "../confidence.js";
+import { Tally } from "../../engine/statistics.js";
+import { clampEstimate, fromTally, RatioSumsTable, TallyTable, type Estimate } from "../confidence.js";
 import { BUCKET_FIELDS, round6, sumByBucket, type Band, type ProfileInput } from "./weekProfile.js";
 
 export interface WeeklyTrend {
@@ -28,76 +29,158 @@ export interface WeeklyTrend {
   tiers: { name: string; agents: Band; occupancy: Band }[];
 }
 
+/** Rates per (week, channel): service level, ASA, abandon rate; per (week, tier): occupancy. */
+const CH_RATES = 3;
 
-/** Per replication, the week-by-week sums (sumByBucket's fields) of the measured window's whole weeks: what the trend and the drift are read from. */
-export interface WeeklySums {
-  weeks: number;
-  /** Per replication: (week × C + channel) × BUCKET_FIELDS.length + field. */
-  ch: Float64Array[];
-  /** Per replication: (week × T + tier) × 2 + (busy, on the floor). */
-  tiers: Float64Array[];
-}
+/**
+ * Folds replications, one at a time in replication order, into the week-by-week trend and the
+ * drift (trendDrift): memory is per week, not per replication, but for the drift's few numbers
+ * per replication and channel. Each replication's per-interval arrays are summed into its
+ * weeks (sumByBucket, into buffers made once), then added to a running mean per (week, channel)
+ * or (week, tier) (TallyTable) and a ratio of sums per rate (RatioSumsTable): the same
+ * arithmetic, in the same order, as estimating each week from every replication's value.
+ */
+export class WeeklyTrendAccumulator {
+  /** Whole measured weeks. */
+  readonly weeks: number;
+  private readonly weekOf: Int32Array;
+  private readonly first: number;
+  private readonly last: number;
+  private readonly C: number;
+  private readonly T: number;
+  /** One replication's sums per week: (week × C + channel) × BUCKET_FIELDS.length + field; (week × T + tier) × 2 + (busy, on the floor). */
+  private readonly ch: Float64Array;
+  private readonly tierSums: Float64Array;
+  /** Means over replications: per (week × C + channel) the offered, then per (week × T + tier) the agents on the floor. */
+  private readonly means: TallyTable;
+  /** Ratios of sums: per (week × C + channel) × CH_RATES + rate, then per (week × T + tier) the occupancy. */
+  private readonly rates: RatioSumsTable;
+  /** The drift's blocks of k weeks (trendDrift): k = 0 when there are too few weeks. */
+  private readonly k: number;
+  private readonly offeredDiff: Tally[];
+  private readonly shareDiff: Tally[];
+  /** Per channel, each replication's offered over the first k weeks (their mean is the drift's base). */
+  private readonly offeredFirst: number[][];
+  private replications = 0;
 
-/** Each replication's sums per measured week (interval i of week w goes to bucket w). */
-export function weeklySums(cfg: SupportConfig, outputs: readonly ProfileInput[]): WeeklySums {
-  const L = cfg.intervalLength, C = cfg.channels.length, T = cfg.tiers.length, B = BUCKET_FIELDS.length;
-  const weeks = Math.max(0, Math.floor((cfg.horizon - cfg.warmup) / WEEK));
-  const first = Math.ceil(cfg.warmup / L), perWeek = WEEK / L;
-  const weekOf = new Int32Array(Math.max(first + weeks * perWeek, 0)).fill(-1);
-  for (let w = 0; w < weeks; w++) weekOf.fill(w, first + w * perWeek, first + (w + 1) * perWeek);
-  const ch = outputs.map(() => new Float64Array(weeks * C * B));
-  const tiers = outputs.map(() => new Float64Array(weeks * T * 2));
-  outputs.forEach((o, r) => sumByBucket(o, weekOf, first, first + weeks * perWeek, C, T, ch[r], tiers[r]));
-  return { weeks, ch, tiers };
-}
+  constructor(private readonly cfg: SupportConfig) {
+    const L = cfg.intervalLength, C = cfg.channels.length, T = cfg.tiers.length, B = BUCKET_FIELDS.length;
+    const weeks = Math.max(0, Math.floor((cfg.horizon - cfg.warmup) / WEEK));
+    const first = Math.ceil(cfg.warmup / L), perWeek = WEEK / L;
+    this.weekOf = new Int32Array(Math.max(first + weeks * perWeek, 0)).fill(-1);
+    for (let w = 0; w < weeks; w++) this.weekOf.fill(w, first + w * perWeek, first + (w + 1) * perWeek);
+    this.weeks = weeks;
+    this.first = first;
+    this.last = first + weeks * perWeek;
+    this.C = C;
+    this.T = T;
+    this.ch = new Float64Array(weeks * C * B);
+    this.tierSums = new Float64Array(weeks * T * 2);
+    this.means = new TallyTable(weeks * (C + T));
+    this.rates = new RatioSumsTable(weeks * (C * CH_RATES + T));
+    const k = Math.min(4, Math.floor(weeks / 3));
+    this.k = k < 2 ? 0 : k;
+    this.offeredDiff = cfg.channels.map(() => new Tally());
+    this.shareDiff = cfg.channels.map(() => new Tally());
+    this.offeredFirst = cfg.channels.map(() => []);
+  }
 
-/** The week-by-week trend of a run from its replications' per-interval arrays (or their weekly sums, when already made). */
-export function weeklyTrend(cfg: SupportConfig, outputs: readonly ProfileInput[], sums: WeeklySums = weeklySums(cfg, outputs)): WeeklyTrend {
-  const C = cfg.channels.length, T = cfg.tiers.length, B = BUCKET_FIELDS.length;
-  const { weeks, ch, tiers } = sums;
-  const startMs = parseStartEpochMs(cfg.start, cfg.timeZone);
-  const clock = new TimeZoneClock(cfg.timeZone);
-  const weekStarts = Array.from({ length: weeks }, (_, w) => clock.formatIso(startMs + (cfg.warmup + w * WEEK) * MINUTE_MS));
-  const band = (value: (rep: number, w: number) => number | null, fraction: boolean): Band => {
-    const out: Band = { mean: [], low: [], high: [] };
+  /** Add the next replication. */
+  add(r: ProfileInput): void {
+    const { C, T, weeks, ch, tierSums } = this, B = BUCKET_FIELDS.length;
+    sumByBucket(r, this.weekOf, this.first, this.last, C, T, ch, tierSums);
+    this.replications++;
     for (let w = 0; w < weeks; w++) {
-      const e = clampEstimate(estimate(outputs.map((_, r) => value(r, w))), fraction);
-      out.mean.push(round6(e.mean));
-      out.low.push(e.ci95 ? round6(e.ci95[0]) : null);
-      out.high.push(e.ci95 ? round6(e.ci95[1]) : null);
+      for (let c = 0; c < C; c++) {
+        const at = (w * C + c) * B, cell = w * C + c;
+        this.means.add(cell, ch[at]);
+        this.rate(cell * CH_RATES, ch[at + 2], ch[at]);
+        this.rate(cell * CH_RATES + 1, ch[at + 4] * 60, ch[at + 1]);
+        this.rate(cell * CH_RATES + 2, ch[at + 3], ch[at]);
+      }
+      for (let t = 0; t < T; t++) {
+        const busy = tierSums[(w * T + t) * 2], staffed = tierSums[(w * T + t) * 2 + 1];
+        this.means.add(weeks * C + w * T + t, staffed / WEEK);
+        this.rate(weeks * C * CH_RATES + w * T + t, busy, staffed);
+      }
     }
-    return out;
-  };
-  // a rate: the ratio of its sums over the replications (with the ratio estimator's interval)
-  const rateBand = (num: (rep: number, w: number) => number, den: (rep: number, w: number) => number, fraction: boolean): Band => {
-    const out: Band = { mean: [], low: [], high: [] };
-    for (let w = 0; w < weeks; w++) {
-      const e = clampEstimate(ratioEstimate(outputs.map((_, r) => [num(r, w), den(r, w)] as const)), fraction);
-      out.mean.push(round6(e.mean));
-      out.low.push(e.ci95 ? round6(e.ci95[0]) : null);
-      out.high.push(e.ci95 ? round6(e.ci95[1]) : null);
+    const k = this.k;
+    if (k === 0) return;
+    // a field of channel c summed over k weeks from week w0
+    const block = (c: number, f: number, w0: number) => {
+      let x = 0;
+      for (let w = w0; w < w0 + k; w++) x += ch[(w * C + c) * B + f];
+      return x;
+    };
+    for (let c = 0; c < C; c++) {
+      const offA = block(c, 0, 0), offB = block(c, 0, weeks - k);
+      this.offeredDiff[c].add(offB - offA);
+      this.offeredFirst[c].push(offA);
+      if (offA > 0 && offB > 0) this.shareDiff[c].add(block(c, 2, weeks - k) / offB - block(c, 2, 0) / offA);
     }
-    return out;
-  };
-  return {
-    weekStarts,
-    channels: cfg.channels.map((c, k) => {
-      const at = (r: number, w: number, f: number) => ch[r][(w * C + k) * B + f];
-      return {
+  }
+
+  /** A rate's numerator and denominator in one replication (left out when either is not finite). */
+  private rate(cell: number, y: number, x: number): void {
+    if (Number.isFinite(y) && Number.isFinite(x)) this.rates.add(cell, y, x);
+  }
+
+  /** The week-by-week trend of the replications added so far. */
+  trend(): WeeklyTrend {
+    const { C, T, weeks, cfg } = this;
+    const startMs = parseStartEpochMs(cfg.start, cfg.timeZone);
+    const clock = new TimeZoneClock(cfg.timeZone);
+    const weekStarts = Array.from({ length: weeks }, (_, w) => clock.formatIso(startMs + (cfg.warmup + w * WEEK) * MINUTE_MS));
+    const band = (e: (w: number) => Estimate, fraction: boolean): Band => {
+      const out: Band = { mean: [], low: [], high: [] };
+      for (let w = 0; w < weeks; w++) {
+        const x = clampEstimate(e(w), fraction);
+        out.mean.push(round6(x.mean));
+        out.low.push(x.ci95 ? round6(x.ci95[0]) : null);
+        out.high.push(x.ci95 ? round6(x.ci95[1]) : null);
+      }
+      return out;
+    };
+    const rate = (w: number, c: number, m: number) => this.rates.estimate((w * C + c) * CH_RATES + m);
+    return {
+      weekStarts,
+      channels: cfg.channels.map((c, k) => ({
         name: c.name,
         kind: c.kind,
-        offered: band((r, w) => at(r, w, 0), false),
-        serviceLevel: rateBand((r, w) => at(r, w, 2), (r, w) => at(r, w, 0), true),
-        asaSeconds: rateBand((r, w) => at(r, w, 4) * 60, (r, w) => at(r, w, 1), false),
-        abandonRate: rateBand((r, w) => at(r, w, 3), (r, w) => at(r, w, 0), true),
-      };
-    }),
-    tiers: cfg.tiers.map((t, k) => ({
-      name: t.name,
-      agents: band((r, w) => tiers[r][(w * T + k) * 2 + 1] / WEEK, false),
-      occupancy: rateBand((r, w) => tiers[r][(w * T + k) * 2], (r, w) => tiers[r][(w * T + k) * 2 + 1], true),
-    })),
-  };
+        offered: band((w) => this.means.estimate(w * C + k), false),
+        serviceLevel: band((w) => rate(w, k, 0), true),
+        asaSeconds: band((w) => rate(w, k, 1), false),
+        abandonRate: band((w) => rate(w, k, 2), true),
+      })),
+      tiers: cfg.tiers.map((t, k) => ({
+        name: t.name,
+        agents: band((w) => this.means.estimate(weeks * C + w * T + k), false),
+        occupancy: band((w) => this.rates.estimate(weeks * C * CH_RATES + w * T + k), true),
+      })),
+    };
+  }
+
+  /** The drift warnings of the replications added so far (see trendDrift). */
+  drift(): string[] {
+    const k = this.k, n = this.replications;
+    if (k === 0 || n < 2) return [];
+    const out: string[] = [];
+    const beyondNoise = (d: Tally) => { const e = fromTally(d); return e.ci95 !== null && (e.ci95[0] > 0 || e.ci95[1] < 0) ? e.mean! : null; };
+    this.cfg.channels.forEach((chan, c) => {
+      let offered0 = 0;
+      for (const x of this.offeredFirst[c]) offered0 += x / n;
+      const dv = beyondNoise(this.offeredDiff[c]);
+      if (dv !== null && offered0 > 0 && Math.abs(dv) > DRIFT_VOLUME * offered0) {
+        out.push(`channel ${chan.name}: offered ${dv > 0 ? "rises" : "falls"} ${Math.round((Math.abs(dv) / offered0) * 100)}% from the first ${k} measured weeks to the last ${k} (beyond noise): expected if the scenario changes something over time; if not, the warm-up may be too short`);
+      }
+      const ds = beyondNoise(this.shareDiff[c]);
+      if (ds !== null && Math.abs(ds) > DRIFT_SHARE) {
+        const what = chan.kind === "realtime" ? "service level" : "share answered within the response target";
+        out.push(`channel ${chan.name}: ${what} ${ds > 0 ? "rises" : "falls"} ${Math.round(Math.abs(ds) * 100)} points from the first ${k} measured weeks to the last ${k} (beyond noise): expected if the scenario changes something over time; if not, the warm-up may be too short`);
+      }
+    });
+    return out;
+  }
 }
 
 /** A change between the first and the last measured weeks that `run` warns about: volume by more than this share, … */
@@ -113,37 +196,8 @@ export const DRIFT_SHARE = 0.03;
  * than DRIFT_VOLUME, the share by more than DRIFT_SHARE). With constant inputs a run should show
  * none; one can mean the warm-up is too short, or that the scenario changes something over time.
  */
-export function trendDrift(cfg: SupportConfig, outputs: readonly ProfileInput[], sums: WeeklySums = weeklySums(cfg, outputs)): string[] {
-  const C = cfg.channels.length, B = BUCKET_FIELDS.length, { weeks, ch } = sums;
-  const k = Math.min(4, Math.floor(weeks / 3));
-  if (k < 2 || outputs.length < 2) return [];
-  // a field of channel c summed over k weeks from week w0, in replication r
-  const block = (r: number, c: number, f: number, w0: number) => {
-    let x = 0;
-    for (let w = w0; w < w0 + k; w++) x += ch[r][(w * C + c) * B + f];
-    return x;
-  };
-  const diffs = cfg.channels.map(() => ({ offered: [] as number[], share: [] as number[], offered0: 0 }));
-  for (let r = 0; r < outputs.length; r++) {
-    for (let c = 0; c < C; c++) {
-      const offA = block(r, c, 0, 0), offB = block(r, c, 0, weeks - k);
-      diffs[c].offered.push(offB - offA);
-      diffs[c].offered0 += offA / outputs.length;
-      if (offA > 0 && offB > 0) diffs[c].share.push(block(r, c, 2, weeks - k) / offB - block(r, c, 2, 0) / offA);
-    }
-  }
-  const out: string[] = [];
-  const beyondNoise = (d: number[]) => { const e = estimate(d); return e.ci95 !== null && (e.ci95[0] > 0 || e.ci95[1] < 0) ? e.mean! : null; };
-  cfg.channels.forEach((chan, c) => {
-    const dv = beyondNoise(diffs[c].offered);
-    if (dv !== null && diffs[c].offered0 > 0 && Math.abs(dv) > DRIFT_VOLUME * diffs[c].offered0) {
-      out.push(`channel ${chan.name}: offered ${dv > 0 ? "rises" : "falls"} ${Math.round((Math.abs(dv) / diffs[c].offered0) * 100)}% from the first ${k} measured weeks to the last ${k} (beyond noise): expected if the scenario changes something over time; if not, the warm-up may be too short`);
-    }
-    const ds = beyondNoise(diffs[c].share);
-    if (ds !== null && Math.abs(ds) > DRIFT_SHARE) {
-      const what = chan.kind === "realtime" ? "service level" : "share answered within the response target";
-      out.push(`channel ${chan.name}: ${what} ${ds > 0 ? "rises" : "falls"} ${Math.round(Math.abs(ds) * 100)} points from the first ${k} measured weeks to the last ${k} (beyond noise): expected if the scenario changes something over time; if not, the warm-up may be too short`);
-    }
-  });
-  return out;
+export function trendDrift(cfg: SupportConfig, outputs: readonly ProfileInput[]): string[] {
+  const acc = new WeeklyTrendAccumulator(cfg);
+  for (const o of outputs) acc.add(o);
+  return acc.drift();
 }

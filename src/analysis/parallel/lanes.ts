@@ -77,16 +77,43 @@ export class Lanes {
    */
   async run<J extends LaneJob>(job: J, total: number, onOutput?: (done: number, total: number) => void): Promise<LaneOutput<J>[]> {
     const outputs: LaneOutput<J>[] = new Array(total);
-    let done = 0;
+    await this.each(job, total, (k, out) => { outputs[k] = out; }, onOutput);
+    return outputs;
+  }
+
+  /**
+   * Run tasks 0 … total − 1 of `job`, handing each output to `consume` in index order, on this
+   * thread, as soon as it and every one before it have arrived: an output that comes early (a
+   * worker ahead of this thread's task) waits until those before it have been consumed, then
+   * is let go, so a batch keeps only the outputs that arrived out of order, not all of them.
+   * `onOutput(done, total)` after each task, as the outputs arrive.
+   */
+  async each<J extends LaneJob>(job: J, total: number, consume: (k: number, output: LaneOutput<J>) => void, onOutput?: (done: number, total: number) => void): Promise<void> {
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const early = new Map<number, LaneOutput<J>>();
+    let next = 0, done = 0;
+    let failed = null as { error: unknown } | null; // set by `finished`, which TypeScript's narrowing does not follow
     let allArrived!: () => void;
     const arrived = new Promise<void>((resolve) => { allArrived = resolve; });
     const finished = (k: number, out: LaneOutput<J>) => {
-      outputs[k] = out;
+      if (failed !== null) return;
+      early.set(k, out);
+      try {
+        for (let o = early.get(next); o !== undefined; o = early.get(next)) {
+          early.delete(next);
+          consume(next++, o);
+        }
+      } catch (error) {
+        // a worker's output arrives in a message handler, where a throw would escape the batch: stop, and throw below
+        failed = { error };
+        Atomics.store(counter, 0, total);
+        allArrived();
+        return;
+      }
       done++; // not inside onOutput?.(…): an absent callback would skip the count
       onOutput?.(done, total);
       if (done === total) allArrived();
     };
-    const counter = new Int32Array(new SharedArrayBuffer(4));
     const channels: MessageChannel[] = [];
     const workerLanes: Promise<unknown>[] = [];
     const stop = (e: unknown): never => { Atomics.store(counter, 0, total); throw e; }; // the other lanes stop after their current task
@@ -109,6 +136,7 @@ export class Lanes {
       const run = laneTask(job);
       let tasks = 0;
       for (let k = Atomics.add(counter, 0, 1); k < total; k = Atomics.add(counter, 0, 1)) {
+        if (failed !== null) break;
         const t0 = performance.now();
         finished(k, run(k));
         tasks++;
@@ -117,8 +145,8 @@ export class Lanes {
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
       await Promise.all(workerLanes);
-      if (done < total) await arrived; // a worker's last outputs may arrive after its lane returned
-      return outputs;
+      if (done < total && failed === null) await arrived; // a worker's last outputs may arrive after its lane returned
+      if (failed !== null) throw failed.error;
     } catch (e) {
       // stop every lane after its current task, and let them settle before giving up the batch
       Atomics.store(counter, 0, total);

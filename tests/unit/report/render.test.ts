@@ -30,6 +30,14 @@ describe("rendering", () => {
     expect(s.width).toBeGreaterThan(800);
     expect(() => pngSize(Buffer.from("hello, this is not an image file"))).toThrow(/not a PNG/);
   });
+  it("draws the text in the PNG with the package's font file, no system font loaded (a PNG without its text differs)", async () => {
+    // resvg is given DejaVu Sans by path and loads no system font (render/fonts.ts): without the
+    // files the labels would not be drawn at all, and the PNG would equal the one with the text removed
+    const svg = (await renderSvg(line())).svg;
+    const noText = svg.replace(/<text\b[^>]*>[^<]*<\/text>/g, "");
+    expect(noText).not.toBe(svg);
+    expect(svgToPng(svg, 1).equals(svgToPng(noText, 1))).toBe(false);
+  });
   it("compiles to Vega", () => {
     expect(compileChart(line()).vega).toHaveProperty("marks");
   });
