@@ -4,7 +4,8 @@
 // --threads n` does), timed from the call that runs the replications to its result; each is
 // repeated and the median kept. n threads are this one and n − 1 workers (lanes.ts).
 //
-// Prints, per replication count: replications per second on each thread count, the speed-up, the
+// Prints, per replication count: replications per second on each thread count, the speed-up (and
+// what share it is of the machine's measured ceiling: the arithmetic loop below), the
 // CPU time the run used (all threads of the process: the JIT compiles on background threads, so
 // a single thread already uses more than one core) and whether the results were identical (they
 // must be: the same replications, combined in order). First, the machine's own ceiling: the same
@@ -66,8 +67,11 @@ const ceiling = async (src, n, warm, work) => {
   for (let i = 0; i < 3; i++) ratios.push((n * (await timed(src, 1, warm, work))) / (await timed(src, n, warm, work)));
   return ratios.sort((a, b) => a - b)[1];
 };
+const ceilings = new Map([[1, 1]]);
 for (const n of counts.filter((c) => c > 1)) {
-  console.log(`machine: ${n} workers each running the same loop finish, in the time of one (ideal ${n}×; median of 3) — arithmetic: ${(await ceiling(SPIN, n, 1e6, 1e8)).toFixed(2)}×, random access over 16 MB: ${(await ceiling(MEM, n, 1e6, 2e7)).toFixed(2)}×: the ceilings for any speed-up below`);
+  const arithmetic = await ceiling(SPIN, n, 1e6, 1e8);
+  ceilings.set(n, arithmetic);
+  console.log(`machine: ${n} workers each running the same loop finish, in the time of one (ideal ${n}×; median of 3) — arithmetic: ${arithmetic.toFixed(2)}×, random access over 16 MB: ${(await ceiling(MEM, n, 1e6, 2e7)).toFixed(2)}×: the ceilings for any speed-up below`);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -88,7 +92,8 @@ for (const R of reps) {
     const ms = runs.get(n), s = median(ms.map((m) => m.seconds)), cpu = median(ms.map((m) => m.cpu));
     base ??= s;
     const same = ms.every((m) => m.hash === first);
-    console.log(`  ${String(R).padStart(4)} replications, ${n} thread${n === 1 ? " " : "s"}: ${s.toFixed(2)} s — ${(R / s).toFixed(1)} replications/s, speed-up ${(base / s).toFixed(2)}× (ideal ${n}×), CPU ${cpu.toFixed(1)} s${same ? ", results identical" : ", RESULTS DIFFER"}`);
+    const ofCeiling = n > 1 ? `; the machine's ceiling now ${ceilings.get(n).toFixed(2)}×: ${((100 * base) / s / ceilings.get(n)).toFixed(0)} % of it` : "";
+    console.log(`  ${String(R).padStart(4)} replications, ${n} thread${n === 1 ? " " : "s"}: ${s.toFixed(2)} s — ${(R / s).toFixed(1)} replications/s, speed-up ${(base / s).toFixed(2)}× (ideal ${n}×${ofCeiling}), CPU ${cpu.toFixed(1)} s${same ? ", results identical" : ", RESULTS DIFFER"}`);
     medians.set(`${R}/${n}`, s);
   }
 }
@@ -103,7 +108,9 @@ for (const n of counts.filter((c) => c > 1)) {
     const together = await Promise.all(Array.from({ length: n }, () => measure(Rmax, 1)));
     ratios.push((n * alone) / Math.max(...together.map((t) => t.seconds)));
   }
-  console.log(`  ceiling for this work: ${n} separate processes of ${Rmax} replications at once do ${ratios.sort((a, b) => a - b)[Math.floor(ratios.length / 2)].toFixed(2)}× the work of one alone in the same time (ideal ${n}×)`);
+  const work = ratios.sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
+  const speedup = medians.get(`${Rmax}/1`) / medians.get(`${Rmax}/${n}`);
+  console.log(`  ceiling for this work: ${n} separate processes of ${Rmax} replications at once do ${work.toFixed(2)}× the work of one alone in the same time (ideal ${n}×); ${n} threads' ${speedup.toFixed(2)}× is ${((100 * speedup) / work).toFixed(0)} % of it`);
 }
 
 // Once the threads are warm: the replications between the two largest counts over the time they

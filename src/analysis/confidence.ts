@@ -2,7 +2,7 @@
  * Confidence intervals from independent replications: the sample mean of the
  * replication values ± t(0.975, n−1) · s/√n (Student-t, two-sided 95%).
  */
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { tQuantile } from "./tQuantile.js";
 import { Tally } from "../engine/statistics.js";
 
 /** A metric estimated over replications, as reported: `ci95` is null with fewer than two values. */

@@ -4,7 +4,7 @@
  * `target.serviceLevel`); the command line maps them to its flags (cli/flags.ts).
  */
 import { InputError, OPTIONS, problem, type Problem } from "../errors.js";
-import { LIMITS } from "../scenario/fields.js";
+import { LIMITS } from "../scenario/limits.js";
 
 export { OPTIONS };
 

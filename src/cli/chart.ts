@@ -6,40 +6,24 @@
  */
 import { dirname, resolve } from "node:path";
 import { statSync } from "node:fs";
-import type { Argv } from "yargs";
 import { InputError, problem } from "../errors.js";
 import { readResults, reportFiles } from "../api/report.js";
 import { withAxes } from "../api/sweep.js";
 import { asFlags } from "./flags.js";
 import { checkOutDir, writeOutputs } from "./outputs.js";
-import { AXIS_FLAGS, AXIS_HELP, axesOption } from "./sweep.js";
+import { AXIS_FLAGS, axesOption } from "./sweep.js";
 
-interface ChartArgs {
+export interface ChartArgs {
   results: string;
   out?: string;
   x?: string;
   y?: string;
 }
 
-export function chartCommand(y: Argv): Argv {
-  return y.command<ChartArgs>(
-    "chart <results>",
-    "Render the charts (Vega-Lite spec, SVG, PNG) and the self-contained report.html from results written by run, compare, sweep or staff with --out",
-    (a) =>
-      a
-        .positional("results", { type: "string", describe: "a results folder, or its results.json / sweep.json" })
-        .option("out", { type: "string", describe: "write the charts and report.html here (default: the results' folder)" })
-        .option("x", { type: "string", describe: `a sweep's results: ${AXIS_HELP.x.replace("; kept in sweep.json so chart redraws it", "")} (default: the axes the sweep chose)` })
-        .option("y", { type: "string", describe: `a sweep's results: ${AXIS_HELP.y}` })
-        .example("$0 chart out/", "charts and report.html for the results in out/")
-        .example("$0 chart cmp/results.json --out slides", "the comparison's charts into slides/")
-        .example("$0 chart sw --x cost.paidFte --y retention.csat --out csat", "a sweep's frontier on other axes"),
-    async (args) => {
-      const written = await writeCharts(args.results, args.out, axesOption(args.x, args.y));
-      process.stdout.write(`wrote ${written.length} files to ${args.out ?? defaultOut(args.results)} (report.html and ${(written.length - 1) / 3} charts)\n`);
-      process.exitCode = 0;
-    },
-  );
+/** The command: the charts written, and the line that says where. */
+export async function execChart(args: ChartArgs): Promise<string> {
+  const written = await writeCharts(args.results, args.out, axesOption(args.x, args.y));
+  return `wrote ${written.length} files to ${args.out ?? defaultOut(args.results)} (report.html and ${(written.length - 1) / 3} charts)\n`;
 }
 
 function defaultOut(path: string): string {

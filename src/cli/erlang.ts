@@ -2,13 +2,12 @@
  * `supportsim erlang b|c|a|x|staff`: analytic answers (no simulation). `erlang staff --forecast
  * FILE.csv` sizes every interval of a forecast file (src/cli/erlangForecast.ts).
  */
-import type { Argv } from "yargs";
 import { erlang, type StaffingTarget } from "../api/erlang.js";
 import { erlangXTable, metricsTable } from "../report/tables/erlangTable.js";
-import { execErlangForecast, FORECAST_OPTIONS, type ForecastArgs } from "./erlangForecast.js";
+import { execErlangForecast, type ForecastArgs } from "./erlangForecast.js";
 import { asFlags, type FlagNames } from "./flags.js";
 
-interface ErlangArgs extends ForecastArgs {
+export interface ErlangArgs extends ForecastArgs {
   model: "b" | "c" | "a" | "x" | "staff";
   ratePerHour?: number;
   ahtMinutes?: number;
@@ -23,40 +22,6 @@ interface ErlangArgs extends ForecastArgs {
   maxAsaSeconds?: number;
   maxOccupancy?: number;
   json: boolean;
-}
-
-export function erlangCommand(y: Argv) {
-  return y.command<ErlangArgs>(
-    "erlang <model>",
-    "Analytic queueing answers: Erlang B, C, A, and the staffing that meets a target",
-    (a) =>
-      a
-        .positional("model", { choices: ["b", "c", "a", "x", "staff"] as const, describe: "b: loss system; c: wait forever; a: with abandonment; x: lines, abandonment and redials; staff: fewest agents meeting the targets" })
-        .option("rate-per-hour", { type: "number", describe: "arrivals per hour (Poisson)" })
-        .option("aht-minutes", { type: "number", describe: "mean handle time, minutes (exponential)" })
-        .option("agents", { type: "number", describe: "number of agents (b, c, a)" })
-        .option("patience-minutes", { type: "number", describe: "mean patience, minutes (exponential; a, and staff with abandonment)" })
-        .option("lines", { type: "number", describe: "x: number of lines (trunks) >= agents; default unlimited" })
-        .option("redial-blocked", { type: "number", describe: "x: share of blocked callers who redial, 0..1 (default 0)" })
-        .option("redial-abandoned", { type: "number", describe: "x: share of abandoned callers who redial, 0..1 (default 0)" })
-        .option("threshold-seconds", { type: "number", default: 20, describe: "service-level threshold, seconds" })
-        .option("target-sl", { type: "number", describe: "staff: service level to reach, e.g. 0.8" })
-        .option("max-abandon", { type: "number", describe: "staff: highest abandon rate allowed, e.g. 0.05 (needs --patience-minutes)" })
-        .option("max-asa-seconds", { type: "number", describe: "staff: highest ASA allowed, seconds" })
-        .option("max-occupancy", { type: "number", describe: "staff: highest occupancy allowed, e.g. 0.9" })
-        .options(FORECAST_OPTIONS)
-        .option("json", { type: "boolean", default: false, describe: "print JSON" })
-        .example("$0 erlang c --rate-per-hour 540 --aht-minutes 5 --agents 48", "Erlang C")
-        .example("$0 erlang a --rate-per-hour 540 --aht-minutes 5 --agents 50 --patience-minutes 2", "Erlang A")
-        .example("$0 erlang x --rate-per-hour 540 --aht-minutes 5 --agents 50 --lines 60 --patience-minutes 2 --redial-blocked 0.8 --redial-abandoned 0.3", "Erlang X")
-        .example("$0 erlang staff --target-sl 0.8 --threshold-seconds 20 --rate-per-hour 540 --aht-minutes 5", "agents needed for 80% in 20 s")
-        .example("$0 erlang staff --forecast scenarios/data/sample-forecast.csv --target-sl 0.8 --shrinkage 0.3 --csv plan.csv", "every interval of a forecast, hours and FTE; the table also as CSV"),
-    async (args) => {
-      if (args.forecast !== undefined || args.csv !== undefined || args.shrinkage !== undefined || args.fteHours !== undefined || args.intervalMinutes !== undefined) {
-        process.stdout.write(execErlangForecast(args, FLAGS));
-      } else process.stdout.write(execErlang(args));
-    },
-  );
 }
 
 /** The API's option names as this command's flags. */
@@ -78,6 +43,12 @@ const FLAGS: FlagNames = {
   fteHours: "--fte-hours",
   shrinkage: "--shrinkage",
 };
+
+/** The command's output: a forecast's staffing when a forecast flag is given, else one queue's answer. */
+export function execErlangCommand(args: ErlangArgs): string {
+  const forecast = args.forecast !== undefined || args.csv !== undefined || args.shrinkage !== undefined || args.fteHours !== undefined || args.intervalMinutes !== undefined;
+  return forecast ? execErlangForecast(args, FLAGS) : execErlang(args);
+}
 
 export function execErlang(args: ErlangArgs): string {
   return asFlags(FLAGS, () => {

@@ -20,15 +20,6 @@ export interface ForecastArgs {
   csv?: string;
 }
 
-/** The flags of the forecast path (`erlang staff` only). */
-export const FORECAST_OPTIONS = {
-  forecast: { type: "string", describe: "staff: size every interval of this forecast CSV (start,volume,aht_seconds[,patience_seconds]; see README)" },
-  shrinkage: { type: "number", describe: "with --forecast: share of paid time off the floor, 0 ≤ s < 1 (default 0): paid hours = floor hours / (1 − s)" },
-  "fte-hours": { type: "number", describe: "with --forecast: paid hours of one full-time employee over the forecast's period (default 40: a week)" },
-  "interval-minutes": { type: "number", describe: "with --forecast: interval length (default: the most common gap between starts; needed when the starts are interval numbers)" },
-  csv: { type: "string", describe: "with --forecast: also write the table as CSV to this file" },
-} as const;
-
 /** The single-queue flags that the forecast file replaces. */
 const PER_QUEUE = { ratePerHour: "--rate-per-hour", ahtMinutes: "--aht-minutes", agents: "--agents", lines: "--lines", redialBlocked: "--redial-blocked", redialAbandoned: "--redial-abandoned" } as const;
 

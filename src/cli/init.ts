@@ -9,7 +9,6 @@ import { checkOutputFolder, OutputFolderError } from "../report/outputFolder.js"
 import { asUsage } from "./outputs.js";
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import type { Argv } from "yargs";
 import { writeFileAtomic } from "../report/files.js";
 import { InputError, problem } from "../errors.js";
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from "./paths.js";
@@ -61,21 +60,6 @@ Editors that read \`$schema\` (${schema}) complete and check fields as you type.
 Patch applied to it — objects patch field by field, \`null\` removes, and lists of named things
 (pools, tiers, channels…) are patched by name: \`"pools": { "L2": { "agents": 14 } }\`.
 `;
-
-export function initCommand(y: Argv) {
-  return y.command<InitArgs>(
-    "init [dir]",
-    "Write a starter scenario, a what-if that extends it, and a README explaining them",
-    (a) =>
-      a
-        .positional("dir", { type: "string", describe: "folder to write into (default: the current folder)" })
-        .option("force", { type: "boolean", default: false, describe: "overwrite existing files" })
-        .example("$0 init my-support", "start a scenario in my-support/"),
-    async (args) => {
-      for (const line of initScenario(args.dir ?? ".", args.force)) process.stdout.write(line + "\n");
-    },
-  );
-}
 
 /** Write the starter files; returns what was written (one line each). */
 export function initScenario(dir: string, force = false): string[] {

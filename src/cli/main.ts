@@ -1,21 +1,25 @@
 /**
  * The command line: one file per command; this file wires them into yargs and maps
  * failures to exit codes (2: bad input or usage, one line, no stack; 1: internal error).
+ * A command is registered with its flags alone (commands/): its handler imports the command's
+ * work, so `--version`, `--help` and `erlang` load no schema, statistics, solver or worker pool.
  */
-import yargs from "yargs";
+import yargs, { type Argv } from "yargs";
 import { clipLine, InputError, problem } from "../errors.js";
 import { installExitHandling, removeTemporaryOutputs } from "./exitHandling.js";
-import { erlangCommand } from "./erlang.js";
-import { runCommand } from "./run.js";
-import { schemaCommand } from "./schema.js";
-import { validateCommand } from "./validate.js";
-import { compareCommand } from "./compare.js";
-import { initCommand } from "./init.js";
-import { mergeCommand, sweepCommand } from "./sweep.js";
-import { staffCommand } from "./staff.js";
-import { chartCommand } from "./chart.js";
-import { planCommand } from "./plan.js";
-import { sensitivityCommand } from "./sensitivity.js";
+// each command's flags only: its work (and the libraries it needs) is imported when it runs
+import { erlangCommand } from "./commands/erlang.js";
+import { runCommand } from "./commands/run.js";
+import { schemaCommand } from "./commands/schema.js";
+import { validateCommand } from "./commands/validate.js";
+import { compareCommand } from "./commands/compare.js";
+import { initCommand } from "./commands/init.js";
+import { sweepCommand } from "./commands/sweep.js";
+import { mergeCommand } from "./commands/merge.js";
+import { staffCommand } from "./commands/staff.js";
+import { chartCommand } from "./commands/chart.js";
+import { planCommand } from "./commands/plan.js";
+import { sensitivityCommand } from "./commands/sensitivity.js";
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;
@@ -47,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
   parser = chartCommand(parser);
   parser = planCommand(parser);
   parser = sensitivityCommand(parser);
+  skipHelpCache(parser);
   try {
     await parser.parseAsync();
     return typeof process.exitCode === "number" ? process.exitCode : 0;
@@ -60,4 +65,17 @@ export async function main(argv: string[]): Promise<number> {
     // what was committed stays; temporary files, staging folders and locks go
     removeTemporaryOutputs();
   }
+}
+
+/**
+ * yargs lays out a command's whole help text (every option and example, through cliui) each time
+ * the command runs, only to keep it in case the command fails later; this command line's failures
+ * are one line (the `fail` handler above) and never show it, so the layout (0.05–0.1 s of CPU on
+ * `erlang`, whose help is long) is skipped. `--help` itself is untouched. (An internal method of
+ * yargs: if a version lacks it, nothing is skipped.)
+ */
+function skipHelpCache(parser: Argv): void {
+  const internal = (parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const usage = internal?.getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === "function") usage.cacheHelpMessage = () => undefined;
 }

@@ -5,7 +5,6 @@
  */
 import { availableParallelism } from "node:os";
 import { relative } from "node:path";
-import type { Argv } from "yargs";
 import { loadScenario } from "../api/scenario.js";
 import { resultJson, simulate } from "../api/simulate.js";
 import { reportFiles } from "../api/report.js";
@@ -20,7 +19,8 @@ import { asUsage, checkOutDir, checkOutputPath, writeOutputs } from "./outputs.j
 import { DEFAULT_SCENARIO } from "./paths.js";
 import { progressBar } from "./progress.js";
 import { InputError, problem } from "../errors.js";
-import { execUncertainty, uncertaintyOptions, type UncertaintyArgs } from "./uncertainty.js";
+import { execUncertainty } from "./uncertainty.js";
+import type { UncertaintyArgs } from "./commands/uncertaintyFlags.js";
 
 export interface RunArgs extends UncertaintyArgs {
   file?: string;
@@ -46,36 +46,6 @@ const warmupOption = (v: string | undefined): number | "auto" | undefined => {
   const n = v.trim() === "" ? NaN : Number(v);
   return Number.isNaN(n) ? (v as unknown as number) : n; // the text as given, for the message
 };
-
-export function runCommand(y: Argv) {
-  return y.command<RunArgs>(
-    "run [file]",
-    "Run a scenario (default: the shipped default scenario) and print its KPIs",
-    (a) =>
-      uncertaintyOptions(a)
-        .positional("file", { type: "string", describe: "scenario JSON file" })
-        .option("json", { type: "boolean", default: false, describe: "print the result object as JSON instead of the table" })
-        .option("replications", { type: "number", describe: "number of replications (overrides the file)" })
-        .option("seed", { type: "number", describe: "random seed (overrides the file)" })
-        .option("trace", { type: "string", describe: "write one CSV row per contact to this file" })
-        .option("intervals", { type: "string", describe: "write per-interval KPIs (CSV) to this file" })
-        .option("threads", { type: "number", describe: "worker threads for the replications (default: the machine's cores); results are identical whatever the count" })
-        .option("out", { type: "string", describe: "write results.json, intervals.csv, scenario.resolved.json (the merged scenario), and for a full-form scenario the charts (charts/*.vl.json, .svg, .png) and report.html to this folder" })
-        .option("charts", { type: "boolean", default: true, describe: "with --out: render the charts and report.html (--no-charts to skip)" })
-        .option("metric", { type: "string", array: true, describe: 'a metric of your own, "name = formula" over KPI names (e.g. "costPerResolved = cost.total / funnel.resolved"), evaluated in every replication' })
-        .option("warmup", { type: "string", describe: "warm-up in whole days instead of the file's, or \"auto\": the truncation point MSER picks on daily means of pilot replications" })
-        .example("$0 run", "run the default scenario")
-        .example("$0 run scenarios/budget-2027.json --uncertainty 20 --budget 4500000", "20 input sets from the file's ranges: P10/P50/P90 per KPI and how likely each target is")
-        .example("$0 run scenarios/baseline.json --warmup auto", "let MSER choose the warm-up, and say what it chose")
-        .example("$0 run scenarios/mmc-abandon.json --replications 5 --json", "five replications, JSON output")
-        .example("$0 run my.json --trace trace.csv", "also write a per-contact trace")
-        .example("$0 run scenarios/outsource-l1.json --out results/outsource", "write the results, intervals and the resolved scenario"),
-    async (args) => {
-      const code = await execRun(args);
-      process.exitCode = code;
-    },
-  );
-}
 
 export async function execRun(args: RunArgs): Promise<number> {
   const file = args.file ?? (relative(process.cwd(), DEFAULT_SCENARIO) || DEFAULT_SCENARIO);

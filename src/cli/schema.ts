@@ -1,5 +1,4 @@
 /** `supportsim schema`: print the JSON Schema of scenario files (either form). */
-import type { Argv } from "yargs";
 import { scenarioJsonSchema } from "../scenario/simple/schema.js";
 import { supportScenarioJsonSchema } from "../scenario/full/schema.js";
 import { patchScenarioJsonSchema } from "../scenario/full/patchSchema.js";
@@ -33,14 +32,7 @@ export function anyScenarioJsonSchema(): Record<string, unknown> {
   };
 }
 
-export function schemaCommand(y: Argv) {
-  return y.command<SchemaArgs>(
-    "schema",
-    "Print the JSON Schema of scenario files",
-    (a) => a.option("form", { choices: ["any", "full", "simple", "what-if"] as const, default: "any" as const, describe: "which form: the full support-demand form, the simple single-queue form, a what-if (extends a base), or any of them" }),
-    async (args) => {
-      const s = args.form === "full" ? fullForm() : args.form === "simple" ? simpleForm() : args.form === "what-if" ? patchScenarioJsonSchema(fullForm()) : anyScenarioJsonSchema();
-      process.stdout.write(JSON.stringify(s, null, 2) + "\n");
-    },
-  );
+/** The schema `supportsim schema --form FORM` prints. */
+export function schemaOf(form: SchemaArgs["form"]): Record<string, unknown> {
+  return form === "full" ? fullForm() : form === "simple" ? simpleForm() : form === "what-if" ? patchScenarioJsonSchema(fullForm()) : anyScenarioJsonSchema();
 }

@@ -4,7 +4,6 @@
  * (report/tables/uncertaintyTable.ts), or as JSON; `--out DIR` writes results.json and, unless
  * --no-charts, the fan chart of the monthly KPIs and the target-probability chart.
  */
-import type { Argv } from "yargs";
 import { simulateUncertainty, type UncertaintyResult } from "../api/uncertainty.js";
 import type { Scenario } from "../api/scenario.js";
 import { uncertaintyChartFiles } from "../api/report.js";
@@ -13,23 +12,7 @@ import { uncertaintyTable } from "../report/tables/uncertaintyTable.js";
 import { asFlagsAsync } from "./flags.js";
 import { writeOutputs } from "./outputs.js";
 import { progressBar } from "./progress.js";
-
-/** The flags of a Monte Carlo over the inputs, on run and compare. */
-export interface UncertaintyArgs {
-  uncertainty?: number;
-  "target-sl"?: number;
-  "target-abandon"?: number;
-  budget?: number;
-}
-
-/** Add the flags to a command. */
-export function uncertaintyOptions<T>(a: Argv<T>): Argv<T & UncertaintyArgs> {
-  return a
-    .option("uncertainty", { type: "number", describe: "draw this many input sets from the scenario's ranges (Latin hypercube) and run the replications for each: P10/P50/P90 per KPI, the share of variance due to the inputs, the probability of each target" })
-    .option("target-sl", { type: "number", describe: "with --uncertainty: the service-level target of every real-time channel whose probability is reported (default 0.8)" })
-    .option("target-abandon", { type: "number", describe: "with --uncertainty: the abandon-rate target of every real-time channel (at most; default 0.05)" })
-    .option("budget", { type: "number", describe: "with --uncertainty: report the probability that the total cost stays at or under this amount" }) as unknown as Argv<T & UncertaintyArgs>;
-}
+import type { UncertaintyArgs } from "./commands/uncertaintyFlags.js";
 
 const FLAGS = { sets: "--uncertainty", "targets.serviceLevel": "--target-sl", "targets.maxAbandon": "--target-abandon", "targets.budget": "--budget", metrics: "--metric" };
 

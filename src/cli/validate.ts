@@ -5,7 +5,6 @@
  * found, and warnings (a pool without a cost, a channel open with nobody on the floor) are shown.
  * Exit 0 when every file is valid, 2 otherwise.
  */
-import type { Argv } from "yargs";
 import { loadScenario } from "../api/scenario.js";
 import { clipLine, InputError, problemLine } from "../errors.js";
 
@@ -32,22 +31,4 @@ export function validateFiles(files: readonly string[]): { valid: boolean; lines
     }
   }
   return { valid, lines, problems };
-}
-
-export function validateCommand(y: Argv) {
-  return y.command<ValidateArgs>(
-    "validate <files..>",
-    "Check scenario files without running them: every problem at once, with its path",
-    (a) =>
-      a
-        .positional("files", { type: "string", array: true, describe: "scenario JSON files" })
-        .example("$0 validate scenarios/*.json", "check every shipped scenario"),
-    async (args) => {
-      // what is valid (and its warnings) on standard output; each problem on standard error, as every command prints bad input
-      const { valid, lines, problems } = validateFiles(args.files);
-      for (const line of lines) process.stdout.write(line + "\n");
-      for (const line of problems) process.stderr.write(line + "\n");
-      process.exitCode = valid ? 0 : 2;
-    },
-  );
 }

@@ -8,7 +8,7 @@
  *
  * The engine is unit-free: a "mean" is in whatever time unit the model uses.
  */
-import erfc from "@stdlib/math-base-special-erfc";
+import { erfc } from "./erfc.js";
 import type { Rng } from "./random.js";
 
 export interface Distribution {

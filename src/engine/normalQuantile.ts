@@ -2,7 +2,7 @@
  * The standard normal quantile Φ⁻¹(p) (Acklam's rational approximation, relative error below
  * 1.2e-9, refined by one Halley step on erfc, which brings it to about 1e-15), and Φ itself.
  */
-import erfc from "@stdlib/math-base-special-erfc";
+import { erfc } from "./erfc.js";
 
 /** Φ(z), the standard normal distribution function. */
 export function normalCdf(z: number): number {

@@ -5,9 +5,17 @@
  * is the place in it, so that its line reads
  * `history.csv: line 17, column offered: expected an integer >= 0, got "-3"`.
  */
-import { parse as parseCsv, CsvError } from "csv-parse/sync";
+import { createRequire } from "node:module";
 import { closest, InputError } from "../errors.js";
 import { MAX_DATA_BYTES, readInputBytes } from "../inputFiles.js";
+
+type CsvParse = typeof import("csv-parse/sync");
+let csvParse: CsvParse | undefined;
+
+/** csv-parse, loaded on the first file read (a command that reads no CSV, such as `erlang c`, never loads it). */
+function csv(): CsvParse {
+  return (csvParse ??= createRequire(import.meta.url)("csv-parse/sync") as CsvParse);
+}
 
 /** Where a problem lies in a CSV file. */
 export interface CsvLocation {
@@ -86,6 +94,7 @@ export function csvRecords(input: string | Uint8Array, file: string, headerHint:
   if (stripped.trim() === "") {
     throw csvError({ file, line: 1 }, `expected a header line "${headerHint}", got an empty file`);
   }
+  const { parse: parseCsv, CsvError } = csv();
   try {
     const records = parseCsv(stripped, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
     return records.map((r) => ({ fields: r.record, line: r.info.lines }));

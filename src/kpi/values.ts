@@ -25,6 +25,7 @@ import { addRaw, emptyRaw, type RawCounts } from "../model/network/counters.js";
 import type { SupportConfig } from "../model/config.js";
 import { routingOrder } from "../model/routingOrder.js";
 import { unitCostValues } from "./unitCostValues.js";
+import { FTE_HOURS_PER_WEEK } from "./fteHours.js";
 import { simulateSupport } from "../model/simulation.js";
 import type { SupportResult } from "../model/simulation/supportResult.js";
 
@@ -36,8 +37,7 @@ export const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : n
 /** A rate's numerator and denominator, by its key (what the estimates combine as a ratio of sums: analysis/confidence.ts RatioSums). */
 export type RatioParts = Record<string, [number, number]>;
 
-/** Paid hours a week of one full-time employee, for `cost.paidFte` (the `staff` command's default too). */
-export const FTE_HOURS_PER_WEEK = 40;
+export { FTE_HOURS_PER_WEEK };
 
 /**
  * One replication's counters as named numbers. Each rate (a share, a mean per contact, a cost

@@ -24,7 +24,7 @@
  * A difference is significant when its paired interval does not contain 0 (an interval
  * touching 0 — e.g. [0, 0] for a scenario compared with itself — counts as containing it).
  */
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { tQuantile } from "../tQuantile.js";
 import type { SupportConfig } from "../../model/config.js";
 import { Tally } from "../../engine/statistics.js";
 import { estimate, halfWidth, RatioSums, ratioStandardError, type Estimate } from "../confidence.js";

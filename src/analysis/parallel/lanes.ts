@@ -7,7 +7,9 @@
  * - this thread runs tasks too, rather than wait while a worker starts cold (it loads the model
  *   and the JIT compiles it again: about a second of CPU time);
  * - so the workers start only when the work left is worth that (workersWorthIt), unless asked
- *   to start at once: a short run stays on this thread, where it is fastest;
+ *   to start at once: a short run stays on this thread, where it is fastest. The work is measured
+ *   in CPU time, not wall time: on a loaded machine a task's wall time counts the other
+ *   processes' turns on the core too, which would start workers for work a worker cannot speed up;
  * - a worker that finishes a task takes the next at once, even while this thread is deep in a
  *   task of its own (when this thread handed out the tasks, a worker sat idle until it was done,
  *   which held two threads to little more than one on long replications);
@@ -26,7 +28,7 @@ import { laneTask, type LaneJob, type LaneOutput } from "./laneJobs.js";
 import type { LaneTask } from "./laneWorker.js";
 
 /**
- * Seconds of work left, on this thread alone, from which starting the workers pays. A worker
+ * CPU seconds of work left, on this thread alone, from which starting the workers pays. A worker
  * starts cold: it loads the model and the JIT compiles it again, about a second of CPU time on
  * a core this thread's own compiling would otherwise use; on shorter work the workers made the
  * run slower, not faster (measured: `npm run bench:threads`).
@@ -35,7 +37,7 @@ export const WORKERS_WORTH_SECONDS = 2;
 
 /**
  * Whether to start the workers, after this thread has run `tasksDone` tasks of a batch, the last
- * in `lastSeconds`, with `remaining` tasks left: when remaining × lastSeconds is more than
+ * in `lastSeconds` of CPU time, with `remaining` tasks left: when remaining × lastSeconds is more than
  * WORKERS_WORTH_SECONDS, the first task counted at half its time (it runs while the JIT is still
  * compiling, two to four times slower than the tasks after it).
  */
@@ -43,6 +45,8 @@ export function workersWorthIt(remaining: number, lastSeconds: number, tasksDone
   const perTask = tasksDone <= 1 ? lastSeconds / 2 : lastSeconds;
   return remaining * perTask > WORKERS_WORTH_SECONDS;
 }
+
+const cpuSeconds = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1e6;
 
 export class Lanes {
   private pool: Piscina | null = null;
@@ -137,10 +141,11 @@ export class Lanes {
       let tasks = 0;
       for (let k = Atomics.add(counter, 0, 1); k < total; k = Atomics.add(counter, 0, 1)) {
         if (failed !== null) break;
-        const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
         finished(k, run(k));
         tasks++;
-        if (this.workers > 0 && !started() && workersWorthIt(total - k - 1, (performance.now() - t0) / 1000, tasks)) startWorkers();
+        // the task's CPU time: the process's, which before the workers start is this thread's and the JIT's compiling for it
+        if (this.workers > 0 && !started() && workersWorthIt(total - k - 1, cpuSeconds(process.cpuUsage(cpu0)), tasks)) startWorkers();
         // yield between tasks: the workers' outputs come in, and a signal (Ctrl-C) is handled within a task's time
         await new Promise<void>((resolve) => setImmediate(resolve));
       }

@@ -7,6 +7,7 @@ import { staffOptionProblems } from "../staffing/staffOptions.js";
 import type { StaffingTargets } from "../staffing/targets.js";
 import type { HiringLimits } from "./hiringProgram.js";
 import { MAX_PLAN_MONTHS } from "./planMonths.js";
+import { PLAN_DEFAULTS } from "./planDefaults.js";
 
 export interface PlanOptions extends HiringLimits {
   /** Months to plan from the scenario's start (integer in [1, 60]). */
@@ -27,7 +28,7 @@ export interface PlanOptions extends HiringLimits {
   onWarning?: (line: string) => void;
 }
 
-export const PLAN_DEFAULTS = { maxRuns: 40, maxRounds: 2, response: 0.9 } as const;
+export { PLAN_DEFAULTS };
 
 const intIn = (path: string, v: unknown, min: number, max = Infinity): Problem | undefined =>
   v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= min && v <= max)

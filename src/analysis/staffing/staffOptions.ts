@@ -3,9 +3,9 @@
  * option's name (`targets.maxAbandon`, `replications`), never a command-line flag: the command
  * line maps the names to its flags.
  */
-import { LIMITS } from "../../scenario/fields.js";
+import { LIMITS } from "../../scenario/limits.js";
 import { InputError, OPTIONS, problem, type Problem } from "../../errors.js";
-import { FTE_HOURS_PER_WEEK } from "../../kpi/values.js";
+import { STAFF_DEFAULTS } from "./staffDefaults.js";
 import type { SolvePhase } from "./solver.js";
 import type { StaffingTargets } from "./targets.js";
 
@@ -44,8 +44,7 @@ export interface StaffOptions {
   onEvaluation?: (n: number, phase: SolvePhase) => void;
 }
 
-/** Defaults of the options that have one. */
-export const STAFF_DEFAULTS = { response: 0.9, maxRuns: 150, fteHours: FTE_HOURS_PER_WEEK } as const;
+export { STAFF_DEFAULTS };
 
 /** A share in (0, 1), or (0, 1] with `closedAtOne`; undefined is fine unless `required`. */
 function shareProblem(path: string, v: number | undefined, closedAtOne: boolean, required = false): Problem | undefined {

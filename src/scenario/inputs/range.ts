@@ -24,8 +24,9 @@ export type RangeDist = (typeof RANGE_DISTS)[number];
 
 const RANGE_KEYS = ["low", "expected", "high", "dist"] as const;
 
-/** z of the 90th percentile: low and high of a normal or lognormal range are μ ∓ Z90·σ. */
-export const Z90 = normalQuantile(0.9);
+let z90: number | undefined;
+/** z of the 90th percentile: low and high of a normal or lognormal range are μ ∓ z90·σ (computed on first use: a scenario without such a range never needs it). */
+const Z90 = (): number => (z90 ??= normalQuantile(0.9));
 /** The share of a normal or lognormal range's tails cut off on each side. */
 export const TAIL = 0.01;
 
@@ -105,11 +106,11 @@ export function rangeQuantile(r: Range, u: number): number {
     }
     case "normal": {
       const z = normalQuantile(TAIL + u * (1 - 2 * TAIL));
-      return (a + b) / 2 + (z * (b - a)) / (2 * Z90);
+      return (a + b) / 2 + (z * (b - a)) / (2 * Z90());
     }
     case "lognormal": {
       const z = normalQuantile(TAIL + u * (1 - 2 * TAIL)), la = Math.log(a), lb = Math.log(b);
-      return Math.exp((la + lb) / 2 + (z * (lb - la)) / (2 * Z90));
+      return Math.exp((la + lb) / 2 + (z * (lb - la)) / (2 * Z90()));
     }
     case "beta":
       return pertQuantile(a, r.expected, b, u);

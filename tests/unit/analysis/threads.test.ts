@@ -89,4 +89,24 @@ describe("lanes: this thread and the workers claim tasks from one counter", () =
       await lanes.destroy();
     }
   });
+
+  it("the work left is judged on CPU time: a task that took long on the clock but little CPU (a loaded machine) starts no worker", async () => {
+    const any = loadAnyScenarioFile(join(SCENARIOS, "shift-left-kcs.json"));
+    if (any.form !== "support") throw new Error("full form expected");
+    const s = structuredClone(any.scenario);
+    s.customers!.count = 500;
+    s.horizon = { days: 7, warmupDays: 0, intervalMinutes: 60 };
+    const cfg = buildSupport(s, { baseDir: SCENARIOS });
+    // the first task's output is taken 1.5 s late without using the CPU, as when other processes
+    // hold the core: on the clock 3 tasks left × 1.5 s / 2 (the first counts half) = 2.25 s, worth
+    // the workers; in CPU time a replication of a week of 500 customers is far from it
+    const idle = new Int32Array(new SharedArrayBuffer(4));
+    const lanes = new Lanes(2);
+    try {
+      await lanes.run({ kind: "replication", cfgs: [cfg], seed: 3, replications: 4 }, 4, (done) => void (done === 1 && Atomics.wait(idle, 0, 0, 1500)));
+      expect(lanes.started).toBe(false);
+    } finally {
+      await lanes.destroy();
+    }
+  });
 });

@@ -1,0 +1,57 @@
+/**
+ * Start-up (issue 18): a command loads only what it uses. `--version`, `--help` and `erlang`
+ * load no schema library, statistics, LP solver, worker pool, chart renderer or expression
+ * parser; `validate` loads the schemas but nothing that runs, solves or draws. Each command runs
+ * in a child process with a module-resolution hook (helpers/moduleLog.mjs) listing every module
+ * it loads, ES and CommonJS. No timing: what is loaded decides the CPU time (bench/startup.mjs
+ * measures it).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { BIN, ROOT } from "../helpers/cli.js";
+
+const HEAVY = ["zod", "highs", "piscina", "vega", "vega-lite", "@resvg/resvg-js", "mathjs", "fontkit", "@stdlib/stats-base-dists-t-quantile", "csv-parse"];
+const dir = mkdtempSync(join(tmpdir(), "supportsim-startup-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The packages (by name) that `supportsim ...args` loads. */
+function packagesLoaded(...args: string[]): Set<string> {
+  const log = join(dir, `${args.join("_").replace(/[^\w.-]+/g, "_")}.log`);
+  const r = spawnSync(process.execPath, ["--import", join(ROOT, "tests", "helpers", "moduleLog.mjs"), BIN, ...args], {
+    cwd: ROOT, encoding: "utf8", env: { ...process.env, SUPPORTSIM_MODULE_LOG: log }, timeout: 60_000,
+  });
+  expect(r.status, r.stderr).toBe(0);
+  const names = new Set<string>();
+  for (const line of readFileSync(log, "utf8").split("\n")) {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line);
+    if (m) names.add(m[1]);
+  }
+  return names;
+}
+
+const heavyIn = (loaded: Set<string>, allowed: string[] = []) => HEAVY.filter((p) => loaded.has(p) && !allowed.includes(p));
+
+describe("a command loads only what it uses", () => {
+  for (const args of [["--version"], ["--help"], ["erlang", "--help"], ["erlang", "c", "--rate-per-hour", "540", "--aht-minutes", "5", "--agents", "48"], ["erlang", "staff", "--target-sl", "0.8", "--rate-per-hour", "540", "--aht-minutes", "5"]]) {
+    it(`supportsim ${args.join(" ")}: no schema library, statistics, solver, worker pool, charts, expressions or CSV parser`, () => {
+      const loaded = packagesLoaded(...args);
+      expect(loaded.has("yargs")).toBe(true); // the hook sees what is loaded
+      expect(heavyIn(loaded)).toEqual([]);
+    });
+  }
+
+  it("erlang staff --forecast loads the CSV parser, and nothing else heavy", () => {
+    const loaded = packagesLoaded("erlang", "staff", "--forecast", "scenarios/data/sample-forecast.csv", "--target-sl", "0.8");
+    expect(loaded.has("csv-parse")).toBe(true);
+    expect(heavyIn(loaded, ["csv-parse"])).toEqual([]);
+  });
+
+  it("validate loads the schemas (zod) but nothing that runs, solves, draws or evaluates", () => {
+    const loaded = packagesLoaded("validate", "scenarios/baseline.json");
+    expect(loaded.has("zod")).toBe(true);
+    expect(heavyIn(loaded, ["zod", "csv-parse"])).toEqual([]);
+  });
+});
