@@ -11,7 +11,7 @@ import { InputError, problem } from "../errors.js";
 import { readResults, reportFiles } from "../api/report.js";
 import { withAxes } from "../api/sweep.js";
 import { asFlags } from "./flags.js";
-import { checkOutDir, writeOutputs } from "./outputs.js";
+import { announceOut, checkOutDir, writeOutputs } from "./outputs.js";
 import { AXIS_FLAGS, AXIS_HELP, axesOption } from "./sweep.js";
 
 interface ChartArgs {
@@ -36,7 +36,7 @@ export function chartCommand(y: Argv): Argv {
         .example("$0 chart sw --x cost.paidFte --y retention.csat --out csat", "a sweep's frontier on other axes"),
     async (args) => {
       const written = await writeCharts(args.results, args.out, axesOption(args.x, args.y));
-      process.stdout.write(`wrote ${written.length} files to ${args.out ?? defaultOut(args.results)} (report.html and ${(written.length - 1) / 3} charts)\n`);
+      announceOut(args.out ?? defaultOut(args.results), written);
       process.exitCode = 0;
     },
   );

@@ -17,8 +17,8 @@ import { reportFiles } from "../api/report.js";
 import { compareTable, comparisonCsv } from "../report/tables/compareTable.js";
 import { jsonText } from "../report/json.js";
 import { InputError, problem } from "../errors.js";
-import { asFlagsAsync } from "./flags.js";
-import { checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
+import { asFlagsAsync, tableWidth, wideOption } from "./flags.js";
+import { announceOut, checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
 import { progressBar } from "./progress.js";
 import { execUncertainty, uncertaintyOptions, type UncertaintyArgs } from "./uncertainty.js";
 
@@ -37,6 +37,8 @@ export interface CompareOptions {
   stderr?: (s: string) => void;
   /** Show progress (default: when standard error is a terminal and not --json). */
   progress?: boolean;
+  /** The table's width in characters (default: the terminal's, else 100; Infinity: --wide). */
+  width?: number;
   /** Compare at equal service: the target as `staff --target` takes it ("sl=0.8@20s"). */
   equalService?: string;
   maxAbandon?: number;
@@ -66,7 +68,7 @@ export function compareCommand(y: Argv): Argv {
     "compare <files..>",
     "Compare full-form scenarios with common random numbers: KPIs, costs and retention side by side, differences against the first with paired 95% intervals",
     (a) =>
-      uncertaintyOptions(a)
+      wideOption(uncertaintyOptions(a))
         .positional("files", { type: "string", array: true, describe: "two or more full-form scenario files; the first is the reference" })
         .option("replications", { type: "number", describe: "replications per scenario (default: the first scenario's)" })
         .option("seed", { type: "number", describe: "random seed for every scenario (default: the first scenario's)" })
@@ -86,7 +88,7 @@ export function compareCommand(y: Argv): Argv {
         .example('$0 compare scenarios/baseline-year.json scenarios/prevention.json --equal-service "sl=0.8@20s"', "what prevention saves in staff and money at the same service"),
     async (args) => {
       await runCompare(args.files, {
-        replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), json: args.json, out: args.out, charts: args.charts,
+        replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), json: args.json, out: args.out, charts: args.charts, width: tableWidth(args.wide),
         equalService: args["equal-service"], maxAbandon: args["max-abandon"], maxOccupancy: args["max-occupancy"], response: args.response, pools: args.pools, maxRuns: args["max-runs"], metrics: args.metric,
         ...(args.uncertainty === undefined ? {} : { uncertainty: { uncertainty: args.uncertainty, "target-sl": args["target-sl"], "target-abandon": args["target-abandon"], budget: args.budget } }),
       });
@@ -108,7 +110,7 @@ export async function runCompare(files: readonly string[], options: CompareOptio
   const scenarios = files.map((file) => loadScenario(file));
   if (options.uncertainty !== undefined) {
     if (options.equalService !== undefined) throw new InputError(problem("--equal-service", "not with --uncertainty"));
-    await execUncertainty(scenarios, { ...options.uncertainty, replications: options.replications, seed: options.seed, threads: options.threads ?? 1, json: options.json, out: options.out, charts: options.charts, metric: options.metrics });
+    await execUncertainty(scenarios, { ...options.uncertainty, replications: options.replications, seed: options.seed, threads: options.threads ?? 1, json: options.json, out: options.out, charts: options.charts, metric: options.metrics, width: options.width });
     return null;
   }
   const bar = progressBar(options.progress ?? (!options.json && process.stderr.isTTY === true), stderr);
@@ -125,17 +127,19 @@ export async function runCompare(files: readonly string[], options: CompareOptio
   );
   bar.end();
   const json = comparisonJson(comparison);
+  let written: string[] = [];
   if (options.out !== undefined) {
     // results.json: the comparison, and each scenario's full run (as `run --out` writes it), for the charts
     const charts = options.charts === false ? {} : await reportFiles({ kind: "compare", compare: { ...json, runs } });
-    writeOutputs(options.out, {
+    written = writeOutputs(options.out, {
       "results.json": jsonText({ ...json, runs: runs.map((r) => resultJson(r)) }),
       "comparison.csv": comparisonCsv(comparison),
       ...charts,
     });
   }
   scenarios.forEach((s, i) => { for (const w of s.warnings) stderr(`warning: ${comparison.scenarios[i].label}: ${w}\n`); });
-  stdout(options.json ? JSON.stringify(json, null, 2) + "\n" : compareTable(comparison));
+  stdout(options.json ? JSON.stringify(json, null, 2) + "\n" : compareTable(comparison, options.width ?? tableWidth(false)));
+  if (options.out !== undefined) announceOut(options.out, written, { json: options.json, stdout, stderr });
   return comparison;
 }
 

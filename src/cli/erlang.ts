@@ -6,9 +6,11 @@ import type { Argv } from "yargs";
 import { erlang, type StaffingTarget } from "../api/erlang.js";
 import { erlangXTable, metricsTable } from "../report/tables/erlangTable.js";
 import { execErlangForecast, FORECAST_OPTIONS, type ForecastArgs } from "./erlangForecast.js";
-import { asFlags, type FlagNames } from "./flags.js";
+import { asFlags, tableWidth, wideOption, type FlagNames } from "./flags.js";
+import { fitLines } from "../report/tables/layout.js";
 
 interface ErlangArgs extends ForecastArgs {
+  wide?: boolean;
   model: "b" | "c" | "a" | "x" | "staff";
   ratePerHour?: number;
   ahtMinutes?: number;
@@ -30,7 +32,7 @@ export function erlangCommand(y: Argv) {
     "erlang <model>",
     "Analytic queueing answers: Erlang B, C, A, and the staffing that meets a target",
     (a) =>
-      a
+      wideOption(a)
         .positional("model", { choices: ["b", "c", "a", "x", "staff"] as const, describe: "b: loss system; c: wait forever; a: with abandonment; x: lines, abandonment and redials; staff: fewest agents meeting the targets" })
         .option("rate-per-hour", { type: "number", describe: "arrivals per hour (Poisson)" })
         .option("aht-minutes", { type: "number", describe: "mean handle time, minutes (exponential)" })
@@ -53,8 +55,8 @@ export function erlangCommand(y: Argv) {
         .example("$0 erlang staff --forecast scenarios/data/sample-forecast.csv --target-sl 0.8 --shrinkage 0.3 --csv plan.csv", "every interval of a forecast, hours and FTE; the table also as CSV"),
     async (args) => {
       if (args.forecast !== undefined || args.csv !== undefined || args.shrinkage !== undefined || args.fteHours !== undefined || args.intervalMinutes !== undefined) {
-        process.stdout.write(execErlangForecast(args, FLAGS));
-      } else process.stdout.write(execErlang(args));
+        process.stdout.write(execErlangForecast(args, FLAGS, tableWidth(args.wide)));
+      } else process.stdout.write(args.json ? execErlang(args) : fitLines(execErlang(args), tableWidth(args.wide)));
     },
   );
 }

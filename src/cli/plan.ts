@@ -14,8 +14,9 @@ import { loadScenario } from "../api/scenario.js";
 import { plan, type PlanDocument } from "../api/plan.js";
 import { reportFiles } from "../api/report.js";
 import { planCsv, planText } from "../report/tables/planTable.js";
-import { asFlags, asFlagsAsync } from "./flags.js";
-import { checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
+import { asFlags, asFlagsAsync, tableWidth, wideOption } from "./flags.js";
+import { announceOut, checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
+import { progressBar } from "./progress.js";
 
 export interface PlanCliOptions {
   months: number;
@@ -37,6 +38,8 @@ export interface PlanCliOptions {
   stdout?: (s: string) => void;
   stderr?: (s: string) => void;
   progress?: boolean;
+  /** The text's width in characters (default: the terminal's, else 100; Infinity: --wide). */
+  width?: number;
 }
 
 interface PlanArgs extends RunReportFlags {
@@ -61,7 +64,7 @@ export function planCommand(y: Argv): Argv {
     "plan <file>",
     "The budget year: per pool and month the required FTE (measured in simulation) against the capacity the workforce gives (attrition, lead time, training, ramp-up), the hiring calendar that meets it at the least cost, and the scenario with those hires simulated to check it",
     (a) =>
-      a
+      wideOption(a)
         .positional("file", { type: "string", describe: "a scenario file (pools without a workforce are planned with the default one)" })
         .option("months", { type: "number", default: 12, describe: "months to plan from the scenario's start (1 to 60)" })
         .option("target", { type: "string", default: "sl=0.8@20s", describe: 'service level of real-time work in every month, e.g. "sl=0.8@20s" or "80%@30s"' })
@@ -85,7 +88,7 @@ export function planCommand(y: Argv): Argv {
       await runPlan(args.file, {
         months: args.months, target: args.target, maxAbandon: args["max-abandon"], maxOccupancy: args["max-occupancy"], response: args.response,
         replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), maxRuns: args["max-runs"], maxRounds: args["max-rounds"],
-        maxHiresPerMonth: args["max-hires-per-month"], maxHeadcount: args["max-headcount"], budgetPerMonth: args["budget-per-month"], json: args.json, out: args.out, charts: args.charts,
+        maxHiresPerMonth: args["max-hires-per-month"], maxHeadcount: args["max-headcount"], budgetPerMonth: args["budget-per-month"], json: args.json, out: args.out, charts: args.charts, width: tableWidth(args.wide),
       });
       process.exitCode = 0;
     },
@@ -105,18 +108,22 @@ export async function runPlan(file: string, o: PlanCliOptions): Promise<PlanDocu
   if (o.out !== undefined) checkOutDir(o.out);
   asFlags(FLAGS, () => checkPlanOptions(options));
   const scenario = loadScenario(file);
-  const showProgress = o.progress ?? (!o.json && process.stderr.isTTY === true);
+  const bar = progressBar(o.progress ?? (!o.json && process.stderr.isTTY === true), stderr);
   options.onWarning = (w) => stderr(`warning: ${w}\n`);
-  if (showProgress) options.onRun = (n, phase) => stderr(`\rsimulation run ${n} (${phase})   `);
+  // the total is the search's run cap (--max-runs); the checks after it run on
+  const cap = options.maxRuns ?? PLAN_DEFAULTS.maxRuns;
+  options.onRun = (n, phase) => bar.update(n, cap, `simulation runs (${phase})`, true);
   const doc = await asFlagsAsync(FLAGS, () => plan(scenario, options));
-  if (showProgress) stderr("\r\x1b[K");
+  bar.end();
   if (!doc.search.confirmed) stderr(`warning: the requirement search stopped at its run cap (${doc.search.runs} of --max-runs ${doc.search.maxRuns}) before a run confirmed every month; raise --max-runs\n`);
   const { plannedScenario, ...rest } = doc;
   const json = JSON.stringify(rest, null, 2) + "\n";
+  let written: string[] = [];
   if (o.out !== undefined) {
     const charts = o.charts === false ? {} : await reportFiles({ kind: "plan", plan: doc });
-    writeOutputs(o.out, { ...charts, "results.json": json, "plan.csv": planCsv(doc), "scenario.planned.json": JSON.stringify(plannedScenario, null, 2) + "\n" });
+    written = writeOutputs(o.out, { ...charts, "results.json": json, "plan.csv": planCsv(doc), "scenario.planned.json": JSON.stringify(plannedScenario, null, 2) + "\n" });
   }
-  stdout(o.json ? json : planText(doc));
+  stdout(o.json ? json : planText(doc, o.width ?? tableWidth(false)));
+  if (o.out !== undefined) announceOut(o.out, written, { json: o.json, stdout, stderr });
   return doc;
 }

@@ -11,8 +11,8 @@ import { sensitivity } from "../api/sensitivity.js";
 import { tornadoChartFiles } from "../api/report.js";
 import { jsonText } from "../report/json.js";
 import { sensitivityCsv, sensitivityTable } from "../report/tables/sensitivityTable.js";
-import { asFlagsAsync } from "./flags.js";
-import { checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
+import { asFlagsAsync, tableWidth, wideOption } from "./flags.js";
+import { announceOut, checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
 import { progressBar } from "./progress.js";
 
 interface SensitivityArgs extends RunReportFlags {
@@ -25,7 +25,7 @@ export function sensitivityCommand(y: Argv): Argv {
     "sensitivity <file>",
     "Move each ranged input of a scenario to its low and its high in turn and rank the inputs by their effect on KPIs (tornado)",
     (a) =>
-      a
+      wideOption(a)
         .positional("file", { type: "string", demandOption: true, describe: "a scenario file with ranged inputs" })
         .option("metric", { type: "string", array: true, demandOption: true, describe: 'a KPI to rank the inputs by (e.g. cost.total, channel.phone.serviceLevel), or "name = formula"; repeat for more' })
         .option("replications", { type: "number", describe: "replications per run (default: the scenario's)" })
@@ -44,8 +44,9 @@ export function sensitivityCommand(y: Argv): Argv {
       );
       bar.end();
       const json = jsonText({ sensitivity: r });
-      if (args.out !== undefined) writeOutputs(args.out, { "results.json": json, "sensitivity.csv": sensitivityCsv(r), ...(args.charts ? await tornadoChartFiles(r) : {}) });
-      process.stdout.write(args.json ? json : sensitivityTable(r));
+      const written = args.out !== undefined ? writeOutputs(args.out, { "results.json": json, "sensitivity.csv": sensitivityCsv(r), ...(args.charts ? await tornadoChartFiles(r) : {}) }) : [];
+      process.stdout.write(args.json ? json : sensitivityTable(r, tableWidth(args.wide)));
+      if (args.out !== undefined) announceOut(args.out, written, { json: args.json });
       process.exitCode = 0;
     },
   );

@@ -10,8 +10,8 @@ import type { Scenario } from "../api/scenario.js";
 import { uncertaintyChartFiles } from "../api/report.js";
 import { jsonText } from "../report/json.js";
 import { uncertaintyTable } from "../report/tables/uncertaintyTable.js";
-import { asFlagsAsync } from "./flags.js";
-import { writeOutputs } from "./outputs.js";
+import { asFlagsAsync, tableWidth } from "./flags.js";
+import { announceOut, writeOutputs } from "./outputs.js";
 import { progressBar } from "./progress.js";
 
 /** The flags of a Monte Carlo over the inputs, on run and compare. */
@@ -36,7 +36,7 @@ const FLAGS = { sets: "--uncertainty", "targets.serviceLevel": "--target-sl", "t
 /** Run the Monte Carlo and report it; returns the result. */
 export async function execUncertainty(
   scenarios: readonly Scenario[],
-  args: UncertaintyArgs & { replications?: number; seed?: number; threads: number; json?: boolean; out?: string; charts?: boolean; metric?: string[] },
+  args: UncertaintyArgs & { replications?: number; seed?: number; threads: number; json?: boolean; out?: string; charts?: boolean; metric?: string[]; width?: number },
 ): Promise<UncertaintyResult> {
   const bar = progressBar(!args.json && process.stderr.isTTY === true);
   const result = await asFlagsAsync(FLAGS, () =>
@@ -52,10 +52,12 @@ export async function execUncertainty(
   );
   bar.end();
   const json = jsonText({ uncertainty: result });
+  let written: string[] = [];
   if (args.out !== undefined) {
     const charts = args.charts === false ? {} : await uncertaintyChartFiles(result, scenarios[0].config.costs.currency);
-    writeOutputs(args.out, { "results.json": json, ...charts });
+    written = writeOutputs(args.out, { "results.json": json, ...charts });
   }
-  process.stdout.write(args.json ? json : uncertaintyTable(result, scenarios[0].config.costs.currency));
+  process.stdout.write(args.json ? json : uncertaintyTable(result, scenarios[0].config.costs.currency, args.width ?? tableWidth(false)));
+  if (args.out !== undefined) announceOut(args.out, written, { json: args.json });
   return result;
 }
