@@ -138,7 +138,7 @@ export async function runCompare(files: readonly string[], options: CompareOptio
     });
   }
   scenarios.forEach((s, i) => { for (const w of s.warnings) stderr(`warning: ${comparison.scenarios[i].label}: ${w}\n`); });
-  stdout(options.json ? JSON.stringify(json, null, 2) + "\n" : compareTable(comparison, options.width ?? tableWidth(false)));
+  stdout(options.json ? JSON.stringify(json, null, 2) + "\n" : compareTable(comparison, options.width ?? Infinity));
   if (options.out !== undefined) announceOut(options.out, written, { json: options.json, stdout, stderr });
   return comparison;
 }

@@ -123,7 +123,7 @@ export async function runPlan(file: string, o: PlanCliOptions): Promise<PlanDocu
     const charts = o.charts === false ? {} : await reportFiles({ kind: "plan", plan: doc });
     written = writeOutputs(o.out, { ...charts, "results.json": json, "plan.csv": planCsv(doc), "scenario.planned.json": JSON.stringify(plannedScenario, null, 2) + "\n" });
   }
-  stdout(o.json ? json : planText(doc, o.width ?? tableWidth(false)));
+  stdout(o.json ? json : planText(doc, o.width ?? Infinity));
   if (o.out !== undefined) announceOut(o.out, written, { json: o.json, stdout, stderr });
   return doc;
 }

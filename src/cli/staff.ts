@@ -205,7 +205,7 @@ export async function runStaff(file: string, options: StaffOptions): Promise<Sta
       ...(staffed.staffedScenario !== null ? { "scenario.staffed.json": JSON.stringify(staffed.staffedScenario, null, 2) + "\n" } : {}),
     });
   }
-  stdout(options.json ? json : staffText(solution, plans, { scenario: doc.scenario, currency: doc.currency, fteHours: doc.fteHours, summary: doc.summary, maxRuns: cap, width: options.width ?? tableWidth(false) }));
+  stdout(options.json ? json : staffText(solution, plans, { scenario: doc.scenario, currency: doc.currency, fteHours: doc.fteHours, summary: doc.summary, maxRuns: cap, width: options.width ?? Infinity }));
   if (options.out !== undefined) announceOut(options.out, written, { json: options.json, stdout, stderr });
   return { solution, plans };
 }

@@ -221,7 +221,7 @@ export async function execSweep(file: string, options: SweepOptions): Promise<Sw
   const charts = options.out !== undefined && options.charts !== false ? await reportFiles({ kind: "sweep", sweep: doc }) : {};
   const written = options.out !== undefined ? writeOutputs(options.out, { "sweep.csv": sweepCsv(doc), "sweep.json": sweepJsonText(doc), ...charts }) : [];
   for (const w of r.warnings) stderr(`warning: ${w}\n`);
-  stdout(options.json ? sweepJsonText(doc) : sweepTable(doc, options.width ?? tableWidth(false)));
+  stdout(options.json ? sweepJsonText(doc) : sweepTable(doc, options.width ?? Infinity));
   if (options.out !== undefined) announceOut(options.out, written, { json: options.json, stdout, stderr });
   return { document: doc, written };
 }

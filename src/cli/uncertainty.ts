@@ -10,7 +10,7 @@ import type { Scenario } from "../api/scenario.js";
 import { uncertaintyChartFiles } from "../api/report.js";
 import { jsonText } from "../report/json.js";
 import { uncertaintyTable } from "../report/tables/uncertaintyTable.js";
-import { asFlagsAsync, tableWidth } from "./flags.js";
+import { asFlagsAsync } from "./flags.js";
 import { announceOut, writeOutputs } from "./outputs.js";
 import { progressBar } from "./progress.js";
 
@@ -57,7 +57,7 @@ export async function execUncertainty(
     const charts = args.charts === false ? {} : await uncertaintyChartFiles(result, scenarios[0].config.costs.currency);
     written = writeOutputs(args.out, { "results.json": json, ...charts });
   }
-  process.stdout.write(args.json ? json : uncertaintyTable(result, scenarios[0].config.costs.currency, args.width ?? tableWidth(false)));
+  process.stdout.write(args.json ? json : uncertaintyTable(result, scenarios[0].config.costs.currency, args.width ?? Infinity));
   if (args.out !== undefined) announceOut(args.out, written, { json: args.json });
   return result;
 }
