@@ -53,7 +53,7 @@ beforeAll(async () => {
   tables.compare = (w) => compareTable(comparison, w);
   const swept = await sweep(baseline, { vary: [{ path: "pools.L2.agents", values: [1, 2, 3, 4, 5] }], replications: 1, threads: 1 });
   tables.sweep = (w) => sweepTable(swept.document!, w);
-  const staffed = await staff(baseline, { targets: { serviceLevel: 0.8, thresholdSeconds: 20, maxOccupancy: 0.9 }, replications: 1, maxRuns: 3, pools: ["L2"] });
+  const staffed = await staff(baseline, { targets: { serviceLevel: 0.8, thresholdSeconds: 20, maxOccupancy: 0.9 }, replications: 1, maxRuns: 3, pools: ["L2"], shiftPatterns: [{ name: "day", lengthHours: 8, daysOn: 5, starts: { earliest: "07:00", latest: "11:00" } }] });
   const d = staffed.document;
   tables.staff = (w) => staffText(staffed.solution, staffed.plans, { scenario: d.scenario, currency: d.currency, fteHours: d.fteHours, summary: d.summary, maxRuns: 3, width: w });
   const planned = await plan(baseline, { months: 1, targets: { serviceLevel: 0.8, thresholdSeconds: 20, response: 0.9 }, replications: 1, maxRuns: 3, maxRounds: 0 });
