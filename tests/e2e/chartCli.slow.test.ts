@@ -36,7 +36,9 @@ describe("supportsim chart", () => {
     expect(charts.length).toBeGreaterThanOrEqual(3 * 6);
     const c = cli("chart", a, "--out", b);
     expect(c.status, c.stderr).toBe(0);
-    expect(c.stdout).toMatch(/^wrote \d+ files to .*b \(report\.html and \d+ charts\)\n$/);
+    expect(c.stdout).toBe(`wrote ${charts.length + 1} files to ${b} (report: ${join(b, "report.html")})\n`);
+    // run --out ended with the same line: its table, then the folder, the files and the report
+    expect(r.stdout.endsWith(` files to ${a} (report: ${join(a, "report.html")})\n`)).toBe(true);
     expect(readdirSync(join(b, "charts")).sort()).toEqual(charts);
     for (const f of charts) expect(readFileSync(join(b, "charts", f)).equals(readFileSync(join(a, "charts", f))), f).toBe(true);
     expect(readFileSync(join(b, "report.html"), "utf8")).toBe(readFileSync(join(a, "report.html"), "utf8"));
