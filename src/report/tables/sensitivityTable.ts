@@ -30,10 +30,10 @@ export function sensitivityTable(r: SensitivityReport, width = Infinity): string
     const v = (e: Estimate) => (e.mean === null ? "–" : formatValue(e.mean, info.unit, r.currency, { cents: info.cents }));
     const d = (x: number) => formatChange(x, info.unit, r.currency, { cents: info.cents, word: "pp" });
     const rows = k.inputs.map((e) => [
-      String(e.rank), e.key, `${formatNumber(e.low, 4)} → ${v(e.atLow)}`, `${formatNumber(e.high, 4)} → ${v(e.atHigh)}`,
+      `${e.rank}. ${e.key}`, `${formatNumber(e.low, 4)} → ${v(e.atLow)}`, `${formatNumber(e.high, 4)} → ${v(e.atHigh)}`,
       e.swing.mean === null ? "–" : d(e.swing.mean), e.swing.ci95 === null ? "–" : `${d(e.swing.ci95[0])} … ${d(e.swing.ci95[1])}${covers0(e.swing.ci95) ? "  n.s." : ""}`,
     ]);
-    parts.push(`\n${metricLabel(k.key)}: ${v(k.base)} with every input at its expected value\n${layout(rows, ["", "input", "at low", "at high", "swing (high − low)", "95% CI (paired)"], { width })}`);
+    parts.push(`\n${metricLabel(k.key)}: ${v(k.base)} with every input at its expected value\n${layout(rows, ["input (ranked)", "at low", "at high", "swing (high − low)", "95% CI (paired)"], { width, groups: [2, 2] })}`);
   }
   return fitLines(parts.join("\n") + "\n", width);
 }
