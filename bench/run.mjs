@@ -1,5 +1,5 @@
 // `npm run bench`: supportsim against the plain event loop yardstick
-// (../shared/bench/js_baseline.mjs) on the same M/M/c+M model, in the same run: the reference
+// (bench/js_baseline.mjs) on the same M/M/c+M model, in the same run: the reference
 // model written as the simple single-queue form, run on the one engine (the full model) as
 // every scenario is. Prints arrivals per CPU second of the replication, the CPU time of the whole
 // library call, peak memory, and the ratio to the plain loop's simulation time, for 1M and 10M
@@ -14,7 +14,7 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
 const REPEAT = Number(opt("repeat", 3));
 const sizes = (opt("sizes", "1000000,10000000")).split(",").map(Number);
-const baselinePath = here("../../shared/bench/js_baseline.mjs");
+const baselinePath = here("./js_baseline.mjs");
 
 const runJson = (file, extra) => JSON.parse(execFileSync(process.execPath, [file, ...extra], { encoding: "utf8", maxBuffer: 1 << 20 }).trim().split("\n").pop());
 const median = (file, extra, key) => {
@@ -49,7 +49,7 @@ const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(
 console.log(line(header));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const r of table) console.log(line(r));
-if (!rows[0].base) console.log("\n(../shared/bench/js_baseline.mjs not found: no ratio)");
+if (!rows[0].base) console.log("\n(bench/js_baseline.mjs not found: no ratio)");
 const m = rows.map((r) => r.ours.peak_rss_mb);
 if (rows.length > 1) console.log(`\npeak memory ${m.map((x) => x.toFixed(0) + " MB").join(" → ")} as arrivals grow ${fmt(rows[0].n)} → ${fmt(rows[rows.length - 1].n)}`);
 const o = rows[0].ours;

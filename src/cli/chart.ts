@@ -10,7 +10,7 @@ import { InputError, problem } from "../errors.js";
 import { readResults, reportFiles } from "../api/report.js";
 import { withAxes } from "../api/sweep.js";
 import { asFlags } from "./flags.js";
-import { checkOutDir, writeOutputs } from "./outputs.js";
+import { checkOutDir, outSummary, writeOutputs } from "./outputs.js";
 import { AXIS_FLAGS, axesOption } from "./sweep.js";
 
 export interface ChartArgs {
@@ -23,7 +23,7 @@ export interface ChartArgs {
 /** The command: the charts written, and the line that says where. */
 export async function execChart(args: ChartArgs): Promise<string> {
   const written = await writeCharts(args.results, args.out, axesOption(args.x, args.y));
-  return `wrote ${written.length} files to ${args.out ?? defaultOut(args.results)} (report.html and ${(written.length - 1) / 3} charts)\n`;
+  return outSummary(args.out ?? defaultOut(args.results), written);
 }
 
 function defaultOut(path: string): string {

@@ -16,7 +16,7 @@ import { compareTable, comparisonCsv } from "../report/tables/compareTable.js";
 import { jsonText } from "../report/json.js";
 import { InputError, problem } from "../errors.js";
 import { asFlagsAsync } from "./flags.js";
-import { checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
+import { announceOut, checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
 import { progressBar } from "./progress.js";
 import { execUncertainty } from "./uncertainty.js";
 import type { UncertaintyArgs } from "./commands/uncertaintyFlags.js";
@@ -36,6 +36,8 @@ export interface CompareOptions {
   stderr?: (s: string) => void;
   /** Show progress (default: when standard error is a terminal and not --json). */
   progress?: boolean;
+  /** The table's width in characters (default: the terminal's, else 100; Infinity: --wide). */
+  width?: number;
   /** Compare at equal service: the target as `staff --target` takes it ("sl=0.8@20s"). */
   equalService?: string;
   maxAbandon?: number;
@@ -73,7 +75,7 @@ export async function runCompare(files: readonly string[], options: CompareOptio
   const scenarios = files.map((file) => loadScenario(file));
   if (options.uncertainty !== undefined) {
     if (options.equalService !== undefined) throw new InputError(problem("--equal-service", "not with --uncertainty"));
-    await execUncertainty(scenarios, { ...options.uncertainty, replications: options.replications, seed: options.seed, threads: options.threads ?? 1, json: options.json, out: options.out, charts: options.charts, metric: options.metrics });
+    await execUncertainty(scenarios, { ...options.uncertainty, replications: options.replications, seed: options.seed, threads: options.threads ?? 1, json: options.json, out: options.out, charts: options.charts, metric: options.metrics, width: options.width });
     return null;
   }
   const bar = progressBar(options.progress ?? (!options.json && process.stderr.isTTY === true), stderr);
@@ -90,17 +92,19 @@ export async function runCompare(files: readonly string[], options: CompareOptio
   );
   bar.end();
   const json = comparisonJson(comparison);
+  let written: string[] = [];
   if (options.out !== undefined) {
     // results.json: the comparison, and each scenario's full run (as `run --out` writes it), for the charts
     const charts = options.charts === false ? {} : await reportFiles({ kind: "compare", compare: { ...json, runs } });
-    writeOutputs(options.out, {
+    written = writeOutputs(options.out, {
       "results.json": jsonText({ ...json, runs: runs.map((r) => resultJson(r)) }),
       "comparison.csv": comparisonCsv(comparison),
       ...charts,
     });
   }
   scenarios.forEach((s, i) => { for (const w of s.warnings) stderr(`warning: ${comparison.scenarios[i].label}: ${w}\n`); });
-  stdout(options.json ? JSON.stringify(json, null, 2) + "\n" : compareTable(comparison));
+  stdout(options.json ? JSON.stringify(json, null, 2) + "\n" : compareTable(comparison, options.width ?? Infinity));
+  if (options.out !== undefined) announceOut(options.out, written, { json: options.json, stdout, stderr });
   return comparison;
 }
 

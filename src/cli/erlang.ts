@@ -5,9 +5,12 @@
 import { erlang, type StaffingTarget } from "../api/erlang.js";
 import { erlangXTable, metricsTable } from "../report/tables/erlangTable.js";
 import { execErlangForecast, type ForecastArgs } from "./erlangForecast.js";
-import { asFlags, type FlagNames } from "./flags.js";
+import { asFlags, tableWidth, type FlagNames } from "./flags.js";
+import { fitLines } from "../report/tables/layout.js";
 
 export interface ErlangArgs extends ForecastArgs {
+  /** Print tables in full (default: fitted to the terminal's width). */
+  wide?: boolean;
   model: "b" | "c" | "a" | "x" | "staff";
   ratePerHour?: number;
   ahtMinutes?: number;
@@ -47,7 +50,8 @@ const FLAGS: FlagNames = {
 /** The command's output: a forecast's staffing when a forecast flag is given, else one queue's answer. */
 export function execErlangCommand(args: ErlangArgs): string {
   const forecast = args.forecast !== undefined || args.csv !== undefined || args.shrinkage !== undefined || args.fteHours !== undefined || args.intervalMinutes !== undefined;
-  return forecast ? execErlangForecast(args, FLAGS) : execErlang(args);
+  const width = tableWidth(args.wide);
+  return forecast ? execErlangForecast(args, FLAGS, width) : args.json ? execErlang(args) : fitLines(execErlang(args), width);
 }
 
 export function execErlang(args: ErlangArgs): string {

@@ -10,6 +10,7 @@ import { erlang, type StaffingTarget } from "../api/erlang.js";
 import { InputError, problem } from "../errors.js";
 import { forecastStaffingCsv, forecastStaffingJson, forecastStaffingText, spanWords } from "../report/tables/forecastStaffingTable.js";
 import { asFlags, type FlagNames } from "./flags.js";
+import { fitLines } from "../report/tables/layout.js";
 import { checkOutputPath, writeOutputFile } from "./outputs.js";
 
 export interface ForecastArgs {
@@ -35,7 +36,7 @@ type Args = ForecastArgs & {
 } & { [K in keyof typeof PER_QUEUE]?: number };
 
 /** The report (text or JSON) of `erlang staff --forecast`; writes --csv last. @throws InputError */
-export function execErlangForecast(args: Args, flags: FlagNames): string {
+export function execErlangForecast(args: Args, flags: FlagNames, width = Infinity): string {
   if (args.forecast === undefined) {
     const given = (["shrinkage", "fteHours", "intervalMinutes", "csv"] as const).find((k) => args[k] !== undefined)!;
     throw new InputError(problem(flags[given] ?? "--csv", "goes with --forecast FILE (erlang staff --forecast)"));
@@ -56,7 +57,7 @@ export function execErlangForecast(args: Args, flags: FlagNames): string {
   );
   const o = { file, shrinkage: args.shrinkage ?? 0, fteHours: args.fteHours ?? 40 };
   const t = { ...target, thresholdSeconds: args.thresholdSeconds };
-  const out = args.json ? forecastStaffingJson(result, t, o) : forecastStaffingText(result, t, o) + fteNote(args.fteHours, result.spanMinutes);
+  const out = args.json ? forecastStaffingJson(result, t, o) : forecastStaffingText(result, t, o, width) + fitLines(fteNote(args.fteHours, result.spanMinutes), width);
   if (args.csv !== undefined) writeOutputFile("--csv", args.csv, forecastStaffingCsv(result));
   return args.json || args.csv === undefined ? out : `${out}Wrote ${args.csv}\n`;
 }

@@ -7,6 +7,8 @@
  */
 import { InputError, problem } from "../errors.js";
 import { OPTIONS } from "../api/options.js";
+import { DEFAULT_WIDTH } from "../report/tables/layout.js";
+import type { Argv } from "yargs";
 
 /** Option path → what the user typed: a flag ("--max-abandon") or a command ("erlang staff"). */
 export type FlagNames = Readonly<Record<string, string>>;
@@ -44,4 +46,20 @@ export async function asFlagsAsync<T>(names: FlagNames, f: () => Promise<T>): Pr
   } catch (e) {
     throw withFlags(e, names);
   }
+}
+
+/** `--wide`, on every command that prints a table. */
+export interface WideFlag {
+  wide?: boolean;
+}
+
+/** Add `--wide` to a command's flags. */
+export function wideOption<T>(a: Argv<T>): Argv<T & { wide: boolean }> {
+  return a.option("wide", { type: "boolean", default: false, describe: `print tables in full, however wide (default: fit them to the terminal's width, or ${DEFAULT_WIDTH} columns off a terminal)` });
+}
+
+/** The width tables are fitted to (report/tables/layout.ts): Infinity with --wide, else the terminal's columns, or DEFAULT_WIDTH off a terminal. */
+export function tableWidth(wide: boolean | undefined, stream: { isTTY?: boolean; columns?: number } = process.stdout): number {
+  if (wide === true) return Infinity;
+  return stream.isTTY === true && typeof stream.columns === "number" && stream.columns > 0 ? stream.columns : DEFAULT_WIDTH;
 }

@@ -5,7 +5,7 @@
  * set (report/outputFolder.ts).
  */
 import { statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { writeFileAtomic } from "../report/files.js";
 import { checkOutputFolder, OutputFolderError, writeOutputFolder } from "../report/outputFolder.js";
 import { InputError, problem } from "../errors.js";
@@ -72,6 +72,24 @@ export function writeOutputFile(flag: string, path: string, text: string): void 
   asUsage(flag, path, () => writeFileAtomic(path, text));
 }
 
+/**
+ * The line every --out ends with: the folder, the number of files written and the report's path
+ * when one was written (`prefix` says what the files hold, e.g. "sweep: 4 points; ").
+ */
+export function outSummary(dir: string, written: readonly string[], prefix = ""): string {
+  const report = written.find((p) => basename(p) === "report.html");
+  return `${prefix}wrote ${written.length} file${written.length === 1 ? "" : "s"} to ${dir}${report !== undefined ? ` (report: ${report})` : ""}\n`;
+}
+
+/**
+ * Say where --out went, after the command's table: on standard output, or on standard error
+ * when standard output is JSON (so it stays one JSON document).
+ */
+export function announceOut(dir: string, written: readonly string[], how: { json?: boolean; stdout?: (s: string) => void; stderr?: (s: string) => void; prefix?: string } = {}): void {
+  const write = how.json === true ? (how.stderr ?? ((s: string) => void process.stderr.write(s))) : (how.stdout ?? ((s: string) => void process.stdout.write(s)));
+  write(outSummary(dir, written, how.prefix));
+}
+
 /** The flags of a command that runs replications and reports them: run settings, --json, --out and --no-charts. */
 export interface RunReportFlags {
   replications?: number;
@@ -80,4 +98,6 @@ export interface RunReportFlags {
   json: boolean;
   out?: string;
   charts: boolean;
+  /** Print tables in full (default: fitted to the terminal's width). */
+  wide?: boolean;
 }

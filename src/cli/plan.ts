@@ -7,13 +7,15 @@
  * Everything is checked before the runs; outputs are written only at the end, atomically.
  */
 import { checkPlanOptions, type PlanOptions } from "../analysis/plan/planOptions.js";
+import { PLAN_DEFAULTS } from "../analysis/plan/planDefaults.js";
 import { parseTarget } from "../analysis/staffing/targets.js";
 import { loadScenario } from "../api/scenario.js";
 import { plan, type PlanDocument } from "../api/plan.js";
 import { reportFiles } from "../api/report.js";
 import { planCsv, planText } from "../report/tables/planTable.js";
 import { asFlags, asFlagsAsync } from "./flags.js";
-import { checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
+import { announceOut, checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
+import { progressBar } from "./progress.js";
 
 export interface PlanCliOptions {
   months: number;
@@ -35,6 +37,8 @@ export interface PlanCliOptions {
   stdout?: (s: string) => void;
   stderr?: (s: string) => void;
   progress?: boolean;
+  /** The text's width in characters (default: the terminal's, else 100; Infinity: --wide). */
+  width?: number;
 }
 
 export interface PlanArgs extends RunReportFlags {
@@ -67,18 +71,22 @@ export async function runPlan(file: string, o: PlanCliOptions): Promise<PlanDocu
   if (o.out !== undefined) checkOutDir(o.out);
   asFlags(FLAGS, () => checkPlanOptions(options));
   const scenario = loadScenario(file);
-  const showProgress = o.progress ?? (!o.json && process.stderr.isTTY === true);
+  const bar = progressBar(o.progress ?? (!o.json && process.stderr.isTTY === true), stderr);
   options.onWarning = (w) => stderr(`warning: ${w}\n`);
-  if (showProgress) options.onRun = (n, phase) => stderr(`\rsimulation run ${n} (${phase})   `);
+  // the total is the search's run cap (--max-runs); the checks after it run on
+  const cap = options.maxRuns ?? PLAN_DEFAULTS.maxRuns;
+  options.onRun = (n, phase) => bar.update(n, cap, `simulation runs (${phase})`, true);
   const doc = await asFlagsAsync(FLAGS, () => plan(scenario, options));
-  if (showProgress) stderr("\r\x1b[K");
+  bar.end();
   if (!doc.search.confirmed) stderr(`warning: the requirement search stopped at its run cap (${doc.search.runs} of --max-runs ${doc.search.maxRuns}) before a run confirmed every month; raise --max-runs\n`);
   const { plannedScenario, ...rest } = doc;
   const json = JSON.stringify(rest, null, 2) + "\n";
+  let written: string[] = [];
   if (o.out !== undefined) {
     const charts = o.charts === false ? {} : await reportFiles({ kind: "plan", plan: doc });
-    writeOutputs(o.out, { ...charts, "results.json": json, "plan.csv": planCsv(doc), "scenario.planned.json": JSON.stringify(plannedScenario, null, 2) + "\n" });
+    written = writeOutputs(o.out, { ...charts, "results.json": json, "plan.csv": planCsv(doc), "scenario.planned.json": JSON.stringify(plannedScenario, null, 2) + "\n" });
   }
-  stdout(o.json ? json : planText(doc));
+  stdout(o.json ? json : planText(doc, o.width ?? Infinity));
+  if (o.out !== undefined) announceOut(o.out, written, { json: o.json, stdout, stderr });
   return doc;
 }

@@ -14,8 +14,8 @@ import { AtomicWriter, writeFileAtomic } from "../report/files.js";
 import { jsonText } from "../report/json.js";
 import { runTable } from "../report/tables/runTable.js";
 import { resolvedScenarioIn } from "../scenario/extends.js";
-import { asFlagsAsync } from "./flags.js";
-import { asUsage, checkOutDir, checkOutputPath, writeOutputs } from "./outputs.js";
+import { asFlagsAsync, tableWidth } from "./flags.js";
+import { announceOut, asUsage, checkOutDir, checkOutputPath, writeOutputs } from "./outputs.js";
 import { DEFAULT_SCENARIO } from "./paths.js";
 import { progressBar } from "./progress.js";
 import { InputError, problem } from "../errors.js";
@@ -37,6 +37,8 @@ export interface RunArgs extends UncertaintyArgs {
   warmup?: string;
   /** User-defined metrics, "name = formula". */
   metric?: string[];
+  /** Print the tables in full (default: fitted to the terminal's width). */
+  wide?: boolean;
 }
 
 /** `--warmup auto` or a whole number of days (anything else: the library's one-line error names --warmup). */
@@ -56,7 +58,7 @@ export async function execRun(args: RunArgs): Promise<number> {
   if (args.uncertainty !== undefined) {
     const alone = (["trace", "intervals", "warmup"] as const).find((k) => args[k] !== undefined);
     if (alone !== undefined) throw new InputError(problem(`--${alone}`, "not with --uncertainty (a Monte Carlo over the inputs reports bands, not one run)"));
-    await execUncertainty([scenario], { ...args, threads: args.threads ?? availableParallelism() });
+    await execUncertainty([scenario], { ...args, threads: args.threads ?? availableParallelism(), width: tableWidth(args.wide) });
     return 0;
   }
   const config = scenario.config;
@@ -83,14 +85,16 @@ export async function execRun(args: RunArgs): Promise<number> {
       asUsage("--intervals", path, () => writeFileAtomic(path, csv));
     }
     const json = jsonText(resultJson(result));
+    let written: string[] = [];
     if (args.out) {
       const charts = args.charts === false ? {} : await reportFiles({ kind: "run", run: result });
-      writeOutDir(args.out, file, json, csv, charts);
+      written = writeOutDir(args.out, file, json, csv, charts);
     }
     trace?.commit();
     for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
     if (result.warmupChoice) process.stderr.write(`warm-up: ${result.warmupChoice}\n`);
-    process.stdout.write(args.json ? json : runTable(result));
+    process.stdout.write(args.json ? json : runTable(result, tableWidth(args.wide)));
+    if (args.out) announceOut(args.out, written, { json: args.json });
     return 0;
   } catch (e) {
     trace?.abort();
@@ -102,9 +106,9 @@ export async function execRun(args: RunArgs): Promise<number> {
  * `--out DIR`: results.json, intervals.csv and scenario.resolved.json (the scenario with its
  * `extends` chain merged, for reproducibility), each written atomically once the run is done.
  */
-function writeOutDir(dir: string, scenarioFile: string, resultsJson: string, intervalsCsvText: string, more: Record<string, string | Uint8Array> = {}): void {
+function writeOutDir(dir: string, scenarioFile: string, resultsJson: string, intervalsCsvText: string, more: Record<string, string | Uint8Array> = {}): string[] {
   const resolved = JSON.stringify(resolvedScenarioIn(scenarioFile, dir), null, 2) + "\n";
-  writeOutputs(dir, { "results.json": resultsJson, "intervals.csv": intervalsCsvText, "scenario.resolved.json": resolved, ...more });
+  return writeOutputs(dir, { "results.json": resultsJson, "intervals.csv": intervalsCsvText, "scenario.resolved.json": resolved, ...more });
 }
 
 /** Fail before the run (not after it) when an output path cannot be a file. */

@@ -10,8 +10,8 @@ import { sensitivity } from "../api/sensitivity.js";
 import { tornadoChartFiles } from "../api/report.js";
 import { jsonText } from "../report/json.js";
 import { sensitivityCsv, sensitivityTable } from "../report/tables/sensitivityTable.js";
-import { asFlagsAsync } from "./flags.js";
-import { checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
+import { asFlagsAsync, tableWidth } from "./flags.js";
+import { announceOut, checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
 import { progressBar } from "./progress.js";
 
 export interface SensitivityArgs extends RunReportFlags {
@@ -29,6 +29,7 @@ export async function execSensitivity(args: SensitivityArgs): Promise<void> {
   );
   bar.end();
   const json = jsonText({ sensitivity: r });
-  if (args.out !== undefined) writeOutputs(args.out, { "results.json": json, "sensitivity.csv": sensitivityCsv(r), ...(args.charts ? await tornadoChartFiles(r) : {}) });
-  process.stdout.write(args.json ? json : sensitivityTable(r));
+  const written = args.out !== undefined ? writeOutputs(args.out, { "results.json": json, "sensitivity.csv": sensitivityCsv(r), ...(args.charts ? await tornadoChartFiles(r) : {}) }) : [];
+  process.stdout.write(args.json ? json : sensitivityTable(r, tableWidth(args.wide)));
+  if (args.out !== undefined) announceOut(args.out, written, { json: args.json });
 }

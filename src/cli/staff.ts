@@ -19,7 +19,8 @@ import { InputError, OPTIONS, problem, problemLine, type Problem } from "../erro
 import { MAX_JSON_BYTES, readInputText } from "../inputFiles.js";
 import { parseJson } from "../scenario/json.js";
 import { requirementsCsv, shiftsCsv, staffText } from "../report/tables/staffTable.js";
-import { checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
+import { announceOut, checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
+import { progressBar } from "./progress.js";
 
 export interface StaffOptions {
   target: string;
@@ -46,6 +47,8 @@ export interface StaffOptions {
   stdout?: (s: string) => void;
   stderr?: (s: string) => void;
   progress?: boolean;
+  /** The text's width in characters (default: the terminal's, else 100; Infinity: --wide). */
+  width?: number;
 }
 
 export interface StaffArgs extends RunReportFlags {
@@ -130,27 +133,29 @@ export async function runStaff(file: string, options: StaffOptions): Promise<Sta
 
   const loaded = loadScenario(file);
   if (options.shifts !== false && options.shiftPatterns !== undefined) staffing.shiftPatterns = readPatternFile(options.shiftPatterns);
-  const showProgress = options.progress ?? (!options.json && process.stderr.isTTY === true);
+  const cap = staffing.maxRuns ?? STAFF_DEFAULTS.maxRuns;
+  const bar = progressBar(options.progress ?? (!options.json && process.stderr.isTTY === true), stderr);
   staffing.onWarning = (w) => stderr(`warning: ${w}\n`);
-  if (showProgress) staffing.onEvaluation = (n, phase) => stderr(`\rsimulation run ${n} (${phase})   `);
+  // the total is the run cap (--max-runs): the search often stops before it
+  staffing.onEvaluation = (n, phase) => bar.update(n, cap, `simulation runs (${phase})`, true);
   let staffed: StaffOutcome;
   try {
     staffed = await staff(loaded, staffing);
   } catch (e) {
     throw flagError(e, options.shiftPatterns);
   }
-  if (showProgress) stderr("\r\x1b[K");
-  const cap = staffing.maxRuns ?? STAFF_DEFAULTS.maxRuns;
+  bar.end();
   if (!staffed.solution.complete || (!staffed.solution.met && staffed.solution.evaluations >= cap)) {
     stderr(`warning: the search stopped at its run cap (${staffed.solution.evaluations} of --max-runs ${cap})${staffed.solution.met ? " with removals untried: the answer may be above the fewest" : " before meeting every target"}; raise --max-runs\n`);
   }
 
   const { document: doc, solution, plans } = staffed;
   const json = JSON.stringify(doc, null, 2) + "\n";
+  let written: string[] = [];
   if (options.out !== undefined) {
     const shiftPlans = doc.shifts.filter((s): s is { pool: string; plan: NonNullable<typeof s.plan> } => s.plan !== null);
     const charts = options.charts === false ? {} : await reportFiles({ kind: "staff", staff: { ...doc, shifts: shiftPlans } });
-    writeOutputs(options.out, {
+    written = writeOutputs(options.out, {
       ...charts,
       "results.json": json,
       "requirements.csv": requirementsCsv(solution, plans),
@@ -158,6 +163,7 @@ export async function runStaff(file: string, options: StaffOptions): Promise<Sta
       ...(staffed.staffedScenario !== null ? { "scenario.staffed.json": JSON.stringify(staffed.staffedScenario, null, 2) + "\n" } : {}),
     });
   }
-  stdout(options.json ? json : staffText(solution, plans, { scenario: doc.scenario, currency: doc.currency, fteHours: doc.fteHours, summary: doc.summary, maxRuns: staffing.maxRuns ?? STAFF_DEFAULTS.maxRuns }));
+  stdout(options.json ? json : staffText(solution, plans, { scenario: doc.scenario, currency: doc.currency, fteHours: doc.fteHours, summary: doc.summary, maxRuns: cap, width: options.width ?? Infinity }));
+  if (options.out !== undefined) announceOut(options.out, written, { json: options.json, stdout, stderr });
   return { solution, plans };
 }

@@ -40,13 +40,14 @@ import { SHARD_FILE, shardFileName, type ShardDocument, type SweepDocument } fro
 import { loadScenario } from "../api/scenario.js";
 import { mergeSweep, sweep } from "../api/sweep.js";
 import { reportFiles } from "../api/report.js";
-import { DEFAULT_TABLE_WIDTH, shardJsonText, sweepCsv, sweepJsonText, sweepTable } from "../report/tables/sweepTable.js";
+import { shardJsonText, sweepCsv, sweepJsonText, sweepTable } from "../report/tables/sweepTable.js";
 import { parseJson } from "../scenario/json.js";
 import { InputError, problem } from "../errors.js";
 import { MAX_JSON_BYTES, readInputText } from "../inputFiles.js";
 import { parseShard, parseVary } from "./varySpec.js";
 import { asFlags, asFlagsAsync, type FlagNames } from "./flags.js";
-import { checkOutDir, writeOutputs } from "./outputs.js";
+import { announceOut, checkOutDir, writeOutputs } from "./outputs.js";
+import { progressBar } from "./progress.js";
 
 export interface SweepOptions {
   /** `PATH=SPEC` strings, as given to --vary (at least one). */
@@ -72,7 +73,7 @@ export interface SweepOptions {
   stderr?: (s: string) => void;
   /** Show progress (default: when standard error is a terminal and not --json). */
   progress?: boolean;
-  /** Table width in characters (default: the terminal's, else 120). */
+  /** Table width in characters (default: the terminal's, else 100; Infinity: --wide). */
   width?: number;
 }
 
@@ -97,6 +98,7 @@ export interface SweepArgs {
   y?: string;
   json: boolean;
   charts: boolean;
+  wide: boolean;
 }
 
 /** The flags of the frontier's axes. */
@@ -133,7 +135,7 @@ export async function execSweep(file: string, options: SweepOptions): Promise<Sw
   const axes = axesOption(options.x, options.y);
   if (axes !== undefined && shard !== undefined) throw new InputError(problem(options.x !== undefined ? "--x" : "--y", `not with --shard (a shard draws no chart): give it to merge or chart`));
   const scenario = loadScenario(file);
-  const progress = options.progress ?? (!options.json && process.stderr.isTTY === true);
+  const bar = progressBar(options.progress ?? (!options.json && process.stderr.isTTY === true), stderr);
   const r = await asFlagsAsync(flags, () =>
     sweep(scenario, {
       vary,
@@ -143,9 +145,10 @@ export async function execSweep(file: string, options: SweepOptions): Promise<Sw
       shard,
       axes,
       startWorkers: options.startWorkers,
-      onProgress: progress ? (done, total) => stderr(`\rsweep: replication ${done}/${total}${done === total ? "\r\x1b[K" : ""}`) : undefined,
+      onProgress: (done, total) => bar.update(done, total, "sweep: points × replications"),
     }),
   );
+  bar.end();
   if (r.shard !== undefined) {
     const doc = r.shard;
     const name = shardFileName(doc.shard);
@@ -159,9 +162,8 @@ export async function execSweep(file: string, options: SweepOptions): Promise<Sw
   const charts = options.out !== undefined && options.charts !== false ? await reportFiles({ kind: "sweep", sweep: doc }) : {};
   const written = options.out !== undefined ? writeOutputs(options.out, { "sweep.csv": sweepCsv(doc), "sweep.json": sweepJsonText(doc), ...charts }) : [];
   for (const w of r.warnings) stderr(`warning: ${w}\n`);
-  if (options.json) stdout(sweepJsonText(doc));
-  else if (options.out !== undefined) stdout(`sweep: ${doc.points.length} points → ${written.join(", ")}\n`);
-  else stdout(sweepTable(doc, options.width ?? (process.stdout.columns || DEFAULT_TABLE_WIDTH)));
+  stdout(options.json ? sweepJsonText(doc) : sweepTable(doc, options.width ?? Infinity));
+  if (options.out !== undefined) announceOut(options.out, written, { json: options.json, stdout, stderr });
   return { document: doc, written };
 }
 
@@ -212,7 +214,8 @@ export function execMerge(inputs: readonly string[], options: MergeOptions): Swe
   const axes = axesOption(options.x, options.y);
   const doc = asFlags(AXIS_FLAGS, () => mergeSweep(readShardInputs(inputs), { axes }));
   const written = writeOutputs(options.out, { "sweep.csv": sweepCsv(doc), "sweep.json": sweepJsonText(doc) });
-  stdout(options.json ? sweepJsonText(doc) : `merge: ${doc.points.length} points → ${written.join(", ")}\n`);
+  if (options.json) stdout(sweepJsonText(doc));
+  announceOut(options.out, written, { json: options.json, stdout, prefix: `merge: ${doc.points.length} points; ` });
   return doc;
 }
 

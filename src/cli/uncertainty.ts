@@ -10,7 +10,7 @@ import { uncertaintyChartFiles } from "../api/report.js";
 import { jsonText } from "../report/json.js";
 import { uncertaintyTable } from "../report/tables/uncertaintyTable.js";
 import { asFlagsAsync } from "./flags.js";
-import { writeOutputs } from "./outputs.js";
+import { announceOut, writeOutputs } from "./outputs.js";
 import { progressBar } from "./progress.js";
 import type { UncertaintyArgs } from "./commands/uncertaintyFlags.js";
 
@@ -19,7 +19,7 @@ const FLAGS = { sets: "--uncertainty", "targets.serviceLevel": "--target-sl", "t
 /** Run the Monte Carlo and report it; returns the result. */
 export async function execUncertainty(
   scenarios: readonly Scenario[],
-  args: UncertaintyArgs & { replications?: number; seed?: number; threads: number; json?: boolean; out?: string; charts?: boolean; metric?: string[] },
+  args: UncertaintyArgs & { replications?: number; seed?: number; threads: number; json?: boolean; out?: string; charts?: boolean; metric?: string[]; width?: number },
 ): Promise<UncertaintyResult> {
   const bar = progressBar(!args.json && process.stderr.isTTY === true);
   const result = await asFlagsAsync(FLAGS, () =>
@@ -35,10 +35,12 @@ export async function execUncertainty(
   );
   bar.end();
   const json = jsonText({ uncertainty: result });
+  let written: string[] = [];
   if (args.out !== undefined) {
     const charts = args.charts === false ? {} : await uncertaintyChartFiles(result, scenarios[0].config.costs.currency);
-    writeOutputs(args.out, { "results.json": json, ...charts });
+    written = writeOutputs(args.out, { "results.json": json, ...charts });
   }
-  process.stdout.write(args.json ? json : uncertaintyTable(result, scenarios[0].config.costs.currency));
+  process.stdout.write(args.json ? json : uncertaintyTable(result, scenarios[0].config.costs.currency, args.width ?? Infinity));
+  if (args.out !== undefined) announceOut(args.out, written, { json: args.json });
   return result;
 }

@@ -75,7 +75,11 @@ export function resultsFromJson(json: unknown, where: string): Results {
     checkResultsFile("staff", o, where);
     return { kind: "staff", staff: o as unknown as StaffResult };
   }
-  throw new InputError(problem("", `not supportsim results; expected the results.json of run, compare or staff, or a sweep.json`), where);
+  // results chart does not draw: say what they are and where their charts come from
+  for (const [key, what] of [["sensitivity", "sensitivity (its tornado charts are written by sensitivity --out)"], ["uncertainty", "a Monte Carlo over the inputs (its charts are written by run or compare --uncertainty --out)"]] as const) {
+    if (typeof o[key] === "object" && o[key] !== null) throw new InputError(problem("", `the results of ${what}; chart draws the results of run, compare, staff or plan, or a sweep.json`), where);
+  }
+  throw new InputError(problem("", `not supportsim results; expected the results.json of run, compare, staff or plan, or a sweep.json`), where);
 }
 
 /** Read results from a file, or from a folder holding results.json or sweep.json. */

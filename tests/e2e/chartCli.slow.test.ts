@@ -36,7 +36,9 @@ describe("supportsim chart", () => {
     expect(charts.length).toBeGreaterThanOrEqual(3 * 6);
     const c = cli("chart", a, "--out", b);
     expect(c.status, c.stderr).toBe(0);
-    expect(c.stdout).toMatch(/^wrote \d+ files to .*b \(report\.html and \d+ charts\)\n$/);
+    expect(c.stdout).toBe(`wrote ${charts.length + 1} files to ${b} (report: ${join(b, "report.html")})\n`);
+    // run --out ended with the same line: its table, then the folder, the files and the report
+    expect(r.stdout.endsWith(` files to ${a} (report: ${join(a, "report.html")})\n`)).toBe(true);
     expect(readdirSync(join(b, "charts")).sort()).toEqual(charts);
     for (const f of charts) expect(readFileSync(join(b, "charts", f)).equals(readFileSync(join(a, "charts", f))), f).toBe(true);
     expect(readFileSync(join(b, "report.html"), "utf8")).toBe(readFileSync(join(a, "report.html"), "utf8"));
@@ -88,7 +90,9 @@ describe("supportsim chart", () => {
       ["a folder without results", () => { const d = join(tmp, "empty"); rmSync(d, { recursive: true, force: true }); mkdirSync(d); return d; }, /no results\.json or sweep\.json in this folder$/],
       ["a missing path", () => join(tmp, "nope"), /nope: no such file or folder$/],
       ["a file that is not JSON", () => { const f = join(tmp, "bad", "results.json"); rmSync(join(tmp, "bad"), { recursive: true, force: true }); mkdirSync(join(tmp, "bad")); writeFileSync(f, "{ not json"); return f; }, /results\.json: not valid JSON/],
-      ["a scenario rather than results", () => join(tmp, "small.json"), /not supportsim results; expected the results\.json of run, compare or staff, or a sweep\.json$/],
+      ["a scenario rather than results", () => join(tmp, "small.json"), /^supportsim: .*small\.json: not supportsim results; expected the results\.json of run, compare, staff or plan, or a sweep\.json$/],
+      ["sensitivity's results", () => { const f = join(tmp, "sens.json"); writeFileSync(f, JSON.stringify({ sensitivity: { scenario: "x", kpis: [] } })); return f; }, /sens\.json: the results of sensitivity \(its tornado charts are written by sensitivity --out\); chart draws the results of run, compare, staff or plan, or a sweep\.json$/],
+      ["a Monte Carlo's results", () => { const f = join(tmp, "unc.json"); writeFileSync(f, JSON.stringify({ uncertainty: { scenarios: ["x"] } })); return f; }, /unc\.json: the results of a Monte Carlo over the inputs \(its charts are written by run or compare --uncertainty --out\)/],
       ["a sweep shard", () => { const f = join(tmp, "shard.json"); writeFileSync(f, JSON.stringify({ format: "supportsim-sweep-shard" })); return f; }, /a sweep shard; join the shards with "supportsim merge" first$/],
       ["an earlier version's single-queue results", () => { const f = join(tmp, "simple.json"); writeFileSync(f, JSON.stringify({ scenario: "x", tiers: { L1: {} }, total: {} })); return f; }, /single-queue run written by an earlier supportsim .*run its scenario again with "supportsim run FILE --out DIR"/],
       ["a comparison without its runs", () => { const f = join(tmp, "oldcmp.json"); writeFileSync(f, JSON.stringify({ scenarios: ["a", "b"], metrics: {} })); return f; }, /a comparison without its runs/],

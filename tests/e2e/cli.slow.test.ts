@@ -459,7 +459,7 @@ describe("supportsim run on the full (support-demand) form", () => {
 
   it("the budget reader's numbers: cost per contact per tier and channel, resolution rates, revenue at risk with protected and net — in the table, --json, results.json, the unit-costs chart and compare", () => {
     const file = fixture("budget.json", small());
-    const table = ok("run", file, "--replications", "2");
+    const table = ok("run", file, "--replications", "2", "--wide"); // whole rows (off a terminal the labels wrap at 100 columns)
     for (const row of ["End-to-end resolution (resolved, of askers)", "Resolved at any tier", "Cost per contact, end to end (USD)", "of which at the entry tier (USD)",
       "Cost per contact handled (USD)", "Cost: its pools and contact charges (USD)", "of no tier or channel (self-service, programmes)",
       "Revenue at risk next year", "Revenue protected next year", "Net revenue at risk next year: at risk − protected (USD)"]) expect(table).toContain(row);

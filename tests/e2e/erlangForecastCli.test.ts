@@ -20,7 +20,8 @@ beforeAll(() => {
 describe("erlang staff --forecast", () => {
   it("prints N, the service level at N−2 … N+3 and the totals, and writes the same table as CSV", () => {
     const out = join(dir, "plan.csv");
-    const r = cli("erlang", "staff", "--forecast", SAMPLE, "--target-sl", "0.8", "--shrinkage", "0.3", "--fte-hours", "8", "--csv", out);
+    // --wide: whole lines (off a terminal, text wider than 100 columns wraps)
+    const r = cli("erlang", "staff", "--forecast", SAMPLE, "--target-sl", "0.8", "--shrinkage", "0.3", "--fte-hours", "8", "--csv", out, "--wide");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const lib = erlang.staffForecast(SAMPLE, { target: { serviceLevel: 0.8, thresholdSeconds: 20 }, shrinkage: 0.3, fteHours: 8 });

@@ -401,7 +401,7 @@ describe("Erlang C — properties and stability", () => {
 // ---------------------------------------------------------------------------------------------
 
 describe("Erlang A", () => {
-  // Source: /work/shared/bench/README.md (the project's reference): exact Erlang A values for
+  // Source: the project's benchmark reference (README.md, "Analytic module"): exact Erlang A values for
   // c = 50, λ = 9/min, mean handle 5 min, mean patience 2 min, threshold 20 s:
   // P(wait) 20.013 %, abandonment 2.8599 %, mean wait of answered contacts 3.097 s,
   // answered within 20 s / offered 91.200 %, occupancy 87.426 %.

@@ -2,6 +2,7 @@
 import { availableParallelism } from "node:os";
 import type { Argv } from "yargs";
 import type { CompareArgs } from "../compare.js";
+import { tableWidth, wideOption } from "../flags.js";
 import { uncertaintyOptions } from "./uncertaintyFlags.js";
 
 export function compareCommand(y: Argv): Argv {
@@ -9,7 +10,7 @@ export function compareCommand(y: Argv): Argv {
     "compare <files..>",
     "Compare full-form scenarios with common random numbers: KPIs, costs and retention side by side, differences against the first with paired 95% intervals",
     (a) =>
-      uncertaintyOptions(a)
+      wideOption(uncertaintyOptions(a))
         .positional("files", { type: "string", array: true, describe: "two or more full-form scenario files; the first is the reference" })
         .option("replications", { type: "number", describe: "replications per scenario (default: the first scenario's)" })
         .option("seed", { type: "number", describe: "random seed for every scenario (default: the first scenario's)" })
@@ -30,7 +31,7 @@ export function compareCommand(y: Argv): Argv {
     async (args) => {
       const { runCompare } = await import("../compare.js");
       await runCompare(args.files, {
-        replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), json: args.json, out: args.out, charts: args.charts,
+        replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), json: args.json, out: args.out, charts: args.charts, width: tableWidth(args.wide),
         equalService: args["equal-service"], maxAbandon: args["max-abandon"], maxOccupancy: args["max-occupancy"], response: args.response, pools: args.pools, maxRuns: args["max-runs"], metrics: args.metric,
         ...(args.uncertainty === undefined ? {} : { uncertainty: { uncertainty: args.uncertainty, "target-sl": args["target-sl"], "target-abandon": args["target-abandon"], budget: args.budget } }),
       });

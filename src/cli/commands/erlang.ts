@@ -1,6 +1,7 @@
 /** `supportsim erlang`: its flags; the work (../erlang.ts) is loaded when the command runs. */
 import type { Argv } from "yargs";
 import type { ErlangArgs } from "../erlang.js";
+import { wideOption } from "../flags.js";
 
 /** The flags of the forecast path (`erlang staff --forecast`; ../erlangForecast.ts). */
 const FORECAST_OPTIONS = {
@@ -16,7 +17,7 @@ export function erlangCommand(y: Argv) {
     "erlang <model>",
     "Analytic queueing answers: Erlang B, C, A, and the staffing that meets a target",
     (a) =>
-      a
+      wideOption(a)
         .positional("model", { choices: ["b", "c", "a", "x", "staff"] as const, describe: "b: loss system; c: wait forever; a: with abandonment; x: lines, abandonment and redials; staff: fewest agents meeting the targets" })
         .option("rate-per-hour", { type: "number", describe: "arrivals per hour (Poisson)" })
         .option("aht-minutes", { type: "number", describe: "mean handle time, minutes (exponential)" })

@@ -3,13 +3,14 @@ import { availableParallelism } from "node:os";
 import type { Argv } from "yargs";
 import { PLAN_DEFAULTS } from "../../analysis/plan/planDefaults.js";
 import type { PlanArgs } from "../plan.js";
+import { tableWidth, wideOption } from "../flags.js";
 
 export function planCommand(y: Argv): Argv {
   return y.command<PlanArgs>(
     "plan <file>",
     "The budget year: per pool and month the required FTE (measured in simulation) against the capacity the workforce gives (attrition, lead time, training, ramp-up), the hiring calendar that meets it at the least cost, and the scenario with those hires simulated to check it",
     (a) =>
-      a
+      wideOption(a)
         .positional("file", { type: "string", describe: "a scenario file (pools without a workforce are planned with the default one)" })
         .option("months", { type: "number", default: 12, describe: "months to plan from the scenario's start (1 to 60)" })
         .option("target", { type: "string", default: "sl=0.8@20s", describe: 'service level of real-time work in every month, e.g. "sl=0.8@20s" or "80%@30s"' })
@@ -34,7 +35,7 @@ export function planCommand(y: Argv): Argv {
       await runPlan(args.file, {
         months: args.months, target: args.target, maxAbandon: args["max-abandon"], maxOccupancy: args["max-occupancy"], response: args.response,
         replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), maxRuns: args["max-runs"], maxRounds: args["max-rounds"],
-        maxHiresPerMonth: args["max-hires-per-month"], maxHeadcount: args["max-headcount"], budgetPerMonth: args["budget-per-month"], json: args.json, out: args.out, charts: args.charts,
+        maxHiresPerMonth: args["max-hires-per-month"], maxHeadcount: args["max-headcount"], budgetPerMonth: args["budget-per-month"], json: args.json, out: args.out, charts: args.charts, width: tableWidth(args.wide),
       });
       process.exitCode = 0;
     },

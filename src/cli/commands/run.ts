@@ -1,6 +1,7 @@
 /** `supportsim run`: its flags; the work (../run.ts) is loaded when the command runs. */
 import type { Argv } from "yargs";
 import type { RunArgs } from "../run.js";
+import { wideOption } from "../flags.js";
 import { uncertaintyOptions } from "./uncertaintyFlags.js";
 
 export function runCommand(y: Argv) {
@@ -8,7 +9,7 @@ export function runCommand(y: Argv) {
     "run [file]",
     "Run a scenario (default: the shipped default scenario) and print its KPIs",
     (a) =>
-      uncertaintyOptions(a)
+      wideOption(uncertaintyOptions(a))
         .positional("file", { type: "string", describe: "scenario JSON file" })
         .option("json", { type: "boolean", default: false, describe: "print the result object as JSON instead of the table" })
         .option("replications", { type: "number", describe: "number of replications (overrides the file)" })

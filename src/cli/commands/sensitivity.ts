@@ -1,13 +1,14 @@
 /** `supportsim sensitivity`: its flags; the work (../sensitivity.ts) is loaded when the command runs. */
 import type { Argv } from "yargs";
 import type { SensitivityArgs } from "../sensitivity.js";
+import { wideOption } from "../flags.js";
 
 export function sensitivityCommand(y: Argv): Argv {
   return y.command<SensitivityArgs>(
     "sensitivity <file>",
     "Move each ranged input of a scenario to its low and its high in turn and rank the inputs by their effect on KPIs (tornado)",
     (a) =>
-      a
+      wideOption(a)
         .positional("file", { type: "string", demandOption: true, describe: "a scenario file with ranged inputs" })
         .option("metric", { type: "string", array: true, demandOption: true, describe: 'a KPI to rank the inputs by (e.g. cost.total, channel.phone.serviceLevel), or "name = formula"; repeat for more' })
         .option("replications", { type: "number", describe: "replications per run (default: the scenario's)" })

@@ -3,13 +3,14 @@ import { availableParallelism } from "node:os";
 import type { Argv } from "yargs";
 import { STAFF_DEFAULTS } from "../../analysis/staffing/staffDefaults.js";
 import type { StaffArgs } from "../staff.js";
+import { tableWidth, wideOption } from "../flags.js";
 
 export function staffCommand(y: Argv): Argv {
   return y.command<StaffArgs>(
     "staff <file>",
     "Find the fewest agents per pool and interval that meet the targets in simulation (Erlang start beside them), then shifts that cover them at the fewest paid hours",
     (a) =>
-      a
+      wideOption(a)
         .positional("file", { type: "string", describe: "a full-form scenario file" })
         .option("target", { type: "string", demandOption: true, describe: 'service level of real-time work in every interval, e.g. "sl=0.8@20s" or "80%@30s"' })
         .option("max-abandon", { type: "number", describe: "also at most this share abandoned in every interval (e.g. 0.05)" })
@@ -37,7 +38,7 @@ export function staffCommand(y: Argv): Argv {
         target: args.target, maxAbandon: args["max-abandon"], maxOccupancy: args["max-occupancy"], response: args.response,
         pools: args.pools === undefined ? undefined : args.pools.split(",").map((s) => s.trim()).filter((s) => s !== ""),
         replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), shifts: args.shifts, shiftPatterns: args["shift-patterns"],
-        fteHours: args["fte-hours"], maxRuns: args["max-runs"], margin: args.margin, maxHeadcount: args["max-headcount"], maxPartTimeShare: args["max-part-time-share"], json: args.json, out: args.out, charts: args.charts,
+        fteHours: args["fte-hours"], maxRuns: args["max-runs"], margin: args.margin, maxHeadcount: args["max-headcount"], maxPartTimeShare: args["max-part-time-share"], json: args.json, out: args.out, charts: args.charts, width: tableWidth(args.wide),
       });
       process.exitCode = 0;
     },

@@ -1,6 +1,7 @@
 /** `supportsim sweep`: its flags; the work (../sweep.ts) is loaded when the command runs. */
 import type { Argv } from "yargs";
 import type { SweepArgs } from "../sweep.js";
+import { tableWidth, wideOption } from "../flags.js";
 
 /** The help of --x and --y (sweep, merge and chart). */
 export const AXIS_HELP = {
@@ -13,7 +14,7 @@ export function sweepCommand(y: Argv): Argv {
     "sweep <file>",
     "Run a full-form scenario over a grid of parameter values (common random numbers), whole or one shard at a time",
     (a) =>
-      a
+      wideOption(a)
         .positional("file", { type: "string", describe: "full-form scenario file (its extends chain is merged)" })
         .option("vary", {
           type: "string",
@@ -36,7 +37,7 @@ export function sweepCommand(y: Argv): Argv {
     async (args) => {
       const { execSweep } = await import("../sweep.js");
       const vary = args.vary === undefined ? [] : Array.isArray(args.vary) ? args.vary.map(String) : [String(args.vary)];
-      await execSweep(args.file, { vary, replications: args.replications, seed: args.seed, threads: args.threads, shard: args.shard, out: args.out, x: args.x, y: args.y, json: args.json, charts: args.charts });
+      await execSweep(args.file, { vary, replications: args.replications, seed: args.seed, threads: args.threads, shard: args.shard, out: args.out, x: args.x, y: args.y, json: args.json, charts: args.charts, width: tableWidth(args.wide) });
       process.exitCode = 0;
     },
   );

@@ -91,7 +91,7 @@ export interface Calibration {
 }
 
 /*
- * TARP, loyalty after a problem (DOMAIN.md §1, customerservicezone.com; fastcompany.com):
+ * TARP, loyalty after a problem (customerservicezone.com; fastcompany.com):
  * share who WOULD buy again, by outcome — small problem: 37% no complaint / 46% complained,
  * not satisfied / 70% satisfied / 95% satisfied quickly; problem > $100: 9 / 19 / 54 / 82%.
  * The share NOT buying again is the complement:
@@ -133,7 +133,7 @@ function scaled(c: Calibration, k: number): Calibration {
  * - "tarp" (default): TARP's "not buying again" shares as ratios to "resolved quickly" (above).
  * - "optimistic" / "pessimistic": the log effects scaled by BAND_SCALES, M = M_tarp^½ and
  *   M_tarp^1.5 [A]. Cross-check: unresolved against resolved-slowly is 1.8× in TARP's minor
- *   column, 5× in SQM (2008) and 8× in CFI Group (2007, twice.com) (DOMAIN.md §2(ii)); the
+ *   column, 5× in SQM (2008) and 8× in CFI Group (2007, twice.com); the
  *   pessimistic setting gives 2.4×, so those sources lie beyond the band on that ratio.
  * Whatever the central table, the band reported beside it is always these two.
  */
@@ -146,7 +146,7 @@ export const CALIBRATIONS: Readonly<Record<CalibrationName, Calibration>> = Obje
 /**
  * Default effort weights, in ladder rows (positive = a worse outcome).
  * - repeat 1: CEB "The Effortless Experience" (96% of high-effort customers became more
- *   disloyal vs 9% of low-effort ones): high effort moves the outcome a row down (DOMAIN §2(ii)).
+ *   disloyal vs 9% of low-effort ones): high effort moves the outcome a row down.
  * - transfer 0.25, escalation 0.5, channelSwitch 0.5: effort drivers CEB names (transfers,
  *   channel switches); their sizes are [A].
  * - longWait 0.5 per target's worth of wait beyond the channel's target [A].
@@ -262,7 +262,7 @@ export class ExperienceLadder {
   /**
    * A customer's experience after a need with log multiplier `logM`, given what it remembers
    * now (`eNow`, already faded): the worse of the two [A]. TARP's ratios are those of a
-   * customer's most recent problem; multiplying them over needs (DOMAIN.md's Π_j M_j) would put
+   * customer's most recent problem; multiplying them over needs (the product form Π_j M_j) would put
    * a customer with a few slow answers a year — a B2B customer has about eight needs a year — at
    * the table's top, where no change in service could move it. The worst remembered outcome,
    * fading, stays within the table, and fewer needs never raise it (a maximum over fewer).

@@ -28,7 +28,7 @@
  * Default cap (`PROBLEM_MANAGEMENT_DEFAULTS.maxReduction` = 0.5): MetricNet states that
  * cutting incident volume by 50 % through problem management is "not that uncommon"
  * (metricnet.com "Metrics Unleashed: Shift Left" [MetricNetShiftLeft], as quoted in
- * /work/shared/DOMAIN.md; wording verified in docs/sources.md). The other defaults are [A].
+ * docs/sources.md; wording verified in docs/sources.md). The other defaults are [A].
  *
  * `typeFactor` and `typeBound` allocate nothing; `recordResolved` allocates only when a fix is
  * made (rarely).

@@ -44,7 +44,7 @@
  * - Cost: `costPerMinute` from `start` on (tooling, coaching), 0 before.
  *
  * Sources: KCS v6 Adoption Guide, "KCS Benefits" [KCS-Benefits] (library.serviceinnovation.org,
- * quoted in /work/shared/DOMAIN.md and verified in docs/sources.md): within 3–9 months time to
+ * quoted in docs/sources.md and verified in docs/sources.md): within 3–9 months time to
  * resolution −25–50 %, better first-contact resolution, fewer escalations; within 9–18 months
  * better self-service success and shorter training. The defaults (`KCS_DEFAULTS`) follow.
  *

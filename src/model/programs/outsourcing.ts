@@ -13,7 +13,7 @@
  *   new hires (workforce.ts's default resolvePenalty) [A].
  * - **Its own handle time and resolution**: the pool's `handleTimeFactor` and `resolveFactor`
  *   (e.g. 1/1.34 ≈ 0.75: onshore agents 34% more likely to resolve on the first call, CFI Group
- *   2010 via DOMAIN.md).
+ *   2010; docs/sources.md).
  * - **Cost** (supportModel.ts books it in the pool's cost category): per paid scheduled hour,
  *   per contact it answers, and a fixed fee per calendar month (costs.ts accrueMonthly).
  * - **Experience** (supportModel.ts): each contact it answers adds `experiencePenalty` rows to

@@ -10,7 +10,7 @@ import { MONTH_MINUTES, YEAR_MINUTES } from "../../time/units.js";
  * Default ramp: proficiency 0.53 when training ends, rising linearly to 1.0 ten months later
  * (tenure since training ended, minutes; a month is 43,830 minutes).
  *
- * Source: cinareo.com "Myth #4" (via /work/shared/DOMAIN.md): month-1 efficiency 53 % of a
+ * Source: cinareo.com "Myth #4" (docs/sources.md, "Cited, not verified"): month-1 efficiency 53 % of a
  * tenured agent, 100 % in 8–12 months, 67 % over year one. The 10 months are the middle of
  * 8–12 [A]: the quote does not say whether the months count from hire or from the end of
  * training; linear shape [A].
@@ -28,15 +28,15 @@ export const DEFAULT_RAMP: readonly { at: number; proficiency: number }[] = Obje
   Object.freeze({ at: 10 * MONTH_MINUTES, proficiency: 1 }),
 ]);
 
-/** Training and nesting off the floor, days: ~40 (cinareo.com "Myth #4", via DOMAIN.md). */
+/** Training and nesting off the floor, days: ~40 (cinareo.com "Myth #4"; docs/sources.md). */
 export const DEFAULT_TRAINING_DAYS = 40;
 
-/** Time to fill a requisition, days: ~34 (cinareo.com "Myth #4", via DOMAIN.md); deterministic by default [A]. */
+/** Time to fill a requisition, days: ~34 (cinareo.com "Myth #4"; docs/sources.md); deterministic by default [A]. */
 export const DEFAULT_LEAD_TIME_DAYS = 34;
 
 /**
  * Leavers per employee per year: 0.35, within the 30–45 %/yr historically reported
- * (callcentrehelper.com "True Cost of Agent Attrition", via DOMAIN.md; 65–80 % in some sectors
+ * (callcentrehelper.com "True Cost of Agent Attrition", docs/sources.md; 65–80 % in some sectors
  * after 2021, contactcenterpipeline.com); the midpoint would be 0.375, 0.35 is [A]. Read as an
  * annual RATE (leavers per average employee-year), as the industry quotes it, so
  * `attritionPerMinute` = 0.35 / 525,960 (`attritionPerMinute(0.35)`); of the employees at the
@@ -45,7 +45,7 @@ export const DEFAULT_LEAD_TIME_DAYS = 34;
  */
 export const DEFAULT_ATTRITION_PER_YEAR = 0.35;
 
-/** Recruiting and training cost per hire, currency: 12,500, the middle of SWPP's $10–15k (callcentrehelper.com, via DOMAIN.md). */
+/** Recruiting and training cost per hire, currency: 12,500, the middle of SWPP's $10–15k (callcentrehelper.com; docs/sources.md). */
 export const DEFAULT_COST_PER_HIRE = 12_500;
 
 /** `attritionPerMinute` for an annual attrition rate (leavers per employee-year). */

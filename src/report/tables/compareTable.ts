@@ -11,7 +11,7 @@ import { csvCell } from "../csv.js";
 import { metricInfo } from "../metrics.js";
 import { spansDiffer } from "../runs.js";
 import { verdict } from "../significance.js";
-import { layout } from "./layout.js";
+import { fitLines, layout } from "./layout.js";
 
 /** How the text table writes a value: its own formats (full precision, no currency symbol: the label names the currency). */
 type Unit = "percent" | "seconds" | "minutes" | "hours" | "count" | "number" | "money" | "money2";
@@ -65,7 +65,8 @@ export function horizonsDiffer(c: Comparison): boolean {
   return spansDiffer(c.scenarios);
 }
 
-export function compareTable(c: Comparison): string {
+/** The table in lines of at most `width` characters (layout.ts; default: the full table). */
+export function compareTable(c: Comparison, width = Infinity): string {
   const [ref, ...others] = c.scenarios;
   const header = ["Metric"];
   for (const s of c.scenarios) header.push(s.label, "95% CI");
@@ -85,12 +86,14 @@ export function compareTable(c: Comparison): string {
   const note =
     `Differences are against ${ref.label}, with 95% intervals from paired replications (Student-t on the per-replication differences); ` +
     `n.s. = not significant (the interval covers 0). Shares differ in percentage points (pp).`;
-  const sizing = c.sizing ? `\n${sizingTable(c)}\n` : "";
-  return `Comparison: ${names}\n${runs}\n${span}\n${c.mode}\n${sizing}\n${rows.length ? layout(rows, header) : "(no headline metric is present in every scenario)"}\n\n${note}\n`;
+  const sizing = c.sizing ? `\n${sizingTable(c, width)}\n` : "";
+  // column groups: each scenario's (mean, 95% CI), each difference's (difference, 95% CI, verdict)
+  const groups = [...c.scenarios.map(() => 2), ...others.map(() => 3)];
+  return fitLines(`Comparison: ${names}\n${runs}\n${span}\n${c.mode}\n${sizing}\n${rows.length ? layout(rows, header, { width, groups }) : "(no headline metric is present in every scenario)"}\n\n${note}\n`, width);
 }
 
 /** Equal-service mode: what each scenario was sized to, per pool and in total (paid hours and FTE a week, cost a week). */
-function sizingTable(c: Comparison): string {
+function sizingTable(c: Comparison, width: number): string {
   const sizing = c.sizing ?? [];
   const pools = sizing[0]?.pools.map((p) => p.pool) ?? [];
   const header = ["Sized to the targets (a week)", ...sizing.map((s) => s.scenario)];
@@ -100,7 +103,7 @@ function sizingTable(c: Comparison): string {
   rows.push(["Total paid", ...sizing.map((s) => cell(sum(s, (p) => p.paidHoursPerWeek), sum(s, (p) => p.fte)))]);
   rows.push([`Cost of the sized pools (${c.currency})`, ...sizing.map((s) => Math.round(sum(s, (p) => p.costPerWeek)).toLocaleString("en-US"))]);
   rows.push(["Targets met", ...sizing.map((s) => (s.met ? "yes" : "no: see staff"))]);
-  return layout(rows, header);
+  return layout(rows, header, { width, groups: sizing.map(() => 1) });
 }
 
 /**

@@ -11,7 +11,7 @@
 import type { QueueMetrics, StaffingTarget } from "../../analytic/index.js";
 import { AROUND, type ForecastStaffing, type IntervalStaffing } from "../../analysis/forecastStaffing.js";
 import { csvCell } from "../csv.js";
-import { layout } from "./layout.js";
+import { fitLines, layout } from "./layout.js";
 
 type Target = StaffingTarget & { thresholdSeconds: number };
 
@@ -48,7 +48,7 @@ function extras(r: ForecastStaffing, t: Target): { head: string; cell: (m: Queue
 }
 
 /** The terminal report. */
-export function forecastStaffingText(r: ForecastStaffing, t: Target, o: { file: string; shrinkage: number; fteHours: number }): string {
+export function forecastStaffingText(r: ForecastStaffing, t: Target, o: { file: string; shrinkage: number; fteHours: number }, width = Infinity): string {
   const n0 = AROUND.indexOf(0);
   const more = extras(r, t);
   const erlangA = r.model === "erlang-a";
@@ -58,18 +58,18 @@ export function forecastStaffingText(r: ForecastStaffing, t: Target, o: { file: 
     ...iv.around.map((m) => pct(m?.serviceLevel)), ...more.map((e) => e.cell(iv.around[n0])),
   ]);
   const tt = r.totals;
-  return [
+  return fitLines([
     `${MODEL[r.model]} per interval of ${o.file}: ${r.intervals.length} intervals of ${r.intervalMinutes} min over ${spanWords(r.spanMinutes)}`,
     `N: the fewest agents on the floor meeting ${targetWords(t)}; N−2 … N+3: the service level (%) within ${t.thresholdSeconds} s with that many agents${more.length > 0 ? `; ${more.map((e) => e.head).join(", ")} at N` : ""}`,
     "",
-    layout(rows, head),
+    layout(rows, head, { width, groups: head.slice(1).map(() => 1) }),
     "",
     `Volume            ${fixed(tt.volume, 0)} contacts; peak N ${tt.peakAgents}`,
     `Floor hours       ${fixed(tt.floorHours, 1)}   (Σ N × ${+(r.intervalMinutes / 60).toFixed(4)} h)`,
     `Paid hours        ${fixed(tt.paidHours, 1)}   (floor hours / (1 − ${+(o.shrinkage * 100).toFixed(2)}% shrinkage))`,
     `FTE               ${fixed(tt.fte, 2)}   (paid hours / ${o.fteHours} h, one full-timer's paid hours over the ${spanWords(r.spanMinutes)})`,
     "",
-  ].join("\n");
+  ].join("\n"), width);
 }
 
 /** The CSV columns, in order. */

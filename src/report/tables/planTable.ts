@@ -8,7 +8,7 @@
 import type { PlanOutcome } from "../../analysis/plan/planYear.js";
 import type { CheckedMonth } from "../../analysis/plan/planCheck.js";
 import { csvCell } from "../csv.js";
-import { layout } from "./layout.js";
+import { fitLines, layout } from "./layout.js";
 import { formatFixed, formatMoney } from "../numbers.js";
 
 /** The year's totals over every pool (expected). */
@@ -47,7 +47,7 @@ export function planCsv(p: PlanOutcome): string {
 }
 
 /** The terminal text: per pool a table of months, then the totals per month and the verdict. */
-export function planText(p: PlanOutcome): string {
+export function planText(p: PlanOutcome, width = Infinity): string {
   const out: string[] = [];
   const t = p.targets;
   out.push(`Budget year for ${p.scenario}: ${p.months[0]} to ${p.months[p.months.length - 1]}; targets per month: service level ${(t.serviceLevel * 100).toFixed(0)}% within ${t.thresholdSeconds} s, deferred work ${(t.response * 100).toFixed(0)}% within its response target${t.maxAbandon !== undefined ? `, abandonment <= ${(t.maxAbandon * 100).toFixed(1)}%` : ""}${t.maxOccupancy !== undefined ? `, occupancy <= ${(t.maxOccupancy * 100).toFixed(0)}%` : ""}`);
@@ -61,7 +61,7 @@ export function planText(p: PlanOutcome): string {
       const f = checkFigure(cm);
       return [r.month, formatFixed(r.requirement, 1), formatFixed(r.capacity, 1), r.shortfall > 1e-6 ? formatFixed(r.shortfall, 1) : "", String(r.hires), formatFixed(r.leavers, 1), formatFixed(r.headcount, 1), formatFixed(r.paidFte, 1), formatMoney(r.salaries, p.currency), formatMoney(r.hiring, p.currency), f ? `${f.name === "response" ? "resp " : "SL "}${pct(f.mean)}` : "–", f && f.low !== null ? `[${pct(f.low)}, ${pct(f.high)}]` : "", cm.passed ? (cm.meanMet ? "yes" : "CI") : "NO"];
     });
-    out.push(indent(layout(rows, head)));
+    out.push(indent(layout(rows, head, { width: width - 2, groups: [1, 1, 1, 1, 1, 1, 1, 1, 1, 3] })));
   });
   out.push("");
   out.push("All pools");
@@ -70,7 +70,7 @@ export function planText(p: PlanOutcome): string {
     const sum = (f: (r: PlanOutcome["pools"][number]["rows"][number]) => number) => p.pools.reduce((s, x) => s + f(x.rows[m]), 0);
     return [month, formatFixed(sum((r) => r.requirement), 1), formatFixed(sum((r) => r.capacity), 1), String(sum((r) => r.hires)), formatFixed(sum((r) => r.leavers), 1), formatFixed(sum((r) => r.headcount), 1), formatMoney(sum((r) => r.salaries), p.currency), formatMoney(sum((r) => r.hiring), p.currency), formatMoney(cost(m), p.currency)];
   });
-  out.push(indent(layout(totalRows, ["month", "required", "capacity", "hires", "leavers", "headcount", "salaries", "hiring", "measured cost, all categories"])));
+  out.push(indent(layout(totalRows, ["month", "required", "capacity", "hires", "leavers", "headcount", "salaries", "hiring", "measured cost, all categories"], { width: width - 2, groups: [1, 1, 1, 1, 1, 1, 1, 1] })));
   const tot = planTotals(p);
   out.push("");
   out.push(`Year: ${tot.hires} hires, ${formatFixed(tot.leavers, 1)} expected leavers, ${formatMoney(tot.salaries, p.currency)} salaries + ${formatMoney(tot.hiring, p.currency)} hiring (expected); measured cost of everything: ${formatMoney(p.months.reduce((s, _, m) => s + cost(m), 0), p.currency)}.`);
@@ -79,7 +79,7 @@ export function planText(p: PlanOutcome): string {
   const byWidth = p.check.pools.reduce((s, x) => s + x.months.filter((m) => m.passed && !m.meanMet).length, 0);
   if (byWidth > 0) out.push(`CI: ${byWidth} pool-month(s) pass only because their 95% interval is wide (the mean misses the target): a replication ran short of staff (attrition is random; the plan covers the expected leavers). More --replications narrow it; a larger --max-rounds re-plans them.`);
   out.push(p.check.passed ? "Check: every pool meets its targets in every month within the 95% interval." : `Check: ${p.check.pools.reduce((s, x) => s + x.months.filter((m) => !m.passed).length, 0)} pool-month(s) miss a target beyond the 95% interval (marked NO).`);
-  return out.join("\n") + "\n";
+  return fitLines(out.join("\n") + "\n", width);
 }
 
-const indent = (text: string) => text.split("\n").map((l) => `  ${l}`).join("\n");
+const indent = (text: string) => text.split("\n").map((l) => (l === "" ? l : `  ${l}`)).join("\n");

@@ -10,7 +10,7 @@ import type { RunReport } from "../../analysis/experiments/run.js";
 import type { AnalyticCheck } from "../../analysis/experiments/analyticCheck.js";
 import { formatEstimate, formatValue, METRIC_INFO, type MetricInfo } from "../format.js";
 import { hasCosts, hasCustomers } from "../runs.js";
-import { layout } from "./layout.js";
+import { fitLines, layout } from "./layout.js";
 
 type Unit = MetricInfo["unit"] | "hours" | "minutes" | "money" | "money2";
 
@@ -37,12 +37,12 @@ function fmt(e: Estimate | undefined, unit: Unit): { mean: string; ci: string } 
 interface Row { key: string; label: string; unit: Unit }
 
 /** A table with one column pair (mean, 95% CI) per entity and one row per metric. */
-function grid(title: string, prefix: string, names: string[], rows: Row[], est: Record<string, Estimate>): string {
+function grid(title: string, prefix: string, names: string[], rows: Row[], est: Record<string, Estimate>, width: number): string {
   const header = ["", ...names.flatMap((n) => [n, "95% CI"])];
   const body = rows
     .filter((r) => names.some((n) => est[`${prefix}.${n}.${r.key}`] !== undefined))
     .map((r) => [r.label, ...names.flatMap((n) => { const f = fmt(est[`${prefix}.${n}.${r.key}`], r.unit); return [f.mean, f.ci]; })]);
-  return `${title}\n${layout(body, header)}\n`;
+  return `${title}\n${layout(body, header, { width, groups: names.map(() => 2) })}\n`;
 }
 
 /** A channel's end-to-end rows (docs/model.md §8.4), beside its first-answer ones (a deferred channel's hold is its response time: not repeated). */
@@ -53,7 +53,8 @@ const END_TO_END = [
   { key: "choiceShare", label: "Share of askers choosing it first", unit: "percent" },
 ] as const;
 
-export function runTable(r: RunReport): string {
+/** The report in lines of at most `width` characters (layout.ts; default: the full table). */
+export function runTable(r: RunReport, width = Infinity): string {
   const e = r.estimates;
   const needs = e["funnel.needs"]?.mean ?? 0;
   const share = (key: string) => {
@@ -84,6 +85,7 @@ export function runTable(r: RunReport): string {
   const funnel = layout(
     funnelRows.map(([label, key, unit]) => { const f = fmt(e[key], unit); return [label, f.mean, f.ci, unit === "count" && key !== "funnel.requests" && !key.includes("repeats") && !key.includes("redials") && !key.includes("waited") ? share(key) : ""]; }),
     ["Demand funnel", "mean", "95% CI", "of needs"],
+    { width },
   );
   const channels = r.channels;
   const realtime = channels.filter((c) => c.kind === "realtime").map((c) => c.name);
@@ -95,7 +97,7 @@ export function runTable(r: RunReport): string {
     "",
     ...(customers ? [funnel, ""] : []),
   ];
-  if (r.analytic) parts.push(analyticTable(r.analytic));
+  if (r.analytic) parts.push(analyticTable(r.analytic, width));
   if (realtime.length) {
     parts.push(grid(`Real-time channels (service level = answered within ${r.thresholdSeconds} s / offered)`, "channel", realtime, [
       { key: "offered", label: "Offered", unit: "count" },
@@ -106,7 +108,7 @@ export function runTable(r: RunReport): string {
       { key: "callbacks", label: "Callbacks accepted", unit: "count" },
       ...END_TO_END,
       ...channelCostRows(r.currency),
-    ], e));
+    ], e, width));
   }
   if (deferred.length) {
     parts.push(grid("Deferred channels (response = time until an agent starts it)", "channel", deferred, [
@@ -117,7 +119,7 @@ export function runTable(r: RunReport): string {
       { key: "meanBacklog", label: "Mean backlog", unit: "number" },
       ...END_TO_END.slice(1),
       ...channelCostRows(r.currency),
-    ], e));
+    ], e, width));
   }
   parts.push(grid("Tiers (every visit, after transfers and escalations)", "tier", r.tiers, [
     { key: "offered", label: "Offered", unit: "count" },
@@ -136,7 +138,7 @@ export function runTable(r: RunReport): string {
     { key: "agentHours", label: "Agent hours on the floor", unit: "count" },
     { key: "cost", label: `Cost: its pools and contact charges (${r.currency})`, unit: "money" },
     { key: "costPerContact", label: `Cost per contact handled (${r.currency})`, unit: "money2" },
-  ], e));
+  ], e, width));
   parts.push(grid("Pools (paid time, breaks included; floor time after shrinkage, vacancies and article time)", "pool", r.pools.map((p) => p.name), [
     { key: "paidHours", label: "Paid hours", unit: "count" },
     { key: "floorHours", label: "Hours on the floor", unit: "count" },
@@ -150,9 +152,9 @@ export function runTable(r: RunReport): string {
     { key: "headcountMin", label: "Fewest employees", unit: "number" },
     { key: "hires", label: "Hires", unit: "number" },
     { key: "leavers", label: "Leavers", unit: "number" },
-  ], e));
-  if (customers || hasCosts(r)) parts.push(costTable(r));
-  if (customers) parts.push(retentionTable(r));
+  ], e, width));
+  if (customers || hasCosts(r)) parts.push(costTable(r, width));
+  if (customers) parts.push(retentionTable(r, width));
   if (customers) parts.push(grid("Segments", "segment", r.segments, [
     { key: "needs", label: "Needs", unit: "count" },
     { key: "asked", label: "Asked", unit: "count" },
@@ -163,7 +165,7 @@ export function runTable(r: RunReport): string {
     { key: "supportRevenue", label: "Support revenue", unit: "money" },
     { key: "dissatisfaction", label: "Wait dissatisfaction", unit: "number" },
     { key: "activeAtEnd", label: "Customers at the end", unit: "count" },
-  ], e));
+  ], e, width));
   if (customers || r.needTypes.length > 1) parts.push(grid("Need types", "needType", r.needTypes, [
     { key: "needs", label: "Needs", unit: "count" },
     { key: "deflected", label: "Deflected", unit: "count" },
@@ -172,7 +174,7 @@ export function runTable(r: RunReport): string {
     { key: "unserved", label: "Unserved", unit: "count" },
     { key: "resolved", label: "Resolved", unit: "count" },
     { key: "fcrRate", label: "First-contact resolution", unit: "percent" },
-  ], e));
+  ], e, width));
   if (r.calibration) {
     const cal = r.calibration;
     const share = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "–");
@@ -180,16 +182,16 @@ export function runTable(r: RunReport): string {
     const n = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
     const rows = Object.entries(cal.channels).map(([name, c]) => [name === c.historyChannel ? name : `${name} (${c.historyChannel})`, n.format(c.observedPerWeek), n.format(c.simulatedPerWeek), pct(c.relativeError), share(c.wape)]);
     rows.push(["Total", "", "", pct(cal.total.relativeError), share(cal.total.wape)]);
-    parts.push(`Calibration against ${cal.file} (simulated weekly × intraday profile, evaluated at the history's intervals)\n${layout(rows, ["Channel", "history / week", "simulated / week", "volume error", "WAPE"])}${cal.unmatched.length ? `\nNot in the scenario: ${cal.unmatched.join(", ")}` : ""}\n`);
+    parts.push(`Calibration against ${cal.file} (simulated weekly × intraday profile, evaluated at the history's intervals)\n${layout(rows, ["Channel", "history / week", "simulated / week", "volume error", "WAPE"], { width })}${cal.unmatched.length ? `\nNot in the scenario: ${cal.unmatched.join(", ")}` : ""}\n`);
   }
   const mine = Object.keys(e).filter((k) => k.startsWith("metric."));
-  if (mine.length > 0) parts.push(meanTable("Your metrics (--metric: a mean over replications of the formula in each)", mine.map((k): [string, string, Unit] => [k.slice("metric.".length), k, "number"]), e));
+  if (mine.length > 0) parts.push(meanTable("Your metrics (--metric: a mean over replications of the formula in each)", mine.map((k): [string, string, Unit] => [k.slice("metric.".length), k, "number"]), e, width));
   parts.push(`Counts are per run over the observation window (after the warm-up); needs count from when they arose.`);
-  return parts.join("\n") + "\n";
+  return fitLines(parts.join("\n") + "\n", width);
 }
 
 /** The exact Erlang answer beside the simulated queueing metrics of the queue's tier. */
-function analyticTable(a: AnalyticCheck): string {
+function analyticTable(a: AnalyticCheck, width: number): string {
   const name = a.model === "erlang-a" ? "Erlang A" : "Erlang C";
   const rows = a.rows.map((row) => {
     const info = METRIC_INFO[row.metric];
@@ -198,11 +200,11 @@ function analyticTable(a: AnalyticCheck): string {
   });
   const i = a.input;
   const what = `${i.ratePerHour}/h, AHT ${i.ahtMinutes} min, ${i.agents} agents${i.patienceMinutes !== undefined ? `, patience ${i.patienceMinutes} min` : ""}`;
-  return `The queue (${a.channel} at ${a.tier}) beside ${name}, the exact steady-state answer of the same model (${what})\n${layout(rows, ["", "simulated", "95% CI", name])}\n`;
+  return `The queue (${a.channel} at ${a.tier}) beside ${name}, the exact steady-state answer of the same model (${what})\n${layout(rows, ["", "simulated", "95% CI", name], { width })}\n`;
 }
 
 /** A table of (label, metric key, unit) rows, each with its mean and 95% interval; rows without an estimate are left out. */
-function meanTable(title: string, rows: readonly [string, string, Unit][], e: Record<string, Estimate>): string {
+function meanTable(title: string, rows: readonly [string, string, Unit][], e: Record<string, Estimate>, width: number): string {
   // "a|b|…": a range over several keys' means, lowest – highest, without an interval of its own
   const body = rows.filter(([, key]) => key.split("|").every((k) => e[k] !== undefined)).map(([label, key, unit]) => {
     const keys = key.split("|");
@@ -215,11 +217,11 @@ function meanTable(title: string, rows: readonly [string, string, Unit][], e: Re
     const f = fmt(e[key], unit);
     return [label, f.mean, f.ci];
   });
-  return `${layout(body, [title, "mean", "95% CI"])}\n`;
+  return `${layout(body, [title, "mean", "95% CI"], { width })}\n`;
 }
 
 /** Costs: totals by category, per month, per unit of work. */
-function costTable(r: RunReport): string {
+function costTable(r: RunReport, width: number): string {
   const e = r.estimates;
   const cur = r.currency;
   const rows: [string, string, Unit][] = [
@@ -233,11 +235,11 @@ function costTable(r: RunReport): string {
   ];
   const months = Object.keys(e).filter((k) => k.startsWith("cost.byMonth.")).sort();
   for (const m of months) rows.push([`  month ${m.slice("cost.byMonth.".length)}`, m, "money"]);
-  return meanTable("Costs (after the warm-up)", rows, e);
+  return meanTable("Costs (after the warm-up)", rows, e, width);
 }
 
 /** Experience and retention: the CSAT proxy, churn and revenue. */
-function retentionTable(r: RunReport): string {
+function retentionTable(r: RunReport, width: number): string {
   const e = r.estimates;
   const cur = r.currency;
   const rows: [string, string, Unit][] = [
@@ -258,7 +260,7 @@ function retentionTable(r: RunReport): string {
     [`Revenue protected next year: experience lowered churn (${cur})`, "retention.revenueProtected", "money"],
     [`Net revenue at risk next year: at risk − protected (${cur})`, "retention.netRevenueAtRisk", "money"],
   ];
-  const table = meanTable("Experience and retention", rows, e);
+  const table = meanTable("Experience and retention", rows, e, width);
   return r.statusQuoCalibration ? `${table}Calibrated on the status quo: ${r.statusQuoCalibration}.\n` : table;
 }
 

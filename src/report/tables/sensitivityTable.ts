@@ -8,7 +8,7 @@ import type { KpiSensitivity } from "../../analysis/experiments/sensitivity.js";
 import { estimatesCsv } from "../csv.js";
 import { metricInfo, metricLabel } from "../metrics.js";
 import { formatChange, formatNumber, formatValue } from "../numbers.js";
-import { layout } from "./layout.js";
+import { fitLines, layout } from "./layout.js";
 
 /** What the reports read (SensitivityResult of api/sensitivity.ts). */
 export interface SensitivityReport {
@@ -22,19 +22,20 @@ export interface SensitivityReport {
 
 const covers0 = (ci: [number, number] | null) => ci !== null && ci[0] <= 0 && ci[1] >= 0;
 
-export function sensitivityTable(r: SensitivityReport): string {
+/** The report in lines of at most `width` characters (layout.ts; default: the full table). */
+export function sensitivityTable(r: SensitivityReport, width = Infinity): string {
   const parts = [`Sensitivity of ${r.scenario}: each ranged input at its low and at its high, the others at their expected values (${r.replications} replications each, seed ${r.seed}: common random numbers)`];
   for (const k of r.kpis) {
     const info = metricInfo(k.key);
     const v = (e: Estimate) => (e.mean === null ? "–" : formatValue(e.mean, info.unit, r.currency, { cents: info.cents }));
     const d = (x: number) => formatChange(x, info.unit, r.currency, { cents: info.cents, word: "pp" });
     const rows = k.inputs.map((e) => [
-      String(e.rank), e.key, `${formatNumber(e.low, 4)} → ${v(e.atLow)}`, `${formatNumber(e.high, 4)} → ${v(e.atHigh)}`,
+      `${e.rank}. ${e.key}`, `${formatNumber(e.low, 4)} → ${v(e.atLow)}`, `${formatNumber(e.high, 4)} → ${v(e.atHigh)}`,
       e.swing.mean === null ? "–" : d(e.swing.mean), e.swing.ci95 === null ? "–" : `${d(e.swing.ci95[0])} … ${d(e.swing.ci95[1])}${covers0(e.swing.ci95) ? "  n.s." : ""}`,
     ]);
-    parts.push(`\n${metricLabel(k.key)}: ${v(k.base)} with every input at its expected value\n${layout(rows, ["", "input", "at low", "at high", "swing (high − low)", "95% CI (paired)"])}`);
+    parts.push(`\n${metricLabel(k.key)}: ${v(k.base)} with every input at its expected value\n${layout(rows, ["input (ranked)", "at low", "at high", "swing (high − low)", "95% CI (paired)"], { width, groups: [2, 2] })}`);
   }
-  return parts.join("\n") + "\n";
+  return fitLines(parts.join("\n") + "\n", width);
 }
 
 /** sensitivity.csv: one row per KPI and input. */

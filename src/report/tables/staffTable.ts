@@ -13,6 +13,7 @@ import type { PoolRequirement, StaffingSolution } from "../../analysis/staffing/
 import type { TargetFigures } from "../../analysis/staffing/targetFigures.js";
 import { DAY_NAMES, intervalLabel } from "../../time/weekClock.js";
 import { csvCell } from "../csv.js";
+import { fitLines, layout } from "./layout.js";
 import { DAY_MINUTES } from "../../time/units.js";
 
 const fmt = (x: number, d = 1) => x.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -27,6 +28,8 @@ export interface StaffReportContext {
   summary?: readonly SummaryRow[];
   /** The search's run cap, to say when it stopped there. */
   maxRuns?: number;
+  /** The width to fit the text in (layout.ts; default: the full text). */
+  width?: number;
 }
 
 /** Paid FTE per week of a pool: paid hours / FTE hours. */
@@ -107,8 +110,8 @@ export function staffText(sol: StaffingSolution, plans: PoolPlans, ctx: StaffRep
   if (peak >= 0) {
     out.push(`Peak interval ${intervalLabel(peak, L)}: ${fmt(peakSum, 2)} paid agents (${Math.ceil(peakSum - 1e-9)} rounded once; rounding each pool up first would say ${peakCeil})`);
   }
-  if (ctx.summary !== undefined) out.push("", ...summaryTable(ctx.summary, ctx.currency));
-  return out.join("\n") + "\n";
+  if (ctx.summary !== undefined) out.push("", ...summaryTable(ctx.summary, ctx.currency, ctx.width));
+  return fitLines(out.join("\n") + "\n", ctx.width ?? Infinity);
 }
 
 /** Each target's figure in the search's sample and on the check's fresh seeds, side by side. */
@@ -133,8 +136,7 @@ function shiftTimes(s: PlannedShift): string {
 }
 
 /** The requirement, the plan and the current schedule side by side, per pool and in total. */
-export function summaryTable(rows: readonly SummaryRow[], currency: string): string[] {
-  const w = 30;
+export function summaryTable(rows: readonly SummaryRow[], currency: string, width = Infinity): string[] {
   const cell = (c: SummaryColumn | null, first: boolean): string[] => {
     if (c === null) return ["—", "", ""];
     return [
@@ -144,17 +146,18 @@ export function summaryTable(rows: readonly SummaryRow[], currency: string): str
     ];
   };
   const lines = [`Requirement, plan and current schedule per week (paid hours, FTE, cost; coverage: floor hours above / below the requirement):`];
-  lines.push(`  ${"".padEnd(22)}${"requirement".padEnd(w)}${"plan".padEnd(w)}current schedule`);
+  const body: string[][] = [];
   for (const r of rows) {
     const cols = [cell(r.requirement, true), cell(r.plan, false), cell(r.current, false)];
     for (let k = 0; k < 3; k++) {
       if (cols.every((c) => c[k] === "")) continue;
-      lines.push(`  ${(k === 0 ? r.pool : "").padEnd(22)}${cols.map((c) => c[k].padEnd(w)).join("")}`.trimEnd());
+      body.push([k === 0 ? r.pool : "", ...cols.map((c) => c[k])]);
     }
     const plan = r.plan, req = r.requirement.paidHoursPerWeek;
-    if (plan !== null && req > 0) lines.push(`  ${"".padEnd(22)}${"".padEnd(w)}${`plan / requirement ${fmt(plan.paidHoursPerWeek / req, 2)}`.padEnd(w)}${`current / requirement ${fmt(r.current.paidHoursPerWeek / req, 2)}`}`);
+    if (plan !== null && req > 0) body.push(["", "", `plan / requirement ${fmt(plan.paidHoursPerWeek / req, 2)}`, `current / requirement ${fmt(r.current.paidHoursPerWeek / req, 2)}`]);
   }
-  return lines;
+  const table = layout(body, ["", "requirement", "plan", "current schedule"], { width: width - 2, groups: [1, 1, 1] });
+  return [...lines, ...table.split("\n").map((l) => (l === "" ? l : `  ${l}`))];
 }
 
 function coverageSummary(p: PoolRequirement, plan: ShiftPlan, L: number): { under: number; surplusHours: number; surplusShare: number } {

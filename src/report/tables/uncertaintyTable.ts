@@ -8,7 +8,7 @@ import type { KpiBand, TargetProbability } from "../../analysis/experiments/unce
 import { headlineKeys } from "../../analysis/experiments/compare.js";
 import { metricInfo, metricLabel } from "../metrics.js";
 import { formatChange, formatNumber, formatShare, formatValue } from "../numbers.js";
-import { layout } from "./layout.js";
+import { fitLines, layout } from "./layout.js";
 
 /** What the table reads (UncertaintyResult of api/uncertainty.ts). */
 export interface UncertaintyReport {
@@ -40,17 +40,18 @@ function bandRows(kpis: Record<string, KpiBand>, currency: string, change: boole
   });
 }
 
-export function uncertaintyTable(r: UncertaintyReport, currency = "USD"): string {
+/** The report in lines of at most `width` characters (layout.ts; default: the full table). */
+export function uncertaintyTable(r: UncertaintyReport, currency = "USD", width = Infinity): string {
   const parts: string[] = [];
   parts.push(`Uncertainty over the inputs: ${r.sets} input sets (Latin hypercube, seed ${r.seed}) × ${r.replications} replications each`);
-  parts.push(layout(r.inputs.map((i) => [i.key, i.dist, formatNumber(i.low, 4), formatNumber(i.expected, 4), formatNumber(i.high, 4)]), ["Ranged input", "distribution", "low", "expected", "high"]));
+  parts.push(layout(r.inputs.map((i) => [i.key, i.dist, formatNumber(i.low, 4), formatNumber(i.expected, 4), formatNumber(i.high, 4)]), ["Ranged input", "distribution", "low", "expected", "high"], { width }));
   for (const run of r.runs) {
-    parts.push(`\n${run.scenario}: each KPI over the input sets (docs/model.md §24)\n${layout(bandRows(run.kpis, currency, false), ["", "P10", "P50", "P90", "mean", "mean's 95% CI", "from inputs"])}`);
-    if (run.targets.length > 0) parts.push(layout(run.targets.map((t) => [t.label, t.probability === null ? "–" : formatShare(t.probability, 0)]), ["Target", "probability it holds"]));
+    parts.push(`\n${run.scenario}: each KPI over the input sets (docs/model.md §24)\n${layout(bandRows(run.kpis, currency, false), ["", "P10", "P50", "P90", "mean", "mean's 95% CI", "from inputs"], { width })}`);
+    if (run.targets.length > 0) parts.push(layout(run.targets.map((t) => [t.label, t.probability === null ? "–" : formatShare(t.probability, 0)]), ["Target", "probability it holds"], { width }));
   }
   for (const d of r.differences) {
-    parts.push(`\n${d.scenario} − ${d.against}: the difference over the input sets (the same sets and seeds for both)\n${layout(bandRows(d.kpis, currency, true), ["", "P10", "P50", "P90", "mean", "mean's 95% CI", "from inputs"])}`);
+    parts.push(`\n${d.scenario} − ${d.against}: the difference over the input sets (the same sets and seeds for both)\n${layout(bandRows(d.kpis, currency, true), ["", "P10", "P50", "P90", "mean", "mean's 95% CI", "from inputs"], { width })}`);
   }
   parts.push(`\nP10 … P90: the spread of the input sets' results (each the mean of its replications: the noise widens it a little); mean: over the sets, with its 95% interval.\n"from inputs": the share of a replication's variance due to the uncertain inputs; the rest is simulation noise.`);
-  return parts.join("\n") + "\n";
+  return fitLines(parts.join("\n") + "\n", width);
 }

@@ -81,7 +81,7 @@ export const SUPPORT_DEFAULTS = {
    */
   shift: { staggerMinutes: 60 },
   /**
-   * The people behind a pool (workforce.ts). Sources via /work/shared/DOMAIN.md:
+   * The people behind a pool (workforce.ts). Sources in docs/sources.md:
    *  - attritionPerYear 0.35: agent attrition of 30–45 % a year (callcentrehelper.com, "True
    *    Cost of Agent Attrition");
    *  - hiring lead time 34 days to fill, then about 40 days of training and nesting
@@ -108,7 +108,7 @@ export const SUPPORT_DEFAULTS = {
    * An outsourcing vendor (outsourcing.ts, network.ts routing): no cost unless given (with a warning), routing like
    * any pool, no transition. experiencePenalty 0.5 rows [A]: customers who think the agent is
    * offshore are 2× (2007) to 3× (2009) more likely to defect (CFI Group, via
-   * /work/shared/DOMAIN.md); half a row of the retention ladder is the assumed size.
+   * docs/sources.md); half a row of the retention ladder is the assumed size.
    */
   vendor: {
     costPerHour: 0,
@@ -130,7 +130,7 @@ export const SUPPORT_DEFAULTS = {
   kcs: { rampMonths: 9, shape: "s-curve", resolveGain: 0, handleTimeFactor: 1, articleTime: 0, complexityUplift: 0.5, costPerMonth: 0 },
   /** Customer training (customerTraining.ts): from the scenario start, ramping in linearly over 3 months [A], no cost unless given. */
   customerTraining: { rampMonths: 3, costPerMonth: 0 },
-  /** Problem management: at most half of a need type's rate removed ("cutting incident volume 50 % … is not uncommon", MetricNet, via DOMAIN.md). */
+  /** Problem management: at most half of a need type's rate removed ("cutting incident volume 50 % … is not uncommon", MetricNet; docs/sources.md). */
   problemManagement: { maxReduction: 0.5, costPerFix: 0 },
   /** Retention: TARP's table (retention.ts has the tables, default weights and half-life). */
   retention: { calibration: "tarp" },

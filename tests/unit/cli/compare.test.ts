@@ -99,7 +99,9 @@ describe("--json and --out", () => {
   it("--json prints the comparison; --out writes the same JSON with each run, the CSV, the charts and the report", async () => {
     const outDir = f("out-ok");
     const { out, err } = await quiet([f("a.json"), f("b.json")], { json: true, out: outDir });
-    expect(err).toBe("");
+    // stdout stays one JSON document: where the files went is said on stderr
+    expect(err).toMatch(/^wrote \d+ files to /);
+    expect(err.endsWith(` files to ${outDir} (report: ${join(outDir, "report.html")})\n`)).toBe(true);
     const j = JSON.parse(out);
     expect(Object.keys(j)).toEqual(["scenarios", "seed", "replications", "mode", "metrics"]);
     expect(j.scenarios).toEqual(["small", "more-l1"]);

@@ -112,7 +112,9 @@ describe("the table and the files", () => {
     expect(written).toEqual(doc);
     expect(readdirSync(f("full")).filter((n) => n !== ".supportsim-files").sort()).toEqual(["sweep.csv", "sweep.json"]); // --no-charts; no temporary files left
     expect(names.map((n) => n.split(/[\\/]/).pop()).sort()).toEqual(["sweep.csv", "sweep.json"]);
-    expect(out).toMatch(/^sweep: 4 points → .*sweep\.csv/);
+    // the table, then where the files went (no report.html: --no-charts)
+    expect(out).toMatch(/^Sweep: what-if · 4 points/);
+    expect(out.endsWith(`\nwrote 2 files to ${f("full")}\n`)).toBe(true);
     expect(readFileSync(join(f("full"), "sweep.json"), "utf8")).toBe(sweepJsonText(doc));
     expect(JSON.parse(readFileSync(join(f("full"), "sweep.json"), "utf8"))).toEqual(doc);
     expect(readFileSync(join(f("full"), "sweep.csv"), "utf8")).toBe(sweepCsv(doc));
@@ -155,7 +157,7 @@ describe("shard files and merge", () => {
     expect(s1.sweep).toMatchObject({ scenario: "what-if", seed: 7, replications: 2, vary: [{ path: L2, values: [1, 2] }, { path: L1, values: [2, 3] }] });
     let out = "";
     const doc = execMerge([shards()], { out: merged(), stdout: (s) => (out += s) });
-    expect(out).toMatch(/^merge: 4 points → /);
+    expect(out).toBe(`merge: 4 points; wrote 2 files to ${merged()}\n`);
     expect(readdirSync(merged()).filter((n) => n !== ".supportsim-files").sort()).toEqual(["sweep.csv", "sweep.json"]);
     for (const name of ["sweep.csv", "sweep.json"]) {
       expect(readFileSync(join(merged(), name), "utf8"), name).toBe(readFileSync(join(full(), name), "utf8"));
