@@ -9,10 +9,10 @@ import type { ChartSpec } from "../render/render.js";
 import type { UncertaintyReport } from "../tables/uncertaintyTable.js";
 import { axisCount, axisMoney, formatCount } from "../numbers.js";
 import { BAND_OPACITY, baseSpec, CHART_WIDTH, scenarioScale } from "./theme.js";
+import { MONTH_NAMES } from "../../time/months.js";
 
 interface FanRow { month: string; label: string; scenario: string; panel: string; p10: number; p50: number; p90: number }
 
-const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 /** "2027-03" → "Mar 2027" (the scenario's own calendar month, no time zone in between). */
 const monthLabel = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 

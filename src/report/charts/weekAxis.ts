@@ -171,7 +171,20 @@ export function placeRows<T extends object>(axis: WeekAxis, rows: readonly T[], 
  * the hours its agents are on the floor.
  */
 export function profileAxis(p: WeekProfile, alsoChannel?: string): WeekAxis {
+  return weekAxis(p.intervals, p.intervalMinutes, openIntervals(p, alsoChannel));
+}
+
+/** Whether interval i of the average week is open, as profileAxis reads it. */
+export function openIntervals(p: WeekProfile, alsoChannel?: string): (i: number) => boolean {
   const positive = (v: number | null | undefined) => v !== null && v !== undefined && v > 1e-9;
   const live = p.channels.filter((c) => (c.kind === "realtime" || c.name === alsoChannel) && c.offered.mean.some(positive));
-  return weekAxis(p.intervals, p.intervalMinutes, (i) => (live.length > 0 ? live.some((c) => positive(c.offered.mean[i])) : p.tiers.some((t) => positive(t.agents.mean[i]))));
+  return (i) => (live.length > 0 ? live.some((c) => positive(c.offered.mean[i])) : p.tiers.some((t) => positive(t.agents.mean[i])));
+}
+
+/** Hours of the week the live channels are open (profileAxis's open intervals). */
+export function openHours(p: WeekProfile): number {
+  const open = openIntervals(p);
+  let k = 0;
+  for (let i = 0; i < p.intervals; i++) if (open(i)) k++;
+  return (k * p.intervalMinutes) / 60;
 }
