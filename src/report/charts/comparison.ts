@@ -52,8 +52,8 @@ export function defaultComparisonMetrics(c: CompareResult): string[] {
   return wanted.filter((k) => k in c.metrics);
 }
 
-/** Pixels between the zero line and the start of a difference's label. */
-const LABEL_GAP = 5;
+/** Pixels between a difference's point and the start of its label (past the point's radius). */
+const LABEL_GAP = 7;
 
 /** A difference's label as the chart writes it (for its width): the change, " n.s." when not significant. */
 function labelText(d: DifferenceDatum, unit: MetricUnit, currency: string, info: { cents: boolean }, durationOf: number | undefined): string {
@@ -120,15 +120,17 @@ export function comparisonChart(c: CompareResult, metrics?: string[]): ChartSpec
     const durationOf = refValue ?? undefined;
     const change = (x: string, axis = false) => changeExpr(x, unit, currency, { cents: info.cents, axis, axisMax: Math.max(Math.abs(lo), Math.abs(hi)) + pad, durationOf });
     const refText = refValue === null ? `${ref}: n/a` : `${ref}: ${formatValue(refValue, unit, currency, info)}`;
-    // Labels start at the zero line and run outwards on their difference's side, so none crosses
-    // it; each side is widened, if need be, to hold its longest label (DejaVu Sans bold 12.5 px
-    // is at most about 8.5 px a character).
-    const labelPx = (sign: 1 | -1) => Math.max(0, ...rows.filter((d) => Math.sign(d.mean) === sign || (sign === 1 && d.mean === 0)).map((d) => labelText(d, unit, currency, info, durationOf).length * 8.5 + LABEL_GAP));
+    // Labels run from their point outwards, away from zero, so none crosses the zero line; each
+    // side is widened, if need be, to hold its labels (DejaVu Sans bold 12.5 px is at most about
+    // 8.5 px a character).
+    const labelPx = (d: DifferenceDatum) => labelText(d, unit, currency, info, durationOf).length * 8.5 + LABEL_GAP;
     let left = pad - lo, right = hi + pad;
     for (let k = 0; k < 3; k++) {
       const perPx = (left + right) / width;
-      left = Math.max(pad - lo, labelPx(-1) * perPx);
-      right = Math.max(hi + pad, labelPx(1) * perPx);
+      for (const d of rows) {
+        if (d.mean >= 0) right = Math.max(right, d.mean + labelPx(d) * perPx);
+        else left = Math.max(left, -d.mean + labelPx(d) * perPx);
+      }
     }
     const x = {
       field: "mean", type: "quantitative", title: null,
@@ -183,7 +185,7 @@ export function comparisonChart(c: CompareResult, metrics?: string[]): ChartSpec
         ...[["datum.mean >= 0", "left", LABEL_GAP], ["datum.mean < 0", "right", -LABEL_GAP]].map(([test, align, dx]) => ({
           transform: [{ filter: test }],
           mark: { type: "text", baseline: "bottom", dy: -9, align, dx, fontSize: 12.5, fontWeight: 600, color: "#222222" },
-          encoding: { x: { datum: 0, type: "quantitative" }, y, text: { field: "label" }, opacity: { condition: { test: "datum.significant", value: 1 }, value: 0.65 } },
+          encoding: { x: { field: "mean", type: "quantitative" }, y, text: { field: "label" }, opacity: { condition: { test: "datum.significant", value: 1 }, value: 0.65 } },
         })),
       ],
     };
