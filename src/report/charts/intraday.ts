@@ -149,7 +149,7 @@ export function intradayChart(r: ScenarioResult, channel: string, opts: { target
   }
   // The hours the live channels are open (and a deferred channel's contacts arrive): a round-the-clock operation keeps the whole week.
   const axis = profileAxis(p, deferred ? channel : undefined);
-  const placed = placeRows(axis, rows, ["start", "end", "hour"], "hour") as unknown as IntradayRow[];
+  const placed = placeRows(axis, rows, "hour", ["start", "end"]);
   const hidden = rows.reduce((s, row) => s + (axis.x(row.hour) === null ? row.offered ?? 0 : 0), 0);
   const weekX = (field: string, o: { labels?: boolean } = {}) => axis.encoding(field, o);
   // A value between two gaps draws no line: mark it with a dot.
@@ -178,18 +178,18 @@ export function intradayChart(r: ScenarioResult, channel: string, opts: { target
     { field: "qText", type: "nominal", title: "Contacts waiting" },
   ];
   /** Transparent interval columns: hovering anywhere in an interval shows all its values. */
-  const hover = { mark: { type: "rect", opacity: 0 }, encoding: { x: { field: "start", type: "quantitative" }, x2: weekX2("end"), tooltip } };
+  const hover = { mark: { type: "rect", opacity: 0 }, encoding: { x: { field: "x0", type: "quantitative" }, x2: weekX2("x1"), tooltip } };
 
   const panel = (key: "sl" | "asa" | "q", title: string, yTitle: string, height: number, y: Record<string, unknown>, labels: boolean, extra: Record<string, unknown>[] = []) => ({
     width: CHART_WIDTH,
     height,
     title: { text: title, fontSize: 15, fontWeight: 600, anchor: "start", offset: 6 },
     layer: [
-      { mark: { type: "area", opacity: BAND_OPACITY, color: colour }, encoding: { x: weekX("hour", { labels }), y: { field: `${key}Low`, type: "quantitative", title: yTitle, ...y, axis: { minExtent: Y_AXIS_EXTENT, ...(y.axis as object) } }, y2: { field: `${key}High` } } },
-      { mark: { type: "line", color: colour, strokeWidth: 2 }, encoding: { x: { field: "hour", type: "quantitative" }, y: { field: key, type: "quantitative" } } },
+      { mark: { type: "area", opacity: BAND_OPACITY, color: colour }, encoding: { x: weekX("x", { labels }), y: { field: `${key}Low`, type: "quantitative", title: yTitle, ...y, axis: { minExtent: Y_AXIS_EXTENT, ...(y.axis as object) } }, y2: { field: `${key}High` } } },
+      { mark: { type: "line", color: colour, strokeWidth: 2 }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: key, type: "quantitative" } } },
       // (only when there are such values: an empty layer would warn of an infinite extent)
       ...(flagged.some((row) => row[`${key}Dot`])
-        ? [{ transform: [{ filter: `datum.${key}Dot` }], mark: { type: "point", color: colour, size: 30 }, encoding: { x: { field: "hour", type: "quantitative" }, y: { field: key, type: "quantitative" } } }]
+        ? [{ transform: [{ filter: `datum.${key}Dot` }], mark: { type: "point", color: colour, size: 30 }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: key, type: "quantitative" } } }]
         : []),
       ...extra,
       hover,

@@ -82,13 +82,13 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
 
   // the hours the pool is open or scheduled (round the clock: the whole week)
   const axis = weekAxis(n, m, (i) => all[i].open || (all[i].coverage ?? 0) > 0);
-  const intervals = placeRows(axis, all, ["start", "end"], "start") as unknown as typeof all;
+  const intervals = placeRows(axis, all, "start", ["start", "end"]);
   const weekX = (field: string, o: { labels?: boolean; title?: string | null } = {}) => axis.encoding(field, o);
   // Steps drawn as two points per interval (its start and just before its end), so a value
   // holds over its interval and a null interval (Erlang where closed) is a gap of its width.
   const EPS = 1e-6;
   const steps = intervals.flatMap((r) =>
-    r.i === null ? [{ x: r.start, required: null, erlang: null, coverage: null }] : [r.start, r.end - EPS].map((x) => ({ x, required: r.open ? r.required : null, erlang: r.erlang, coverage: r.coverage })),
+    r.i === null ? [{ x: r.x, required: null, erlang: null, coverage: null }] : [r.x0!, r.x1! - EPS].map((x) => ({ x, required: r.open ? r.required : null, erlang: r.erlang, coverage: r.coverage })),
   );
 
   const base = TIER_COLOURS[req.tier % TIER_COLOURS.length];
@@ -137,7 +137,7 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
         : []),
       { data: { values: steps }, transform: named(STAFFING_SERIES.required), mark: { type: "line", strokeWidth: 2.5 }, encoding: { x, y: { field: "required", type: "quantitative", title: "Agents on the floor", scale: yScale, axis: { minExtent: Y_AXIS_EXTENT, ...axisNumber(true) } }, color: colour, strokeDash: dash } },
       { data: { values: steps }, transform: named(STAFFING_SERIES.erlang), mark: { type: "line", strokeWidth: 1.5 }, encoding: { x, y: { field: "erlang", type: "quantitative" }, color: colour, strokeDash: dash } },
-      { data: { values: intervals }, transform: tooltipCalcs, mark: { type: "rect", opacity: 0 }, encoding: { x: { field: "start", type: "quantitative" }, x2: weekX2("end"), tooltip } },
+      { data: { values: intervals }, transform: tooltipCalcs, mark: { type: "rect", opacity: 0 }, encoding: { x: { field: "x0", type: "quantitative" }, x2: weekX2("x1"), tooltip } },
     ],
   };
   const gapPanel = {
@@ -150,8 +150,8 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
       {
         mark: { type: "rect" },
         encoding: {
-          x: weekX("start", { title: `Hour of the day (${req.timeZone} time)` }),
-          x2: weekX2("end"),
+          x: weekX("x0", { title: `Hour of the day (${req.timeZone} time)` }),
+          x2: weekX2("x1"),
           y: { field: "gap", type: "quantitative", title: "Gap", axis: { minExtent: Y_AXIS_EXTENT, ...axisNumber(), labelExpr: "datum.value > 0 ? '+' + datum.label : datum.label", tickCount: 4 } },
           y2: { datum: 0 },
           color: { condition: { test: "datum.gap < 0", value: TARGET_COLOUR }, value: VOLUME_COLOURS.answered },

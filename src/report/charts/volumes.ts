@@ -57,7 +57,7 @@ export function volumesChart(r: ScenarioResult, channel?: string): ChartSpec | n
   }));
   // the hours the operation works, as on the intraday charts
   const axis = profileAxis(p);
-  const values = placeRows(axis, rows, ["start", "end", "hour"], "hour");
+  const values = placeRows(axis, rows, "hour", ["start", "end"]);
   const hidden = rows.reduce((s, row) => s + (axis.x(row.hour) === null ? row.Offered ?? 0 : 0), 0);
   const weekX = (field: string) => axis.encoding(field);
 
@@ -92,7 +92,7 @@ export function volumesChart(r: ScenarioResult, channel?: string): ChartSpec | n
     ],
     layer: [
       ...(one
-        ? [{ mark: { type: "area", opacity: BAND_OPACITY, color: VOLUME_COLOURS.offered }, encoding: { x: weekX("hour"), y: { field: "offeredLow", type: "quantitative" }, y2: { field: "offeredHigh" } } }]
+        ? [{ mark: { type: "area", opacity: BAND_OPACITY, color: VOLUME_COLOURS.offered }, encoding: { x: weekX("x"), y: { field: "offeredLow", type: "quantitative" }, y2: { field: "offeredHigh" } } }]
         : []),
       // One layer per series, drawn answered (wide) → offered → abandoned: where all offered
       // contacts are answered (e-mail) the offered line shows on top of a wider answered one.
@@ -100,12 +100,12 @@ export function volumesChart(r: ScenarioResult, channel?: string): ChartSpec | n
         transform: [{ fold: [name], as: ["series", "value"] }],
         mark: { type: "line", strokeWidth: name === "Answered" ? 5 : 2 },
         encoding: {
-          x: weekX("hour"),
+          x: weekX("x"),
           y: { field: "value", type: "quantitative", title: "Contacts per interval", axis: { ...axisNumber(), minExtent: 64 } },
           color: { field: "series", type: "nominal", title: null, scale: { domain: [...SERIES], range: [VOLUME_COLOURS.offered, VOLUME_COLOURS.answered, VOLUME_COLOURS.abandoned] } },
         },
       })),
-      { mark: { type: "rect", opacity: 0 }, encoding: { x: { field: "start", type: "quantitative" }, x2: weekX2("end"), tooltip } },
+      { mark: { type: "rect", opacity: 0 }, encoding: { x: { field: "x0", type: "quantitative" }, x2: weekX2("x1"), tooltip } },
     ],
   };
 }

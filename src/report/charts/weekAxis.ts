@@ -141,12 +141,14 @@ export function weekAxis(n: number, intervalMinutes: number, open: (i: number) =
 
 /**
  * Rows of a per-interval chart placed on the axis: each row whose `key` hour (a point inside its
- * interval) is shown, with `fields` (hours of the same interval: its start, end, middle) moved
- * with it to axis positions, and a break row (every other value null) in each gap
- * between days so lines and areas end at a day's close. Rows outside the hours shown are left out.
+ * interval, in hours since Monday 00:00) is shown, with its axis position `x` and, given `span`
+ * (the fields of its start and end hours), `x0` and `x1`; and a break row (every field null but
+ * `x`) in each gap between days, so lines and areas end at a day's close. Rows outside the hours
+ * shown are left out; the rows keep their own fields (hours of the week, labels) as they were.
  */
-export function placeRows<T extends object>(axis: WeekAxis, rows: readonly T[], fields: readonly (keyof T & string)[], key: keyof T & string): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
+export function placeRows<T extends object>(axis: WeekAxis, rows: readonly T[], key: keyof T & string, span?: [keyof T & string, keyof T & string]): (T & { x: number; x0?: number; x1?: number })[] {
+  type Placed = T & { x: number; x0?: number; x1?: number };
+  const out: Placed[] = [];
   const breaks = [...axis.gaps];
   for (const row of rows) {
     const r = row as Record<string, unknown>;
@@ -154,11 +156,11 @@ export function placeRows<T extends object>(axis: WeekAxis, rows: readonly T[], 
     if (at === null) continue;
     while (breaks.length > 0 && breaks[0] < at) {
       const g = breaks.shift()!;
-      out.push(Object.fromEntries(Object.keys(r).map((k) => [k, (fields as readonly string[]).includes(k) ? g : null])));
+      out.push({ ...Object.fromEntries(Object.keys(r).map((k) => [k, null])), x: g } as unknown as Placed);
     }
-    const moved: Record<string, unknown> = { ...r };
-    for (const f of fields) moved[f] = at + (r[f] as number) - (r[key] as number);
-    out.push(moved);
+    // the interval's ends move with its key hour (an interval never spans two days)
+    const ends = span ? { x0: at + (r[span[0]] as number) - (r[key] as number), x1: at + (r[span[1]] as number) - (r[key] as number) } : {};
+    out.push({ ...row, x: at, ...ends });
   }
   return out;
 }
