@@ -86,7 +86,8 @@ export function weekAxis(n: number, intervalMinutes: number, open: (i: number) =
     if (k === undefined || hd < from - 1e-9 || hd > to + 1e-9) return null;
     return offset(k) + hd - from;
   };
-  const gaps = days.slice(1).map((_, k) => offset(k + 1) - gap / 2);
+  // round the clock the days run on, with no gap to break a line at midnight
+  const gaps = full ? [] : days.slice(1).map((_, k) => offset(k + 1) - gap / 2);
 
   // ticks: every step within each day's window (a tick every step / 2 when labels are 6 h or more apart, unlabelled)
   const minor = step >= 6 ? step / 2 : step;
