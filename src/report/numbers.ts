@@ -180,9 +180,10 @@ export function rangeTexts(lo: number, hi: number, write: (x: number, extra: num
   }
 }
 
-/** An interval of a value in its unit, "low – high" (`sep`), its ends told apart (rangeTexts). */
+/** An interval of a value in its unit, "low – high" (`sep`), its ends told apart (rangeTexts) and a duration's both ends in one unit (114.6 min – 2.9 h reads as 1.9 h – 2.9 h). */
 export function formatRange(lo: number, hi: number, unit: Unit, currency: string, style: ValueStyle = {}, sep = " – "): string {
-  return rangeTexts(lo, hi, (x, extra) => formatValue(x, unit, currency, { ...style, extra })).join(sep);
+  const durationOf = style.durationOf ?? Math.max(Math.abs(lo), Math.abs(hi));
+  return rangeTexts(lo, hi, (x, extra) => formatValue(x, unit, currency, { ...style, durationOf, extra })).join(sep);
 }
 
 /** A signed change: "+1.2 points", "−$300", "+10 s"; no sign when it rounds to zero ("0 points"). */

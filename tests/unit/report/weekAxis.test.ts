@@ -77,6 +77,9 @@ describe("intervals and differences as the report writes them", () => {
     expect(formatRange(0.8012, 0.8014, "share", "USD")).toBe("80.12% – 80.14%");
     expect(formatShareRange(0.8012, 0.8014)).toBe("80.12–80.14%");
     expect(formatRange(950.2, 950.4, "money", "USD")).toBe("$950.2 – $950.4");
+    // a duration's two ends in one unit: not "114.6 min – 2.9 h"
+    expect(formatRange(1.91, 2.9, "hours", "USD")).toBe("1.9 h – 2.9 h");
+    expect(formatRange(90, 150, "seconds", "USD")).toBe("1.5 min – 2.5 min");
     // equal ends stay equal; a difference too small for six more digits stops there
     expect(formatRange(5, 5, "count", "USD")).toBe("5 – 5");
     expect(rangeTexts(1, 1 + 1e-12, (x, e) => x.toFixed(e))).toEqual(["1.000000", "1.000000"]);
