@@ -2,10 +2,13 @@
  * The week charts' x axis (src/report/charts/weekAxis.ts): cropped to the days and hours the
  * operation works, with hour ticks and the day's name under each day; round the clock, the whole
  * week. And the number formats the report's intervals and differences read with
- * (src/report/numbers.ts rangeTexts, formatRange, a duration in its value's unit).
+ * (src/report/numbers.ts rangeTexts, formatRange, a duration in its value's unit); the measured
+ * window as the report's header says it, and the partial months the fan chart leaves out.
  */
 import { describe, expect, it } from "vitest";
 import { placeRows, weekAxis } from "../../../src/report/charts/weekAxis.js";
+import { measuredText } from "../../../src/report/html/budgetReport.js";
+import { partialText } from "../../../src/report/charts/uncertainty.js";
 import { formatChange, formatDuration, formatRange, formatShareRange, rangeTexts, formatMoney } from "../../../src/report/numbers.js";
 
 /** 30-min intervals; open Mon–Fri 08:00–18:00 (a B2B operation). */
@@ -93,5 +96,18 @@ describe("intervals and differences as the report writes them", () => {
     expect(formatDuration(90, false, 0, 600)).toBe("1.5 min");
     // seconds stay seconds when the value is in seconds
     expect(formatChange(3, "seconds", "USD", { durationOf: 20 })).toBe("+3.0 s");
+  });
+});
+
+describe("the measured window, as the report and the monthly charts say it", () => {
+  it("measures from the warm-up's end, not the scenario's start", () => {
+    const r = { start: "2027-01-04T00:00", timeZone: "America/Chicago", horizonHours: 840, warmupHours: 168 };
+    expect(measuredText(r)).toBe("28 days measured from 2027-01-11 00:00 to 2027-02-08 00:00 (America/Chicago), after a warm-up of 7 days");
+    expect(measuredText({ ...r, warmupHours: 0 })).toBe("35 days measured from 2027-01-04 00:00 to 2027-02-08 00:00 (America/Chicago), with no warm-up");
+  });
+
+  it("names the partial months the fan chart leaves out, with the days measured", () => {
+    expect(partialText({ monthShares: { "2027-01": 24 / 31, "2027-02": 1, "2027-03": 1, "2027-04": 0.5 } })).toBe(" (left out, partial: Jan 2027, 24 of 31 days measured; Apr 2027, 15 of 30 days measured)");
+    expect(partialText({ monthShares: { "2027-02": 1 } })).toBe("");
   });
 });
