@@ -32,15 +32,15 @@ export function fanData(r: UncertaintyReport): FanRow[] {
 
 /**
  * The months the fan leaves out because the warm-up or the horizon cuts them, as its subtitle
- * says so (a part-month's cost would read as a dip): " (left out, partial: Jan 2027, 24 of 31
- * days measured)"; "" when every month is whole.
+ * says so (a part-month's cost would read as a dip): "Left out, partial months: Jan 2027 (24 of
+ * 31 days measured)"; "" when every month is whole.
  */
 export function partialText(r: Pick<UncertaintyReport, "monthShares">): string {
   const parts = Object.entries(r.monthShares ?? {})
     .filter(([, share]) => share > 0 && share < 0.999)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([m, share]) => `${monthLabel(m)}, ${Math.round(share * daysInMonth(m))} of ${daysInMonth(m)} days measured`);
-  return parts.length === 0 ? "" : ` (left out, partial: ${parts.join("; ")})`;
+    .map(([m, share]) => `${monthLabel(m)} (${Math.round(share * daysInMonth(m))} of ${daysInMonth(m)} days measured)`);
+  return parts.length === 0 ? "" : `Left out, partial months: ${parts.join(", ")}`;
 }
 
 /** The fan chart; null when the run has fewer than two months. */
@@ -74,7 +74,8 @@ export function fanChart(r: UncertaintyReport, currency: string): ChartSpec | nu
   const base = baseSpec(
     `What the uncertain inputs do to each month: ${r.scenarios.join(" vs ")}`,
     [
-      `Whole measured months${partialText(r)}. Band: P10 to P90 over ${r.sets} input sets drawn from ${r.inputs.length} ranged input${r.inputs.length === 1 ? "" : "s"}; line: P50`,
+      `Whole measured months. Band: P10 to P90 over ${r.sets} input sets drawn from ${r.inputs.length} ranged input${r.inputs.length === 1 ? "" : "s"}; line: P50`,
+      ...(partialText(r) ? [partialText(r)] : []),
       `${formatCount(r.replications)} replications per set, the noise of which widens the band a little (docs/model.md §24)`,
     ],
     currency,

@@ -107,7 +107,7 @@ describe("the measured window, as the report and the monthly charts say it", () 
   });
 
   it("names the partial months the fan chart leaves out, with the days measured", () => {
-    expect(partialText({ monthShares: { "2027-01": 24 / 31, "2027-02": 1, "2027-03": 1, "2027-04": 0.5 } })).toBe(" (left out, partial: Jan 2027, 24 of 31 days measured; Apr 2027, 15 of 30 days measured)");
+    expect(partialText({ monthShares: { "2027-01": 24 / 31, "2027-02": 1, "2027-03": 1, "2027-04": 0.5 } })).toBe("Left out, partial months: Jan 2027 (24 of 31 days measured), Apr 2027 (15 of 30 days measured)");
     expect(partialText({ monthShares: { "2027-02": 1 } })).toBe("");
   });
 });
