@@ -176,6 +176,7 @@ const TIER: Readonly<Record<string, Kpi>> = {
   answered: ANSWERED,
   abandoned: ABANDONED,
   resolved: kpi("resolved", "count", "none", TOTAL),
+  resolvedNeeds: kpi("needs resolved here", "count", "none", TOTAL),
   transferred: kpi("warm transfers", "count", "none", TOTAL),
   escalated: kpi("escalated", "count", "none", TOTAL),
   heldToLimit: kpi("warm transfers held to the hold limit", "count", "none", TOTAL),

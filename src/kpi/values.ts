@@ -110,6 +110,7 @@ export function supportValues(r: SupportResult, cfg: SupportConfig, parts?: Rati
     v[p + "answered"] = answered;
     v[p + "abandoned"] = g(CF.abandoned);
     v[p + "resolved"] = g(CF.resolved);
+    v[p + "resolvedNeeds"] = k.resolvedNeeds[t];
     v[p + "transferred"] = g(CF.transferred);
     v[p + "escalated"] = g(CF.escalated);
     v[p + "heldToLimit"] = r.network.holdLimited[t];

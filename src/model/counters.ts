@@ -94,6 +94,8 @@ export class SupportCounters {
   readonly needsByInterval: Float64Array;
   /** channel × ATTEMPT_FIELDS.length + field: contacts that arrived in the measured window, when they end */
   readonly attempt: Float64Array;
+  /** Per tier: counted needs (arisen after the warm-up) resolved there, each once, by the tier of its resolving contact (they partition funnel.resolved). */
+  readonly resolvedNeeds: Float64Array;
   readonly backlog: TimeWeighted[];
   private readonly K: number;
   private readonly C: number;
@@ -105,6 +107,7 @@ export class SupportCounters {
     this.byInterval = new Float64Array(dims.intervals * C * INTERVAL_FIELDS.length);
     this.needsByInterval = new Float64Array(dims.intervals);
     this.attempt = new Float64Array(C * ATTEMPT_FIELDS.length);
+    this.resolvedNeeds = new Float64Array(T);
     this.backlog = dims.channels.map(() => new TimeWeighted(warmup, horizon, intervalLength));
   }
 

@@ -24,10 +24,18 @@ import { countExpr, currencySymbol, moneyExpr } from "./charts/theme.js";
 /** What a number measures, which decides how it reads (each metric's: src/kpi/catalogue.ts). */
 export type Unit = KpiUnit;
 
-/** How a value of a unit is written: money with cents (unit costs); shares with `digits` decimals (default 1). */
+/**
+ * How a value of a unit is written: money with cents (unit costs); shares with `digits` decimals
+ * (default 1); `extra` more digits than usual (formatRange: the two ends of an interval that
+ * would read the same); a duration in the unit durationUnit gives `durationOf` seconds (a
+ * difference in the unit of the value it changes: an e-mail response of 2.1 h changes by
+ * 0.02 h, not by 80 s).
+ */
 export interface ValueStyle {
   cents?: boolean;
   digits?: number;
+  extra?: number;
+  durationOf?: number;
 }
 
 const MINUS = "\u2212";
@@ -38,8 +46,8 @@ function sign(x: number, body: string): string {
 }
 
 /** Three significant digits, trailing zeros dropped (d3's ".3~r"): 4.452 → "4.45", 18.0 → "18". */
-export function sig3(x: number): string {
-  return String(Number(x.toPrecision(3)));
+export function sig3(x: number, extra = 0): string {
+  return String(Number(x.toPrecision(3 + extra)));
 }
 
 /** |x| with thousands separators and exactly `decimals` decimals (d3's ",.Nf" without the sign). */
@@ -64,10 +72,10 @@ export function formatFixed(x: number, digits: number): string {
  * 10,000 up); amounts under 10,000 with `decimals` decimals ($44.88 with 2). Negative amounts get
  * a minus sign (−$1.2K), except one that rounds to zero ($0).
  */
-export function formatMoney(x: number, currency: string, decimals = 0): string {
+export function formatMoney(x: number, currency: string, decimals = 0, extra = 0): string {
   const a = Math.abs(x);
   // the unit goes up where three significant digits would round to 1000 of it ($999,999 → $1M, not $1000K)
-  const body = a >= 999.5e6 ? sig3(a / 1e9) + "B" : a >= 999.5e3 ? sig3(a / 1e6) + "M" : a >= 1e4 ? sig3(a / 1e3) + "K" : grouped(a, decimals);
+  const body = a >= 999.5e6 ? sig3(a / 1e9, extra) + "B" : a >= 999.5e3 ? sig3(a / 1e6, extra) + "M" : a >= 1e4 ? sig3(a / 1e3, extra) + "K" : grouped(a, decimals + extra);
   return sign(x, body) + currencySymbol(currency) + body;
 }
 
@@ -79,7 +87,8 @@ export function formatShare(x: number, digits = 1): string {
 
 /** "75.0–85.0%": a range of shares (an interval), the percent sign once. */
 export function formatShareRange(lo: number, hi: number, digits = 1): string {
-  return `${formatShare(lo, digits).slice(0, -1)}–${formatShare(hi, digits)}`;
+  const [a, b] = rangeTexts(lo, hi, (x, extra) => formatShare(x, digits + extra));
+  return `${a.slice(0, -1)}–${b}`;
 }
 
 /**
@@ -95,9 +104,9 @@ export function formatTargetShare(x: number): string {
  * under a tenth of a point (0.07 rather than 0.1, 0.04 rather than 0.0); `word` follows ("points"
  * in sentences and tables, "pp" on charts). `axis`: trailing zeros dropped (2, 4 rather than 2.0, 4.0).
  */
-export function formatPoints(x: number, word = "points", axis = false): string {
+export function formatPoints(x: number, word = "points", axis = false, extra = 0): string {
   const a = Math.abs(x);
-  const n = a < 0.001 ? String(Number((a * 100).toFixed(2))) : axis ? String(Number((a * 100).toFixed(1))) : (a * 100).toFixed(1);
+  const n = a < 0.001 ? String(Number((a * 100).toFixed(2 + extra))) : axis ? String(Number((a * 100).toFixed(1 + extra))) : (a * 100).toFixed(1 + extra);
   return word ? `${n} ${word}` : n;
 }
 
@@ -112,17 +121,21 @@ export function durationUnit(maxSeconds: number): { name: "s" | "min" | "h"; sec
  * A duration in seconds: "4.5 s" under 10 s, "45 s" under 2 min, "3.5 min" under 2 h, else
  * "2.1 h" (durationUnit's units); exactly zero is "0 s". `axis`: "5 s" rather than "5.0 s".
  */
-export function formatDuration(seconds: number, axis = false): string {
+export function formatDuration(seconds: number, axis = false, extra = 0, durationOf?: number): string {
   const a = Math.abs(seconds);
-  const u = durationUnit(a);
-  const body = u.name === "s" ? (a === 0 ? "0" : a < 10 ? (axis ? String(Number(a.toFixed(1))) : a.toFixed(1)) : a.toFixed(0)) + " s" : `${String(Number((a / u.seconds).toFixed(1)))} ${u.name}`;
+  const u = durationUnit(durationOf === undefined ? a : Math.max(a, Math.abs(durationOf)));
+  const v = a / u.seconds;
+  // in a unit chosen for a larger value (durationOf), a small amount keeps two significant digits: 0.022 h
+  const body =
+    u.name === "s" ? (a === 0 ? "0" : a < 10 ? (axis ? String(Number(a.toFixed(1 + extra))) : a.toFixed(1 + extra)) : a.toFixed(extra)) + " s"
+    : `${String(v > 0 && v < 0.1 ? Number(v.toPrecision(2 + extra)) : Number(v.toFixed(1 + extra)))} ${u.name}`;
   return sign(seconds, body) + body;
 }
 
 /** A count as theme.countExpr draws it: "12,748", "1.23M". */
-export function formatCount(x: number): string {
+export function formatCount(x: number, extra = 0): string {
   const a = Math.abs(x);
-  const body = a >= 1e6 ? sig3(a / 1e6) + "M" : grouped(a, 0);
+  const body = a >= 1e6 ? sig3(a / 1e6, extra) + "M" : grouped(a, extra);
   return sign(x, body) + body;
 }
 
@@ -137,20 +150,40 @@ export function formatSpan(hours: number, style: "short" | "long" = "long"): str
 
 /** A value in its unit: 81.9%, $4.45M ($44.88 with cents), 42 s, 30 min (minutes and hours are durations too), 12,748, 1.25. */
 export function formatValue(x: number, unit: Unit, currency: string, style: ValueStyle = {}): string {
+  const e = style.extra ?? 0;
+  const of = (k: number) => (style.durationOf === undefined ? undefined : style.durationOf * k);
   switch (unit) {
-    case "share": return formatShare(x, style.digits ?? 1);
-    case "money": return formatMoney(x, currency, style.cents ? 2 : 0);
-    case "seconds": return formatDuration(x);
-    case "minutes": return formatDuration(x * 60);
-    case "hours": return formatDuration(x * 3600);
-    case "count": return formatCount(x);
-    case "number": return formatNumber(x);
+    case "share": return formatShare(x, (style.digits ?? 1) + e);
+    case "money": return formatMoney(x, currency, style.cents ? 2 : 0, e);
+    case "seconds": return formatDuration(x, false, e, of(1));
+    case "minutes": return formatDuration(x * 60, false, e, of(60));
+    case "hours": return formatDuration(x * 3600, false, e, of(3600));
+    case "count": return formatCount(x, e);
+    case "number": return formatNumber(x, 2 + e);
   }
 }
 
 /** The size of a change, no sign: points for shares (`word`), else the value's own format. */
 export function formatMagnitude(x: number, unit: Unit, currency: string, style: ValueStyle & { word?: string } = {}): string {
-  return unit === "share" ? formatPoints(x, style.word ?? "points") : formatValue(Math.abs(x), unit, currency, style);
+  return unit === "share" ? formatPoints(x, style.word ?? "points", false, style.extra ?? 0) : formatValue(Math.abs(x), unit, currency, style);
+}
+
+/**
+ * The two ends of an interval written by `write(x, extra)`, with one more digit at a time
+ * (`extra`, up to 6) until they read differently: an interval written "$318K – $318K" says
+ * nothing, "$317.6K – $318.4K" does. Ends that are equal stay equal.
+ */
+export function rangeTexts(lo: number, hi: number, write: (x: number, extra: number) => string): [string, string] {
+  for (let extra = 0; ; extra++) {
+    const a = write(lo, extra), b = write(hi, extra);
+    if (a !== b || lo === hi || extra >= 6) return [a, b];
+  }
+}
+
+/** An interval of a value in its unit, "low – high" (`sep`), its ends told apart (rangeTexts) and a duration's both ends in one unit (114.6 min – 2.9 h reads as 1.9 h – 2.9 h). */
+export function formatRange(lo: number, hi: number, unit: Unit, currency: string, style: ValueStyle = {}, sep = " – "): string {
+  const durationOf = style.durationOf ?? Math.max(Math.abs(lo), Math.abs(hi));
+  return rangeTexts(lo, hi, (x, extra) => formatValue(x, unit, currency, { ...style, durationOf, extra })).join(sep);
 }
 
 /** A signed change: "+1.2 points", "−$300", "+10 s"; no sign when it rounds to zero ("0 points"). */
@@ -173,6 +206,14 @@ export function durationExpr(x: string, axis = false): string {
   const a = `abs(${x})`;
   const body = `(${a} == 0 ? '0 s' : ${a} < 10 ? format(${a}, '${axis ? ".1~f" : ".1f"}') + ' s' : ${a} < 120 ? format(${a}, '.0f') + ' s' : ${a} < 7200 ? format(${a} / 60, '.1~f') + ' min' : format(${a} / 3600, '.1~f') + ' h')`;
   return signedExpr(x, body);
+}
+
+/** formatDuration(seconds, false, 0, unitOf) as a Vega expression (no sign): `x` seconds in the unit durationUnit gives `unitOf` seconds. */
+function durationInUnitExpr(x: string, unitOf: number): string {
+  const u = durationUnit(unitOf);
+  if (u.name === "s") return durationExpr(x);
+  const v = `(abs(${x}) / ${u.seconds})`;
+  return `format(${v}, ${v} > 0 && ${v} < 0.1 ? '.2~r' : '.1~f') + ' ${u.name}'`;
 }
 
 /** formatPoints as a Vega expression (no sign). */
@@ -261,13 +302,14 @@ function numberExpr(x: string): string {
 export function changeExpr(x: string, unit: Unit, currency: string, style: ValueStyle & { word?: string; axis?: boolean; axisMax?: number } = {}): string {
   const a = `abs(${x})`;
   const axis = style.axis ?? false;
-  const seconds = (s: string, max: number) => (axis ? axisDurationExpr(s, max) : durationExpr(s));
+  // a difference in the unit of the value it changes (style.durationOf, in the metric's unit), as formatDuration writes it
+  const seconds = (s: string, max: number, k: number) => (axis ? axisDurationExpr(s, max) : style.durationOf !== undefined ? durationInUnitExpr(s, Math.max(max, Math.abs(style.durationOf) * k)) : durationExpr(s));
   const m =
     unit === "share" ? pointsExpr(a, style.word ?? "pp", axis)
     : unit === "money" ? (axis ? axisMoneyExpr(a, currency, style.cents) : moneyExpr(a, currency, style.cents ? 2 : 0))
-    : unit === "seconds" ? seconds(a, 0)
-    : unit === "minutes" ? seconds(`${a} * 60`, (style.axisMax ?? 0) * 60)
-    : unit === "hours" ? seconds(`${a} * 3600`, (style.axisMax ?? 0) * 3600)
+    : unit === "seconds" ? seconds(a, 0, 1)
+    : unit === "minutes" ? seconds(`${a} * 60`, (style.axisMax ?? 0) * 60, 60)
+    : unit === "hours" ? seconds(`${a} * 3600`, (style.axisMax ?? 0) * 3600, 3600)
     : unit === "number" ? `format(${a}, ',.2~f')`
     : axis ? axisCountExpr(a) : countExpr(a);
   return signedExpr(x, `(${m})`, true);

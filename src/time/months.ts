@@ -119,3 +119,16 @@ export class MonthClock {
     return lo;
   }
 }
+
+/** Month names, January first, as the charts write them. */
+export const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** A local date "2027-01-11" (or a timestamp starting so) as "11 Jan". */
+export function dayMonthText(isoDate: string): string {
+  return `${Number(isoDate.slice(8, 10))} ${MONTH_NAMES[Number(isoDate.slice(5, 7)) - 1]}`;
+}
+
+/** Days in the calendar month "2027-02" (28). */
+export function daysInMonth(month: string): number {
+  return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+}

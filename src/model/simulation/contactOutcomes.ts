@@ -152,6 +152,8 @@ export class ContactOutcomes implements NetworkObserver {
         k.attempt[r + AF.toResolution] += now - s.arrival[id];
       }
       if (s.attempts[id] === 1 && (s.flags[id] & NeedFlag.Moved) === 0) this.path.funnel(id, FF.resolvedFirstContact);
+      // the need's resolution, by the tier that resolved it (counted as funnel.resolved is: once, for a need that arose after the warm-up)
+      if (s.funnelRow[id] >= 0) k.resolvedNeeds[tier] += 1;
       if (this.quality.recordResolved(s.need[id], now)) this.book.ledger.add(this.book.problemManagement, now, this.quality.costPerFix);
       return this.path.finish(id, FF.resolved, now);
     }

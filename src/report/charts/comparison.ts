@@ -8,7 +8,7 @@
  * its subtitle so the size of a change can be judged.
  */
 import { metricInfo, type MetricUnit } from "../metrics.js";
-import { changeExpr, formatValue } from "../numbers.js";
+import { changeExpr, formatChange, formatValue } from "../numbers.js";
 import type { ChartSpec } from "../render/render.js";
 import { verdict } from "../significance.js";
 import { baseSpec, scenarioScale } from "./theme.js";
@@ -50,6 +50,14 @@ export function defaultComparisonMetrics(c: CompareResult): string[] {
     ...(c.sizing ? ["cost.paidFte"] : []),
   ];
   return wanted.filter((k) => k in c.metrics);
+}
+
+/** Pixels between a difference's point and the start of its label (past the point's radius). */
+const LABEL_GAP = 7;
+
+/** A difference's label as the chart writes it (for its width): the change, " n.s." when not significant. */
+function labelText(d: DifferenceDatum, unit: MetricUnit, currency: string, info: { cents: boolean }, durationOf: number | undefined): string {
+  return formatChange(d.mean, unit, currency, { cents: info.cents, word: "pp", durationOf }) + (d.significant ? "" : " n.s.");
 }
 
 /** One difference: a later scenario against the first, on one metric. */
@@ -107,12 +115,26 @@ export function comparisonChart(c: CompareResult, metrics?: string[]): ChartSpec
     // a panel where every difference is exactly 0 (a scenario that changes nothing there) still
     // gets a readable axis: ±1 point for shares, ±1 unit otherwise
     const pad = hi - lo > 0 ? (hi - lo) * 0.12 : unit === "share" ? 0.01 : 1;
-    const change = (x: string, axis = false) => changeExpr(x, unit, currency, { cents: info.cents, axis, axisMax: Math.max(Math.abs(lo), Math.abs(hi)) + pad });
     const refValue = c.metrics[key].values[0]?.mean ?? null;
+    // a duration's difference in the unit of the reference's value (an e-mail response of 2.1 h changes by 0.02 h, not by 80 s)
+    const durationOf = refValue ?? undefined;
+    const change = (x: string, axis = false) => changeExpr(x, unit, currency, { cents: info.cents, axis, axisMax: Math.max(Math.abs(lo), Math.abs(hi)) + pad, durationOf });
     const refText = refValue === null ? `${ref}: n/a` : `${ref}: ${formatValue(refValue, unit, currency, info)}`;
+    // Labels run from their point outwards, away from zero, so none crosses the zero line; each
+    // side is widened, if need be, to hold its labels (DejaVu Sans bold 12.5 px is at most about
+    // 8.5 px a character).
+    const labelPx = (d: DifferenceDatum) => labelText(d, unit, currency, info, durationOf).length * 8.5 + LABEL_GAP;
+    let left = pad - lo, right = hi + pad;
+    for (let k = 0; k < 3; k++) {
+      const perPx = (left + right) / width;
+      for (const d of rows) {
+        if (d.mean >= 0) right = Math.max(right, d.mean + labelPx(d) * perPx);
+        else left = Math.max(left, -d.mean + labelPx(d) * perPx);
+      }
+    }
     const x = {
       field: "mean", type: "quantitative", title: null,
-      scale: { domain: [lo - pad, hi + pad], nice: false, zero: false },
+      scale: { domain: [-left, right], nice: false, zero: false },
       axis: { labelExpr: change("datum.value", true), tickCount: 4, grid: true, labelFlush: true, labelOverlap: true },
     };
     const y = {
@@ -160,10 +182,11 @@ export function comparisonChart(c: CompareResult, metrics?: string[]): ChartSpec
             ],
           },
         },
-        {
-          mark: { type: "text", baseline: "bottom", dy: -9, fontSize: 12.5, fontWeight: 600, color: "#222222" },
+        ...[["datum.mean >= 0", "left", LABEL_GAP], ["datum.mean < 0", "right", -LABEL_GAP]].map(([test, align, dx]) => ({
+          transform: [{ filter: test }],
+          mark: { type: "text", baseline: "bottom", dy: -9, align, dx, fontSize: 12.5, fontWeight: 600, color: "#222222" },
           encoding: { x: { field: "mean", type: "quantitative" }, y, text: { field: "label" }, opacity: { condition: { test: "datum.significant", value: 1 }, value: 0.65 } },
-        },
+        })),
       ],
     };
   });

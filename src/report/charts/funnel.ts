@@ -12,9 +12,12 @@
  *   Self-served                            funnel.selfServed (knowledge base, no agent)
  *   Asked for help                         funnel.asked: needs with at least one contact
  *                                          (the contacts they made, funnel.requests, are in the tooltip)
- *   Resolved by an agent                   funnel.resolved
- *     ↳ at the first contact               funnel.resolvedFirstContact
- *     ↳ at <tier>                          tier.<tier>.resolved (contacts resolved at the tier)
+ *   Resolved by an agent                   funnel.resolved; its label also says how many at the first
+ *                                          contact (funnel.resolvedFirstContact: they overlap the tiers,
+ *                                          so they are a note on the bar, not a row beside them)
+ *     ↳ at <tier>                          tier.<tier>.resolvedNeeds: each resolved need once, by the tier
+ *                                          that resolved it, so these rows add up to "Resolved by an agent"
+ *                                          (results written before it was counted: no tier rows)
  *   Asked, not resolved                    funnel.asked − funnel.resolved (abandoned, unresolved,
  *                                          still open, or gave up waiting for opening hours)
  *   Unserved                               funnel.unserved: never asked, or gave up after self-service
@@ -42,6 +45,8 @@ export interface FunnelDatum {
   share: number;
   /** What the row counts, for the tooltip. */
   note: string;
+  /** Appended to the bar's label ("" for none). */
+  extra: string;
 }
 
 interface Stage {
@@ -51,6 +56,7 @@ interface Stage {
 }
 
 const ASKED = "Asked for help";
+const RESOLVED = "Resolved by an agent";
 const get = (r: ScenarioResult) => (k: string): number | null => meanOf(r.estimates[k]);
 
 function stages(runs: readonly ScenarioResult[]): Stage[] {
@@ -63,12 +69,11 @@ function stages(runs: readonly ScenarioResult[]): Stage[] {
   list.push(
     { label: "Self-served", note: "resolved in self-service (knowledge base) without an agent", value: (m) => m("funnel.selfServed") },
     { label: ASKED, note: "needs with at least one contact to support", value: (m) => m("funnel.asked") },
-    { label: "Resolved by an agent", note: "needs an agent resolved", value: (m) => m("funnel.resolved") },
-    { label: "↳ at the first contact", note: "resolved by the first tier of the first contact", value: (m) => m("funnel.resolvedFirstContact") },
+    { label: RESOLVED, note: "needs an agent resolved; of them, at the first contact: resolved by the first tier of the first contact", value: (m) => m("funnel.resolved") },
     ...tiers.map((t): Stage => ({
       label: `↳ at ${t}`,
-      note: `contacts resolved at ${t} (after transfers and escalations)`,
-      value: (m, r) => (r.tiers.includes(t) ? m(`tier.${t}.resolved`) : null),
+      note: `needs resolved at ${t}, each counted once, by the tier of the contact that resolved it (after transfers and escalations)`,
+      value: (m, r) => (r.tiers.includes(t) ? m(`tier.${t}.resolvedNeeds`) : null),
     })),
     {
       label: "Asked, not resolved",
@@ -100,12 +105,16 @@ export function funnelData(runs: readonly ScenarioResult[]): { data: FunnelDatum
       const note = s.label === ASKED && contacts !== null && asked !== null && asked > 0
         ? `${s.note}; they made ${formatCount(contacts / div)} contacts (${(contacts / asked).toFixed(2)} per need)`
         : s.note;
-      data.push({ stage: s.label, order, scenario: r.scenario, value: v / div, share: needs > 0 ? v / needs : 0, note });
+      const first = s.label === RESOLVED ? m("funnel.resolvedFirstContact") : null;
+      const extra = first === null ? "" : ` · ${formatCount(first / div)} at the first contact`;
+      data.push({ stage: s.label, order, scenario: r.scenario, value: v / div, share: needs > 0 ? v / needs : 0, note, extra });
     });
   }
   const shown = list.map((s) => s.label).filter((l) => data.some((d) => d.stage === l));
   return { data, perMonth, stages: shown };
 }
+
+const LABELS = "Labels: count and share of the scenario's needs · ↳ rows: resolved needs by the tier that resolved them";
 
 /**
  * Horizontal grouped bars of the demand funnel, one group per stage and one bar per scenario.
@@ -119,8 +128,8 @@ export function funnelChart(runs: ScenarioResult[]): ChartSpec {
   const window = spanText(measuredHours(runs[0]));
   const unit = perMonth ? "per month" : `over ${window}`;
   const subtitle = perMonth
-    ? ["Needs per month (total ÷ measured months: the scenarios' windows differ)", "Labels: count and share of the scenario's needs"]
-    : [`Needs over the measured ${window} after warm-up`, "Labels: count and share of the scenario's needs"];
+    ? ["Needs per month (total ÷ measured months: the scenarios' windows differ)", LABELS]
+    : [`Needs over the measured ${window} after warm-up`, LABELS];
   const title = runs.length === 1 ? `What became of customers' needs: ${runs[0].scenario}` : "What became of customers' needs, by scenario";
   const step = scenarios.length === 1 ? 26 : 19;
   const base = baseSpec(title, undefined, runs[0].currency, { width: 640 });
@@ -130,7 +139,7 @@ export function funnelChart(runs: ScenarioResult[]): ChartSpec {
     height: { step },
     data: { values: data },
     transform: [
-      { calculate: `${countExpr("datum.value")} + ' (' + format(datum.share, '.0%') + ')'`, as: "label" },
+      { calculate: `${countExpr("datum.value")} + ' (' + format(datum.share, '.0%') + ')' + datum.extra`, as: "label" },
       { calculate: "format(datum.value, ',.0f')", as: "valueText" },
       { calculate: "format(datum.share, '.1%')", as: "shareText" },
     ],

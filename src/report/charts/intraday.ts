@@ -15,9 +15,8 @@ import type { ChartSpec } from "../render/render.js";
 import { titleCase } from "../words.js";
 import type { Band, ScenarioResult, WeekProfile } from "./inputs.js";
 import { BAND_OPACITY, CHART_WIDTH, TARGET_COLOUR, VOLUME_COLOURS, baseSpec } from "./theme.js";
-import { DAY_NAMES, intervalLabel } from "../../time/weekClock.js";
-/** Hours in a week: the x domain of every week chart (Monday 00:00 = 0). */
-import { HOURS_PER_WEEK as WEEK_HOURS } from "../../time/units.js";
+import { intervalLabel } from "../../time/weekClock.js";
+import { placeRows, profileAxis } from "./weekAxis.js";
 
 /** "Mon 08:30–09:00": interval `i` of the week with its end (the staffing report's labels). */
 export { intervalLabel };
@@ -28,40 +27,6 @@ export { intervalLabel };
  */
 export function intervalPlace(i: number, intervalMinutes: number): { i: number; start: number; end: number; hour: number; when: string } {
   return { i, start: (i * intervalMinutes) / 60, end: ((i + 1) * intervalMinutes) / 60, hour: ((i + 0.5) * intervalMinutes) / 60, when: intervalLabel(i, intervalMinutes) };
-}
-
-/**
- * The x encoding of a week chart: field `field` in hours since Monday 00:00, the whole week
- * shown, a tick and a grid line at each day start, the day's name written just after it (so a
- * 336-interval week has seven labels, not 336). `labels: false` for upper panels of a stack.
- */
-export function weekX(field: string, opts: { labels?: boolean; title?: string | null } = {}): Record<string, unknown> {
-  const labels = opts.labels ?? true;
-  const names = JSON.stringify(DAY_NAMES);
-  return {
-    field,
-    type: "quantitative",
-    scale: { domain: [0, WEEK_HOURS], nice: false, zero: false },
-    axis: {
-      // a grid line every 6 hours, darker at day starts; a label (the day's name) only there
-      values: Array.from({ length: 29 }, (_, k) => k * 6),
-      // Vega thins explicit values down to tickCount (default: one per 40 px): keep them all.
-      tickCount: 29,
-      title: labels ? (opts.title === undefined ? "Day of the week (scenario local time)" : opts.title) : null,
-      labels,
-      labelExpr: `datum.value % 24 === 0 && datum.value < 168 ? ${names}[floor(datum.value / 24)] : ''`,
-      labelAlign: "left",
-      labelPadding: 6,
-      labelBound: false,
-      labelOverlap: false,
-      ticks: labels,
-      tickSize: { condition: { test: "datum.value % 24 === 0", value: 10 }, value: 4 },
-      grid: true,
-      gridColor: { condition: { test: "datum.value % 24 === 0", value: "#a8a8a8" }, value: "#ececec" },
-      gridWidth: 1,
-      domain: labels,
-    },
-  };
 }
 
 /** Fixed y-axis width so stacked panels line up (their plots and panel titles start at one x). */
@@ -182,9 +147,15 @@ export function intradayChart(r: ScenarioResult, channel: string, opts: { target
       qHigh: q("high"),
     });
   }
+  // The hours the live channels are open (and a deferred channel's contacts arrive): a round-the-clock operation keeps the whole week.
+  const axis = profileAxis(p, deferred ? channel : undefined);
+  const placed = placeRows(axis, rows, "hour", ["start", "end"]);
+  const hidden = rows.reduce((s, row) => s + (axis.x(row.hour) === null ? row.offered ?? 0 : 0), 0);
+  const weekX = (field: string, o: { labels?: boolean } = {}) => axis.encoding(field, o);
   // A value between two gaps draws no line: mark it with a dot.
-  const isolated = (k: "sl" | "asa" | "q") => (i: number) => rows[i][k] !== null && (i === 0 || rows[i - 1][k] === null) && (i === n - 1 || rows[i + 1][k] === null);
-  const flagged = rows.map((row, i) => ({ ...row, slDot: isolated("sl")(i), asaDot: isolated("asa")(i), qDot: isolated("q")(i) }));
+  const last = placed.length - 1;
+  const isolated = (k: "sl" | "asa" | "q") => (i: number) => placed[i][k] !== null && (i === 0 || placed[i - 1][k] === null) && (i === last || placed[i + 1][k] === null);
+  const flagged = placed.map((row, i) => ({ ...row, slDot: isolated("sl")(i), asaDot: isolated("asa")(i), qDot: isolated("q")(i) }));
 
   const colour = VOLUME_COLOURS.offered;
   const slTitle = deferred ? "Share answered within the response target" : `Service level: share answered within ${r.thresholdSeconds} s`;
@@ -207,18 +178,18 @@ export function intradayChart(r: ScenarioResult, channel: string, opts: { target
     { field: "qText", type: "nominal", title: "Contacts waiting" },
   ];
   /** Transparent interval columns: hovering anywhere in an interval shows all its values. */
-  const hover = { mark: { type: "rect", opacity: 0 }, encoding: { x: { field: "start", type: "quantitative" }, x2: weekX2("end"), tooltip } };
+  const hover = { mark: { type: "rect", opacity: 0 }, encoding: { x: { field: "x0", type: "quantitative" }, x2: weekX2("x1"), tooltip } };
 
   const panel = (key: "sl" | "asa" | "q", title: string, yTitle: string, height: number, y: Record<string, unknown>, labels: boolean, extra: Record<string, unknown>[] = []) => ({
     width: CHART_WIDTH,
     height,
     title: { text: title, fontSize: 15, fontWeight: 600, anchor: "start", offset: 6 },
     layer: [
-      { mark: { type: "area", opacity: BAND_OPACITY, color: colour }, encoding: { x: weekX("hour", { labels }), y: { field: `${key}Low`, type: "quantitative", title: yTitle, ...y, axis: { minExtent: Y_AXIS_EXTENT, ...(y.axis as object) } }, y2: { field: `${key}High` } } },
-      { mark: { type: "line", color: colour, strokeWidth: 2 }, encoding: { x: { field: "hour", type: "quantitative" }, y: { field: key, type: "quantitative" } } },
+      { mark: { type: "area", opacity: BAND_OPACITY, color: colour }, encoding: { x: weekX("x", { labels }), y: { field: `${key}Low`, type: "quantitative", title: yTitle, ...y, axis: { minExtent: Y_AXIS_EXTENT, ...(y.axis as object) } }, y2: { field: `${key}High` } } },
+      { mark: { type: "line", color: colour, strokeWidth: 2 }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: key, type: "quantitative" } } },
       // (only when there are such values: an empty layer would warn of an infinite extent)
       ...(flagged.some((row) => row[`${key}Dot`])
-        ? [{ transform: [{ filter: `datum.${key}Dot` }], mark: { type: "point", color: colour, size: 30 }, encoding: { x: { field: "hour", type: "quantitative" }, y: { field: key, type: "quantitative" } } }]
+        ? [{ transform: [{ filter: `datum.${key}Dot` }], mark: { type: "point", color: colour, size: 30 }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: key, type: "quantitative" } } }]
         : []),
       ...extra,
       hover,
@@ -233,7 +204,7 @@ export function intradayChart(r: ScenarioResult, channel: string, opts: { target
           {
             data: { values: [{ target, label: `Target ${formatTargetShare(target)}` }] },
             mark: { type: "text", color: TARGET_COLOUR, align: "right", baseline: "bottom", dy: -3, fontWeight: 600, fontSize: 13 },
-            encoding: { y: { field: "target", type: "quantitative" }, x: { datum: WEEK_HOURS, type: "quantitative" }, text: { field: "label" } },
+            encoding: { y: { field: "target", type: "quantitative" }, x: { datum: axis.span, type: "quantitative" }, text: { field: "label" } },
           },
         ];
 
@@ -243,7 +214,12 @@ export function intradayChart(r: ScenarioResult, channel: string, opts: { target
   // Short lines: headless Vega sizes the chart from an estimate of 0.8 em per character.
   base.title = {
     text: deferred ? `${titleCase(channel)}: response in target, wait and backlog by interval` : `${titleCase(channel)}: service level, ASA and queue by interval`,
-    subtitle: [`${r.scenario} · ${channel} (${kind}) · ${threshold}`, `${titleCase(pooledText(r, p))}, ${m}-min intervals`, `${r.timeZone} time · line: mean, band: 95% interval · gap: nothing offered`],
+    subtitle: [
+      `${r.scenario} · ${channel} (${kind}) · ${threshold}`,
+      `${titleCase(pooledText(r, p))}, ${m}-min intervals`,
+      axis.full ? `${r.timeZone} time, the whole week` : `${r.timeZone} time, ${axis.shown}: the hours the live channels are open${deferred ? " or its contacts arrive" : ""}${hidden > 0 ? ` (${formatNumber(hidden, 1)} contacts a week arrive outside them)` : ""}`,
+      "line: mean, band: 95% interval · gap: nothing offered",
+    ],
   };
   delete base.width;
   delete base.height;

@@ -10,7 +10,8 @@
 import { axisNumber, formatCount, formatDuration, formatFixed, formatMoney, formatNumber, formatTargetShare } from "../numbers.js";
 import type { ChartSpec } from "../render/render.js";
 import type { StaffResult } from "./inputs.js";
-import { Y_AXIS_EXTENT, intervalPlace, weekX, weekX2 } from "./intraday.js";
+import { Y_AXIS_EXTENT, intervalPlace, weekX2 } from "./intraday.js";
+import { placeRows, weekAxis } from "./weekAxis.js";
 import { CHART_WIDTH, TARGET_COLOUR, TIER_COLOURS, VOLUME_COLOURS, baseSpec, shade } from "./theme.js";
 
 /** Money as the charts and the narrative write it (src/report/numbers.ts); kept importable from here. */
@@ -56,7 +57,7 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
   if (cov && cov.length !== n) throw new RangeError(`staffingChart: the shift plan of ${pool} covers ${cov.length} intervals, the week has ${n}`);
 
   const byIndex = new Map(req.intervals.map((iv) => [iv.index, iv]));
-  const intervals = Array.from({ length: n }, (_, i) => {
+  const all = Array.from({ length: n }, (_, i) => {
     const iv = byIndex.get(i);
     const open = iv?.open ?? false;
     const required = iv?.required ?? 0;
@@ -79,11 +80,15 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
     };
   });
 
+  // the hours the pool is open or scheduled (round the clock: the whole week)
+  const axis = weekAxis(n, m, (i) => all[i].open || (all[i].coverage ?? 0) > 0);
+  const intervals = placeRows(axis, all, "start", ["start", "end"]);
+  const weekX = (field: string, o: { labels?: boolean; title?: string | null } = {}) => axis.encoding(field, o);
   // Steps drawn as two points per interval (its start and just before its end), so a value
   // holds over its interval and a null interval (Erlang where closed) is a gap of its width.
   const EPS = 1e-6;
   const steps = intervals.flatMap((r) =>
-    [r.start, r.end - EPS].map((x) => ({ x, required: r.open ? r.required : null, erlang: r.erlang, coverage: r.coverage })),
+    r.i === null ? [{ x: r.x, required: null, erlang: null, coverage: null }] : [r.x0!, r.x1! - EPS].map((x) => ({ x, required: r.open ? r.required : null, erlang: r.erlang, coverage: r.coverage })),
   );
 
   const base = TIER_COLOURS[req.tier % TIER_COLOURS.length];
@@ -95,7 +100,7 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
   // The Erlang line dashed, in the plot and in the legend (same field, domain and title: one legend).
   const dash = { field: "series", type: "nominal", title: null, scale: { domain: names, range: names.map((x) => (x === STAFFING_SERIES.erlang ? [5, 3] : [1, 0])) } };
   const named = (name: string) => [{ calculate: JSON.stringify(name), as: "series" }];
-  const x = weekX("x", { title: `Day of the week (${req.timeZone} time)`, labels: !cov });
+  const x = weekX("x", { title: `Hour of the day (${req.timeZone} time)`, labels: !cov });
 
   const v = (x: string, f: string) => `isValid(${x}) ? format(${x}, '${f}') : '—'`;
   const tooltip = [
@@ -121,7 +126,7 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
 
   // Headroom above the highest line, so it does not run along the plot's top edge.
   let top = 0;
-  for (const r of intervals) top = Math.max(top, r.required, r.erlang ?? 0, r.coverage ?? 0);
+  for (const r of all) top = Math.max(top, r.required, r.erlang ?? 0, r.coverage ?? 0);
   const yScale = { domain: [0, Math.max(1, top * 1.08)], nice: true };
   const main = {
     width: CHART_WIDTH,
@@ -132,7 +137,7 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
         : []),
       { data: { values: steps }, transform: named(STAFFING_SERIES.required), mark: { type: "line", strokeWidth: 2.5 }, encoding: { x, y: { field: "required", type: "quantitative", title: "Agents on the floor", scale: yScale, axis: { minExtent: Y_AXIS_EXTENT, ...axisNumber(true) } }, color: colour, strokeDash: dash } },
       { data: { values: steps }, transform: named(STAFFING_SERIES.erlang), mark: { type: "line", strokeWidth: 1.5 }, encoding: { x, y: { field: "erlang", type: "quantitative" }, color: colour, strokeDash: dash } },
-      { data: { values: intervals }, transform: tooltipCalcs, mark: { type: "rect", opacity: 0 }, encoding: { x: { field: "start", type: "quantitative" }, x2: weekX2("end"), tooltip } },
+      { data: { values: intervals }, transform: tooltipCalcs, mark: { type: "rect", opacity: 0 }, encoding: { x: { field: "x0", type: "quantitative" }, x2: weekX2("x1"), tooltip } },
     ],
   };
   const gapPanel = {
@@ -145,8 +150,8 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
       {
         mark: { type: "rect" },
         encoding: {
-          x: weekX("start", { title: `Day of the week (${req.timeZone} time)` }),
-          x2: weekX2("end"),
+          x: weekX("x0", { title: `Hour of the day (${req.timeZone} time)` }),
+          x2: weekX2("x1"),
           y: { field: "gap", type: "quantitative", title: "Gap", axis: { minExtent: Y_AXIS_EXTENT, ...axisNumber(), labelExpr: "datum.value > 0 ? '+' + datum.label : datum.label", tickCount: 4 } },
           y2: { datum: 0 },
           color: { condition: { test: "datum.gap < 0", value: TARGET_COLOUR }, value: VOLUME_COLOURS.answered },
@@ -169,6 +174,7 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
     lines.push(`Shift plan: ${formatCount(plan.paidHoursPerWeek)} paid h/week = ${fte(plan.paidHoursPerWeek)} FTE, ${formatMoney(planCost, currency)}/week${plan.optimal ? "" : " (not proven optimal)"}`);
   }
   lines.push(`FTE = ${formatNumber(s.fteHours, 1)} paid h/week · floor = paid × ${formatTargetShare(req.availability)} available · ${m}-min intervals`);
+  if (!axis.full) lines.push(`Shown: ${axis.shown}, the hours the pool is open or scheduled`);
   const spec = baseSpec("", undefined, currency);
   delete spec.width;
   delete spec.height;

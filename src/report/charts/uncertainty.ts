@@ -9,10 +9,10 @@ import type { ChartSpec } from "../render/render.js";
 import type { UncertaintyReport } from "../tables/uncertaintyTable.js";
 import { axisCount, axisMoney, formatCount } from "../numbers.js";
 import { BAND_OPACITY, baseSpec, CHART_WIDTH, scenarioScale } from "./theme.js";
+import { MONTH_NAMES, daysInMonth } from "../../time/months.js";
 
 interface FanRow { month: string; label: string; scenario: string; panel: string; p10: number; p50: number; p90: number }
 
-const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 /** "2027-03" → "Mar 2027" (the scenario's own calendar month, no time zone in between). */
 const monthLabel = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 
@@ -28,6 +28,19 @@ export function fanData(r: UncertaintyReport): FanRow[] {
     }
   }
   return out.sort((a, b) => a.month.localeCompare(b.month));
+}
+
+/**
+ * The months the fan leaves out because the warm-up or the horizon cuts them, as its subtitle
+ * says so (a part-month's cost would read as a dip): "Left out, partial months: Jan 2027 (24 of
+ * 31 days measured)"; "" when every month is whole.
+ */
+export function partialText(r: Pick<UncertaintyReport, "monthShares">): string {
+  const parts = Object.entries(r.monthShares ?? {})
+    .filter(([, share]) => share > 0 && share < 0.999)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([m, share]) => `${monthLabel(m)} (${Math.round(share * daysInMonth(m))} of ${daysInMonth(m)} days measured)`);
+  return parts.length === 0 ? "" : `Left out, partial months: ${parts.join(", ")}`;
 }
 
 /** The fan chart; null when the run has fewer than two months. */
@@ -62,6 +75,7 @@ export function fanChart(r: UncertaintyReport, currency: string): ChartSpec | nu
     `What the uncertain inputs do to each month: ${r.scenarios.join(" vs ")}`,
     [
       `Whole measured months. Band: P10 to P90 over ${r.sets} input sets drawn from ${r.inputs.length} ranged input${r.inputs.length === 1 ? "" : "s"}; line: P50`,
+      ...(partialText(r) ? [partialText(r)] : []),
       `${formatCount(r.replications)} replications per set, the noise of which widens the band a little (docs/model.md §24)`,
     ],
     currency,

@@ -8,11 +8,12 @@
  * replications. For one channel the offered volume's 95% band is drawn too; summed over
  * channels only the means are (the interval of a sum is not the sum of the intervals).
  */
-import { axisNumber } from "../numbers.js";
+import { axisNumber, formatNumber } from "../numbers.js";
 import type { ChartSpec } from "../render/render.js";
 import type { Band, ScenarioResult } from "./inputs.js";
 import { titleCase } from "../words.js";
-import { at, intervalPlace, pooledText, weekX, weekX2 } from "./intraday.js";
+import { at, intervalPlace, pooledText, weekX2 } from "./intraday.js";
+import { placeRows, profileAxis } from "./weekAxis.js";
 import { BAND_OPACITY, VOLUME_COLOURS, baseSpec } from "./theme.js";
 
 const SERIES = ["Offered", "Answered", "Abandoned"] as const;
@@ -46,7 +47,7 @@ export function volumesChart(r: ScenarioResult, channel?: string): ChartSpec | n
   const abandoned = sumMeans(chans.map((c) => c.abandoned), n);
   if (!offered.some((v) => v !== null && v > 0)) return null;
 
-  const values = Array.from({ length: n }, (_, i) => ({
+  const rows = Array.from({ length: n }, (_, i) => ({
     ...intervalPlace(i, m),
     Offered: offered[i],
     Answered: answered[i],
@@ -54,6 +55,11 @@ export function volumesChart(r: ScenarioResult, channel?: string): ChartSpec | n
     offeredLow: one ? at(one.offered.low, i) : null,
     offeredHigh: one ? at(one.offered.high, i) : null,
   }));
+  // the hours the operation works, as on the intraday charts
+  const axis = profileAxis(p);
+  const values = placeRows(axis, rows, "hour", ["start", "end"]);
+  const hidden = rows.reduce((s, row) => s + (axis.x(row.hour) === null ? row.Offered ?? 0 : 0), 0);
+  const weekX = (field: string) => axis.encoding(field);
 
   const cnt = (x: string) => `isValid(${x}) ? format(${x}, ',.1f') : '—'`;
   const tooltip = [
@@ -72,6 +78,7 @@ export function volumesChart(r: ScenarioResult, channel?: string): ChartSpec | n
       `${r.scenario} · ${what}`,
       `Contacts per week arriving in each ${m}-min interval, by arrival time`,
       `${titleCase(pooledText(r, p))}${one ? " · band: 95% interval" : ""}`,
+      ...(axis.full ? [] : [`${r.timeZone} time, ${axis.shown}: the hours the live channels are open${hidden > 0 ? ` (${formatNumber(hidden, 1)} contacts a week arrive outside them)` : ""}`]),
     ],
   };
   return {
@@ -85,7 +92,7 @@ export function volumesChart(r: ScenarioResult, channel?: string): ChartSpec | n
     ],
     layer: [
       ...(one
-        ? [{ mark: { type: "area", opacity: BAND_OPACITY, color: VOLUME_COLOURS.offered }, encoding: { x: weekX("hour"), y: { field: "offeredLow", type: "quantitative" }, y2: { field: "offeredHigh" } } }]
+        ? [{ mark: { type: "area", opacity: BAND_OPACITY, color: VOLUME_COLOURS.offered }, encoding: { x: weekX("x"), y: { field: "offeredLow", type: "quantitative" }, y2: { field: "offeredHigh" } } }]
         : []),
       // One layer per series, drawn answered (wide) → offered → abandoned: where all offered
       // contacts are answered (e-mail) the offered line shows on top of a wider answered one.
@@ -93,12 +100,12 @@ export function volumesChart(r: ScenarioResult, channel?: string): ChartSpec | n
         transform: [{ fold: [name], as: ["series", "value"] }],
         mark: { type: "line", strokeWidth: name === "Answered" ? 5 : 2 },
         encoding: {
-          x: weekX("hour"),
+          x: weekX("x"),
           y: { field: "value", type: "quantitative", title: "Contacts per interval", axis: { ...axisNumber(), minExtent: 64 } },
           color: { field: "series", type: "nominal", title: null, scale: { domain: [...SERIES], range: [VOLUME_COLOURS.offered, VOLUME_COLOURS.answered, VOLUME_COLOURS.abandoned] } },
         },
       })),
-      { mark: { type: "rect", opacity: 0 }, encoding: { x: { field: "start", type: "quantitative" }, x2: weekX2("end"), tooltip } },
+      { mark: { type: "rect", opacity: 0 }, encoding: { x: { field: "x0", type: "quantitative" }, x2: weekX2("x1"), tooltip } },
     ],
   };
 }

@@ -27,6 +27,7 @@ import { formatSpan, formatTargetShare } from "../numbers.js";
 import { renderChart, type ChartSpec } from "../render/render.js";
 import { reportHtml, type ReportDocument } from "./reportHtml.js";
 import type { Results } from "../results.js";
+import { localAfter } from "../../time/localText.js";
 
 /** A chart of a report: file name (no extension), title for the table of contents, spec. */
 export interface NamedChart {
@@ -131,7 +132,7 @@ export function reportDocument(res: Results, charts: readonly NamedChart[], vers
       return {
         title: `Support plan: ${r.scenario}`,
         narrativeTitle: "In brief",
-        subtitle: `${r.channels.map((c) => c.name).join(", ")} · ${r.tiers.join(" → ")} · ${formatSpan(r.horizonHours - r.warmupHours)} measured from ${r.start.replace("T", " ")} (${r.timeZone})`,
+        subtitle: `${r.channels.map((c) => c.name).join(", ")} · ${r.tiers.join(" → ")} · ${measuredText(r)}`,
         generated: `supportsim ${version} · seed ${r.seed} · ${r.replications} replications · ${charts.length} charts`,
         summary: runSummary(r),
         narrative: runNarrative(r),
@@ -185,6 +186,16 @@ export function reportDocument(res: Results, charts: readonly NamedChart[], vers
   }
 }
 
+/**
+ * The measured window as the report's header says it: "28 days measured from 2027-01-11 00:00 to
+ * 2027-02-08 00:00 (America/Chicago), after a warm-up of 7 days" — from the warm-up's end, not
+ * the scenario's start.
+ */
+export function measuredText(r: Pick<ScenarioResult, "start" | "timeZone" | "horizonHours" | "warmupHours">): string {
+  const from = localAfter(r.start, r.timeZone, r.warmupHours), to = localAfter(r.start, r.timeZone, r.horizonHours);
+  return `${formatSpan(r.horizonHours - r.warmupHours)} measured from ${from} to ${to} (${r.timeZone}), ${r.warmupHours > 0 ? `after a warm-up of ${formatSpan(r.warmupHours)}` : "with no warm-up"}`;
+}
+
 function runSummaryLine(r: ScenarioResult): string {
   return `${r.channels.map((c) => c.name).join(", ")}; tiers ${r.tiers.join(" → ")}; ${r.pools.length} pools${r.pools.some((p) => p.vendor) ? " (with a vendor)" : ""}; ${formatSpan(r.horizonHours - r.warmupHours)} measured`;
 }
@@ -195,7 +206,7 @@ function runSummary(r: ScenarioResult): { label: string; value: string }[] {
     { label: "Tiers", value: r.tiers.join(" → ") },
     { label: "Pools", value: r.pools.map((p) => `${p.name}${p.vendor ? " (vendor)" : ""}`).join(", ") },
     { label: "Customer segments", value: r.segments.join(", ") },
-    { label: "Measured", value: `${formatSpan(r.horizonHours - r.warmupHours)} after a ${formatSpan(r.warmupHours)} warm-up, from ${r.start.replace("T", " ")} (${r.timeZone})` },
+    { label: "Measured", value: measuredText(r) },
     { label: "Service-level threshold", value: `${r.thresholdSeconds} s` },
   ];
 }

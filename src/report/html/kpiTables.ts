@@ -7,7 +7,7 @@
 import { headlineKeys } from "../../analysis/experiments/compare.js";
 import type { CompareResult, ScenarioResult, StaffResult, SweepResult } from "../charts/inputs.js";
 import { metricInfo, metricLabel } from "../metrics.js";
-import { formatChange, formatCount, formatFixed, formatMoney, formatShare, formatSpan, formatValue } from "../numbers.js";
+import { formatChange, formatCount, formatFixed, formatMoney, formatRange, formatShare, formatSpan, formatValue } from "../numbers.js";
 import type { Emphasis, ReportDocument } from "./reportHtml.js";
 import { measuredHours, sameSpans } from "../runs.js";
 import { verdict } from "../significance.js";
@@ -23,10 +23,16 @@ function cell(key: string, x: number | null | undefined, currency: string): stri
   return formatValue(x, m.unit, currency, m);
 }
 
+/** A metric's 95% interval for a cell, "low – high", its ends told apart (numbers.ts formatRange). */
+function interval(key: string, ci: [number, number], currency: string): string {
+  const m = metricInfo(key);
+  return formatRange(ci[0], ci[1], m.unit, currency, m);
+}
+
 /** "mean (low – high)", or the mean alone without an interval. */
 function withInterval(key: string, e: { mean: number | null; ci95: [number, number] | null } | undefined, currency: string): string {
   if (!e || e.mean === null) return "–";
-  return `${cell(key, e.mean, currency)}${e.ci95 ? ` (${cell(key, e.ci95[0], currency)} – ${cell(key, e.ci95[1], currency)})` : ""}`;
+  return `${cell(key, e.mean, currency)}${e.ci95 ? ` (${interval(key, e.ci95, currency)})` : ""}`;
 }
 
 /** One run: its headline metrics present (compare.ts order) with mean and 95% interval. */
@@ -34,7 +40,7 @@ export function runKpis(r: ScenarioResult): KpiTable {
   const keys = headlineKeys([Object.keys(r.estimates)]);
   const rows = keys.map((k) => {
     const e = r.estimates[k];
-    const ci = e.ci95 ? `${cell(k, e.ci95[0], r.currency)} – ${cell(k, e.ci95[1], r.currency)}` : "–";
+    const ci = e.ci95 ? interval(k, e.ci95, r.currency) : "–";
     return { cells: [metricLabel(k), cell(k, e.mean, r.currency), ci] };
   });
   return { columns: ["Metric", "Mean", "95% interval"], rows, note: `Means over ${plural(r.replications, "replication")} with Student-t 95% intervals; totals cover the ${formatSpan(measuredHours(r))} measured.` };
@@ -60,7 +66,8 @@ export function compareKpis(c: CompareResult): KpiTable {
     m.differences.forEach((d) => {
       if (d.mean === null || !Number.isFinite(d.mean)) { cells.push("–"); emphasis.push(null); return; }
       const v = verdict(d);
-      const text = formatChange(d.mean, info.unit, currency, info);
+      // a duration's difference in the unit of the reference's value (an e-mail response of 2.1 h changes by 0.02 h, not by 80 s)
+      const text = formatChange(d.mean, info.unit, currency, { ...info, durationOf: m.values[0]?.mean ?? undefined });
       if (v === "significant") {
         cells.push(text);
         emphasis.push(info.better === 0 ? null : Math.sign(d.mean) === info.better ? "better" : "worse");

@@ -64,7 +64,8 @@ function run(scenario: string, estimates: Record<string, number | Estimate | nul
 /** A funnel that adds up: 1000 needs = 200 self-served + 100 unserved + 600 resolved + 100 asked, not resolved. */
 const FUNNEL = {
   "funnel.needs": 1000, "funnel.deflected": 0, "funnel.selfServed": 200, "funnel.asked": 700, "funnel.requests": 750,
-  "funnel.resolved": 600, "funnel.resolvedFirstContact": 400, "funnel.unserved": 100, "tier.L1.resolved": 450, "tier.L2.resolved": 150,
+  "funnel.resolved": 600, "funnel.resolvedFirstContact": 400, "funnel.unserved": 100, "tier.L1.resolved": 470, "tier.L2.resolved": 160,
+  "tier.L1.resolvedNeeds": 450, "tier.L2.resolvedNeeds": 150,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -76,7 +77,7 @@ describe("funnelChart", () => {
     expect(perMonth).toBe(false); // the three runs share their window
     const deflects = runs.some((r) => (r.estimates["funnel.deflected"]?.mean ?? 0) > 0);
     expect(stages).toEqual([
-      "Needs that arose", ...(deflects ? ["Deflected by a notice"] : []), "Self-served", "Asked for help", "Resolved by an agent", "↳ at the first contact",
+      "Needs that arose", ...(deflects ? ["Deflected by a notice"] : []), "Self-served", "Asked for help", "Resolved by an agent",
       ...runs[0].tiers.map((t) => `↳ at ${t}`), "Asked, not resolved", "Unserved",
     ]);
     for (const r of runs) {
@@ -87,8 +88,13 @@ describe("funnelChart", () => {
       expect(of("Self-served")).toBe(meanOf(r, "funnel.selfServed"));
       expect(of("Asked for help")).toBe(meanOf(r, "funnel.asked"));
       expect(of("Resolved by an agent")).toBe(meanOf(r, "funnel.resolved"));
-      expect(of("↳ at the first contact")).toBe(meanOf(r, "funnel.resolvedFirstContact"));
-      for (const t of r.tiers) expect(of(`↳ at ${t}`)).toBe(meanOf(r, `tier.${t}.resolved`));
+      // the tier rows partition "Resolved by an agent": each resolved need once, by the tier that resolved it
+      for (const t of r.tiers) expect(of(`↳ at ${t}`)).toBe(meanOf(r, `tier.${t}.resolvedNeeds`));
+      const byTier = r.tiers.reduce((a, t) => a + of(`↳ at ${t}`), 0);
+      expect(byTier).toBeCloseTo(of("Resolved by an agent"), 6);
+      // (contacts resolved at the tiers count a need resolved, reopened and resolved again twice: they would not)
+      // "at the first contact" overlaps the tiers: a note on the resolved bar's label, not a row
+      expect(rows.find((d) => d.stage === "Resolved by an agent")!.extra).toBe(` · ${countLabel(meanOf(r, "funnel.resolvedFirstContact"))} at the first contact`);
       expect(of("Asked, not resolved")).toBeCloseTo(meanOf(r, "funnel.asked") - meanOf(r, "funnel.resolved"), 9);
       expect(of("Unserved")).toBe(meanOf(r, "funnel.unserved"));
       // every need ends in one of deflected, self-served, asked or unserved, or is open at the end; a need that
@@ -123,11 +129,11 @@ describe("funnelChart", () => {
 
   it("puts every stage's count and share of needs, by hand", async () => {
     const a = run("A", FUNNEL);
-    const b = run("B", { ...FUNNEL, "funnel.selfServed": 300, "funnel.asked": 600, "funnel.resolved": 560, "tier.L1.resolved": 420, "tier.L2.resolved": 140 });
+    const b = run("B", { ...FUNNEL, "funnel.selfServed": 300, "funnel.asked": 600, "funnel.resolved": 560, "tier.L1.resolvedNeeds": 420, "tier.L2.resolvedNeeds": 140 });
     const { data, perMonth, stages } = funnelData([a, b]);
     expect(perMonth).toBe(false);
     // no scenario deflects anything: no deflection row
-    expect(stages).toEqual(["Needs that arose", "Self-served", "Asked for help", "Resolved by an agent", "↳ at the first contact", "↳ at L1", "↳ at L2", "Asked, not resolved", "Unserved"]);
+    expect(stages).toEqual(["Needs that arose", "Self-served", "Asked for help", "Resolved by an agent", "↳ at L1", "↳ at L2", "Asked, not resolved", "Unserved"]);
     const of = (s: string, stage: string) => data.find((d) => d.scenario === s && d.stage === stage)!;
     expect(of("A", "Asked, not resolved").value).toBe(100);
     expect(of("B", "Asked, not resolved").value).toBe(40);
@@ -136,9 +142,9 @@ describe("funnelChart", () => {
     expect(of("A", "↳ at L2").value).toBe(150);
     expect(of("A", "Asked for help").note).toContain("750 contacts (1.07 per need)");
     // stage order is kept, scenario by scenario
-    expect(data.filter((d) => d.scenario === "A").map((d) => d.order)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(data.filter((d) => d.scenario === "A").map((d) => d.order)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     const r = await clean(funnelChart([a, b]), "funnel-fixture");
-    expect(texts(r.svg)).toContain("600 (60%)");
+    expect(texts(r.svg)).toContain("600 (60%) · 400 at the first contact");
     expect(texts(r.svg)).toContain("Needs over 1,461 h");
   });
 
@@ -159,8 +165,8 @@ describe("funnelChart", () => {
   });
 
   it("leaves out a missing metric, tiers a run does not have, and draws one scenario", async () => {
-    const a = run("A", { ...FUNNEL, "tier.L2.resolved": null });
-    const b = run("B", { ...FUNNEL, "tier.L3.resolved": 20 }, { tiers: ["L1", "L2", "L3"] });
+    const a = run("A", { ...FUNNEL, "tier.L2.resolvedNeeds": null });
+    const b = run("B", { ...FUNNEL, "tier.L3.resolvedNeeds": 20 }, { tiers: ["L1", "L2", "L3"] });
     const { data, stages } = funnelData([a, b]);
     expect(data.find((d) => d.scenario === "A" && d.stage === "↳ at L2")).toBeUndefined();
     expect(data.find((d) => d.scenario === "B" && d.stage === "↳ at L2")?.value).toBe(150);
@@ -465,6 +471,21 @@ function levelLabel(v: number, unit: MetricUnit, currency: string): string {
   }
 }
 
+/** Every panel's labels: at their point (x = the mean), left-aligned for a difference ≥ 0 and right-aligned below 0, so none crosses zero; the axis wide enough for each. */
+function expectLabelsOffZero(spec: ChartSpec): void {
+  type Layer = { transform?: { filter: string }[]; mark: { type: string; align?: string; dx?: number }; encoding?: { x?: { field?: string; scale?: { domain: number[] } } } };
+  for (const panel of spec.concat as { data: { values: { mean: number; significant: boolean }[] }; layer: Layer[] }[]) {
+    const labels = panel.layer.filter((l) => l.mark.type === "text");
+    expect(labels.map((l) => [l.transform?.[0].filter, l.mark.align, Math.sign(l.mark.dx!), l.encoding!.x!.field])).toEqual([["datum.mean >= 0", "left", 1, "mean"], ["datum.mean < 0", "right", -1, "mean"]]);
+    const [lo, hi] = panel.layer[2].encoding!.x!.scale!.domain;
+    // room beyond each point for a label of 5 characters at least (30 px of a panel of 360 or 560 px)
+    for (const d of panel.data.values) {
+      if (d.mean >= 0) expect(hi - d.mean).toBeGreaterThan(((hi - lo) * 30) / 560);
+      else expect(d.mean - lo).toBeGreaterThan(((hi - lo) * 30) / 560);
+    }
+  }
+}
+
 describe("comparisonChart", () => {
   it("draws the real comparison (with its runs): every difference, its interval and its significance from compare.ts", async () => {
     const c = real.compare;
@@ -497,6 +518,18 @@ describe("comparisonChart", () => {
     for (const k of metrics) expect(t).toContain(`baseline: ${levelLabel(c.metrics[k].values[0].mean!, metricLabel(k).unit, "USD")}`);
     // there are both significant and not significant differences to tell apart
     expect(data.some((d) => d.significant) && data.some((d) => !d.significant)).toBe(true);
+    expectLabelsOffZero(spec);
+  });
+
+  it("writes no label across the zero line: each starts at its point and runs away from zero, the axis holding it", async () => {
+    // a difference just right of zero (+0.06 pp) and one just left (−0.03 pp): a label centred on its point would cross the line
+    const c = compareFixture();
+    const ns = (mean: number, ci: [number, number]) => ({ against: "A", mean, ci95: ci, significant: false });
+    c.metrics["channel.phone.serviceLevel"].differences = [ns(0.0006, [-0.002, 0.003]), ns(-0.0003, [-0.004, 0.003])];
+    const spec = comparisonChart(c, ["channel.phone.serviceLevel"])!;
+    expectLabelsOffZero(spec);
+    const t = texts((await clean(spec, "comparison-near-zero")).svg);
+    expect(t).toEqual(expect.arrayContaining(["+0.06 pp n.s.", "−0.03 pp n.s."]));
   });
 
   it("takes the differences, their intervals and significance as compare.ts gives them", async () => {
@@ -520,8 +553,10 @@ describe("comparisonChart", () => {
 
   it("gives a panel whose differences are all exactly 0 a readable axis (±1 point), not a vanishing one", async () => {
     const spec = comparisonChart(compareFixture(), ["channel.email.withinTargetShare"])!;
-    const x = JSON.stringify(spec);
-    expect(x).toContain('"domain":[-0.01,0.01]');
+    const dom = ((spec.concat as { layer: { encoding?: { x?: { scale?: { domain: number[] } } } }[] }[])[0].layer[2].encoding!.x!.scale!.domain);
+    // ±1 point at least (wider on the right where the labels "0 pp n.s." need the room)
+    expect(dom[0]).toBeLessThanOrEqual(-0.01);
+    expect(dom[1]).toBeGreaterThanOrEqual(0.01);
     const t = texts((await clean(spec, "comparison-all-zero")).svg);
     // a few distinct ticks, not "0 pp" five times
     const ticks = t.filter((s) => / pp$/.test(s) && !/n\.s\.$/.test(s));

@@ -41,6 +41,18 @@ function rows(spec: ChartSpec): Record<string, unknown>[] {
   throw new Error("no inline data at the top level");
 }
 
+/**
+ * The rows of a week chart by interval of the week (`i`): the break rows between days left out,
+ * an interval outside the hours the axis shows undefined (a sparse array: forEach skips it).
+ */
+function weekRows(spec: ChartSpec): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const r of rows(spec)) if (r.i !== null) out[r.i as number] = r;
+  return out;
+}
+/** How many intervals a sparse array of week rows holds. */
+const shown = (d: readonly unknown[]) => Object.keys(d).length;
+
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
@@ -184,8 +196,11 @@ describe("intradayChart", () => {
       for (const ch of p.channels) {
         const spec = intradayChart(r, ch.name);
         expect(spec).not.toBeNull();
-        const d = rows(spec!);
-        expect(d).toHaveLength(p.intervals);
+        const d = weekRows(spec!);
+        // the baseline's live channels are open Mon–Fri 08:00–18:00: those 100 intervals are shown
+        // (a deferred channel's chart also the hours its contacts arrive: here round the clock)
+        expect(shown(d)).toBe(ch.kind === "realtime" ? 100 : p.intervals);
+        for (const row of d) if (row && ch.kind === "realtime") expect(["Sat", "Sun"]).not.toContain((row.when as string).slice(0, 3));
         // the wait in the unit that fits the channel's longest upper bound (s, min or h), or the cap
         const unit = durationUnit(waitScale(ch).cap ?? Math.max(...ch.asaSeconds.high.map((v, i) => v ?? ch.asaSeconds.mean[i] ?? 0)));
         expect(JSON.stringify(spec)).toContain(`"title":"${ch.kind === "deferred" ? "Wait" : "ASA"} (${unit.name})"`);
@@ -205,8 +220,8 @@ describe("intradayChart", () => {
             expect([row.sl, row.asa]).toEqual([null, null]);
           }
         });
-        // real-time channels close at night and at weekends: the line has gaps
-        if (ch.kind === "realtime") expect(gaps).toBeGreaterThan(0);
+        // a deferred channel's chart shows the nights: its line has gaps where nothing arrived
+        if (ch.kind === "deferred") expect(gaps).toBeGreaterThan(0);
         expect(JSON.stringify(spec!.title)).toContain(`Mean week over ${p.weeks} measured weeks × ${r.replications} replications`);
       }
     }
@@ -221,14 +236,16 @@ describe("intradayChart", () => {
 
   it("puts the profile's values at interval midpoints, in hours since Monday, and gaps where nothing was offered", () => {
     const spec = intradayChart(scenario(tinyProfile()), "phone")!;
-    const d = rows(spec);
-    expect(d).toHaveLength(28);
+    const d = weekRows(spec);
+    // phone is open 06:00–18:00 every day: intervals 1 and 2 of each day are shown
+    expect(shown(d)).toBe(14);
     // interval 1: Mon 06:00–12:00, midpoint 9 h; interval 6: Tue 12:00–18:00, midpoint 24 + 15 h
     expect(d[1]).toMatchObject({ start: 6, end: 12, hour: 9, when: "Mon 06:00–12:00", sl: 0.9, slLow: 0.85, q: 0.2 });
     expect(d[6]).toMatchObject({ hour: 39, when: "Tue 12:00–18:00", sl: 0.6, asa: 90, asaLow: 87, asaHigh: 93 });
-    // nothing offered: null, not zero
-    expect(d[0]).toMatchObject({ sl: null, slLow: null, asa: null, q: null });
-    expect(d[27].when).toBe("Sun 18:00–24:00");
+    // outside the open hours: not shown
+    expect(d[0]).toBeUndefined();
+    expect(d[27]).toBeUndefined();
+    expect(d[26].when).toBe("Sun 12:00–18:00");
     // default target for a real-time channel: 80%, drawn as a rule
     expect(JSON.stringify(spec)).toContain('"target":0.8');
     expect(JSON.stringify(spec.title)).toContain("within 20 s");
@@ -237,11 +254,13 @@ describe("intradayChart", () => {
   it("draws a backlog still waiting where nothing arrives, and gaps an idle empty interval", () => {
     const p = tinyProfile();
     const ql = p.channels[0].queueLength;
-    [ql.mean[3], ql.low[3], ql.high[3]] = [2, 1, 3]; // nothing offered (Mon 18:00–24:00), 2 still waiting
-    [ql.mean[4], ql.low[4], ql.high[4]] = [0, 0, 0]; // nothing offered, nobody waiting
-    const d = rows(intradayChart(scenario(p), "phone")!);
-    expect(d[3]).toMatchObject({ sl: null, asa: null, q: 2, qLow: 1, qHigh: 3 });
-    expect(d[4]).toMatchObject({ sl: null, q: null });
+    // Tue 06:00–12:00 and Wed 06:00–12:00: inside the open hours, nothing offered
+    for (const i of [5, 9]) for (const k of ["mean", "low", "high"] as const) p.channels[0].offered[k][i] = 0;
+    [ql.mean[5], ql.low[5], ql.high[5]] = [2, 1, 3]; // 2 still waiting
+    [ql.mean[9], ql.low[9], ql.high[9]] = [0, 0, 0]; // nobody waiting
+    const d = weekRows(intradayChart(scenario(p), "phone")!);
+    expect(d[5]).toMatchObject({ sl: null, asa: null, q: 2, qLow: 1, qHigh: 3 });
+    expect(d[9]).toMatchObject({ sl: null, q: null });
   });
 
   it("picks the duration unit from the data and labels a deferred channel without the threshold", async () => {
@@ -252,7 +271,7 @@ describe("intradayChart", () => {
     const spec = intradayChart(r, "email")!;
     const email = JSON.stringify(spec);
     expect(email).toContain("(h)");
-    expect(rows(spec)[0]).toMatchObject({ asa: 3, asaLow: 3 - 1 / 6 });
+    expect(weekRows(spec)[0]).toMatchObject({ asa: 3, asaLow: 3 - 1 / 6 });
     expect(email).toContain("response target");
     expect(email).not.toContain("within 30 s");
     expect(email).not.toContain('"target"'); // no default target for a deferred channel
@@ -284,19 +303,26 @@ describe("volumesChart", () => {
       const p = profileOf(r);
       const totals = { Offered: 0, Answered: 0, Abandoned: 0 };
       for (const ch of p.channels) {
-        const d = rows(volumesChart(r, ch.name)!);
-        expect(d).toHaveLength(p.intervals);
+        const d = weekRows(volumesChart(r, ch.name)!);
+        // the hours the live channels are open, Mon–Fri 08:00–18:00
+        expect(shown(d)).toBe(100);
         d.forEach((row, i) => expect([row.offeredLow, row.offeredHigh]).toEqual([ch.offered.low[i], ch.offered.high[i]]));
-        // per week in each interval × the measured weeks = the run's count over its window
+        // per week in each interval × the measured weeks = the run's count over its window (e-mail arrives outside the hours shown too)
         for (const k of ["Offered", "Answered", "Abandoned"] as const) {
           const perRun = meanOf(r, `channel.${ch.name}.${k.toLowerCase()}`);
-          expect(total(d.map((row) => row[k])) * p.weeks).toBeCloseTo(perRun, 1);
+          const outside = total(ch[k.toLowerCase() as "offered" | "answered" | "abandoned"].mean.filter((_, i) => d[i] === undefined));
+          if (ch.kind === "realtime") expect(outside).toBe(0);
+          expect((total(d.map((row) => row[k])) + outside) * p.weeks).toBeCloseTo(perRun, 1);
           totals[k] += perRun;
         }
+        if (ch.kind === "deferred") expect(JSON.stringify(volumesChart(r, ch.name)!.title)).toMatch(/\d contacts a week arrive outside them/);
       }
       const all = volumesChart(r)!;
-      const d = rows(all);
-      for (const k of ["Offered", "Answered", "Abandoned"] as const) expect(total(d.map((row) => row[k])) * p.weeks).toBeCloseTo(totals[k], 1);
+      const d = weekRows(all);
+      for (const k of ["Offered", "Answered", "Abandoned"] as const) {
+        const outside = total(p.channels.flatMap((c) => c[k.toLowerCase() as "offered" | "answered" | "abandoned"].mean.filter((_, i) => d[i] === undefined)));
+        expect((total(d.map((row) => row[k])) + outside) * p.weeks).toBeCloseTo(totals[k], 1);
+      }
       // summed over channels: no band
       expect(d.every((row) => row.offeredLow === null && row.offeredHigh === null)).toBe(true);
       expect(JSON.stringify(all.title)).toContain(`all channels (${p.channels.map((c) => c.name).join(", ")})`);
@@ -316,19 +342,19 @@ describe("volumesChart", () => {
   it("sums the channels' means per interval and draws no band when summing", () => {
     const r = scenario(tinyProfile());
     const all = volumesChart(r)!;
-    const d = rows(all);
-    expect(d).toHaveLength(28);
+    const d = weekRows(all);
+    expect(shown(d)).toBe(14);
     // interval 1: phone 10 offered, 8 answered, 2 abandoned; email 4, 3, 1
     expect(d[1]).toMatchObject({ when: "Mon 06:00–12:00", Offered: 14, Answered: 11, Abandoned: 3, offeredLow: null, offeredHigh: null });
-    // interval 0: phone offered nothing (zero, not a gap), email 4
-    expect(d[0]).toMatchObject({ Offered: 4, Answered: 3, Abandoned: 1 });
+    // interval 0 (Mon 00:00–06:00): outside the hours the phone is open
+    expect(d[0]).toBeUndefined();
     const layers = all.layer as { mark: { type: string } }[];
     expect(layers.map((l) => l.mark.type)).toEqual(["line", "line", "line", "rect"]);
   });
 
   it("draws the offered band of one channel, in the theme's colours", () => {
     const spec = volumesChart(scenario(tinyProfile()), "phone")!;
-    expect(rows(spec)[2]).toMatchObject({ Offered: 20, Answered: 18, Abandoned: 2, offeredLow: 19, offeredHigh: 21 });
+    expect(weekRows(spec)[2]).toMatchObject({ Offered: 20, Answered: 18, Abandoned: 2, offeredLow: 19, offeredHigh: 21 });
     const layers = spec.layer as { mark: { type: string; color?: string } }[];
     expect(layers.map((l) => l.mark.type)).toEqual(["area", "line", "line", "line", "rect"]);
     expect(layers[0].mark.color).toBe(VOLUME_COLOURS.offered);
@@ -339,10 +365,10 @@ describe("volumesChart", () => {
     const p = tinyProfile();
     p.channels[0].offered.mean[5] = null;
     p.channels[1].offered.mean[5] = null;
-    p.channels[0].offered.mean[6] = null;
-    const d = rows(volumesChart(scenario(p))!);
+    p.channels[0].offered.mean[9] = 0;
+    const d = weekRows(volumesChart(scenario(p))!);
     expect(d[5].Offered).toBeNull();
-    expect(d[6].Offered).toBe(4); // email only
+    expect(d[9].Offered).toBe(4); // email only: phone's zero is a zero, not a gap
   });
 
   it("is null without a profile, for an unknown channel, or when nothing was offered", () => {
@@ -399,6 +425,23 @@ function tinyStaff(): StaffResult {
   };
 }
 
+/** A staffing chart's steps (two per interval shown) and interval rows by interval of the week; `all`: every step, break steps included. */
+function staffRows(spec: ChartSpec): { steps: Record<string, unknown>[][]; iv: Record<string, unknown>[]; all: Record<string, unknown>[] } {
+  const panels = spec.vconcat as { layer: { data?: { values: Record<string, unknown>[] } }[] }[];
+  const all = panels[0].layer[0].data!.values;
+  const placed = panels[0].layer[3].data!.values;
+  const steps: Record<string, unknown>[][] = [], iv: Record<string, unknown>[] = [];
+  let k = 0;
+  for (const r of placed) {
+    if (r.i === null) { k += 1; continue; }
+    iv[r.i as number] = r;
+    steps[r.i as number] = [all[k], all[k + 1]];
+    k += 2;
+  }
+  expect(k).toBe(all.length);
+  return { steps, iv, all };
+}
+
 describe("staffingChart", () => {
   it("draws every pool of the real solver output (336 intervals) from its requirement and shift plan", async () => {
     const s = real.staff;
@@ -410,24 +453,29 @@ describe("staffingChart", () => {
       const plan = s.shifts.find((x) => x.pool === p.pool)?.plan;
       expect(plan).toBeDefined(); // the solver plans shifts for every pool it sized
       const panels = spec.vconcat as { layer: { data?: { values: Record<string, unknown>[] } }[] }[];
-      const steps = panels[0].layer[0].data!.values;
-      const iv = panels[0].layer[3].data!.values;
-      expect(steps).toHaveLength(2 * s.intervalsPerWeek);
-      expect(iv).toHaveLength(s.intervalsPerWeek);
+      const { steps, iv } = staffRows(spec);
+      // the axis shows the hours the pool is open or scheduled: every such interval, and no other day
+      expect(shown(iv)).toBeLessThan(s.intervalsPerWeek);
       for (const x of p.intervals) {
         const row = iv[x.index];
+        if (row === undefined) {
+          expect(x.open).toBe(false);
+          expect(plan!.coverage[x.index]).toBe(0);
+          continue;
+        }
         expect(row.open).toBe(x.open);
         expect(row.required).toBe(x.required);
         expect(row.coverage).toBe(plan!.coverage[x.index]);
         // the step holds the interval's requirement over the interval (none while closed)
-        expect(steps[2 * x.index].required).toBe(x.open ? x.required : null);
-        expect(steps[2 * x.index + 1].required).toBe(x.open ? x.required : null);
-        expect(steps[2 * x.index].erlang).toBe(x.open ? x.erlang : null);
+        expect(steps[x.index][0].required).toBe(x.open ? x.required : null);
+        expect(steps[x.index][1].required).toBe(x.open ? x.required : null);
+        expect(steps[x.index][0].erlang).toBe(x.open ? x.erlang : null);
         if (x.open) expect(row.gap as number).toBeCloseTo(plan!.coverage[x.index] - x.required, 6);
         else expect(row.gap).toBeNull();
       }
       // what the chart draws is what its subtitle states: Σ required × interval = floor hours = paid × availability
       const floor = total(iv.map((r) => (r.open ? r.required : 0))) * hours;
+      expect(total(p.intervals.map((x) => (x.open ? x.required : 0))) * hours).toBeCloseTo(floor, 6);
       expect(floor).toBeCloseTo(p.floorHoursPerWeek, 6);
       expect(floor).toBeCloseTo(p.paidHoursPerWeek * p.availability, 6);
       const sub = (spec.title as { subtitle: string[] }).subtitle.join("\n");
@@ -441,8 +489,10 @@ describe("staffingChart", () => {
         expect(sub).not.toContain(`within ${s.targets.thresholdSeconds} s`);
       }
       const { svg } = await clean(spec, `staffing-real-${p.pool.replace(/\W+/g, "-")}`);
-      // seven day names on the axis, not 336 tick labels
-      for (const d of ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]) expect(svg).toContain(`>${d}</text>`);
+      // a day name under each day shown (the pools work weekdays), hour labels, not 336 tick labels
+      for (const d of ["Mon", "Tue", "Wed", "Thu", "Fri"]) expect(svg).toMatch(new RegExp(`>${d}</(text|tspan)>`));
+      for (const d of ["Sat", "Sun"]) expect(svg).not.toMatch(new RegExp(`>${d}</(text|tspan)>`));
+      expect(svg).toMatch(/>10<\/(text|tspan)>/);
       expect(svg).not.toContain(">Mon 08:30<");
     }
   });
@@ -450,18 +500,19 @@ describe("staffingChart", () => {
   it("steps each interval, gaps the Erlang line where closed, and computes the gap in open hours", async () => {
     const spec = staffingChart(tinyStaff(), "L1")!;
     await clean(spec, "staffing-tiny");
-    const panels = spec.vconcat as { layer: { data?: { values: Record<string, unknown>[] } }[] }[];
-    const steps = panels[0].layer[0].data!.values;
-    expect(steps).toHaveLength(28);
-    // interval 1 (Mon 12:00–24:00): from 12 h to just before 24 h, required 6, Erlang 4, scheduled 5.6;
-    // closed interval 0: no required or Erlang line (gaps), scheduled 0
-    expect(steps[2]).toMatchObject({ x: 12, required: 6, erlang: 4, coverage: 5.6 });
-    expect(steps[3].x as number).toBeCloseTo(24, 5);
-    expect(steps[3].x as number).toBeLessThan(24);
-    expect(steps[0]).toMatchObject({ x: 0, required: null, erlang: null, coverage: 0 });
-    const iv = panels[0].layer[3].data!.values;
-    expect(iv.map((r) => r.gap)).toEqual([null, -0.4, null, -0.5, null, 0.6, null, 0.6, null, 0.6, null, null, null, null]);
+    const { steps, iv, all } = staffRows(spec);
+    // shown: Mon–Fri 12:00–24:00 (the pool's hours), a break between days
+    expect(shown(iv)).toBe(5);
+    expect(all.length).toBe(5 * 2 + 4);
+    // interval 1 (Mon 12:00–24:00): from the axis's start to just before 12 h on it, required 6, Erlang 4, scheduled 5.6
+    expect(steps[1][0]).toMatchObject({ x: 0, required: 6, erlang: 4, coverage: 5.6 });
+    expect(steps[1][1].x as number).toBeCloseTo(12, 5);
+    expect(steps[1][1].x as number).toBeLessThan(12);
+    // Tuesday starts after the day's gap
+    expect(steps[3][0].x as number).toBeGreaterThan(12);
+    expect(iv.map((r) => r.gap).filter((g) => g !== undefined)).toEqual([-0.4, -0.5, 0.6, 0.6, 0.6]);
     expect(iv[3]).toMatchObject({ when: "Tue 12:00–24:00", required: 5, coverage: 4.5 });
+    expect(JSON.stringify(spec.title)).toContain("Shown: Mon–Fri 12:00–24:00");
   });
 
   it("states paid hours, FTE, cost per week and the target in the subtitle", () => {
@@ -644,8 +695,20 @@ describe("week by week (trendChart)", () => {
       expect(d.service.map((x) => x.series)).toEqual(r.trend!.channels.filter((c) => c.kind === "realtime").flatMap((c) => r.trend!.weekStarts.map(() => c.name)));
       const phone = r.trend!.channels.find((c) => c.name === "phone")!;
       expect(d.service.filter((x) => x.series === "phone").map((x) => x.mean)).toEqual(phone.serviceLevel.mean);
-      expect(d.agents.filter((x) => x.series === "L2").map((x) => x.mean)).toEqual(r.trend!.tiers.find((t) => t.name === "L2")!.agents.mean);
+      // agents per open hour: the week's agent-hours over the 50 h the live channels are open (Mon–Fri 08:00–18:00), not over all 168
+      expect(d.perHours).toBe(50);
+      const l2 = r.trend!.tiers.find((t) => t.name === "L2")!.agents.mean;
+      d.agents.filter((x) => x.series === "L2").forEach((x, k) => expect(x.mean!).toBeCloseTo((l2[k]! * 168) / 50, 9));
+      // about the agents the L2 pool has on the floor when open, not a third of them (as over all 168 hours)
+      const l2Agents = (r.scenario === "outsource-l1" ? 3 : 2) * (1 - 0.3); // the small baseline schedules 2 L2 agents (outsource-l1: 3) at 30% shrinkage
+      for (const x of d.agents.filter((a) => a.series === "L2")) expect(x.mean!).toBeGreaterThan(0.85 * l2Agents);
       expect(r.trend!.weekStarts).toHaveLength(8);
+      // x: every week's point on a tick, labelled with its local start date
+      const x = ((spec!.vconcat as { layer: { encoding?: { x?: { field: string; axis: { values: number[]; labelExpr: string } } } }[] }[])[0].layer[1].encoding!.x)!;
+      expect(x.field).toBe("k");
+      expect(x.axis.values).toEqual(r.trend!.weekStarts.map((_, k) => k));
+      expect(x.axis.labelExpr).toContain(JSON.stringify(r.trend!.weekStarts.map((w) => `${Number(w.slice(8, 10))} ${["Jan", "Feb", "Mar"][Number(w.slice(5, 7)) - 1]}`)));
+      expect(d.service.map((row) => row.k)).toEqual(r.trend!.channels.filter((c) => c.kind === "realtime").flatMap(() => r.trend!.weekStarts.map((_, k) => k)));
       const { svg } = await clean(spec, `weeks-${r.scenario}`);
       expect(svg).toContain("Week by week");
     }

@@ -551,23 +551,25 @@ describe("narrative and KPI tables on real results", () => {
   };
   const cap = (x: string) => x[0].toUpperCase() + x.slice(1);
   /** A value of a metric as the narrative and the KPI table write it. */
-  const valueText = (key: string, x: number, cur = "USD"): string => {
+  // `of`: a duration written in the unit of this value (a difference in the unit of the value it changes)
+  const valueText = (key: string, x: number, cur = "USD", of?: number): string => {
+    const unitOf = (k: number) => (of === undefined ? undefined : of * k);
     switch (metricWords(key).kind) {
       case "share": return formatShare(x);
       case "money": return formatMoney(x, cur);
       case "money2": return formatMoney(x, cur, 2);
-      case "seconds": return formatDuration(x);
-      case "minutes": return formatDuration(x * 60);
-      case "hours": return formatDuration(x * 3600);
+      case "seconds": return formatDuration(x, false, 0, unitOf(1));
+      case "minutes": return formatDuration(x * 60, false, 0, unitOf(60));
+      case "hours": return formatDuration(x * 3600, false, 0, unitOf(3600));
       case "count": return formatCount(x);
       case "number": return formatNumber(x);
       default: throw new Error(`no format for ${key}`);
     }
   };
   /** The size of a change: points for shares, else the value's format. */
-  const amountText = (key: string, d: number) => (metricWords(key).kind === "share" ? `${Math.abs(d) < 0.001 ? String(Number((Math.abs(d) * 100).toFixed(2))) : (Math.abs(d) * 100).toFixed(1)} points` : valueText(key, Math.abs(d)));
-  const signedText = (key: string, d: number) => {
-    const a = amountText(key, d);
+  const amountText = (key: string, d: number, of?: number) => (metricWords(key).kind === "share" ? `${Math.abs(d) < 0.001 ? String(Number((Math.abs(d) * 100).toFixed(2))) : (Math.abs(d) * 100).toFixed(1)} points` : valueText(key, Math.abs(d), "USD", of));
+  const signedText = (key: string, d: number, of?: number) => {
+    const a = amountText(key, d, of);
     return (/[1-9]/.test(a) ? (d < 0 ? "−" : "+") : "") + a;
   };
 
@@ -677,11 +679,13 @@ describe("narrative and KPI tables on real results", () => {
       m.differences.forEach((d, j) => {
         const v = verdict(d);
         const cellText = row.cells[1 + c.scenarios.length + j], mark = row.emphasis![1 + c.scenarios.length + j];
+        // a duration's difference is written in the unit of the reference's value (an e-mail response of 1.1 h changes by 0.02 h, not by 70 s)
+        const of = m.values[0].mean ?? undefined;
         if (v === "significant") {
-          expect(cellText).toBe(signedText(key, d.mean!));
+          expect(cellText).toBe(signedText(key, d.mean!, of));
           expect(mark).toBe(metricDirection(key) === 0 ? null : Math.sign(d.mean!) === metricDirection(key) ? "better" : "worse");
         } else {
-          expect(cellText).toBe(v === "unchanged" ? "no change" : `${signedText(key, d.mean!)} n.s.`);
+          expect(cellText).toBe(v === "unchanged" ? "no change" : `${signedText(key, d.mean!, of)} n.s.`);
           expect(mark).toBe("ns");
         }
       });

@@ -5,7 +5,7 @@
  */
 import type { CompareResult } from "../../charts/inputs.js";
 import { metricInfo, type MetricInfo } from "../../metrics.js";
-import { formatSpan } from "../../numbers.js";
+import { formatChange, formatSpan, rangeTexts } from "../../numbers.js";
 import { meanOf as mean, measuredHours, sameSpans, windowsDiffer } from "../../runs.js";
 import { verdict, type Verdict } from "../../significance.js";
 import { listText as list, plural, titleCase as cap } from "../../words.js";
@@ -29,7 +29,8 @@ function clause(c: Change, currency: string): string {
   if (c.key === "retention.churned") return `${noun} ${up ? "rises" : "falls"} by ${plural(Math.round(Math.abs(c.d)), "customer")}`;
   if (m.unit === "share") return `${noun} ${up ? "rises" : "falls"} ${amount(c.d, m, currency)}${to}`;
   if (m.unit === "money") return `${noun} ${up ? "rises" : "falls"} by ${amount(c.d, m, currency)}`;
-  return `${noun} ${up ? "rises" : "falls"} by ${amount(c.d, m, currency)}${to}`;
+  // a duration changes in the unit of the value it reaches ("by 0.02 h to 2.1 h", not "by 80 s to 2.1 h")
+  return `${noun} ${up ? "rises" : "falls"} by ${amount(c.d, c.to !== null ? { ...m, durationOf: c.to } : m, currency)}${to}`;
 }
 
 /**
@@ -133,7 +134,8 @@ function scenarioParagraph(ref: string, alt: string, changes: Change[], currency
       sentences.push(`${lead} changes ${noun} by ${signed(cost.d, k, currency)} in its only replication, too few to tell whether that is real.`);
     } else {
       const ci = cost.ci as [number, number];
-      sentences.push(`${lead} does not change ${noun} significantly (difference ${signed(cost.d, k, currency)}; 95% interval ${signed(ci[0], k, currency)} to ${signed(ci[1], k, currency)}).`);
+      const [lo, hi] = rangeTexts(ci[0], ci[1], (x, extra) => formatChange(x, k.unit, currency, { ...k, extra }));
+      sentences.push(`${lead} does not change ${noun} significantly (difference ${signed(cost.d, k, currency)}; 95% interval ${lo} to ${hi}).`);
     }
   }
   const restOf = (xs: Change[]) => xs.filter((x) => !first.includes(x));

@@ -19,7 +19,7 @@
  * shares in points, waits in s/min/h. Metric names and which way is better: src/report/metrics.ts.
  */
 import type { MetricInfo } from "../../metrics.js";
-import { formatChange, formatMagnitude, formatNumber, formatPoints, formatValue } from "../../numbers.js";
+import { formatChange, formatMagnitude, formatNumber, formatPoints, formatValue, rangeTexts } from "../../numbers.js";
 
 /** "7-day" or "36-hour". */
 export function spanAdjective(hours: number): string {
@@ -30,7 +30,7 @@ export function spanAdjective(hours: number): string {
 export const value = (x: number, m: MetricInfo, currency: string) => formatValue(x, m.unit, currency, m);
 
 /** The size of a change (no sign): points for shares. */
-export const amount = (x: number, m: MetricInfo, currency: string) => formatMagnitude(x, m.unit, currency, m);
+export const amount = (x: number, m: MetricInfo & { durationOf?: number }, currency: string) => formatMagnitude(x, m.unit, currency, m);
 
 /** A signed change: "+1.2 points", "−$300". */
 export const signed = (x: number, m: MetricInfo, currency: string) => formatChange(x, m.unit, currency, m);
@@ -38,6 +38,9 @@ export const signed = (x: number, m: MetricInfo, currency: string) => formatChan
 /** "$14.7K–$14.8K" for the magnitudes of a one-signed interval ("0.6–1.2 points" for shares). */
 export function magnitudeRange(ci: [number, number], m: MetricInfo, currency: string): string {
   const [a, b] = [Math.abs(ci[0]), Math.abs(ci[1])].sort((x, y) => x - y);
-  if (m.unit === "share") return `${formatPoints(a, "")}–${formatPoints(b)}`;
-  return `${amount(a, m, currency)}–${amount(b, m, currency)}`;
+  if (m.unit === "share") {
+    const [pa, pb] = rangeTexts(a, b, (x, extra) => formatPoints(x, "", false, extra));
+    return `${pa}–${pb} points`;
+  }
+  return rangeTexts(a, b, (x, extra) => formatMagnitude(x, m.unit, currency, { ...m, extra })).join("–");
 }
