@@ -1,60 +1,112 @@
 // `npm run bench`: supportsim against the plain event loop yardstick
-// (bench/js_baseline.mjs) on the same M/M/c+M model, in the same run: the reference
-// model written as the simple single-queue form, run on the one engine (the full model) as
-// every scenario is. Prints arrivals per CPU second of the replication, the CPU time of the whole
-// library call, peak memory, and the ratio to the plain loop's simulation time, for 1M and 10M
-// arrivals (memory must not grow with the number of arrivals). Each measurement runs in a fresh
-// process; the median of --repeat runs is kept.
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+// (bench/js_baseline.mjs) on the same M/M/c+M model (c = 50, 540 arrivals/h,
+// exponential handle time mean 5 min and patience mean 2 min), side by side in one run:
+//
+//   plain loop        js_baseline.mjs: the CPU of the script (its loop; Node's start-up aside) and
+//                     of its whole process (its own timer is wall time: misleading on a loaded machine);
+//   old engine        the single-queue engine before the one engine (/work/before, --before DIR;
+//                     skipped when it is not there, e.g. on a clean clone): one replication's CPU;
+//   one engine        the reference model written as the simple single-queue form and run on the
+//                     one engine (the full model) as every scenario is: one replication's CPU in
+//                     process (bench/mmc.mjs), and the whole CLI process (`supportsim run FILE
+//                     --replications 1 --threads 1 --json`: start-up, loading, the run, its
+//                     estimates and the output; bench/processCpu.mjs);
+//
+// with the ratio to the plain loop (its time / ours: 1 = as fast) and the target of issue 18
+// (the whole run at ≥ 0.8× the plain loop). The four run interleaved, --repeat times each, each
+// in a fresh process; medians of CPU time (user + sys). Then
+// memory as arrivals grow (1M → 10M, bench/mmc.mjs) must not grow with them.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
-const REPEAT = Number(opt("repeat", 3));
-const sizes = (opt("sizes", "1000000,10000000")).split(",").map(Number);
-const baselinePath = here("./js_baseline.mjs");
+const REPEAT = Number(opt("repeat", 5));
+const N = Number(opt("n", 1_000_000));
+const sizes = (opt("sizes", `${N},10000000`)).split(",").map(Number);
+// the plain loop: --baseline FILE, else the copy shipped in bench/
+const baselinePath = opt("baseline", here("./js_baseline.mjs"));
+const beforeDir = opt("before", "/work/before");
+const TARGET = 0.8;
 
-const runJson = (file, extra) => JSON.parse(execFileSync(process.execPath, [file, ...extra], { encoding: "utf8", maxBuffer: 1 << 20 }).trim().split("\n").pop());
-const median = (file, extra, key) => {
-  const runs = Array.from({ length: REPEAT }, () => runJson(file, extra)).sort((a, b) => a[key] - b[key]);
-  return runs[Math.floor(runs.length / 2)];
+const lastJson = (text) => JSON.parse(text.trim().split("\n").pop());
+const runJson = (file, extra) => lastJson(execFileSync(process.execPath, [file, ...extra], { encoding: "utf8", maxBuffer: 1 << 24 }));
+/** A whole process under bench/processCpu.mjs: its stdout's last JSON line (if any) and its CPU time. */
+const processRun = (script, extra) => {
+  const r = spawnSync(process.execPath, [here("./processCpu.mjs"), script, ...extra], { encoding: "utf8", maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`${script} ${extra.join(" ")} failed (exit ${r.status}): ${r.stderr}`);
+  const u = lastJson(r.stderr);
+  return { out: r.stdout, cpu: u.process_cpu_s, scriptCpu: u.script_cpu_s };
 };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 const fmt = (x) => Math.round(x).toLocaleString("en-US");
-console.log(`supportsim benchmark — M/M/50+M, λ = 9/min, AHT 5 min, patience 2 min, one replication on one thread, median of ${REPEAT}`);
-console.log(`node ${process.version}, ${process.platform}/${process.arch}\n`);
+console.log(`supportsim benchmark — M/M/50+M, λ = 9/min, AHT 5 min, patience 2 min, ${fmt(N)} arrivals, one replication on one thread`);
+console.log(`node ${process.version}, ${process.platform}/${process.arch}; median of ${REPEAT} interleaved runs, CPU time (user + sys)\n`);
 
-const rows = [];
-for (const n of sizes) {
-  const ours = median(here("./mmc.mjs"), ["--n", String(n)], "replication_cpu_s");
-  let base = null;
-  if (existsSync(baselinePath)) base = median(baselinePath, ["--model", "mmc_abandon", "--n", String(n), "--json"], "sim_wall_s");
-  rows.push({ n, ours, base });
+// the reference model as a simple-form file, for the CLI
+const dir = mkdtempSync(join(tmpdir(), "supportsim-bench-"));
+const scenarioFile = join(dir, "mmc.json");
+writeFileSync(scenarioFile, JSON.stringify({
+  name: "M/M/50+M reference", seed: 1, replications: 1, horizon: { hours: N / 540 },
+  arrivals: { ratePerHour: 540 },
+  tiers: [{ name: "L1", agents: 50, handleTime: { dist: "exponential", meanMinutes: 5 }, patience: { dist: "exponential", meanMinutes: 2 } }],
+}));
+const hasBaseline = existsSync(baselinePath);
+const hasBefore = existsSync(join(beforeDir, "dist/model/contactCenter.js"));
+const m = { plainSim: [], plainProcess: [], before: [], ours: [], oursSimulate: [], cli: [] };
+let check = null;
+try {
+  for (let i = 0; i < REPEAT; i++) {
+    if (hasBaseline) {
+      const p = processRun(baselinePath, ["--model", "mmc_abandon", "--n", String(N), "--json"]);
+      m.plainSim.push(p.scriptCpu);
+      m.plainProcess.push(p.cpu);
+    }
+    if (hasBefore) m.before.push(runJson(here("./oldEngine.mjs"), ["--dir", beforeDir, "--n", String(N)]).replication_cpu_s);
+    const o = runJson(here("./mmc.mjs"), ["--n", String(N)]);
+    m.ours.push(o.replication_cpu_s);
+    m.oursSimulate.push(o.simulate_cpu_s);
+    check = o;
+    m.cli.push(processRun(here("../bin/supportsim.js"), ["run", scenarioFile, "--replications", "1", "--threads", "1", "--seed", "1", "--json"]).cpu);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
 }
 
-const header = ["arrivals", "replication CPU", "arr/CPU s", "simulate() CPU", "peak RSS", "plain loop", "ratio"];
-const table = rows.map(({ n, ours, base }) => [
-  fmt(n),
-  `${ours.replication_cpu_s.toFixed(3)} s`,
-  fmt(ours.arrivals / ours.replication_cpu_s),
-  `${ours.simulate_cpu_s.toFixed(3)} s`,
-  `${ours.peak_rss_mb.toFixed(0)} MB`,
-  base ? `${base.sim_wall_s.toFixed(3)} s` : "n/a",
-  base ? `${(base.sim_wall_s / ours.replication_cpu_s).toFixed(2)}×` : "n/a",
-]);
+const plainSim = hasBaseline ? median(m.plainSim) : NaN, plainProcess = hasBaseline ? median(m.plainProcess) : NaN;
+const ratio = (plain, ours) => (hasBaseline ? `${(plain / ours).toFixed(2)}×` : "n/a");
+const rows = [
+  ["plain loop: the script (its loop)", hasBaseline ? plainSim : NaN, hasBaseline ? "1.00×" : "n/a", ""],
+  ["plain loop: whole process", hasBaseline ? plainProcess : NaN, hasBaseline ? "1.00×" : "n/a", ""],
+  ...(hasBefore ? [["old engine (/work/before): one replication", median(m.before), ratio(plainSim, median(m.before)), ""]] : []),
+  ["one engine, simple form: one replication", median(m.ours), ratio(plainSim, median(m.ours)), hasBaseline ? (plainSim / median(m.ours) >= TARGET ? "met" : "missed") : ""],
+  ["one engine: simulate() (replication + estimates)", median(m.oursSimulate), ratio(plainSim, median(m.oursSimulate)), ""],
+  ["one engine: whole CLI process (supportsim run)", median(m.cli), ratio(plainProcess, median(m.cli)), hasBaseline ? (plainProcess / median(m.cli) >= TARGET ? "met" : "missed") : ""],
+];
+const header = ["", "CPU", "plain/ours", `target ≥ ${TARGET}×`];
+const table = rows.map(([name, s, r, t]) => [name, Number.isNaN(s) ? "n/a" : `${s.toFixed(3)} s`, r, t]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
 const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
 console.log(line(header));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const r of table) console.log(line(r));
-if (!rows[0].base) console.log("\n(bench/js_baseline.mjs not found: no ratio)");
-const m = rows.map((r) => r.ours.peak_rss_mb);
-if (rows.length > 1) console.log(`\npeak memory ${m.map((x) => x.toFixed(0) + " MB").join(" → ")} as arrivals grow ${fmt(rows[0].n)} → ${fmt(rows[rows.length - 1].n)}`);
-const o = rows[0].ours;
-console.log(`check (exact Erlang A: abandon 2.860%, SL20 91.200%, occupancy 87.426%): abandon ${(o.abandon * 100).toFixed(3)}%, SL20 ${(o.sl20 * 100).toFixed(3)}%, occupancy ${(o.occupancy * 100).toFixed(3)}%`);
-if (args.includes("--json")) console.log(JSON.stringify(rows));
+console.log("(in-process rows are compared with the plain loop's script, the whole CLI process with the plain loop's whole process)");
+if (!hasBaseline) console.log(`(${baselinePath} not found: no plain loop, no ratio)`);
+if (!hasBefore) console.log(`(${beforeDir} has no built old engine: its row is skipped)`);
+console.log(`check (exact Erlang A: abandon 2.860%, SL20 91.200%, occupancy 87.426%): abandon ${(check.abandon * 100).toFixed(3)}%, SL20 ${(check.sl20 * 100).toFixed(3)}%, occupancy ${(check.occupancy * 100).toFixed(3)}%`);
+
+// memory as arrivals grow (one process per size; the first size's run above is not reused)
+if (sizes.length > 1) {
+  const mem = sizes.map((n) => ({ n, r: runJson(here("./mmc.mjs"), ["--n", String(n)]) }));
+  console.log(`\npeak memory ${mem.map(({ r }) => r.peak_rss_mb.toFixed(0) + " MB").join(" → ")} as arrivals grow ${mem.map(({ n }) => fmt(n)).join(" → ")}; arrivals per CPU second ${mem.map(({ r }) => fmt(r.arrivals / r.replication_cpu_s)).join(" → ")}`);
+}
+if (args.includes("--json")) console.log(JSON.stringify({ n: N, medians: Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.length ? median(v) : null])), runs: m }));
+if (args.includes("--only-mmc")) process.exit(0);
 
 // Then the support-demand model on scenarios/baseline.json over a simulated year and more
 // (bench/support.mjs, its own children and its own output).
