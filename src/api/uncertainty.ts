@@ -16,8 +16,7 @@ import { latinHypercube, unionOfInputs } from "../analysis/experiments/uncertain
 import { differenceBands, kpiBands, targetProbabilities, type KpiBand, type SetRun, type TargetProbability } from "../analysis/experiments/uncertainty/summary.js";
 import { headlineKeys, uniqueLabels } from "../analysis/experiments/compare.js";
 import { runSettings } from "../scenario/full/runSettings.js";
-import { MonthClock } from "../time/months.js";
-import { parseStartEpochMs } from "../time/iso.js";
+import { measuredMonthShares } from "../time/months.js";
 import { InputError, OPTIONS, problem } from "../errors.js";
 import { isFraction, isIntegerAtLeast, isPositive, numberProblem, runSettingsProblems, throwIfAny, type RunSettingsOptions } from "./options.js";
 import { scenarioAtInputs, type Scenario } from "./scenario.js";
@@ -55,13 +54,7 @@ export interface UncertaintyResult {
 
 /** Per local month of a configuration, the share of it measured (between the warm-up's end and the horizon). */
 function monthShares(cfg: Scenario["config"]): Record<string, number> {
-  const clock = new MonthClock(parseStartEpochMs(cfg.start, cfg.timeZone), cfg.timeZone, cfg.horizon);
-  const out: Record<string, number> = {};
-  for (let m = 0; m < clock.count; m++) {
-    const from = Math.max(cfg.warmup, clock.start(m)), to = Math.min(cfg.horizon, clock.end(m));
-    out[clock.label(m)] = Math.max(0, to - from) / clock.length(m);
-  }
-  return out;
+  return measuredMonthShares(cfg.start, cfg.timeZone, cfg.horizon, cfg.warmup);
 }
 
 /** The targets of a scenario's run (its real-time channels, and the budget). */

@@ -17,6 +17,7 @@
  */
 import { MINUTE_MS } from "./units.js";
 import { TimeZoneClock, utcMs } from "./zone.js";
+import { parseStartEpochMs } from "./iso.js";
 
 /** A limit on the number of months (about 1,000 years), against a runaway horizon. */
 const MAX_MONTHS = 12_000;
@@ -131,4 +132,20 @@ export function dayMonthText(isoDate: string): string {
 /** Days in the calendar month "2027-02" (28). */
 export function daysInMonth(month: string): number {
   return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+}
+
+/**
+ * Per local month ("2027-03") of a run starting at `start` in `timeZone`, the share of it inside
+ * the measured window (from the warm-up's end to the horizon, both in minutes): 1 for a whole
+ * month, less for the first and last when the window cuts them. What says a month's cost is a
+ * part-month's (the run table, the fan chart).
+ */
+export function measuredMonthShares(start: string, timeZone: string, horizonMinutes: number, warmupMinutes: number): Record<string, number> {
+  const clock = new MonthClock(parseStartEpochMs(start, timeZone), timeZone, horizonMinutes);
+  const out: Record<string, number> = {};
+  for (let m = 0; m < clock.count; m++) {
+    const from = Math.max(warmupMinutes, clock.start(m)), to = Math.min(horizonMinutes, clock.end(m));
+    out[clock.label(m)] = Math.max(0, to - from) / clock.length(m);
+  }
+  return out;
 }

@@ -5,6 +5,7 @@
  * retention) and costs that are all zero; a single queue with an exact solution gets the Erlang
  * answer beside its simulated queueing metrics.
  */
+import { daysInMonth, measuredMonthShares } from "../../time/months.js";
 import type { Estimate } from "../../analysis/confidence.js";
 import type { RunReport } from "../../analysis/experiments/run.js";
 import type { AnalyticCheck } from "../../analysis/experiments/analyticCheck.js";
@@ -221,7 +222,7 @@ function meanTable(title: string, rows: readonly [string, string, Unit][], e: Re
 }
 
 /** Costs: totals by category, per month, per unit of work. */
-function costTable(r: RunReport, width: number): string {
+export function costTable(r: RunReport, width: number): string {
   const e = r.estimates;
   const cur = r.currency;
   const rows: [string, string, Unit][] = [
@@ -234,7 +235,13 @@ function costTable(r: RunReport, width: number): string {
     ["Cost per customer per month", "cost.perCustomerMonth", "money2"],
   ];
   const months = Object.keys(e).filter((k) => k.startsWith("cost.byMonth.")).sort();
-  for (const m of months) rows.push([`  month ${m.slice("cost.byMonth.".length)}`, m, "money"]);
+  // a month the warm-up or the horizon cuts says so: its cost is a part-month's, not a dip
+  const shares = measuredMonthShares(r.start, r.timeZone, r.horizonHours * 60, r.warmupHours * 60);
+  for (const m of months) {
+    const label = m.slice("cost.byMonth.".length), share = shares[label] ?? 1;
+    const partial = share < 0.999 ? ` (partial: ${Math.round(share * daysInMonth(label))} of ${daysInMonth(label)} days)` : "";
+    rows.push([`  month ${label}${partial}`, m, "money"]);
+  }
   return meanTable("Costs (after the warm-up)", rows, e, width);
 }
 

@@ -4,7 +4,9 @@
  * calendar: tests/helpers/chicago2027.ts.
  */
 import { describe, expect, it } from "vitest";
-import { MonthClock } from "../../../src/time/months.js";
+import { MonthClock, measuredMonthShares } from "../../../src/time/months.js";
+import { costTable } from "../../../src/report/tables/runTable.js";
+import type { RunReport } from "../../../src/analysis/experiments/run.js";
 import { APR, D, FEB, JAN, MAR, START, TZ, YEAR_END } from "../../helpers/chicago2027.js";
 
 describe("MonthClock", () => {
@@ -78,5 +80,26 @@ describe("MonthClock", () => {
     expect(() => new MonthClock(START, TZ, -1)).toThrow(/horizon/);
     expect(() => new MonthClock(START, TZ, Infinity)).toThrow(/horizon/);
     expect(() => new MonthClock(START, "Mars/Olympus", 10)).toThrow(/time zone/);
+  });
+});
+
+describe("measuredMonthShares", () => {
+  it("gives each month's measured share: the warm-up and the horizon cut the first and last", () => {
+    // from 2027-01-04 with a 7-day warm-up: January is measured from the 11th (21 of 31 days);
+    // February whole; a horizon ending 2027-03-08 00:00 measures 7 of March's 31 days
+    const shares = measuredMonthShares("2027-01-04", TZ, MAR + 7 * D, 7 * D);
+    expect(Object.keys(shares)).toEqual(["2027-01", "2027-02", "2027-03"]);
+    expect(shares["2027-01"] * 31).toBeCloseTo(21, 9);
+    expect(shares["2027-02"]).toBeCloseTo(1, 12);
+    // March is an hour short (DST begins on the 14th): 7 days of 31 days less an hour
+    expect(shares["2027-03"]).toBeCloseTo((7 * D) / (31 * D - 60), 12);
+  });
+
+  it("the run table flags a cut month as partial, a whole one not", () => {
+    const estimate = { mean: 1000, ci95: [900, 1100] as [number, number] };
+    const text = costTable({ currency: "USD", costCategories: [],  start: "2027-01-04", timeZone: TZ, horizonHours: (MAR + 7 * D) / 60, warmupHours: (7 * D) / 60, estimates: { "cost.byMonth.2027-01": estimate, "cost.byMonth.2027-02": estimate, "cost.byMonth.2027-03": estimate } } as unknown as RunReport, Infinity);
+    expect(text).toMatch(/month 2027-01 \(partial: 21 of 31 days\)/);
+    expect(text).toMatch(/month 2027-02 +1,000/);
+    expect(text).toMatch(/month 2027-03 \(partial: 7 of 31 days\)/);
   });
 });
