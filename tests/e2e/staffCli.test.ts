@@ -131,7 +131,8 @@ describe("supportsim staff", () => {
 
   it("staffs a simple-form scenario as the full form it stands for, and writes its staffed scenario in the full form", async () => {
     const out = f("simple-out");
-    const { solution } = await quiet(f("simple.json"), { target: "sl=0.8@20s", replications: 2, maxRuns: 4, out });
+    // one simple shift pattern: the default patterns' integer program runs to HiGHS's time limit (30 s), which this test is not about
+    const { solution } = await quiet(f("simple.json"), { target: "sl=0.8@20s", replications: 2, maxRuns: 4, out, shiftPatterns: f("patterns.json") });
     expect(solution.pools.map((p) => p.pool)).toEqual(["L1"]);
     const staffed = JSON.parse(readFileSync(join(out, "scenario.staffed.json"), "utf8"));
     expect(staffed.channels.map((c: { name: string }) => c.name)).toEqual(["contacts"]);
