@@ -95,7 +95,14 @@ function scenarioParagraph(ref: string, alt: string, changes: Change[], currency
   // a lower unit cost with a significantly higher occupancy, at the same staffing, is the same pay spread over
   // more work: said as such, not as a benefit (at equal service the staffing follows the demand)
   const busier = fixedStaffing && changes.some((x) => x.key.startsWith("tier.") && x.key.endsWith(".occupancy") && x.verdict === "significant" && x.d > 0);
-  const said = (x: Change): string => clause(x, currency) + (busier && isUnitCost(x.key) && x.d < 0 ? " (the same staff are busier: occupancy is up at the same staffing, not a saving)" : "");
+  // the reason once, at the first such unit cost; each later one only says it is no saving either
+  let explained = false;
+  const said = (x: Change): string => {
+    if (!(busier && isUnitCost(x.key) && x.d < 0)) return clause(x, currency);
+    const why = explained ? " (likewise not a saving)" : " (the same staff are busier: occupancy is up at the same staffing, not a saving)";
+    explained = true;
+    return clause(x, currency) + why;
+  };
   const costKey = changes.some((x) => x.key === "cost.perMonth") ? "cost.perMonth" : changes.some((x) => x.key === "cost.total") ? "cost.total" : null;
   const cost = costKey ? changes.find((x) => x.key === costKey) ?? null : null;
   const rest = changes.filter((x) => x.key !== "cost.perMonth" && x.key !== "cost.total").sort((a, b) => a.words.rank - b.words.rank);
