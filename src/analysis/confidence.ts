@@ -50,19 +50,12 @@ export function fromMoments(n: number, mean: number, sd: number): Estimate {
  * small count can reach below zero, which no count can. The mean is restricted too, so that it
  * always lies in its own interval: a ratio of sums whose numerator is a difference of two
  * float sums that are equal in exact arithmetic (a pool's scheduled floor time less its time on
- * shift, with shrinkage 0) comes out at −1e−16, not 0. Only such float noise (within
- * `ROUNDING`) is clipped from a mean: a mean further outside is left as it is, for the tests
- * that check a mean lies in its interval to catch.
+ * shift, with shrinkage 0) comes out at −1e−16, not 0.
  */
-/** How far outside its bounds a mean may be by float rounding alone (shares and counts alike). */
-const ROUNDING = 1e-9;
-
 export function clampEstimate(e: Estimate, fraction: boolean, signed = false): Estimate {
   const hi = fraction ? 1 : Infinity, lo = signed ? -Infinity : 0;
   const clip = (x: number): number => Math.min(Math.max(x, lo), hi);
-  // the mean only by float noise: a mean clearly outside the bounds is a model error to see, not hide
-  const noise = (x: number): boolean => (x < lo && lo - x <= ROUNDING) || (x > hi && x - hi <= ROUNDING);
-  const mean = e.mean === null ? null : noise(e.mean) ? clip(e.mean) : e.mean;
+  const mean = e.mean === null ? null : clip(e.mean);
   return { mean, ci95: e.ci95 === null ? null : [clip(e.ci95[0]), clip(e.ci95[1])] };
 }
 
