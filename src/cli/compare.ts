@@ -16,28 +16,12 @@ import { compareTable, comparisonCsv } from "../report/tables/compareTable.js";
 import { jsonText } from "../report/json.js";
 import { InputError, problem } from "../errors.js";
 import { asFlagsAsync } from "./flags.js";
-import { announceOut, checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
+import { announceOut, checkOutDir, writeOutputs, type RunReportFlags, type RunReportOptions } from "./outputs.js";
 import { progressBar } from "./progress.js";
 import { execUncertainty } from "./uncertainty.js";
 import type { UncertaintyArgs } from "./commands/uncertaintyFlags.js";
 
-export interface CompareOptions {
-  replications?: number;
-  seed?: number;
-  /** Worker threads for the runs (default 1 here; the command's default is the machine's cores). */
-  threads?: number;
-  json?: boolean;
-  out?: string;
-  /** With --out: also the charts and report.html (default true). */
-  charts?: boolean;
-  /** Where the table or JSON goes (default: standard output). */
-  stdout?: (s: string) => void;
-  /** Where warnings and progress go (default: standard error). */
-  stderr?: (s: string) => void;
-  /** Show progress (default: when standard error is a terminal and not --json). */
-  progress?: boolean;
-  /** The table's width in characters (default: the terminal's, else 100; Infinity: --wide). */
-  width?: number;
+export interface CompareOptions extends RunReportOptions {
   /** Compare at equal service: the target as `staff --target` takes it ("sl=0.8@20s"). */
   equalService?: string;
   maxAbandon?: number;

@@ -101,3 +101,27 @@ export interface RunReportFlags {
   /** Print tables in full (default: fitted to the terminal's width). */
   wide?: boolean;
 }
+
+/**
+ * The options of a workflow that runs replications and reports them (compare, staff, plan,
+ * sweep), as the library's callers and the commands give them: run settings, where the output
+ * goes and how it looks.
+ */
+export interface RunReportOptions {
+  replications?: number;
+  seed?: number;
+  /** Worker threads (default 1 here; the commands' default is the machine's cores); the results do not depend on it. */
+  threads?: number;
+  json?: boolean;
+  out?: string;
+  /** With --out: also the charts and report.html (default true). */
+  charts?: boolean;
+  /** Where the table, JSON or summary goes (default: standard output). */
+  stdout?: (s: string) => void;
+  /** Where warnings and progress go (default: standard error). */
+  stderr?: (s: string) => void;
+  /** Show progress (default: when standard error is a terminal and not --json). */
+  progress?: boolean;
+  /** The table's width in characters (default: the terminal's, else 100; Infinity: --wide). */
+  width?: number;
+}

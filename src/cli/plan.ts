@@ -14,31 +14,20 @@ import { plan, type PlanDocument } from "../api/plan.js";
 import { reportFiles } from "../api/report.js";
 import { planCsv, planText } from "../report/tables/planTable.js";
 import { asFlags, asFlagsAsync } from "./flags.js";
-import { announceOut, checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
+import { announceOut, checkOutDir, writeOutputs, type RunReportFlags, type RunReportOptions } from "./outputs.js";
 import { progressBar } from "./progress.js";
 
-export interface PlanCliOptions {
+export interface PlanCliOptions extends RunReportOptions {
   months: number;
   target: string;
   maxAbandon?: number;
   maxOccupancy?: number;
   response?: number;
-  replications?: number;
-  seed?: number;
-  threads?: number;
   maxRuns?: number;
   maxRounds?: number;
   maxHiresPerMonth?: number;
   maxHeadcount?: number;
   budgetPerMonth?: number;
-  json?: boolean;
-  out?: string;
-  charts?: boolean;
-  stdout?: (s: string) => void;
-  stderr?: (s: string) => void;
-  progress?: boolean;
-  /** The text's width in characters (default: the terminal's, else 100; Infinity: --wide). */
-  width?: number;
 }
 
 export interface PlanArgs extends RunReportFlags {

@@ -19,19 +19,15 @@ import { InputError, OPTIONS, problem, problemLine, type Problem } from "../erro
 import { MAX_JSON_BYTES, readInputText } from "../inputFiles.js";
 import { parseJson } from "../scenario/json.js";
 import { requirementsCsv, shiftsCsv, staffText } from "../report/tables/staffTable.js";
-import { announceOut, checkOutDir, writeOutputs, type RunReportFlags } from "./outputs.js";
+import { announceOut, checkOutDir, writeOutputs, type RunReportFlags, type RunReportOptions } from "./outputs.js";
 import { progressBar } from "./progress.js";
 
-export interface StaffOptions {
+export interface StaffOptions extends RunReportOptions {
   target: string;
   maxAbandon?: number;
   maxOccupancy?: number;
   response?: number;
   pools?: string[];
-  replications?: number;
-  seed?: number;
-  /** Worker threads for each simulation run's replications (default 1 here; the command's default is the machine's cores). */
-  threads?: number;
   shifts?: boolean;
   shiftPatterns?: string;
   fteHours?: number;
@@ -40,15 +36,6 @@ export interface StaffOptions {
   margin?: number;
   maxHeadcount?: number;
   maxPartTimeShare?: number;
-  json?: boolean;
-  out?: string;
-  /** With --out: also the charts and report.html (default true). */
-  charts?: boolean;
-  stdout?: (s: string) => void;
-  stderr?: (s: string) => void;
-  progress?: boolean;
-  /** The text's width in characters (default: the terminal's, else 100; Infinity: --wide). */
-  width?: number;
 }
 
 export interface StaffArgs extends RunReportFlags {

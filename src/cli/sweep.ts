@@ -46,35 +46,23 @@ import { InputError, problem } from "../errors.js";
 import { MAX_JSON_BYTES, readInputText } from "../inputFiles.js";
 import { parseShard, parseVary } from "./varySpec.js";
 import { asFlags, asFlagsAsync, type FlagNames } from "./flags.js";
-import { announceOut, checkOutDir, writeOutputs } from "./outputs.js";
+import { announceOut, checkOutDir, writeOutputs, type RunReportOptions } from "./outputs.js";
 import { progressBar } from "./progress.js";
 
-export interface SweepOptions {
+export interface SweepOptions extends RunReportOptions {
   /** `PATH=SPEC` strings, as given to --vary (at least one). */
   vary: readonly string[];
-  replications?: number;
-  seed?: number;
   /** Worker threads (default: the machine's cores); the results do not depend on it. */
   threads?: number;
   /** When the workers start (lanes.ts; default "whenWorthIt"); "now" in tests that must exercise them. */
   startWorkers?: "now" | "whenWorthIt";
   /** `i/N`: run only shard i of N (needs `out`). */
   shard?: string;
-  out?: string;
-  json?: boolean;
   /** The frontier's axes (--x, --y): metrics of the sweep; kept in sweep.json for `chart`. */
   x?: string;
   y?: string;
   /** With --out (not a shard): also the frontier chart and report.html (default true). */
   charts?: boolean;
-  /** Where the table, JSON or summary goes (default: standard output). */
-  stdout?: (s: string) => void;
-  /** Where warnings and progress go (default: standard error). */
-  stderr?: (s: string) => void;
-  /** Show progress (default: when standard error is a terminal and not --json). */
-  progress?: boolean;
-  /** Table width in characters (default: the terminal's, else 100; Infinity: --wide). */
-  width?: number;
 }
 
 export interface SweepOutcome {
