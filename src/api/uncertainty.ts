@@ -52,10 +52,6 @@ export interface UncertaintyResult {
   monthShares: Record<string, number>;
 }
 
-/** Per local month of a configuration, the share of it measured (between the warm-up's end and the horizon). */
-function monthShares(cfg: Scenario["config"]): Record<string, number> {
-  return measuredMonthShares(cfg.start, cfg.timeZone, cfg.horizon, cfg.warmup);
-}
 
 /** The targets of a scenario's run (its real-time channels, and the budget). */
 function targetsOf(s: Scenario, t: NonNullable<UncertaintyOptions["targets"]>): Omit<TargetProbability, "probability">[] {
@@ -123,7 +119,7 @@ export async function simulateUncertainty(scenarios: readonly Scenario[], option
     inputs: inputs.map((i) => ({ key: i.key, path: i.path, dist: i.range.dist, low: i.range.low, expected: i.range.expected, high: i.range.high })),
     draws: Object.fromEntries(inputs.map((i) => [i.key, draws.map((d) => d.get(i.key)!)])),
     runs: summaries,
-    monthShares: monthShares(scenarios[0].config),
+    monthShares: measuredMonthShares(scenarios[0].config.start, scenarios[0].config.timeZone, scenarios[0].config.horizon, scenarios[0].config.warmup),
     differences: perScenario.slice(1).map((sets, j) => ({ scenario: labels[j + 1], against: labels[0], kpis: differenceBands(perScenario[0], sets, diffKeys(perScenario[0], sets)) })),
   };
 }
