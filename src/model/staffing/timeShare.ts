@@ -49,7 +49,9 @@ export function timeShared(x: number, t: number, L: number): number {
   const v = checkShare(x, t, L);
   const n = Math.floor(v);
   if (v === n) return n;
-  return t - intervalStart(t, L) < sharePoint(v, n, L) ? n + 1 : n;
+  // the share point as the time nextTimeShareChange gives (s + b, rounded), not as an offset
+  // t − s < b: at t = s + b rounded down, t − s < b would keep the extra agent to the interval's end
+  return t < intervalStart(t, L) + sharePoint(v, n, L) ? n + 1 : n;
 }
 
 /**

@@ -88,3 +88,26 @@ describe("time-sharing fractional agents", () => {
     expect(messageOf(() => timeShared(1.5, NaN, 30))).toBe("time share: expected a finite time in minutes, got NaN");
   });
 });
+
+describe("the extra agent leaves at the share point however the clock rounds", () => {
+  it("a share point that is not a whole minute, late in the year: each interval gets x·L agent-minutes, not ⌈x⌉·L", () => {
+    // s + frac(x)·L is rounded; the pool is re-staffed at that rounded time, and must then get ⌊x⌋
+    // (a share point read as t − s < frac(x)·L kept the extra agent for the whole interval when
+    // the rounding went down: L2 in hiring-freeze.json got 7 agents for 10 × 8/13 = 6.15, 2.3 % more time on shift than paid)
+    const L = 30;
+    const x = (10 * 8) / 13;
+    const s = 268260; // day 186, 08:00
+    expect(timeShared(x, nextTimeShareChange(x, s, L), L)).toBe(6);
+    let worst = 0;
+    for (let k = 1; k <= 13; k++) {
+      for (const agents of [4, 6, 10, 11]) {
+        const y = (agents * k) / 13;
+        for (let day = 0; day < 364; day += 7) {
+          const a = day * 1440 + 8 * 60;
+          worst = Math.max(worst, Math.abs(shareIntegral(y, L, a, a + 600) - y * 600));
+        }
+      }
+    }
+    expect(worst).toBeLessThan(1e-6);
+  });
+});
