@@ -106,9 +106,11 @@ export const SUPPORT_DEFAULTS = {
   },
   /**
    * An outsourcing vendor (outsourcing.ts, network.ts routing): no cost unless given (with a warning), routing like
-   * any pool, no transition. experiencePenalty 0.5 rows [A]: customers who think the agent is
-   * offshore are 2× (2007) to 3× (2009) more likely to defect (CFI Group, via
-   * docs/sources.md); half a row of the retention ladder is the assumed size.
+   * any pool, no transition. experiencePenalty 0.4 rows: customers who think the agent is
+   * offshore are almost twice as likely to defect (CFI Group, docs/sources.md [CFI-Offshore]),
+   * read as M = 2 on a minor need resolved at once: 6^p = 2, p = 0.39. Not 0.5: with a failed
+   * self-service attempt (0.5) that lands exactly on row 1, "resolved slowly", and the CSAT
+   * proxy (row < 1) jumped by 25 points at the default (docs/model.md §16).
    */
   vendor: {
     costPerHour: 0,
@@ -117,7 +119,7 @@ export const SUPPORT_DEFAULTS = {
     routing: "pool",
     transitionDays: 0,
     initialProficiency: 1,
-    experiencePenalty: 0.5,
+    experiencePenalty: 0.4,
   },
   currency: "USD",
   costs: { costPerContact: 0, costPerSession: 0 },

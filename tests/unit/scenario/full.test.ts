@@ -274,7 +274,7 @@ describe("the example builds the model's values", () => {
       start: 14 * DAY,
       transition: 14 * DAY,
       initialProficiency: 0.7,
-      experiencePenalty: 0.5,
+      experiencePenalty: 0.4,
     });
     const x = example();
     x.pools[3].vendor = { costPerContact: 4, routing: "overflow", overflowAfterSeconds: 90 };
@@ -288,7 +288,7 @@ describe("the example builds the model's values", () => {
       start: 0,
       transition: 0,
       initialProficiency: 1,
-      experiencePenalty: 0.5,
+      experiencePenalty: 0.4,
     });
   });
 
