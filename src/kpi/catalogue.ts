@@ -19,7 +19,8 @@
  * [0, ∞), unless the KPI is signed (a net effect: churn caused by service experience, which good
  * service makes negative). `pool.<p>.lostShare` (realised shrinkage) is taken from the time on
  * shift (overtime after a shift's end is not floor time regained), so it is not negative but by
- * float rounding (−1e−16 with shrinkage 0), which the clipping reads as 0.
+ * float rounding (−1e−16 with shrinkage 0) and the time-sharing of a change inside an interval
+ * (within L/2 agent-minutes per change, docs/model.md §14.2: −4e−7 of a year), which the clipping reads as 0.
  */
 import type { FunnelField } from "../model/counters.js";
 import type { MetricName } from "../model/network/counters.js";
