@@ -15,7 +15,8 @@
 // with the ratio to the plain loop (its time / ours: 1 = as fast) and the target of issue 18
 // (the whole run at ≥ 0.8× the plain loop). The four run interleaved, --repeat times each, each
 // in a fresh process; medians of CPU time (user + sys). Then
-// memory as arrivals grow (1M → 10M, bench/mmc.mjs) must not grow with them.
+// a year of the baseline on both engines (bench/year.mjs, bench/oldYear.mjs), and memory as arrivals
+// grow (1M → 10M, bench/mmc.mjs) must not grow with them.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -99,6 +100,36 @@ console.log("(in-process rows are compared with the plain loop's script, the who
 if (!hasBaseline) console.log(`(${baselinePath} not found: no plain loop, no ratio)`);
 if (!hasBefore) console.log(`(${beforeDir} has no built old engine: its row is skipped)`);
 console.log(`check (exact Erlang A: abandon 2.860%, SL20 91.200%, occupancy 87.426%): abandon ${(check.abandon * 100).toFixed(3)}%, SL20 ${(check.sl20 * 100).toFixed(3)}%, occupancy ${(check.occupancy * 100).toFixed(3)}%`);
+
+// issue 14's line: the one engine no slower than the old one, on the reference model (above) and on a
+// year of the baseline (bench/year.mjs beside bench/oldYear.mjs, interleaved, --year-repeat times).
+// Like with like: a replication of the year after the JIT's warm-up (replication 1) on both; the
+// one engine's calibration on the status quo (pilot passes the old model did not have, paid once
+// per status quo and process) and the old engine's cold first replication printed beside it.
+if (hasBefore) console.log(`issue 14, simple form no slower than the old engine: ${median(m.ours) <= median(m.before) ? "met" : "missed"} (${(median(m.ours) / median(m.before)).toFixed(2)}× its CPU)`);
+const YEAR_REPEAT = Number(opt("year-repeat", 3));
+const hasOldYear = existsSync(join(beforeDir, "dist/model/supportModel.js"));
+if (YEAR_REPEAT > 0) {
+  const y = { old0: [], old1: [], cal: [], new0: [], new1: [] };
+  let passes = 0;
+  for (let i = 0; i < YEAR_REPEAT; i++) {
+    if (hasOldYear) { const o = runJson(here("./oldYear.mjs"), ["--dir", beforeDir]); y.old0.push(o.replication0_cpu_s); y.old1.push(o.replication1_cpu_s); }
+    const n = runJson(here("./year.mjs"), []);
+    y.cal.push(n.calibration_cpu_s); y.new0.push(n.replication0_cpu_s); y.new1.push(n.replication1_cpu_s); passes = n.passes;
+  }
+  console.log(`
+a year of the baseline (scenarios/baseline-year.json), median of ${YEAR_REPEAT} interleaved runs, CPU time`);
+  const yr = [
+    ...(hasOldYear ? [["old engine: replication 0 (cold: pays the JIT's warm-up)", median(y.old0)], ["old engine: replication 1", median(y.old1)]] : []),
+    [`one engine: calibration on the status quo (${passes} pilot passes, once per process)`, median(y.cal)],
+    ["one engine: replication 0 (after the pilot)", median(y.new0)],
+    ["one engine: replication 1", median(y.new1)],
+  ];
+  const w = Math.max(...yr.map((r) => r[0].length));
+  for (const [name, s] of yr) console.log(`${name.padEnd(w)}  ${s.toFixed(3)} s`);
+  if (hasOldYear) console.log(`issue 14, a year of the baseline no slower, per replication: ${median(y.new1) <= median(y.old1) ? "met" : "missed"} (${(median(y.new1) / median(y.old1)).toFixed(2)}× the old engine's CPU); a one-replication run also pays the calibration: ${(median(y.cal) + median(y.new0)).toFixed(2)} s against the old engine's ${median(y.old0).toFixed(2)} s`);
+  else console.log(`(${beforeDir} has no built old engine: the year is printed for the one engine only)`);
+}
 
 // memory as arrivals grow (one process per size; the first size's run above is not reused)
 if (sizes.length > 1) {

@@ -53,6 +53,12 @@ export interface ShiftPlanInput {
    * call of a process); the integer solve gets what remains of the budget.
    */
   timeLimitSeconds?: number;
+  /**
+   * A budget in work, not time: HiGHS's branch-and-bound node limit for each integer solve (none
+   * by default). With it and a time limit that does not bind, the plan is the same on any machine
+   * however loaded (the tests' plans); the time limit alone gives a faster machine a better plan.
+   */
+  maxNodes?: number;
   /** Headcount and part-time share limits (none by default). */
   limits?: PlanLimits;
   /** Paid hours of a full-time employee per week: a pattern paying fewer is part-time unless it says (default 40). */
@@ -125,6 +131,8 @@ function validateInput(input: ShiftPlanInput): void {
   if (!isNum(a) || a <= 0 || a > 1) problems.push(problem("availability", `expected a share in (0, 1] (1 − shrinkage), got ${show(a)}`));
   const t = input.timeLimitSeconds;
   if (t !== undefined && (!isNum(t) || t <= 0)) problems.push(problem("timeLimitSeconds", `expected seconds > 0, got ${show(t)}`));
+  const nodes = input.maxNodes;
+  if (nodes !== undefined && !(Number.isInteger(nodes) && nodes > 0)) problems.push(problem("maxNodes", `expected a whole number of nodes > 0, got ${show(nodes)}`));
   const f = input.fteHours;
   if (f !== undefined && (!isNum(f) || f <= 0 || f > 168)) problems.push(problem("fteHours", `expected hours in (0, 168], got ${show(f)}`));
   problems.push(...patternProblems(input.patterns));
@@ -171,7 +179,7 @@ function planOf(candidates: readonly Candidate[], n: readonly number[], input: S
  * these and the LP optimum rounded up and trimmed (always feasible without limits); `gap` says
  * how far it may be from the best, and `optimal` is false when the last solve stopped at the
  * time limit.
- * Deterministic for a given input unless the time limit cuts the solve short.
+ * Deterministic for a given input unless the time limit cuts the solve short (`maxNodes` bounds it in work instead).
  * @throws InputError with every problem of invalid input (paths as ShiftPlanInput's fields,
  *   e.g. `patterns[0].length`), or naming the first interval with a requirement that no
  *   allowed shift covers (path "": the input as a whole), e.g.
@@ -210,13 +218,13 @@ export async function planShifts(input: ShiftPlanInput): Promise<ShiftPlan> {
   const better = (n: number[] | undefined): void => {
     if (n !== undefined && (best === undefined || costOf(candidates, n) < costOf(candidates, best))) best = n;
   };
-  const quick = integerPlan(highs, candidates, nearOptimalColumns(candidates, rc, QUICK_COLUMNS), rows, L, limits, (limit - seconds()) / 2);
+  const quick = integerPlan(highs, candidates, nearOptimalColumns(candidates, rc, QUICK_COLUMNS), rows, L, limits, (limit - seconds()) / 2, input.maxNodes);
   better(quick.agents);
   // proved: the incumbent is within the gap of the LP bound over every shift (when converged) or of the full solve's bound
   let optimal = best !== undefined && converged && costOf(candidates, best) - bound <= MIP_GAP * costOf(candidates, best);
   if (!optimal && limit - seconds() > 0) {
     const kept = best === undefined ? candidates.map((_, j) => j) : reducedCostKeep(rc, lp, costOf(candidates, best));
-    const full = integerPlan(highs, candidates, kept, rows, L, limits, limit - seconds());
+    const full = integerPlan(highs, candidates, kept, rows, L, limits, limit - seconds(), input.maxNodes);
     better(full.agents);
     optimal = converged && full.status === "Optimal";
   }
@@ -231,10 +239,10 @@ export async function planShifts(input: ShiftPlanInput): Promise<ShiftPlan> {
  * The integer program over the candidates `cols` (indices into `candidates`) within `seconds`:
  * its plan as agents per candidate (all of them), when HiGHS found one that is feasible.
  */
-function integerPlan(highs: HighsModule, candidates: readonly Candidate[], cols: readonly number[], rows: Rows, L: number, limits: Limits, seconds: number): { agents?: number[]; status: string } {
+function integerPlan(highs: HighsModule, candidates: readonly Candidate[], cols: readonly number[], rows: Rows, L: number, limits: Limits, seconds: number, maxNodes?: number): { agents?: number[]; status: string } {
   if (!(seconds > 0) || cols.length === 0) return { status: "not run" };
   const sub = cols.map((j) => candidates[j]);
-  const mip = runHighs(highs, lpText(sub, rows, L, true, limits), sub.length, seconds);
+  const mip = runHighs(highs, lpText(sub, rows, L, true, limits), sub.length, seconds, maxNodes);
   const values = roundAgents(mip.values);
   const agents = candidates.map(() => 0);
   cols.forEach((j, k) => (agents[j] = values[k]));

@@ -105,9 +105,9 @@ export interface SolveResult {
   duals: Map<string, number>;
 }
 
-/** One HiGHS solve of LP text with columns x0…x<count−1>, quiet, within `timeLimit` seconds if given. */
-export function runHighs(highs: HighsModule, text: string, count: number, timeLimit?: number): SolveResult {
-  const options = { output_flag: false, mip_rel_gap: MIP_GAP, ...(timeLimit === undefined ? {} : { time_limit: timeLimit }) };
+/** One HiGHS solve of LP text with columns x0…x<count−1>, quiet, within `timeLimit` seconds and `maxNodes` branch-and-bound nodes if given. */
+export function runHighs(highs: HighsModule, text: string, count: number, timeLimit?: number, maxNodes?: number): SolveResult {
+  const options = { output_flag: false, mip_rel_gap: MIP_GAP, ...(timeLimit === undefined ? {} : { time_limit: timeLimit }), ...(maxNodes === undefined ? {} : { mip_max_nodes: maxNodes }) };
   const res = highs.solve(text, options);
   const columns = res.Columns as Record<string, { Primal?: number } | undefined>;
   const values = Array.from({ length: count }, (_, j) => columns[`x${j}`]?.Primal ?? Number.NaN);

@@ -294,14 +294,19 @@ export function cumulativeHazardFactor(e0: number, span: number, halfLife: numbe
 export function excessHazardFactor(e0: number, span: number, halfLife: number): number {
   if (!(span > 0) || e0 === 0) return 0;
   if (halfLife === Infinity) return span * Math.expm1(e0);
-  const lnq = (-span * LN2) / halfLife; // ln q, q = 2^(−span/H)
-  let sum = 0, pow = 1, fact = 1;
+  // Σ_k≥1 e₀^k/k! · (1 − q^k)/k with q = 2^(−span/H). The factors 1 − q^k come from one expm1 by
+  // 1 − q^k = (1 − q^(k−1)) + q^(k−1)·(1 − q): a sum of non-negative parts, so no cancellation
+  // when q is near 1 (a span short against H), and one transcendental call per series, not one per term.
+  const lnq = (-span * LN2) / halfLife;
+  const d1 = -Math.expm1(lnq), q = Math.exp(lnq);
+  let sum = 0, c = 1, d = d1, qk = 1;
   for (let k = 1; k <= 200; k++) {
-    pow *= e0;
-    fact *= k;
-    const term = (pow * -Math.expm1(k * lnq)) / (k * fact);
+    c *= e0 / k; // e₀^k / k!
+    const term = (c * d) / k;
     sum += term;
-    if (Math.abs(term) <= 1e-17 * Math.abs(sum) || !Number.isFinite(fact)) break;
+    if (Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
+    qk *= q;
+    d += qk * d1;
   }
   return (halfLife / LN2) * sum;
 }
