@@ -20,7 +20,8 @@
 //
 // usage: node scripts/bundleCli.mjs
 import { build } from "esbuild";
-import { rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -47,7 +48,6 @@ const yargsLocation = {
   },
 };
 
-rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
   entryPoints: { main: "dist/cli/main.js", laneWorker: "dist/analysis/parallel/laneWorker.js" },
@@ -64,5 +64,20 @@ const result = await build({
   metafile: true,
   legalComments: "eof",
   logLevel: "warning",
+  write: false,
 });
-writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
+
+// Into place without a moment where the command line is missing or half written (tests run it
+// while another test rebuilds): a changed file is written beside and renamed over the old one,
+// an unchanged one is left alone, and files of an older build go last.
+mkdirSync(outdir, { recursive: true });
+const place = (path, contents) => {
+  if (existsSync(path) && Buffer.compare(readFileSync(path), contents) === 0) return;
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, path);
+};
+for (const f of result.outputFiles) place(f.path, f.contents);
+place(join(outdir, "meta.json"), Buffer.from(JSON.stringify(result.metafile)));
+const built = new Set([...result.outputFiles.map((f) => basename(f.path)), "meta.json"]);
+for (const f of readdirSync(outdir)) if (!built.has(f) && !f.endsWith(".tmp")) rmSync(join(outdir, f), { force: true });
