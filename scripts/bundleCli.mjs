@@ -16,7 +16,8 @@
 // root, and the worker is found next to the code that starts it (./laneWorker.js).
 //
 // dist/bundle/meta.json (esbuild's metafile: which sources and packages each file holds) is for
-// tests/e2e/startup.test.ts, which checks what each command loads; it is not packed.
+// tests/e2e/startup.test.ts, which checks what each command loads, and written last: a bundle
+// older than tsc's output is stale, and bin/supportsim.js then runs tsc's output. It is not packed.
 //
 // usage: node scripts/bundleCli.mjs
 import { build } from "esbuild";
@@ -69,7 +70,7 @@ const result = await build({
 
 // Into place without a moment where the command line is missing or half written (tests run it
 // while another test rebuilds): a changed file is written beside and renamed over the old one,
-// an unchanged one is left alone, and files of an older build go last.
+// an unchanged one is left alone, and files of an older build go after.
 mkdirSync(outdir, { recursive: true });
 const place = (path, contents) => {
   if (existsSync(path) && Buffer.compare(readFileSync(path), contents) === 0) return;
@@ -78,6 +79,9 @@ const place = (path, contents) => {
   renameSync(tmp, path);
 };
 for (const f of result.outputFiles) place(f.path, f.contents);
-place(join(outdir, "meta.json"), Buffer.from(JSON.stringify(result.metafile)));
 const built = new Set([...result.outputFiles.map((f) => basename(f.path)), "meta.json"]);
 for (const f of readdirSync(outdir)) if (!built.has(f) && !f.endsWith(".tmp")) rmSync(join(outdir, f), { force: true });
+// written every time, last: bin/supportsim.js runs the bundle only when this is newer than tsc's output
+const meta = join(outdir, "meta.json");
+writeFileSync(`${meta}.${process.pid}.tmp`, JSON.stringify(result.metafile));
+renameSync(`${meta}.${process.pid}.tmp`, meta);
