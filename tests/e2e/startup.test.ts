@@ -20,7 +20,8 @@ const dir = mkdtempSync(join(tmpdir(), "supportsim-startup-"));
 const PACKAGE = /node_modules\/((?:@[^/]+\/)?[^/]+)\//;
 /** The packages each file of the bundle holds, by the file's path under the root ("dist/bundle/main.js"). */
 const bundled = new Map<string, Set<string>>();
-for (const [file, out] of Object.entries((JSON.parse(readFileSync(join(ROOT, "dist", "bundle", "meta.json"), "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> }).outputs)) {
+const meta = JSON.parse(readFileSync(join(ROOT, "dist", "bundle", "meta.json"), "utf8")) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+for (const [file, out] of Object.entries(meta.outputs)) {
   bundled.set(file, new Set(Object.keys(out.inputs).map((input) => PACKAGE.exec(input)?.[1]).filter((p): p is string => p !== undefined)));
 }
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,6 +58,14 @@ describe("a command loads only what it uses", () => {
     const loaded = packagesLoaded("erlang", "staff", "--forecast", "scenarios/data/sample-forecast.csv", "--target-sl", "0.8");
     expect(loaded.has("csv-parse")).toBe(true);
     expect(heavyIn(loaded, ["csv-parse"])).toEqual([]);
+  });
+
+  it("the bundle holds only the parts of zod the schemas use (zod imported as a namespace, `import * as z`)", () => {
+    // `import { z } from "zod"` anywhere keeps all of zod (its locales, JSON-Schema import …): 750 kB that validate compiles
+    let zodBytes = 0;
+    for (const out of Object.values(meta.outputs)) for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) if (input.startsWith("node_modules/zod/")) zodBytes += bytesInOutput;
+    expect(zodBytes).toBeGreaterThan(50_000);
+    expect(zodBytes).toBeLessThan(400_000);
   });
 
   it("validate loads the schemas (zod) but nothing that runs, solves, draws or evaluates", () => {
