@@ -18,7 +18,11 @@
 // Targets: `erlang` and `validate` within 0.15 s CPU of bare Node; the whole 1M-arrival run at
 // ≥ 0.8× the plain loop's speed (the loop's CPU time over the run's).
 //
-// usage: node bench/startup.mjs [--repeat 5] [--baseline PATH/js_baseline.mjs]
+// bin/supportsim.js runs the bundle (dist/bundle/, scripts/bundleCli.mjs); with --unbundled the
+// same commands also run from tsc's separate modules (dist/cli/main.js), side by side, to show
+// what the bundle buys.
+//
+// usage: node bench/startup.mjs [--repeat 5] [--baseline PATH/js_baseline.mjs] [--unbundled]
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -64,6 +68,14 @@ const tasks = [
   { key: "small", label: "supportsim run (the reference, 1 hour: fixed costs)", argv: [bin, "run", small] },
   { key: "run", label: `supportsim run (the reference, ${N.toLocaleString("en-US")} arrivals)`, argv: [bin, "run", big] },
 ];
+if (args.includes("--unbundled")) {
+  // the command line from tsc's modules, launched as bin/supportsim.js launches the bundle
+  const unbundled = (argv) => ["--input-type=module", "-e", `const { main } = await import(${JSON.stringify(new URL("../dist/cli/main.js", import.meta.url).href)}); process.exitCode = await main(process.argv.slice(1));`, "--", ...argv];
+  for (const key of ["version", "erlang", "validate"]) {
+    const t = tasks.find((x) => x.key === key);
+    tasks.splice(tasks.indexOf(t) + 1, 0, { key: `${key}Unbundled`, label: `${t.label} (unbundled)`, argv: unbundled(t.argv.slice(1)) });
+  }
+}
 if (existsSync(baseline)) tasks.push({ key: "loop", label: `plain loop js_baseline.mjs (${N.toLocaleString("en-US")} arrivals)`, argv: [baseline, "--model", "mmc_abandon", "--n", String(N), "--json"] });
 
 const runs = new Map(tasks.map((t) => [t.key, []]));

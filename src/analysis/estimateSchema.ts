@@ -8,7 +8,7 @@
  * The comparisons allow a rounding slack of 1e−9 (relative): files written before estimates were
  * clipped as a whole hold means of −1e−17 beside an interval clipped at 0.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { expecting, show } from "../scenario/fields.js";
 import { BOUNDS, findKpi } from "../kpi/catalogue.js";
 

@@ -13,7 +13,7 @@
  * (analysis/experiments/sweep/sweepFiles.ts). The staffing solver's and the plan's results: their
  * top-level fields' types.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { InputError } from "../errors.js";
 import { describeIssues, distinctProblems } from "../scenario/issues.js";
 import { expecting, show } from "../scenario/fields.js";

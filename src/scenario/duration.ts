@@ -2,7 +2,7 @@
  * A duration distribution as both scenario forms write it (handle times, patience, delays; in
  * minutes, selected by "dist") and its conversion to the engine's `DistributionSpec`.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { DistributionSpec } from "../engine/distributions.js";
 import { bool, integerAtLeast, LIMITS, nonNegative, nonNegativeList, object, positive, show, upTo } from "./fields.js";
 

@@ -2,7 +2,7 @@
  * Field builders for the scenario schema. Each states, in its error message, what the
  * field expects, so every validation error reads "path: expected X, got Y".
  */
-import { z } from "zod";
+import * as z from "zod";
 import { LIMITS } from "./limits.js";
 
 /** A short rendering of an offending value for an error message. */

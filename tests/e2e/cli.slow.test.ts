@@ -1,12 +1,12 @@
 /**
- * End-to-end tests of the command line (bin/supportsim.js → dist/cli): `run` with --json, the
+ * End-to-end tests of the command line (bin/supportsim.js → dist/bundle): `run` with --json, the
  * table, --seed/--replications overrides, --trace and --intervals CSVs, determinism, the
  * bad-input contract (exit 2, one line on stderr, nothing on stdout, no output files left
  * behind), `erlang a|c|staff`, `schema` and `--help`.
  *
- * The package is built once in beforeAll (tsc → dist/). Fixture scenarios are written to a
- * temporary folder; runs are small (50 h, 60 contacts/h, 3 replications) so each spawn costs
- * little more than Node's start-up.
+ * The package is built once in beforeAll (tsc → dist/, then bundled into dist/bundle/). Fixture
+ * scenarios are written to a temporary folder; runs are small (50 h, 60 contacts/h, 3
+ * replications) so each spawn costs little more than Node's start-up.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -89,6 +89,8 @@ beforeAll(() => {
     if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) throw e;
     console.warn(`tsc reported errors; testing the existing dist/:\n${String((e as { stdout?: Buffer }).stdout ?? e)}`);
   }
+  // the command line runs from the bundle of tsc's output (npm run build's second step)
+  execFileSync(process.execPath, [join(ROOT, "scripts", "bundleCli.mjs")], { cwd: ROOT, stdio: "pipe" });
   tmp = mkdtempSync(join(tmpdir(), "supportsim-cli-test-"));
   smallFile = fixture("small.json", SMALL);
 });

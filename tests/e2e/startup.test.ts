@@ -3,8 +3,10 @@
  * load no schema library, statistics, LP solver, worker pool, chart renderer or expression
  * parser; `validate` loads the schemas but nothing that runs, solves or draws. Each command runs
  * in a child process with a module-resolution hook (helpers/moduleLog.mjs) listing every module
- * it loads, ES and CommonJS. No timing: what is loaded decides the CPU time (bench/startup.mjs
- * measures it).
+ * it loads, ES and CommonJS: a package outside the bundle by its path in node_modules, one inside
+ * it by the bundle's files that hold it (dist/bundle/meta.json, esbuild's record of which sources
+ * went into each file: scripts/bundleCli.mjs). No timing: what is loaded decides the CPU time
+ * (bench/startup.mjs measures it).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -15,6 +17,13 @@ import { BIN, ROOT } from "../helpers/cli.js";
 
 const HEAVY = ["zod", "highs", "piscina", "vega", "vega-lite", "@resvg/resvg-js", "mathjs", "fontkit", "@stdlib/stats-base-dists-t-quantile", "csv-parse"];
 const dir = mkdtempSync(join(tmpdir(), "supportsim-startup-"));
+const PACKAGE = /node_modules\/((?:@[^/]+\/)?[^/]+)\//;
+/** The packages each file of the bundle holds, by the file's path under the root ("dist/bundle/main.js"). */
+const bundled = new Map<string, Set<string>>();
+const meta = JSON.parse(readFileSync(join(ROOT, "dist", "bundle", "meta.json"), "utf8")) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+for (const [file, out] of Object.entries(meta.outputs)) {
+  bundled.set(file, new Set(Object.keys(out.inputs).map((input) => PACKAGE.exec(input)?.[1]).filter((p): p is string => p !== undefined)));
+}
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The packages (by name) that `supportsim ...args` loads. */
@@ -26,8 +35,10 @@ function packagesLoaded(...args: string[]): Set<string> {
   expect(r.status, r.stderr).toBe(0);
   const names = new Set<string>();
   for (const line of readFileSync(log, "utf8").split("\n")) {
-    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line);
+    const m = PACKAGE.exec(line);
     if (m) names.add(m[1]);
+    const b = /\/(dist\/bundle\/[^/]+\.js)$/.exec(line);
+    if (b) for (const p of bundled.get(b[1]) ?? []) names.add(p);
   }
   return names;
 }
@@ -47,6 +58,14 @@ describe("a command loads only what it uses", () => {
     const loaded = packagesLoaded("erlang", "staff", "--forecast", "scenarios/data/sample-forecast.csv", "--target-sl", "0.8");
     expect(loaded.has("csv-parse")).toBe(true);
     expect(heavyIn(loaded, ["csv-parse"])).toEqual([]);
+  });
+
+  it("the bundle holds only the parts of zod the schemas use (zod imported as a namespace, `import * as z`)", () => {
+    // `import { z } from "zod"` anywhere keeps all of zod (its locales, JSON-Schema import …): 750 kB that validate compiles
+    let zodBytes = 0;
+    for (const out of Object.values(meta.outputs)) for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) if (input.startsWith("node_modules/zod/")) zodBytes += bytesInOutput;
+    expect(zodBytes).toBeGreaterThan(50_000);
+    expect(zodBytes).toBeLessThan(400_000);
   });
 
   it("validate loads the schemas (zod) but nothing that runs, solves, draws or evaluates", () => {

@@ -1,4 +1,4 @@
-/** Running the built command line (bin/supportsim.js → dist/cli) from tests, as a user would. */
+/** Running the built command line (bin/supportsim.js → dist/bundle, the bundle of dist/cli) from tests, as a user would. */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -2,7 +2,7 @@
  * The shift-pattern file, as planners write it (hours, "HH:MM" starts, day names), read into
  * ShiftPatterns (minutes) and checked.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { formatPath, InputError, problem } from "../../errors.js";
 import { DAY_MINUTES } from "../../time/units.js";
 import { parseDaySet } from "./daySets.js";

@@ -35,7 +35,7 @@
  *  - money is in `currency` units; a pool without a cost is valid (0) but warned about
  *    (`scenarioWarnings` in ./warnings.ts).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { crossCheck } from "./checks/crossCheck.js";
 import { SupportScenarioObject } from "./schema/scenario.js";
 

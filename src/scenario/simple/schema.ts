@@ -4,7 +4,7 @@
  *
  * Units are in the field names (…Minutes, …Hours, …Seconds, …PerHour).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { bool, integerAtLeast, LIMITS, name, nonNegative, nonNegativeList, object, positive, show, text, upTo } from "../fields.js";
 import { DurationSchema } from "../duration.js";
 import { SUPPORT_DEFAULTS } from "../full/defaults.js";

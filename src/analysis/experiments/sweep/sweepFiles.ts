@@ -6,7 +6,7 @@
  * MAX_POINTS points (so at most that many shards), the replications a scenario may ask for,
  * estimates that are numbers within their KPI's bounds.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { InputError } from "../../../errors.js";
 import { describeIssues, distinctProblems } from "../../../scenario/issues.js";
 import { expecting, integerAtLeast, LIMITS, upTo } from "../../../scenario/fields.js";

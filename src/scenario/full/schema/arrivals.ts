@@ -1,5 +1,5 @@
 /** Forecast arrivals (`arrivals`: a rate, a pattern or a history file per stream) and the calibration against a history (`calibration`). */
-import { z } from "zod";
+import * as z from "zod";
 import { bool, expecting, LIMITS, name, nonNegativeList, object, positive, upTo } from "../../fields.js";
 
 export const ForecastArrivalsSchema = object({

@@ -1,5 +1,5 @@
 /** Customers and their segments (`customers`): count, sales, learning, and per segment share, expertise (lasting and at the start), value, tenure, churn, priority, plan and channels. */
-import { z } from "zod";
+import * as z from "zod";
 import { expecting, integerAtLeast, LIMITS, name, nonNegative, object, positive, probability, show, upTo } from "../../fields.js";
 import { atLeastOne, oneOf, someNames } from "./fields.js";
 

@@ -3,7 +3,7 @@
  * (scenario/extends.ts) asks to tell a complete new element (added, whatever its name) from a
  * partial patch of one whose name looks like a typo of an existing one (the did-you-mean error).
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import { ChannelSchema } from "./channels.js";
 import { SegmentSchema } from "./customers.js";
 import { NeedTypeSchema } from "./needs.js";

@@ -3,7 +3,7 @@
  * set (with a did-you-mean), weekday sets and clock times in planners' notation, opening hours,
  * dates, lists of names, values by name. Each states in its message what the field expects.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { closest } from "../../../errors.js";
 import { parseClock, parseDays } from "../../../time/weekClock.js";
 import { expecting, nameList, object, probability, show } from "../../fields.js";

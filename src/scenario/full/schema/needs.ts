@@ -1,5 +1,5 @@
 /** Need types (`needTypes`): what customers need help with, how often, what drives it, and the channels they prefer for it. */
-import { z } from "zod";
+import * as z from "zod";
 import { expecting, LIMITS, name, nonNegative, object, probability, upTo } from "../../fields.js";
 import { oneOf } from "./fields.js";
 

@@ -3,7 +3,7 @@
  * optional hours, shifts with breaks, or a staffing table, in local time of its zone), its
  * efficiency factors, its cost, and optionally the workforce and vendor behind it.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { expecting, integerAtLeast, LIMITS, name, nonNegative, object, positive, positiveAtMost, shareBelowOne, unitFraction, upTo } from "../../fields.js";
 import { atLeastOne, clockText, closeAfterOpen, daysText, hoursList, someNames } from "./fields.js";
 import { VendorSchema } from "./vendors.js";

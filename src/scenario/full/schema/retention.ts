@@ -1,5 +1,5 @@
 /** Retention (`retention`): the calibration of the churn ladder, its multipliers, the weights of service events and their half-life. */
-import { z } from "zod";
+import * as z from "zod";
 import { expecting, finite, object, positive, show } from "../../fields.js";
 import { oneOf } from "./fields.js";
 

@@ -2,7 +2,7 @@
  * The fields of a full-form scenario, section by section (./customers.ts, ./needs.ts, …), without
  * the cross-field checks (../checks/), which ../schema.ts adds: the shape the checks read.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { SupportConfig } from "../../../model/config.js";
 import { expecting, integerAtLeast, LIMITS, name, nameList, nonNegative, object, positive, text, upTo } from "../../fields.js";
 import { AccessSchema, RepeatSchema, SelfServiceSchema } from "./access.js";

@@ -1,5 +1,5 @@
 /** The seasonality of causal demand (`seasonality`): intraday, weekly and monthly weights or presets, and a trend. */
-import { z } from "zod";
+import * as z from "zod";
 import { closest } from "../../../errors.js";
 import { expecting, greaterThan, nonNegative, object, show } from "../../fields.js";
 

@@ -1,5 +1,5 @@
 /** Tiers (`tiers`): handle times (with overrides by need type and channel), patience per real-time channel, resolution, where unresolved work goes next, and the hold limit of a warm transfer. */
-import { z } from "zod";
+import * as z from "zod";
 import { DurationSchema } from "../../duration.js";
 import { expecting, name, object, positive, probability, show } from "../../fields.js";
 import { oneOf } from "./fields.js";

@@ -1,5 +1,5 @@
 /** The people behind a pool (`pools[].workforce`): headcount, hours, attrition, hiring, training and ramp-up, cost per hire. */
-import { z } from "zod";
+import * as z from "zod";
 import { expecting, integerAtLeast, LIMITS, nonNegative, object, positive, positiveAtMost, probability, unitFraction, upTo } from "../../fields.js";
 import { atLeastOne, dateText, oneOf } from "./fields.js";
 
