@@ -18,7 +18,7 @@
 // Targets: `erlang` and `validate` within 0.15 s CPU of bare Node; the whole 1M-arrival run at
 // ≥ 0.8× the plain loop's speed (the loop's CPU time over the run's).
 //
-// bin/supportsim.js runs the bundle (dist/bundle/, scripts/bundleCli.mjs); with --unbundled the
+// bin/supportsim.js runs the bundle (dist/bundle/, bin/bundleCli.mjs); with --unbundled the
 // same commands also run from tsc's separate modules (dist/cli/main.js), side by side, to show
 // what the bundle buys.
 //

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI lives in src/cli, compiled to dist/ by tsc and bundled into dist/bundle/
-// by `npm ci` / `npm run build` (scripts/bundleCli.mjs). In a clone where tsc alone has run since
+// by `npm ci` / `npm run build` (bin/bundleCli.mjs). In a clone where tsc alone has run since
 // (`npx tsc -p tsconfig.json`), the bundle is older than tsc's output: then tsc's output runs.
 import { statSync } from "node:fs";
 

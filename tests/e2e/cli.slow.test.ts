@@ -90,7 +90,7 @@ beforeAll(() => {
     console.warn(`tsc reported errors; testing the existing dist/:\n${String((e as { stdout?: Buffer }).stdout ?? e)}`);
   }
   // the command line runs from the bundle of tsc's output (npm run build's second step)
-  execFileSync(process.execPath, [join(ROOT, "scripts", "bundleCli.mjs")], { cwd: ROOT, stdio: "pipe" });
+  execFileSync(process.execPath, [join(ROOT, "bin", "bundleCli.mjs")], { cwd: ROOT, stdio: "pipe" });
   tmp = mkdtempSync(join(tmpdir(), "supportsim-cli-test-"));
   smallFile = fixture("small.json", SMALL);
 });

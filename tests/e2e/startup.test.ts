@@ -5,7 +5,7 @@
  * in a child process with a module-resolution hook (helpers/moduleLog.mjs) listing every module
  * it loads, ES and CommonJS: a package outside the bundle by its path in node_modules, one inside
  * it by the bundle's files that hold it (dist/bundle/meta.json, esbuild's record of which sources
- * went into each file: scripts/bundleCli.mjs). No timing: what is loaded decides the CPU time
+ * went into each file: bin/bundleCli.mjs). No timing: what is loaded decides the CPU time
  * (bench/startup.mjs measures it).
  */
 import { spawnSync } from "node:child_process";

@@ -19,7 +19,7 @@
 // tests/e2e/startup.test.ts, which checks what each command loads, and written last: a bundle
 // older than tsc's output is stale, and bin/supportsim.js then runs tsc's output. It is not packed.
 //
-// usage: node scripts/bundleCli.mjs
+// usage: node bin/bundleCli.mjs
 import { build } from "esbuild";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -42,7 +42,7 @@ const yargsLocation = {
       const { readFile } = await import("node:fs/promises");
       const text = await readFile(args.path, "utf8");
       const line = "const __dirname = fileURLToPath(import.meta.url);";
-      if (!text.includes(line)) throw new Error(`${args.path}: "${line}" not found (a new yargs?): update scripts/bundleCli.mjs`);
+      if (!text.includes(line)) throw new Error(`${args.path}: "${line}" not found (a new yargs?): update bin/bundleCli.mjs`);
       const located = 'const __dirname = resolve(createRequire(import.meta.url).resolve("yargs/package.json"), "../lib/platform-shims/esm.mjs");';
       return { contents: text.replace(line, located), loader: "js" };
     });
