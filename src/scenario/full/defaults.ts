@@ -67,6 +67,8 @@ export const SUPPORT_DEFAULTS = {
     /** Shrinkage 0, no occupancy cap, no handle-time or resolution change: the pool as the tier describes it. */
     shrinkage: 0,
     occupancyCap: 1,
+    /** Agents a blended pool keeps idle for live work while deferred work waits (isBlended; other pools: 0). */
+    reserveForLive: 0,
     handleTimeFactor: 1,
     resolveFactor: 1,
     /** No cost given: 0, with a warning (the costs leave the pool out). */
