@@ -25,7 +25,8 @@ export function loadedCostPerHour(p: Pick<PoolInput, "costPerHour" | "cost">): n
 
 /**
  * A blended pool: it serves a real-time channel and a deferred channel that both enter at its
- * tier (phone and e-mail at L1), so its agents take the deferred backlog between live contacts.
+ * tier (phone and e-mail at L1), so its agents take the deferred backlog between live contacts
+ * (`staff` sizes such a pool with a reserve for live work: analysis/staffing/liveReserve.ts).
  */
 export function isBlended(s: SupportScenario, p: PoolInput): boolean {
   const first = s.tiers[0]?.name;
@@ -53,7 +54,7 @@ export function poolConfigs(s: SupportScenario, { needNames, chanNames, tierName
       timeZone: p.timeZone ?? timeZone,
       shrinkage: p.shrinkage ?? D.pool.shrinkage,
       occupancyCap: p.occupancyCap ?? D.pool.occupancyCap,
-      reserveForLive: p.reserveForLive ?? (isBlended(s, p) ? D.pool.reserveForLive : 0),
+      reserveForLive: p.reserveForLive ?? D.pool.reserveForLive,
       handleTimeFactor: p.handleTimeFactor ?? D.pool.handleTimeFactor,
       resolveFactor: p.resolveFactor ?? D.pool.resolveFactor,
       costPerHour: loadedCostPerHour(p),
