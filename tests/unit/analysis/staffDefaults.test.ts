@@ -2,7 +2,7 @@
  * What `staff` assumes when not told (staffDefaults.ts, liveReserve.ts): a blended pool (phone
  * and e-mail at its tier) is sized with 2 agents kept idle for live work unless its scenario or
  * the option says otherwise, and the staffed scenario carries that reserve; a pool with no live
- * work plans at most 20% of its agents part-time unless --max-part-time-share says otherwise.
+ * work plans at most half of its agents part-time unless --max-part-time-share says otherwise.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -59,10 +59,10 @@ describe("staff's defaults", () => {
     expect("reserveForLive" in staffedPool(none)).toBe(false);
   });
 
-  it("plans a pool with no live work at most 20% part-time, unless the option allows more", async () => {
+  it("plans a pool with no live work at most half part-time, unless the option allows more", async () => {
     const free = await run(desk(true), { maxPartTimeShare: 1 });
     expect(free.document.pools[0].reserveForLive).toBe(0); // not blended: nothing to reserve for
-    expect(partTimeShare(free)).toBeGreaterThan(0.2);
-    expect(partTimeShare(await run(desk(true)))).toBeLessThanOrEqual(0.2);
+    expect(partTimeShare(free)).toBeGreaterThan(0.5);
+    expect(partTimeShare(await run(desk(true)))).toBeLessThanOrEqual(0.5);
   });
 });
