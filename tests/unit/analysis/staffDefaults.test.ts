@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffScenario, type StaffOutcome } from "../../../src/analysis/staffing/staffScenario.js";
 import { STAFF_DEFAULTS, type StaffOptions } from "../../../src/analysis/staffing/staffOptions.js";
 import { loadScenario } from "../../../src/api/scenario.js";
+import { defaultPatterns } from "../../../src/analysis/staffing/defaultPatterns.js";
+import { planShifts } from "../../../src/analysis/staffing/shiftPlan.js";
 
 const hours = [{ days: "Mon-Fri", open: "09:00", close: "17:00" }];
 /** Phone Mon–Fri 09–17 and e-mail around the clock into one L1 pool; `email only` leaves the phone out. */
@@ -64,5 +66,15 @@ describe("staff's defaults", () => {
     expect(free.document.pools[0].reserveForLive).toBe(0); // not blended: nothing to reserve for
     expect(partTimeShare(free)).toBeGreaterThan(0.5);
     expect(partTimeShare(await run(desk(true)))).toBeLessThanOrEqual(0.5);
+  });
+
+  it("a part-time cap always has a plan, however little time the integer solve gets: full-time agents fill the rounded LP plan up", async () => {
+    // weekdays 09–17: 2 agents on the floor, 6 from 10 to 14 (a peak the LP covers part-time); no time for an integer solve at all
+    const requirement = Array.from({ length: 168 }, (_, i) => (i >= 120 || i % 24 < 9 || i % 24 >= 17 ? 0 : i % 24 >= 10 && i % 24 < 14 ? 6 : 2));
+    const plan = await planShifts({ intervalMinutes: 60, requirement, availability: 0.8, patterns: defaultPatterns(60), limits: { maxPartTimeShare: 0.1 }, timeLimitSeconds: 1e-6 });
+    requirement.forEach((r, i) => expect(plan.coverage[i]).toBeGreaterThanOrEqual(r - 1e-9));
+    const all = plan.shifts.reduce((s, x) => s + x.agents, 0);
+    const part = plan.shifts.filter((x) => x.pattern.startsWith("part-time")).reduce((s, x) => s + x.agents, 0);
+    expect(part).toBeLessThanOrEqual(0.1 * all);
   });
 });
