@@ -38,6 +38,7 @@ const { fitPatterns } = await import(here("../dist/analysis/staffing/fitPatterns
 const { defaultPatterns } = await import(here("../dist/analysis/staffing/defaultPatterns.js"));
 const { parsePatterns } = await import(here("../dist/analysis/staffing/patternFile.js"));
 const { staffedScenario } = await import(here("../dist/analysis/staffing/staffedScenario.js"));
+const { partTimeShareOf } = await import(here("../dist/analysis/staffing/staffDefaults.js"));
 const { resolvedScenarioIn } = await import(here("../dist/scenario/extends.js"));
 const { loadScenario: loadFile, simulate } = await import(here("../dist/api/index.js"));
 
@@ -47,7 +48,6 @@ const files = readdirSync(dir).filter((f) => f.endsWith(".json") && (only === un
 const saved = opt("requirements"), save = opt("save");
 const patternsJson = opt("patterns") === undefined ? undefined : JSON.parse(readFileSync(opt("patterns"), "utf8"));
 const share = opt("max-part-time-share") === undefined ? undefined : Number(opt("max-part-time-share"));
-const limits = share === undefined ? undefined : { maxPartTimeShare: share };
 const check = args.includes("--check");
 const replications = opt("replications") === undefined ? undefined : Number(opt("replications"));
 const maxRuns = opt("max-runs") === undefined ? undefined : Number(opt("max-runs"));
@@ -61,6 +61,7 @@ async function replan(doc) {
   const plans = [];
   for (const p of doc.pools) {
     const open = p.intervals.map((iv) => (iv.open ? 1 : 0));
+    const limits = { maxPartTimeShare: partTimeShareOf(share, p) }; // as `staff` plans it
     plans.push(await planShifts({ intervalMinutes: L, requirement: p.intervals.map((iv) => iv.required), availability: p.availability, patterns: fitPatterns(patterns, open, L), limits, fteHours: doc.fteHours }));
   }
   return plans;

@@ -36,6 +36,7 @@ export interface StaffOptions extends RunReportOptions {
   margin?: number;
   maxHeadcount?: number;
   maxPartTimeShare?: number;
+  reserveForLive?: number;
 }
 
 export interface StaffArgs extends RunReportFlags {
@@ -52,6 +53,7 @@ export interface StaffArgs extends RunReportFlags {
   margin?: number;
   "max-headcount"?: number;
   "max-part-time-share"?: number;
+  "reserve-for-live"?: number;
 }
 
 export interface StaffResult {
@@ -64,7 +66,7 @@ const FLAGS: Record<string, string> = {
   targets: "--target", "targets.serviceLevel": "--target", "targets.thresholdSeconds": "--target",
   "targets.maxAbandon": "--max-abandon", "targets.maxOccupancy": "--max-occupancy", "targets.response": "--response",
   pools: "--pools", replications: "--replications", maxRuns: "--max-runs", removalMargin: "--margin", seed: "--seed", threads: "--threads", fteHours: "--fte-hours",
-  maxHeadcount: "--max-headcount", maxPartTimeShare: "--max-part-time-share",
+  maxHeadcount: "--max-headcount", maxPartTimeShare: "--max-part-time-share", reserveForLive: "--reserve-for-live",
 };
 const PATTERNS = "shiftPatterns";
 
@@ -110,7 +112,7 @@ export async function runStaff(file: string, options: StaffOptions): Promise<Sta
     staffing = {
       targets: { ...parseTarget(options.target), maxAbandon: options.maxAbandon, maxOccupancy: options.maxOccupancy, response: options.response },
       pools: options.pools, replications: options.replications, seed: options.seed, threads: options.threads,
-      maxRuns: options.maxRuns, removalMargin: options.margin, maxHeadcount: options.maxHeadcount, maxPartTimeShare: options.maxPartTimeShare, shifts: options.shifts, fteHours: options.fteHours, staffedScenarioDir: options.out,
+      maxRuns: options.maxRuns, removalMargin: options.margin, maxHeadcount: options.maxHeadcount, maxPartTimeShare: options.maxPartTimeShare, reserveForLive: options.reserveForLive, shifts: options.shifts, fteHours: options.fteHours, staffedScenarioDir: options.out,
     };
     checkStaffOptions(staffing);
   } catch (e) {

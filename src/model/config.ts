@@ -285,6 +285,8 @@ export interface SupportPoolConfig {
   shrinkage: number;
   /** An agent whose busy share of the current interval exceeds this rests until it falls back to it (1: no cap). */
   occupancyCap: number;
+  /** Agents kept idle for real-time work while deferred work waits: deferred work starts only while min(this, on shift − 1) stay idle (0: none). */
+  reserveForLive: number;
   /** Handle-time multiplier and resolution multiplier of this pool's agents (a vendor, an operating model), before proficiency. */
   handleTimeFactor: number;
   resolveFactor: number;

@@ -215,6 +215,8 @@ export async function planShifts(input: ShiftPlanInput): Promise<ShiftPlan> {
   const rc = reducedCosts(candidates, lp, rows, L, limits);
   const rounded = roundUpPlan(candidates, rows, lp.values, L);
   let best = feasible(candidates, rows, rounded, L, limits) ? rounded : undefined;
+  const filled = best === undefined ? fullTimeFill(candidates, rounded, lp.values, limits, input.limits) : undefined;
+  if (filled !== undefined && feasible(candidates, rows, filled, L, limits)) best = filled;
   const better = (n: number[] | undefined): void => {
     if (n !== undefined && (best === undefined || costOf(candidates, n) < costOf(candidates, best))) best = n;
   };
@@ -233,6 +235,28 @@ export async function planShifts(input: ShiftPlanInput): Promise<ShiftPlan> {
   const plan = planOf(candidates, agents, input, partTime);
   const lowerBoundHours = Math.min(bound / 60, plan.paidHoursPerWeek);
   return { ...plan, lowerBoundHours, gap: plan.paidHoursPerWeek > 0 ? 1 - lowerBoundHours / plan.paidHoursPerWeek : 0, optimal, solveSeconds: seconds() };
+}
+
+/**
+ * The LP optimum rounded up, made to keep a part-time cap s (with no headcount limit): full-time
+ * agents added on the full-time shift the LP uses most until part-time ≤ s × all (coverage only
+ * grows), so a plan exists however little time the integer solve gets (staff's default cap,
+ * staffDefaults.ts). undefined when that cannot work (a headcount limit, s = 0, no full-time shift).
+ */
+function fullTimeFill(candidates: readonly Candidate[], n: readonly number[], lpValues: readonly number[], limits: Limits, given: PlanLimits | undefined): number[] | undefined {
+  const s = given?.maxPartTimeShare;
+  if (s === undefined || !(s > 0) || given?.maxHeadcount !== undefined) return undefined;
+  let ft = -1, pt = 0, all = 0;
+  candidates.forEach((c, j) => {
+    const part = limits.partTime[c.pattern] === true;
+    if (!part && (ft < 0 || lpValues[j] > lpValues[ft])) ft = j;
+    all += n[j];
+    if (part) pt += n[j];
+  });
+  if (ft < 0) return undefined;
+  const out = [...n];
+  out[ft] += Math.max(0, Math.ceil(pt / s - all - 1e-9));
+  return out;
 }
 
 /**

@@ -57,6 +57,8 @@ export interface PoolRequirement {
   deferredWithin: number | null;
   /** Real-time service level over the whole week. */
   serviceLevel: number | null;
+  /** Agents kept idle for live work while deferred work waits, as sized (the scenario's, or the one `staff` applied: liveReserve.ts); 0: none. */
+  reserveForLive: number;
   /** Against each target: on the search's replications (what it judged) and on the check's fresh seeds. */
   inSample: TargetFigures;
   freshSeeds: TargetFigures;
@@ -141,6 +143,7 @@ export function solutionOf(
       deferredPerWeek: stats.deferredOffered[q] / Math.max(1e-9, weeks * R),
       deferredWithin: stats.deferredOffered[q] > 0 ? stats.deferredWithin[q] / stats.deferredOffered[q] : null,
       serviceLevel: off > 0 ? within / off : null,
+      reserveForLive: p.reserveForLive ?? 0,
       inSample: inSample[k], freshSeeds: freshSeeds[k],
     };
   });

@@ -34,6 +34,8 @@ export interface StaffOptions {
   /** Limits on each sized pool's shift plan: most agents, largest part-time share (planLimits.ts; default none). */
   maxHeadcount?: number;
   maxPartTimeShare?: number;
+  /** Agents a blended pool is sized with kept idle for live work while deferred work waits, where its scenario sets none (default 2; 0: as the scenario routes; liveReserve.ts). */
+  reserveForLive?: number;
   /** Paid hours of one full-time employee per week, for FTE (default 40). */
   fteHours?: number;
   /** Where the staffed scenario will be saved: its data file paths are made relative to it (read again from the scenario's file; default: as they are). */
@@ -80,6 +82,7 @@ export function staffOptionProblems(o: StaffOptions): Problem[] {
     integerProblem("seed", o.seed, 0),
     integerProblem("threads", o.threads, 1, LIMITS.threads),
     integerProblem("maxHeadcount", o.maxHeadcount, 1),
+    integerProblem("reserveForLive", o.reserveForLive, 0, LIMITS.agents),
     o.maxPartTimeShare === undefined || (typeof o.maxPartTimeShare === "number" && o.maxPartTimeShare >= 0 && o.maxPartTimeShare <= 1) ? undefined : problem("maxPartTimeShare", `expected a share in [0, 1], got ${String(o.maxPartTimeShare)}`),
     typeof fteHours === "number" && fteHours > 0 && fteHours <= 168 ? undefined : problem("fteHours", `expected hours in (0, 168], got ${fteHours}`),
   ];

@@ -27,6 +27,8 @@ import { planShifts, type PoolPlans, type ShiftPlan } from "./shiftPlan.js";
 import type { PoolRequirement, StaffingSolution } from "./solution.js";
 import { solveStaffing } from "./solver.js";
 import { staffedScenario } from "./staffedScenario.js";
+import { withLiveReserve } from "./liveReserve.js";
+import { partTimeShareOf } from "./staffDefaults.js";
 import { checkStaffOptions, STAFF_DEFAULTS, type StaffOptions } from "./staffOptions.js";
 import type { StaffingTargets } from "./targets.js";
 
@@ -76,7 +78,8 @@ export interface StaffOutcome {
  */
 export async function staffScenario(loaded: LoadedScenario, options: StaffOptions): Promise<StaffOutcome> {
   checkStaffOptions(options);
-  const { definition: scenario, config, file, warnings } = loaded;
+  const { definition: scenario, file, warnings } = loaded;
+  const config = withLiveReserve(scenario, loaded.config, options.reserveForLive ?? STAFF_DEFAULTS.reserveForLive);
   const L = config.intervalLength;
   const badInterval = intervalProblems(L, "horizon.intervalMinutes");
   if (badInterval.length > 0) throw new InputError(badInterval, file);
@@ -93,8 +96,10 @@ export async function staffScenario(loaded: LoadedScenario, options: StaffOption
   });
   const plans: PoolPlans = [];
   const fteHours = options.fteHours ?? STAFF_DEFAULTS.fteHours;
-  const limits = { maxHeadcount: options.maxHeadcount, maxPartTimeShare: options.maxPartTimeShare };
-  for (const p of solution.pools) plans.push(patterns === null ? null : await planPool(p, patterns, solution.intervalMinutes, limits, fteHours));
+  for (const p of solution.pools) {
+    const limits = { maxHeadcount: options.maxHeadcount, maxPartTimeShare: partTimeShareOf(options.maxPartTimeShare, p) };
+    plans.push(patterns === null ? null : await planPool(p, patterns, solution.intervalMinutes, limits, fteHours));
+  }
 
   const document: StaffDocument = {
     scenario: scenario.name, file, seed: settings.seed, currency: config.costs.currency, fteHours, ...solution,

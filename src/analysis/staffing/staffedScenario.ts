@@ -25,6 +25,7 @@ export function staffedScenario(resolved: Record<string, unknown>, sol: Staffing
     delete pool.agents;
     delete pool.hours;
     delete pool.staffingTable;
+    if (p.reserveForLive > 0) pool.reserveForLive = p.reserveForLive; // the routing it was sized with
     const names = new Map<string, number>();
     pool.shifts = plan.shifts.flatMap(byStart).map((s) => {
       let name = `${s.pattern} ${formatDays(s.days)} ${hhmm(s.start)}`;

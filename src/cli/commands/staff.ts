@@ -26,7 +26,8 @@ export function staffCommand(y: Argv): Argv {
         .option("max-runs", { type: "number", default: STAFF_DEFAULTS.maxRuns, describe: "simulation runs after which the search starts no new step (a step under way may add one); the report and a warning on stderr say when it stopped there" })
         .option("margin", { type: "number", describe: "standard errors of margin every per-interval target must hold by for the search to keep a removal (default 1.5; 0: judged on the sample alone, which keeps removals its luck allows; docs/model.md §14.5)" })
         .option("max-headcount", { type: "number", describe: "shift plans: at most this many agents per pool" })
-        .option("max-part-time-share", { type: "number", describe: "shift plans: at most this share of each pool's agents on part-time patterns (e.g. 0.3)" })
+        .option("reserve-for-live", { type: "number", describe: `agents a blended pool (live and deferred work at its tier, e.g. phone and e-mail) is sized with kept idle for live work while deferred work waits, where its scenario sets no reserveForLive; written into the staffed scenario (default ${STAFF_DEFAULTS.reserveForLive}; 0: as the scenario routes)` })
+        .option("max-part-time-share", { type: "number", describe: `shift plans: at most this share of each pool's agents on part-time patterns (e.g. 0.3; default: none for pools with live work, ${STAFF_DEFAULTS.backOfficePartTimeShare} for pools with tickets or e-mail only)` })
         .option("json", { type: "boolean", default: false, describe: "print the answer as JSON instead of the tables" })
         .option("out", { type: "string", describe: "also write results.json, requirements.csv, shifts.csv, scenario.staffed.json (the scenario with the planned shifts), the charts (charts/*.vl.json, .svg, .png) and report.html here" })
         .option("charts", { type: "boolean", default: true, describe: "with --out: render the charts and report.html (--no-charts to skip)" })
@@ -38,7 +39,7 @@ export function staffCommand(y: Argv): Argv {
         target: args.target, maxAbandon: args["max-abandon"], maxOccupancy: args["max-occupancy"], response: args.response,
         pools: args.pools === undefined ? undefined : args.pools.split(",").map((s) => s.trim()).filter((s) => s !== ""),
         replications: args.replications, seed: args.seed, threads: args.threads ?? availableParallelism(), shifts: args.shifts, shiftPatterns: args["shift-patterns"],
-        fteHours: args["fte-hours"], maxRuns: args["max-runs"], margin: args.margin, maxHeadcount: args["max-headcount"], maxPartTimeShare: args["max-part-time-share"], json: args.json, out: args.out, charts: args.charts, width: tableWidth(args.wide),
+        fteHours: args["fte-hours"], maxRuns: args["max-runs"], margin: args.margin, maxHeadcount: args["max-headcount"], maxPartTimeShare: args["max-part-time-share"], reserveForLive: args["reserve-for-live"], json: args.json, out: args.out, charts: args.charts, width: tableWidth(args.wide),
       });
       process.exitCode = 0;
     },

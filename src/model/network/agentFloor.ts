@@ -14,6 +14,9 @@
  * tier sees the very same changes as its tier, so its totals are its tier's, taken at `finish`
  * (TimeWeighted and LevelTotals integrate a level with the same operations in the same order).
  *
+ * Reserve for live work (pools with `reserveForLive` R > 0, see `mayDefer`): deferred work starts
+ * only while min(R, agents on shift − 1) of the pool's agents stay idle.
+ *
  * Occupancy cap (pools with cap < 1, see `overCap`): an agent's busy time within the current
  * interval window is kept (`busyFrom`, `winIdx`, `winBusy`), and an agent over the cap rests
  * until a REST_END event it schedules on the network's calendar.
@@ -51,6 +54,8 @@ export class AgentFloor {
   private readonly staffedTotals: LevelTotals;
   /** Per pool: 1 when it is the only pool of its tier (its totals are then its tier's). */
   private readonly alone: Uint8Array;
+  /** Per pool: agents kept idle for live work (`reserveForLive`; 0: none). */
+  private readonly reserve: Int32Array;
   // occupancy cap (only for pools with cap < 1)
   private readonly capOf: Float64Array;
   private readonly busyFrom: Float64Array; // per agent: start of its current busy period
@@ -100,6 +105,7 @@ export class AgentFloor {
       }
     });
     this.capOf = Float64Array.from(pools.map((p) => p.occupancyCap ?? 1));
+    this.reserve = Int32Array.from(pools.map((p) => p.reserveForLive ?? 0));
     this.busyFrom = new Float64Array(totalAgents);
     this.winIdx = new Int32Array(totalAgents).fill(-1);
     this.winBusy = new Float64Array(totalAgents);
@@ -167,14 +173,36 @@ export class AgentFloor {
   }
 
   /**
-   * The pool among `cands` with an available agent at the lowest load level, longest at that
-   * level first, or -1; sets `pickLevel` (-1 when none). The bounds are integers, not Infinity,
-   * so the level stays a small integer for the JIT; one candidate (the usual case) needs no
-   * comparison.
+   * Reserve for live work: whether pool q may start a deferred contact now on an agent at load
+   * `level` (the agent about to take it; at level 0 it is one of the idle agents and not counted):
+   * at least min(R, agents on shift − 1) of the pool's agents stay idle, R = `reserveForLive`
+   * (one agent on shift works the backlog alone). O(1): the idle agents are the pool's level-0 line.
+   * With no backlog the rule never binds; with one, every freed agent takes deferred work only
+   * while R others are idle, so an arriving call finds an idle agent (Bhulai & Koole 2003).
    */
-  pickPool(cands: Int32Array): number {
+  mayDefer(q: number, level: number): boolean {
+    const r = this.reserve[q];
+    if (r === 0) return true;
+    const keep = r < this.onShift[q] ? r : this.onShift[q] - 1;
+    return this.lines.length[this.bucketBase[q]] - (level === 0 ? 1 : 0) >= keep;
+  }
+
+  /** Whether pool q keeps a reserve for live work. */
+  hasReserve(q: number): boolean {
+    return this.reserve[q] > 0;
+  }
+
+  /**
+   * The pool among `cands` with an available agent at the lowest load level, longest at that
+   * level first, or -1; sets `pickLevel` (-1 when none). For a `deferred` contact a pool whose
+   * reserve for live work forbids it (`mayDefer`) is passed over. The bounds are integers, not
+   * Infinity, so the level stays a small integer for the JIT; one candidate (the usual case)
+   * needs no comparison.
+   */
+  pickPool(cands: Int32Array, deferred: boolean): number {
     if (cands.length === 1) {
-      const l = this.lowestLevel(cands[0]);
+      let l = this.lowestLevel(cands[0]);
+      if (deferred && l >= 0 && !this.mayDefer(cands[0], l)) l = -1;
       this.pickLevel = l;
       return l < 0 ? -1 : cands[0];
     }
@@ -182,7 +210,7 @@ export class AgentFloor {
     for (let k = 0; k < cands.length; k++) {
       const q = cands[k];
       const l = this.lowestLevel(q);
-      if (l < 0 || l > bestLevel) continue;
+      if (l < 0 || l > bestLevel || (deferred && !this.mayDefer(q, l))) continue;
       const since = this.levelSince[this.lines.head[this.bucketBase[q] + l]];
       if (l < bestLevel || since < bestSince) { best = q; bestLevel = l; bestSince = since; }
     }

@@ -210,7 +210,7 @@ export class Network {
     const f = this.floor;
     const q = f.endRest(a, now);
     while (f.load[a] < f.concurrency[q]) {
-      const id = this.nextFor(q, now);
+      const id = this.nextFor(q, now, f.load[a]);
       if (id < 0) break;
       this.takeFromLine(id, now);
       f.occupy(q, a, now);
@@ -225,12 +225,12 @@ export class Network {
    */
   setAgents(q: number, n: number, now: number): void {
     const f = this.floor;
-    if (!f.setShift(q, n, now)) return;
-    // the new agents take waiting work
+    // the new agents take waiting work (with a reserve for live work, fewer agents may free idle ones for deferred work)
+    if (!f.setShift(q, n, now) && !f.hasReserve(q)) return;
     for (;;) {
       const l = f.lowestLevel(q);
       if (l < 0) break;
-      const id = this.nextFor(q, now);
+      const id = this.nextFor(q, now, l);
       if (id < 0) break;
       this.takeFromLine(id, now);
       this.startService(id, q, f.takeAgent(q, l, now), now);
@@ -296,7 +296,7 @@ export class Network {
     this.observer.entered(id, t, now);
     // the least-loaded eligible agent across the tier's pools, longest at that load first
     const f = this.floor;
-    const best = f.pickPool(this.route.entryPools[part * this.T * W + k]);
+    const best = f.pickPool(this.route.entryPools[part * this.T * W + k], c.deferred[id] === 1);
     if (best >= 0) {
       this.startService(id, best, f.takeAgent(best, f.pickLevel, now), now);
       return;
@@ -328,9 +328,9 @@ export class Network {
     c.overflowEvent[id] = part === 0 && after !== Infinity ? this.cal.schedule(now + after, this.kindBase + OVERFLOW, id) : -1;
   }
 
-  /** The contact an agent of pool q should take next at `now`, or -1 (routingTables.ts `nextFor`). */
-  private nextFor(q: number, now: number): number {
-    return this.route.nextFor(q, now, this.lines, this.contacts);
+  /** The contact an agent of pool q at load `level` should take next at `now`, or -1 (routingTables.ts `nextFor`; agentFloor.ts `mayDefer`). */
+  private nextFor(q: number, now: number, level: number): number {
+    return this.route.nextFor(q, now, this.lines, this.contacts, this.floor.mayDefer(q, level));
   }
 
   private traceLeave(id: number, outcome: NetworkOutcome, now: number): void {
@@ -374,7 +374,7 @@ export class Network {
         this.floor.rest(q, agent, now);
         return;
       }
-      const nextId = onShift ? this.nextFor(q, now) : -1;
+      const nextId = onShift ? this.nextFor(q, now, this.floor.load[agent]) : -1;
       if (nextId >= 0) {
         this.takeFromLine(nextId, now);
         this.startService(nextId, q, agent, now);
@@ -401,7 +401,7 @@ export class Network {
       // on, and the next overflow agent to free up finds it old enough)
       c.overflowEvent[id] = -1;
       const f = this.floor;
-      const best = f.pickPool(this.route.overflowPools[c.tier[id] * this.W + c.workType[id]]);
+      const best = f.pickPool(this.route.overflowPools[c.tier[id] * this.W + c.workType[id]], c.deferred[id] === 1 && c.callback[id] === 0);
       if (best >= 0) {
         this.takeFromLine(id, now);
         this.startService(id, best, f.takeAgent(best, f.pickLevel, now), now);

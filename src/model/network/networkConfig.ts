@@ -54,6 +54,12 @@ export interface NetworkPool {
   /** Occupancy cap in (0, 1] (see `Network.overCap`); default 1: no cap. */
   occupancyCap?: number;
   /**
+   * Reserve for live work (a whole number >= 0; default 0: none): the pool starts deferred work
+   * (its lines' deferred band) only while at least min(R, agents on shift − 1) of its agents stay
+   * idle for real-time work (agentFloor.ts `mayDefer`; a threshold policy, Bhulai & Koole 2003).
+   */
+  reserveForLive?: number;
+  /**
    * How contacts reach it (default "pool"):
    * - "pool": its agents take work from the tier's lines like any pool;
    * - "share": of the contacts entering its tier for a work type it serves, a share `share`

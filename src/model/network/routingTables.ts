@@ -79,13 +79,15 @@ export class RoutingTables {
    * deferred, by class, then longest waiting. An overflow pool takes only contacts that have
    * waited its `overflowAfter` at the tier; a line's head has waited longest, so checking
    * heads is enough (an old enough contact in a lower class or band is taken when no higher
-   * one is old enough).
+   * one is old enough). Without `deferred` (the pool's reserve for live work forbids it) only
+   * the real-time band is looked at: the first half of the pool's lines.
    */
-  nextFor(q: number, now: number, lines: LineSet, c: ContactStore): number {
+  nextFor(q: number, now: number, lines: LineSet, c: ContactStore, deferred: boolean): number {
     const ls = this.linesByPool[q];
     const perGroup = this.groupSize[q];
     const after = this.overflowAfterPool[q];
-    for (let g = 0; g < ls.length; g += perGroup) {
+    const end = deferred ? ls.length : ls.length >> 1;
+    for (let g = 0; g < end; g += perGroup) {
       let best = -1, bestT = Infinity;
       for (let k = g; k < g + perGroup; k++) {
         const h = lines.head[ls[k]];

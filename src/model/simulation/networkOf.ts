@@ -27,7 +27,7 @@ export function networkOf(cfg: SupportConfig, patterns: readonly WeeklyPattern[]
     })),
     pools: cfg.pools.map((p, q) => ({
       name: p.name, tier: p.tier, agents: Math.max(p.agents, patterns[q].maxFloor), skills: p.skills, concurrency: p.concurrency, stretch: p.stretch,
-      handleTimeFactor: p.handleTimeFactor, resolveFactor: p.resolveFactor, occupancyCap: p.occupancyCap,
+      handleTimeFactor: p.handleTimeFactor, resolveFactor: p.resolveFactor, occupancyCap: p.occupancyCap, reserveForLive: p.reserveForLive,
       routing: p.vendor?.routing ?? "pool", share: p.vendor?.share, overflowAfter: p.vendor?.overflowAfter,
     })),
     streams: [],

@@ -83,6 +83,7 @@ export function staffText(sol: StaffingSolution, plans: PoolPlans, ctx: StaffRep
     const kpis: string[] = [];
     if (p.serviceLevel !== null) kpis.push(`service level over the week ${fmt(p.serviceLevel * 100)}%`);
     if (p.deferredWithin !== null) kpis.push(`deferred work ${fmt(p.deferredPerWeek, 0)}/week, ${fmt(p.deferredWithin * 100)}% within its response target`);
+    if (p.reserveForLive > 0) kpis.push(`sized with ${p.reserveForLive} agent${p.reserveForLive === 1 ? "" : "s"} kept idle for live work while deferred work waits (reserveForLive, in the staffed scenario)`);
     if (kpis.length > 0) out.push(`  ${kpis.join(" · ")}`);
     out.push(...checkLines(p.inSample, p.freshSeeds));
     const plan = plans[k];

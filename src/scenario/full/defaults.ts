@@ -67,6 +67,12 @@ export const SUPPORT_DEFAULTS = {
     /** Shrinkage 0, no occupancy cap, no handle-time or resolution change: the pool as the tier describes it. */
     shrinkage: 0,
     occupancyCap: 1,
+    /**
+     * Agents kept idle for live work while deferred work waits: none, so a scenario routes as
+     * written and the shipped results stay those of the code before the rule (docs/model.md §8.1;
+     * `staff` sizes blended pools with its own default, staffDefaults.ts).
+     */
+    reserveForLive: 0,
     handleTimeFactor: 1,
     resolveFactor: 1,
     /** No cost given: 0, with a warning (the costs leave the pool out). */

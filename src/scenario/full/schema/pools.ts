@@ -48,6 +48,7 @@ export const PoolSchema = object({
   timeZone: name().optional(),
   shrinkage: shareBelowOne("a share of scheduled time >= 0 and < 1").optional(),
   occupancyCap: unitFraction("an occupancy > 0 and <= 1").optional(),
+  reserveForLive: upTo(integerAtLeast(0, "a whole number of agents >= 0 kept idle for live work"), LIMITS.agents, `a whole number of agents, at most ${LIMITS.agents}`).optional(),
   handleTimeFactor: positive("times the tier's handle time").optional(),
   resolveFactor: nonNegative("times the tier's resolution probability").optional(),
   costPerHour: nonNegative("currency units per paid agent hour").optional(),
