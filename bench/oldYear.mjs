@@ -20,5 +20,6 @@ const config = buildSupport(scenario, { baseDir: dirname(file), file });
 const seed = scenario.seed ?? 1;
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
 const reps = [];
-for (let r = 0; r < 2; r++) { const t = cpu(); simulateSupport(config, new RandomStreams(seed, r)); reps.push(cpu() - t); }
-console.log(JSON.stringify({ replication0_cpu_s: reps[0], replication1_cpu_s: reps[1] }));
+let events = 0;
+for (let r = 0; r < 2; r++) { const t = cpu(); events = simulateSupport(config, new RandomStreams(seed, r)).events; reps.push(cpu() - t); }
+console.log(JSON.stringify({ replication0_cpu_s: reps[0], replication1_cpu_s: reps[1], events }));

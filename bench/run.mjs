@@ -111,19 +111,19 @@ const YEAR_REPEAT = Number(opt("year-repeat", 3));
 const hasOldYear = existsSync(join(beforeDir, "dist/model/supportModel.js"));
 if (YEAR_REPEAT > 0) {
   const y = { old0: [], old1: [], cal: [], new0: [], new1: [] };
-  let passes = 0;
+  let passes = 0, oldEvents = 0, newEvents = 0;
   for (let i = 0; i < YEAR_REPEAT; i++) {
-    if (hasOldYear) { const o = runJson(here("./oldYear.mjs"), ["--dir", beforeDir]); y.old0.push(o.replication0_cpu_s); y.old1.push(o.replication1_cpu_s); }
+    if (hasOldYear) { const o = runJson(here("./oldYear.mjs"), ["--dir", beforeDir]); y.old0.push(o.replication0_cpu_s); y.old1.push(o.replication1_cpu_s); oldEvents = o.events; }
     const n = runJson(here("./year.mjs"), []);
-    y.cal.push(n.calibration_cpu_s); y.new0.push(n.replication0_cpu_s); y.new1.push(n.replication1_cpu_s); passes = n.passes;
+    y.cal.push(n.calibration_cpu_s); y.new0.push(n.replication0_cpu_s); y.new1.push(n.replication1_cpu_s); passes = n.passes; newEvents = n.events;
   }
   console.log(`
 a year of the baseline (scenarios/baseline-year.json), median of ${YEAR_REPEAT} interleaved runs, CPU time`);
   const yr = [
-    ...(hasOldYear ? [["old engine: replication 0 (cold: pays the JIT's warm-up)", median(y.old0)], ["old engine: replication 1", median(y.old1)]] : []),
+    ...(hasOldYear ? [["old engine: replication 0 (cold: pays the JIT's warm-up)", median(y.old0)], [`old engine: replication 1 (${fmt(oldEvents)} events)`, median(y.old1)]] : []),
     [`one engine: calibration on the status quo (${passes} pilot passes, once per process)`, median(y.cal)],
     ["one engine: replication 0 (after the pilot)", median(y.new0)],
-    ["one engine: replication 1", median(y.new1)],
+    [`one engine: replication 1 (${fmt(newEvents)} events)`, median(y.new1)],
   ];
   const w = Math.max(...yr.map((r) => r[0].length));
   for (const [name, s] of yr) console.log(`${name.padEnd(w)}  ${s.toFixed(3)} s`);

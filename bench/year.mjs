@@ -17,5 +17,6 @@ let t = cpu();
 const config = scenario.config; // the calibration's pilot passes run here
 const calibration = cpu() - t;
 const reps = [];
-for (let r = 0; r < 2; r++) { t = cpu(); simulateReplication(config, config.seed ?? 1, r); reps.push(cpu() - t); }
-console.log(JSON.stringify({ calibration_cpu_s: calibration, passes: calibrationPasses(config.horizon), replication0_cpu_s: reps[0], replication1_cpu_s: reps[1] }));
+let events = 0;
+for (let r = 0; r < 2; r++) { t = cpu(); events = simulateReplication(config, config.seed ?? 1, r).events; reps.push(cpu() - t); }
+console.log(JSON.stringify({ calibration_cpu_s: calibration, passes: calibrationPasses(config.horizon), replication0_cpu_s: reps[0], replication1_cpu_s: reps[1], events }));
