@@ -5,7 +5,7 @@
  * set (report/outputFolder.ts).
  */
 import { statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { writeFileAtomic } from "../report/files.js";
 import { checkOutputFolder, OutputFolderError, writeOutputFolder } from "../report/outputFolder.js";
 import { InputError, problem } from "../errors.js";
@@ -56,7 +56,7 @@ export function asUsage<T>(flag: string, path: string, f: () => T): T {
   }
 }
 
-/** Fail before the work when an output file's path is a folder. */
+/** Fail before the work when an output file's path is a folder, or its folder cannot hold it (a file on the way, a system folder, no permission). */
 export function checkOutputPath(flag: string, path: string): void {
   let isDir = false;
   try {
@@ -65,6 +65,13 @@ export function checkOutputPath(flag: string, path: string): void {
     // does not exist yet: fine
   }
   if (isDir) throw new InputError(problem(flag, `cannot write ${path}: is a directory`));
+  // its folder as an --out folder: a file on the way, /proc, no permission (found after the run before: issue 18 point 7)
+  try {
+    checkOutputFolder(dirname(resolve(path)));
+  } catch (e) {
+    if (e instanceof OutputFolderError) throw new InputError(problem(flag, `cannot write ${path}: ${e.message === "not a directory" ? "a parent is not a directory" : e.message}`));
+    throw e;
+  }
 }
 
 /** Write one output file atomically (`flag` names it in a failure). */

@@ -5,11 +5,12 @@
  * a wrong result or a stack trace before.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, cli, ROOT } from "../helpers/cli.js";
+import { smallBaseline } from "../helpers/smallBaseline.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "supportsim-robust-"));
 const baseline = join(ROOT, "scenarios", "baseline.json");
@@ -64,8 +65,9 @@ describe("pipes, signals, devices", () => {
       const out = execFileSync("bash", ["-c", `node ${JSON.stringify(BIN)} ${args.join(" ")} | head -c 1 > /dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
       expect(out.trim()).toBe("0");
     }
-    const r = spawnSync("bash", ["-c", `node ${JSON.stringify(BIN)} run ${JSON.stringify(baseline)} --replications 2 --json | head -1`], { encoding: "utf8" });
+    const r = spawnSync("bash", ["-c", `node ${JSON.stringify(BIN)} run ${JSON.stringify(baseline)} --replications 2 --json | head -1 > /dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: "utf8" });
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.stdout.trim()).toBe("0");
   }, 120_000);
 
   it("SIGTERM during a run with --out and --trace leaves no temporary file and no folder; exit 143", async () => {
@@ -81,6 +83,51 @@ describe("pipes, signals, devices", () => {
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(tmp).filter((n) => n.includes("sig-trace"))).toEqual([]);
   }, 120_000);
+
+  /** The CPU seconds process `pid` has used (Linux /proc: utime + stime in clock ticks of 1/100 s). */
+  const cpuSeconds = (pid: number): number => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return (Number(f[11]) + Number(f[12])) / 100;
+    } catch {
+      return Infinity; // gone
+    }
+  };
+  /** Start `supportsim ARGS`, send `signal` once it has used `cpu` seconds (past start-up, mid-work on any machine load); its exit code. */
+  const interrupted = async (args: string[], signal: "SIGINT" | "SIGTERM", cpu: number): Promise<{ code: number | null; stderr: string }> => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const closed = new Promise<number | null>((r) => child.on("close", (c) => r(c)));
+    while (cpuSeconds(child.pid!) < cpu) await new Promise((r) => setTimeout(r, 50));
+    child.kill(signal);
+    return { code: await closed, stderr };
+  };
+
+  it("SIGINT or SIGTERM during compare, sweep and chart --out: exit 130/143, no temporary file, the folder as it was", async () => {
+    // small scenarios with many replications: mid-work after 1.5 s of CPU on any machine load, and a signal is handled between replications
+    const small = file("signals-small.json", smallBaseline(40, (s) => { delete s.$schema; s.horizon = { days: 15, warmupDays: 1, intervalMinutes: 30 }; }));
+    const more = file("signals-more.json", smallBaseline(40, (s) => { delete s.$schema; s.name = "more L2"; s.pools[2].agents = 3; s.horizon = { days: 15, warmupDays: 1, intervalMinutes: 30 }; }));
+    const dir = join(tmp, "signals");
+    mkdirSync(dir);
+    const cases: [string, string[], "SIGINT" | "SIGTERM"][] = [
+      ["compare", ["compare", small, more, "--threads", "1", "--out", join(dir, "compare")], "SIGINT"],
+      ["sweep", ["sweep", small, "--vary", "pools.L2.agents=2,3", "--threads", "1", "--out", join(dir, "sweep")], "SIGTERM"],
+    ];
+    for (const [name, args, signal] of cases) {
+      const r = await interrupted(args, signal, 1.5);
+      expect(r.stderr, name).not.toMatch(/internal error/);
+      expect(r.code, name).toBe(signal === "SIGINT" ? 130 : 143);
+      expect(readdirSync(dir), name).toEqual([]); // no folder, no .tmp, no staging
+    }
+    // chart --out into a run's folder, interrupted while it draws: the run's set stays as it was
+    const run = join(dir, "run");
+    expect(cli("run", small, "--replications", "2", "--threads", "1", "--out", run, "--no-charts").status).toBe(0);
+    const before = readdirSync(run, { recursive: true }).sort();
+    const r = await interrupted(["chart", run, "--out", run], "SIGINT", 1.0);
+    expect(r.code).toBe(130);
+    expect(readdirSync(run, { recursive: true }).sort()).toEqual(before);
+  }, 240_000);
 
   it("extends naming /dev/zero, a named pipe or a folder is one line, exit 2, at once", () => {
     const fifo = join(tmp, "fifo");

@@ -185,7 +185,11 @@ export function intradayChart(r: ScenarioResult, channel: string, opts: { target
     height,
     title: { text: title, fontSize: 15, fontWeight: 600, anchor: "start", offset: 6 },
     layer: [
-      { mark: { type: "area", opacity: BAND_OPACITY, color: colour }, encoding: { x: weekX("x", { labels }), y: { field: `${key}Low`, type: "quantitative", title: yTitle, ...y, axis: { minExtent: Y_AXIS_EXTENT, ...(y.axis as object) } }, y2: { field: `${key}High` } } },
+      // the 95% band (none from a single replication: the layer then carries the axis over the means, drawn
+      // transparent, since a band of nulls only would have an infinite extent)
+      flagged.some((row) => row[`${key}Low`] !== null)
+        ? { mark: { type: "area", opacity: BAND_OPACITY, color: colour }, encoding: { x: weekX("x", { labels }), y: { field: `${key}Low`, type: "quantitative", title: yTitle, ...y, axis: { minExtent: Y_AXIS_EXTENT, ...(y.axis as object) } }, y2: { field: `${key}High` } } }
+        : { mark: { type: "line", opacity: 0 }, encoding: { x: weekX("x", { labels }), y: { field: key, type: "quantitative", title: yTitle, ...y, axis: { minExtent: Y_AXIS_EXTENT, ...(y.axis as object) } } } },
       { mark: { type: "line", color: colour, strokeWidth: 2 }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: key, type: "quantitative" } } },
       // (only when there are such values: an empty layer would warn of an infinite extent)
       ...(flagged.some((row) => row[`${key}Dot`])
@@ -218,7 +222,7 @@ export function intradayChart(r: ScenarioResult, channel: string, opts: { target
       `${r.scenario} · ${channel} (${kind}) · ${threshold}`,
       `${titleCase(pooledText(r, p))}, ${m}-min intervals`,
       axis.full ? `${r.timeZone} time, the whole week` : `${r.timeZone} time, ${axis.shown}: the hours the live channels are open${deferred ? " or its contacts arrive" : ""}${hidden > 0 ? ` (${formatNumber(hidden, 1)} contacts a week arrive outside them)` : ""}`,
-      "line: mean, band: 95% interval · gap: nothing offered",
+      r.replications > 1 ? "line: mean, band: 95% interval · gap: nothing offered" : "line: one replication (no 95% interval: run two or more) · gap: nothing offered",
     ],
   };
   delete base.width;

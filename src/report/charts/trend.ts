@@ -64,16 +64,17 @@ export function trendChart(r: ScenarioResult, opts: { target?: number } = {}): C
     scale: { domain: [0, weekStarts.length - 1], nice: false, zero: false, padding: 12 },
     axis: { values: weekStarts.map((_, k) => k), tickCount: weekStarts.length, labelExpr: `${JSON.stringify(labels)}[datum.value]`, labelOverlap: false, labelAngle: 0, grid: true },
   };
-  const bandLayer = (colourScale: object, field: string) => ({
-    mark: { type: "area", opacity: BAND_OPACITY },
-    encoding: { x, y: { field: "low", type: "quantitative" }, y2: { field: "high" }, color: { field, type: "nominal", scale: colourScale } },
-  });
+  // the 95% bands (none from a single replication: a band of nulls only would have an infinite extent)
+  const bandLayer = (rows: readonly TrendRow[], colourScale: object, field: string) =>
+    rows.some((row) => row.low !== null)
+      ? [{ mark: { type: "area", opacity: BAND_OPACITY }, encoding: { x, y: { field: "low", type: "quantitative" }, y2: { field: "high" }, color: { field, type: "nominal", scale: colourScale } } }]
+      : [];
   const channelScale = { domain: channels, range: channels.map((_, i) => SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]) };
   const tiers = r.tiers;
   const base = baseSpec(
     `Week by week: ${r.scenario}`,
     [
-      `Each point: one measured week (from ${r.trend!.weekStarts[0].slice(0, 10)}), mean over ${r.replications} replications; band: 95% interval`,
+      `Each point: one measured week (from ${r.trend!.weekStarts[0].slice(0, 10)}), ${r.replications > 1 ? `mean over ${r.replications} replications; band: 95% interval` : "one replication (no 95% interval: run two or more)"}`,
       `Top: service level of the real-time channels (target ${formatTargetShare(target)} within ${r.thresholdSeconds} s)`,
       d.perHours < HOURS_PER_WEEK
         ? `Bottom: agents on the floor per tier per open hour (agent-hours of the week ÷ the ${formatNumber(d.perHours, 1)} h the live channels are open)`
@@ -91,7 +92,7 @@ export function trendChart(r: ScenarioResult, opts: { target?: number } = {}): C
         height: 200,
         data: { values: d.service },
         layer: [
-          bandLayer(channelScale, "series"),
+          ...bandLayer(d.service, channelScale, "series"),
           {
             mark: { type: "line", point: true },
             encoding: {
@@ -115,7 +116,7 @@ export function trendChart(r: ScenarioResult, opts: { target?: number } = {}): C
         height: 200,
         data: { values: d.agents },
         layer: [
-          bandLayer(tierScale(tiers), "series"),
+          ...bandLayer(d.agents, tierScale(tiers), "series"),
           {
             mark: { type: "line", point: true },
             encoding: {

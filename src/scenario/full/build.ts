@@ -22,6 +22,9 @@
  *    midnight in the scenario's zone, a date-time without offset is local wall time);
  *  - opening hours → WeeklyHours spans (`parseDays`, `parseClock`).
  */
+import { resolve as resolvePath } from "node:path";
+import { InputError, problem } from "../../errors.js";
+import { inputFileProblem, MAX_DATA_BYTES } from "../../inputFiles.js";
 import type { SupportConfig } from "../../model/config.js";
 import { DAY_MINUTES } from "../../time/units.js";
 import { durationSpec } from "../duration.js";
@@ -43,9 +46,11 @@ import type { SupportScenario } from "./schema.js";
  * @param options.baseDir the directory history files are relative to (the scenario file's).
  * @param options.file the scenario file, for error messages.
  * @throws InputError when a history file cannot be read or fitted (path `arrivals[i].history.file`)
- *   or does not have the named channel (`arrivals[i].history.channel`).
+ *   or does not have the named channel (`arrivals[i].history.channel`), or when the calibration's
+ *   history file cannot be read (`calibration.history.file`).
  */
 export function buildSupport(s: SupportScenario, options: { baseDir: string; file?: string }): SupportConfig {
+  checkCalibrationFile(s, options);
   const cx = buildContext(s);
   const segments = segmentConfigs(s, cx);
   const learning = s.customers?.learning;
@@ -113,4 +118,16 @@ export function buildSupport(s: SupportScenario, options: { baseDir: string; fil
   if (problemManagement !== undefined) config.problemManagement = problemManagement;
   if (customerTraining !== undefined) config.customerTraining = customerTraining;
   return config;
+}
+
+/**
+ * The calibration's history file is read after the run (analysis/experiments/run.ts), but whether
+ * it can be read is known now: a missing file, a folder, /dev/zero or a named pipe is refused by
+ * `validate` too, and by `run` before the simulation instead of after it (issue 18 point 7).
+ */
+function checkCalibrationFile(s: SupportScenario, options: { baseDir: string; file?: string }): void {
+  const spec = s.calibration?.history;
+  if (spec === undefined) return;
+  const why = inputFileProblem(resolvePath(options.baseDir, spec.file), MAX_DATA_BYTES);
+  if (why !== null) throw new InputError(problem("calibration.history.file", `${spec.file}: cannot read: ${why === "is a directory, expected a file" ? "it is a directory" : why}`), options.file);
 }

@@ -172,7 +172,7 @@ describe("bad input: an InputError before anything runs", () => {
     ["seed 1.5", { vary: GRID_VARY, seed: 1.5 }, "seed", "options: seed: expected an integer >= 0, got 1.5"],
     ["threads 0", { vary: GRID_VARY, threads: 0 }, "threads", "options: threads: expected an integer >= 1, got 0"],
     ["shard 3 of 2", { vary: GRID_VARY, shard: { index: 3, count: 2 } }, "shard.index", "options: shard.index: expected an integer from 1 to the count (2), got 3"],
-    ["shard of 0", { vary: GRID_VARY, shard: { index: 1, count: 0 } }, "shard.count", /^options: shard\.count: expected an integer from 1 to 1000000, got 0/],
+    ["shard of 0", { vary: GRID_VARY, shard: { index: 1, count: 0 } }, "shard.count", /^options: shard\.count: expected an integer from 1 to 10000, got 0/],
   ];
   for (const [what, options, path, message] of cases) {
     it(`${what}: from the options, named by the option`, async () => {

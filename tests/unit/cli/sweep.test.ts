@@ -65,9 +65,9 @@ describe("bad input: one line naming the flag, nothing run, nothing written", ()
       [{ vary: GRID, replications: 0, out }, /^--replications: expected an integer >= 1, got 0$/],
       [{ vary: GRID, seed: 1.5, out }, /^--seed: expected an integer >= 0/],
       [{ vary: GRID, threads: 0, out }, /^--threads: expected an integer >= 1/],
-      [{ vary: GRID, shard: "3/2", out }, /^--shard: expected i\/N such as 2\/8 \(shard i of N: whole numbers, 1 ≤ i ≤ N ≤ 1000000\), got "3\/2"$/],
+      [{ vary: GRID, shard: "3/2", out }, /^--shard: expected i\/N such as 2\/8 \(shard i of N: whole numbers, 1 ≤ i ≤ N ≤ 10000\), got "3\/2"$/],
       // issue 18: --shard 1/1e21 was accepted; every bad form is refused with the accepted one
-      ...["1/1e21", "1/1000000000000000000000", "0/3", "4/3", "1.5/3", "a/b", "1/", "-1/3", "1/1000001"].map((sh): [SweepOptions, RegExp] => [{ vary: GRID, shard: sh, out }, new RegExp(`^--shard: expected i/N such as 2/8 \\(shard i of N: whole numbers, 1 ≤ i ≤ N ≤ 1000000\\), got ${JSON.stringify(sh)}$`)]),
+      ...["1/1e21", "1/1000000000000000000000", "0/3", "4/3", "1.5/3", "a/b", "1/", "-1/3", "1/10001"].map((sh): [SweepOptions, RegExp] => [{ vary: GRID, shard: sh, out }, new RegExp(`^--shard: expected i/N such as 2/8 \\(shard i of N: whole numbers, 1 ≤ i ≤ N ≤ 10000\\), got ${JSON.stringify(sh)}$`)]),
       [{ vary: GRID, shard: "1/2" }, /--shard: needs --out DIR/],
       [{ vary: GRID, out: f("base.json") }, /--out: cannot write to .*not a directory/],
     ];
@@ -225,12 +225,13 @@ describe("merge of edited shard files (issue 18: edited counts aborted the proce
   it("each edit: one line naming the file and the field, nothing written", async () => {
     const phone = "channel.phone.serviceLevel";
     const cases: [string, (d: any) => void, boolean, RegExp][] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
-      ["count-1e21", (d) => (d.shard.count = 1e21), true, /shard-1-of-2\.json: shard\.count: expected an integer from 1 to 1000000, got 1e\+21$/],
-      ["count-1e8", (d) => (d.shard.count = 1e8), true, /shard-1-of-2\.json: shard\.count: expected an integer from 1 to 1000000, got 100000000$/],
-      ["count-1e6", (d) => (d.shard.count = 1e6), true, /^merge: missing shards 3\/1000000, 4\/1000000, .*, 12\/1000000, … \(have 1\/1000000, 2\/1000000\)$/],
-      ["count-1.5", (d) => (d.shard.count = 1.5), false, /shard-1-of-2\.json: shard\.count: expected an integer from 1 to 1000000, got 1\.5$/],
-      ["index-0", (d) => (d.shard.index = 0), false, /shard\.index: expected an integer from 1 to 1000000, got 0$/],
-      ["grid", (d) => d.sweep.vary.push(...["x", "y"].map((path) => ({ path, values: Array.from({ length: 1001 }, (_, i) => i) }))), true, /sweep\.vary: expected a grid of at most 1000000 points$/],
+      ["count-1e21", (d) => (d.shard.count = 1e21), true, /shard-1-of-2\.json: shard\.count: expected an integer from 1 to 10000, got 1e\+21$/],
+      ["count-1e8", (d) => (d.shard.count = 1e8), true, /shard-1-of-2\.json: shard\.count: expected an integer from 1 to 10000, got 100000000$/],
+      ["count-1e6", (d) => (d.shard.count = 1e6), true, /shard-1-of-2\.json: shard\.count: expected an integer from 1 to 10000, got 1000000$/],
+      ["count-1e4", (d) => (d.shard.count = 1e4), true, /^merge: missing shards 3\/10000, 4\/10000, .*, 12\/10000, … \(have 1\/10000, 2\/10000\)$/],
+      ["count-1.5", (d) => (d.shard.count = 1.5), false, /shard-1-of-2\.json: shard\.count: expected an integer from 1 to 10000, got 1\.5$/],
+      ["index-0", (d) => (d.shard.index = 0), false, /shard\.index: expected an integer from 1 to 10000, got 0$/],
+      ["grid", (d) => d.sweep.vary.push(...["x", "y"].map((path) => ({ path, values: Array.from({ length: 1001 }, (_, i) => i) }))), true, /sweep\.vary: expected a grid of at most 10000 points$/],
       ["replications", (d) => (d.sweep.replications = 1e21), true, /sweep\.replications: expected an integer from 1 to 100000, got 1e\+21$/],
       ["sha", (d) => (d.sweep.scenarioSha256 = 5), false, /sweep\.scenarioSha256: expected a SHA-256 in hex, got 5$/],
       ["estimate-text", (d) => (d.points[0].estimates[phone] = "x"), false, /points\[0\]\.estimates\.channel\.phone\.serviceLevel: expected an estimate/],

@@ -4,7 +4,7 @@
  * through scenario/json.ts), merge patches built in code, sweep paths; and only regular files of a
  * bounded size are read.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +14,8 @@ import { inputFileProblem, readInputText } from "../../../src/inputFiles.js";
 import { MAX_JSON_DEPTH, parseJson } from "../../../src/scenario/json.js";
 import { mergePatch } from "../../../src/scenario/extends.js";
 import { splitPath } from "../../../src/analysis/experiments/sweep/grid.js";
+import { readResults } from "../../../src/report/results.js";
+import { execMerge } from "../../../src/cli/sweep.js";
 
 const lines = (f: () => unknown): string[] => {
   try {
@@ -60,7 +62,7 @@ describe("merge patches and sweep paths", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it.each(["__proto__.polluted", "constructor.prototype.x", 'pools."__proto__".agents'])("sweep path %s is refused", (path) => {
+  it.each(["__proto__.polluted", "__proto__.__proto__.x", "constructor.prototype.x", 'pools."__proto__".agents'])("sweep path %s is refused", (path) => {
     expect(lines(() => splitPath(path))[0]).toMatch(/is not allowed as a name/);
   });
 });
@@ -80,5 +82,25 @@ describe("input files", () => {
     writeFileSync(f, "x".repeat(2000));
     expect(() => readInputText(f, 1000, (why) => { throw new Error(why); })).toThrow(/is 2000 bytes, more than the 1000 bytes an input may have/);
     expect(readInputText(f, 4000, (why) => { throw new Error(why); })).toHaveLength(2000);
+  });
+});
+
+describe("results and shard files (issue 18 point 6: merged results)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "supportsim-proto-files-"));
+  const proto = `{"format": "supportsim-sweep-shard", "__proto__": {"polluted": 1}, "points": []}`;
+  it("a shard with a __proto__ key is refused by merge with its file and field, nothing written", () => {
+    const shards = join(dir, "shards");
+    mkdirSync(shards);
+    writeFileSync(join(shards, "shard-1-of-1.json"), proto);
+    const out = join(dir, "merged");
+    expect(lines(() => execMerge([shards], { out, stdout: () => {} }))).toEqual([`${join(shards, "shard-1-of-1.json")}: __proto__: "__proto__" is not allowed as a name (it would reach JavaScript's object prototype)`]);
+    expect(existsSync(out)).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it("a results file with a __proto__ key is refused by chart's reader", () => {
+    const file = join(dir, "results.json");
+    writeFileSync(file, `{"constructor": {"prototype": {"polluted": 1}}, "kind": "run"}`);
+    expect(lines(() => readResults(file))).toEqual([`${file}: constructor: "constructor" is not allowed as a name (it would reach JavaScript's object prototype)`]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@
  * folder is written as one set and locked.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -74,6 +75,18 @@ describe("--out folders", () => {
     mkdirSync(join(dir, ".staging-999999999")); // left by it
     writeOutputFolder(dir, { "results.json": "1" });
     expect(readdirSync(dir).sort()).toEqual([".supportsim-files", "results.json"]);
+  });
+  it("a lock held by a live process is waited for until it is released (two runs finishing together write one after the other)", () => {
+    const dir = join(base, "busy");
+    mkdirSync(dir);
+    // another process holds the lock for a second, then releases it
+    const holder = spawn("sh", ["-c", `sleep 1; rm -f ${JSON.stringify(join(dir, ".supportsim.lock"))}`]);
+    writeFileSync(join(dir, ".supportsim.lock"), String(holder.pid));
+    const t0 = Date.now();
+    writeOutputFolder(dir, { "results.json": "mine" });
+    expect(Date.now() - t0).toBeGreaterThan(700);
+    expect(readFileSync(join(dir, "results.json"), "utf8")).toBe("mine");
+    expect(existsSync(join(dir, ".supportsim.lock"))).toBe(false);
   });
   it("a folder that cannot be written is found before any run, creating nothing", () => {
     const file = join(base, "a-file");
