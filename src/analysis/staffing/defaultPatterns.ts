@@ -19,6 +19,10 @@ export const DEFAULT_START_BAND = 120;
  * - "full-time": 8 h paid, 5 consecutive days on (all 7 rotations: the 2 days off are
  *   consecutive); a 15-minute break 1.5, 2 or 2.5 h in and a 30-minute lunch 3 to 5 h in (every
  *   30 minutes);
+ * - "full-time 4x10": 10 h paid, 4 consecutive days on (the 3 days off consecutive), a
+ *   15-minute break 2 h in, a 30-minute lunch 4 to 5 h in and a 15-minute break 7.5 h in: the
+ *   compressed week with which contact centres cover a 10-hour day by full-timers, where 8-hour
+ *   shifts must overlap or leave the day's ends to part-timers [A];
  * - "part-time 4h": 4 h paid on any 3 days of the week, no break;
  * - "part-time 6h": 6 h paid on any 3 days, a 15-minute break 2 to 4 h in (every 30 minutes).
  */
@@ -35,6 +39,17 @@ export function defaultPatterns(intervalMinutes: number): ShiftPattern[] {
       breaks: [
         { length: 15, after: every(90, 150, 30) },
         { length: 30, after: every(180, 300, 30) },
+      ],
+    },
+    {
+      name: "full-time 4x10",
+      length: 600,
+      ...anyStart,
+      daysOn: 4,
+      breaks: [
+        { length: 15, after: [120] },
+        { length: 30, after: every(240, 300, 30) },
+        { length: 15, after: [450] },
       ],
     },
     { name: "part-time 4h", length: 240, ...anyStart, daysOn: 3, anyDaysOff: true, partTime: true, breaks: [] },

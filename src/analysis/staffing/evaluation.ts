@@ -70,10 +70,17 @@ export function evaluate(f: SolveFrame, counts: readonly ProbeCounts[], s: Stats
   return { intervalFail, short, severe, poolFail, dayFail, dayShort, occupancy, any };
 }
 
-/** The busiest `share` (at least one) of a pool's open intervals, by occupancy. */
-export function busiest(open: Uint8Array, occupancy: Float64Array, share: number): number[] {
+/**
+ * The `share` (at least one) of a pool's open intervals with the fewest agents (`x`), the busiest
+ * first among equals: where a target of the pool's whole day or week (the all-work occupancy of a
+ * day, the deferred work's response) takes its next agents. That work waits for an agent, so it
+ * is the hours over the day that count, not where they fall; put where the pool is thinnest they
+ * keep the requirement as flat as its live work allows, and shifts cover a flat requirement with
+ * fewer paid hours than a peak (docs/model.md §14.5).
+ */
+export function leastStaffed(open: Uint8Array, x: Int32Array, occupancy: Float64Array, share: number): number[] {
   const list: number[] = [];
   for (let i = 0; i < open.length; i++) if (open[i]) list.push(i);
-  list.sort((a, b) => occupancy[b] - occupancy[a] || a - b);
+  list.sort((a, b) => x[a] - x[b] || occupancy[b] - occupancy[a] || a - b);
   return list.slice(0, Math.max(1, Math.ceil(list.length * share)));
 }

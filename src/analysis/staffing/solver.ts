@@ -27,8 +27,11 @@
  *      without patience, on the measured handle time; a chat pool of concurrency k is k
  *      servers per agent; deferred work adds its workload (busy agents, ÷ maxOccupancy).
  *   3. Up: while any target is missed, add an agent to every interval that misses (more when
- *      far off); a pool missing its deferred target gets one more agent in its busiest quarter
- *      of intervals, a day over the occupancy cap in the busiest quarter of that day's. Here and in step 4 an interval "misses" unless every per-interval target
+ *      far off); a pool missing its deferred target gets one more agent in the quarter of its
+ *      intervals with the fewest agents (the busiest first among equals), a day over the
+ *      occupancy cap in that quarter of that day's (evaluation.ts leastStaffed: that work
+ *      waits, so the hours count, not where they fall, and a flat requirement takes fewer
+ *      paid hours of shifts). Here and in step 4 an interval "misses" unless every per-interval target
  *      holds with a margin of `removalMargin` standard errors (margin.ts, docs/model.md §14.5):
  *      judged on the same replications throughout, the search would otherwise keep the
  *      removals its sample's luck allows.
@@ -36,7 +39,7 @@
  *      of the week, so no two neighbours change together) that is not yet known to be
  *      minimal; keep each removal whose interval (and pool, and day) still meets its targets;
  *      put back and mark minimal the others (a pool missing its deferred target: all of its
- *      removals back, the busier half marked minimal; a day over the occupancy cap: that day's). Alternate parities until every interval is
+ *      removals back, the thinner half marked minimal; a day over the occupancy cap: that day's). Alternate parities until every interval is
  *      minimal; any knock-on miss is repaired by step 3 and its interval marked minimal.
  *      Then a second sweep with the marks cleared (a removal refused beside others may pass
  *      on its own).
@@ -54,7 +57,7 @@ import { Lanes } from "../parallel/lanes.js";
 import { erlangStart } from "./erlangStart.js";
 import { REMOVAL_MARGIN_Z } from "./margin.js";
 import { checkSeed } from "./checkSeed.js";
-import { busiest, evaluate, pooledStats, type SolveFrame } from "./evaluation.js";
+import { evaluate, leastStaffed, pooledStats, type SolveFrame } from "./evaluation.js";
 import { dayMask } from "./occupancyRule.js";
 import { probeReplications, ProbeLayout, type ProbeCounts } from "./probe.js";
 import { solutionOf, type Measured, type StaffingSolution } from "./solution.js";
@@ -153,8 +156,8 @@ async function solve(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingS
           x[k][i] += ev.severe[k][i] ? Math.max(1, Math.ceil(x[k][i] * 0.1)) : 1;
           frozen[k][i] = 1;
         }
-        if (ev.poolFail[k]) for (const i of busiest(open[k], ev.occupancy[k], 0.25)) { x[k][i] += 1; frozen[k][i] = 1; }
-        for (let d = 0; d < 7; d++) if (ev.dayShort[k][d]) for (const i of busiest(dayMask(open[k], d, I / 7), ev.occupancy[k], 0.25)) { x[k][i] += 1; frozen[k][i] = 1; }
+        if (ev.poolFail[k]) for (const i of leastStaffed(open[k], x[k], ev.occupancy[k], 0.25)) { x[k][i] += 1; frozen[k][i] = 1; }
+        for (let d = 0; d < 7; d++) if (ev.dayShort[k][d]) for (const i of leastStaffed(dayMask(open[k], d, I / 7), x[k], ev.occupancy[k], 0.25)) { x[k][i] += 1; frozen[k][i] = 1; }
       });
       cur = await measure(x, "up");
     }
@@ -181,12 +184,13 @@ async function solve(cfg: SupportConfig, opts: SolverOptions): Promise<StaffingS
       const tv = trial.ev;
       let changed = false;
       cand.forEach((list, k) => {
-        // the pool's deferred target fails: every removal back, the busier half marked minimal;
+        // the pool's deferred target fails: every removal back, the thinner half (fewest agents,
+        // the busier first) marked minimal, so later removals come where the pool is thickest;
         // a day over the occupancy cap: that day's removals likewise
         const back = tv.poolFail[k] ? list : list.filter((i) => tv.dayShort[k][Math.floor(i / (I / 7))]);
         if (back.length > 0) {
           for (const i of back) y[k][i]++;
-          const byOcc = [...back].sort((a, b) => tv.occupancy[k][b] - tv.occupancy[k][a] || a - b);
+          const byOcc = [...back].sort((a, b) => y[k][a] - y[k][b] || tv.occupancy[k][b] - tv.occupancy[k][a] || a - b);
           for (const i of byOcc.slice(0, Math.max(1, Math.ceil(byOcc.length / 2)))) frozen[k][i] = 1;
           changed = true;
           if (tv.poolFail[k]) return;

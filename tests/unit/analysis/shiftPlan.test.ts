@@ -337,7 +337,7 @@ describe("planShifts: errors", () => {
 });
 
 describe("defaultPatterns", () => {
-  it("is full-time 8 h (5 consecutive days, 15-minute break 1.5–2.5 h in, lunch 3–5 h in) and part-time 4 h and 6 h on any 3 days, any start, starts within 2 h", () => {
+  it("is full-time 8 h (5 consecutive days, 15-minute break 1.5–2.5 h in, lunch 3–5 h in), full-time 4×10 (4 consecutive days) and part-time 4 h and 6 h on any 3 days, any start, starts within 2 h", () => {
     const anyStart = { earliestStart: 0, latestStart: 1410, step: 30, startBand: 120 };
     expect(defaultPatterns(30)).toEqual([
       {
@@ -348,6 +348,17 @@ describe("defaultPatterns", () => {
         breaks: [
           { length: 15, after: [90, 120, 150] },
           { length: 30, after: [180, 210, 240, 270, 300] },
+        ],
+      },
+      {
+        name: "full-time 4x10",
+        length: 600,
+        ...anyStart,
+        daysOn: 4,
+        breaks: [
+          { length: 15, after: [120] },
+          { length: 30, after: [240, 270, 300] },
+          { length: 15, after: [450] },
         ],
       },
       { name: "part-time 4h", length: 240, ...anyStart, daysOn: 3, anyDaysOff: true, partTime: true, breaks: [] },
@@ -364,8 +375,8 @@ describe("fitPatterns", () => {
   const weekdays = (from: number, to: number) => hourly([0, 1, 2, 3, 4].map((day) => ({ day, from, to, value: 1 })));
 
   it("keeps starts between the earliest opening and the latest closing minus the length, on each pattern's grid; drops what no longer fits", () => {
-    // open 09:00–13:00: the 8-hour full-time shift cannot fit, the 4-hour part-time starts at 09:00 only
-    const [partTime] = defaultPatterns(60).slice(1);
+    // open 09:00–13:00: the 8- and 10-hour full-time shifts cannot fit, the 4-hour part-time starts at 09:00 only
+    const [partTime] = defaultPatterns(60).slice(2);
     expect(fitPatterns(defaultPatterns(60), weekdays(9, 13), 60)).toEqual([{ ...partTime, earliestStart: 540, latestStart: 540 }]);
     // open 08:00–18:00, 8 hours every 45 minutes from 00:00: starts 08:15 (the first on the grid at or after 08:00) … 09:45 (the last ending by 18:00)
     const every45: ShiftPattern = { name: "x", length: 480, earliestStart: 0, latestStart: 1395, step: 45, daysOn: 5, breaks: [] };
