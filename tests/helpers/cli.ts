@@ -19,6 +19,8 @@ export function cliWithin(timeoutMs: number, ...args: string[]): CliResult {
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
     timeout: timeoutMs,
+    // a hung command is killed outright: one deaf to SIGTERM would outlive its test and stall the suite
+    killSignal: "SIGKILL",
   });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -112,5 +112,9 @@ export interface ChartFiles {
 /** Render one named chart to its three files' contents. */
 export async function renderChart(name: string, spec: ChartSpec): Promise<ChartFiles> {
   const r = await renderSvg(spec);
-  return { name, spec, svg: r.svg, png: svgToPng(r.svg), warnings: r.warnings };
+  const files = { name, spec, svg: r.svg, png: svgToPng(r.svg), warnings: r.warnings };
+  // one turn of the event loop per chart: Vega's promises resolve without one, and a report of
+  // twenty charts would otherwise be one synchronous stretch, deaf to a signal (Ctrl-C) until its end
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return files;
 }
