@@ -389,6 +389,12 @@ export interface SupportConfig {
   retention: RetentionConfig;
 }
 
+/** Whether pool `p` takes channel c's contacts where they enter: its tier is the channel's entry tier and it has a skill on the channel. */
+export function servesAtEntry(cfg: Pick<SupportConfig, "channels">, p: Pick<SupportPoolConfig, "tier" | "skills">, c: number): boolean {
+  const C = cfg.channels.length;
+  return p.tier === cfg.channels[c].entryTier && p.skills.some((w) => w % C === c);
+}
+
 /** Work index of (need type, channel). */
 export function workIndex(cfg: Pick<SupportConfig, "channels">, need: number, channel: number): number {
   return need * cfg.channels.length + channel;

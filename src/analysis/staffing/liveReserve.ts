@@ -7,13 +7,22 @@
  * so the requirement has a spike whole shifts must cover; the staffed scenario carries the
  * reserve (staffedScenario.ts), so the plan runs as it was sized.
  */
-import type { SupportConfig } from "../../model/config.js";
-import { isBlended } from "../../scenario/full/build/pools.js";
+import { servesAtEntry, type SupportConfig } from "../../model/config.js";
 import type { SupportScenario } from "../../scenario/full/schema.js";
+
+/**
+ * Whether pool q is blended: it takes a real-time and a deferred channel where they enter (phone
+ * and e-mail at L1), so its agents work the deferred backlog between live contacts.
+ */
+export function isBlended(config: SupportConfig, q: number): boolean {
+  const p = config.pools[q];
+  const at = (kind: string) => config.channels.some((ch, c) => ch.kind === kind && servesAtEntry(config, p, c));
+  return at("realtime") && at("deferred");
+}
 
 /** `config` with `reserve` on each blended pool the scenario leaves without one (unchanged when there is none, or `reserve` is 0). */
 export function withLiveReserve(definition: SupportScenario, config: SupportConfig, reserve: number): SupportConfig {
-  const apply = definition.pools.map((p) => reserve > 0 && p.reserveForLive === undefined && isBlended(definition, p));
+  const apply = definition.pools.map((p, q) => reserve > 0 && p.reserveForLive === undefined && isBlended(config, q));
   if (!apply.includes(true)) return config;
   return { ...config, pools: config.pools.map((p, q) => (apply[q] ? { ...p, reserveForLive: reserve } : p)) };
 }

@@ -2,7 +2,7 @@
  * Warnings: problems of a valid full-form scenario that do not stop a run (printed by validate,
  * run, compare, sweep and staff).
  */
-import type { SupportConfig } from "../../model/config.js";
+import { servesAtEntry, type SupportConfig } from "../../model/config.js";
 import { firstLine } from "../../model/routingOrder.js";
 import { parseStartEpochMs } from "../../time/iso.js";
 import { WeeklyPattern } from "../../model/staffing/weeklyPattern.js";
@@ -76,13 +76,12 @@ export function scenarioWarnings(s: SupportScenario, cfg: SupportConfig): string
     }
   });
 
-  const C = cfg.channels.length;
   const startMs = parseStartEpochMs(cfg.start, cfg.timeZone);
   const offsetAtStart = (zone: string): number => new TimeZoneClock(zone).offsetMinutes(startMs);
   const baseOffset = offsetAtStart(cfg.timeZone);
   cfg.channels.forEach((ch, c) => {
     if (ch.kind !== "realtime" || ch.hours === undefined) return;
-    const serving = cfg.pools.filter((p) => p.tier === ch.entryTier && p.skills.some((w) => w % C === c));
+    const serving = cfg.pools.filter((p) => servesAtEntry(cfg, p, c));
     if (serving.length === 0) return;
     const floors = serving.map((p) => ({ pattern: new WeeklyPattern(p.schedule), shift: offsetAtStart(p.timeZone) - baseOffset }));
     const open = new Uint8Array(WEEK_MINUTES);

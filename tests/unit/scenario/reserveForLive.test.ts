@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildSupport } from "../../../src/scenario/full/build.js";
-import { isBlended } from "../../../src/scenario/full/build/pools.js";
+import { isBlended } from "../../../src/analysis/staffing/liveReserve.js";
 import type { SupportScenario } from "../../../src/scenario/full/schema.js";
 import { validateWithInputs } from "../../../src/scenario/load.js";
 import { problemsOf } from "../../helpers/problems.js";
@@ -17,8 +17,8 @@ const baseline = () => JSON.parse(readFileSync("scenarios/baseline.json", "utf8"
 const load = (s: unknown): SupportScenario => validateWithInputs(s).scenario;
 const reserves = (s: unknown) => buildSupport(load(s), { baseDir: "scenarios" }).pools.map((p) => p.reserveForLive);
 const blended = (s: unknown) => {
-  const v = load(s);
-  return v.pools.map((p) => isBlended(v, p));
+  const cfg = buildSupport(load(s), { baseDir: "scenarios" });
+  return cfg.pools.map((_, q) => isBlended(cfg, q));
 };
 
 describe("reserveForLive", () => {

@@ -23,17 +23,6 @@ export function loadedCostPerHour(p: Pick<PoolInput, "costPerHour" | "cost">): n
   return D.pool.costPerHour;
 }
 
-/**
- * A blended pool: it serves a real-time channel and a deferred channel that both enter at its
- * tier (phone and e-mail at L1), so its agents take the deferred backlog between live contacts
- * (`staff` sizes such a pool with a reserve for live work: analysis/staffing/liveReserve.ts).
- */
-export function isBlended(s: SupportScenario, p: PoolInput): boolean {
-  const first = s.tiers[0]?.name;
-  const served = s.channels.filter((c) => (p.channels ?? s.channels.map((x) => x.name)).includes(c.name) && (c.entryTier ?? first) === p.tier);
-  return served.some((c) => c.kind === "realtime") && served.some((c) => c.kind === "deferred");
-}
-
 export function poolConfigs(s: SupportScenario, { needNames, chanNames, tierNames, timeZone, toT }: BuildContext): SupportPoolConfig[] {
   const C = chanNames.length;
   return s.pools.map((p) => {
