@@ -23,7 +23,8 @@ import type { PlanLimits } from "./planLimits.js";
 import { planSummary, type SummaryRow } from "./planSummary.js";
 import { intervalProblems } from "./planGrid.js";
 import type { ShiftPattern } from "./shiftPattern.js";
-import { planShifts, type PoolPlans, type ShiftPlan } from "./shiftPlan.js";
+import type { PoolPlans, ShiftPlan } from "./shiftPlan.js";
+import { planShiftsInThread } from "./shiftPlanThread.js";
 import type { PoolRequirement, StaffingSolution } from "./solution.js";
 import { solveStaffing } from "./solver.js";
 import { staffedScenario } from "./staffedScenario.js";
@@ -147,7 +148,7 @@ function shiftPatternsOf(options: StaffOptions, L: number): ShiftPattern[] | nul
 async function planPool(p: PoolRequirement, patterns: readonly ShiftPattern[], L: number, limits: PlanLimits, fteHours: number): Promise<ShiftPlan> {
   try {
     const open = p.intervals.map((iv) => (iv.open ? 1 : 0));
-    return await planShifts({ intervalMinutes: L, requirement: p.intervals.map((iv) => iv.required), availability: p.availability, patterns: fitPatterns(patterns, open, L), limits, fteHours });
+    return await planShiftsInThread({ intervalMinutes: L, requirement: p.intervals.map((iv) => iv.required), availability: p.availability, patterns: fitPatterns(patterns, open, L), limits, fteHours });
   } catch (e) {
     if (e instanceof InputError) throw new InputError(e.problems.map((q) => problem("", `shifts for ${p.pool}: ${problemLine(q)}`)), OPTIONS);
     throw e;
