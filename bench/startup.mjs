@@ -15,6 +15,12 @@
 // the same `run` on a one-hour horizon) and the simulation (the rest). The engine's speed is
 // the simulation part against the plain loop's own (its process less bare Node).
 //
+// Where `validate`'s time goes: its process runs with SUPPORTSIM_PROFILE_STARTUP=1, so the
+// command line writes the CPU time of each phase of its start-up to standard error
+// (src/startupPhases.ts: Node and the command line's code, yargs, validate's code with zod and the
+// schemas, reading, validating, building, warnings); the median of each phase over the rounds is
+// printed beside bare Node, and what follows the last phase (printing, exit) as the rest.
+//
 // Targets: `erlang` and `validate` within 0.15 s CPU of bare Node; the whole 1M-arrival run at
 // ≥ 0.8× the plain loop's speed (the loop's CPU time over the run's).
 //
@@ -24,7 +30,7 @@
 //
 // usage: node bench/startup.mjs [--repeat 5] [--baseline PATH/js_baseline.mjs] [--unbundled]
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,13 +55,25 @@ const big = join(dir, "mmc-1M.json"), small = join(dir, "mmc-1h.json");
 writeFileSync(big, JSON.stringify(reference(N / RATE_PER_HOUR))); // N arrivals expected
 writeFileSync(small, JSON.stringify(reference(1)));
 
-/** The CPU seconds (user + sys, every thread) of `node ...argv`, as the shell that waited for it counts them. */
-function cpu(argv) {
+const phaseFile = join(dir, "phases.txt");
+/**
+ * The CPU seconds (user + sys, every thread) of `node ...argv`, as the shell that waited for it
+ * counts them; with `phases`, its start-up phases too (SUPPORTSIM_PROFILE_STARTUP=1: name → seconds).
+ */
+function cpu(argv, phases) {
   // `times` prints the shell's own times, then its children's: "0m0.120s 0m0.031s"
-  const out = execFileSync("sh", ["-c", '"$@" >/dev/null 2>&1 || echo "failed: $?"; times', "sh", process.execPath, ...argv], { encoding: "utf8" });
+  const env = phases ? { ...process.env, SUPPORTSIM_PROFILE_STARTUP: "1" } : process.env;
+  const errTo = phases ? `"${phaseFile}"` : "&1";
+  const out = execFileSync("sh", ["-c", `"$@" >/dev/null 2>${errTo} || echo "failed: $?"; times`, "sh", process.execPath, ...argv], { encoding: "utf8", env });
   if (out.startsWith("failed")) throw new Error(`node ${argv.join(" ")}: ${out.split("\n")[0]}`);
   const seconds = (s) => { const m = /^(\d+)m([\d.]+)s$/.exec(s); if (!m) throw new Error(`cannot read times: ${out}`); return Number(m[1]) * 60 + Number(m[2]); };
   const [user, sys] = out.trim().split("\n").pop().trim().split(/\s+/);
+  if (phases) {
+    for (const m of readFileSync(phaseFile, "utf8").matchAll(/^supportsim-startup: ([\d.]+) s  (.*)$/gm)) {
+      if (!phases.has(m[2])) phases.set(m[2], []);
+      phases.get(m[2]).push(Number(m[1]));
+    }
+  }
   return seconds(user) + seconds(sys);
 }
 
@@ -79,8 +97,10 @@ if (args.includes("--unbundled")) {
 if (existsSync(baseline)) tasks.push({ key: "loop", label: `plain loop js_baseline.mjs (${N.toLocaleString("en-US")} arrivals)`, argv: [baseline, "--model", "mmc_abandon", "--n", String(N), "--json"] });
 
 const runs = new Map(tasks.map((t) => [t.key, []]));
+/** validate's start-up phases, in the order the command line reports them: name → CPU seconds per round. */
+const phases = new Map();
 try {
-  for (let r = 0; r < REPEAT; r++) for (const t of tasks) runs.get(t.key).push(cpu(t.argv));
+  for (let r = 0; r < REPEAT; r++) for (const t of tasks) runs.get(t.key).push(cpu(t.argv, t.key === "validate" ? phases : undefined));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -100,6 +120,16 @@ console.log();
 for (const k of ["erlang", "validate"]) {
   const over = m[k] - m.bare;
   console.log(`target: ${k} within 0.15 s CPU of bare Node: +${over.toFixed(3)} s — ${verdict(over <= 0.15)}`);
+}
+if (phases.size > 0) {
+  // the first phase runs from the process's start: Node's own start-up (bare Node) is taken out of it
+  const names = [...phases.keys()];
+  const med = names.map((n) => median(phases.get(n)));
+  const rows = [["Node itself (bare node -e 0)", m.bare], [`${names[0]}, less bare Node`, med[0] - m.bare], ...names.slice(1).map((n, i) => [n, med[i + 1]])];
+  rows.push(["the rest: printing, exit (the process's CPU time less the phases)", m.validate - med.reduce((a, b) => a + b, 0)]);
+  const w = Math.max(...rows.map(([n]) => n.length));
+  console.log(`  where validate's time goes (the command line's own phase timings, SUPPORTSIM_PROFILE_STARTUP=1; medians of ${REPEAT}):`);
+  for (const [n, sec] of rows) console.log(`    ${n.padEnd(w)}  ${sec.toFixed(3)} s`);
 }
 if (m.loop !== undefined) {
   const whole = m.loop / m.run;

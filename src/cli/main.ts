@@ -7,6 +7,7 @@
 import yargs, { type Argv } from "yargs";
 import { clipLine, InputError, problem } from "../errors.js";
 import { installExitHandling, removeTemporaryOutputs } from "./exitHandling.js";
+import { startupPhase } from "../startupPhases.js";
 // each command's flags only: its work (and the libraries it needs) is imported when it runs
 import { erlangCommand } from "./commands/erlang.js";
 import { runCommand } from "./commands/run.js";
@@ -22,6 +23,7 @@ import { planCommand } from "./commands/plan.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
 
 export async function main(argv: string[]): Promise<number> {
+  startupPhase("Node started, the command line's code loaded (yargs, the commands' flags)");
   process.exitCode = 0;
   installExitHandling();
   let parser = yargs(argv)

@@ -14,6 +14,7 @@ import { ScenarioSchema, type Scenario } from "./simple/schema.js";
 import { SupportScenarioSchema, type SupportScenario } from "./full/schema.js";
 import { hasInputs, plainScenario, scenarioInputs, type ScenarioInputs } from "./inputs/inputs.js";
 import { checkRangeEnds } from "./inputs/rangeEnds.js";
+import { startupPhase } from "../startupPhases.js";
 
 /** An InputError unless `input` is a JSON object. */
 function checkTopLevel(input: unknown, file?: string): asserts input is Record<string, unknown> {
@@ -103,7 +104,11 @@ export function loadAsFullForm(file: string): FullFormScenario {
  * `checkEnds`, every range is also checked at the ends of its support (./inputs/rangeEnds.ts).
  */
 export function validateWithInputs(json: unknown, file?: string, opts: { values?: ReadonlyMap<string, number>; checkEnds?: boolean } = {}): FullFormScenario & { inputs?: ScenarioInputs } {
-  if (!hasInputs(json)) return validateAsFullForm(json, file);
+  if (!hasInputs(json)) {
+    const full = validateAsFullForm(json, file);
+    startupPhase("validated (the schema: types, bounds, cross-checks)");
+    return full;
+  }
   checkTopLevel(json, file);
   const inputs = scenarioInputs(json, file);
   let full: FullFormScenario;
@@ -116,6 +121,10 @@ export function validateWithInputs(json: unknown, file?: string, opts: { values?
     if (!(e instanceof InputError) || !e.problems.some(notNumber)) throw e;
     throw new InputError(e.problems.map((p) => (notNumber(p) ? problem(p.path, `${p.message} (a range or an expression gives a number; this field takes none)`) : p)), file);
   }
-  if (opts.checkEnds) checkRangeEnds(json, inputs, (plain) => validateAsFullForm(plain, file), file);
+  startupPhase("validated (ranges at their expected values; the schema: types, bounds, cross-checks)");
+  if (opts.checkEnds) {
+    checkRangeEnds(json, inputs, (plain) => validateAsFullForm(plain, file), file);
+    startupPhase(`each of ${inputs.ranges.length} range(s) validated at the ends of its support`);
+  }
   return { ...full, inputs };
 }

@@ -11,7 +11,7 @@ const SRC = join(ROOT, "src");
 
 /** Layers from the bottom; a module may import its own layer's modules and those of lower layers. */
 const LAYERS: { name: string; rank: number; match: (p: string) => boolean }[] = [
-  { name: "errors", rank: 0, match: (p) => p === "errors.ts" || p === "inputFiles.ts" },
+  { name: "errors", rank: 0, match: (p) => p === "errors.ts" || p === "inputFiles.ts" || p === "startupPhases.ts" },
   { name: "engine", rank: 1, match: (p) => p.startsWith("engine/") },
   { name: "analytic", rank: 1, match: (p) => p.startsWith("analytic/") },
   { name: "time", rank: 1, match: (p) => p.startsWith("time/") },
