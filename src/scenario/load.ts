@@ -32,7 +32,7 @@ function withMagnitudes(problems: readonly Problem[], input: unknown): Problem[]
 /** Validate a parsed scenario in the simple form; throws InputError listing every problem. */
 export function validateScenario(input: unknown, file?: string): Scenario {
   checkTopLevel(input, file);
-  const r = ScenarioSchema.safeParse(input);
+  const r = ScenarioSchema.safeParse(input, { jitless: true });
   const problems = withMagnitudes(r.success ? [] : describeIssues(ScenarioSchema, r.error.issues, input), input);
   if (problems.length > 0 || !r.success) throw new InputError(problems, file);
   return r.data;
@@ -56,7 +56,7 @@ export type AnyScenario = { form: "simple"; scenario: Scenario } | { form: "supp
 /** Validate a parsed scenario in the full form (./full/schema.ts); throws InputError listing every problem. */
 export function validateSupportScenario(input: unknown, file?: string): SupportScenario {
   checkTopLevel(input, file);
-  const r = SupportScenarioSchema.safeParse(input);
+  const r = SupportScenarioSchema.safeParse(input, { jitless: true });
   const problems = withMagnitudes(r.success ? [] : describeIssues(SupportScenarioSchema, r.error.issues, input), input);
   if (problems.length > 0 || !r.success) throw new InputError(problems, file);
   return r.data;
