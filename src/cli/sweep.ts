@@ -196,14 +196,35 @@ export function readShardInputs(inputs: readonly string[]): { source: string; da
 
 /** Join shard files into OUT/sweep.csv and OUT/sweep.json. Throws InputError (nothing written) when they do not make one whole sweep. */
 export function execMerge(inputs: readonly string[], options: MergeOptions): SweepDocument {
-  const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
+  return writeMerged(joinShards(inputs, options), options);
+}
+
+/**
+ * execMerge as the command runs it: the event loop turns between joining the shards and
+ * writing, so a SIGINT or SIGTERM that came while the shards were read and joined (seconds, for
+ * a large sweep) ends the command there (cli/exitHandling.ts), the folder as it was, rather than
+ * after the new set is written.
+ */
+export async function execMergeCommand(inputs: readonly string[], options: MergeOptions): Promise<SweepDocument> {
+  const doc = joinShards(inputs, options);
+  // two immediates: the second runs in the next turn's check phase, after its poll phase, where
+  // a pending signal is read (one immediate may run in this turn's check phase, before any poll)
+  await new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+  return writeMerged(doc, options);
+}
+
+/** The shards joined into one sweep (nothing written). */
+function joinShards(inputs: readonly string[], options: MergeOptions): SweepDocument {
   if (inputs.length === 0) throw new InputError(problem("merge", `expected folders or shard files`));
   checkOutDir(options.out);
   const axes = axesOption(options.x, options.y);
-  const doc = asFlags(AXIS_FLAGS, () => mergeSweep(readShardInputs(inputs), { axes }));
+  return asFlags(AXIS_FLAGS, () => mergeSweep(readShardInputs(inputs), { axes }));
+}
+
+function writeMerged(doc: SweepDocument, options: MergeOptions): SweepDocument {
+  const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
   const written = writeOutputs(options.out, { "sweep.csv": sweepCsv(doc), "sweep.json": sweepJsonText(doc) });
   if (options.json) stdout(sweepJsonText(doc));
   announceOut(options.out, written, { json: options.json, stdout, prefix: `merge: ${doc.points.length} points; ` });
   return doc;
 }
-

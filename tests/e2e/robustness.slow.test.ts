@@ -97,12 +97,12 @@ describe("pipes, signals, devices", () => {
    * Start `supportsim ARGS`, send `signal` once it has used `cpu` seconds (past start-up, mid-work
    * on any machine load); its exit code, and the wall seconds from the signal to its end.
    */
-  const interrupted = async (args: string[], signal: "SIGINT" | "SIGTERM", cpu: number): Promise<{ code: number | null; stderr: string; endedAfter: number }> => {
+  const interrupted = async (args: string[], signal: "SIGINT" | "SIGTERM", cpu: number, pollMs = 50): Promise<{ code: number | null; stderr: string; endedAfter: number }> => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     const closed = new Promise<number | null>((r) => child.on("close", (c) => r(c)));
-    while (cpuSeconds(child.pid!) < cpu) await new Promise((r) => setTimeout(r, 50));
+    while (cpuSeconds(child.pid!) < cpu) await new Promise((r) => setTimeout(r, pollMs));
     const sent = performance.now();
     child.kill(signal);
     const code = await closed;
@@ -148,6 +148,32 @@ describe("pipes, signals, devices", () => {
     expect(r.code).toBe(143);
     expect(r.endedAfter).toBeLessThan(3);
     expect(existsSync(out)).toBe(false);
+  }, 120_000);
+
+  /** The CPU seconds of the whole process `node BIN ...args` (the shell's `times` for its children), and its exit code. */
+  const cpuOf = (...args: string[]): { seconds: number; code: number } => {
+    const out = execFileSync("sh", ["-c", '"$@" >/dev/null 2>&1; echo "$?"; times', "sh", process.execPath, BIN, ...args], { cwd: ROOT, encoding: "utf8" }).trim().split("\n");
+    const sec = (t: string) => { const m = /^(\d+)m([\d.]+)s$/.exec(t)!; return Number(m[1]) * 60 + Number(m[2]); };
+    const [user, sys] = out[out.length - 1].trim().split(/\s+/);
+    return { seconds: sec(user) + sec(sys), code: Number(out[0]) };
+  };
+
+  it("SIGINT while merge reads and joins the shards: exit 130, the --out folder as it was (it used to be replaced by the new set first)", async () => {
+    // a sweep of 120 points of a one-day scenario, one shard: merge reads and checks it for about 0.2 s of CPU
+    const tiny = file("merge-tiny.json", smallBaseline(1, (s) => { delete s.$schema; s.customers.count = 100; s.horizon = { days: 1, warmupDays: 0, intervalMinutes: 60 }; }));
+    const shards = join(tmp, "merge-shards"), out = join(tmp, "merge-out");
+    expect(cli("sweep", tiny, "--vary", "pools.L2.agents=1..120:1", "--threads", "1", "--shard", "1/1", "--out", shards).status).toBe(0);
+    // the folder holds an earlier merge (another x axis: another sweep.json)
+    expect(cli("merge", shards, "-x", "cost.total", "--out", out).status).toBe(0);
+    const before = Object.fromEntries(readdirSync(out).map((n) => [n, readFileSync(join(out, n), "utf8")]));
+    // start-up: a merge that stops at its missing input, after the command's code is loaded
+    const startup = cpuOf("merge", join(tmp, "no-such-shards"), "--out", join(tmp, "merge-none"));
+    expect(startup.code).toBe(2);
+    // the signal 0.05 s of CPU into the reading and joining (the new set is written from about 0.2 s on)
+    const r = await interrupted(["merge", shards, "--out", out], "SIGINT", startup.seconds + 0.05, 5);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(130);
+    expect(Object.fromEntries(readdirSync(out).map((n) => [n, readFileSync(join(out, n), "utf8")]))).toEqual(before);
   }, 120_000);
 
   it("extends naming /dev/zero, a named pipe or a folder is one line, exit 2, at once", () => {

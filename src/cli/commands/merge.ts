@@ -16,8 +16,8 @@ export function mergeCommand(y: Argv): Argv {
         .option("json", { type: "boolean", default: false, describe: "also print the merged sweep as JSON" })
         .example("$0 merge results --out final", "join results/shard-*-of-N.json"),
     async (args) => {
-      const { execMerge } = await import("../sweep.js");
-      execMerge(args.inputs, { out: args.out, x: args.x, y: args.y, json: args.json });
+      const { execMergeCommand } = await import("../sweep.js");
+      await execMergeCommand(args.inputs, { out: args.out, x: args.x, y: args.y, json: args.json });
       process.exitCode = 0;
     },
   );
