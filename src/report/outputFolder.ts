@@ -8,7 +8,8 @@
  *
  * Two processes writing one folder: the set is written under a lock (`.supportsim.lock`, holding
  * the writer's process id), so two runs that finish together write one after the other, each set
- * whole; a lock whose process is gone (killed) is taken over. `write` is synchronous, so a signal
+ * whole; a lock whose process is gone (killed) is taken over. A writer waits for a live process's
+ * lock up to 30 s (the environment's SUPPORTSIM_LOCK_WAIT_SECONDS, when set), then gives up. `write` is synchronous, so a signal
  * (handled on the event loop) cannot come in the middle of it; only a kill (SIGKILL) or a power
  * cut in those milliseconds can leave a mix, and the next write cleans the staging folder up.
  *
@@ -20,14 +21,27 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 
 const LOCK = ".supportsim.lock";
 const MANIFEST = ".supportsim-files";
-/** How long a writer waits for another process's lock before giving up (ms). */
+/** How long a writer waits for another process's lock before giving up (ms), unless SUPPORTSIM_LOCK_WAIT_SECONDS says otherwise. */
 const LOCK_WAIT_MS = 30_000;
+const LOCK_WAIT_VARIABLE = "SUPPORTSIM_LOCK_WAIT_SECONDS";
+
+/** The lock's wait, ms: SUPPORTSIM_LOCK_WAIT_SECONDS (0 to a day) when set, else LOCK_WAIT_MS. Throws OutputFolderError for another value. */
+function lockWaitMs(): number {
+  const given = process.env[LOCK_WAIT_VARIABLE];
+  if (given === undefined || given.trim() === "") return LOCK_WAIT_MS;
+  const seconds = Number(given);
+  if (!(Number.isFinite(seconds) && seconds >= 0 && seconds <= 86_400)) {
+    throw new OutputFolderError(`${LOCK_WAIT_VARIABLE}: expected seconds from 0 to 86400, got ${JSON.stringify(given.slice(0, 40))}`);
+  }
+  return seconds * 1000;
+}
 
 /** Why an output folder cannot be written. */
 export class OutputFolderError extends Error {}
 
 /** Throws OutputFolderError when `dirIn` cannot be an output folder: a file, a folder that is not writable, or a path that cannot be created. Creates nothing. */
 export function checkOutputFolder(dirIn: string): void {
+  lockWaitMs(); // a bad wait is found before the run, not when its files are written
   const dir = resolve(dirIn);
   let at = dir;
   while (!existsSync(at)) {
@@ -116,10 +130,11 @@ export function writeOutputFolder(dirIn: string, files: Record<string, string | 
   }
 }
 
-/** Take the folder's lock, waiting up to LOCK_WAIT_MS for another live process to release it. */
+/** Take the folder's lock, waiting up to lockWaitMs() for another live process to release it. */
 function lock(dir: string): void {
   const path = join(dir, LOCK);
-  const until = Date.now() + LOCK_WAIT_MS;
+  const wait = lockWaitMs();
+  const until = Date.now() + wait;
   for (;;) {
     try {
       const fd = openSync(path, "wx");
@@ -134,7 +149,7 @@ function lock(dir: string): void {
       rmSync(path, { force: true }); // left by a process that is gone: take it over
       continue;
     }
-    if (Date.now() > until) throw new OutputFolderError(`another supportsim (process ${holder}) has been writing this folder for ${LOCK_WAIT_MS / 1000} s; wait for it, or choose another folder`);
+    if (Date.now() > until) throw new OutputFolderError(`another supportsim (process ${holder}) has been writing this folder for ${wait / 1000} s; wait for it, or choose another folder`);
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   }
 }

@@ -176,6 +176,24 @@ describe("pipes, signals, devices", () => {
     expect(Object.fromEntries(readdirSync(out).map((n) => [n, readFileSync(join(out, n), "utf8")]))).toEqual(before);
   }, 120_000);
 
+  it("a second command on a folder whose lock a live process holds waits, then gives up: one line, exit 2, the folder as it was", () => {
+    const tiny = file("lock-tiny.json", smallBaseline(1, (s) => { delete s.$schema; s.customers.count = 100; s.horizon = { days: 1, warmupDays: 0, intervalMinutes: 60 }; }));
+    const out = join(tmp, "locked-out");
+    mkdirSync(out);
+    writeFileSync(join(out, ".supportsim.lock"), String(process.pid)); // this test's process: alive, and never releasing it
+    const began = performance.now();
+    const r = spawnSync(process.execPath, [BIN, "run", tiny, "--threads", "1", "--no-charts", "--out", out], { cwd: ROOT, encoding: "utf8", env: { ...process.env, SUPPORTSIM_LOCK_WAIT_SECONDS: "1" }, timeout: 60_000 });
+    const seconds = (performance.now() - began) / 1000;
+    expect(r.status).toBe(2);
+    expect(r.stderr.split("\n").filter(Boolean)).toEqual([`supportsim: --out: cannot write to ${out}: another supportsim (process ${process.pid}) has been writing this folder for 1 s; wait for it, or choose another folder`]);
+    expect(seconds).toBeGreaterThan(1);
+    expect(readdirSync(out)).toEqual([".supportsim.lock"]);
+    // a wait that is not a number of seconds is refused before the run
+    const bad = spawnSync(process.execPath, [BIN, "run", tiny, "--out", join(tmp, "lock-bad")], { cwd: ROOT, encoding: "utf8", env: { ...process.env, SUPPORTSIM_LOCK_WAIT_SECONDS: "soon" } });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^supportsim: --out: .*SUPPORTSIM_LOCK_WAIT_SECONDS: expected seconds from 0 to 86400, got "soon"\n$/);
+  }, 120_000);
+
   it("extends naming /dev/zero, a named pipe or a folder is one line, exit 2, at once", () => {
     const fifo = join(tmp, "fifo");
     execFileSync("mkfifo", [fifo]);
