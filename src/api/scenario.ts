@@ -15,8 +15,7 @@ import { InputError, OPTIONS, problem } from "../errors.js";
 import { validateWithInputs } from "../scenario/load.js";
 import type { RangedInput } from "../scenario/inputs/inputs.js";
 import { buildSupport } from "../scenario/full/build.js";
-import { scenarioWarnings } from "../scenario/full/warnings.js";
-import { startupPhase } from "../startupPhases.js";
+import { checkScenario } from "./checkScenario.js";
 import type { SupportScenario } from "../scenario/full/schema.js";
 
 /** A scenario, loaded, validated and built: ready for `simulate`, `compare`, `sweep` and `staff`. */
@@ -107,13 +106,7 @@ export function scenarioAtInputs(s: Scenario, values: ReadonlyMap<string, number
 }
 
 function load(source: string | object, options: LoadOptions, values: ReadonlyMap<string, number>): Scenario {
-  const file = typeof source === "string" ? source : options.file;
-  const resolved = typeof source === "string" ? resolveScenarioFile(source) : structuredClone(source);
-  startupPhase("the file read (JSON, extends merged)");
-  const baseDir = options.baseDir ?? (typeof source === "string" ? dirname(resolve(source)) : process.cwd());
-  const { form, scenario: definition, inputs } = validateWithInputs(resolved, file, { values, checkEnds: values.size === 0 });
-  const built = buildSupport(definition, { baseDir, file });
-  startupPhase("the model built");
+  const { form, file, baseDir, resolved, definition, built, warnings, inputs } = checkScenario(source, options, values);
   // the status quo: the scenario's `statusQuo` file (relative to its folder), else the root of its extends chain, else itself
   const given = definition.statusQuo ?? undefined;
   const root = given !== undefined ? resolve(baseDir, given) : typeof source === "string" ? rootScenarioFile(source) : undefined;
@@ -127,9 +120,7 @@ function load(source: string | object, options: LoadOptions, values: ReadonlyMap
     return { name: sq.name, config: buildSupport(sq, { baseDir: dirname(root), file: root }) };
   };
   let calibrated: SupportConfig | undefined;
-  const warnings = scenarioWarnings(definition, built);
-  startupPhase("the warnings found");
-  const scenario = { name: definition.name, form, file, baseDir, resolved, definition, warnings, uncalibrated: built, statusQuo: root ?? definition.name, inputs: inputs?.ranges ?? [], inputValues: values } as Omit<Scenario, "config">;
+  const scenario = { name: definition.name, form, file, baseDir, resolved, definition, warnings, uncalibrated: built, statusQuo: root ?? definition.name, inputs, inputValues: values } as Omit<Scenario, "config">;
   // calibrated when first read: validate and the warnings need no pilot run
   return Object.defineProperty(scenario, "config", {
     enumerable: true,

@@ -5,7 +5,7 @@
  * found, and warnings (a pool without a cost, a channel open with nobody on the floor) are shown.
  * Exit 0 when every file is valid, 2 otherwise.
  */
-import { loadScenario } from "../api/scenario.js";
+import { checkScenario } from "../api/checkScenario.js";
 import { clipLine, InputError, problemLine } from "../errors.js";
 
 export interface ValidateArgs {
@@ -18,9 +18,10 @@ export function validateFiles(files: readonly string[]): { valid: boolean; lines
   let valid = true;
   for (const file of files) {
     try {
-      // exactly what every command does first: extends merged, validated, the model built
-      const s = loadScenario(file);
-      const cfg = s.uncalibrated; // valid and built: the churn calibration's pilot runs are for the commands that run
+      // exactly what every command does first (loadScenario): extends merged, validated, the model
+      // built; the churn calibration's pilot runs are for the commands that run
+      const s = checkScenario(file);
+      const cfg = s.built;
       if (s.form === "full") lines.push(`${file}: valid (full form: ${cfg.segments.length} segment(s), ${cfg.needTypes.length} need type(s), ${cfg.channels.length} channel(s), ${cfg.tiers.length} tier(s), ${cfg.pools.length} pool(s))`);
       else lines.push(`${file}: valid (simple form: one queue, run as the full form it stands for)`);
       for (const w of s.warnings) lines.push(clipLine(`${file}: warning: ${w}`));

@@ -20,27 +20,35 @@ const dir = mkdtempSync(join(tmpdir(), "supportsim-startup-"));
 const PACKAGE = /node_modules\/((?:@[^/]+\/)?[^/]+)\//;
 /** The packages each file of the bundle holds, by the file's path under the root ("dist/bundle/main.js"). */
 const bundled = new Map<string, Set<string>>();
+/** The modules of this package (tsc's output, "dist/model/simulation.js") each file of the bundle holds. */
+const bundledOwn = new Map<string, string[]>();
 const meta = JSON.parse(readFileSync(join(ROOT, "dist", "bundle", "meta.json"), "utf8")) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
 for (const [file, out] of Object.entries(meta.outputs)) {
   bundled.set(file, new Set(Object.keys(out.inputs).map((input) => PACKAGE.exec(input)?.[1]).filter((p): p is string => p !== undefined)));
+  bundledOwn.set(file, Object.keys(out.inputs).filter((input) => input.startsWith("dist/")));
 }
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The packages (by name) that `supportsim ...args` loads. */
 function packagesLoaded(...args: string[]): Set<string> {
+  return loadedBy(args).packages;
+}
+
+function loadedBy(args: string[]): { packages: Set<string>; own: Set<string> } {
   const log = join(dir, `${args.join("_").replace(/[^\w.-]+/g, "_")}.log`);
   const r = spawnSync(process.execPath, ["--import", join(ROOT, "tests", "helpers", "moduleLog.mjs"), BIN, ...args], {
     cwd: ROOT, encoding: "utf8", env: { ...process.env, SUPPORTSIM_MODULE_LOG: log }, timeout: 60_000,
   });
   expect(r.status, r.stderr).toBe(0);
-  const names = new Set<string>();
+  const names = new Set<string>(), own = new Set<string>();
   for (const line of readFileSync(log, "utf8").split("\n")) {
     const m = PACKAGE.exec(line);
     if (m) names.add(m[1]);
     const b = /\/(dist\/bundle\/[^/]+\.js)$/.exec(line);
     if (b) for (const p of bundled.get(b[1]) ?? []) names.add(p);
+    if (b) for (const m of bundledOwn.get(b[1]) ?? []) own.add(m);
   }
-  return names;
+  return { packages: names, own };
 }
 
 const heavyIn = (loaded: Set<string>, allowed: string[] = []) => HEAVY.filter((p) => loaded.has(p) && !allowed.includes(p));
@@ -69,8 +77,11 @@ describe("a command loads only what it uses", () => {
   });
 
   it("validate loads the schemas (zod) but nothing that runs, solves, draws or evaluates", () => {
-    const loaded = packagesLoaded("validate", "scenarios/baseline.json");
+    const { packages: loaded, own } = loadedBy(["validate", "scenarios/baseline.json"]);
     expect(loaded.has("zod")).toBe(true);
     expect(heavyIn(loaded, ["zod", "csv-parse"])).toEqual([]);
+    // nor the simulation (the status quo calibration's pilot runs are for the commands that run)
+    expect(own.has("dist/scenario/full/build.js")).toBe(true);
+    expect([...own].filter((m) => /^dist\/(model\/simulation|model\/network|engine\/calendar|analysis\/experiments)/.test(m))).toEqual([]);
   });
 });
