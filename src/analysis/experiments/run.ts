@@ -2,11 +2,11 @@
  * Running a full-form scenario file: build the model, run the replications and shape the
  * result that `supportsim run` prints (as tables, or as JSON with --json).
  */
-import { resolve as resolvePath } from "node:path";
 import { parseStartEpochMs } from "../../time/iso.js";
 import { compareToHistory } from "../../forecast/compare.js";
 import { fitForecast } from "../../forecast/fit.js";
-import { readHistoryFile, type HistoryRow } from "../../forecast/history.js";
+import type { HistoryRow } from "../../forecast/history.js";
+import { readCalibrationHistory } from "../../scenario/full/calibrationHistory.js";
 import { TimeZoneClock } from "../../time/zone.js";
 import { MINUTE_MS, WEEK_MS } from "../../time/units.js";
 import { InputError, problem } from "../../errors.js";
@@ -158,14 +158,7 @@ export function intervalRows(out: RunOutput): { interval: number; start: string;
 
 function calibrate(s: SupportScenario, config: SupportConfig, run: RunStatistics, opts: Pick<ScenarioRunOptions, "baseDir" | "file">): Calibration {
   const spec = s.calibration!.history;
-  const file = resolvePath(opts.baseDir, spec.file);
-  let history: HistoryRow[];
-  try {
-    history = readHistoryFile(file);
-  } catch (e) {
-    if (e instanceof InputError || e instanceof RangeError) throw new InputError(problem("calibration.history.file", e.message), opts.file);
-    throw e;
-  }
+  const history = readCalibrationHistory(spec.file, opts.baseDir, opts.file);
   const historyChannels = new Set(history.map((r) => r.channel));
   const map = new Map<string, string>(); // CSV channel → scenario channel
   for (const c of config.channels) {

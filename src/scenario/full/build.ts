@@ -22,9 +22,6 @@
  *    midnight in the scenario's zone, a date-time without offset is local wall time);
  *  - opening hours → WeeklyHours spans (`parseDays`, `parseClock`).
  */
-import { resolve as resolvePath } from "node:path";
-import { InputError, problem } from "../../errors.js";
-import { inputFileProblem, MAX_DATA_BYTES } from "../../inputFiles.js";
 import type { SupportConfig } from "../../model/config.js";
 import { DAY_MINUTES } from "../../time/units.js";
 import { durationSpec } from "../duration.js";
@@ -36,6 +33,7 @@ import { poolConfigs } from "./build/pools.js";
 import { customerTrainingConfig, kcsConfig, problemManagementConfig } from "./build/programs.js";
 import { fixConfigs, releaseConfigs } from "./build/quality.js";
 import { retentionConfig } from "./build/retention.js";
+import { readCalibrationHistory } from "./calibrationHistory.js";
 import { tierConfigs } from "./build/tiers.js";
 import { SUPPORT_DEFAULTS as D } from "./defaults.js";
 import { warmupMinutes } from "./horizon.js";
@@ -121,13 +119,12 @@ export function buildSupport(s: SupportScenario, options: { baseDir: string; fil
 }
 
 /**
- * The calibration's history file is read after the run (analysis/experiments/run.ts), but whether
- * it can be read is known now: a missing file, a folder, /dev/zero or a named pipe is refused by
- * `validate` too, and by `run` before the simulation instead of after it (issue 18 point 7).
+ * The calibration's history file is compared with the run after the run (analysis/experiments/run.ts),
+ * but whether it can be read and is a valid history CSV is known now: a missing file, a folder,
+ * /dev/zero, a named pipe or a malformed CSV is refused by `validate` too, and by `run` before
+ * the simulation instead of after it (issue 18 point 7).
  */
 function checkCalibrationFile(s: SupportScenario, options: { baseDir: string; file?: string }): void {
   const spec = s.calibration?.history;
-  if (spec === undefined) return;
-  const why = inputFileProblem(resolvePath(options.baseDir, spec.file), MAX_DATA_BYTES);
-  if (why !== null) throw new InputError(problem("calibration.history.file", `${spec.file}: cannot read: ${why === "is a directory, expected a file" ? "it is a directory" : why}`), options.file);
+  if (spec !== undefined) readCalibrationHistory(spec.file, options.baseDir, options.file);
 }
