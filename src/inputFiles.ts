@@ -13,35 +13,49 @@ export const MAX_JSON_BYTES = 16 * 2 ** 20;
 /** The largest data file (a history or forecast CSV): 256 MiB. */
 export const MAX_DATA_BYTES = 256 * 2 ** 20;
 
+/** Why a path cannot be an input file: a code to tell the cases apart by, and the message. */
+export interface InputFileIssue {
+  code: "missing" | "permission" | "parentNotDirectory" | "unreadable" | "directory" | "notRegular" | "tooLarge";
+  message: string;
+}
+
 /** Why `path` cannot be read as an input file of at most `maxBytes`, or null when it can; `expected` names the file in the messages ("a scenario file"). */
-export function inputFileProblem(path: string, maxBytes: number, expected = "a file"): string | null {
+export function inputFileIssue(path: string, maxBytes: number, expected = "a file"): InputFileIssue | null {
   let st;
   try {
     st = statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "ENOTDIR" ? "a parent is not a directory" : `cannot read: ${(e as Error).message}`;
+    if (code === "ENOENT") return { code: "missing", message: "no such file" };
+    if (code === "EACCES") return { code: "permission", message: "permission denied" };
+    if (code === "ENOTDIR") return { code: "parentNotDirectory", message: "a parent is not a directory" };
+    return { code: "unreadable", message: `cannot read: ${(e as Error).message}` };
   }
-  if (st.isDirectory()) return `is a directory, expected ${expected}`;
-  if (!st.isFile()) return `is not a regular file (a device, a pipe or a socket), expected ${expected}`;
-  if (st.size > maxBytes) return `is ${mib(st.size)}, more than the ${mib(maxBytes)} an input may have`;
+  if (st.isDirectory()) return { code: "directory", message: `is a directory, expected ${expected}` };
+  if (!st.isFile()) return { code: "notRegular", message: `is not a regular file (a device, a pipe or a socket), expected ${expected}` };
+  if (st.size > maxBytes) return { code: "tooLarge", message: `is ${mib(st.size)}, more than the ${mib(maxBytes)} an input may have` };
   return null;
 }
 
-/** The bytes of input file `path` (at most `maxBytes`); otherwise `fail(why)`, which throws. */
-export function readInputBytes(path: string, maxBytes: number, fail: (why: string) => never, expected = "a file"): Buffer {
-  const why = inputFileProblem(path, maxBytes, expected);
-  if (why !== null) fail(why);
+/** inputFileIssue's message, or null. */
+export function inputFileProblem(path: string, maxBytes: number, expected = "a file"): string | null {
+  return inputFileIssue(path, maxBytes, expected)?.message ?? null;
+}
+
+/** The bytes of input file `path` (at most `maxBytes`); otherwise `fail(why, code)`, which throws. */
+export function readInputBytes(path: string, maxBytes: number, fail: (why: string, code: InputFileIssue["code"]) => never, expected = "a file"): Buffer {
+  const issue = inputFileIssue(path, maxBytes, expected);
+  if (issue !== null) fail(issue.message, issue.code);
   try {
     return readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === "EACCES" ? "permission denied" : `cannot read: ${(e as Error).message}`);
+    return code === "EACCES" ? fail("permission denied", "permission") : fail(`cannot read: ${(e as Error).message}`, "unreadable");
   }
 }
 
 /** The text (UTF-8) of input file `path`; see readInputBytes. */
-export function readInputText(path: string, maxBytes: number, fail: (why: string) => never, expected = "a file"): string {
+export function readInputText(path: string, maxBytes: number, fail: (why: string, code: InputFileIssue["code"]) => never, expected = "a file"): string {
   return readInputBytes(path, maxBytes, fail, expected).toString("utf8");
 }
 

@@ -69,7 +69,7 @@ export function checkOutputPath(flag: string, path: string): void {
   try {
     checkOutputFolder(dirname(resolve(path)));
   } catch (e) {
-    if (e instanceof OutputFolderError) throw new InputError(problem(flag, `cannot write ${path}: ${e.message === "not a directory" ? "a parent is not a directory" : e.message}`));
+    if (e instanceof OutputFolderError) throw new InputError(problem(flag, `cannot write ${path}: ${e.code === "notDirectory" ? "a parent is not a directory" : e.message}`));
     throw e;
   }
 }

@@ -153,8 +153,8 @@ export function checkWidth(records: readonly CsvRecord[], file: string): void {
 
 /** The bytes of a data file (messages name the path as given). @throws InputError */
 export function readDataFile(path: string): Uint8Array {
-  return readInputBytes(path, MAX_DATA_BYTES, (why) => {
-    throw csvError({ file: path }, why.startsWith("cannot read") ? why : `cannot read: ${why === "is a directory, expected a file" ? "it is a directory" : why}`);
+  return readInputBytes(path, MAX_DATA_BYTES, (why, code) => {
+    throw csvError({ file: path }, code === "unreadable" ? why : `cannot read: ${code === "directory" ? "it is a directory" : why}`);
   });
 }
 

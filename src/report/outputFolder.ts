@@ -31,13 +31,20 @@ function lockWaitMs(): number {
   if (given === undefined || given.trim() === "") return LOCK_WAIT_MS;
   const seconds = Number(given);
   if (!(Number.isFinite(seconds) && seconds >= 0 && seconds <= 86_400)) {
-    throw new OutputFolderError(`${LOCK_WAIT_VARIABLE}: expected seconds from 0 to 86400, got ${JSON.stringify(given.slice(0, 40))}`);
+    throw new OutputFolderError(`${LOCK_WAIT_VARIABLE}: expected seconds from 0 to 86400, got ${JSON.stringify(given.slice(0, 40))}`, "lockWait");
   }
   return seconds * 1000;
 }
 
-/** Why an output folder cannot be written. */
-export class OutputFolderError extends Error {}
+/** Why an output folder cannot be written: a code to tell the cases apart by, and the message. */
+export class OutputFolderError extends Error {
+  constructor(
+    message: string,
+    readonly code: "notDirectory" | "parentNotDirectory" | "systemFolder" | "permission" | "locked" | "lockWait" | "noSpace" | "other" = "other",
+  ) {
+    super(message);
+  }
+}
 
 /** Throws OutputFolderError when `dirIn` cannot be an output folder: a file, a folder that is not writable, or a path that cannot be created. Creates nothing. */
 export function checkOutputFolder(dirIn: string): void {
@@ -55,14 +62,14 @@ export function checkOutputFolder(dirIn: string): void {
   } catch (e) {
     throw ioError(e);
   }
-  if (!st.isDirectory()) throw new OutputFolderError(at === dir ? "not a directory" : "a parent is not a directory");
+  if (!st.isDirectory()) throw at === dir ? new OutputFolderError("not a directory", "notDirectory") : new OutputFolderError("a parent is not a directory", "parentNotDirectory");
   if (at.startsWith("/proc" + sep) || at === "/proc" || at.startsWith("/sys" + sep) || at === "/sys" || at.startsWith("/dev" + sep) || at === "/dev") {
-    throw new OutputFolderError("a system folder (/proc, /sys, /dev) cannot hold results");
+    throw new OutputFolderError("a system folder (/proc, /sys, /dev) cannot hold results", "systemFolder");
   }
   try {
     accessSync(at, constants.W_OK | constants.X_OK);
   } catch {
-    throw new OutputFolderError("permission denied");
+    throw new OutputFolderError("permission denied", "permission");
   }
 }
 
@@ -149,7 +156,7 @@ function lock(dir: string): void {
       rmSync(path, { force: true }); // left by a process that is gone: take it over
       continue;
     }
-    if (Date.now() > until) throw new OutputFolderError(`another supportsim (process ${holder}) has been writing this folder for ${wait / 1000} s; wait for it, or choose another folder`);
+    if (Date.now() > until) throw new OutputFolderError(`another supportsim (process ${holder}) has been writing this folder for ${wait / 1000} s; wait for it, or choose another folder`, "locked");
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   }
 }
@@ -197,6 +204,8 @@ function removeEmptyParents(dir: string, root: string): void {
 
 function ioError(e: unknown): OutputFolderError {
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === "EACCES" || code === "EPERM" || code === "EROFS" ? "permission denied" : code === "ENOTDIR" || code === "EEXIST" ? "a parent is not a directory" : code === "ENOSPC" ? "no space left on the device" : (e as Error).message;
-  return new OutputFolderError(why);
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return new OutputFolderError("permission denied", "permission");
+  if (code === "ENOTDIR" || code === "EEXIST") return new OutputFolderError("a parent is not a directory", "parentNotDirectory");
+  if (code === "ENOSPC") return new OutputFolderError("no space left on the device", "noSpace");
+  return new OutputFolderError((e as Error).message);
 }

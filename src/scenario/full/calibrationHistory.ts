@@ -7,7 +7,7 @@
 import { resolve as resolvePath } from "node:path";
 import { InputError, problem } from "../../errors.js";
 import { readHistoryFile, type HistoryRow } from "../../forecast/history.js";
-import { inputFileProblem, MAX_DATA_BYTES } from "../../inputFiles.js";
+import { inputFileIssue, MAX_DATA_BYTES } from "../../inputFiles.js";
 
 /**
  * The rows of history file `file` (as the scenario names it, relative to `baseDir`). Throws
@@ -16,8 +16,8 @@ import { inputFileProblem, MAX_DATA_BYTES } from "../../inputFiles.js";
  */
 export function readCalibrationHistory(file: string, baseDir: string, scenarioFile?: string): HistoryRow[] {
   const path = resolvePath(baseDir, file);
-  const why = inputFileProblem(path, MAX_DATA_BYTES);
-  if (why !== null) throw new InputError(problem("calibration.history.file", `${file}: cannot read: ${why === "is a directory, expected a file" ? "it is a directory" : why}`), scenarioFile);
+  const issue = inputFileIssue(path, MAX_DATA_BYTES);
+  if (issue !== null) throw new InputError(problem("calibration.history.file", `${file}: cannot read: ${issue.code === "directory" ? "it is a directory" : issue.message}`), scenarioFile);
   try {
     return readHistoryFile(path);
   } catch (e) {

@@ -1,6 +1,7 @@
 /**
  * The calibration's history file is read and checked when the model is built (issue 18 point 7):
- * a malformed CSV is refused by `validate` and by `run` before the simulation, not after it.
+ * a malformed CSV is refused by `validate` and by `run` before the simulation, not after it; a
+ * folder named as a history file is said to be one.
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -41,5 +42,10 @@ describe("the calibration's history file", () => {
       `s.json: calibration.history.file: ${join(dir, "calibration.csv")}: line 51, column offered: expected an integer >= 0, got "abc"`,
     ]);
     expect(problems(withCalibrationFile("when,what\n1,2\n"))[0]).toMatch(/^s\.json: calibration\.history\.file: .*calibration\.csv/);
+  });
+  it("a folder named as a history file is 'it is a directory' (told by the input file problem's code), for the calibration and for arrivals", () => {
+    expect(problems({ ...scenario, calibration: { history: { file: "." } } })).toEqual(["s.json: calibration.history.file: .: cannot read: it is a directory"]);
+    const arrivals = scenario.arrivals.map((a) => (a.history ? { ...a, history: { ...a.history, file: "." } } : a));
+    expect(problems({ ...scenario, arrivals, calibration: { history: { file: "history.csv" } } })[0]).toMatch(/^s\.json: arrivals\[\d\]\.history\.file: .*: cannot read: it is a directory$/);
   });
 });
