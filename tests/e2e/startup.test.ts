@@ -76,6 +76,26 @@ describe("a command loads only what it uses", () => {
     expect(zodBytes).toBeLessThan(400_000);
   });
 
+  it("SUPPORTSIM_PROFILE_STARTUP=1: validate writes its start-up phases' CPU times on stderr (what bench:startup prints); without it, nothing", () => {
+    const run = (profile: boolean) => spawnSync(process.execPath, [BIN, "validate", "scenarios/baseline.json"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, SUPPORTSIM_PROFILE_STARTUP: profile ? "1" : "" } });
+    const r = run(true);
+    expect(r.status).toBe(0);
+    const phases = [...r.stderr.matchAll(/^supportsim-startup: (\d+\.\d{4}) s  (.+)$/gm)].map((m) => [m[2], Number(m[1])] as const);
+    expect(phases.map(([name]) => name)).toEqual([
+      "Node started, the command line's code loaded (yargs, the commands' flags)",
+      "yargs: the commands registered, the arguments parsed",
+      "validate's code loaded (zod, the scenario schemas built, the model builder)",
+      "the file read (JSON, extends merged)",
+      "validated (ranges at their expected values; the schema: types, bounds, cross-checks)",
+      "each of 1 range(s) validated at the ends of its support",
+      "the model built",
+      "the warnings found",
+    ]);
+    for (const [, seconds] of phases) expect(seconds).toBeGreaterThanOrEqual(0);
+    expect(phases[2][1]).toBeGreaterThan(0); // loading validate's code takes time
+    expect(run(false).stderr).toBe("");
+  });
+
   it("validate loads the schemas (zod) but nothing that runs, solves, draws or evaluates", () => {
     const { packages: loaded, own } = loadedBy(["validate", "scenarios/baseline.json"]);
     expect(loaded.has("zod")).toBe(true);
