@@ -7,7 +7,7 @@ import { EventCalendar } from "../../src/engine/calendar.js";
 import { RandomStreams } from "../../src/engine/random.js";
 import { ContactStore } from "../../src/model/network/contacts.js";
 import { Network } from "../../src/model/network/network.js";
-import type { NetworkConfig, NetworkObserver } from "../../src/model/network/networkConfig.js";
+import type { NetworkConfig, NetworkObserver, NetworkTraceSink } from "../../src/model/network/networkConfig.js";
 import { NETWORK_KINDS } from "../../src/model/network/networkEvents.js";
 
 export interface Arrival { t: number; w?: number; p?: number; deferred?: boolean; tier?: number }
@@ -20,7 +20,7 @@ export interface NetworkAction { t: number; run: (net: Network, now: number) => 
  * time) and `after` actions (after them). Records each contact's last start, end, outcome,
  * agent and pool, and whether it took a callback.
  */
-export function runNetwork(cfg: NetworkConfig, arrivals: Arrival[], actions: { before?: NetworkAction[]; after?: NetworkAction[] }, seed = 1, atStart?: (net: Network) => void) {
+export function runNetwork(cfg: NetworkConfig, arrivals: Arrival[], actions: { before?: NetworkAction[]; after?: NetworkAction[] }, seed = 1, atStart?: (net: Network) => void, trace: NetworkTraceSink | null = null) {
   const cal = new EventCalendar(256), store = new ContactStore(256);
   const recs: Visit[] = arrivals.map((a) => ({ arrival: a.t, start: NaN, end: NaN, outcome: "", agent: -1, pool: -1, callback: false }));
   const who = new Map<number, number>();
@@ -41,7 +41,8 @@ export function runNetwork(cfg: NetworkConfig, arrivals: Arrival[], actions: { b
       store.release(id);
     },
   };
-  const net = new Network(cfg, cal, store, new RandomStreams(seed, 0), observer);
+  const net = new Network(cfg, cal, store, new RandomStreams(seed, 0), observer, 0, trace);
+  const drawn = new Float64Array(arrivals.length); // each arrival's handle time drawn as it entered its first tier
   atStart?.(net);
   const ARRIVAL = NETWORK_KINDS, BEFORE = NETWORK_KINDS + 1, AFTER = NETWORK_KINDS + 2;
   const before = actions.before ?? [], after = actions.after ?? [];
@@ -61,6 +62,7 @@ export function runNetwork(cfg: NetworkConfig, arrivals: Arrival[], actions: { b
       store.interval[id] = Math.floor(now / cfg.intervalLength);
       who.set(id, i);
       net.enter(id, a.tier ?? 0, now);
+      drawn[i] = store.handle[id];
       if (!a.deferred && who.has(id) && store.deferred[id] === 1) recs[i].callback = true;
     } else if (kind === BEFORE) {
       before[cal.data].run(net, now);
@@ -71,12 +73,14 @@ export function runNetwork(cfg: NetworkConfig, arrivals: Arrival[], actions: { b
     }
   }
   net.finish();
-  return { recs, net, leftInSystem: store.inSystem, events: cal.fired };
+  /** Σ of the handle times drawn for the arrivals of work type w (as they entered: before any hand-back). */
+  const drawnWork = (w: number) => arrivals.reduce((s, a, i) => ((a.w ?? 0) === w ? s + drawn[i] : s), 0);
+  return { recs, net, leftInSystem: store.inSystem, events: cal.fired, drawnWork };
 }
 
 /** Arrivals and agent changes (after arrivals at the same time), with the agents on shift after each change. `atStart` runs before the first event (t = 0). */
-export function driveNetwork(cfg: NetworkConfig, arrivals: Arrival[], shifts: { t: number; q: number; n: number }[], seed = 1, atStart?: (net: Network) => void) {
+export function driveNetwork(cfg: NetworkConfig, arrivals: Arrival[], shifts: { t: number; q: number; n: number }[], seed = 1, atStart?: (net: Network) => void, trace: NetworkTraceSink | null = null) {
   const onShiftLog: { t: number; n: number }[] = [];
   const after = shifts.map((s) => ({ t: s.t, run: (net: Network, now: number) => { net.setAgents(s.q, s.n, now); onShiftLog.push({ t: now, n: net.agentsOnShift(s.q) }); } }));
-  return { ...runNetwork(cfg, arrivals, { after }, seed, atStart), onShiftLog };
+  return { ...runNetwork(cfg, arrivals, { after }, seed, atStart, trace), onShiftLog };
 }

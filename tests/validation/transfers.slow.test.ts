@@ -50,14 +50,16 @@ describe("transfers and holds", () => {
     expect(e["channel.phone.meanHoldMinutes"].mean!).toBeLessThan(10);
   }, 300_000);
 
-  it("a hold limit turns a warm transfer still waiting into a callback or a ticket: nobody abandons on hold there, holds shorten", async () => {
+  it("a hold limit turns a warm transfer still waiting into a callback or a ticket: nobody abandons on hold past the limit, holds shorten", async () => {
     const limit = 4;
     // a patient L1.5 (mean 10 hours) that would hold callers for hours, and its limit
     const patient = { patience: { phone: { dist: "exponential", meanMinutes: 600 }, chat: { dist: "exponential", meanMinutes: 600 } } };
     const [unlimited, limited] = await Promise.all([run(desk("patient", patient)), run(desk("limited", { ...patient, holdLimit: { minutes: limit, then: "callback" } }))]);
     expect(unlimited["tier.L1.5.abandoned"].mean!).toBeGreaterThan(0);
     expect(limited["tier.L1.5.heldToLimit"].mean!).toBeGreaterThan(0);
-    expect(limited["tier.L1.5.abandoned"].mean!).toBe(0);
+    // only a caller whose patience runs out before the limit (P = 1 − e^(−4/600) = 0.7 %) can still abandon
+    // there, before the limit: at most that share of the transfers (169 a replication: 1.1), against 8.5 without a limit
+    expect(limited["tier.L1.5.abandoned"].mean!).toBeLessThanOrEqual(limited["tier.L1.5.offered"].mean! * (1 - Math.exp(-limit / 600)));
     // held at most: the wait at L1 (at most the entry's hold) plus the limit at L1.5
     const base = await run(files.path("base.json"));
     expect(limited["channel.phone.meanHoldMinutes"].mean!).toBeLessThanOrEqual(base["channel.phone.meanHoldMinutes"].mean! * 2 + limit);

@@ -42,8 +42,13 @@ function newCounts(pools: number, M: number): MonthCounts {
 /** The trace sink booking every counted visit into `c` (see the module comment). */
 function monthSink(layout: ProbeLayout, months: PlanMonths, c: MonthCounts): NetworkTraceSink {
   const M = months.count, C = layout.channels;
+  /** A spell of work [start, end] by pool q, booked in the month it began. */
+  const busy = (q: number, start: number, end: number) => {
+    const m = planMonthOf(months, start);
+    if (m >= 0) c.busy[q * M + m] += (end - start) / layout.concurrency[q];
+  };
   return {
-    visit(_arrival: number, tier: number, workType: number, _class: number, wait: number, outcome: NetworkOutcome, pool: number, _agent: number, leave: number, joined: number, realtime: boolean) {
+    visit(_arrival: number, tier: number, workType: number, _class: number, wait: number, outcome: NetworkOutcome, pool: number, _agent: number, leave: number, joined: number, realtime: boolean, workStart: number) {
       const m = planMonthOf(months, joined);
       if (m < 0) return;
       const served = pool >= 0;
@@ -59,11 +64,9 @@ function monthSink(layout: ProbeLayout, months: PlanMonths, c: MonthCounts): Net
           if (served && wait <= layout.responseTarget[workType % C]) c.deferredWithin[i]++;
         }
       }
-      if (served) {
-        const ms = planMonthOf(months, joined + wait);
-        if (ms >= 0) c.busy[pool * M + ms] += (leave - joined - wait) / layout.concurrency[pool];
-      }
+      if (served) busy(pool, workStart, leave);
     },
+    handedBack: busy,
   };
 }
 

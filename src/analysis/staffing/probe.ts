@@ -140,7 +140,7 @@ export function staffingProbe(layout: ProbeLayout, counts: ProbeCounts): Network
     }
   };
   return {
-    visit(_arrival: number, tier: number, workType: number, _class: number, wait: number, outcome: NetworkOutcome, pool: number, _agent: number, leave: number, joined: number, realtime: boolean) {
+    visit(_arrival: number, tier: number, workType: number, _class: number, wait: number, outcome: NetworkOutcome, pool: number, _agent: number, leave: number, joined: number, realtime: boolean, workStart: number) {
       const served = pool >= 0;
       const channel = workType % C;
       const pools = layout.eligible[tier * layout.W + workType];
@@ -163,15 +163,18 @@ export function staffingProbe(layout: ProbeLayout, counts: ProbeCounts): Network
         }
       }
       if (served) {
-        const start = joined + wait;
+        // its last spell of work (the earlier ones, handed back at a shift's end, came by `handedBack`)
         const scale = 1 / layout.concurrency[pool];
-        spread(pool, start, leave, counts.busy, realtime ? null : counts.deferredBusy, scale);
+        spread(pool, workStart, leave, counts.busy, realtime ? null : counts.deferredBusy, scale);
         if (realtime) {
           const i = pool * I + layout.weekIntervalOf(pool, joined);
-          counts.handle[i] += leave - start;
+          counts.handle[i] += leave - workStart;
           counts.handled[i]++;
         }
       }
+    },
+    handedBack(pool: number, start: number, end: number) {
+      spread(pool, start, end, counts.busy, counts.deferredBusy, 1 / layout.concurrency[pool]);
     },
   };
 }

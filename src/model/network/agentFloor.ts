@@ -6,7 +6,7 @@
  * contacts (chat); agents with free capacity wait in one FIFO per (pool, load level), so the
  * next contact goes to the least-loaded agent, and among equals to the one that has been at
  * that level longest (for concurrency 1: longest idle). Agents with local index < onShift[q]
- * are on shift; an agent sent off shift finishes the contacts in hand (staffed until then) and
+ * are on shift; an agent sent off shift finishes the contacts in hand (staffed until then; deferred work may be handed back first: handover.ts) and
  * takes no new ones.
  *
  * Busy and staffed time are integrated per tier (`tierBusy`, `tierStaffed`: binned by interval)

@@ -27,7 +27,12 @@ export class ContactStore {
   arrival: Float64Array;      // arrival time
   serviceStart: Float64Array; // time its service started
   handle: Float64Array;       // handle time drawn for it
-  patience: Float64Array;     // patience drawn for it (Infinity: waits forever)
+  departAt: Float64Array;     // in service: when its service (this spell of it) ends
+  departEvent: Float64Array;  // in service: calendar handle of that departure (kept only where deferred work is handed over at a shift's end)
+  workRate: Float64Array;     // in service: effective minutes per drawn minute of handle time (factors, stretch) of this spell
+  nextInHand: Int32Array;     // in service: the next contact in its agent's hand, or -1 (network.ts hands)
+  resumed: Uint8Array;        // 1: waits to resume work handed back at a shift's end (answered already)
+  part: Uint8Array;           // share-routing partition it entered its tier in (0 regular, 1 share pools)
   abandonEvent: Float64Array; // calendar handle of its pending abandonment, or -1
   overflowEvent: Float64Array; // calendar handle of its pending overflow (network.ts: overflow pools), or -1
   agent: Int32Array;          // agent serving it, or -1
@@ -62,7 +67,12 @@ export class ContactStore {
     this.arrival = new Float64Array(capacity);
     this.serviceStart = new Float64Array(capacity);
     this.handle = new Float64Array(capacity);
-    this.patience = new Float64Array(capacity);
+    this.departAt = new Float64Array(capacity);
+    this.departEvent = new Float64Array(capacity);
+    this.workRate = new Float64Array(capacity);
+    this.nextInHand = new Int32Array(capacity);
+    this.resumed = new Uint8Array(capacity);
+    this.part = new Uint8Array(capacity);
     this.abandonEvent = new Float64Array(capacity);
     this.overflowEvent = new Float64Array(capacity);
     this.agent = new Int32Array(capacity);
@@ -112,7 +122,10 @@ export class ContactStore {
     this.arrival = f64(this.arrival);
     this.serviceStart = f64(this.serviceStart);
     this.handle = f64(this.handle);
-    this.patience = f64(this.patience);
+    this.departAt = f64(this.departAt);
+    this.departEvent = f64(this.departEvent);
+    this.workRate = f64(this.workRate);
+    this.nextInHand = i32(this.nextInHand);
     this.abandonEvent = f64(this.abandonEvent);
     this.overflowEvent = f64(this.overflowEvent);
     this.agent = i32(this.agent);
@@ -136,5 +149,7 @@ export class ContactStore {
     this.state = u8(this.state);
     this.deferred = u8(this.deferred);
     this.callback = u8(this.callback);
+    this.resumed = u8(this.resumed);
+    this.part = u8(this.part);
   }
 }

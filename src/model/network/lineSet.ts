@@ -2,8 +2,8 @@
  * Many FIFO waiting lines over one set of contact ids (a contact waits in at most one
  * line at a time): intrusive doubly-linked lists in shared typed arrays, so a network
  * with tiers × work types × priority classes of lines costs two Int32 per contact plus
- * a few numbers per line. Join at the tail, serve from the head, leave from anywhere in
- * O(1) (abandonment).
+ * a few numbers per line. Join at the tail (or, handed back, at the head), serve from the head,
+ * leave from anywhere in O(1) (abandonment).
  */
 export class LineSet {
   private next: Int32Array;
@@ -31,6 +31,19 @@ export class LineSet {
     if (t >= 0) this.next[t] = id;
     else this.head[line] = id;
     this.tail[line] = id;
+    this.length[line]++;
+    this.lineOf[id] = line;
+  }
+
+  /** Put a contact at the head of a line (work handed back at a shift's end goes first). */
+  joinFront(line: number, id: number): void {
+    if (id >= this.next.length) this.grow(id + 1);
+    const h = this.head[line];
+    this.prev[id] = -1;
+    this.next[id] = h;
+    if (h >= 0) this.prev[h] = id;
+    else this.tail[line] = id;
+    this.head[line] = id;
     this.length[line]++;
     this.lineOf[id] = line;
   }

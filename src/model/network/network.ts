@@ -1,66 +1,59 @@
 /**
- * The contact network: tiers of agent pools, work types and priority classes, routing
- * between tiers, in the spirit of Ciw's network / node / individual split, with typed arrays
- * instead of objects.
+ * The contact network: tiers of agent pools, work types and priority classes, routing between tiers, in
+ * the spirit of Ciw's network / node / individual split, with typed arrays instead of objects.
  *
- * - A **work type** is what a contact needs done (e.g. "defect by phone"); a **pool**
- *   of agents belongs to one tier and serves some work types only (skills).
- * - A **priority class** orders the wait: an agent takes the highest class first, and
- *   within a class the contact that has waited longest (non-preemptive priority).
- * - A contact entering a tier is taken at once by an eligible agent with free
- *   capacity across that tier's pools (the least loaded, and among those the longest
- *   at that load: for one contact at a time, the longest idle); otherwise it waits in the line of its (tier, work type,
- *   class) and may abandon when its patience at that tier runs out.
- * - After service it is resolved with the tier's resolution probability for its work
- *   type; an unresolved contact is transferred to the tier's `next` tier (warm
- *   transfer: the customer keeps waiting, now in the next tier's line) or, at the last
- *   tier, leaves unresolved.
- *
- * - An agent of a chat pool handles up to `concurrency` contacts at once; each
- *   contact's handle time stretches by (1 + stretch·(n − 1)) when it starts with n in
- *   hand (fixed at its start). An agent counts as busy while it holds any contact.
- *
- * - In a pool that serves both, real-time work (phone, chat, warm transfers) goes before
- *   deferred work (e-mail, tickets, accepted callbacks keep their real-time place): an agent
- *   looks at real-time lines first, by class, then at deferred lines, by class.
- * - A pool's agent count can change during the run (`setAgents`: opening hours, shifts).
- *   An agent sent off shift finishes the contacts in hand and takes no new ones.
- * - A work type may offer a callback: a real-time contact that would wait longer than a
- *   threshold (predicted from the line ahead of it) accepts with a probability and keeps
- *   its place in line without abandoning (virtual hold).
+ * - A **work type** is what a contact needs done (e.g. "defect by phone"); a **pool** of agents belongs
+ *   to one tier and serves some work types only (skills).
+ * - A **priority class** orders the wait: an agent takes the highest class first, and within a class the
+ *   contact that has waited longest (non-preemptive priority).
+ * - A contact entering a tier is taken at once by an eligible agent with free capacity across that tier's
+ *   pools (the least loaded, and among those the longest at that load: for one contact at a time, the
+ *   longest idle); otherwise it waits in the line of its (tier, work type, class) and may abandon when
+ *   its patience at that tier runs out.
+ * - After service it is resolved with the tier's resolution probability for its work type; an unresolved
+ *   contact is transferred to the tier's `next` tier (warm transfer: the customer keeps waiting, now in
+ *   the next tier's line) or, at the last tier, leaves unresolved.
+ * - An agent of a chat pool handles up to `concurrency` contacts at once; each contact's handle time
+ *   stretches by (1 + stretch·(n − 1)) when it starts with n in hand (fixed at its start). An agent
+ *   counts as busy while it holds any contact.
+ * - In a pool that serves both, real-time work (phone, chat, warm transfers) goes before deferred work
+ *   (e-mail, tickets, accepted callbacks keep their real-time place): an agent looks at real-time lines
+ *   first, by class, then at deferred lines, by class.
+ * - A pool's agent count can change during the run (`setAgents`: opening hours, shifts). An agent sent
+ *   off shift takes no new contacts and finishes the real-time ones in hand (overtime); with
+ *   `handOverDeferred` it hands its deferred work back to the front of its line, with the work left on
+ *   it, for the next agent to resume (handover.ts).
+ * - A work type may offer a callback: a real-time contact that would wait longer than a threshold
+ *   (predicted from the line ahead of it) accepts with a probability and keeps its place in line without
+ *   abandoning (virtual hold).
  *
  * Vendors, operating models and ramps (issue 4) add to each pool:
  *
  * - **Factors**, mutable during a run (`poolHandleFactor`, `poolResolveFactor` per pool,
- *   `workHandleFactor` and `resolveByTierWork` per (tier, work type)): the handle time drawn
- *   at entry is multiplied at service start by workHandleFactor[t,w] × poolHandleFactor[q]
- *   (and the chat stretch); service resolves with probability min(1, resolve[t,w] ×
- *   poolResolveFactor[q]), read at departure. A change applies to services starting
- *   (handle) or ending (resolution) after it.
- * - An **occupancy cap** (`occupancyCap`, see `Network.overCap`): an agent that finishes
- *   its last contact in hand with a busy share of the current interval window above the
- *   cap rests (staffed, neither busy nor available) until its share falls back to the cap
- *   or the window ends, whichever comes first.
- * - **Outsourcing routing** (`routing`): "share" pools take a fixed share of the contacts
- *   entering their tier for their work, and only those (two partitions of the tier's
- *   lines); "overflow" pools take only contacts that have waited `overflowAfter` minutes
- *   at the tier.
+ *   `workHandleFactor` and `resolveByTierWork` per (tier, work type)): the handle time drawn at entry is
+ *   multiplied at service start by workHandleFactor[t,w] × poolHandleFactor[q] (and the chat stretch);
+ *   service resolves with probability min(1, resolve[t,w] × poolResolveFactor[q]), read at departure. A
+ *   change applies to services starting (handle) or ending (resolution) after it.
+ * - An **occupancy cap** (`occupancyCap`, see `Network.overCap`): an agent that finishes its last contact
+ *   in hand with a busy share of the current interval window above the cap rests (staffed, neither busy
+ *   nor available) until its share falls back to the cap or the window ends, whichever comes first.
+ * - **Outsourcing routing** (`routing`): "share" pools take a fixed share of the contacts entering their
+ *   tier for their work, and only those (two partitions of the tier's lines); "overflow" pools take only
+ *   contacts that have waited `overflowAfter` minutes at the tier.
  * - **Per-pool statistics**: busy and staffed agent-minutes and handle time spent.
  *
- * With every factor 1, no cap and routing "pool", the run is the same as without these
- * features, number for number: no extra random draws, no extra events
- * (tests/networkVendor.test.ts pins a summary computed before they existed).
+ * With every factor 1, no cap and routing "pool", the run is the same as without these features, number
+ * for number: no extra random draws, no extra events (tests/networkVendor.test.ts pins a summary computed
+ * before they existed).
  *
- * The network is a class that shares an event calendar and a contact store with the layer
- * above it (src/model/simulation.ts); `simulateNetwork` runs it alone, fed by Poisson
- * streams, which is how it is validated against exact results.
+ * The network is a class that shares an event calendar and a contact store with the layer above it
+ * (src/model/simulation.ts); `simulateNetwork` runs it alone, fed by Poisson streams, which is how it is
+ * validated against exact results.
  *
- * A contact's attributes are drawn from per-purpose streams as it enters each tier
- * (handle time, patience, and its share partition where share pools serve its work: stream
- * "network:share") and as it finishes (resolution), in that order, so scenarios
- * that differ in staffing see the same customers (common random numbers).
- *
- * Time unit: minutes.
+ * A contact's attributes are drawn from per-purpose streams as it enters each tier (handle time,
+ * patience, and its share partition where share pools serve its work: stream "network:share") and as it
+ * finishes (resolution), in that order, so scenarios that differ in staffing see the same customers
+ * (common random numbers). Time unit: minutes.
  */
 import type { EventCalendar } from "../../engine/calendar.js";
 import type { RandomStreams, Rng } from "../../engine/random.js";
@@ -73,6 +66,7 @@ import { TierCounters } from "./counters.js";
 import { LineSet } from "./lineSet.js";
 import type { NetworkConfig, NetworkObserver, NetworkOutcome, NetworkTraceSink } from "./networkConfig.js";
 import { ABANDON, DEPARTURE, HOLD_LIMIT, OVERFLOW, REST_END } from "./networkEvents.js";
+import { Handover } from "./handover.js";
 import { HoldLimits } from "./holdLimits.js";
 import { RoutingTables } from "./routingTables.js";
 import { TierDraws } from "./tierDraws.js";
@@ -101,18 +95,15 @@ export class Network {
   readonly poolOvertime: Float64Array;
 
   /** Told of each span an agent of pool q works off shift, as it ends (the support model pays it as overtime). */
-  set onOvertime(f: ((q: number, from: number, to: number) => void) | null) {
-    this.floor.onOvertime = f;
-  }
+  set onOvertime(f: ((q: number, from: number, to: number) => void) | null) { this.floor.onOvertime = f; }
 
   /**
-   * Mutable during a run (set them between events, e.g. daily for ramps):
-   * - `poolHandleFactor[q]`, `workHandleFactor[t × W + w]`: the handle time drawn at entry
-   *   is multiplied by both when service starts (and by the chat stretch);
-   * - `resolveByTierWork[t × W + w]` (initially the tier's `resolveByWork` / `resolve`) and
-   *   `poolResolveFactor[q]`: service resolves with probability min(1, resolve × factor),
-   *   with the same single uniform draw at departure as without factors.
-   * Handle factors also scale the callback offer's predicted wait.
+   * Mutable during a run (set them between events, e.g. daily for ramps): `poolHandleFactor[q]`,
+   * `workHandleFactor[t × W + w]`: the handle time drawn at entry is multiplied by both when service starts
+   * (and by the chat stretch); `resolveByTierWork[t × W + w]` (initially the tier's `resolveByWork` /
+   * `resolve`) and `poolResolveFactor[q]`: service resolves with probability min(1, resolve × factor), with
+   * the same single uniform draw at departure as without factors. Handle factors also scale the callback
+   * offer's predicted wait.
    */
   readonly poolHandleFactor: Float64Array;
   readonly poolResolveFactor: Float64Array;
@@ -138,6 +129,7 @@ export class Network {
   /** Lines and the pools that may take each contact. */
   private readonly route: RoutingTables;
   private readonly shareRng: Rng;
+  private readonly handover: Handover | null; // deferred work handed back at a shift's end (`handOverDeferred`), else null
 
   constructor(
     private readonly cfg: NetworkConfig,
@@ -182,16 +174,15 @@ export class Network {
     this.nextTier = Int32Array.from(cfg.tiers.map((t) => t.next ?? -1));
     this.escalates = Uint8Array.from(cfg.tiers.map((t) => (t.nextMode === "escalate" ? 1 : 0)));
     this.holds = new HoldLimits(cfg.tiers, this.holdLimited);
+    const host = { contacts, cal, floor: this.floor, route: this.route, lines: this.lines, trace, poolHandleTime: this.poolHandleTime, poolHandleTimeByWork: this.poolHandleTimeByWork, series: this.series, P, W, T, startService: (id: number, q: number, a: number, now: number) => this.startService(id, q, a, now) };
+    this.handover = cfg.handOverDeferred === true ? new Handover(host) : null;
   }
 
-  private counted(id: number): boolean {
-    return this.contacts.interval[id] >= 0;
-  }
+  private counted(id: number): boolean { return this.contacts.interval[id] >= 0; }
 
-  /** Agents of pool q currently on shift. */
-  agentsOnShift(q: number): number {
-    return this.floor.onShift[q];
-  }
+  agentsOnShift(q: number): number { return this.floor.onShift[q]; } // agents of pool q on shift now
+  /** Of the contacts waiting in tier t's lines now, those answered and then handed back at a shift's end (only counted ones: `counted`). */
+  handedBackAt(t: number, counted: boolean): number { return this.handover === null ? 0 : this.handover.waitingAt(t, counted); }
 
   /** Contacts waiting in tier t's lines now (every work type, band and class; counted or not). */
   waitingAt(t: number): number {
@@ -200,10 +191,7 @@ export class Network {
     return n;
   }
 
-  /** Agents of pool q resting now (occupancy cap): on the floor, neither busy nor available. */
-  agentsResting(q: number): number {
-    return this.floor.agentsResting(q);
-  }
+  agentsResting(q: number): number { return this.floor.agentsResting(q); } // agents of pool q resting (occupancy cap): on the floor, neither busy nor available
 
   /** Agent a's rest ends: it becomes available and takes waiting work (up to its concurrency). */
   private endRest(a: number, now: number): void {
@@ -219,14 +207,16 @@ export class Network {
   }
 
   /**
-   * Put `n` agents of pool q on shift (0 ≤ n ≤ the pool's `agents`). Agents leaving finish
-   * the contacts in hand (they count as staffed until then); resting agents leave at once;
-   * agents arriving take waiting work at once.
+   * Put `n` agents of pool q on shift (0 ≤ n ≤ the pool's `agents`). Agents leaving finish the contacts in
+   * hand (staffed until then; deferred work is handed back where `handOverDeferred`, handover.ts); resting
+   * agents leave at once; agents arriving take waiting work at once.
    */
   setAgents(q: number, n: number, now: number): void {
     const f = this.floor;
     // the new agents take waiting work (with a reserve for live work, fewer agents may free idle ones for deferred work)
-    if (!f.setShift(q, n, now) && !f.hasReserve(q)) return;
+    const before = f.onShift[q], arrived = f.setShift(q, n, now);
+    if (n < before && this.handover !== null) this.handover.handBack(q, n, before, now);
+    if (!arrived && !f.hasReserve(q)) return;
     for (;;) {
       const l = f.lowestLevel(q);
       if (l < 0) break;
@@ -243,22 +233,30 @@ export class Network {
     c.state[id] = ContactState.InService;
     c.agent[id] = agent;
     c.pool[id] = q;
-    c.serviceStart[id] = now;
-    this.servedByPoolWork[q * this.W + w]++;
-    const wait = now - c.joined[id];
-    // the drawn handle time × the (tier, work) and pool factors; a chat handled beside
-    // others takes longer: × (1 + stretch · (contacts in hand − 1))
-    let h = c.handle[id] * this.workHandleFactor[t * this.W + w] * this.poolHandleFactor[q];
+    // the drawn handle time (what is left of it, resumed) × the (tier, work) and pool factors; a chat
+    // handled beside others takes longer: × (1 + stretch · (contacts in hand − 1))
+    let rate = this.workHandleFactor[t * this.W + w] * this.poolHandleFactor[q];
     const inHand = this.floor.load[agent];
-    if (inHand > 1) h *= 1 + this.stretch[q] * (inHand - 1);
-    if (this.counted(id)) {
-      if (this.classSeries) this.series[t * this.P + c.priorityClass[id]].countAnswered(this.classBins ? c.interval[id] : 0, wait);
-      this.servedByPool[q]++;
+    if (inHand > 1) rate *= 1 + this.stretch[q] * (inHand - 1);
+    const h = c.handle[id] * rate;
+    const counted = this.counted(id);
+    if (counted) {
       this.poolHandleTime[q] += h;
       this.poolHandleTimeByWork[q * this.W + w] += h;
     }
-    this.observer.answered(id, t, wait, now);
-    this.cal.schedule(now + h, this.kindBase + DEPARTURE, id);
+    if (c.resumed[id] === 0) {
+      // answered: its wait ends (a resumed contact was answered before it was handed back)
+      c.serviceStart[id] = now;
+      this.servedByPoolWork[q * this.W + w]++;
+      const wait = now - c.joined[id];
+      if (counted) {
+        if (this.classSeries) this.series[t * this.P + c.priorityClass[id]].countAnswered(this.classBins ? c.interval[id] : 0, wait);
+        this.servedByPool[q]++;
+      }
+      this.observer.answered(id, t, wait, now);
+    } else c.resumed[id] = 2;
+    const event = this.cal.schedule(now + h, this.kindBase + DEPARTURE, id);
+    if (this.handover !== null) this.handover.started(agent, id, now + h, rate, event);
   }
 
   /** Remove a waiting contact from its line (it is about to be served). */
@@ -290,6 +288,8 @@ export class Network {
     // share routing: partition 1 (the share pools' lines) or 0 (the other pools')
     const share = this.route.shareTW[k];
     const part = share >= 0 && this.shareRng() < share ? 1 : 0;
+    c.part[id] = part;
+    c.resumed[id] = 0;
     const iv = c.interval[id];
     const ser = this.classSeries ? this.series[t * this.P + p] : null;
     if (ser !== null && iv >= 0) ser.countOffered(this.classBins ? iv : 0);
@@ -329,15 +329,14 @@ export class Network {
   }
 
   /** The contact an agent of pool q at load `level` should take next at `now`, or -1 (routingTables.ts `nextFor`; agentFloor.ts `mayDefer`). */
-  private nextFor(q: number, now: number, level: number): number {
-    return this.route.nextFor(q, now, this.lines, this.contacts, this.floor.mayDefer(q, level));
-  }
+  private nextFor(q: number, now: number, level: number): number { return this.route.nextFor(q, now, this.lines, this.contacts, this.floor.mayDefer(q, level)); }
 
   private traceLeave(id: number, outcome: NetworkOutcome, now: number): void {
     const c = this.contacts;
     if (this.trace !== null && this.counted(id)) {
-      const serving = c.state[id] === ContactState.InService;
-      this.trace.visit(c.arrival[id], c.tier[id], c.workType[id], c.priorityClass[id], (serving ? c.serviceStart[id] : now) - c.joined[id], outcome, serving ? c.pool[id] : -1, serving ? c.agent[id] : -1, now, c.joined[id], c.deferred[id] === 0 || c.callback[id] === 1);
+      const serving = c.state[id] === ContactState.InService, wait = (serving ? c.serviceStart[id] : now) - c.joined[id];
+      const workStart = serving && c.resumed[id] === 2 ? this.handover!.workStart(id) : c.joined[id] + wait;
+      this.trace.visit(c.arrival[id], c.tier[id], c.workType[id], c.priorityClass[id], wait, outcome, serving ? c.pool[id] : -1, serving ? c.agent[id] : -1, now, c.joined[id], c.deferred[id] === 0 || c.callback[id] === 1, workStart);
     }
   }
 
@@ -347,6 +346,7 @@ export class Network {
     if (kind === DEPARTURE) {
       const t = c.tier[id], w = c.workType[id];
       const q = c.pool[id], agent = c.agent[id];
+      if (this.handover !== null) this.handover.drop(agent, id);
       let pr = this.resolveByTierWork[t * this.W + w] * this.poolResolveFactor[q];
       if (pr > 1) pr = 1;
       const ok = this.draws.resolveRng[t]() < pr;

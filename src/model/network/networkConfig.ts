@@ -118,18 +118,28 @@ export interface NetworkConfig {
    * nothing is counted there (the support model reports from its own counters).
    */
   classSeries?: boolean;
+  /**
+   * Deferred work at a shift's end (default false): an agent sent off shift hands its deferred
+   * contacts (e-mail, tickets; not a callback under way) back to the front of their lines, with the
+   * work left on them, instead of finishing them in overtime (handover.ts).
+   */
+  handOverDeferred?: boolean;
 }
 
 export type NetworkOutcome = "resolved" | "unresolved" | "abandoned" | "transferred" | "escalated";
 
 /**
- * One call per counted contact per tier visit, as it leaves the tier: `wait` at this tier
+ * `visit`: one call per counted contact per tier visit, as it leaves the tier: `wait` at this tier
  * (until served, or until it abandoned), `joined` the time it entered this tier, `realtime`
  * whether it waited as real-time work (not a ticket or e-mail; a callback keeps its
- * real-time place), and the serving pool and agent (−1 if none).
+ * real-time place), the serving pool and agent (−1 if none), and `workStart`, when the last spell
+ * of work on it began (its answer, or its resumption after a handover; `leave` if not served).
+ * `handedBack` (optional): a counted contact's spell of work [start, end] by pool q ended at a
+ * shift's end, its work handed back (handover.ts).
  */
 export interface NetworkTraceSink {
-  visit(arrival: number, tier: number, workType: number, priorityClass: number, wait: number, outcome: NetworkOutcome, pool: number, agent: number, leave: number, joined: number, realtime: boolean): void;
+  visit(arrival: number, tier: number, workType: number, priorityClass: number, wait: number, outcome: NetworkOutcome, pool: number, agent: number, leave: number, joined: number, realtime: boolean, workStart: number): void;
+  handedBack?(pool: number, start: number, end: number): void;
 }
 
 export interface NetworkResult {

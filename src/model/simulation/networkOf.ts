@@ -38,6 +38,9 @@ export function networkOf(cfg: SupportConfig, patterns: readonly WeeklyPattern[]
     classSeries: isSingleQueue(cfg),
     // … and only as totals (kpi/values.ts queueMetrics): one bin over the run, not one per interval
     classIntervals: false,
+    // deferred work (e-mail, tickets) is carried over to the next shift, not finished in overtime (docs/model.md §14.2);
+    // kept only where there can be any (the hand-over's bookkeeping costs every service a few writes)
+    handOverDeferred: cfg.channels.some((c) => c.kind === "deferred") || cfg.tiers.some((t) => t.nextMode === "escalate" || t.holdLimit?.then === "ticket"),
   };
 }
 

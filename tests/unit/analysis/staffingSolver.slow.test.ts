@@ -107,9 +107,9 @@ describe("the probe", () => {
     const sink = staffingProbe(layout, counts);
     // t = 0 is Monday 00:00 UTC. A call joins Monday 09:50, waits 15 s, is served until 10:20.
     const joined = 9 * 60 + 50, wait = 0.25, leave = 10 * 60 + 20;
-    sink.visit(joined, 0, 0, 0, wait, "resolved", 0, 0, leave, joined, true);
+    sink.visit(joined, 0, 0, 0, wait, "resolved", 0, 0, leave, joined, true, joined + wait);
     // another joins at 09:55 and abandons after 1 minute
-    sink.visit(joined + 5, 0, 0, 0, 1, "abandoned", -1, -1, joined + 6, joined + 5, true);
+    sink.visit(joined + 5, 0, 0, 0, 1, "abandoned", -1, -1, joined + 6, joined + 5, true, joined + 6);
     expect([counts.offered[9], counts.answered[9], counts.within[9], counts.abandoned[9]]).toEqual([2, 1, 1, 1]);
     // busy 09:50:15–10:20: 9.75 minutes in hour 9, 20 in hour 10
     expect(counts.busy[9]).toBeCloseTo(9.75, 12);
@@ -140,7 +140,7 @@ describe("pools sharing work", () => {
     const layout = new ProbeLayout(cfg, 20 / 60);
     const counts = layout.newCounts();
     const joined = 9 * 60 + 50;
-    staffingProbe(layout, counts).visit(joined, 0, 0, 0, 0.25, "resolved", 0, 0, joined + 10, joined, true);
+    staffingProbe(layout, counts).visit(joined, 0, 0, 0, 0.25, "resolved", 0, 0, joined + 10, joined, true, joined + 0.25);
     expect([counts.offered[9], counts.answered[9], counts.handled[9], counts.handle[9]]).toEqual([1, 1, 1, 9.75]);
     expect([counts.offered[168 + 9], counts.answered[168 + 9], counts.handled[168 + 9], counts.handle[168 + 9]]).toEqual([1, 1, 0, 0]);
   });

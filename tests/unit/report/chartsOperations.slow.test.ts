@@ -13,6 +13,7 @@ import { frontierChart, paretoFront } from "../../../src/report/charts/frontier.
 import type { Band, ScenarioResult, StaffResult, SweepResult, WeekProfile } from "../../../src/report/charts/inputs.js";
 import { durationUnit, intervalLabel, intradayChart } from "../../../src/report/charts/intraday.js";
 import { formatMoney, staffingChart } from "../../../src/report/charts/staffing.js";
+import { formatFixed } from "../../../src/report/numbers.js";
 import { VOLUME_COLOURS } from "../../../src/report/charts/theme.js";
 import { volumesChart } from "../../../src/report/charts/volumes.js";
 import { trendChart, trendData } from "../../../src/report/charts/trend.js";
@@ -479,8 +480,9 @@ describe("staffingChart", () => {
       expect(floor).toBeCloseTo(p.floorHoursPerWeek, 6);
       expect(floor).toBeCloseTo(p.paidHoursPerWeek * p.availability, 6);
       const sub = (spec.title as { subtitle: string[] }).subtitle.join("\n");
-      expect(sub).toContain(`Required: ${Math.round(p.paidHoursPerWeek).toLocaleString("en-US")} paid h/week = ${(p.paidHoursPerWeek / s.fteHours).toFixed(1)} FTE, ${formatMoney(p.costPerWeek, s.currency!)}/week`);
-      expect(sub).toContain(`Shift plan: ${Math.round(plan!.paidHoursPerWeek).toLocaleString("en-US")} paid h/week = ${(plan!.paidHoursPerWeek / s.fteHours).toFixed(1)} FTE, ${formatMoney(plan!.paidHoursPerWeek * p.costPerHour, s.currency!)}/week`);
+      // (FTE to one decimal as the report writes numbers: 222 h / 40 = 5.55 is "5.6", where toFixed's binary 5.549… gives "5.5")
+      expect(sub).toContain(`Required: ${Math.round(p.paidHoursPerWeek).toLocaleString("en-US")} paid h/week = ${formatFixed(p.paidHoursPerWeek / s.fteHours, 1)} FTE, ${formatMoney(p.costPerWeek, s.currency!)}/week`);
+      expect(sub).toContain(`Shift plan: ${Math.round(plan!.paidHoursPerWeek).toLocaleString("en-US")} paid h/week = ${formatFixed(plan!.paidHoursPerWeek / s.fteHours, 1)} FTE, ${formatMoney(plan!.paidHoursPerWeek * p.costPerHour, s.currency!)}/week`);
       // a pool that answered real-time work: its service level; one that answers only deferred work (e-mail, escalated tickets): its response target
       if (p.serviceLevel !== null) expect(sub).toContain(`${s.scenario} · ${p.pool} · target ${s.targets.serviceLevel * 100}% answered within ${s.targets.thresholdSeconds} s`);
       else {

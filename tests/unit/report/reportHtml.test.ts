@@ -650,7 +650,7 @@ describe("narrative and KPI tables on real results", () => {
             key === "retention.churned" ? `${w.noun} ${up} by ${Math.round(Math.abs(d.mean!))} customers`
             : w.kind === "share" ? `${w.noun} ${up} ${amountText(key, d.mean!)} to ${valueText(key, to)}`
             : w.kind === "money" || w.kind === "money2" ? `${w.noun} ${up} by ${amountText(key, d.mean!)}`
-            : `${w.noun} ${up} by ${amountText(key, d.mean!)} to ${valueText(key, to)}`;
+            : `${w.noun} ${up} by ${amountText(key, d.mean!, to)} to ${valueText(key, to)}`; // a duration's change in its value's unit: "by 1.6 min to 3.4 min"
           expect(p).toContain(clause);
           told++;
         } else if (v === "significant") {
