@@ -21,6 +21,10 @@
 // schemas, reading, validating, building, warnings); the median of each phase over the rounds is
 // printed beside bare Node, and what follows the last phase (printing, exit) as the rest.
 //
+// Where the 1M-arrival run's time goes: a CPU profile of one such run (bench/profileRun.mjs), its
+// self time by part of the code (event loop and calendar, random numbers, the network, each
+// contact's bookkeeping, statistics, garbage collection, the fixed part).
+//
 // Targets: `erlang` and `validate` within 0.15 s CPU of bare Node; the whole 1M-arrival run at
 // ≥ 0.8× the plain loop's speed (the loop's CPU time over the run's).
 //
@@ -34,6 +38,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { profileRun } from "./profileRun.mjs";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const args = process.argv.slice(2);
@@ -138,3 +143,11 @@ if (m.loop !== undefined) {
   console.log(`  where the run's time goes: Node ${m.bare.toFixed(2)} s, supportsim's fixed part ${fixed.toFixed(2)} s (load, validate, build, estimates: the 1-hour run less bare Node), the simulation ${sim.toFixed(2)} s`);
   console.log(`  the simulation alone against the plain loop's (its process less bare Node, ${loopSim.toFixed(2)} s): ${(loopSim / sim).toFixed(2)}×; without supportsim's fixed part the whole run would be at ${(m.loop / (m.run - fixed)).toFixed(2)}×`);
 } else console.log(`(${baseline} not found: no comparison with the plain loop)`);
+// the profile that explains the gap: where the 1M-arrival run's CPU time goes, by part of the code
+const pdir = mkdtempSync(join(os.tmpdir(), "supportsim-startup-")), pfile = join(pdir, "mmc-1M.json");
+writeFileSync(pfile, JSON.stringify(reference(N / RATE_PER_HOUR)));
+const parts = profileRun(pfile), profiled = parts.reduce((t, p) => t + p.ms, 0);
+rmSync(pdir, { recursive: true, force: true });
+console.log(`\nwhere the ${N.toLocaleString("en-US")}-arrival run's CPU time goes (one process, V8's sampling profile of tsc's modules, self time by part; ${(profiled / 1000).toFixed(2)} s sampled):`);
+for (const p of parts) console.log(`  ${p.part.padEnd(68)} ${(p.ms / 1000).toFixed(3)} s  ${((100 * p.ms) / profiled).toFixed(1).padStart(5)} %`);
+console.log("  the plain loop has the first two (a heap, one random stream, three event kinds) and a line and agent count in place of the network; each contact's need, funnel and outcome counters are the full model's statistics, which it does not keep");
