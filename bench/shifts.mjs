@@ -20,11 +20,17 @@
 // 5-week scenarios, much longer for the year-long ones): `--requirements DIR` plans shifts for
 // answers saved before (`--save DIR` saves the answers this run finds there) instead, which
 // takes seconds per scenario. A year-long scenario is staffed to one weekly requirement for the
-// whole year (every week after the warm-up pooled); --replications and --max-runs make its
-// search affordable (say so when reporting the numbers).
+// whole year (every week after the warm-up pooled): one of its replications simulates 52 weeks,
+// so its search runs with --replications 2 (2 × 52 weeks pooled per interval of the week, more
+// weeks than the 5-week scenarios' 10 × 4; 6–9 minutes a scenario on the loaded 2-core VM, where
+// the scenario's own 10 would take about five times that). Run the year-long ones apart:
+//   node bench/shifts.mjs --scenarios baseline-year,budget-2027,... --replications 2 --save DIR
+// (--replications also sets the check's replications; a saved answer keeps its own).
 //
 // usage: node bench/shifts.mjs [--scenarios baseline,follow-the-sun] [--requirements DIR] [--save DIR]
 //        [--patterns FILE] [--max-part-time-share S] [--check] [--replications N] [--max-runs N]
+//        [--by-interval] (every pool covered interval by interval, as before pools with no live work
+//        were covered per quarter day)
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { tmpdir } from "node:os";

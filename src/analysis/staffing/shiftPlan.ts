@@ -36,7 +36,7 @@ import { patternProblems } from "./patternChecks.js";
 import { limitProblems, limitRows, limitText, partTimeFlags, type PlanLimits } from "./planLimits.js";
 import { intervalCount, intervalProblems, isNum } from "./planGrid.js";
 import { fmt, show } from "./planText.js";
-import { costOf, coverageRows, feasible, halfDayGroups, loadHighs, lpText, MIP_GAP, roundAgents, roundUpPlan, runHighs, type HighsModule, type Limits, type Rows } from "./shiftProgram.js";
+import { costOf, coverageRows, feasible, loadHighs, quarterDayGroups, lpText, MIP_GAP, roundAgents, roundUpPlan, runHighs, type HighsModule, type Limits, type Rows } from "./shiftProgram.js";
 import { intervalLabel } from "../../time/weekClock.js";
 
 export interface ShiftPlanInput {
@@ -48,14 +48,14 @@ export interface ShiftPlanInput {
   availability: number;
   patterns: ShiftPattern[];
   /**
-   * How the requirement is covered: "interval" (default) every interval's r_i / α; "halfDay"
-   * each half day's floor minutes Σ r_i·L / α (the morning and the afternoon of each day's span
-   * with a requirement: shiftProgram.ts halfDayGroups), wherever in the half day they fall. For
+   * How the requirement is covered: "interval" (default) every interval's r_i / α; "quarterDay"
+   * each quarter day's floor minutes Σ r_i·L / α (each day's span with a requirement in four
+   * equal parts: shiftProgram.ts quarterDayGroups), wherever in the quarter they fall. For
    * a pool whose work all waits (tickets with a response target of hours, an occupancy cap judged
    * over the day), where the search's split of a day's agents between its intervals is one of
    * many that meet the targets (staffDefaults.ts coverOf).
    */
-  cover?: "interval" | "halfDay";
+  cover?: "interval" | "quarterDay";
   /**
    * Wall-clock budget of planShifts, seconds (default 30). The LP relaxation always runs to the
    * end (a fraction of a second at these sizes, plus about a second to warm up HiGHS on the first
@@ -91,10 +91,10 @@ export interface PlannedShift {
 export interface ShiftPlan {
   /** Only those with agents > 0, in a stable order: pattern (input order), days, start, break offsets. */
   shifts: PlannedShift[];
-  /** Floor agents per interval = availability × Σ agents × a_ij; ≥ requirement (up to HiGHS's relative feasibility tolerance, 1e-6), summed over each half day with `cover` "halfDay". */
+  /** Floor agents per interval = availability × Σ agents × a_ij; ≥ requirement (up to HiGHS's relative feasibility tolerance, 1e-6), summed over each quarter day with `cover` "quarterDay". */
   coverage: number[];
-  /** Present when the requirement was covered per half day (ShiftPlanInput.cover), not interval by interval. */
-  cover?: "halfDay";
+  /** Present when the requirement was covered per quarter day (ShiftPlanInput.cover), not interval by interval. */
+  cover?: "quarterDay";
   /** Σ agents × length × |days| / 60. */
   paidHoursPerWeek: number;
   /** Agents (headcount), and those on part-time patterns. */
@@ -145,7 +145,7 @@ function validateInput(input: ShiftPlanInput): void {
   const nodes = input.maxNodes;
   if (nodes !== undefined && !(Number.isInteger(nodes) && nodes > 0)) problems.push(problem("maxNodes", `expected a whole number of nodes > 0, got ${show(nodes)}`));
   const cover = input.cover;
-  if (cover !== undefined && cover !== "interval" && cover !== "halfDay") problems.push(problem("cover", `expected "interval" or "halfDay", got ${show(cover)}`));
+  if (cover !== undefined && cover !== "interval" && cover !== "quarterDay") problems.push(problem("cover", `expected "interval" or "quarterDay", got ${show(cover)}`));
   const f = input.fteHours;
   if (f !== undefined && (!isNum(f) || f <= 0 || f > 168)) problems.push(problem("fteHours", `expected hours in (0, 168], got ${show(f)}`));
   problems.push(...patternProblems(input.patterns));
@@ -202,7 +202,7 @@ export async function planShifts(input: ShiftPlanInput): Promise<ShiftPlan> {
   const began = performance.now();
   validateInput(input);
   const L = input.intervalMinutes;
-  const rows = coverageRows(input.requirement, input.availability, input.cover === "halfDay" ? halfDayGroups(input.requirement, 1440 / L) : undefined);
+  const rows = coverageRows(input.requirement, input.availability, input.cover === "quarterDay" ? quarterDayGroups(input.requirement, 1440 / L) : undefined);
   const needed = input.requirement.map((_, i) => rows.rowOf[i] >= 0);
   const partTime = partTimeFlags(input.patterns, input.fteHours ?? DEFAULT_FTE_HOURS);
   const limits: Limits = { rows: limitRows(input.limits), partTime };
@@ -247,7 +247,7 @@ export async function planShifts(input: ShiftPlanInput): Promise<ShiftPlan> {
   const agents: number[] = best;
   const plan = planOf(candidates, agents, input, partTime);
   const lowerBoundHours = Math.min(bound / 60, plan.paidHoursPerWeek);
-  return { ...plan, ...(input.cover === "halfDay" ? { cover: "halfDay" as const } : {}), lowerBoundHours, gap: plan.paidHoursPerWeek > 0 ? 1 - lowerBoundHours / plan.paidHoursPerWeek : 0, optimal, solveSeconds: seconds() };
+  return { ...plan, ...(input.cover === "quarterDay" ? { cover: "quarterDay" as const } : {}), lowerBoundHours, gap: plan.paidHoursPerWeek > 0 ? 1 - lowerBoundHours / plan.paidHoursPerWeek : 0, optimal, solveSeconds: seconds() };
 }
 
 /**

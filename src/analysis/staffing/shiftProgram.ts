@@ -47,12 +47,15 @@ export function coverageRows(requirement: readonly number[], availability: numbe
   return { intervals, rhs: sums.map((r) => snapWhole(r / availability)), rowOf };
 }
 
+/** Parts each day's span with a requirement is covered in by `cover` "quarterDay" [A]. */
+export const DAY_PARTS = 4;
+
 /**
- * Half-day groups of a requirement (coverageRows' groupOf): each day's intervals from its first
- * to its last with a positive requirement split in two halves, the morning (the first half,
- * the middle interval of an odd count with it) and the afternoon, numbered 2·day and 2·day + 1.
+ * Quarter-day groups of a requirement (coverageRows' groupOf): each day's intervals from its
+ * first to its last with a positive requirement split in DAY_PARTS parts of (nearly) equal
+ * length, numbered DAY_PARTS·day + part (2.5 hours each of a 10-hour day).
  */
-export function halfDayGroups(requirement: readonly number[], intervalsPerDay: number): Int32Array {
+export function quarterDayGroups(requirement: readonly number[], intervalsPerDay: number): Int32Array {
   const out = new Int32Array(requirement.length).fill(-1);
   for (let d = 0; d * intervalsPerDay < requirement.length; d++) {
     let first = -1, last = -1;
@@ -62,8 +65,8 @@ export function halfDayGroups(requirement: readonly number[], intervalsPerDay: n
       last = i;
     }
     if (first < 0) continue;
-    const afternoon = first + Math.ceil((last - first + 1) / 2);
-    for (let i = first; i <= last; i++) out[i] = 2 * d + (i < afternoon ? 0 : 1);
+    const span = last - first + 1;
+    for (let i = first; i <= last; i++) out[i] = DAY_PARTS * d + Math.floor(((i - first) * DAY_PARTS) / span);
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { toShiftConfigs } from "../../../src/analysis/staffing/shiftConfigs.js";
 import type { ShiftPattern } from "../../../src/analysis/staffing/shiftPattern.js";
 import { planShifts, type ShiftPlanInput } from "../../../src/analysis/staffing/shiftPlan.js";
 import { WeeklyPattern } from "../../../src/model/staffing/weeklyPattern.js";
-import { coverageRows, halfDayGroups } from "../../../src/analysis/staffing/shiftProgram.js";
+import { coverageRows, quarterDayGroups } from "../../../src/analysis/staffing/shiftProgram.js";
 
 /** A requirement of `value` on weekday `day` from hour `from` to hour `to` (L = 60), 0 elsewhere. */
 function hourly(cells: { day: number; from: number; to: number; value: number }[]): number[] {
@@ -88,33 +88,32 @@ describe("planShifts: hand-computed plans", () => {
     }
   });
 
-  it("covers a half day's floor hours wherever they fall with cover \"halfDay\" (work that waits), where interval by interval pays for each interval's peak", async () => {
-    // Mon 08:00–16:00 of 4-hour shifts starting on the hour: 1 2 1 1 | 1 1 2 1 agents
+  it("covers a quarter day's floor hours wherever they fall with cover \"quarterDay\" (work that waits), where interval by interval pays for each interval's peak", async () => {
+    // Mon 08:00–16:00 of 2-hour shifts starting on the hour: 2 1 | 1 1 | 1 1 | 1 2 agents
     const requirement = hourly([{ day: 0, from: 8, to: 16, value: 1 }]);
-    requirement[9] = requirement[14] = 2;
-    const base: ShiftPlanInput = { intervalMinutes: 60, requirement, availability: 1, patterns: [{ name: "4h", length: 240, earliestStart: 480, latestStart: 720, step: 60, daySets: [[0]], breaks: [] }], maxNodes: 100 };
-    // interval by interval: 09:00 and 14:00 need a second agent each, and no 4-hour shift covers both
+    requirement[8] = requirement[15] = 2;
+    const base: ShiftPlanInput = { intervalMinutes: 60, requirement, availability: 1, patterns: [{ name: "2h", length: 120, earliestStart: 480, latestStart: 840, step: 60, daySets: [[0]], breaks: [] }], maxNodes: 100 };
+    // interval by interval: 08:00 and 15:00 need two 2-hour shifts each (08–10, 14–16: nothing else covers them), 10–14 two more
     const byInterval = await planShifts(base);
-    expect(byInterval.paidHoursPerWeek).toBe(16);
+    expect(byInterval.paidHoursPerWeek).toBe(12);
     expect(byInterval.cover).toBeUndefined();
-    // per half day (08–12: 5 floor hours, 12–16: 5): 08–12, 10–14 and 12–16
-    const halfDay = await planShifts({ ...base, cover: "halfDay" });
-    expect(halfDay.paidHoursPerWeek).toBe(12);
-    expect(halfDay.cover).toBe("halfDay");
-    const sum = (from: number, to: number) => halfDay.coverage.slice(from, to).reduce((a, b) => a + b, 0);
-    expect(sum(8, 12)).toBeGreaterThanOrEqual(5);
-    expect(sum(12, 16)).toBeGreaterThanOrEqual(5);
-    await expect(planShifts({ ...base, cover: "day" as "halfDay" })).rejects.toThrow('cover: expected "interval" or "halfDay", got "day"');
+    // per quarter (floor hours 3, 2, 2, 3): 08–10, 09–11, 11–13, 13–15, 14–16
+    const quarters = await planShifts({ ...base, cover: "quarterDay" });
+    expect(quarters.paidHoursPerWeek).toBe(10);
+    expect(quarters.cover).toBe("quarterDay");
+    const sum = (from: number, to: number) => quarters.coverage.slice(from, to).reduce((a, b) => a + b, 0);
+    expect([sum(8, 10), sum(10, 12), sum(12, 14), sum(14, 16)]).toEqual([3, 2, 2, 3]);
+    await expect(planShifts({ ...base, cover: "day" as "quarterDay" })).rejects.toThrow('cover: expected "interval" or "quarterDay", got "day"');
   });
 
-  it("splits each day's span with a requirement into a morning and an afternoon (halfDayGroups)", () => {
-    const r = [0, 1, 0, 2, 3, 0, 0, 0, 4, 0, 0, 0]; // 3 days of 4 intervals
-    expect([...halfDayGroups(r, 4)]).toEqual([-1, 0, 0, 1, 2, -1, -1, -1, 4, -1, -1, -1]);
+  it("splits each day's span with a requirement into four equal parts (quarterDayGroups), one coverage row each", () => {
+    const r = [0, 1, 1, 2, 2, 1, 1, 0, 0, 0, 3, 0, 0, 0, 0, 0]; // 2 days of 8 intervals
+    expect([...quarterDayGroups(r, 8)]).toEqual([-1, 0, 0, 1, 2, 2, 3, -1, -1, -1, 4, -1, -1, -1, -1, -1]);
     // rows: one per group with a positive requirement, named after its first interval, Σ r / α
-    const rows = coverageRows(r, 0.5, halfDayGroups(r, 4));
-    expect(rows.intervals).toEqual([1, 3, 4, 8]);
-    expect(rows.rhs).toEqual([2, 4, 6, 8]);
-    expect([...rows.rowOf]).toEqual([-1, 0, -1, 1, 2, -1, -1, -1, 3, -1, -1, -1]);
+    const rows = coverageRows(r, 0.5, quarterDayGroups(r, 8));
+    expect(rows.intervals).toEqual([1, 3, 4, 6, 10]);
+    expect(rows.rhs).toEqual([4, 4, 6, 2, 6]);
+    expect([...rows.rowOf]).toEqual([-1, 0, 0, 1, 2, 2, 3, -1, -1, -1, 4, -1, -1, -1, -1, -1]);
   });
 
   it("divides by availability: 7 on the floor at 0.7 needs 10 agents, 7.1 needs 11 (bound 7.1/0.7 × 8 h)", async () => {
