@@ -10,7 +10,9 @@
 //     on fresh seeds (the scenario's seed + 1), and per channel the target figure
 //     with its 95% interval: service level (real-time) against the target, within the response
 //     target (deferred) against --response 0.9; "ok" when the interval reaches the target (not
-//     significantly below it), "MISS" otherwise.
+//     significantly below it), "MISS" otherwise; and per sized pool, on the same seeds, its
+//     deferred work (escalations included) within the response target against 0.9, and all
+//     work's occupancy over each day against --max-occupancy (the worst day shown).
 // Targets as the README's example: "sl=0.8@20s", --max-occupancy 0.9, default patterns and
 // --max-runs. Prints numbers only, asserts nothing.
 //
@@ -18,11 +20,17 @@
 // 5-week scenarios, much longer for the year-long ones): `--requirements DIR` plans shifts for
 // answers saved before (`--save DIR` saves the answers this run finds there) instead, which
 // takes seconds per scenario. A year-long scenario is staffed to one weekly requirement for the
-// whole year (every week after the warm-up pooled); --replications and --max-runs make its
-// search affordable (say so when reporting the numbers).
+// whole year (every week after the warm-up pooled): one of its replications simulates 52 weeks,
+// so its search runs with --replications 2 (2 × 52 weeks pooled per interval of the week, more
+// weeks than the 5-week scenarios' 10 × 4; 6–9 minutes a scenario on the loaded 2-core VM, where
+// the scenario's own 10 would take about five times that). Run the year-long ones apart:
+//   node bench/shifts.mjs --scenarios baseline-year,budget-2027,... --replications 2 --save DIR
+// (--replications also sets the check's replications; a saved answer keeps its own).
 //
 // usage: node bench/shifts.mjs [--scenarios baseline,follow-the-sun] [--requirements DIR] [--save DIR]
 //        [--patterns FILE] [--max-part-time-share S] [--check] [--replications N] [--max-runs N]
+//        [--by-interval] (every pool covered interval by interval, as before pools with no live work
+//        were covered per quarter day)
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { tmpdir } from "node:os";
@@ -38,9 +46,11 @@ const { fitPatterns } = await import(here("../dist/analysis/staffing/fitPatterns
 const { defaultPatterns } = await import(here("../dist/analysis/staffing/defaultPatterns.js"));
 const { parsePatterns } = await import(here("../dist/analysis/staffing/patternFile.js"));
 const { staffedScenario } = await import(here("../dist/analysis/staffing/staffedScenario.js"));
-const { partTimeShareOf } = await import(here("../dist/analysis/staffing/staffDefaults.js"));
+const { coverOf, partTimeShareOf } = await import(here("../dist/analysis/staffing/staffDefaults.js"));
 const { resolvedScenarioIn } = await import(here("../dist/scenario/extends.js"));
 const { loadScenario: loadFile, simulate } = await import(here("../dist/api/index.js"));
+const { ProbeLayout, probeReplications } = await import(here("../dist/analysis/staffing/probe.js"));
+const { pooledStats } = await import(here("../dist/analysis/staffing/evaluation.js"));
 
 const dir = here("../scenarios");
 const only = opt("scenarios")?.split(",");
@@ -49,6 +59,7 @@ const saved = opt("requirements"), save = opt("save");
 const patternsJson = opt("patterns") === undefined ? undefined : JSON.parse(readFileSync(opt("patterns"), "utf8"));
 const share = opt("max-part-time-share") === undefined ? undefined : Number(opt("max-part-time-share"));
 const check = args.includes("--check");
+const byInterval = args.includes("--by-interval"); // every pool covered interval by interval (before deferred-only pools were covered per day)
 const replications = opt("replications") === undefined ? undefined : Number(opt("replications"));
 const maxRuns = opt("max-runs") === undefined ? undefined : Number(opt("max-runs"));
 const RESPONSE = 0.9;
@@ -62,7 +73,7 @@ async function replan(doc) {
   for (const p of doc.pools) {
     const open = p.intervals.map((iv) => (iv.open ? 1 : 0));
     const limits = { maxPartTimeShare: partTimeShareOf(share, p) }; // as `staff` plans it
-    plans.push(await planShifts({ intervalMinutes: L, requirement: p.intervals.map((iv) => iv.required), availability: p.availability, patterns: fitPatterns(patterns, open, L), limits, fteHours: doc.fteHours }));
+    plans.push(await planShifts({ intervalMinutes: L, requirement: p.intervals.map((iv) => iv.required), availability: p.availability, patterns: fitPatterns(patterns, open, L), cover: byInterval ? undefined : coverOf(p), limits, fteHours: doc.fteHours }));
   }
   return plans;
 }
@@ -87,6 +98,49 @@ async function checkPlan(file, doc, plans) {
     const ok = e.ci95 === undefined ? e.mean >= target : e.ci95[1] >= target;
     out.push({ text: `${ch.name} ${realtime ? "SL" : "within"} ${f3(e.mean)} [${e.ci95 ? `${f3(e.ci95[0])}, ${f3(e.ci95[1])}` : "-"}] vs ${target} ${ok ? "ok" : "MISS"}`, ok });
   }
+  out.push(...poolFigures(loaded.config, doc, plans, seed, replications ?? doc.replications));
+  return out;
+}
+
+/**
+ * The pool targets the channel figures do not show, on the same fresh seeds (the staffing probe):
+ * per sized pool with deferred work, the share answered within its response target against
+ * --response 0.9 (pooled over the replications: escalations to L2 and L3 are no channel's);
+ * with an occupancy cap, all work's occupancy over each day of the week against it (the search's
+ * rule, occupancyRule.ts), the worst day shown.
+ */
+function poolFigures(cfg, doc, plans, seed, R) {
+  const layout = new ProbeLayout(cfg, doc.targets.thresholdSeconds / 60);
+  const s = pooledStats(probeReplications(cfg, layout, seed, R));
+  const I = layout.intervalsPerWeek, L = layout.intervalLength, perDay = I / 7;
+  const out = [];
+  doc.pools.forEach((p, k) => {
+    const q = cfg.pools.findIndex((x) => x.name === p.pool);
+    if (q < 0 || plans[k] === null) return;
+    const parts = [];
+    let ok = true;
+    if (s.deferredOffered[q] > 0) {
+      const w = s.deferredWithin[q] / s.deferredOffered[q];
+      ok &&= w >= RESPONSE;
+      parts.push(`within ${f3(w)} vs ${RESPONSE}`);
+    }
+    const cap = doc.targets.maxOccupancy;
+    if (cap !== undefined && cap !== null) {
+      let worst = 0, worstDay = -1;
+      for (let d = 0; d < 7; d++) {
+        let busy = 0, floor = 0;
+        for (let i = d * perDay; i < (d + 1) * perDay; i++) {
+          if (!p.intervals[i].open) continue;
+          busy += s.busy[q * I + i];
+          floor += plans[k].coverage[i] * L * layout.occurrences[q * I + i] * R;
+        }
+        if (floor > 0 && busy / floor > worst) { worst = busy / floor; worstDay = d; }
+      }
+      ok &&= worst <= cap + 1e-9;
+      parts.push(`day occupancy ≤ ${f3(worst)} (day ${worstDay}) vs ${cap}`);
+    }
+    if (parts.length > 0) out.push({ text: `${p.pool}: ${parts.join(", ")} ${ok ? "ok" : "MISS"}`, ok });
+  });
   return out;
 }
 

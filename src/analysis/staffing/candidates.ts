@@ -88,18 +88,19 @@ export function allCandidates(patterns: readonly ShiftPattern[], L: number): Can
 }
 
 /**
- * The candidates of the model: those covering some interval with a positive requirement
- * (`needed[i]`), and of those with the same cost, the same part-time flag (`partTime` per
- * pattern) and the same minutes on those intervals only the first. `seen` holds the keys
- * already in the model (and gets the new ones).
+ * The candidates of the model: those covering some coverage row (`rowOf[i]` ≥ 0: the row of
+ * interval i, shiftProgram.ts coverageRows), and of those with the same cost, the same
+ * part-time flag (`partTime` per pattern) and the same floor minutes in every row only the
+ * first. `seen` holds the keys already in the model (and gets the new ones).
  */
-export function modelCandidates(candidates: readonly Candidate[], needed: readonly boolean[], partTime: readonly boolean[] = [], seen = new Set<string>()): Candidate[] {
+export function modelCandidates(candidates: readonly Candidate[], rowOf: ArrayLike<number>, partTime: readonly boolean[] = [], seen = new Set<string>()): Candidate[] {
   const out: Candidate[] = [];
   for (const c of candidates) {
-    const parts: string[] = [];
+    const minutes = new Map<number, number>();
     c.intervals.forEach((i, k) => {
-      if (needed[i]) parts.push(`${i}:${c.minutes[k]}`);
+      if (rowOf[i] >= 0) minutes.set(rowOf[i], (minutes.get(rowOf[i]) ?? 0) + c.minutes[k]);
     });
+    const parts = [...minutes].map(([r, m]) => `${r}:${m}`);
     if (parts.length === 0) continue;
     const key = `${c.cost}|${partTime[c.pattern] === true ? "p" : "f"}|${parts.join(",")}`;
     if (seen.has(key)) continue;

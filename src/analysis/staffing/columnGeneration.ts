@@ -13,7 +13,7 @@
 import { makeCandidate, modelCandidates, type Candidate } from "./candidates.js";
 import { priceShifts } from "./columnPricing.js";
 import type { ShiftPattern } from "./shiftPattern.js";
-import { limitCoefficient, lpText, runHighs, type HighsModule, type Limits, type Rows, type SolveResult } from "./shiftProgram.js";
+import { limitCoefficient, lpText, rowName, runHighs, type HighsModule, type Limits, type Rows, type SolveResult } from "./shiftProgram.js";
 
 /** Most rounds of pricing, and most shifts added per round. */
 const MAX_ROUNDS = 60;
@@ -33,15 +33,16 @@ export interface Relaxation {
 /** Column generation from `initial` (see the module comment). `seen` holds the keys of `initial` (modelCandidates). */
 export function relaxation(
   highs: HighsModule, patterns: readonly ShiftPattern[], initial: readonly Candidate[], seen: Set<string>,
-  rows: Rows, needed: readonly boolean[], L: number, limits: Limits,
+  rows: Rows, L: number, limits: Limits,
 ): Relaxation {
   const candidates = [...initial];
   const banded = patterns.some((p) => (p.startBand ?? 0) > 0);
   for (let round = 0; ; round++) {
     const lp = runHighs(highs, lpText(candidates, rows, L, false, limits), candidates.length);
     if (lp.status !== "Optimal" || !banded) return { candidates, lp, converged: true, bound: lp.objective };
-    const y = new Float64Array(needed.length);
-    rows.intervals.forEach((i) => (y[i] = Math.max(0, lp.duals.get(`c${i}`) ?? 0)));
+    const y = new Float64Array(rows.rowOf.length);
+    const rowDual = rows.intervals.map((_, r) => Math.max(0, lp.duals.get(rowName(rows, r)) ?? 0));
+    rows.rowOf.forEach((r, i) => (y[i] = r >= 0 ? rowDual[r] : 0));
     const limitDual = patterns.map((_, k) => {
       const probe = { pattern: k } as Candidate;
       return limits.rows.reduce((s, r) => s + limitCoefficient(r, probe, limits) * (lp.duals.get(r.name) ?? 0), 0);
@@ -53,7 +54,7 @@ export function relaxation(
     }
     const fresh = modelCandidates(
       priced.shifts.map((s) => makeCandidate(s.pattern, patterns[s.pattern], s.days, s.starts, s.breaks, L)),
-      needed, limits.partTime, seen,
+      rows.rowOf, limits.partTime, seen,
     );
     if (fresh.length === 0) return { candidates, lp, converged: true, bound: lp.objective };
     candidates.push(...fresh);
@@ -65,7 +66,7 @@ export function reducedCosts(candidates: readonly Candidate[], lp: SolveResult, 
   return candidates.map((c) => {
     let rc = c.cost;
     c.intervals.forEach((i, k) => {
-      if (rows.rowOf[i] >= 0) rc -= (c.minutes[k] / L) * (lp.duals.get(`c${i}`) ?? 0);
+      if (rows.rowOf[i] >= 0) rc -= (c.minutes[k] / L) * (lp.duals.get(rowName(rows, rows.rowOf[i])) ?? 0);
     });
     for (const r of limits.rows) rc -= limitCoefficient(r, c, limits) * (lp.duals.get(r.name) ?? 0);
     return rc;

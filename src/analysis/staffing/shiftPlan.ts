@@ -36,7 +36,7 @@ import { patternProblems } from "./patternChecks.js";
 import { limitProblems, limitRows, limitText, partTimeFlags, type PlanLimits } from "./planLimits.js";
 import { intervalCount, intervalProblems, isNum } from "./planGrid.js";
 import { fmt, show } from "./planText.js";
-import { costOf, coverageRows, feasible, loadHighs, lpText, MIP_GAP, roundAgents, roundUpPlan, runHighs, type HighsModule, type Limits, type Rows } from "./shiftProgram.js";
+import { costOf, coverageRows, feasible, loadHighs, quarterDayGroups, lpText, MIP_GAP, roundAgents, roundUpPlan, runHighs, type HighsModule, type Limits, type Rows } from "./shiftProgram.js";
 import { intervalLabel } from "../../time/weekClock.js";
 
 export interface ShiftPlanInput {
@@ -47,6 +47,15 @@ export interface ShiftPlanInput {
   /** (0, 1]: share of on-shift, off-break time an agent is on the floor (1 − shrinkage). */
   availability: number;
   patterns: ShiftPattern[];
+  /**
+   * How the requirement is covered: "interval" (default) every interval's r_i / α; "quarterDay"
+   * each quarter day's floor minutes Σ r_i·L / α (each day's span with a requirement in four
+   * equal parts: shiftProgram.ts quarterDayGroups), wherever in the quarter they fall. For
+   * a pool whose work all waits (tickets with a response target of hours, an occupancy cap judged
+   * over the day), where the search's split of a day's agents between its intervals is one of
+   * many that meet the targets (staffDefaults.ts coverOf).
+   */
+  cover?: "interval" | "quarterDay";
   /**
    * Wall-clock budget of planShifts, seconds (default 30). The LP relaxation always runs to the
    * end (a fraction of a second at these sizes, plus about a second to warm up HiGHS on the first
@@ -82,8 +91,10 @@ export interface PlannedShift {
 export interface ShiftPlan {
   /** Only those with agents > 0, in a stable order: pattern (input order), days, start, break offsets. */
   shifts: PlannedShift[];
-  /** Floor agents per interval = availability × Σ agents × a_ij; ≥ requirement (up to HiGHS's relative feasibility tolerance, 1e-6). */
+  /** Floor agents per interval = availability × Σ agents × a_ij; ≥ requirement (up to HiGHS's relative feasibility tolerance, 1e-6), summed over each quarter day with `cover` "quarterDay". */
   coverage: number[];
+  /** Present when the requirement was covered per quarter day (ShiftPlanInput.cover), not interval by interval. */
+  cover?: "quarterDay";
   /** Σ agents × length × |days| / 60. */
   paidHoursPerWeek: number;
   /** Agents (headcount), and those on part-time patterns. */
@@ -133,6 +144,8 @@ function validateInput(input: ShiftPlanInput): void {
   if (t !== undefined && (!isNum(t) || t <= 0)) problems.push(problem("timeLimitSeconds", `expected seconds > 0, got ${show(t)}`));
   const nodes = input.maxNodes;
   if (nodes !== undefined && !(Number.isInteger(nodes) && nodes > 0)) problems.push(problem("maxNodes", `expected a whole number of nodes > 0, got ${show(nodes)}`));
+  const cover = input.cover;
+  if (cover !== undefined && cover !== "interval" && cover !== "quarterDay") problems.push(problem("cover", `expected "interval" or "quarterDay", got ${show(cover)}`));
   const f = input.fteHours;
   if (f !== undefined && (!isNum(f) || f <= 0 || f > 168)) problems.push(problem("fteHours", `expected hours in (0, 168], got ${show(f)}`));
   problems.push(...patternProblems(input.patterns));
@@ -189,12 +202,12 @@ export async function planShifts(input: ShiftPlanInput): Promise<ShiftPlan> {
   const began = performance.now();
   validateInput(input);
   const L = input.intervalMinutes;
-  const rows = coverageRows(input.requirement, input.availability);
+  const rows = coverageRows(input.requirement, input.availability, input.cover === "quarterDay" ? quarterDayGroups(input.requirement, 1440 / L) : undefined);
   const needed = input.requirement.map((_, i) => rows.rowOf[i] >= 0);
   const partTime = partTimeFlags(input.patterns, input.fteHours ?? DEFAULT_FTE_HOURS);
   const limits: Limits = { rows: limitRows(input.limits), partTime };
   const seen = new Set<string>();
-  const initial = modelCandidates(allCandidates(input.patterns, L), needed, partTime, seen);
+  const initial = modelCandidates(allCandidates(input.patterns, L), rows.rowOf, partTime, seen);
   const uncovered = uncoveredProblem(input.requirement, needed, initial, L);
   if (uncovered !== undefined) throw new InputError(uncovered);
   const seconds = (): number => (performance.now() - began) / 1000;
@@ -204,7 +217,7 @@ export async function planShifts(input: ShiftPlanInput): Promise<ShiftPlan> {
 
   const limit = input.timeLimitSeconds ?? DEFAULT_TIME_LIMIT;
   const highs = await loadHighs();
-  const { candidates, lp, converged, bound } = relaxation(highs, input.patterns, initial, seen, rows, needed, L, limits);
+  const { candidates, lp, converged, bound } = relaxation(highs, input.patterns, initial, seen, rows, L, limits);
   if (lp.status === "Infeasible" && limits.rows.length > 0) {
     throw new InputError(problem("", `no plan of these patterns covers the requirement with ${limitText(input.limits)}`));
   }
@@ -234,7 +247,7 @@ export async function planShifts(input: ShiftPlanInput): Promise<ShiftPlan> {
   const agents: number[] = best;
   const plan = planOf(candidates, agents, input, partTime);
   const lowerBoundHours = Math.min(bound / 60, plan.paidHoursPerWeek);
-  return { ...plan, lowerBoundHours, gap: plan.paidHoursPerWeek > 0 ? 1 - lowerBoundHours / plan.paidHoursPerWeek : 0, optimal, solveSeconds: seconds() };
+  return { ...plan, ...(input.cover === "quarterDay" ? { cover: "quarterDay" as const } : {}), lowerBoundHours, gap: plan.paidHoursPerWeek > 0 ? 1 - lowerBoundHours / plan.paidHoursPerWeek : 0, optimal, solveSeconds: seconds() };
 }
 
 /**

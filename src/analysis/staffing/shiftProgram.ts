@@ -13,7 +13,12 @@ const ZERO_REQUIREMENT = 1e-9;
 /** Relative tolerance of the coverage rows, as HiGHS's MIP feasibility tolerance. */
 const FEASIBILITY = 1e-6;
 
-/** The coverage rows: intervals with a positive requirement, right-hand side r_i / α (snapped to a whole number within 1e-9). */
+/**
+ * The coverage rows: one per group of intervals with a positive requirement (`groupOf[i]`, the
+ * same number for the intervals of one row; default: every interval its own row), right-hand
+ * side Σ r_i / α over the group (snapped to a whole number within 1e-9). A row is named after its
+ * first interval (c<i>).
+ */
 export interface Rows {
   intervals: number[];
   rhs: number[];
@@ -21,17 +26,64 @@ export interface Rows {
   rowOf: Int32Array;
 }
 
-export function coverageRows(requirement: readonly number[], availability: number): Rows {
+export function coverageRows(requirement: readonly number[], availability: number, groupOf?: ArrayLike<number>): Rows {
   const rowOf = new Int32Array(requirement.length).fill(-1);
   const intervals: number[] = [];
-  const rhs: number[] = [];
+  const sums: number[] = [];
+  const rowOfGroup = new Map<number, number>();
   requirement.forEach((r, i) => {
     if (!(r > ZERO_REQUIREMENT)) return;
-    rowOf[i] = intervals.length;
-    intervals.push(i);
-    rhs.push(snapWhole(r / availability));
+    const g = groupOf === undefined ? i : groupOf[i];
+    let row = rowOfGroup.get(g);
+    if (row === undefined) {
+      row = intervals.length;
+      rowOfGroup.set(g, row);
+      intervals.push(i);
+      sums.push(0);
+    }
+    sums[row] += r;
+    rowOf[i] = row;
   });
-  return { intervals, rhs, rowOf };
+  return { intervals, rhs: sums.map((r) => snapWhole(r / availability)), rowOf };
+}
+
+/** Parts each day's span with a requirement is covered in by `cover` "quarterDay" [A]. */
+export const DAY_PARTS = 4;
+
+/**
+ * Quarter-day groups of a requirement (coverageRows' groupOf): each day's intervals from its
+ * first to its last with a positive requirement split in DAY_PARTS parts of (nearly) equal
+ * length, numbered DAY_PARTS·day + part (2.5 hours each of a 10-hour day).
+ */
+export function quarterDayGroups(requirement: readonly number[], intervalsPerDay: number): Int32Array {
+  const out = new Int32Array(requirement.length).fill(-1);
+  for (let d = 0; d * intervalsPerDay < requirement.length; d++) {
+    let first = -1, last = -1;
+    for (let i = d * intervalsPerDay; i < (d + 1) * intervalsPerDay; i++) {
+      if (!(requirement[i] > ZERO_REQUIREMENT)) continue;
+      if (first < 0) first = i;
+      last = i;
+    }
+    if (first < 0) continue;
+    const span = last - first + 1;
+    for (let i = first; i <= last; i++) out[i] = DAY_PARTS * d + Math.floor(((i - first) * DAY_PARTS) / span);
+  }
+  return out;
+}
+
+/** The LP row name of row r. */
+export function rowName(rows: Rows, r: number): string {
+  return `c${rows.intervals[r]}`;
+}
+
+/** Candidate c's coefficient a_rj per row it covers (floor minutes / L summed over the row's intervals). */
+export function rowCoefficients(c: Candidate, rows: Rows, L: number): Map<number, number> {
+  const out = new Map<number, number>();
+  c.intervals.forEach((i, k) => {
+    const r = rows.rowOf[i];
+    if (r >= 0) out.set(r, (out.get(r) ?? 0) + c.minutes[k] / L);
+  });
+  return out;
 }
 
 /** Terms "+ c name", eight to a line (LP format allows a row to continue on the next line). */
@@ -63,13 +115,10 @@ export function limitCoefficient(r: LimitRow, c: Candidate, limits: Limits): num
 export function lpText(candidates: readonly Candidate[], rows: Rows, L: number, integer: boolean, limits: Limits = NO_LIMITS): string {
   const byRow: string[][] = rows.intervals.map(() => []);
   candidates.forEach((c, j) => {
-    c.intervals.forEach((i, k) => {
-      const r = rows.rowOf[i];
-      if (r >= 0) byRow[r].push(`+ ${c.minutes[k] / L} x${j}`);
-    });
+    for (const [r, a] of rowCoefficients(c, rows, L)) byRow[r].push(`+ ${a} x${j}`);
   });
   const objective = candidates.map((c, j) => `+ ${c.cost} x${j}`);
-  const constraints = byRow.map((terms, r) => ` c${rows.intervals[r]}:\n${termLines(terms)}\n  >= ${rows.rhs[r]}`);
+  const constraints = byRow.map((terms, r) => ` ${rowName(rows, r)}:\n${termLines(terms)}\n  >= ${rows.rhs[r]}`);
   for (const r of limits.rows) {
     const terms = candidates.map((c, j) => `${limitCoefficient(r, c, limits) < 0 ? "-" : "+"} ${Math.abs(limitCoefficient(r, c, limits))} x${j}`);
     constraints.push(` ${r.name}:\n${termLines(terms)}\n  <= ${r.rhs}`);
@@ -162,12 +211,10 @@ export function roundUpPlan(candidates: readonly Candidate[], rows: Rows, lp: re
   const act = activities(candidates, rows, n, L);
   const order = candidates.map((_, j) => j).sort((x, y) => candidates[y].cost - candidates[x].cost || x - y);
   for (const j of order) {
-    const c = candidates[j];
-    while (n[j] > 0 && c.intervals.every((i, k) => rows.rowOf[i] < 0 || slackOk(act[rows.rowOf[i]] - c.minutes[k] / L, rows.rhs[rows.rowOf[i]]))) {
+    const a = rowCoefficients(candidates[j], rows, L);
+    while (n[j] > 0 && [...a].every(([r, v]) => slackOk(act[r] - v, rows.rhs[r]))) {
       n[j]--;
-      c.intervals.forEach((i, k) => {
-        if (rows.rowOf[i] >= 0) act[rows.rowOf[i]] -= c.minutes[k] / L;
-      });
+      for (const [r, v] of a) act[r] -= v;
     }
   }
   return n;

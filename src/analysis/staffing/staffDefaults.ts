@@ -19,3 +19,18 @@ export const STAFF_DEFAULTS = { response: 0.9, maxRuns: 150, fteHours: FTE_HOURS
 export function partTimeShareOf(option: number | undefined, pool: { serviceLevel: number | null }): number | undefined {
   return option ?? (pool.serviceLevel === null ? STAFF_DEFAULTS.backOfficePartTimeShare : undefined);
 }
+
+/**
+ * How a pool's requirement is covered by its shift plan (ShiftPlanInput.cover) [A]: a pool with
+ * no live work (`serviceLevel` null: tickets, escalations, e-mail) per quarter day, its floor
+ * hours over each 2–2.5 hours: its targets are judged over the day (the occupancy cap on all
+ * work) and the week (the response target, hours), so the search's split of a quarter's agents
+ * between its intervals is one of many that meet them, and covering it interval by interval pays
+ * for its noise. Not per day or half day: a day's agents lumped at its middle leave the
+ * evening's tickets to the next day, whose occupancy then breaks the cap, and a plan short by 4
+ * agents at 17:30 is not one a planner would believe (docs/shift-patterns.md). Pools with live
+ * work: interval by interval.
+ */
+export function coverOf(pool: { serviceLevel: number | null }): "interval" | "quarterDay" {
+  return pool.serviceLevel === null ? "quarterDay" : "interval";
+}

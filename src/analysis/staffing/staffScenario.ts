@@ -29,7 +29,7 @@ import type { PoolRequirement, StaffingSolution } from "./solution.js";
 import { solveStaffing } from "./solver.js";
 import { staffedScenario } from "./staffedScenario.js";
 import { withLiveReserve } from "./liveReserve.js";
-import { partTimeShareOf } from "./staffDefaults.js";
+import { coverOf, partTimeShareOf } from "./staffDefaults.js";
 import { checkStaffOptions, STAFF_DEFAULTS, type StaffOptions } from "./staffOptions.js";
 import type { StaffingTargets } from "./targets.js";
 
@@ -148,7 +148,7 @@ function shiftPatternsOf(options: StaffOptions, L: number): ShiftPattern[] | nul
 async function planPool(p: PoolRequirement, patterns: readonly ShiftPattern[], L: number, limits: PlanLimits, fteHours: number): Promise<ShiftPlan> {
   try {
     const open = p.intervals.map((iv) => (iv.open ? 1 : 0));
-    return await planShiftsInThread({ intervalMinutes: L, requirement: p.intervals.map((iv) => iv.required), availability: p.availability, patterns: fitPatterns(patterns, open, L), limits, fteHours });
+    return await planShiftsInThread({ intervalMinutes: L, requirement: p.intervals.map((iv) => iv.required), availability: p.availability, patterns: fitPatterns(patterns, open, L), cover: coverOf(p), limits, fteHours });
   } catch (e) {
     if (e instanceof InputError) throw new InputError(e.problems.map((q) => problem("", `shifts for ${p.pool}: ${problemLine(q)}`)), OPTIONS);
     throw e;

@@ -25,6 +25,10 @@ export function staffedScenario(resolved: Record<string, unknown>, sol: Staffing
     delete pool.agents;
     delete pool.hours;
     delete pool.staffingTable;
+    // the plan is the staffing a planner keeps filled, as the search sized it (no workforce
+    // dynamics: solver.ts); the pool's attrition and hiring would thin it (hiring-freeze's 40 %
+    // a year left L2 answering 62 % of its tickets within 24 h) — `plan` sizes the hiring
+    delete pool.workforce;
     if (p.reserveForLive > 0) pool.reserveForLive = p.reserveForLive; // the routing it was sized with
     const names = new Map<string, number>();
     pool.shifts = plan.shifts.flatMap(byStart).map((s) => {

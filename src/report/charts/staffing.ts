@@ -172,6 +172,7 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
   if (plan) {
     const planCost = plan.paidHoursPerWeek * req.costPerHour;
     lines.push(`Shift plan: ${formatCount(plan.paidHoursPerWeek)} paid h/week = ${fte(plan.paidHoursPerWeek)} FTE, ${formatMoney(planCost, currency)}/week${plan.optimal ? "" : " (not proven optimal)"}`);
+    if (plan.cover === "quarterDay") lines.push("Covered per quarter day (work that waits): each quarter's floor hours, not each interval's");
   }
   lines.push(`FTE = ${formatNumber(s.fteHours, 1)} paid h/week · floor = paid × ${formatTargetShare(req.availability)} available · ${m}-min intervals`);
   if (!axis.full) lines.push(`Shown: ${axis.shown}, the hours the pool is open or scheduled`);

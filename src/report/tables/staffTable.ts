@@ -94,7 +94,8 @@ export function staffText(sol: StaffingSolution, plans: PoolPlans, ctx: StaffRep
         out.push(`    ${String(s.agents).padStart(3)} × ${s.pattern.padEnd(12)} ${shiftTimes(s)}${br}`);
       }
       const cov = coverageSummary(p, plan, L);
-      out.push(`  Coverage vs requirement: ${cov.under === 0 ? "every interval covered" : `${cov.under} intervals short`}; surplus ${fmt(cov.surplusHours)} floor h/week (${fmt(cov.surplusShare * 100)}% over the requirement)`);
+      const covered = plan.cover === "quarterDay" ? "each quarter day's floor hours covered (deferred work only), " : "";
+      out.push(`  Coverage vs requirement: ${covered}${cov.under === 0 ? "every interval covered" : `${cov.under} intervals short`}; surplus ${fmt(cov.surplusHours)} floor h/week (${fmt(cov.surplusShare * 100)}% over the requirement)`);
     }
     out.push("");
   });

@@ -16,6 +16,7 @@ import { toShiftConfigs } from "../../../src/analysis/staffing/shiftConfigs.js";
 import type { ShiftPattern } from "../../../src/analysis/staffing/shiftPattern.js";
 import { planShifts, type ShiftPlanInput } from "../../../src/analysis/staffing/shiftPlan.js";
 import { WeeklyPattern } from "../../../src/model/staffing/weeklyPattern.js";
+import { coverageRows, quarterDayGroups } from "../../../src/analysis/staffing/shiftProgram.js";
 
 /** A requirement of `value` on weekday `day` from hour `from` to hour `to` (L = 60), 0 elsewhere. */
 function hourly(cells: { day: number; from: number; to: number; value: number }[]): number[] {
@@ -85,6 +86,34 @@ describe("planShifts: hand-computed plans", () => {
     for (let day = 0; day < 7; day++) {
       for (let h = 8; h < 16; h++) expect(plan.coverage[day * 24 + h]).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  it("covers a quarter day's floor hours wherever they fall with cover \"quarterDay\" (work that waits), where interval by interval pays for each interval's peak", async () => {
+    // Mon 08:00–16:00 of 2-hour shifts starting on the hour: 2 1 | 1 1 | 1 1 | 1 2 agents
+    const requirement = hourly([{ day: 0, from: 8, to: 16, value: 1 }]);
+    requirement[8] = requirement[15] = 2;
+    const base: ShiftPlanInput = { intervalMinutes: 60, requirement, availability: 1, patterns: [{ name: "2h", length: 120, earliestStart: 480, latestStart: 840, step: 60, daySets: [[0]], breaks: [] }], maxNodes: 100 };
+    // interval by interval: 08:00 and 15:00 need two 2-hour shifts each (08–10, 14–16: nothing else covers them), 10–14 two more
+    const byInterval = await planShifts(base);
+    expect(byInterval.paidHoursPerWeek).toBe(12);
+    expect(byInterval.cover).toBeUndefined();
+    // per quarter (floor hours 3, 2, 2, 3): 08–10, 09–11, 11–13, 13–15, 14–16
+    const quarters = await planShifts({ ...base, cover: "quarterDay" });
+    expect(quarters.paidHoursPerWeek).toBe(10);
+    expect(quarters.cover).toBe("quarterDay");
+    const sum = (from: number, to: number) => quarters.coverage.slice(from, to).reduce((a, b) => a + b, 0);
+    expect([sum(8, 10), sum(10, 12), sum(12, 14), sum(14, 16)]).toEqual([3, 2, 2, 3]);
+    await expect(planShifts({ ...base, cover: "day" as "quarterDay" })).rejects.toThrow('cover: expected "interval" or "quarterDay", got "day"');
+  });
+
+  it("splits each day's span with a requirement into four equal parts (quarterDayGroups), one coverage row each", () => {
+    const r = [0, 1, 1, 2, 2, 1, 1, 0, 0, 0, 3, 0, 0, 0, 0, 0]; // 2 days of 8 intervals
+    expect([...quarterDayGroups(r, 8)]).toEqual([-1, 0, 0, 1, 2, 2, 3, -1, -1, -1, 4, -1, -1, -1, -1, -1]);
+    // rows: one per group with a positive requirement, named after its first interval, Σ r / α
+    const rows = coverageRows(r, 0.5, quarterDayGroups(r, 8));
+    expect(rows.intervals).toEqual([1, 3, 4, 6, 10]);
+    expect(rows.rhs).toEqual([4, 4, 6, 2, 6]);
+    expect([...rows.rowOf]).toEqual([-1, 0, 0, 1, 2, 2, 3, -1, -1, -1, 4, -1, -1, -1, -1, -1]);
   });
 
   it("divides by availability: 7 on the floor at 0.7 needs 10 agents, 7.1 needs 11 (bound 7.1/0.7 × 8 h)", async () => {
@@ -376,11 +405,36 @@ describe("fitPatterns", () => {
 
   it("keeps starts between the earliest opening and the latest closing minus the length, on each pattern's grid; drops what no longer fits", () => {
     // open 09:00–13:00: the 8- and 10-hour full-time shifts cannot fit, the 4-hour part-time starts at 09:00 only
-    const [partTime] = defaultPatterns(60).slice(2);
-    expect(fitPatterns(defaultPatterns(60), weekdays(9, 13), 60)).toEqual([{ ...partTime, earliestStart: 540, latestStart: 540 }]);
+    // (on Mon–Fri only: any 3 of the 5 weekdays)
+    const { daysOn: _on, anyDaysOff: _any, ...partTime } = defaultPatterns(60)[2];
+    const threeWeekdays = [[0, 1, 2], [0, 1, 3], [0, 1, 4], [0, 2, 3], [0, 2, 4], [0, 3, 4], [1, 2, 3], [1, 2, 4], [1, 3, 4], [2, 3, 4]];
+    expect(fitPatterns(defaultPatterns(60), weekdays(9, 13), 60)).toEqual([{ ...partTime, earliestStart: 540, latestStart: 540, daySets: threeWeekdays }]);
     // open 08:00–18:00, 8 hours every 45 minutes from 00:00: starts 08:15 (the first on the grid at or after 08:00) … 09:45 (the last ending by 18:00)
     const every45: ShiftPattern = { name: "x", length: 480, earliestStart: 0, latestStart: 1395, step: 45, daysOn: 5, breaks: [] };
-    expect(fitPatterns([every45], weekdays(8, 18), 60)).toEqual([{ ...every45, earliestStart: 495, latestStart: 585 }]);
+    const { daysOn: _five, ...every45Sets } = every45;
+    expect(fitPatterns([every45], weekdays(8, 18), 60)).toEqual([{ ...every45Sets, earliestStart: 495, latestStart: 585, daySets: [[0, 1, 2, 3, 4]] }]);
+  });
+
+  it("keeps shifts to the days the pool opens, the closed days being the shared rest: a 4x10 in a Mon–Fri team has any weekday off", async () => {
+    const [fullTime, fourTen] = fitPatterns(defaultPatterns(60), weekdays(8, 18), 60);
+    expect(fullTime.daySets).toEqual([[0, 1, 2, 3, 4]]);
+    expect(fourTen.daySets).toEqual([[0, 1, 2, 3], [0, 1, 2, 4], [0, 1, 3, 4], [0, 2, 3, 4], [1, 2, 3, 4]]);
+    expect(fourTen.daysOn).toBeUndefined();
+    // a pool open around the clock on some days keeps its hours but not its closed days
+    const weekendClosed = hourly([0, 1, 2, 3, 4].map((day) => ({ day, from: 0, to: 24, value: 1 })));
+    expect(fitPatterns(defaultPatterns(60), weekendClosed, 60)[0]).toMatchObject({ earliestStart: 0, latestStart: 1380, daySets: [[0, 1, 2, 3, 4]] });
+    // explicit day sets that need a closed day are dropped, and a pattern left with none
+    const sets = fixed("sets", 480, 600, { daySets: [[0, 1, 2, 3], [4, 5, 6, 0]] });
+    expect(fitPatterns([sets], weekdays(8, 18), 60)).toEqual([{ ...sets, daySets: [[0, 1, 2, 3]] }]);
+    const six = fixed("six", 480, 480, { daysOn: 6 });
+    expect(fitPatterns([six, sets], weekdays(8, 18), 60).map((p) => p.name)).toEqual(["sets"]);
+    // the plan: one agent needed Mon, Wed and Fri 08:00–18:00 is one 4x10 with a weekday off
+    // (40 paid hours), not a Fri–Mon shift paid for the weekend and a second for Wednesday (80)
+    const need = hourly([0, 2, 4].map((day) => ({ day, from: 8, to: 18, value: 1 })));
+    const tens = [fixed("4x10", 480, 600, { daysOn: 4 })];
+    const plan = await planShifts({ intervalMinutes: 60, requirement: need, availability: 1, patterns: fitPatterns(tens, weekdays(8, 18), 60) });
+    expect(plan.paidHoursPerWeek).toBe(40);
+    expect(plan.shifts.every((s) => s.days.every((d) => d < 5))).toBe(true);
   });
 
   it("leaves the patterns as they are when the pool is open around the clock, closed all week, or nothing would fit", () => {

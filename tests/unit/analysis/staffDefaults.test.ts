@@ -52,6 +52,7 @@ describe("staff's defaults", () => {
     const o = await run(desk(false));
     expect(o.document.pools[0].reserveForLive).toBe(2);
     expect(staffedPool(o).reserveForLive).toBe(2);
+    expect(o.plans[0]!.cover).toBeUndefined(); // live work: covered interval by interval
   });
 
   it("keeps the scenario's own reserve, and none with --reserve-for-live 0", async () => {
@@ -61,10 +62,11 @@ describe("staff's defaults", () => {
     expect("reserveForLive" in staffedPool(none)).toBe(false);
   });
 
-  it("plans a pool with no live work at most half part-time, unless the option allows more", async () => {
+  it("plans a pool with no live work per quarter day and at most half part-time, unless the option allows more", async () => {
     const free = await run(desk(true), { maxPartTimeShare: 1 });
     expect(free.document.pools[0].reserveForLive).toBe(0); // not blended: nothing to reserve for
     expect(partTimeShare(free)).toBeGreaterThan(0.5);
+    expect(free.plans[0]!.cover).toBe("quarterDay"); // work that waits: each quarter day's floor hours
     expect(partTimeShare(await run(desk(true)))).toBeLessThanOrEqual(0.5);
   });
 

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffOptionProblems, type StaffOptions } from "../../../src/analysis/staffing/staffOptions.js";
+import { staffedScenario } from "../../../src/analysis/staffing/staffedScenario.js";
 import { staffScenario, type LoadedScenario } from "../../../src/analysis/staffing/staffScenario.js";
 import { InputError } from "../../../src/errors.js";
 import { loadScenario } from "../../../src/api/scenario.js";
@@ -152,4 +153,14 @@ describe("the answer", () => {
     expect(bare.staffedScenario).toBeNull();
     expect(bare.document.shifts).toEqual([{ pool: "L1", plan: null }]);
   }, 60_000);
+
+  it("the staffed scenario runs the plan as sized: a pool's workforce (attrition, hiring) is left out, so it cannot thin the plan", () => {
+    const resolved = { ...desk(), pools: [{ ...desk().pools[0], workforce: { headcount: 8, attritionPerYear: 0.4 } }] };
+    const plan = { shifts: [{ pattern: "full-time", days: [0, 1, 2, 3, 4], start: 540, length: 480, agents: 3, breaks: [] }] };
+    const staffed = staffedScenario(resolved, { pools: [{ pool: "L1", reserveForLive: 0 }] } as never, [plan] as never);
+    const pool = (staffed.pools as Record<string, unknown>[])[0];
+    expect(pool.workforce).toBeUndefined();
+    expect(pool.shifts).toEqual([{ name: "full-time Mon-Fri 09:00", days: "Mon-Fri", start: "09:00", lengthHours: 8, agents: 3 }]);
+    expect(resolved.pools[0].workforce).toBeDefined(); // the input is left as it was
+  });
 });
