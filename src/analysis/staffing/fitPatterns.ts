@@ -50,26 +50,23 @@ export function fitPatterns(patterns: readonly ShiftPattern[], open: ArrayLike<n
       q = { ...q, earliestStart: e, latestStart: l };
     }
     if (openDays.length < 7) {
-      const fitted = openDaySets(p, openDays);
+      const fitted = onOpenDays(q, openDays);
       if (fitted === undefined) continue;
-      q = fitted.pattern(q);
+      q = fitted;
     }
     out.push(q);
   }
   return out.length > 0 ? out : [...patterns];
 }
 
-/** The pattern's day sets kept to `openDays` (see fitPatterns), as a change to apply; undefined when none is left. */
-function openDaySets(p: ShiftPattern, openDays: readonly number[]): { pattern: (q: ShiftPattern) => ShiftPattern } | undefined {
+/** Pattern q working only `openDays` (see fitPatterns): its day sets kept to those days; undefined when none is left. */
+function onOpenDays(q: ShiftPattern, openDays: readonly number[]): ShiftPattern | undefined {
   const isOpen = (d: number): boolean => openDays.includes(d);
-  if (p.daysOn !== undefined) {
-    if (p.daysOn > openDays.length) return undefined;
-    // any daysOn of the open days (the closed days are the shared rest)
-    const sets = daySetsOf({ ...p, anyDaysOff: true }).filter((s) => s.every(isOpen));
-    if (sets.length === 0) return undefined;
-    return { pattern: (q) => { const { daysOn: _on, anyDaysOff: _any, ...rest } = q; return { ...rest, daySets: sets }; } };
-  }
-  const sets = daySetsOf(p).filter((s) => s.every(isOpen));
+  if (q.daysOn !== undefined && q.daysOn > openDays.length) return undefined;
+  // with daysOn: any daysOn of the open days (the closed days are the shared rest)
+  const sets = daySetsOf(q.daysOn !== undefined ? { ...q, anyDaysOff: true } : q).filter((s) => s.every(isOpen));
   if (sets.length === 0) return undefined;
-  return { pattern: (q) => ({ ...q, daySets: sets }) };
+  if (q.daysOn === undefined) return { ...q, daySets: sets };
+  const { daysOn: _on, anyDaysOff: _any, ...rest } = q;
+  return { ...rest, daySets: sets };
 }
