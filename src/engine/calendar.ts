@@ -74,6 +74,21 @@ export class EventCalendar {
    * Schedule an event at absolute time `time` (>= now). Returns a handle for `cancel`.
    */
   schedule(time: number, kind: number, data: number): number {
+    const slot = this.insert(time, kind, data);
+    return this.sGen[slot] * SLOT_BITS + slot;
+  }
+
+  /**
+   * Schedule an event that will not be cancelled (a departure, the next arrival): `schedule`
+   * without the handle. A handle is a double (≥ 2^31), which a call the JIT does not inline
+   * has to box on the heap to return it; the most frequent events need none.
+   */
+  post(time: number, kind: number, data: number): void {
+    this.insert(time, kind, data);
+  }
+
+  /** Put the event into the heap; returns its slot. */
+  private insert(time: number, kind: number, data: number): number {
     if (!(time >= this.now)) this.pastError(time);
     // the rare cases (no free slot, a full heap) are calls of their own, keeping this small
     // enough for the JIT to inline it at its callers
@@ -84,7 +99,7 @@ export class EventCalendar {
     if (this.heapSize === this.hTime.length) this.growHeap();
     this.siftUp(this.heapSize++, time, this.seq++, slot);
     this.live++;
-    return this.sGen[slot] * SLOT_BITS + slot;
+    return slot;
   }
 
   private pastError(time: number): never {

@@ -21,7 +21,8 @@ import type { NetworkTraceSink } from "../model/network/networkConfig.js";
 import { MONTH_MINUTES as MINUTES_PER_MONTH, WEEK_MINUTES } from "../time/units.js";
 import { CHURN_MONTH_FIELDS } from "../model/customers/churnBook.js";
 import { AF, ATTEMPT_FIELDS, CF, FF, FUNNEL_FIELDS } from "../model/counters.js";
-import { addRaw, emptyRaw, type RawCounts } from "../model/network/counters.js";
+import type { RawCounts } from "../model/network/counters.js";
+import { isSingleQueue } from "../model/simulation/networkOf.js";
 import type { SupportConfig } from "../model/config.js";
 import { routingOrder } from "../model/routingOrder.js";
 import { unitCostValues } from "./unitCostValues.js";
@@ -250,17 +251,29 @@ export interface ReplicationOutput {
   queue: RawCounts[] | null;
 }
 
-/** Per tier, the queueing counts of one replication's network (its classes summed), when the network kept them (a single queue: model/simulation/networkOf.ts); metricsFrom gives its metrics. */
+/**
+ * Per tier, the queueing counts of one replication, for a single queue (null otherwise:
+ * model/simulation/networkOf.ts isSingleQueue); metricsFrom gives its metrics. Its one tier is its
+ * channel's entry tier, so every visit is a contact of the support counters (offered, answered,
+ * abandoned, waits, answered within the threshold), the queue is the channel's backlog (every
+ * contact waiting, time-weighted over the window) and P(wait)'s numerator the network's `delayed`.
+ */
 export function queueMetrics(r: SupportResult, cfg: SupportConfig): RawCounts[] | null {
-  const P = cfg.classes.length;
-  if (r.network.series.length === 0) return null;
-  return cfg.tiers.map((_, t) => {
-    const raw = emptyRaw();
-    for (let p = 0; p < P; p++) addRaw(raw, r.network.series[t * P + p].total);
-    raw.busyTime = r.network.tierBusy[t].total;
-    raw.staffedTime = r.network.tierStaffed[t].total;
-    return raw;
-  });
+  if (!isSingleQueue(cfg)) return null;
+  const k = r.counters, n = k.contact, row = k.contactRow(0, 0);
+  return [{
+    offered: n[row + CF.offered],
+    answered: n[row + CF.answered],
+    abandoned: n[row + CF.abandoned],
+    delayed: r.network.delayed[0],
+    answeredWithinThreshold: n[row + CF.withinTarget],
+    waitAnswered: n[row + CF.waitAnswered],
+    waitAll: n[row + CF.waitAll],
+    busyTime: r.network.tierBusy[0].total,
+    staffedTime: r.network.tierStaffed[0].total,
+    queueTime: k.backlog[0].total,
+    windowTime: cfg.horizon - cfg.warmup,
+  }];
 }
 
 /** Run replication `rep` (streams seeded by (seed, rep)): the same numbers on any thread. */

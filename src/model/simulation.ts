@@ -145,7 +145,7 @@ class SupportSimulation {
     }
     this.arrivals.startForecast();
     this.pools.refresh(0);
-    if (WINDOW < horizon) this.cal.schedule(WINDOW, K_DAY, 0);
+    if (WINDOW < horizon) this.cal.post(WINDOW, K_DAY, 0);
     this.pools.start();
   }
 
@@ -210,7 +210,7 @@ class SupportSimulation {
         this.pools.refresh(now);
         // contract renewals falling today (churns are processed at the start of the day)
         this.clients.renewDay(now);
-        if (now + WINDOW < horizon) this.cal.schedule(now + WINDOW, K_DAY, 0);
+        if (now + WINDOW < horizon) this.cal.post(now + WINDOW, K_DAY, 0);
         break;
       case K_WORKFORCE:
         this.pools.onWorkforceEvent(this.cal.data, now);

@@ -80,6 +80,8 @@ export class Network {
   readonly escalated: Float64Array;
   readonly unresolved: Float64Array;
   readonly callbacks: Float64Array;
+  /** Per tier: counted contacts that entered it and found no agent to take them at once (had to wait): P(wait)'s numerator. */
+  readonly delayed: Float64Array;
   readonly holdLimited: Float64Array; // per tier: counted warm transfers held to its hold limit (then a callback or a ticket)
   readonly callbacksByWork: Float64Array; // per work type: counted contacts that accepted a callback
   readonly servedByPool: Float64Array;
@@ -160,7 +162,7 @@ export class Network {
     this.poolStaffed = this.floor.poolStaffed;
     this.poolOvertime = this.floor.overtime;
     this.resolved = new Float64Array(T); this.transferred = new Float64Array(T); this.escalated = new Float64Array(T);
-    this.unresolved = new Float64Array(T); this.callbacks = new Float64Array(T); this.callbacksByWork = new Float64Array(W);
+    this.unresolved = new Float64Array(T); this.callbacks = new Float64Array(T); this.delayed = new Float64Array(T); this.callbacksByWork = new Float64Array(W);
     this.servedByPool = new Float64Array(Q); this.servedByPoolWork = new Float64Array(Q * W); this.poolHandleTime = new Float64Array(Q);
     this.poolHandleTimeByWork = new Float64Array(Q * W); this.holdLimited = new Float64Array(T);
     this.draws = new TierDraws(cfg.tiers, W, streams);
@@ -255,8 +257,9 @@ export class Network {
       }
       this.observer.answered(id, t, wait, now);
     } else c.resumed[id] = 2;
-    const event = this.cal.schedule(now + h, this.kindBase + DEPARTURE, id);
-    if (this.handover !== null) this.handover.started(agent, id, now + h, rate, event);
+    // a departure is cancelled only where deferred work is handed back at a shift's end (its handle kept there)
+    if (this.handover !== null) this.handover.started(agent, id, now + h, rate, this.cal.schedule(now + h, this.kindBase + DEPARTURE, id));
+    else this.cal.post(now + h, this.kindBase + DEPARTURE, id);
   }
 
   /** Remove a waiting contact from its line (it is about to be served). */
@@ -301,7 +304,10 @@ export class Network {
       this.startService(id, best, f.takeAgent(best, f.pickLevel, now), now);
       return;
     }
-    if (ser !== null && iv >= 0) ser.countDelayed(this.classBins ? iv : 0);
+    if (iv >= 0) {
+      this.delayed[t]++;
+      if (ser !== null) ser.countDelayed(this.classBins ? iv : 0);
+    }
     c.state[id] = ContactState.Waiting;
     c.agent[id] = -1;
     const line = this.route.lineIndex(part, t, w, c.deferred[id], p);

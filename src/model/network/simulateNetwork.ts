@@ -31,7 +31,7 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
   const sources = cfg.streams.map((s) => new PiecewisePoissonArrivals(s.arrivals.starts, s.arrivals.ratesPerMinute, streams.stream(`arrivals:${s.name}`), s.arrivals.cycle));
   sources.forEach((src, s) => {
     const first = src.next(0);
-    if (first < horizon) cal.schedule(first, ARRIVAL0 + s, 0);
+    if (first < horizon) cal.post(first, ARRIVAL0 + s, 0);
   });
   let nArrivals = 0;
   for (let kind = cal.next(); kind >= 0; kind = cal.next()) {
@@ -49,7 +49,7 @@ export function simulateNetwork(cfg: NetworkConfig, streams: RandomStreams, trac
       contacts.interval[id] = now >= warmup ? Math.floor(now * invLen) : -1;
       net.enter(id, st.tier, now);
       const nx = sources[s].next(now);
-      if (nx < horizon) cal.schedule(nx, kind, 0);
+      if (nx < horizon) cal.post(nx, kind, 0);
     } else {
       net.handleEvent(kind, cal.data, now);
     }

@@ -65,7 +65,7 @@ export class CustomerEvents {
   /** Schedule the first sale and churn candidate. */
   start(): void {
     const s0 = this.flows.nextSale(0, this.rSales);
-    if (s0 < this.horizon) this.cal.schedule(s0, K_SALE, this.flows.saleSegment);
+    if (s0 < this.horizon) this.cal.post(s0, K_SALE, this.flows.saleSegment);
     this.scheduleChurn(0);
   }
 
@@ -81,7 +81,7 @@ export class CustomerEvents {
   afterSale(now: number): void {
     this.scheduleChurn(now);
     const t = this.flows.nextSale(now, this.rSales);
-    if (t < this.horizon) this.cal.schedule(t, K_SALE, this.flows.saleSegment);
+    if (t < this.horizon) this.cal.post(t, K_SALE, this.flows.saleSegment);
   }
 
   /** A churn candidate (its K_CHURN event): accepted or not, then the next one. */

@@ -46,14 +46,14 @@ export class NeedArrivals {
   startDemand(): void {
     this.demand!.setWindow(0, Math.min(WINDOW, this.horizon));
     this.scheduleNeed(0);
-    if (WINDOW < this.horizon) this.cal.schedule(WINDOW, K_WINDOW, 0);
+    if (WINDOW < this.horizon) this.cal.post(WINDOW, K_WINDOW, 0);
   }
 
   /** The first contact of every forecast stream. */
   startForecast(): void {
     this.forecast.forEach((src, s) => {
       const t = src.next(0);
-      if (t < this.horizon) this.cal.schedule(t, K_FORECAST0 + s, 0);
+      if (t < this.horizon) this.cal.post(t, K_FORECAST0 + s, 0);
     });
   }
 
@@ -69,7 +69,7 @@ export class NeedArrivals {
   window(now: number): void {
     this.demand!.setWindow(now, Math.min(now + WINDOW, this.horizon));
     this.scheduleNeed(now);
-    if (now + WINDOW < this.horizon) this.cal.schedule(now + WINDOW, K_WINDOW, 0);
+    if (now + WINDOW < this.horizon) this.cal.post(now + WINDOW, K_WINDOW, 0);
   }
 
   /** The customer count may have outgrown the demand's bound (after a sale): redraw the next candidate if so. */
@@ -83,7 +83,7 @@ export class NeedArrivals {
     const id = this.path.newNeed(-1, this.fNeed[s], this.fSegment[s], now);
     this.path.submit(id, this.fChannel[s], now);
     const t = this.forecast[s].next(now);
-    if (t < this.horizon) this.cal.schedule(t, kind, 0);
+    if (t < this.horizon) this.cal.post(t, kind, 0);
   }
 
   private scheduleNeed(now: number) {

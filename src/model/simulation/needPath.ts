@@ -371,7 +371,7 @@ export class NeedPath implements NeedHandback {
 
   private sleep(id: number, at: number, kind: number) {
     this.store.state[id] = ContactState.Dormant;
-    this.cal.schedule(at, kind, id);
+    this.cal.post(at, kind, id);
   }
 
   /** Needs still open at the end: allocated slots of counted needs (found by scanning, independently of the counters), counted as openAtEnd. */

@@ -32,12 +32,10 @@ export function networkOf(cfg: SupportConfig, patterns: readonly WeeklyPattern[]
     })),
     streams: [],
     callbackByWork: cfg.needTypes.flatMap(() => cfg.channels.map((c) => c.callback)),
-    // contacts are counted in SupportCounters, intervals with the tier busy/staffed bins; the network's
-    // own queueing counts (P(wait), the queue of every waiting contact: what an Erlang model defines)
-    // are kept only for a single queue, where they are compared with the exact answer (about 6% of its time)
-    classSeries: isSingleQueue(cfg),
-    // … and only as totals (kpi/values.ts queueMetrics): one bin over the run, not one per interval
-    classIntervals: false,
+    // contacts are counted in SupportCounters, intervals with the tier busy/staffed bins, P(wait) in the
+    // network's `delayed`: a single queue's Erlang counts are made from those (kpi/values.ts queueMetrics),
+    // not counted twice by the network's per-class series (which cost a single queue about 15% of its time)
+    classSeries: false,
     // deferred work (e-mail, tickets) is carried over to the next shift, not finished in overtime (docs/model.md §14.2);
     // kept only where there can be any (the hand-over's bookkeeping costs every service a few writes)
     handOverDeferred: cfg.channels.some((c) => c.kind === "deferred") || cfg.tiers.some((t) => t.nextMode === "escalate" || t.holdLimit?.then === "ticket"),

@@ -108,6 +108,39 @@ describe("EventCalendar ordering", () => {
   });
 });
 
+describe("EventCalendar post (events that are never cancelled)", () => {
+  it("a posted event takes its place in (time, scheduling order) among scheduled ones, and counts in size", () => {
+    const cal = new EventCalendar(16);
+    const rnd = lcg(7);
+    const expected: Fired[] = [];
+    for (let i = 0; i < 500; i++) {
+      const t = Math.floor(rnd() * 20);
+      if (i % 2 === 0) cal.post(t, 1, i);
+      else cal.schedule(t, 2, i);
+      expected.push({ time: t, kind: i % 2 === 0 ? 1 : 2, data: i });
+    }
+    expect(cal.size).toBe(500);
+    expect(drain(cal)).toEqual([...expected].sort((a, b) => a.time - b.time || a.data - b.data));
+  });
+
+  it("recycles slots as schedule does: a posted event does not revive a stale handle", () => {
+    const cal = new EventCalendar(16);
+    const h = cal.schedule(1, 0, 1);
+    cal.next();
+    cal.post(2, 0, 2); // reuses the fired event's slot
+    expect(cal.cancel(h)).toBe(false);
+    expect(drain(cal).map((e) => e.data)).toEqual([2]);
+  });
+
+  it("rejects a time before the clock or NaN, as schedule does", () => {
+    const cal = new EventCalendar();
+    cal.schedule(5, 0, 0);
+    cal.next();
+    expect(() => cal.post(4, 0, 0)).toThrow(RangeError);
+    expect(() => cal.post(NaN, 0, 0)).toThrow(RangeError);
+  });
+});
+
 describe("EventCalendar cancellation", () => {
   it("cancel removes a pending event and returns true", () => {
     const cal = new EventCalendar();
