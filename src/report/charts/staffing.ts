@@ -85,7 +85,8 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
   const intervals = placeRows(axis, all, "start", ["start", "end"]);
   const weekX = (field: string, o: { labels?: boolean; title?: string | null } = {}) => axis.encoding(field, o);
   // Steps drawn as two points per interval (its start and just before its end), so a value
-  // holds over its interval and a null interval (Erlang where closed) is a gap of its width.
+  // holds over its interval and a null interval (Erlang where closed) is a gap of its width;
+  // placeRows keeps each interval inside its day, so no step's end lands past the break row.
   const EPS = 1e-6;
   const steps = intervals.flatMap((r) =>
     r.i === null ? [{ x: r.x, required: null, erlang: null, coverage: null }] : [r.x0!, r.x1! - EPS].map((x) => ({ x, required: r.open ? r.required : null, erlang: r.erlang, coverage: r.coverage })),

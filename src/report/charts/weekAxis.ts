@@ -145,7 +145,10 @@ export function weekAxis(n: number, intervalMinutes: number, open: (i: number) =
  * interval, in hours since Monday 00:00) is shown, with its axis position `x` and, given `span`
  * (the fields of its start and end hours), `x0` and `x1`; and a break row (every field null but
  * `x`) in each gap between days, so lines and areas end at a day's close. Rows outside the hours
- * shown are left out; the rows keep their own fields (hours of the week, labels) as they were.
+ * shown are left out, and with `span` so is an interval that does not lie wholly inside its day's
+ * hours (the one starting at the hour a day closes would reach past the break into the next day,
+ * and a step or area drawn to its end would slant there); the rows keep their own fields (hours
+ * of the week, labels) as they were.
  */
 export function placeRows<T extends object>(axis: WeekAxis, rows: readonly T[], key: keyof T & string, span?: [keyof T & string, keyof T & string]): (T & { x: number; x0?: number; x1?: number })[] {
   type Placed = T & { x: number; x0?: number; x1?: number };
@@ -154,7 +157,7 @@ export function placeRows<T extends object>(axis: WeekAxis, rows: readonly T[], 
   for (const row of rows) {
     const r = row as Record<string, unknown>;
     const at = axis.x(r[key] as number);
-    if (at === null) continue;
+    if (at === null || (span && !withinDay(axis, r[span[0]] as number, r[span[1]] as number))) continue;
     while (breaks.length > 0 && breaks[0] < at) {
       const g = breaks.shift()!;
       out.push({ ...Object.fromEntries(Object.keys(r).map((k) => [k, null])), x: g } as unknown as Placed);
@@ -164,6 +167,12 @@ export function placeRows<T extends object>(axis: WeekAxis, rows: readonly T[], 
     out.push({ ...row, x: at, ...ends });
   }
   return out;
+}
+
+/** Whether the interval from hour `start` to `end` of the week lies inside its day's hours shown. */
+function withinDay(axis: WeekAxis, start: number, end: number): boolean {
+  const day = Math.floor(start / 24);
+  return start - day * 24 >= axis.from - 1e-9 && end - day * 24 <= axis.to + 1e-9;
 }
 
 /**
