@@ -4,9 +4,12 @@
  * the Erlang (A, X or C) starting point the solver began from (thin, dashed: what an analytic tool would
  * have said), and the floor coverage of the shift plan (an area: whole shifts with breaks can
  * only approximate the requirement's shape). A second panel shows the gap, scheduled − required,
- * in the open intervals: green where the plan carries a surplus, red where it falls short.
+ * in the open intervals: green where the plan carries a surplus, red where it falls short. A pool
+ * planned per quarter day (work that waits: ShiftPlan.cover) shows each quarter's mean gap over
+ * the plan's own coverage rows instead, red only where the quarter as a whole falls short.
  * The subtitle gives what it costs: paid hours per week, FTE and money, required vs planned.
  */
+import { coverageRows, quarterDayGroups } from "../../analysis/staffing/coverageRows.js";
 import { axisNumber, formatCount, formatDuration, formatFixed, formatMoney, formatNumber, formatTargetShare } from "../numbers.js";
 import type { ChartSpec } from "../render/render.js";
 import type { StaffResult } from "./inputs.js";
@@ -40,11 +43,43 @@ export function poolTargets(s: Pick<StaffResult, "targets">, req: Pick<StaffResu
   return `target ${parts.join("; ")}`;
 }
 
+/** The gap as the chart shows it: the solver's floating dust rounded off (0.1999999 → 0.2). */
+const roundGap = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/**
+ * The gap of a pool planned per quarter day (ShiftPlan.cover "quarterDay"), by interval: the mean
+ * gap of its quarter, (Σ scheduled − Σ required) / intervals over the intervals of the quarter's
+ * coverage row, the rows the plan was solved against (coverageRows with quarterDayGroups, as in
+ * shiftPlan.ts: the quarter's intervals with a requirement), so the chart is short exactly where
+ * the plan would be; with the quarter's span ("Mon 08:00–10:30"). Null for an interval of no row.
+ */
+function quarterGaps(required: readonly number[], coverage: readonly number[], availability: number, m: number): { gap: number | null; quarter: string | null }[] {
+  const groups = quarterDayGroups(required, 1440 / m);
+  const { rowOf } = coverageRows(required, availability, groups);
+  const sums = new Map<number, { gap: number; count: number; first: number; last: number }>();
+  groups.forEach((g, i) => {
+    if (g < 0) return;
+    const q = sums.get(g) ?? { gap: 0, count: 0, first: i, last: i };
+    q.last = i;
+    if (rowOf[i] >= 0) {
+      q.gap += coverage[i] - required[i];
+      q.count++;
+    }
+    sums.set(g, q);
+  });
+  return Array.from(groups, (g) => {
+    const q = sums.get(g);
+    if (!q || q.count === 0) return { gap: null, quarter: null };
+    return { gap: roundGap(q.gap / q.count), quarter: `${intervalPlace(q.first, m).when.split("–")[0]}–${intervalPlace(q.last, m).when.split("–")[1]}` };
+  });
+}
+
 /**
  * Required vs scheduled agents on the floor per interval of the week for `pool`, from the
  * staffing solver's answer `s`; null for an unknown pool. The whole week is shown; the gap
  * panel and the Erlang line only where the pool is open. Without a shift plan for the pool the
- * scheduled area and the gap panel are left out.
+ * scheduled area and the gap panel are left out. A pool planned per quarter day shows its
+ * quarters' gaps (quarterGaps), each interval's own values in the tooltip.
  */
 export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
   const req = s.pools.find((p) => p.pool === pool);
@@ -57,6 +92,7 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
   if (cov && cov.length !== n) throw new RangeError(`staffingChart: the shift plan of ${pool} covers ${cov.length} intervals, the week has ${n}`);
 
   const byIndex = new Map(req.intervals.map((iv) => [iv.index, iv]));
+  const quarters = cov && plan?.cover === "quarterDay" ? quarterGaps(Array.from({ length: n }, (_, i) => byIndex.get(i)?.required ?? 0), cov, req.availability, m) : null;
   const all = Array.from({ length: n }, (_, i) => {
     const iv = byIndex.get(i);
     const open = iv?.open ?? false;
@@ -72,11 +108,12 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
       required,
       erlang: open && iv?.erlang != null ? iv.erlang : null,
       coverage,
-      // round off the solver's floating dust (0.1999999 → 0.2)
-      gap: open && coverage !== null ? Math.round((coverage - required) * 1e6) / 1e6 : null,
+      // a quarter-day pool: its quarter's gap (an interval of no quarter, nothing required: its own)
+      gap: open && coverage !== null ? (quarters?.[i].gap ?? roundGap(coverage - required)) : null,
       offered: iv?.offeredPerWeek ?? null,
       sl: iv?.serviceLevel?.mean ?? null,
       occupancy: iv?.occupancy ?? null,
+      ...(quarters ? { quarter: quarters[i].quarter ?? "none (nothing required)" } : {}),
     };
   });
 
@@ -109,7 +146,9 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
     { field: "openText", type: "nominal", title: "Pool" },
     { field: "reqText", type: "nominal", title: "Required on the floor" },
     { field: "erlText", type: "nominal", title: "Erlang start" },
-    ...(cov ? [{ field: "covText", type: "nominal", title: "Scheduled on the floor" }, { field: "gapText", type: "nominal", title: "Scheduled − required" }] : []),
+    ...(cov ? [{ field: "covText", type: "nominal", title: "Scheduled on the floor" }] : []),
+    ...(cov && !quarters ? [{ field: "gapText", type: "nominal", title: "Scheduled − required" }] : []),
+    ...(quarters ? [{ field: "quarter", type: "nominal", title: "Quarter day" }, { field: "gapText", type: "nominal", title: "Scheduled − required, quarter's mean" }] : []),
     { field: "offText", type: "nominal", title: "Real-time work offered per week" },
     { field: "slText", type: "nominal", title: "Service level at required" },
     { field: "occText", type: "nominal", title: "Occupancy at required" },
@@ -144,7 +183,9 @@ export function staffingChart(s: StaffResult, pool: string): ChartSpec | null {
   const gapPanel = {
     width: CHART_WIDTH,
     height: 110,
-    title: { text: "Gap: scheduled − required agents on the floor, open hours (red: short)", fontSize: 15, fontWeight: 600, anchor: "start", offset: 6 },
+    title: quarters
+      ? { text: "Gap per quarter day: mean scheduled − required on the floor (red: short)", subtitle: "Work that waits: the plan covers each quarter's floor hours, not each interval's", fontSize: 15, fontWeight: 600, anchor: "start", offset: 6 }
+      : { text: "Gap: scheduled − required agents on the floor, open hours (red: short)", fontSize: 15, fontWeight: 600, anchor: "start", offset: 6 },
     data: { values: intervals },
     transform: [{ filter: "isValid(datum.gap)" }, ...tooltipCalcs],
     layer: [
