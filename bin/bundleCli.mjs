@@ -1,8 +1,8 @@
 // The command line as one ES-module bundle (issue 18: start-up), built after `tsc` by
 // `npm run build` (and `prepare`, `pretest`): esbuild reads tsc's output (dist/cli/main.js and
-// the workers: the thread pool's, dist/analysis/parallel/laneWorker.js, and the shift plan's,
-// dist/analysis/staffing/shiftPlanWorker.js) and writes dist/bundle/: main.js (the command
-// registry with yargs), laneWorker.js, shiftPlanWorker.js, and one chunk per command's work
+// the workers: the thread pool's, dist/analysis/parallel/laneWorker.js, and the HiGHS solves',
+// dist/analysis/parallel/highsWorker.js) and writes dist/bundle/: main.js (the command
+// registry with yargs), laneWorker.js, highsWorker.js, and one chunk per command's work
 // and per part they share, each imported when a command first needs it (code splitting).
 // Node loads a handful of files instead of ~300 small modules, and compiles far less of zod
 // (its unused parts are left out). The library (dist/api, with its .d.ts) stays tsc's output.
@@ -14,7 +14,7 @@
 //
 // Paths: the bundle's files lie two folders below the package root like tsc's (dist/bundle/ as
 // dist/cli/), so `new URL("../../package.json", import.meta.url)` and PACKAGE_ROOT still find the
-// root, and a worker is found next to the code that starts it (./laneWorker.js, ./shiftPlanWorker.js).
+// root, and a worker is found next to the code that starts it (./laneWorker.js, ./highsWorker.js).
 //
 // dist/bundle/meta.json (esbuild's metafile: which sources and packages each file holds) is for
 // tests/e2e/startup.test.ts, which checks what each command loads, and written last: a bundle
@@ -52,7 +52,7 @@ const yargsLocation = {
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { main: "dist/cli/main.js", laneWorker: "dist/analysis/parallel/laneWorker.js", shiftPlanWorker: "dist/analysis/staffing/shiftPlanWorker.js" },
+  entryPoints: { main: "dist/cli/main.js", laneWorker: "dist/analysis/parallel/laneWorker.js", highsWorker: "dist/analysis/parallel/highsWorker.js" },
   outdir,
   bundle: true,
   splitting: true,

@@ -7,10 +7,10 @@
  *   130 or 143 (128 + the signal's number); an --out folder is written in one synchronous step
  *   (report/outputFolder.ts), which a signal cannot interrupt. A
  *   signal is handled between two pieces of work on the event loop: within one replication's
- *   time (about a second) when the simulation runs on this thread; at once while a shift plan is
- *   solved (HiGHS runs on a worker thread: analysis/staffing/shiftPlanThread.ts). One that comes
- *   in a command's last synchronous stretch (its files being written) is not handled: the
- *   process ends when that is done, exit 0, its files written whole.
+ *   time (about a second) when the simulation runs on this thread; at once while a shift plan or
+ *   the hiring program is solved (HiGHS runs on a worker thread: analysis/parallel/highsThread.ts).
+ *   One that comes in a command's last synchronous stretch (its files being written) is not
+ *   handled: the process ends when that is done, exit 0, its files written whole.
  */
 import { AtomicWriter } from "../report/files.js";
 

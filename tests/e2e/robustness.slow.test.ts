@@ -150,6 +150,22 @@ describe("pipes, signals, devices", () => {
     expect(existsSync(out)).toBe(false);
   }, 120_000);
 
+  it("SIGTERM while plan solves its hiring program (HiGHS, on its worker thread) ends it within seconds: exit 143, no files", async () => {
+    // the four pools of the small baseline over 18 months, a requirement search of three runs of
+    // one replication (over after about 3.1 s of CPU), and a budget that binds: the hiring
+    // program then runs to its time limit (30 s of wall time; some 20 s of CPU on the 2-core
+    // machine). At 5 s of CPU it is being solved. The solve used to run on the main thread, which
+    // handled the signal only when it returned (exit 143 some 25 s later).
+    const small = file("signals-hiring.json", smallBaseline(1, (s) => { delete s.$schema; }));
+    const dir = join(tmp, "signals-hiring");
+    mkdirSync(dir);
+    const r = await interrupted(["plan", small, "--months", "18", "--budget-per-month", "160000", "--max-runs", "3", "--max-rounds", "0", "--threads", "1", "--out", join(dir, "plan")], "SIGTERM", 5.0);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(143);
+    expect(r.endedAfter).toBeLessThan(3);
+    expect(readdirSync(dir)).toEqual([]); // no folder, no .tmp, no staging
+  }, 120_000);
+
   /** The CPU seconds of the whole process `node BIN ...args` (the shell's `times` for its children), and its exit code. */
   const cpuOf = (...args: string[]): { seconds: number; code: number } => {
     const out = execFileSync("sh", ["-c", '"$@" >/dev/null 2>&1; echo "$?"; times', "sh", process.execPath, BIN, ...args], { cwd: ROOT, encoding: "utf8" }).trim().split("\n");

@@ -1,7 +1,8 @@
 /**
  * The budget year, start to end (docs/model.md §23): for every planned pool and month the
  * required FTE (requirementSearch.ts), the hiring calendar that covers it at the least cost in
- * expectation (hiringProgram.ts over workforceCurves.ts), and the end-to-end check of the
+ * expectation (hiringProgram.ts over workforceCurves.ts, solved on a worker thread so that a
+ * signal is handled during the solve: parallel/highsThread.ts), and the end-to-end check of the
  * planned scenario on fresh seeds (planCheck.ts). A month that fails the check has its
  * requirement raised by its gap (at least 5 %) and the calendar is solved and checked again,
  * up to `maxRounds` times; the rounds are reported.
@@ -25,11 +26,12 @@ import { parseStartEpochMs } from "../../time/iso.js";
 import { localText } from "../../time/localText.js";
 import { MINUTE_MS } from "../../time/units.js";
 import { calibrated, calibrationOf } from "../experiments/statusQuo.js";
+import { solveHiringInThread } from "../parallel/highsThread.js";
 import { laneTask } from "../parallel/laneJobs.js";
 import { Lanes } from "../parallel/lanes.js";
 import { checkSeed } from "../staffing/checkSeed.js";
 import type { StaffingTargets } from "../staffing/targets.js";
-import { solveHiring, type HiringSolution } from "./hiringProgram.js";
+import type { HiringSolution } from "./hiringProgram.js";
 import { relativeGap } from "./monthFigures.js";
 import type { MonthCounts } from "./monthProbe.js";
 import { judgeCheck, type PlanCheck } from "./planCheck.js";
@@ -133,7 +135,7 @@ export async function planYear(loaded: PlanScenario, options: PlanOptions & { pl
     const limits = { maxHiresPerMonth: options.maxHiresPerMonth, maxHeadcount: options.maxHeadcount, budgetPerMonth: options.budgetPerMonth };
     let result: { hiring: HiringSolution; pools: PlannedPool[]; check: PlanCheck; json: Record<string, unknown> };
     for (let round = 0; ; round++) {
-      const hiring = await solveHiring(curves, need, months, limits);
+      const hiring = await solveHiringInThread(curves, need, months, limits);
       const pools = plannedPools(curves, hiring, need, months, startMs, config.timeZone);
       const cfg = build(plannedScenario(written, pools, months.horizon));
       const seed = checkSeed(settings.seed);

@@ -1,10 +1,12 @@
 /**
  * The hiring program (src/analysis/plan/hiringProgram.ts) on cases solvable by hand, and a
  * property: higher attrition never needs fewer hires; a longer lead time never lets the first
- * hire arrive earlier.
+ * hire arrive earlier. And the same solution solved on the worker thread `plan` uses
+ * (parallel/highsThread.ts; its worker is the built one in dist/: run `npm run build` first).
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { solveHiringInThread } from "../../../../src/analysis/parallel/highsThread.js";
 import { solveHiring } from "../../../../src/analysis/plan/hiringProgram.js";
 import { planMonths } from "../../../../src/analysis/plan/planMonths.js";
 import { poolCurves } from "../../../../src/analysis/plan/poolCurves.js";
@@ -74,5 +76,14 @@ describe("the hiring program", () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it("solved on the worker thread, the same solution to the last bit (two pools, attrition, a cap, headcount and budget)", async () => {
+    const pools = [curve(wf({ attritionPerMinute: 0.4 / YEAR_MINUTES, training: 20 * DAY_MINUTES, ramp: [{ at: 0, proficiency: 0.5 }, { at: 60 * DAY_MINUTES, proficiency: 1 }] })), poolCurves("L2", wf({ headcount: 6, target: 6, attritionPerMinute: 0.25 / YEAR_MINUTES, costPerHire: 15_000 }), 45, months)];
+    const need = [months.labels.map((_, m) => 9.5 + (m % 5) * 0.7), months.labels.map((_, m) => 5.5 + (m > 6 ? 1.3 : 0))];
+    const limits = { maxHiresPerMonth: 3, maxHeadcount: 14, budgetPerMonth: 140_000 };
+    const here = await solveHiring(pools, need, months, limits);
+    expect(await solveHiringInThread(pools, need, months, limits)).toStrictEqual(here);
+    expect(await solveHiringInThread(pools, need, months, {})).toStrictEqual(await solveHiring(pools, need, months, {}));
   });
 });
