@@ -3,7 +3,7 @@
 // single-queue form and run as every scenario is, on the one engine: one replication, in its own
 // process so peak memory is its own. CPU time (user + sys) of the replication alone and of the
 // whole library call (the replication, its estimates, the average week and the weekly trend).
-// usage: node bench/mmc.mjs --n 1000000 [--seed 1] [--no-patience]
+// usage: node bench/mmc.mjs --n 1000000 [--seed 1] [--no-patience] [--replication-only]
 import { loadScenario, simulate } from "../dist/api/index.js";
 import { simulateReplication } from "../dist/kpi/values.js";
 
@@ -29,6 +29,11 @@ const scenario = loadScenario({
 
 const cpu = (f) => { const t0 = process.cpuUsage(); const w0 = process.hrtime.bigint(); const r = f(); const u = process.cpuUsage(t0); return { r, cpu: (u.user + u.system) / 1e6, wall: Number(process.hrtime.bigint() - w0) / 1e9 }; };
 const rep = cpu(() => simulateReplication(scenario.config, SEED, 0));
+// --replication-only: the replication alone (bench/instructions.mjs counts its instructions)
+if (args.includes("--replication-only")) {
+  console.log(JSON.stringify({ events: rep.r.events, replication_cpu_s: rep.cpu }));
+  process.exit(0);
+}
 const t0 = process.cpuUsage();
 const result = await simulate(scenario, { replications: 1, seed: SEED });
 const u = process.cpuUsage(t0);

@@ -80,8 +80,7 @@ export class Network {
   readonly escalated: Float64Array;
   readonly unresolved: Float64Array;
   readonly callbacks: Float64Array;
-  /** Per tier: counted contacts that entered it and found no agent to take them at once (had to wait): P(wait)'s numerator. */
-  readonly delayed: Float64Array;
+  readonly delayed: Float64Array; // per tier: counted contacts that entered it and found no agent free at once (P(wait)'s numerator)
   readonly holdLimited: Float64Array; // per tier: counted warm transfers held to its hold limit (then a callback or a ticket)
   readonly callbacksByWork: Float64Array; // per work type: counted contacts that accepted a callback
   readonly servedByPool: Float64Array;
@@ -187,11 +186,7 @@ export class Network {
   handedBackAt(t: number, counted: boolean): number { return this.handover === null ? 0 : this.handover.waitingAt(t, counted); }
 
   /** Contacts waiting in tier t's lines now (every work type, band and class; counted or not). */
-  waitingAt(t: number): number {
-    let n = 0;
-    for (const line of this.route.linesOfTier(t)) n += this.lines.length[line];
-    return n;
-  }
+  waitingAt(t: number): number { return this.route.linesOfTier(t).reduce((n, line) => n + this.lines.length[line], 0); }
 
   agentsResting(q: number): number { return this.floor.agentsResting(q); } // agents of pool q resting (occupancy cap): on the floor, neither busy nor available
 
@@ -304,10 +299,8 @@ export class Network {
       this.startService(id, best, f.takeAgent(best, f.pickLevel, now), now);
       return;
     }
-    if (iv >= 0) {
-      this.delayed[t]++;
-      if (ser !== null) ser.countDelayed(this.classBins ? iv : 0);
-    }
+    if (iv >= 0) this.delayed[t]++;
+    if (ser !== null && iv >= 0) ser.countDelayed(this.classBins ? iv : 0);
     c.state[id] = ContactState.Waiting;
     c.agent[id] = -1;
     const line = this.route.lineIndex(part, t, w, c.deferred[id], p);
