@@ -37,11 +37,6 @@ export function inputFileIssue(path: string, maxBytes: number, expected = "a fil
   return null;
 }
 
-/** inputFileIssue's message, or null. */
-export function inputFileProblem(path: string, maxBytes: number, expected = "a file"): string | null {
-  return inputFileIssue(path, maxBytes, expected)?.message ?? null;
-}
-
 /** The bytes of input file `path` (at most `maxBytes`); otherwise `fail(why, code)`, which throws. */
 export function readInputBytes(path: string, maxBytes: number, fail: (why: string, code: InputFileIssue["code"]) => never, expected = "a file"): Buffer {
   const issue = inputFileIssue(path, maxBytes, expected);

@@ -118,9 +118,8 @@ export class Network {
   /** Handle time and patience per (tier, work type), resolution streams per tier. */
   private readonly draws: TierDraws;
   private readonly offers: CallbackOffers;
-  /** Whether `series` is counted at all (NetworkConfig.classSeries), and with per-interval bins (classIntervals). */
+  /** Whether `series` is counted at all (NetworkConfig.classSeries). */
   private readonly classSeries: boolean;
-  private readonly classBins: boolean;
   private readonly stretch: Float64Array;
   private readonly nextTier: Int32Array;
   private readonly escalates: Uint8Array;
@@ -148,12 +147,8 @@ export class Network {
     this.route = new RoutingTables(cfg);
     this.lines = new LineSet(this.route.lines, contacts.capacity);
     this.series = [];
-    // per-class interval bins only when asked for (one bin covering the window otherwise: the
-    // support model reports intervals from its own counters, and memory then grows less with the horizon)
     this.classSeries = cfg.classSeries ?? true;
-    this.classBins = cfg.classIntervals ?? true;
-    const seriesLength = this.classBins ? intervalLength : Math.max(horizon, intervalLength);
-    if (this.classSeries) for (let t = 0; t < T; t++) for (let p = 0; p < P; p++) this.series.push(new TierCounters(warmup, horizon, seriesLength, cfg.threshold));
+    if (this.classSeries) for (let t = 0; t < T; t++) for (let p = 0; p < P; p++) this.series.push(new TierCounters(warmup, horizon, intervalLength, cfg.threshold));
     this.floor = new AgentFloor(cfg.pools, T, warmup, horizon, intervalLength, cal, kindBase + REST_END);
     this.tierBusy = this.floor.tierBusy;
     this.tierStaffed = this.floor.tierStaffed;
@@ -247,7 +242,7 @@ export class Network {
       this.servedByPoolWork[q * this.W + w]++;
       const wait = now - c.joined[id];
       if (counted) {
-        if (this.classSeries) this.series[t * this.P + c.priorityClass[id]].countAnswered(this.classBins ? c.interval[id] : 0, wait);
+        if (this.classSeries) this.series[t * this.P + c.priorityClass[id]].countAnswered(c.interval[id], wait);
         this.servedByPool[q]++;
       }
       this.observer.answered(id, t, wait, now);
@@ -290,7 +285,7 @@ export class Network {
     c.resumed[id] = 0;
     const iv = c.interval[id];
     const ser = this.classSeries ? this.series[t * this.P + p] : null;
-    if (ser !== null && iv >= 0) ser.countOffered(this.classBins ? iv : 0);
+    if (ser !== null && iv >= 0) ser.countOffered(iv);
     this.observer.entered(id, t, now);
     // the least-loaded eligible agent across the tier's pools, longest at that load first
     const f = this.floor;
@@ -300,7 +295,7 @@ export class Network {
       return;
     }
     if (iv >= 0) this.delayed[t]++;
-    if (ser !== null && iv >= 0) ser.countDelayed(this.classBins ? iv : 0);
+    if (ser !== null && iv >= 0) ser.countDelayed(iv);
     c.state[id] = ContactState.Waiting;
     c.agent[id] = -1;
     const line = this.route.lineIndex(part, t, w, c.deferred[id], p);
@@ -387,7 +382,7 @@ export class Network {
       const ov = c.overflowEvent[id];
       if (ov >= 0) this.cal.cancel(ov);
       const wait = now - c.joined[id];
-      if (this.classSeries && this.counted(id)) this.series[t * this.P + p].countAbandoned(this.classBins ? c.interval[id] : 0, wait);
+      if (this.classSeries && this.counted(id)) this.series[t * this.P + p].countAbandoned(c.interval[id], wait);
       this.traceLeave(id, "abandoned", now);
       c.state[id] = ContactState.Free;
       this.observer.left(id, t, "abandoned", wait, now);

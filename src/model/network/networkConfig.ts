@@ -111,8 +111,6 @@ export interface NetworkConfig {
   streams: NetworkArrivals[];
   /** Callback offers per work type (undefined: none). */
   callbackByWork?: (CallbackOffer | undefined)[];
-  /** Keep per-interval bins in the per-(tier, class) `series` (default true); false: totals only. */
-  classIntervals?: boolean;
   /**
    * Count the per-(tier, class) `series` at all (default true); false: `series` is empty and
    * nothing is counted there (the support model reports from its own counters).

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/errors.js";
-import { inputFileProblem, readInputText } from "../../../src/inputFiles.js";
+import { inputFileIssue, readInputText } from "../../../src/inputFiles.js";
 import { MAX_JSON_DEPTH, parseJson } from "../../../src/scenario/json.js";
 import { mergePatch } from "../../../src/scenario/extends.js";
 import { splitPath } from "../../../src/analysis/experiments/sweep/grid.js";
@@ -70,12 +70,12 @@ describe("merge patches and sweep paths", () => {
 describe("input files", () => {
   const dir = mkdtempSync(join(tmpdir(), "supportsim-inputs-"));
   it("a device, a named pipe and a directory are refused before they are opened", () => {
-    expect(inputFileProblem("/dev/zero", 1e6)).toMatch(/not a regular file/);
+    expect(inputFileIssue("/dev/zero", 1e6)?.message).toMatch(/not a regular file/);
     const fifo = join(dir, "fifo");
     execFileSync("mkfifo", [fifo]);
-    expect(inputFileProblem(fifo, 1e6)).toMatch(/not a regular file/); // would block forever if opened
-    expect(inputFileProblem(dir, 1e6)).toBe("is a directory, expected a file");
-    expect(inputFileProblem(join(dir, "none.json"), 1e6)).toBe("no such file");
+    expect(inputFileIssue(fifo, 1e6)?.message).toMatch(/not a regular file/); // would block forever if opened
+    expect(inputFileIssue(dir, 1e6)?.message).toBe("is a directory, expected a file");
+    expect(inputFileIssue(join(dir, "none.json"), 1e6)?.message).toBe("no such file");
   });
   it("a file over the limit is refused, one under it is read", () => {
     const f = join(dir, "big.json");
