@@ -3,9 +3,13 @@
 // single-queue form and run as every scenario is, on the one engine: one replication, in its own
 // process so peak memory is its own. CPU time (user + sys) of the replication alone and of the
 // whole library call (the replication, its estimates, the average week and the weekly trend).
-// usage: node bench/mmc.mjs --n 1000000 [--seed 1] [--no-patience] [--replication-only]
+// It runs on the single-queue lane (src/model/simulation/singleQueue.ts), as a single queue does;
+// --general runs the replication on the general path instead (the same result, number for number).
+// usage: node bench/mmc.mjs --n 1000000 [--seed 1] [--no-patience] [--replication-only [--general]]
 import { loadScenario, simulate } from "../dist/api/index.js";
-import { simulateReplication } from "../dist/kpi/values.js";
+import { simulateReplication, supportValues } from "../dist/kpi/values.js";
+import { simulateSupport } from "../dist/model/simulation.js";
+import { RandomStreams } from "../dist/engine/random.js";
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
@@ -28,7 +32,9 @@ const scenario = loadScenario({
 });
 
 const cpu = (f) => { const t0 = process.cpuUsage(); const w0 = process.hrtime.bigint(); const r = f(); const u = process.cpuUsage(t0); return { r, cpu: (u.user + u.system) / 1e6, wall: Number(process.hrtime.bigint() - w0) / 1e9 }; };
-const rep = cpu(() => simulateReplication(scenario.config, SEED, 0));
+// the replication as `simulate` runs it (kpi/values.ts simulateReplication), or on the general path
+const general = (cfg) => { const r = simulateSupport(cfg, new RandomStreams(SEED, 0), null, { lane: false }); supportValues(r, cfg, {}); return r; };
+const rep = cpu(() => (args.includes("--general") ? general(scenario.config) : simulateReplication(scenario.config, SEED, 0)));
 // --replication-only: the replication alone (bench/instructions.mjs counts its instructions)
 if (args.includes("--replication-only")) {
   console.log(JSON.stringify({ events: rep.r.events, replication_cpu_s: rep.cpu }));

@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 
 /** The parts, in the order printed: the first whose test matches a sample's module takes it. */
 export const PARTS = [
+  ["the single-queue lane: its event loop, each contact's work and counters", (u) => /\/dist\/model\/simulation\/singleQueue\.js$/.test(u)],
   ["the event loop and the calendar", (u) => /\/dist\/(engine\/calendar|model\/simulation)\.js$/.test(u)],
   ["random numbers and distributions", (u) => /\/dist\/engine\/(alea|random|distributions|arrivals|erfc)\.js$/.test(u)],
   ["the network: lines, routing, agents", (u) => /\/dist\/model\/network\/(network|agentFloor|lineSet|routingTables|tierDraws|contacts|handover|holdLimits|callbackOffers)\.js$/.test(u)],

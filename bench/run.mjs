@@ -7,7 +7,8 @@
 //   old engine        the single-queue engine before the one engine (/work/before, --before DIR;
 //                     skipped when it is not there, e.g. on a clean clone): one replication's CPU;
 //   one engine        the reference model written as the simple single-queue form and run on the
-//                     one engine (the full model) as every scenario is: one replication's CPU in
+//                     one engine as every scenario is (a single queue: on the single-queue lane,
+//                     src/model/simulation/singleQueue.ts): one replication's CPU in
 //                     process (bench/mmc.mjs), and the whole CLI process (`supportsim run FILE
 //                     --replications 1 --threads 1 --json`: start-up, loading, the run, its
 //                     estimates and the output; bench/processCpu.mjs);

@@ -91,8 +91,13 @@ export class PiecewisePoissonArrivals {
 
   /** The first arrival after time t (Infinity if the rate is zero from t on). */
   next(t: number): number {
-    // one constant piece, no cycle (a constant rate): t + E / rate, the walk below in one step
-    if (this.constantRate > 0) return t + -Math.log(1 - this.rng()) / this.constantRate;
+    // one constant piece, no cycle (a constant rate): t + E / rate, the walk in one step; the walk is
+    // a method of its own, so that callers inlining `next` do not compile it for a constant rate
+    return this.constantRate > 0 ? t + -Math.log(1 - this.rng()) / this.constantRate : this.walk(t);
+  }
+
+  /** `next` over the pieces: E ~ Exp(1) spent against the rate, piece by piece (cycles skipped whole). */
+  private walk(t: number): number {
     if (t < this.lastT || t < this.cycleBase + this.starts[this.piece]) this.seek(t);
     this.lastT = t;
     let e = -Math.log(1 - this.rng());

@@ -30,7 +30,7 @@
  * the horizon are followed to completion (pools keep their hours for up to 30 days more).
  */
 import { EventCalendar } from "../engine/calendar.js";
-import type { RandomStreams } from "../engine/random.js";
+import { RandomStreams } from "../engine/random.js";
 import { Accessibility } from "./demand/accessibility.js";
 import { MonthClock } from "../time/months.js";
 import { ExpertiseLevels } from "./programs/customerTraining.js";
@@ -62,6 +62,7 @@ import { NeedArrivals } from "./simulation/needArrivals.js";
 import { NeedPath } from "./simulation/needPath.js";
 import { networkOf } from "./simulation/networkOf.js";
 import { PoolStaffing } from "./simulation/poolStaffing.js";
+import { LaneExit, qualifies, SingleQueueLane } from "./simulation/singleQueue.js";
 import type { SupportResult } from "./simulation/supportResult.js";
 
 /**
@@ -85,8 +86,11 @@ class SupportSimulation {
   declare readonly pools: PoolStaffing;
   declare readonly clients: CustomerEvents;
   declare readonly arrivals: NeedArrivals;
+  /** The single-queue lane's loop (simulation/singleQueue.ts) where the configuration takes it, else null. */
+  declare readonly lane: SingleQueueLane | null;
 
-  constructor(scenarioCfg: SupportConfig, streams: RandomStreams, trace: NetworkTraceSink | null) {
+  /** @param lane false: the general path even where the single-queue lane applies (its tests compare the two). */
+  constructor(scenarioCfg: SupportConfig, streams: RandomStreams, trace: NetworkTraceSink | null, lane: boolean) {
     const cfg = (this.cfg = applyOperatingModel(scenarioCfg));
     const horizon = cfg.horizon, intervalLength = cfg.intervalLength;
     const startMs = parseStartEpochMs(cfg.start, cfg.timeZone);
@@ -138,6 +142,9 @@ class SupportSimulation {
     this.pools = new PoolStaffing(cfg, patterns, netCfg.pools, startMs, this.cal, this.net, this.book, streams, kcs);
     this.clients = new CustomerEvents(cfg, this.cal, this.customers, flows, ladder, exposure, streams);
     this.arrivals = new NeedArrivals(cfg, this.cal, demand, this.path, streams);
+    this.lane = lane && qualifies(cfg, patterns, netCfg, trace !== null)
+      ? new SingleQueueLane({ cfg, cal: this.cal, store: this.store, counters: this.counters, net: this.net, book: this.book, forecast: this.arrivals.forecast, forecastNeed: this.arrivals.fNeed, forecastSegment: this.arrivals.fSegment })
+      : null;
     // --- initial events (in this order: events at equal times fire in the order scheduled) ---
     if (cfg.causal) {
       this.arrivals.startDemand();
@@ -159,6 +166,17 @@ class SupportSimulation {
     const horizon = this.cfg.horizon;
     // contract renewals falling in the first day (the daily event takes each later day at its start)
     this.clients.renewFirstDay();
+    const lane = this.lane;
+    if (lane !== null) {
+      lane.checkFactors();
+      for (let kind = lane.run(); kind >= 0; kind = lane.run()) {
+        if (kind < NETWORK_KINDS) throw new LaneExit(`the network's event kind ${kind}`);
+        this.rareEvent(kind, this.cal.now, horizon);
+        lane.checkFactors();
+      }
+      lane.flush();
+      return;
+    }
     for (let kind = this.cal.next(); kind >= 0; kind = this.cal.next()) {
       const now = this.cal.now;
       // the kinds by how often they fire: the network's (departures, abandonments), then the
@@ -234,6 +252,18 @@ class SupportSimulation {
   }
 }
 
-export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStreams, trace: NetworkTraceSink | null = null): SupportResult {
-  return new SupportSimulation(scenarioCfg, streams, trace).run();
+/**
+ * One replication. A single queue runs on the single-queue lane (simulation/singleQueue.ts); where
+ * its run leaves what the lane models (LaneExit), it runs again from the start on the general
+ * path with fresh streams of the same seed and replication: the same result either way.
+ * @param options.lane false: the general path only (the lane's tests compare the two).
+ */
+export function simulateSupport(scenarioCfg: SupportConfig, streams: RandomStreams, trace: NetworkTraceSink | null = null, options: { lane?: boolean } = {}): SupportResult {
+  if (options.lane === false) return new SupportSimulation(scenarioCfg, streams, trace, false).run();
+  try {
+    return new SupportSimulation(scenarioCfg, streams, trace, true).run();
+  } catch (e) {
+    if (!(e instanceof LaneExit)) throw e;
+    return new SupportSimulation(scenarioCfg, new RandomStreams(streams.seed, streams.replication), trace, false).run();
+  }
 }

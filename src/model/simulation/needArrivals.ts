@@ -17,10 +17,10 @@ export class NeedArrivals {
   private readonly horizon: number;
   private readonly rCandidate: Rng;
   private readonly rPick: Rng;
-  private readonly forecast: PiecewisePoissonArrivals[];
+  readonly forecast: PiecewisePoissonArrivals[];
   /** Per forecast stream, its contacts' need type, segment and channel (read per contact without the config's objects). */
-  private readonly fNeed: Int32Array<ArrayBuffer>;
-  private readonly fSegment: Int32Array<ArrayBuffer>;
+  readonly fNeed: Int32Array<ArrayBuffer>;
+  readonly fSegment: Int32Array<ArrayBuffer>;
   private readonly fChannel: Int32Array<ArrayBuffer>;
   /** The pending K_NEED event's handle, or −1. */
   private needHandle = -1;

@@ -37,8 +37,9 @@ export function networkOf(cfg: SupportConfig, patterns: readonly WeeklyPattern[]
     // not counted twice by the network's per-class series (which cost a single queue about 15% of its time)
     classSeries: false,
     // deferred work (e-mail, tickets) is carried over to the next shift, not finished in overtime (docs/model.md §14.2);
-    // kept only where there can be any (the hand-over's bookkeeping costs every service a few writes)
-    handOverDeferred: cfg.channels.some((c) => c.kind === "deferred") || cfg.tiers.some((t) => t.nextMode === "escalate" || t.holdLimit?.then === "ticket"),
+    // kept only where there can be any: a deferred channel, an escalation, a hold limit ending in a ticket (the
+    // hand-over's bookkeeping costs every service a few writes)
+    handOverDeferred: cfg.channels.some((c) => c.kind === "deferred") || cfg.tiers.some((t) => (t.next !== undefined && t.nextMode === "escalate") || t.holdLimit?.then === "ticket"),
   };
 }
 
