@@ -13,8 +13,8 @@
 //                   (--general: the same result, number for number);
 //   network alone   the one engine's contact network fed by a Poisson stream, without the support
 //                   layer (bench/networkOnly.mjs): what the rest of the one engine's count is.
-// Slow: callgrind runs a process some 50× slower: 24 processes of 30–90 s at --n 100000, two at a
-// time (about 8 minutes on two cores).
+// Slow: callgrind runs a process some 50× slower: 28 processes of 30 s to 3 minutes at --n 100000,
+// two at a time (about 15 minutes on two cores).
 // Needs valgrind (Debian's package); prints numbers, asserts nothing.
 // usage: node bench/instructions.mjs [--n 100000] [--repeat 3] [--before DIR]
 import { spawn, spawnSync } from "node:child_process";
@@ -70,10 +70,20 @@ async function pairwise(jobs) {
   await Promise.all([worker(), worker()]);
   return out;
 }
-/** One replication's instructions: the process at N arrivals less the process at BASE, each the median of REPEAT runs. */
-async function replication(script, extra) {
-  const runs = await pairwise([N, BASE].flatMap((n) => Array.from({ length: REPEAT }, () => () => instructions(script, [...extra, "--n", String(n)]))));
-  return median(runs.slice(0, REPEAT)) - median(runs.slice(REPEAT));
+/**
+ * A variant's counts: the process at BASE, N and 3N arrivals (medians of REPEAT runs at BASE and N,
+ * one at 3N). The replication of N arrivals is count(N) − count(BASE): it includes the JIT's
+ * compiling, which a process does while it warms up; the steady state per arrival is
+ * (count(3N) − count(N)) / 2N, the JIT's work done; and the issue's 1M-arrival replication is
+ * projected as the first plus (1M − N) arrivals at the second.
+ */
+async function counts(script, extra) {
+  const jobs = [BASE, N].flatMap((n) => Array.from({ length: REPEAT }, () => () => instructions(script, [...extra, "--n", String(n)])));
+  jobs.push(() => instructions(script, [...extra, "--n", String(3 * N)]));
+  const runs = await pairwise(jobs);
+  const base = median(runs.slice(0, REPEAT)), n = median(runs.slice(REPEAT, 2 * REPEAT)), n3 = runs[2 * REPEAT];
+  const replication = n - base, steady = (n3 - n) / (2 * N);
+  return { replication, steady, million: replication + (1_000_000 - N) * steady };
 }
 
 const variants = [
@@ -82,14 +92,19 @@ const variants = [
   ["  the same on the general path", here("./mmc.mjs"), ["--replication-only", "--general"]],
   ["network alone (no support layer)", here("./networkOnly.mjs"), []],
 ];
-console.log(`instructions of one replication of the M/M/50+M reference, ${N.toLocaleString("en-US")} arrivals (callgrind; the process at ${N.toLocaleString("en-US")} less the process at ${BASE.toLocaleString("en-US")})\n`);
-const counts = [];
-for (const [name, script, extra] of variants) counts.push([name, await replication(script, extra)]);
-const old = counts.find(([name]) => name.startsWith("old engine"))?.[1];
-const w = Math.max(...counts.map(([name]) => name.length));
-for (const [name, n] of counts) {
-  console.log(`${name.padEnd(w)}  ${(n / 1e6).toFixed(0).padStart(6)} M instructions  ${(n / N).toFixed(0).padStart(6)} per arrival${old ? `  ${(n / old).toFixed(2)}× the old engine` : ""}`);
+const fmtN = (x) => x.toLocaleString("en-US");
+console.log(`instructions of one replication of the M/M/50+M reference (callgrind): ${fmtN(N)} arrivals (the process at ${fmtN(N)} less the process at ${fmtN(BASE)}, the JIT's compiling included);
+the steady state per arrival (${fmtN(N)} → ${fmtN(3 * N)}); 1M arrivals projected from the two
+`);
+const rows = [];
+for (const [name, script, extra] of variants) rows.push([name, await counts(script, extra)]);
+const old = rows.find(([name]) => name.startsWith("old engine"))?.[1];
+const w = Math.max(...rows.map(([name]) => name.length));
+const x = (v, o) => (o ? `${(v / o).toFixed(2)}×` : "");
+console.log(`${"".padEnd(w)}  ${`${fmtN(N)} arrivals`.padStart(16)}  ${"× old".padStart(6)}  ${"steady/arrival".padStart(14)}  ${"× old".padStart(6)}  ${"1M projected".padStart(12)}  ${"× old".padStart(6)}`);
+for (const [name, c] of rows) {
+  console.log(`${name.padEnd(w)}  ${`${(c.replication / 1e6).toFixed(0)} M`.padStart(16)}  ${x(c.replication, old?.replication).padStart(6)}  ${c.steady.toFixed(0).padStart(14)}  ${x(c.steady, old?.steady).padStart(6)}  ${`${(c.million / 1e6).toFixed(0)} M`.padStart(12)}  ${x(c.million, old?.million).padStart(6)}`);
 }
-const ours = counts.find(([name]) => name.startsWith("one engine"))[1];
-if (old) console.log(`\nissue 14, simple form no slower than the old engine, in instructions: ${ours <= old ? "met" : "missed"} (${(ours / old).toFixed(2)}×)`);
+const ours = rows.find(([name]) => name.startsWith("one engine"))[1];
+if (old) console.log(`\nissue 14, simple form no slower than the old engine on 1M arrivals, in instructions: ${ours.million <= old.million ? "met" : "missed"} (${(ours.million / old.million).toFixed(2)}×; at ${fmtN(N)} arrivals ${(ours.replication / old.replication).toFixed(2)}×, steady state ${(ours.steady / old.steady).toFixed(2)}×)`);
 else console.log(`\n(${beforeDir} has no built old engine: no ratio)`);

@@ -166,15 +166,8 @@ class SupportSimulation {
     const horizon = this.cfg.horizon;
     // contract renewals falling in the first day (the daily event takes each later day at its start)
     this.clients.renewFirstDay();
-    const lane = this.lane;
-    if (lane !== null) {
-      lane.checkFactors();
-      for (let kind = lane.run(); kind >= 0; kind = lane.run()) {
-        if (kind < NETWORK_KINDS) throw new LaneExit(`the network's event kind ${kind}`);
-        this.rareEvent(kind, this.cal.now, horizon);
-        lane.checkFactors();
-      }
-      lane.flush();
+    if (this.lane !== null) {
+      this.lane.run((kind, now) => this.rareEvent(kind, now, horizon));
       return;
     }
     for (let kind = this.cal.next(); kind >= 0; kind = this.cal.next()) {

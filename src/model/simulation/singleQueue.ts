@@ -7,7 +7,7 @@
  *
  *  - the same calendar, events, kinds and order of scheduling, so every event fires at the same
  *    time and ties break the same way; the rare events (the daily refresh, pool events) still go
- *    to the general handlers (`run` returns them to simulation.ts);
+ *    to the general handlers (`rare`);
  *  - the same draws from the same streams in the same order (the arrival stream; per contact its
  *    handle time, then its patience), except the resolution draw, which is not made: every
  *    contact is resolved (probability ≥ 1) and nothing else reads that stream;
@@ -37,7 +37,7 @@ import { AF, CF, FF, IF, INTERVAL_FIELDS, type SupportCounters } from "../counte
 import { ContactState, NeedFlag, type ContactStore } from "../network/contacts.js";
 import type { Network } from "../network/network.js";
 import type { NetworkConfig } from "../network/networkConfig.js";
-import { ABANDON, DEPARTURE } from "../network/networkEvents.js";
+import { ABANDON, DEPARTURE, NETWORK_KINDS } from "../network/networkEvents.js";
 import type { WeeklyPattern } from "../staffing/weeklyPattern.js";
 import type { CostBook } from "./costBook.js";
 import { K_FORECAST0 } from "./eventKinds.js";
@@ -156,23 +156,29 @@ export class SingleQueueLane {
   }
 
   /**
-   * The event loop over the lane's events, until the next event it does not take, whose kind it
-   * returns (now = the calendar's now), or −1 when the calendar is empty. The caller (simulation.ts)
-   * has the general handler take that event (the daily refresh, a pool event; another of the
-   * network's events would be a LaneExit), calls `checkFactors`, and `run` again. Returning, rather than calling the handler from here, keeps this loop's
-   * optimised code whole: a call first reached after the JIT compiled the loop (the first daily
-   * refresh) would have it thrown away and compiled again.
+   * The event loop; `rare` takes every event the lane does not (simulation.ts rareEvent: the daily
+   * refresh, a pool event), after which the factors are checked again. The loop runs to the end in
+   * one call: its optimised code is then used throughout (a loop entered afresh, say once a day,
+   * would run in the interpreter until the JIT's on-stack replacement caught up each time).
    */
-  run(): number {
+  run(rare: (kind: number, now: number) => void): void {
     const cal = this.cal;
+    this.checkFactors();
     for (let kind = cal.next(); kind >= 0; kind = cal.next()) {
       const now = cal.now;
       if (kind === DEPARTURE) this.departure(cal.data, now);
       else if (kind >= K_FORECAST0) this.arrival(kind, now);
       else if (kind === ABANDON) this.abandon(cal.data, now);
-      else return kind;
+      else this.other(kind, now, rare);
     }
-    return -1;
+    this.flush();
+  }
+
+  /** Any other event: the general handler's, then the factors checked again; another of the network's events is a LaneExit. */
+  private other(kind: number, now: number, rare: (kind: number, now: number) => void): void {
+    if (kind < NETWORK_KINDS) throw new LaneExit(`the network's event kind ${kind}`);
+    rare(kind, now);
+    this.checkFactors();
   }
 
   /**
@@ -180,7 +186,7 @@ export class SingleQueueLane {
    * handle time by the factors and draws the resolution against min(1, resolve × factor)): what
    * the lane takes for granted, set at the start and changed only by the daily refresh.
    */
-  checkFactors(): void {
+  private checkFactors(): void {
     const n = this.net;
     for (let w = 0; w < this.W; w++) {
       if (n.workHandleFactor[w] !== 1 || n.poolHandleFactor[0] !== 1 || !(n.resolveByTierWork[w] * n.poolResolveFactor[0] >= 1)) throw new LaneExit("a handle-time factor other than 1 or a resolution below 1");
@@ -188,7 +194,7 @@ export class SingleQueueLane {
   }
 
   /** At the end of the run: add the tallies to the counters (the general path's increments, summed). */
-  flush(): void {
+  private flush(): void {
     const fu = this.funnel, a = this.attempt, c = this.contact, n = this.net;
     for (let f = 0; f < this.fRow.length; f++) {
       const row = this.fRow[f], t = f * TALLY;
@@ -223,6 +229,7 @@ export class SingleQueueLane {
       s.need[id] = this.fNeed[this.streamOf[id]];
       s.segment[id] = this.fSegment[this.streamOf[id]];
     }
+    n.staffingGuard = null; // the run is over: the network (kept in the result) lets the lane go
     n.servedByPool[0] += this.answered;
     c[CF.answered] += this.answered;
     c[CF.withinTarget] += this.withinTarget;
