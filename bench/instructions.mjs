@@ -2,8 +2,9 @@
 // load does not change (CPU time on a shared machine moves ±15 % between runs of the same code).
 // valgrind's callgrind counts every instruction a process executes; one replication of the
 // reference model (M/M/50+M, λ = 9/min, AHT 5 min, patience 2 min) is the count of a process at
-// --n arrivals less the same process at 1,000 (start-up, loading and the JIT's first compiles
-// cancel out), for:
+// --n arrivals less the same process at 1,000 (start-up and loading cancel out; the JIT's
+// compiling does not), the steady state per arrival is the count from --n to 3 × --n arrivals, and
+// the issue's 1M arrivals are projected from the two (`counts` below), for:
 //   old engine      the single-queue engine before the one engine (bench/oldEngine.mjs, the
 //                   worktree /work/before or --before DIR; skipped when it is not built there);
 //   one engine      the reference as the simple form on the one engine, one replication
