@@ -26,7 +26,7 @@ import { scenarioArb } from "../helpers/simpleScenarios.js";
 /** Everything a replication's result holds (typed arrays as lists; the network's and the counters' state included). */
 function snapshot(r: SupportResult): string {
   const { config: _config, network, ...rest } = r;
-  const net = Object.fromEntries(Object.entries(network).filter(([k]) => !["cfg", "cal", "contacts", "observer", "trace", "floor", "route", "lines", "draws", "offers", "shareRng", "holds", "handover", "staffingGuard"].includes(k)));
+  const net = Object.fromEntries(Object.entries(network).filter(([k]) => !["cfg", "cal", "contacts", "observer", "trace", "floor", "route", "lines", "draws", "offers", "shareRng", "holds", "handover"].includes(k)));
   return JSON.stringify({ ...rest, net }, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
 }
 

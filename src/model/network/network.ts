@@ -117,8 +117,6 @@ export class Network {
   private readonly lines: LineSet;
   /** Handle time and patience per (tier, work type), resolution streams per tier. */
   readonly draws: TierDraws;
-  /** Told of every `setAgents` before it acts (the single-queue lane's check, simulation/singleQueue.ts), or null. */
-  staffingGuard: ((q: number, n: number) => void) | null = null;
   private readonly offers: CallbackOffers;
   /** Whether `series` is counted at all (NetworkConfig.classSeries). */
   private readonly classSeries: boolean;
@@ -206,7 +204,6 @@ export class Network {
    * agents leave at once; agents arriving take waiting work at once.
    */
   setAgents(q: number, n: number, now: number): void {
-    if (this.staffingGuard !== null) this.staffingGuard(q, n);
     const f = this.floor;
     // the new agents take waiting work (with a reserve for live work, fewer agents may free idle ones for deferred work)
     const before = f.onShift[q], arrived = f.setShift(q, n, now);

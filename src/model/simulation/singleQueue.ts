@@ -23,7 +23,7 @@
  * `qualifies` says which configurations take the lane (checked before the run). Where the run
  * meets a case the lane does not model — a pool's staffing changing while contacts are in the
  * system, a handle-time factor other than 1 or a resolution probability below 1 (checked after
- * every event the general handlers take, the only ones that can change them) — it throws `LaneExit`, and the
+ * every event the general handlers take, the only ones that can change them: `check`) — it throws `LaneExit`, and the
  * replication is run again from its first event on the general path with the same streams
  * (simulation.ts `simulateSupport`): the result is still the general path's.
  * tests/properties/singleQueueLane.test.ts checks the two paths equal on random single queues.
@@ -41,6 +41,7 @@ import { ABANDON, DEPARTURE, NETWORK_KINDS } from "../network/networkEvents.js";
 import type { WeeklyPattern } from "../staffing/weeklyPattern.js";
 import type { CostBook } from "./costBook.js";
 import { K_FORECAST0 } from "./eventKinds.js";
+import { isSingleQueue } from "./networkOf.js";
 
 /** Fields per interval row of `byInterval` (one channel: interval i's row is i · IFL). */
 const IFL = INTERVAL_FIELDS.length;
@@ -53,7 +54,7 @@ export class LaneExit extends Error {}
 
 /** Whether a replication of `cfg` takes the lane (see the module header). */
 export function qualifies(cfg: SupportConfig, patterns: readonly WeeklyPattern[], net: NetworkConfig, traced: boolean): boolean {
-  if (traced || cfg.causal || cfg.kcs || cfg.problemManagement || cfg.channels.length !== 1 || cfg.tiers.length !== 1 || cfg.pools.length !== 1 || net.classes.length !== 1) return false;
+  if (traced || !isSingleQueue(cfg) || cfg.kcs || cfg.problemManagement || net.classes.length !== 1) return false;
   const ch = cfg.channels[0], tier = cfg.tiers[0], pool = cfg.pools[0];
   if (ch.kind !== "realtime" || ch.callback || ch.redial || ch.entryTier !== 0) return false;
   if (tier.next !== undefined || tier.holdLimit || !tier.resolveByNeed.every((r) => r >= 1)) return false;
@@ -105,8 +106,9 @@ export class SingleQueueLane {
   private readonly dissatisfactionWeight: number;
   private readonly contactCost: number;
   private readonly W: number;
-  /** Agents on shift and not serving. */
-  private idle: number;
+  /** Agents on shift, and of those not serving. */
+  private onShift = 0;
+  private idle = 0;
   /** The waiting contacts' ids, oldest at `head` (−1: abandoned); positions grow without bound, masked into the ring. */
   private ring: Int32Array;
   private head = 0;
@@ -142,28 +144,21 @@ export class SingleQueueLane {
     this.target = cfg.threshold; // a real-time channel's target is the service-level threshold (contactOutcomes.ts)
     this.dissatisfactionWeight = cfg.channels[0].dissatisfactionWeight;
     this.contactCost = cfg.costs.perContactByChannel[0];
-    this.idle = p.net.agentsOnShift(0);
     this.ring = new Int32Array(1024);
     this.ringPos = new Float64Array(p.store.capacity);
     this.streamOf = new Int32Array(p.store.capacity);
     this.tally = new Float64Array(p.forecast.length * TALLY);
-    // a staffing change is the lane's only while no contact is in the system (all agents idle, as the floor holds them)
-    p.net.staffingGuard = (q, n) => {
-      if (n === p.net.agentsOnShift(q)) return;
-      if (p.store.inSystem > 0) throw new LaneExit("a pool's staffing changes with contacts in the system");
-      this.idle = n;
-    };
   }
 
   /**
    * The event loop; `rare` takes every event the lane does not (simulation.ts rareEvent: the daily
-   * refresh, a pool event), after which the factors are checked again. The loop runs to the end in
+   * refresh, a pool event), after which what it may have changed is checked (`check`). The loop runs to the end in
    * one call: its optimised code is then used throughout (a loop entered afresh, say once a day,
    * would run in the interpreter until the JIT's on-stack replacement caught up each time).
    */
   run(rare: (kind: number, now: number) => void): void {
     const cal = this.cal;
-    this.checkFactors();
+    this.check();
     for (let kind = cal.next(); kind >= 0; kind = cal.next()) {
       const now = cal.now;
       if (kind === DEPARTURE) this.departure(cal.data, now);
@@ -174,20 +169,27 @@ export class SingleQueueLane {
     this.flush();
   }
 
-  /** Any other event: the general handler's, then the factors checked again; another of the network's events is a LaneExit. */
+  /** Any other event: the general handler's, then what it may have changed checked; another of the network's events is a LaneExit. */
   private other(kind: number, now: number, rare: (kind: number, now: number) => void): void {
     if (kind < NETWORK_KINDS) throw new LaneExit(`the network's event kind ${kind}`);
     rare(kind, now);
-    this.checkFactors();
+    this.check();
   }
 
   /**
-   * The handle-time factors are 1 and every contact is resolved (the general path multiplies each
-   * handle time by the factors and draws the resolution against min(1, resolve × factor)): what
-   * the lane takes for granted, set at the start and changed only by the daily refresh.
+   * What the lane takes for granted, which only the general handlers change (the set-up, the daily
+   * refresh, a pool event): the agents on shift change only while no contact is in the system
+   * (the floor then holds them all idle, as the lane does); the handle-time factors are 1 and every
+   * contact is resolved (the general path multiplies each handle time by the factors and draws
+   * the resolution against min(1, resolve × factor)). Otherwise a LaneExit: the floor may have
+   * acted on agents it holds idle that the lane has serving, but the replication is run again.
    */
-  private checkFactors(): void {
-    const n = this.net;
+  private check(): void {
+    const n = this.net, on = n.agentsOnShift(0);
+    if (on !== this.onShift) {
+      if (this.store.inSystem > 0) throw new LaneExit("a pool's staffing changes with contacts in the system");
+      this.onShift = this.idle = on;
+    }
     for (let w = 0; w < this.W; w++) {
       if (n.workHandleFactor[w] !== 1 || n.poolHandleFactor[0] !== 1 || !(n.resolveByTierWork[w] * n.poolResolveFactor[0] >= 1)) throw new LaneExit("a handle-time factor other than 1 or a resolution below 1");
     }
@@ -229,7 +231,6 @@ export class SingleQueueLane {
       s.need[id] = this.fNeed[this.streamOf[id]];
       s.segment[id] = this.fSegment[this.streamOf[id]];
     }
-    n.staffingGuard = null; // the run is over: the network (kept in the result) lets the lane go
     n.servedByPool[0] += this.answered;
     c[CF.answered] += this.answered;
     c[CF.withinTarget] += this.withinTarget;
@@ -274,7 +275,7 @@ export class SingleQueueLane {
   /** Service starts (network.ts startService, contactOutcomes.ts answered); `joined`: when it arrived. */
   private serve(id: number, f: number, joined: number, now: number): void {
     const s = this.store, n = this.net, w = this.fNeed[f];
-    const h = s.handle[id]; // × the factors, which are 1 (checkFactors)
+    const h = s.handle[id]; // × the factors, which are 1 (check)
     const iv = s.interval[id];
     if (iv >= 0) {
       n.poolHandleTime[0] += h;
@@ -283,7 +284,7 @@ export class SingleQueueLane {
     this.tally[f * TALLY + SERVED]++;
     const wait = now - joined;
     const over = wait - this.target;
-    if (over > 0 && iv >= 0) this.funnel[this.fRow[f] + FF.dissatisfaction] += this.dissatisfactionWeight * (over / this.target) * 1;
+    if (over > 0 && iv >= 0) this.funnel[this.fRow[f] + FF.dissatisfaction] += this.dissatisfactionWeight * (over / this.target); // × the notice's softening: 1, no forecast contact is told of one
     if (this.contactCost !== 0) this.book.ledger.add(this.book.contacts, now, this.contactCost);
     s.held[id] = wait;
     if (iv >= 0) {
@@ -307,7 +308,7 @@ export class SingleQueueLane {
   /** Service ends, resolved (network.ts handleEvent DEPARTURE, contactOutcomes.ts left, needPath.ts finish); the agent takes the oldest waiting contact or goes idle. */
   private departure(id: number, now: number): void {
     const s = this.store;
-    const f = this.streamOf[id]; // resolved: the probability is 1 (checkFactors)
+    const f = this.streamOf[id]; // resolved: the probability is 1 (check)
     if (s.interval[id] >= 0) {
       this.tally[f * TALLY + RESOLVED]++;
       const a = this.attempt;
@@ -335,7 +336,7 @@ export class SingleQueueLane {
     const iv = s.interval[id];
     if (iv >= 0) {
       this.tally[this.streamOf[id] * TALLY + ABANDONED]++;
-      this.attempt[AF.held] += 0 + wait;
+      this.attempt[AF.held] += wait; // held until it left: none at an earlier tier
       this.contact[CF.waitAll] += wait;
     }
     this.backlog.add(now, -1);
